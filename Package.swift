@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "VanThu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "VanThu", targets: ["VanThu"]),
+        .executable(name: "vanthu", targets: ["vanthu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // zlib from Debian's zlib1g-dev: gzip output now, gzip input and .docx later.
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "VanThu",
+            dependencies: ["CZlib"]
+        ),
+        .executableTarget(
+            name: "vanthu",
+            dependencies: [
+                "VanThu",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "VanThuTests",
+            dependencies: ["VanThu"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

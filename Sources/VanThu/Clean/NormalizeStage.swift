@@ -1,0 +1,31 @@
+/// Decoded text → the cleaned NFC text that extractors read and the archive keeps.
+public struct NormalizeStage: Stage {
+    public var name: StageName { .normalize }
+    public var chrome = ChromeFilter()
+
+    public init() {}
+
+    public func run(_ decoded: DecodedDocument) throws(StageFailure) -> CleanDocument {
+        let unicode = UnicodeCleaner.clean(decoded.text)
+        let (text, dropped) = chrome.filter(unicode)
+        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
+            throw StageFailure(.normalize, "no text: the file holds no letters after cleaning")
+        }
+        let source = SourceInfo(path: decoded.raw.file.relativePath, sha256: decoded.raw.sha256,
+                                bytes: decoded.raw.bytes.count, format: decoded.raw.format, encoding: decoded.encoding)
+        return CleanDocument(id: decoded.raw.id, source: source, document: TextDocument(text), droppedChrome: dropped)
+    }
+}
+
+/// A cleaned document, ready for classification and extraction.
+public struct CleanDocument: Sendable {
+    public var id: String
+    public var source: SourceInfo
+    public var document: TextDocument
+    /// Chrome lines dropped, by rule id.
+    public var droppedChrome: [String: Int]
+
+    public init(id: String, source: SourceInfo, document: TextDocument, droppedChrome: [String: Int] = [:]) {
+        self.id = id; self.source = source; self.document = document; self.droppedChrome = droppedChrome
+    }
+}

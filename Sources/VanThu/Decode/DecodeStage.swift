@@ -1,0 +1,110 @@
+/// Bytes → Unicode text. Recognises UTF-8 (with or without BOM) and UTF-16 with a BOM; tells binary
+/// files from text in an unknown 8-bit encoding. What it cannot decode with confidence it refuses,
+/// so nothing is archived as mojibake.
+public struct DecodeStage: Stage {
+    public var name: StageName { .decode }
+
+    public init() {}
+
+    public func run(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
+        let bytes = raw.bytes
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = bytes[0] == 0xFF
+            guard let text = Self.decodeUTF16(bytes.dropFirst(2), littleEndian: littleEndian) else {
+                throw StageFailure(.decode, "UTF-16 byte order mark, but the text after it is not valid UTF-16")
+            }
+            return DecodedDocument(raw: raw, text: text, encoding: littleEndian ? "utf-16le" : "utf-16be")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw StageFailure(.decode, "binary file (NUL byte at offset \(nul))")
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let invalidAt = Self.firstInvalidUTF8(body) {
+            if Self.looksBinary(bytes) {
+                throw StageFailure(.decode, "binary file (control bytes and invalid UTF-8 from offset \(invalidAt))")
+            }
+            throw StageFailure(.decode, "not valid UTF-8 (first bad byte at offset \(invalidAt)); its 8-bit encoding could not be identified with confidence")
+        }
+        let text = String(decoding: body, as: UTF8.self)
+        if Self.controlRatio(body) > 0.01 {
+            throw StageFailure(.decode, "binary file (more than 1% control characters)")
+        }
+        return DecodedDocument(raw: raw, text: text, encoding: "utf-8")
+    }
+
+    /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid UTF-8.
+    public static func firstInvalidUTF8<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        let base = bytes.startIndex
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var value: UInt32
+            switch lead {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(lead & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(lead & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(lead & 0x07)
+            default: return index - base
+            }
+            guard index + length <= end else { return index - base }
+            for offset in 1..<length {
+                let byte = bytes[index + offset]
+                guard byte & 0xC0 == 0x80 else { return index - base }
+                value = value << 6 | UInt32(byte & 0x3F)
+            }
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return index - base }
+            index += length
+        }
+        return nil
+    }
+
+    /// Share of bytes that are C0 controls other than tab, newline, carriage return and form feed.
+    static func controlRatio<C: Collection>(_ bytes: C) -> Double where C.Element == UInt8 {
+        guard !bytes.isEmpty else { return 0 }
+        var controls = 0
+        for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+        return Double(controls) / Double(bytes.count)
+    }
+
+    /// Random or compiled data: many control bytes, or high bytes with hardly any text structure.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(65536)
+        if controlRatio(sample) > 0.05 { return true }
+        var letters = 0
+        var spaces = 0
+        for byte in sample {
+            if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) { letters += 1 }
+            if byte == 0x20 || byte == 0x0A { spaces += 1 }
+        }
+        let count = Double(sample.count)
+        // Text in any 8-bit Latin encoding is mostly ASCII letters and spaces.
+        return Double(letters + spaces) / count < 0.4
+    }
+
+    static func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
+        guard bytes.count % 2 == 0 else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
+            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+            index += 2
+        }
+        var text = ""
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): text.unicodeScalars.append(scalar)
+            case .emptyInput: break loop
+            case .error: return nil
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Reads a file's bytes (within the size limit), computes its SHA-256 and recognises its format
+/// from the name. Empty, oversized and unreadable files fail here.
+public struct IngestStage: Stage {
+    public var name: StageName { .ingest }
+    public var maxFileBytes: Int
+
+    public init(maxFileBytes: Int) { self.maxFileBytes = maxFileBytes }
+
+    /// Formats recognised by file extension; everything else is quarantined as unsupported.
+    public static let formatsByExtension: [String: String] = [
+        "txt": "text", "text": "text", "": "text",
+    ]
+
+    public func run(_ file: SourceFile) throws(StageFailure) -> RawDocument {
+        let ext = file.fileExtension
+        guard let format = Self.formatsByExtension[ext] else {
+            throw StageFailure(.ingest, "unsupported format \".\(ext)\" (supported: \(Self.formatsByExtension.keys.filter { !$0.isEmpty }.sorted().map { "." + $0 }.joined(separator: ", ")) and files without extension)")
+        }
+        let size: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: file.url.path)
+            size = (attributes[.size] as? NSNumber)?.intValue ?? file.size
+        } catch {
+            throw StageFailure(.ingest, "cannot read file: \((error as NSError).localizedDescription)")
+        }
+        guard size <= maxFileBytes else {
+            throw StageFailure(.ingest, "file too large: \(size) bytes, limit \(maxFileBytes) (limits.maxFileBytes)")
+        }
+        let bytes = try Self.read(file.url, limit: maxFileBytes)
+        guard !bytes.isEmpty else { throw StageFailure(.ingest, "empty file") }
+        var updated = file
+        updated.size = bytes.count
+        return RawDocument(file: updated, bytes: bytes, sha256: SHA256.hex(bytes), format: format)
+    }
+
+    /// Reads a whole file with POSIX calls, refusing more than `limit` bytes (it may grow while read).
+    static func read(_ url: URL, limit: Int) throws(StageFailure) -> [UInt8] {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { throw StageFailure(.ingest, "cannot open file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw StageFailure(.ingest, "cannot read file: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { throw StageFailure(.ingest, "file too large: over \(limit) bytes (limits.maxFileBytes)") }
+        }
+        return bytes
+    }
+}

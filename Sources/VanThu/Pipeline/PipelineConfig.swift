@@ -1,0 +1,86 @@
+import Foundation
+
+/// `pipeline.json`, decoded: which inputs, which stages and extractors, which options, where the
+/// output goes. Unknown keys and bad values are errors that name the key path and the valid options.
+public struct PipelineConfig: Sendable, Equatable {
+    public static let currentVersion = 1
+
+    public var version: Int
+    public var inputs: [InputSpec]
+    public var stages: [StageName]
+    public var extractors: [String: ExtractorSettings]
+    public var output: OutputSettings
+    public var limits: Limits
+
+    public init(version: Int = PipelineConfig.currentVersion, inputs: [InputSpec], stages: [StageName] = StageName.allCases,
+                extractors: [String: ExtractorSettings] = [:], output: OutputSettings = OutputSettings(),
+                limits: Limits = Limits()) {
+        self.version = version; self.inputs = inputs; self.stages = stages; self.extractors = extractors
+        self.output = output; self.limits = limits
+    }
+
+    /// One input root: a folder (walked recursively) or a single file.
+    public struct InputSpec: Sendable, Equatable {
+        public var path: String
+        /// Globs relative to the root; a file is taken when it matches one of them.
+        public var include: [String]
+        /// Globs relative to the root; a file that matches one of them is skipped.
+        public var exclude: [String]
+        /// Whether files and folders whose names start with "." are walked.
+        public var includeHidden: Bool
+
+        public init(path: String, include: [String] = ["**"], exclude: [String] = [], includeHidden: Bool = false) {
+            self.path = path; self.include = include; self.exclude = exclude; self.includeHidden = includeHidden
+        }
+    }
+
+    public struct ExtractorSettings: Sendable, Equatable {
+        public var enabled: Bool
+        public init(enabled: Bool = true) { self.enabled = enabled }
+    }
+
+    public enum OutputFormat: String, Sendable, CaseIterable, Equatable {
+        case json, jsonl
+    }
+
+    public struct OutputSettings: Sendable, Equatable {
+        public var folder: String
+        /// `json` writes `archive.json`; `jsonl` also writes `documents.jsonl` (one record a line).
+        public var formats: [OutputFormat]
+        /// Also write gzip-compressed copies (`archive.json.gz`, `documents.jsonl.gz`).
+        public var gzip: Bool
+        /// Keep the cleaned body in each record's `text`.
+        public var includeText: Bool
+
+        public init(folder: String = "archive", formats: [OutputFormat] = [.json], gzip: Bool = false, includeText: Bool = true) {
+            self.folder = folder; self.formats = formats; self.gzip = gzip; self.includeText = includeText
+        }
+    }
+
+    public struct Limits: Sendable, Equatable {
+        /// Files larger than this are quarantined without being read.
+        public var maxFileBytes: Int
+        public init(maxFileBytes: Int = 64 << 20) { self.maxFileBytes = maxFileBytes }
+    }
+
+    /// Whether an extractor runs: listed ones follow their switch, unlisted ones are on.
+    public func isEnabled(extractor id: String) -> Bool {
+        extractors[id]?.enabled ?? true
+    }
+
+    /// The extractors that run, in registry order.
+    public var enabledExtractors: [any Extractor] {
+        guard stages.contains(.extract) else { return [] }
+        return ExtractorRegistry.all.filter { isEnabled(extractor: $0.id) }
+    }
+}
+
+/// The stages of the pipeline, in their only order.
+public enum StageName: String, Sendable, CaseIterable, Codable, JSONWritable {
+    case ingest, decode, normalize, classify, extract, consolidate, write
+
+    /// Stages a pipeline cannot run without.
+    public static let required: [StageName] = [.ingest, .decode, .normalize, .write]
+
+    public func write(to writer: inout JSONWriter) { writer.string(rawValue) }
+}

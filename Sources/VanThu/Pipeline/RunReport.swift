@@ -1,0 +1,82 @@
+import Foundation
+
+/// What a run did: written to `OUTPUT/run.json` (the archive itself holds nothing that depends on
+/// time). Quarantined inputs are listed with the stage that refused them and why.
+public struct RunReport: Sendable {
+    public struct QuarantineEntry: Sendable, Equatable, JSONWritable {
+        /// The file's path as given or found (input root joined with the relative path).
+        public var path: String
+        public var stage: StageName
+        public var reason: String
+
+        public init(path: String, stage: StageName, reason: String) {
+            self.path = path; self.stage = stage; self.reason = reason
+        }
+
+        public func write(to w: inout JSONWriter) {
+            w.beginObject()
+            w.field("path", path); w.field("stage", stage); w.field("reason", reason)
+            w.endObject()
+        }
+    }
+
+    public var startedAt = Date()
+    public var finishedAt = Date()
+    public var inputsFound = 0
+    public var archived = 0
+    /// Inputs whose bytes equal an input already archived in this run (kept as `source.alsoAt`).
+    public var duplicates = 0
+    public var quarantined: [QuarantineEntry] = []
+    public var bytesRead = 0
+    public var facts: [String: Int] = [:]
+    public var byKind: [String: Int] = [:]
+    public var outputs: [String] = []
+    public var droppedChromeLines = 0
+
+    public init() {}
+
+    public var seconds: Double { finishedAt.timeIntervalSince(startedAt) }
+    public var megabytesPerSecond: Double { seconds > 0 ? Double(bytesRead) / 1_000_000 / seconds : 0 }
+
+    public var exitStatus: ExitStatus { quarantined.isEmpty ? .success : .quarantined }
+
+    public func write(to w: inout JSONWriter) {
+        let iso = ISO8601DateFormatter()
+        w.beginObject()
+        w.field("schema", "vanthu.run/1")
+        w.field("startedAt", iso.string(from: startedAt))
+        w.field("finishedAt", iso.string(from: finishedAt))
+        w.field("seconds", (seconds * 1000).rounded() / 1000)
+        w.field("inputsFound", inputsFound)
+        w.field("archived", archived)
+        w.field("duplicates", duplicates)
+        w.field("quarantinedCount", quarantined.count)
+        w.field("bytesRead", bytesRead)
+        w.field("megabytesPerSecond", (megabytesPerSecond * 100).rounded() / 100)
+        w.field("byKind", byKind)
+        w.field("facts", facts)
+        w.field("droppedChromeLines", droppedChromeLines)
+        w.field("outputs", outputs)
+        w.field("exitStatus", Int(exitStatus.rawValue))
+        w.key("quarantine")
+        w.beginArray()
+        for entry in quarantined { w.newline(); entry.write(to: &w) }
+        if !quarantined.isEmpty { w.newline() }
+        w.endArray()
+        w.endObject()
+    }
+}
+
+/// Exit statuses of `vanthu`, documented in the README.
+public enum ExitStatus: Int32, Sendable {
+    /// Every input was archived.
+    case success = 0
+    /// The run finished and wrote the archive, but some inputs were quarantined (see run.json).
+    case quarantined = 1
+    /// The configuration (pipeline.json or the arguments that override it) is invalid.
+    case configuration = 2
+    /// The archive could not be written (output folder not writable, disk full …).
+    case output = 3
+    /// Another run holds the output folder's lock.
+    case locked = 4
+}

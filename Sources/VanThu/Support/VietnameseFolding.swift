@@ -1,0 +1,126 @@
+import Foundation
+
+/// Folding of Vietnamese text for keys and search.
+///
+/// - `searchFold`: lower case, no diacritics, đ → d ("Dân vận khéo" → "dan van kheo"). SQLite's
+///   `unicode61 remove_diacritics 2` does not fold đ, so search folds text itself.
+/// - `unifyTones`: one tone placement (old `hoà`, `uỷ` → new `hòa`, `ủy`) at the end of a syllable;
+///   NFC does not unify them.
+/// - `canonicalKey`: the key of a unit name: NFC, lower case, one tone placement, đ folded,
+///   abbreviations expanded, quotes and dashes unified, spaces collapsed.
+public enum VietnameseFolding {
+    /// Base ASCII letter (lower case) for every Latin letter with diacritics, built once from Unicode data.
+    private static let baseLetters: [UInt32: UInt8] = {
+        var table: [UInt32: UInt8] = [:]
+        let ranges: [ClosedRange<UInt32>] = [0xC0...0x24F, 0x1E00...0x1EFF]
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                guard let first = decomposed.first, first.isASCII, first.properties.isAlphabetic else { continue }
+                table[value] = UInt8(first.value) | 0x20
+            }
+        }
+        table[0x110] = UInt8(ascii: "d")  // Đ
+        table[0x111] = UInt8(ascii: "d")  // đ
+        table[0xD0] = UInt8(ascii: "d")   // Ð (eth, often typed for Đ)
+        table[0xF0] = UInt8(ascii: "d")   // ð
+        return table
+    }()
+
+    /// The ASCII base letter (lower case) of a scalar, or nil when it is not a Latin letter.
+    @inline(__always)
+    public static func baseLetter(_ scalar: Unicode.Scalar) -> UInt8? {
+        let value = scalar.value
+        if value < 0x80 {
+            let byte = UInt8(value)
+            if byte >= 65 && byte <= 90 { return byte | 0x20 }
+            if byte >= 97 && byte <= 122 { return byte }
+            return nil
+        }
+        return baseLetters[value]
+    }
+
+    /// Lower case, diacritics removed, đ → d, combining marks dropped; other characters kept.
+    public static func searchFold(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if let base = baseLetter(scalar) {
+                out.append(base)
+            } else if scalar.value >= 0x300 && scalar.value <= 0x36F {
+                continue  // combining marks of NFD text
+            } else if scalar.isASCII {
+                out.append(UInt8(scalar.value))
+            } else {
+                out.append(contentsOf: String(scalar).lowercased().utf8)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let oldToNewTones: [(String, String)] = [
+        ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+        ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
+        ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
+    ]
+
+    /// Moves old-style tone marks (`hoà`, `uỷ`) to the new placement (`hòa`, `ủy`) where the vowel
+    /// pair ends the syllable. Expects NFC, lower-case text.
+    public static func unifyTones(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0xE0 }) else { return text }
+        var scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index + 1 < scalars.count {
+            let pair = String(String.UnicodeScalarView(scalars[index...index + 1]))
+            if let replacement = oldToNewTones.first(where: { $0.0 == pair })?.1 {
+                let next = index + 2 < scalars.count ? scalars[index + 2] : nil
+                let endsSyllable = next.map { !$0.properties.isAlphabetic } ?? true
+                // "qu" + y: "quý" is already the new placement's form; only touch vowel pairs.
+                let afterQ = index > 0 && scalars[index - 1] == "q"
+                if endsSyllable && !afterQ {
+                    let new = Array(replacement.unicodeScalars)
+                    scalars[index] = new[0]
+                    scalars[index + 1] = new[1]
+                }
+            }
+            index += 1
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// Abbreviations of unit names and their long forms (lower case, tones unified, đ folded).
+    public static let abbreviations: [(String, String)] = [
+        ("ubnd", "uy ban nhan dan"), ("hdnd", "hoi dong nhan dan"), ("mttq", "mat tran to quoc"),
+        ("bcd", "ban chi dao"), ("ct-xh", "chinh tri - xa hoi"), ("tp", "thanh pho"), ("tp.", "thanh pho"),
+        ("lhpn", "lien hiep phu nu"), ("ccb", "cuu chien binh"), ("btv", "ban thuong vu"),
+        ("tvtu", "thuong vu tinh uy"), ("cty", "cong ty"), ("tnhh", "trach nhiem huu han"),
+        ("hnd", "hoi nong dan"), ("tncs", "thanh nien cong san"), ("bdv", "ban dan van"),
+    ]
+
+    /// The canonical key of a name: NFC, lower case, one tone placement, đ → d (other diacritics
+    /// kept), quotes and dashes unified, abbreviations expanded, spaces collapsed.
+    public static func canonicalKey(_ name: String) -> String {
+        let lowered = unifyTones(name.precomposedStringWithCanonicalMapping.lowercased())
+        var scalars = String.UnicodeScalarView()
+        for scalar in lowered.unicodeScalars {
+            switch scalar.value {
+            case 0x111, 0xF0: scalars.append("d")
+            case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB: scalars.append("\"")
+            case 0x2013, 0x2014, 0x2212: scalars.append("-")
+            default: scalars.append(scalar)
+            }
+        }
+        var tokens = String(scalars).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        tokens = tokens.flatMap { token -> [String] in
+            let bare = token.trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
+            if let long = abbreviations.first(where: { $0.0 == bare })?.1 { return long.split(separator: " ").map(String.init) }
+            return [token]
+        }
+        var key = tokens.joined(separator: " ")
+        while let last = key.last, ",.;: ".contains(last) { key.removeLast() }
+        return key
+    }
+}
