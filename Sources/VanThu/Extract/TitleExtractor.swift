@@ -9,7 +9,7 @@ public struct TitleExtractor: Extractor {
 
     public var examples: [ExtractorExample] {
         [
-            .exactly("Skip to main content\nThông tin chung\nThứ 6, Ngày 10/08/2018, 15:00\nThành phố nọ: Tiếp tục nâng cao hiệu quả phong trào\n10/08/2018 | Tác giả\nThân bài dài.",
+            .exactly("Thông tin chung\nThông tin chung\nThứ 6, Ngày 10/08/2018, 15:00\nThành phố nọ: Tiếp tục nâng cao hiệu quả phong trào\n10/08/2018 | Tác giả\nThân bài dài.",
                      ["Thành phố nọ: Tiếp tục nâng cao hiệu quả phong trào"], kind: .news, note: "nav lines and the date line are not the title"),
             .exactly(" date 2022-03 Nhân rộng các mô hình ở thành phố\n\nThân bài.", ["Nhân rộng các mô hình ở thành phố"],
                      kind: .news, note: "a metadata prefix is not part of the title"),
@@ -71,7 +71,7 @@ public struct TitleExtractor: Extractor {
 
     private func isHeaderBoundary(_ line: String) -> Bool {
         let folded = VietnameseFolding.searchFold(line)
-        return folded.hasPrefix("kinh gui") || folded.hasPrefix("can cu") || folded.hasPrefix("thuc hien")
+        return folded.hasPrefix("kinh gui") || folded.hasPrefix("can cu")
             || folded.hasPrefix("i.") || folded.hasPrefix("chuong ") || folded.hasPrefix("dieu 1")
     }
 

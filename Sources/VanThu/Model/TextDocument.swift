@@ -5,6 +5,8 @@ public struct TextDocument: Sendable {
     public let utf8: [UInt8]
     /// Byte ranges of the lines, without their `\n`.
     public let lines: [Range<Int>]
+    /// The text folded for keyword matching (lower case, no diacritics), mapped back to `utf8`.
+    public let folded: FoldedText
     /// Scalar offset at every 64th byte, for fast byte → scalar conversion.
     private let checkpoints: [Int]
 
@@ -34,6 +36,7 @@ public struct TextDocument: Sendable {
         checkpoints.append(scalars)
         self.lines = lines
         self.checkpoints = checkpoints
+        self.folded = FoldedText(utf8: bytes)
     }
 
     /// Number of Unicode scalars in `utf8[0..<byte]`.
@@ -52,6 +55,11 @@ public struct TextDocument: Sendable {
     /// The text of a byte range (which must fall on scalar boundaries).
     public func string(_ range: Range<Int>) -> String {
         String(decoding: utf8[range], as: UTF8.self)
+    }
+
+    /// The text of a folded range (see `FoldedText`).
+    public func string(folded range: Range<Int>) -> String {
+        string(folded.utf8Range(range))
     }
 
     /// Byte range → `[start, end]` scalar offsets.
