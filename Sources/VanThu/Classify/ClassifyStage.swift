@@ -67,7 +67,7 @@ public struct ClassifyStage: Stage {
         for (index, range) in document.lines.enumerated() {
             let length = range.count
             if length == 0 { continue }
-            if length >= 300 { proseParagraphs += 1 }
+            if length >= 200 { proseParagraphs += 1 }
             guard index < headLines || length < 200 else { continue }
             let folded = VietnameseFolding.searchFold(document.string(range)).trimmingCharacters(in: .whitespaces)
             for rule in rules where !reasons.contains(rule.id) {
@@ -83,7 +83,8 @@ public struct ClassifyStage: Stage {
             reasons.append("news.prose")
         }
         if scores[.dispatch, default: 0] >= dispatchThreshold { return (.dispatch, reasons) }
-        if proseParagraphs >= 2 || scores[.news, default: 0] >= 2 { return (.news, reasons) }
+        // An article: several paragraphs of prose, or a dateline or metadata with prose under it.
+        if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) { return (.news, reasons) }
         return (.unknown, reasons)
     }
 }

@@ -80,8 +80,14 @@ public struct TitleExtractor: Extractor {
         return (lower.first.map { String($0).uppercased() } ?? "") + lower.dropFirst()
     }
 
-    /// The first line that reads as a headline: not metadata, not a date line, not navigation.
+    /// The line that reads best as a headline among the first lines: 4 to 60 words, not metadata,
+    /// not a date line. A headline sits next to the article's date line, does not end with a full
+    /// stop, and has more than a few words; navigation labels and photo captions lose on those.
     func headline(_ document: TextDocument) -> String? {
+        var candidates: [(text: String, index: Int)] = []
+        var dateLines: Set<Int> = []
+        var nonEmpty: [Int] = []
+        var lines: [String] = []
         for range in document.lines.prefix(40) {
             var line = Substring(document.string(range)).drop(while: { $0 == " " })
             if line.hasPrefix("#") { continue }
@@ -90,12 +96,25 @@ public struct TitleExtractor: Extractor {
                 line = line.dropFirst(5).drop(while: { $0.isNumber || $0 == "-" || $0 == "/" || $0 == "." }).drop(while: { $0 == " " })
             }
             let text = line.trimmingCharacters(in: .whitespaces)
-            let words = text.split(separator: " ")
-            guard words.count >= 4, text.count <= 300 else { continue }
-            if isDateLine(text) { continue }
-            return text
+            guard !text.isEmpty else { continue }
+            let position = lines.count
+            lines.append(text)
+            nonEmpty.append(position)
+            if isDateLine(text) { dateLines.insert(position); continue }
+            let words = text.split(separator: " ").count
+            if words >= 4 && words <= 60 && text.count <= 300 { candidates.append((text, position)) }
         }
-        return nil
+        var best: (score: Int, text: String)?
+        for candidate in candidates {
+            let words = candidate.text.split(separator: " ").count
+            var score = 0
+            if dateLines.contains(candidate.index - 1) || dateLines.contains(candidate.index + 1) { score += 2 }
+            if !candidate.text.hasSuffix(".") { score += 1 }
+            if words >= 6 { score += 1 }
+            if candidate.index == 0 { score += 1 }
+            if best == nil || score > best!.score { best = (score, candidate.text) }
+        }
+        return best?.text
     }
 
     /// "Thứ 6, Ngày 10/08/2018, 15:00", "10/08/2018 | Tác giả", "Thứ sáu - 15/03/2024 06:28 2.200 0".

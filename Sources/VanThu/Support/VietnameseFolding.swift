@@ -91,13 +91,13 @@ public enum VietnameseFolding {
         return String(view)
     }
 
-    /// Abbreviations of unit names and their long forms (lower case, tones unified, đ folded).
+    /// Abbreviations of unit names and their long forms, as keys write them (lower case, tones
+    /// unified, đ folded).
     public static let abbreviations: [(String, String)] = [
-        ("ubnd", "uy ban nhan dan"), ("hdnd", "hoi dong nhan dan"), ("mttq", "mat tran to quoc"),
-        ("bcd", "ban chi dao"), ("ct-xh", "chinh tri - xa hoi"), ("tp", "thanh pho"), ("tp.", "thanh pho"),
-        ("lhpn", "lien hiep phu nu"), ("ccb", "cuu chien binh"), ("btv", "ban thuong vu"),
-        ("tvtu", "thuong vu tinh uy"), ("cty", "cong ty"), ("tnhh", "trach nhiem huu han"),
-        ("hnd", "hoi nong dan"), ("tncs", "thanh nien cong san"), ("bdv", "ban dan van"),
+        ("ubnd", "ủy ban nhân dân"), ("hdnd", "hội dồng nhân dân"), ("mttq", "mặt trận tổ quốc"),
+        ("bcd", "ban chỉ dạo"), ("ct-xh", "chính trị - xã hội"), ("tp", "thành phố"), ("tp.", "thành phố"),
+        ("lhpn", "liên hiệp phụ nữ"), ("ccb", "cựu chiến binh"), ("btv", "ban thường vụ"),
+        ("tvtu", "thường vụ tỉnh ủy"), ("cty", "công ty"), ("tnhh", "trách nhiệm hữu hạn"),
     ]
 
     /// The canonical key of a name: NFC, lower case, one tone placement, đ → d (other diacritics

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import VanThu
+
+struct UnicodeCleanerTests {
+    @Test func nfdBecomesNFCAndSpacesAndLineEndsAreUnified() {
+        let nfd = "Dân vận khéo".decomposedStringWithCanonicalMapping
+        let input = "\u{FEFF}\(nfd)\r\nÐảng\u{A0}ủy\u{200B}\r\nsoft\u{AD}hyphen\rend  \t"
+        let cleaned = UnicodeCleaner.clean(input)
+        #expect(cleaned == "Dân vận khéo\nĐảng ủy\nsofthyphen\nend")
+        #expect(cleaned.unicodeScalars.elementsEqual(cleaned.precomposedStringWithCanonicalMapping.unicodeScalars))
+    }
+
+    @Test func textThatIsAlreadyNFCIsKeptAsIs() {
+        let text = "Hội Nông dân phường 4 – “Dân vận khéo” năm 2017; 85,5%."
+        #expect(UnicodeCleaner.clean(text) == text)
+    }
+
+    @Test func controlCharactersOtherThanLineBreaksGo() {
+        #expect(UnicodeCleaner.clean("a\u{1}b\u{7F}c\td") == "abc d")
+    }
+}
+
+struct ChromeFilterTests {
+    let filter = ChromeFilter()
+
+    @Test(arguments: ["Đang online: 2", "  • Hôm nay: 492", "Tất cả: 233103", "Lượt người xem:  1", "Skip Ribbon Commands",
+                      "Manage PermissionsManage Permissions", "Content Type: Tin Tức Mở Rộng", "Ngày xuất bản",
+                      "anh-hoi-nghi.jpg", "15 3 mohinh", "Điện thoại : 0275.3827.114 | Fax: 0275.3554.529",
+                      "Bạn đã không sử dụng Site, Bấm vào đây để duy trì trạng thái đăng nhập. Thời gian chờ: 60 giây",
+                      "Cơ quan chủ quản: Ủy ban nhân dân thành phố"])
+    func chromeLinesAreDropped(_ line: String) {
+        #expect(filter.ruleID(for: Substring(line)) != nil, "\(line)")
+    }
+
+    @Test(arguments: ["Hôm nay, Ban Dân vận Tỉnh ủy tổ chức hội nghị.", "Tất cả các chi bộ đều tham gia.",
+                      "Nội dung đăng ký mới gửi về Ban Tuyên giáo trước ngày 20/3 hằng năm.", "Toàn cảnh hội nghị.",
+                      "Địa chỉ tin cậy của người dân trong khu phố", "Thành phố Bến Tre: Tiếp tục nâng cao hiệu quả phong trào"])
+    func articleLinesStay(_ line: String) {
+        #expect(filter.ruleID(for: Substring(line)) == nil, "\(line)")
+    }
+
+    @Test func filteringKeepsArticleLinesInOrder() {
+        let (text, dropped) = filter.filter("Skip to main content\nTiêu đề bài\n\nĐoạn một.\nĐang online: 3\nĐoạn hai.\n")
+        #expect(text == "Tiêu đề bài\n\nĐoạn một.\nĐoạn hai.")
+        #expect(dropped.values.reduce(0, +) == 2)
+    }
+}
+
+struct TextDocumentTests {
+    @Test func byteOffsetsMapToScalarOffsets() {
+        let text = String(repeating: "Đảng ủy ", count: 30) + "ngày 14/8/2015"
+        let document = TextDocument(text)
+        let byteStart = document.utf8.count - "ngày 14/8/2015".utf8.count
+        let span = document.scalarSpan(byteStart..<document.utf8.count)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[span.start..<span.end])) == "ngày 14/8/2015")
+    }
+
+    @Test func foldedTextMapsBackToTheOriginal() {
+        let document = TextDocument("Trước ngày 20/3 hằng năm, gửi về “Ban Dân vận”")
+        let hits = document.folded.occurrences(of: "hang nam")
+        #expect(hits.count == 1)
+        let range = hits[0]..<(hits[0] + "hang nam".utf8.count)
+        #expect(document.string(folded: range) == "hằng năm")
+        #expect(document.folded.occurrences(of: "dan van").count == 1)
+        #expect(document.folded.occurrences(of: "an").isEmpty)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import VanThu
+
+struct DecodeStageTests {
+    func raw(_ bytes: [UInt8]) -> RawDocument {
+        RawDocument(file: SourceFile(url: URL(fileURLWithPath: "/x.txt"), relativePath: "x.txt", size: bytes.count),
+                    bytes: bytes, sha256: "", format: "text")
+    }
+
+    @Test func utf8WithAndWithoutBOM() throws {
+        let text = "Ủy ban nhân dân"
+        #expect(try DecodeStage().run(raw(Array(text.utf8))).text == text)
+        #expect(try DecodeStage().run(raw([0xEF, 0xBB, 0xBF] + Array(text.utf8))).text == text)
+    }
+
+    @Test func utf16WithByteOrderMark() throws {
+        let text = "Đảng ủy"
+        let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let decoded = try DecodeStage().run(raw(le))
+        #expect(decoded.text == text)
+        #expect(decoded.encoding == "utf-16le")
+    }
+
+    @Test func binaryAndUnknownEncodingsAreRefusedWithAReason() {
+        #expect(throws: StageFailure.self) { try DecodeStage().run(raw([0x25, 0x50, 0x00, 0x01])) }
+        do {
+            _ = try DecodeStage().run(raw(Array("Vi\u{EA}t".unicodeScalars.map { UInt8($0.value) })))
+            Issue.record("Latin-1 bytes were accepted")
+        } catch {
+            #expect(error.stage == .decode)
+            #expect(error.reason.contains("not valid UTF-8"))
+        }
+    }
+
+    @Test func invalidUTF8IsLocated() {
+        #expect(DecodeStage.firstInvalidUTF8(Array("abc".utf8)) == nil)
+        #expect(DecodeStage.firstInvalidUTF8([0x61, 0xC3]) == 1)
+        #expect(DecodeStage.firstInvalidUTF8([0x61, 0xE0, 0x80, 0x80]) == 1)  // overlong
+        #expect(DecodeStage.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)  // surrogate
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import VanThu
+
+struct PipelineConfigTests {
+    func parse(_ json: String) throws(ConfigError) -> PipelineConfig {
+        try PipelineConfig.parse(Data(json.utf8))
+    }
+
+    @Test func theRootPipelineIsValidAndRunsOnFixtures() throws {
+        let config = try PipelineConfig.load(from: TestSupport.repositoryRoot.appendingPathComponent("pipeline.json"))
+        #expect(config.inputs.map(\.path) == ["fixtures"])
+        #expect(config.output.folder == "archive")
+        #expect(config.stages == StageName.allCases)
+        #expect(config.enabledExtractors.map(\.id) == ExtractorRegistry.ids)
+    }
+
+    @Test func unknownKeysNameTheirPathAndTheValidKeys() {
+        #expect(throws: ConfigError.unknownKey(keyPath: "output.fromat", valid: ["folder", "formats", "gzip", "includeText"])) {
+            try parse(#"{"inputs": ["a"], "output": {"fromat": "json"}}"#)
+        }
+        #expect(throws: ConfigError.unknownKey(keyPath: "extractors.datez", valid: ExtractorRegistry.ids)) {
+            try parse(#"{"inputs": ["a"], "extractors": {"datez": {"enabled": false}}}"#)
+        }
+        #expect(throws: ConfigError.unknownKey(keyPath: "inputs[0].exlude", valid: ["path", "include", "exclude", "includeHidden"])) {
+            try parse(#"{"inputs": [{"path": "a", "exlude": []}]}"#)
+        }
+    }
+
+    @Test func badValuesNameTheValidOptions() {
+        #expect(throws: ConfigError.invalidValue(keyPath: "stages[1]", value: "\"parse\"", valid: StageName.allCases.map(\.rawValue))) {
+            try parse(#"{"inputs": ["a"], "stages": ["ingest", "parse"]}"#)
+        }
+        #expect(throws: ConfigError.invalidValue(keyPath: "output.formats[0]", value: "\"xml\"", valid: ["json", "jsonl"])) {
+            try parse(#"{"inputs": ["a"], "output": {"formats": ["xml"]}}"#)
+        }
+        #expect(throws: ConfigError.wrongType(keyPath: "limits.maxFileBytes", expected: "a whole number")) {
+            try parse(#"{"inputs": ["a"], "limits": {"maxFileBytes": "big"}}"#)
+        }
+        #expect(throws: ConfigError.wrongType(keyPath: "output.gzip", expected: "true or false")) {
+            try parse(#"{"inputs": ["a"], "output": {"gzip": 1}}"#)
+        }
+        #expect(throws: ConfigError.missingKey(keyPath: "inputs")) { try parse(#"{"version": 1}"#) }
+        #expect(throws: ConfigError.unsupportedVersion(2, supported: 1)) { try parse(#"{"version": 2, "inputs": []}"#) }
+    }
+
+    @Test func stagesMustKeepTheirOrderAndTheRequiredOnes() {
+        #expect(throws: ConfigError.self) { try parse(#"{"inputs": ["a"], "stages": ["decode", "ingest", "normalize", "write"]}"#) }
+        #expect(throws: ConfigError.self) { try parse(#"{"inputs": ["a"], "stages": ["ingest", "decode", "write"]}"#) }
+        let minimal = try? parse(#"{"inputs": ["a"], "stages": ["ingest", "decode", "normalize", "write"]}"#)
+        #expect(minimal?.enabledExtractors.isEmpty == true)
+    }
+
+    @Test func extractorsSwitchOnAndOff() throws {
+        let config = try parse(#"{"inputs": ["a"], "extractors": {"modelCounts": {"enabled": false}, "references": false}}"#)
+        #expect(!config.isEnabled(extractor: "modelCounts"))
+        #expect(!config.isEnabled(extractor: "references"))
+        #expect(config.isEnabled(extractor: "dates"))
+        #expect(!config.enabledExtractors.contains { $0.id == "modelCounts" })
+    }
+
+    @Test func malformedJSONIsReported() {
+        #expect(throws: ConfigError.self) { try parse("{\"inputs\": [") }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+@testable import VanThu
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The repository root (two levels above this file's folder).
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let fixtures = repositoryRoot.appendingPathComponent("fixtures")
+
+    /// `../shared` beside the repository, when this machine has it.
+    static var shared: URL? {
+        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("seeds").path) ? url : nil
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder(_ name: String = #function) -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("vanthu-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func write(_ text: String, to url: URL) {
+        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(text.utf8).write(to: url)
+    }
+
+    static func write(_ bytes: [UInt8], to url: URL) {
+        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(bytes).write(to: url)
+    }
+
+    /// Runs the extractors of the default configuration on a text, as the pipeline would after cleaning.
+    static func record(for text: String, path: String = "doc.txt") -> Record? {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent(path)
+        write(text, to: url)
+        let stages = Pipeline.DocumentStages(config: PipelineConfig(inputs: []))
+        return try? stages.process(SourceFile(url: url, relativePath: path, size: 0)).get().record
+    }
+}
