@@ -19,9 +19,16 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libxml2's HTML parser from Debian's libxml2-dev.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "VanThu",
-            dependencies: ["CZlib"]
+            dependencies: ["CZlib", "CLibXML2"]
         ),
         .executableTarget(
             name: "vanthu",
@@ -32,7 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VanThuTests",
-            dependencies: ["VanThu"]
+            dependencies: ["VanThu", "CZlib"]
         ),
     ],
     swiftLanguageModes: [.v6]

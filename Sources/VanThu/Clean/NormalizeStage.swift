@@ -12,8 +12,9 @@ public struct NormalizeStage: Stage {
             throw StageFailure(.normalize, "no text: the file holds no letters after cleaning")
         }
         let source = SourceInfo(path: decoded.raw.file.relativePath, sha256: decoded.raw.sha256,
-                                bytes: decoded.raw.bytes.count, format: decoded.raw.format, encoding: decoded.encoding)
-        return CleanDocument(id: decoded.raw.id, source: source, document: TextDocument(text), droppedChrome: dropped)
+                                bytes: decoded.raw.fileSize, format: decoded.raw.format, encoding: decoded.encoding)
+        return CleanDocument(id: decoded.raw.id, source: source, document: TextDocument(text), droppedChrome: dropped,
+                             hints: decoded.hints)
     }
 }
 
@@ -24,8 +25,10 @@ public struct CleanDocument: Sendable {
     public var document: TextDocument
     /// Chrome lines dropped, by rule id.
     public var droppedChrome: [String: Int]
+    public var hints: DocumentHints
 
-    public init(id: String, source: SourceInfo, document: TextDocument, droppedChrome: [String: Int] = [:]) {
-        self.id = id; self.source = source; self.document = document; self.droppedChrome = droppedChrome
+    public init(id: String, source: SourceInfo, document: TextDocument, droppedChrome: [String: Int] = [:],
+                hints: DocumentHints = DocumentHints()) {
+        self.id = id; self.source = source; self.document = document; self.droppedChrome = droppedChrome; self.hints = hints
     }
 }

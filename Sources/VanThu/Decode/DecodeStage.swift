@@ -7,6 +7,40 @@ public struct DecodeStage: Stage {
     public init() {}
 
     public func run(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
+        if raw.baseFormat == "html" { return try decodeHTML(raw) }
+        return try decodeText(raw)
+    }
+
+    /// HTML: valid UTF-8 is parsed as UTF-8 whatever the meta tag says (a UTF-8 page labelled
+    /// windows-1258 would otherwise come out empty); otherwise the page's meta charset decides.
+    func decodeHTML(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
+        var bytes = raw.bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let encoding: String
+        if Self.firstInvalidUTF8(bytes) == nil {
+            encoding = "UTF-8"
+        } else if let declared = Self.declaredCharset(Array(bytes.prefix(8192))) {
+            encoding = declared
+        } else {
+            throw StageFailure(.decode, "HTML that is not UTF-8 and declares no charset; its encoding could not be identified with confidence")
+        }
+        guard let page = HTMLDocumentReader().read(Array(bytes), encoding: encoding) else {
+            throw StageFailure(.decode, "HTML could not be parsed")
+        }
+        return DecodedDocument(raw: raw, text: page.text, encoding: encoding.lowercased(),
+                               hints: DocumentHints(title: page.title, published: page.published))
+    }
+
+    /// The charset a page declares in `<meta charset>` or `<meta http-equiv … content="…charset=…">`.
+    static func declaredCharset(_ head: [UInt8]) -> String? {
+        let text = String(decoding: head.map { $0 < 0x80 ? $0 : UInt8(ascii: " ") }, as: UTF8.self).lowercased()
+        guard let range = text.range(of: "charset=") else { return nil }
+        let value = text[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
+            .prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        return value.isEmpty ? nil : String(value)
+    }
+
+    func decodeText(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
         let bytes = raw.bytes
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF

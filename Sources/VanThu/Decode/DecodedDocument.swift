@@ -4,8 +4,21 @@ public struct DecodedDocument: Sendable {
     public var text: String
     /// The encoding the bytes were found to be in: `utf-8`, `utf-16le`, `utf-16be` …
     public var encoding: String
+    /// What the format itself says about the document (an HTML page's title and publication date).
+    public var hints: DocumentHints
 
-    public init(raw: RawDocument, text: String, encoding: String) {
-        self.raw = raw; self.text = text; self.encoding = encoding
+    public init(raw: RawDocument, text: String, encoding: String, hints: DocumentHints = DocumentHints()) {
+        self.raw = raw; self.text = text; self.encoding = encoding; self.hints = hints
+    }
+}
+
+/// Metadata a format carries beside its text: og:title or h1, article:published_time.
+public struct DocumentHints: Sendable, Equatable {
+    public var title: String?
+    /// As the page gives it (ISO 8601 usually): the extract stage keeps its date part.
+    public var published: String?
+
+    public init(title: String? = nil, published: String? = nil) {
+        self.title = title; self.published = published
     }
 }

@@ -14,7 +14,23 @@ public struct ExtractStage: Stage {
                             text: input.clean.document.text)
         var context = ExtractionContext(document: input.clean.document, record: record)
         for extractor in extractors { extractor.extract(&context) }
+        Self.applyHints(input.clean.hints, to: &context.record)
         if !includeText { context.record.text = "" }
         return context.record
+    }
+
+    /// The format's own metadata wins over what rules read from the text: an HTML page's og:title
+    /// is its headline (a dispatch keeps its subject line), and its published time is its date.
+    static func applyHints(_ hints: DocumentHints, to record: inout Record) {
+        if let title = hints.title, !title.isEmpty, record.kind != .dispatch { record.title = title }
+        if let published = hints.published, let date = isoDatePrefix(published), record.kind != .dispatch { record.date = date }
+    }
+
+    /// `2024-03-15T06:28:00+07:00` → `2024-03-15`.
+    static func isoDatePrefix(_ text: String) -> String? {
+        let bytes = Array(text.utf8.prefix(10))
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes.enumerated().allSatisfy({ [4, 7].contains($0.offset) || ($0.element >= 48 && $0.element <= 57) }) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -14,13 +14,24 @@ public struct IngestStage: Stage {
     /// Formats recognised by file extension; everything else is quarantined as unsupported.
     public static let formatsByExtension: [String: String] = [
         "txt": "text", "text": "text", "": "text",
+        "html": "html", "htm": "html", "xhtml": "html", "shtml": "html", "aspx": "html", "asp": "html", "php": "html", "jsp": "html",
+        "docx": "docx",
     ]
+
+    static func format(ofExtension ext: String) throws(StageFailure) -> String {
+        guard let format = formatsByExtension[ext] else {
+            let known = formatsByExtension.keys.filter { !$0.isEmpty }.sorted().map { "." + $0 }.joined(separator: ", ")
+            throw StageFailure(.ingest, "unsupported format \".\(ext)\" (supported: \(known), .gz of those, and files without extension)")
+        }
+        return format
+    }
 
     public func run(_ file: SourceFile) throws(StageFailure) -> RawDocument {
         let ext = file.fileExtension
-        guard let format = Self.formatsByExtension[ext] else {
-            throw StageFailure(.ingest, "unsupported format \".\(ext)\" (supported: \(Self.formatsByExtension.keys.filter { !$0.isEmpty }.sorted().map { "." + $0 }.joined(separator: ", ")) and files without extension)")
-        }
+        let gzipped = ext == "gz" || ext == "gzip"
+        // A gzip file's format is its inner name's: a.html.gz is HTML.
+        let innerExtension = gzipped ? file.url.deletingPathExtension().pathExtension.lowercased() : ext
+        var format = try Self.format(ofExtension: innerExtension)
         let size: Int
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: file.url.path)
@@ -35,7 +46,19 @@ public struct IngestStage: Stage {
         guard !bytes.isEmpty else { throw StageFailure(.ingest, "empty file") }
         var updated = file
         updated.size = bytes.count
-        return RawDocument(file: updated, bytes: bytes, sha256: SHA256.hex(bytes), format: format)
+        let sha = SHA256.hex(bytes)
+        var content = bytes
+        if gzipped {
+            do { content = try Gzip.decompress(bytes, limit: maxFileBytes) } catch {
+                throw StageFailure(.ingest, "bad gzip: \(error.description)")
+            }
+            guard !content.isEmpty else { throw StageFailure(.ingest, "empty file inside gzip") }
+        }
+        if format == "docx" {
+            content = Array(try DocxReader().text(from: content, limit: maxFileBytes).utf8)
+        }
+        if gzipped { format += "+gzip" }
+        return RawDocument(file: updated, bytes: content, sha256: sha, format: format, fileSize: bytes.count)
     }
 
     /// Reads a whole file with POSIX calls, refusing more than `limit` bytes (it may grow while read).

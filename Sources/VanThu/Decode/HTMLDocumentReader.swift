@@ -1,0 +1,226 @@
+import CLibXML2
+import Foundation
+
+/// HTML → text with paragraph breaks, through libxml2's HTML parser (NONET | RECOVER | NOERROR |
+/// NOWARNING). Scripts, styles, navigation, menus, headers, footers, forms, share bars, comments,
+/// related-article lists and counters are left out; the page's title (og:title, h1, title without
+/// the site suffix) and publication date (article:published_time, datePublished, time) are kept
+/// as hints for the extractors.
+public struct HTMLDocumentReader: Sendable {
+    public struct Result: Sendable {
+        public var text: String
+        public var title: String?
+        public var published: String?
+        public var encoding: String
+    }
+
+    /// Elements whose content is never article text.
+    static let skippedElements: Set<String> = [
+        "script", "style", "noscript", "nav", "footer", "aside", "form", "button", "iframe", "svg", "select",
+        "option", "template", "head", "menu", "object", "embed", "canvas", "input", "textarea", "label",
+    ]
+
+    /// Elements that end a line of text.
+    static let blockElements: Set<String> = [
+        "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "blockquote",
+        "pre", "dd", "dt", "ul", "ol", "figure", "figcaption", "header", "main", "hr", "address", "center", "dl",
+        "tbody", "thead", "caption",
+    ]
+
+    /// class or id words (lower case) that mark boilerplate containers.
+    static let boilerplateMarkers: [String] = [
+        "menu", "navbar", "breadcrumb", "footer", "sidebar", "share", "social", "comment", "related", "lienquan",
+        "lien-quan", "tinkhac", "tin-khac", "counter", "visitor", "thongke", "thong-ke", "login", "dangnhap",
+        "banner", "advert", "quangcao", "quang-cao", "pagination", "paging", "tags", "toolbar", "ribbon", "s4-",
+        "ms-formtable", "topbar", "top-bar", "copyright", "cookie", "popup", "modal",
+    ]
+
+    private static let initialised: Bool = {
+        xmlInitParser()
+        vanthu_xmlSilence()
+        return true
+    }()
+
+    public init() {}
+
+    /// Parses `bytes`. `encoding` is what the caller decided ("UTF-8" for valid UTF-8), or nil to let
+    /// the page's meta charset decide.
+    public func read(_ bytes: [UInt8], encoding: String?) -> Result? {
+        _ = Self.initialised
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+                            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                htmlReadMemory(pointer, Int32(buffer.count), nil, encoding, options)
+            }
+        }
+        guard let document else { return nil }
+        defer { xmlFreeDoc(document) }
+        var walker = Walker()
+        walker.walk(xmlDocGetRootElement(document))
+        let usedEncoding = encoding ?? document.pointee.encoding.map { String(cString: $0) } ?? "unknown"
+        return Result(text: walker.text(), title: walker.bestTitle(), published: walker.published, encoding: usedEncoding.lowercased())
+    }
+
+    /// Walks the tree iteratively (pages nest deeply) and collects text by blocks.
+    struct Walker {
+        var lines: [String] = []
+        var current = ""
+        var ogTitle: String?
+        var h1: String?
+        var htmlTitle: String?
+        var published: String?
+
+        mutating func walk(_ root: xmlNodePtr?) {
+            guard let root else { return }
+            // Stack of (node, leaving): leaving entries close block elements.
+            var stack: [(xmlNodePtr, Bool)] = [(root, false)]
+            while let (node, leaving) = stack.popLast() {
+                if leaving { breakLine(); continue }
+                switch node.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = node.pointee.content { appendText(String(cString: content)) }
+                case XML_ELEMENT_NODE:
+                    let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                    inspect(node, name: name)
+                    if name == "head" { inspectSubtree(node); continue }
+                    if Self.shouldSkip(node, name: name) { continue }
+                    let isBlock = HTMLDocumentReader.blockElements.contains(name)
+                    if name == "td" || name == "th" {
+                        if !current.trimmingCharacters(in: .whitespaces).isEmpty { current += " | " }
+                    }
+                    if isBlock {
+                        breakLine()
+                        stack.append((node, true))
+                    }
+                    var children: [xmlNodePtr] = []
+                    var child = node.pointee.children
+                    while let c = child { children.append(c); child = c.pointee.next }
+                    for c in children.reversed() { stack.append((c, false)) }
+                default:
+                    continue
+                }
+            }
+            breakLine()
+        }
+
+        /// Reads the metadata of a subtree whose text is not kept (the page's head).
+        mutating func inspectSubtree(_ root: xmlNodePtr) {
+            var stack: [xmlNodePtr] = []
+            var child = root.pointee.children
+            while let c = child { stack.append(c); child = c.pointee.next }
+            while let node = stack.popLast() {
+                guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+                inspect(node, name: node.pointee.name.map { String(cString: $0).lowercased() } ?? "")
+                var grandchild = node.pointee.children
+                while let c = grandchild { stack.append(c); grandchild = c.pointee.next }
+            }
+        }
+
+        /// Reads titles and dates from head and article markup, even inside skipped elements.
+        mutating func inspect(_ node: xmlNodePtr, name: String) {
+            switch name {
+            case "meta":
+                let property = (Self.attribute(node, "property") ?? Self.attribute(node, "name") ?? Self.attribute(node, "itemprop"))?.lowercased()
+                let content = Self.attribute(node, "content")
+                if property == "og:title", let content, ogTitle == nil { ogTitle = Self.collapse(content) }
+                if ["article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"].contains(property ?? ""),
+                   let content, published == nil { published = content.trimmingCharacters(in: .whitespaces) }
+            case "title":
+                if htmlTitle == nil { htmlTitle = Self.collapse(Self.textContent(node)) }
+            case "h1":
+                if h1 == nil { h1 = Self.collapse(Self.textContent(node)) }
+            case "time":
+                if published == nil, let value = Self.attribute(node, "datetime") { published = value }
+            default:
+                if published == nil, Self.attribute(node, "itemprop")?.lowercased() == "datepublished" {
+                    published = Self.attribute(node, "content") ?? Self.attribute(node, "datetime")
+                }
+            }
+        }
+
+        static func shouldSkip(_ node: xmlNodePtr, name: String) -> Bool {
+            if HTMLDocumentReader.skippedElements.contains(name) { return true }
+            if name == "header" || name == "div" || name == "ul" || name == "section" || name == "table" || name == "span" || name == "p" {
+                let marks = ((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased()
+                if !marks.trimmingCharacters(in: .whitespaces).isEmpty,
+                   HTMLDocumentReader.boilerplateMarkers.contains(where: { marker in
+                       marks.split(whereSeparator: { $0 == " " || $0 == "_" }).contains { $0.hasPrefix(marker) || $0.hasSuffix(marker) }
+                   }) {
+                    return true
+                }
+                if name == "header" && !containsH1(node) { return true }
+            }
+            if attribute(node, "hidden") != nil || (attribute(node, "style")?.replacingOccurrences(of: " ", with: "").contains("display:none") ?? false) {
+                return true
+            }
+            return false
+        }
+
+        static func containsH1(_ node: xmlNodePtr) -> Bool {
+            var stack: [xmlNodePtr] = [node]
+            var visited = 0
+            while let n = stack.popLast(), visited < 10_000 {
+                visited += 1
+                if n.pointee.type == XML_ELEMENT_NODE, let name = n.pointee.name, String(cString: name).lowercased() == "h1" { return true }
+                var child = n.pointee.children
+                while let c = child { stack.append(c); child = c.pointee.next }
+            }
+            return false
+        }
+
+        static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+            guard let value = xmlGetProp(node, name) else { return nil }
+            defer { vanthu_xmlFree(value) }
+            return String(cString: value)
+        }
+
+        static func textContent(_ node: xmlNodePtr) -> String {
+            guard let value = xmlNodeGetContent(node) else { return "" }
+            defer { vanthu_xmlFree(value) }
+            return String(cString: value)
+        }
+
+        static func collapse(_ text: String) -> String {
+            text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }).joined(separator: " ")
+        }
+
+        mutating func appendText(_ text: String) {
+            var pendingSpace = current.last.map { $0 == " " } ?? true
+            for scalar in text.unicodeScalars {
+                if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace && !current.isEmpty && current.last != " " { current += " " }
+                    pendingSpace = false
+                    current.unicodeScalars.append(scalar)
+                }
+            }
+            if pendingSpace && !current.isEmpty && current.last != " " { current += " " }
+        }
+
+        mutating func breakLine() {
+            let line = current.trimmingCharacters(in: .whitespaces)
+            current = ""
+            guard !line.isEmpty, line != "|" else { return }
+            lines.append(line)
+        }
+
+        func text() -> String { lines.joined(separator: "\n") }
+
+        /// og:title, else h1, else the title without a site suffix (" - Site", " | Site").
+        func bestTitle() -> String? {
+            if let ogTitle, !ogTitle.isEmpty { return ogTitle }
+            if let h1, !h1.isEmpty { return h1 }
+            guard var title = htmlTitle, !title.isEmpty else { return nil }
+            for separator in [" | ", " - ", " – ", " :: "] {
+                if let range = title.range(of: separator, options: .backwards), title.distance(from: title.startIndex, to: range.lowerBound) > 10 {
+                    title = String(title[..<range.lowerBound])
+                    break
+                }
+            }
+            return title
+        }
+    }
+}
