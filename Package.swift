@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // zlib from Debian's zlib1g-dev: gzip output now, gzip input and .docx later.
@@ -28,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "VanThu",
-            dependencies: ["CZlib", "CLibXML2"]
+            dependencies: ["CZlib", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "vanthu",

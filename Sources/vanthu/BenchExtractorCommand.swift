@@ -28,7 +28,7 @@ struct BenchExtractorCommand: ParsableCommand {
             chosen.append(e)
         }
         let listing = InputWalker(inputs: paths.map { PipelineConfig.InputSpec(path: CLISupport.absolute($0)) }).list()
-        let result = ExtractorBenchmark(extractors: chosen).run(files: listing.files.map(\.url), repeats: repeats)
+        let result = ExtractorBenchmark(extractors: chosen).run(files: listing.files.map(\.file.url), repeats: repeats)
         print(String(format: "%@: %d documents, %.1f MB, %.3f s, %.1f MB/s, %d facts", ids.joined(separator: ","),
                      result.documents, Double(result.bytes) / 1_000_000, result.seconds, result.megabytesPerSecond, result.facts))
     }

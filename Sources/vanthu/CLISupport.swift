@@ -23,6 +23,23 @@ enum CLISupport {
         }
     }
 
+    /// Opens the store of an output folder: --output, else the configuration's output folder.
+    static func openStore(output: String?, config: String) throws -> ArchiveStore {
+        let folder: URL
+        if let output {
+            folder = URL(fileURLWithPath: absolute(output))
+        } else {
+            let (configuration, base) = try loadConfig(config, allowMissing: true)
+            folder = Pipeline(config: configuration, baseDirectory: base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).outputFolder
+        }
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(ArchiveStore.fileName).path) else {
+            fail("vanthu: no archive in \(folder.path) (run vanthu run first, or give --output)", status: .configuration)
+        }
+        do { return try ArchiveStore(folder: folder, readOnly: true) } catch {
+            fail("vanthu: cannot open \(folder.appendingPathComponent(ArchiveStore.fileName).path): \(error)", status: .output)
+        }
+    }
+
     static func fail(_ message: String, status: ExitStatus) -> Never {
         FileHandle.standardError.write(Data((message + "\n").utf8))
         Foundation.exit(status.rawValue)
@@ -38,8 +55,9 @@ enum CLISupport {
     static func printSummary(_ report: RunReport, folder: URL) {
         var lines: [String] = []
         let kinds = report.byKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        lines.append("processed \(report.processed) files, \(report.skipped) unchanged" + (report.gone > 0 ? ", \(report.gone) gone" : ""))
         lines.append("archived \(report.archived) documents" + (kinds.isEmpty ? "" : " (\(kinds))")
-                     + (report.duplicates > 0 ? ", \(report.duplicates) duplicate files" : ""))
+                     + "; the archive holds \(report.documentsInArchive)" + (report.exported ? "" : " (unchanged, not rewritten)"))
         let facts = report.facts.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         if !facts.isEmpty { lines.append("facts: " + facts.joined(separator: ", ")) }
         lines.append("quarantined \(report.quarantined.count)")

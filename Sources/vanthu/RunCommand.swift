@@ -26,6 +26,12 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Also write gzip-compressed copies of the outputs.")
     var gzip = false
 
+    @Flag(help: "Process every input again, changed or not.")
+    var full = false
+
+    @Flag(help: "If another run is using the output folder, wait for it instead of exiting with status 4.")
+    var wait = false
+
     @Flag(name: .shortAndLong, help: "No progress line and no summary.")
     var quiet = false
 
@@ -48,7 +54,7 @@ struct RunCommand: ParsableCommand {
         let progress: (@Sendable (RunProgress) -> Void)? = showProgress ? { @Sendable p in CLISupport.printProgress(p) } : nil
         let report: RunReport
         do throws(PipelineError) {
-            report = try pipeline.run(progress: progress)
+            report = try pipeline.run(options: Pipeline.RunOptions(full: full, waitForLock: wait), progress: progress)
         } catch {
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             CLISupport.fail("vanthu: \(error.description)", status: error.exitStatus)

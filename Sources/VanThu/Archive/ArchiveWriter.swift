@@ -1,8 +1,9 @@
 import Foundation
 
-/// Writes the archive files into the output folder: each to a temporary file first and renamed
-/// into place, so a crash never leaves half an archive. Nothing in them depends on time or on the
-/// order files were processed, so the same inputs give byte-identical files.
+/// Exports the archive files from the store into the output folder, streaming records in id order:
+/// each file is written to a temporary file first and renamed into place, so a crash never leaves
+/// half an archive. Nothing in them depends on time or on processing order, so the same inputs
+/// give byte-identical files.
 public struct ArchiveWriter {
     public static let schema = "vanthu.archive/1"
     public var folder: URL
@@ -16,92 +17,108 @@ public struct ArchiveWriter {
     public var archiveURL: URL { folder.appendingPathComponent("archive.json") }
     public var linesURL: URL { folder.appendingPathComponent("documents.jsonl") }
 
-    /// Writes every configured output and returns the paths written.
-    public func write(spool: RecordSpool, alsoAt: [String: [String]], consolidator: Consolidator) throws -> [URL] {
+    /// The archive's files as the configuration asks for them.
+    public var expectedOutputs: [URL] {
+        var urls: [URL] = []
+        if settings.formats.contains(.json) { urls.append(archiveURL) }
+        if settings.formats.contains(.jsonl) { urls.append(linesURL) }
+        if settings.gzip { urls += urls.map { $0.appendingPathExtension("gz") } }
+        return urls
+    }
+
+    /// Writes every configured output and returns the paths written and the number of documents.
+    public func write(from store: ArchiveStore) throws -> (urls: [URL], documents: Int) {
         var written: [URL] = []
-        let ids = spool.sortedIDs
-        if settings.formats.contains(.json) {
-            try atomically(archiveURL) { out in
-                // {"schema":…,"documents":[ one record a line ],"units":[…],"stats":{…}}
-                var head = JSONWriter()
-                head.string(Self.schema)
-                try out.write(Array("{\"schema\":".utf8) + head.bytes + Array(",\"documents\":[".utf8))
-                for (n, id) in ids.enumerated() {
-                    try out.write((n == 0 ? [0x0A] : [0x2C, 0x0A]) + recordJSON(id, spool: spool, alsoAt: alsoAt))
+        var count = 0
+        let json = settings.formats.contains(.json) ? try OutputFile.temporary(for: archiveURL) : nil
+        let lines = settings.formats.contains(.jsonl) ? try OutputFile.temporary(for: linesURL) : nil
+        var consolidator = Consolidator()
+        let decoder = JSONDecoder()
+        do {
+            var head = JSONWriter()
+            head.string(Self.schema)
+            try json?.write(Array("{\"schema\":".utf8) + head.bytes + Array(",\"documents\":[".utf8))
+            try store.forEachDocument { stored in
+                var facts = try decoder.decode(Record.self, from: Data(stored.facts))
+                var bytes = stored.json
+                let primary = stored.paths.first ?? facts.source.path
+                let alsoAt = Array(stored.paths.dropFirst())
+                if stored.gone || primary != facts.source.path || alsoAt != facts.source.alsoAt {
+                    // Provenance and status come from the store: patch the record.
+                    var record = try decoder.decode(Record.self, from: Data(bytes))
+                    record.source.path = primary
+                    record.source.alsoAt = alsoAt
+                    record.gone = stored.gone ? true : nil
+                    var w = JSONWriter()
+                    record.write(to: &w)
+                    bytes = w.bytes
+                    facts.source = record.source
+                    facts.gone = record.gone
                 }
-                var tail = JSONWriter()
-                tail.beginObject()
-                tail.key("units")
-                consolidator.writeUnits(to: &tail)
-                tail.key("stats")
-                consolidator.writeStats(to: &tail)
-                tail.endObject()
-                // The tail object's members follow the documents array.
-                try out.write(Array((ids.isEmpty ? "]," : "\n],").utf8) + tail.bytes.dropFirst() + [0x0A])
+                consolidator.add(facts)
+                try json?.write((count == 0 ? [0x0A] : [0x2C, 0x0A]) + bytes)
+                try lines?.write(bytes + [0x0A])
+                count += 1
             }
-            written.append(archiveURL)
-        }
-        if settings.formats.contains(.jsonl) {
-            try atomically(linesURL) { out in
-                for id in ids {
-                    var line = try recordJSON(id, spool: spool, alsoAt: alsoAt)
-                    line.append(0x0A)
-                    try out.write(line)
-                }
-            }
-            written.append(linesURL)
+            var tail = JSONWriter()
+            tail.beginObject()
+            tail.key("units")
+            consolidator.writeUnits(to: &tail)
+            tail.key("stats")
+            consolidator.writeStats(to: &tail)
+            tail.endObject()
+            // The tail object's members follow the documents array.
+            try json?.write(Array((count == 0 ? "]," : "\n],").utf8) + tail.bytes.dropFirst() + [0x0A])
+            if let json { try json.commit(); written.append(archiveURL) }
+            if let lines { try lines.commit(); written.append(linesURL) }
+        } catch {
+            json?.discard()
+            lines?.discard()
+            throw error
         }
         if settings.gzip {
             for url in written {
                 let gz = url.appendingPathExtension("gz")
-                let plain = try [UInt8](Data(contentsOf: url))
-                let packed = try Gzip.compress(plain)
+                let packed = try Gzip.compress([UInt8](Data(contentsOf: url)))
                 try atomically(gz) { try $0.write(packed) }
                 written.append(gz)
             }
         }
-        return written
-    }
-
-    private func recordJSON(_ id: String, spool: RecordSpool, alsoAt: [String: [String]]) throws -> [UInt8] {
-        let bytes = try spool.read(id)
-        guard let extra = alsoAt[id], !extra.isEmpty else { return bytes }
-        var record = try JSONDecoder().decode(Record.self, from: Data(bytes))
-        record.source.alsoAt = extra.sorted()
-        var w = JSONWriter()
-        record.write(to: &w)
-        return w.bytes
+        return (written, count)
     }
 
     /// Writes through `body` into a temporary file beside `url`, syncs it, and renames it over `url`.
     public func atomically(_ url: URL, _ body: (OutputFile) throws -> Void) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        let file = try OutputFile(temporary)
+        let file = try OutputFile.temporary(for: url)
         do {
             try body(file)
-            try file.finish()
+            try file.commit()
         } catch {
-            try? file.finish()
-            try? FileManager.default.removeItem(at: temporary)
+            file.discard()
             throw error
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason])
         }
     }
 }
 
-/// A file being written, buffered, with fsync at the end.
+/// A file being written, buffered, to a temporary name; `commit` syncs it and renames it over
+/// its destination.
 public final class OutputFile {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var closed = false
+    let temporary: URL
+    let destination: URL
 
-    init(_ url: URL) throws {
-        fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    static func temporary(for url: URL) throws -> OutputFile {
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        return try OutputFile(temporary, destination: url)
+    }
+
+    init(_ url: URL, destination: URL) throws {
+        temporary = url
+        self.destination = destination
+        fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path,
                                                                  NSLocalizedDescriptionKey: String(cString: strerror(errno))])
@@ -122,18 +139,32 @@ public final class OutputFile {
             let n = buffer[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path,
+                                                                NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }
             offset += n
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    func finish() throws {
-        guard !closed else { return }
+    func commit() throws {
         try flush()
         closed = true
-        fsync(fd)
+        guard fsync(fd) == 0 || errno == EINVAL else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path, NSLocalizedDescriptionKey: reason])
+        }
         close(fd)
+        guard rename(temporary.path, destination.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path, NSLocalizedDescriptionKey: reason])
+        }
+    }
+
+    func discard() {
+        if !closed { closed = true; close(fd) }
+        try? FileManager.default.removeItem(at: temporary)
     }
 }

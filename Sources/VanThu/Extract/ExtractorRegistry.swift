@@ -13,6 +13,10 @@ public enum ExtractorRegistry {
 
     public static var ids: [String] { all.map(\.id) }
 
+    /// Version of the extraction rules. Bump it when an extractor changes what it finds: records
+    /// made by another version are processed again by the next incremental run.
+    public static let rulesVersion = 1
+
     public static func extractor(id: String) -> (any Extractor)? {
         all.first { $0.id == id }
     }

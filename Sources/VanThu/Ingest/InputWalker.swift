@@ -13,7 +13,8 @@ public struct InputWalker: Sendable {
     }
 
     public struct Listing: Sendable {
-        public var files: [SourceFile] = []
+        /// The files, each with the input root it was found under.
+        public var files: [(file: SourceFile, root: String)] = []
         /// Inputs that could not be walked: (path, reason).
         public var problems: [(path: String, reason: String)] = []
     }
@@ -33,13 +34,13 @@ public struct InputWalker: Sendable {
             let exclude = spec.exclude.map(Glob.init)
             if !isDirectory.boolValue {
                 let file = makeSourceFile(root, relative: root.lastPathComponent)
-                if seen.insert(root.path).inserted { listing.files.append(file) }
+                if seen.insert(root.path).inserted { listing.files.append((file, root.path)) }
                 continue
             }
             var found: [SourceFile] = []
             walk(root, relative: "", spec: spec, include: include, exclude: exclude, into: &found, problems: &listing.problems)
             for file in found.sorted(by: { $0.relativePath < $1.relativePath }) where seen.insert(file.url.path).inserted {
-                listing.files.append(file)
+                listing.files.append((file, root.path))
             }
         }
         return listing

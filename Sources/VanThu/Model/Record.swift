@@ -19,6 +19,9 @@ public struct Record: Codable, Sendable, Equatable, JSONWritable {
     public var references: [ReferenceFact]
     /// The cleaned body (NFC); empty when the pipeline is configured not to keep it.
     public var text: String
+    /// Set when every file that held this document has disappeared from the inputs: the archive
+    /// keeps the record (it does not forget) and says so.
+    public var gone: Bool?
 
     public init(id: String, source: SourceInfo, kind: DocumentKind = .unknown, kindReasons: [String] = [],
                 title: String? = nil, date: String? = nil, header: DispatchHeader? = nil,
@@ -48,6 +51,7 @@ public struct Record: Codable, Sendable, Equatable, JSONWritable {
         w.field("modelCounts", modelCounts)
         w.field("references", references)
         w.field("text", text)
+        if gone == true { w.field("gone", true) }
         w.endObject()
     }
 

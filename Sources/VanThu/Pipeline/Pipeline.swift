@@ -6,12 +6,14 @@ public enum PipelineError: Error, CustomStringConvertible {
     case configuration(ConfigError)
     case noInputs(String)
     case output(path: String, reason: String)
+    case locked(String)
 
     public var description: String {
         switch self {
         case .configuration(let error): return error.description
         case .noInputs(let detail): return "no inputs: \(detail)"
         case .output(let path, let reason): return "cannot write \(path): \(reason)"
+        case .locked(let message): return message
         }
     }
 
@@ -19,6 +21,7 @@ public enum PipelineError: Error, CustomStringConvertible {
         switch self {
         case .configuration, .noInputs: return .configuration
         case .output: return .output
+        case .locked: return .locked
         }
     }
 }
@@ -66,22 +69,49 @@ public struct Pipeline: Sendable {
             extract = ExtractStage(extractors: config.enabledExtractors, includeText: config.output.includeText)
         }
 
+        /// What became of one file.
+        public enum Outcome: Sendable {
+            case archived(Record, droppedChromeLines: Int)
+            /// The file's checksum equals the one given: its stored record stands.
+            case unchanged(sha256: String)
+            case quarantined(StageFailure)
+        }
+
         /// One file through every stage: its record, or the failure that quarantines it.
         public func process(_ file: SourceFile) -> Result<(record: Record, dropped: Int), StageFailure> {
+            switch outcome(file) {
+            case .archived(let record, let dropped): return .success((record, dropped))
+            case .quarantined(let failure): return .failure(failure)
+            case .unchanged: fatalError("no checksum was given")
+            }
+        }
+
+        /// One file through every stage, stopping after ingest when its checksum is `knownSHA256`.
+        public func outcome(_ file: SourceFile, knownSHA256: String? = nil) -> Outcome {
             do throws(StageFailure) {
                 let raw = try ingest.run(file)
+                if let knownSHA256, raw.sha256 == knownSHA256 { return .unchanged(sha256: knownSHA256) }
                 let decoded = try decode.run(raw)
                 let clean = try normalize.run(decoded)
                 let classified = try classify?.run(clean) ?? ClassifiedDocument(clean: clean, kind: .unknown, reasons: [])
                 let record = try extract.run(classified)
-                return .success((record, clean.droppedChrome.values.reduce(0, +)))
+                return .archived(record, droppedChromeLines: clean.droppedChrome.values.reduce(0, +))
             } catch {
-                return .failure(error)
+                return .quarantined(error)
             }
         }
     }
 
-    public func run(progress: (@Sendable (RunProgress) -> Void)? = nil) throws(PipelineError) -> RunReport {
+    /// Options of one run that are not part of the configuration.
+    public struct RunOptions: Sendable {
+        /// Process every input again, changed or not.
+        public var full = false
+        /// Wait for another run on the same output to finish instead of failing.
+        public var waitForLock = false
+        public init(full: Bool = false, waitForLock: Bool = false) { self.full = full; self.waitForLock = waitForLock }
+    }
+
+    public func run(options: RunOptions = RunOptions(), progress: (@Sendable (RunProgress) -> Void)? = nil) throws(PipelineError) -> RunReport {
         var report = RunReport()
         let started = DispatchTime.now()
         let output = outputFolder
@@ -96,6 +126,25 @@ public struct Pipeline: Sendable {
         } catch {
             throw .output(path: output.path, reason: (error as NSError).localizedDescription)
         }
+        let lock: OutputLock
+        do { lock = try OutputLock(folder: output, wait: options.waitForLock) } catch {
+            if case .busy = error { throw .locked(error.description) }
+            throw .output(path: output.path, reason: error.description)
+        }
+        defer { withExtendedLifetime(lock) {} }
+
+        let store: ArchiveStore
+        let runID: Int64
+        let known: [String: ArchiveStore.SourceRow]
+        let knownQuarantine: [String: (stage: String, reason: String)]
+        do {
+            store = try ArchiveStore(folder: output)
+            runID = try store.beginRun()
+            known = try store.sources()
+            knownQuarantine = try store.quarantineEntries()
+        } catch {
+            throw .output(path: output.appendingPathComponent(ArchiveStore.fileName).path, reason: "\(error)")
+        }
 
         let listing = InputWalker(inputs: inputs, skipFolders: [output]).list()
         for problem in listing.problems {
@@ -103,58 +152,103 @@ public struct Pipeline: Sendable {
         }
         let files = listing.files
         report.inputsFound = files.count
-
-        let spool: RecordSpool
-        do { spool = try RecordSpool(in: output) } catch {
-            throw .output(path: output.path, reason: (error as NSError).localizedDescription)
-        }
+        let version = config.extractorVersionTag
         let stages = DocumentStages(config: config)
-        var consolidator = Consolidator()
-        var alsoAt: [String: [String]] = [:]
-        var writer = JSONWriter(reservingCapacity: 1 << 16)
 
+        // Unchanged inputs (same size and mtime, same rules) are not read again.
+        var pending: [(file: SourceFile, root: String, known: ArchiveStore.SourceRow?)] = []
+        var unchanged: ArchiveStore.Batch = ArchiveStore.Batch()
+        for (file, root) in files {
+            let location = file.url.path
+            let previous = known[location]
+            let mtime = file.modified?.timeIntervalSince1970 ?? 0
+            if !options.full, let previous, previous.status != "gone", previous.size == file.size, previous.mtime == mtime,
+               previous.extractorVersion == version {
+                report.skipped += 1
+                if previous.status == "quarantined", let entry = knownQuarantine[location] {
+                    report.quarantined.append(.init(path: Self.displayPath(file), stage: StageName(rawValue: entry.stage) ?? .ingest,
+                                                    reason: entry.reason))
+                }
+                unchanged.touched.append(previous)
+                continue
+            }
+            pending.append((file, root, previous))
+        }
+        do { try store.apply(unchanged, run: runID, extractorVersion: version) } catch {
+            throw .output(path: store.url.path, reason: "\(error)")
+        }
+
+        var writer = JSONWriter(reservingCapacity: 1 << 16)
         let batchSize = max(8, ProcessInfo.processInfo.activeProcessorCount * 8)
-        var done = 0
+        var done = report.skipped
         var batchStart = 0
-        while batchStart < files.count {
-            let batch = Array(files[batchStart..<min(batchStart + batchSize, files.count)])
-            let results = Self.parallelMap(batch) { stages.process($0) }
-            for (file, result) in zip(batch, results) {
-                let displayPath = Self.displayPath(file)
+        while batchStart < pending.count {
+            let slice = Array(pending[batchStart..<min(batchStart + batchSize, pending.count)])
+            let results = Self.parallelMap(slice) { item -> DocumentStages.Outcome in
+                // A file whose size or mtime changed but whose bytes did not keeps its record.
+                let reusable = item.known.flatMap { $0.status == "archived" && $0.extractorVersion == version && !options.full ? $0.sha256 : nil }
+                return stages.outcome(item.file, knownSHA256: reusable)
+            }
+            var batch = ArchiveStore.Batch()
+            for (item, result) in zip(slice, results) {
+                let file = item.file
+                var source = ArchiveStore.SourceRow(location: file.url.path, root: item.root, path: file.relativePath, size: file.size,
+                                                    mtime: file.modified?.timeIntervalSince1970 ?? 0, sha256: nil, documentId: nil,
+                                                    status: "archived", extractorVersion: version)
                 switch result {
-                case .failure(let failure):
-                    report.quarantined.append(.init(path: displayPath, stage: failure.stage, reason: failure.reason))
-                case .success(let (record, dropped)):
+                case .unchanged(let sha):
+                    report.skipped += 1
+                    source.sha256 = sha
+                    source.documentId = item.known?.documentId
+                    batch.touched.append(source)
+                case .quarantined(let failure):
+                    report.processed += 1
+                    source.status = "quarantined"
+                    report.quarantined.append(.init(path: Self.displayPath(file), stage: failure.stage, reason: failure.reason))
+                    batch.quarantined.append((source, failure.stage.rawValue, failure.reason))
+                case .archived(let record, let dropped):
+                    report.processed += 1
+                    source.sha256 = record.source.sha256
+                    source.documentId = record.id
                     report.bytesRead += record.source.bytes
                     report.droppedChromeLines += dropped
-                    if spool.contains(record.id) {
-                        report.duplicates += 1
-                        alsoAt[record.id, default: []].append(record.source.path)
-                        continue
-                    }
-                    writer.removeAll()
-                    record.write(to: &writer)
-                    do { try spool.append(id: record.id, json: writer.bytes) } catch {
-                        throw .output(path: spool.url.path, reason: (error as NSError).localizedDescription)
-                    }
                     report.archived += 1
                     report.byKind[record.kind.rawValue, default: 0] += 1
                     for (kind, count) in record.factCounts { report.facts[kind, default: 0] += count }
-                    if config.stages.contains(.consolidate) { consolidator.add(record) }
+                    writer.removeAll()
+                    record.write(to: &writer)
+                    let json = writer.bytes
+                    var textless = record
+                    textless.text = ""
+                    writer.removeAll()
+                    textless.write(to: &writer)
+                    batch.archived.append((record, json, writer.bytes, source))
                 }
                 done += 1
             }
-            batchStart += batch.count
+            do { try store.apply(batch, run: runID, extractorVersion: version) } catch {
+                throw .output(path: store.url.path, reason: "\(error)")
+            }
+            batchStart += slice.count
             progress?(RunProgress(done: done, total: files.count, bytes: report.bytesRead, quarantined: report.quarantined.count,
                                   elapsed: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
         }
 
         let archiveWriter = ArchiveWriter(folder: output, settings: config.output)
         do {
-            let written = try archiveWriter.write(spool: spool, alsoAt: alsoAt, consolidator: consolidator)
-            report.outputs = written.map { $0.lastPathComponent }
+            report.gone = try store.markGone(roots: inputs.map(\.path), run: runID)
+            let missing = archiveWriter.expectedOutputs.contains { !FileManager.default.fileExists(atPath: $0.path) }
+            if report.processed > 0 || report.gone > 0 || missing || options.full {
+                let (written, count) = try archiveWriter.write(from: store)
+                report.outputs = written.map { $0.lastPathComponent }
+                report.documentsInArchive = count
+                report.exported = true
+            } else {
+                report.outputs = archiveWriter.expectedOutputs.map { $0.lastPathComponent }
+                report.documentsInArchive = store.documentCount
+            }
         } catch {
-            throw .output(path: output.path, reason: (error as NSError).localizedDescription)
+            throw .output(path: output.path, reason: "\(error)")
         }
         report.finishedAt = Date()
         report.startedAt = report.finishedAt.addingTimeInterval(-Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
@@ -164,8 +258,9 @@ public struct Pipeline: Sendable {
         do {
             let bytes = w.bytes
             try archiveWriter.atomically(output.appendingPathComponent("run.json")) { try $0.write(bytes) }
+            try store.finishRun(runID, report: report)
         } catch {
-            throw .output(path: output.appendingPathComponent("run.json").path, reason: (error as NSError).localizedDescription)
+            throw .output(path: output.appendingPathComponent("run.json").path, reason: "\(error)")
         }
         return report
     }

@@ -68,6 +68,13 @@ public struct PipelineConfig: Sendable, Equatable {
         extractors[id]?.enabled ?? true
     }
 
+    /// What a record depends on besides its file: the rules' version, the extractors that ran and
+    /// whether text is kept. A stored record made under another tag is processed again.
+    public var extractorVersionTag: String {
+        "rules-\(ExtractorRegistry.rulesVersion);" + enabledExtractors.map(\.id).joined(separator: ",")
+            + ";classify=\(stages.contains(.classify));text=\(output.includeText)"
+    }
+
     /// The extractors that run, in registry order.
     public var enabledExtractors: [any Extractor] {
         guard stages.contains(.extract) else { return [] }

@@ -23,9 +23,18 @@ public struct RunReport: Sendable {
     public var startedAt = Date()
     public var finishedAt = Date()
     public var inputsFound = 0
+    /// Inputs read and sent through the stages this run (new, changed, or made by other rules).
+    public var processed = 0
+    /// Inputs unchanged since the last run (size and mtime, then checksum) and not processed again.
+    public var skipped = 0
+    /// Inputs archived by this run.
     public var archived = 0
-    /// Inputs whose bytes equal an input already archived in this run (kept as `source.alsoAt`).
-    public var duplicates = 0
+    /// Known inputs that disappeared since the last run (their records stay, marked gone).
+    public var gone = 0
+    /// Documents in the archive after the run.
+    public var documentsInArchive = 0
+    /// Whether the archive files were written again (nothing changed → they are left as they are).
+    public var exported = false
     public var quarantined: [QuarantineEntry] = []
     public var bytesRead = 0
     public var facts: [String: Int] = [:]
@@ -48,8 +57,12 @@ public struct RunReport: Sendable {
         w.field("finishedAt", iso.string(from: finishedAt))
         w.field("seconds", (seconds * 1000).rounded() / 1000)
         w.field("inputsFound", inputsFound)
+        w.field("processed", processed)
+        w.field("skipped", skipped)
         w.field("archived", archived)
-        w.field("duplicates", duplicates)
+        w.field("gone", gone)
+        w.field("documentsInArchive", documentsInArchive)
+        w.field("exported", exported)
         w.field("quarantinedCount", quarantined.count)
         w.field("bytesRead", bytesRead)
         w.field("megabytesPerSecond", (megabytesPerSecond * 100).rounded() / 100)

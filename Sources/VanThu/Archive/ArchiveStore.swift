@@ -1,0 +1,272 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file (`vanthu.sqlite`, WAL) in the output folder. It holds every
+/// record, every input file seen (path → document, size, mtime, checksum, last seen), the runs,
+/// the quarantine, the facts researchers filter on, and a full-text index of folded text. The
+/// archive files are exported from it by streaming.
+public final class ArchiveStore: @unchecked Sendable {
+    public static let fileName = "vanthu.sqlite"
+    public let url: URL
+    let pool: DatabasePool
+
+    public init(folder: URL, readOnly: Bool = false) throws {
+        url = folder.appendingPathComponent(Self.fileName)
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(30)
+        pool = try DatabasePool(path: url.path, configuration: configuration)
+        if !readOnly { try Self.migrator.migrate(pool) }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE documents (
+                    id TEXT PRIMARY KEY,
+                    path TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    extractorVersion TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    date TEXT,
+                    title TEXT,
+                    record BLOB NOT NULL,
+                    facts BLOB NOT NULL,
+                    gone INTEGER NOT NULL DEFAULT 0,
+                    firstRun INTEGER,
+                    lastRun INTEGER
+                );
+                CREATE TABLE sources (
+                    location TEXT PRIMARY KEY,
+                    root TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    mtime REAL NOT NULL,
+                    sha256 TEXT,
+                    documentId TEXT,
+                    status TEXT NOT NULL,
+                    extractorVersion TEXT NOT NULL,
+                    lastSeenRun INTEGER NOT NULL
+                );
+                CREATE INDEX sources_document ON sources(documentId);
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    startedAt TEXT NOT NULL,
+                    finishedAt TEXT,
+                    inputs INTEGER, processed INTEGER, skipped INTEGER, archived INTEGER,
+                    quarantined INTEGER, gone INTEGER, exitStatus INTEGER
+                );
+                CREATE TABLE quarantine (
+                    location TEXT PRIMARY KEY,
+                    path TEXT NOT NULL,
+                    stage TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    runId INTEGER
+                );
+                CREATE TABLE facts (documentId TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL);
+                CREATE INDEX facts_lookup ON facts(type, value);
+                CREATE INDEX facts_document ON facts(documentId);
+                CREATE VIRTUAL TABLE search USING fts5(title, body, units, tokenize = 'unicode61 remove_diacritics 2');
+                """)
+        }
+        return migrator
+    }
+
+    // MARK: Runs
+
+    public func beginRun() throws -> Int64 {
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO runs (startedAt) VALUES (?)", arguments: [ISO8601DateFormatter().string(from: Date())])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func finishRun(_ id: Int64, report: RunReport) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE runs SET finishedAt = ?, inputs = ?, processed = ?, skipped = ?, archived = ?, quarantined = ?,
+                gone = ?, exitStatus = ? WHERE id = ?
+                """, arguments: [ISO8601DateFormatter().string(from: Date()), report.inputsFound, report.processed, report.skipped,
+                                 report.archived, report.quarantined.count, report.gone, Int(report.exitStatus.rawValue), id])
+        }
+    }
+
+    // MARK: Sources
+
+    public struct SourceRow: Sendable, Equatable {
+        public var location: String
+        public var root: String
+        public var path: String
+        public var size: Int
+        public var mtime: Double
+        public var sha256: String?
+        public var documentId: String?
+        /// `archived`, `quarantined` or `gone`.
+        public var status: String
+        public var extractorVersion: String
+    }
+
+    public func sources() throws -> [String: SourceRow] {
+        try pool.read { db in
+            var rows: [String: SourceRow] = [:]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT location, root, path, size, mtime, sha256, documentId, status, extractorVersion FROM sources")
+            while let row = try cursor.next() {
+                let source = SourceRow(location: row[0], root: row[1], path: row[2], size: row[3], mtime: row[4], sha256: row[5],
+                                       documentId: row[6], status: row[7], extractorVersion: row[8])
+                rows[source.location] = source
+            }
+            return rows
+        }
+    }
+
+    /// Quarantine reasons by location, for inputs skipped because they did not change.
+    public func quarantineEntries() throws -> [String: (stage: String, reason: String)] {
+        try pool.read { db in
+            var out: [String: (String, String)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT location, stage, reason FROM quarantine") { out[row[0]] = (row[1], row[2]) }
+            return out
+        }
+    }
+
+    /// What one batch changes, written in one transaction so a crash leaves the store consistent.
+    public struct Batch: Sendable {
+        public var archived: [(record: Record, json: [UInt8], facts: [UInt8], source: SourceRow)] = []
+        public var quarantined: [(source: SourceRow, stage: String, reason: String)] = []
+        /// Sources whose bytes did not change although their size or mtime did.
+        public var touched: [SourceRow] = []
+        public var isEmpty: Bool { archived.isEmpty && quarantined.isEmpty && touched.isEmpty }
+        public init() {}
+    }
+
+    public func apply(_ batch: Batch, run: Int64, extractorVersion: String) throws {
+        guard !batch.isEmpty else { return }
+        try pool.write { db in
+            for (record, json, facts, source) in batch.archived {
+                let previous = try String.fetchOne(db, sql: "SELECT documentId FROM sources WHERE location = ?", arguments: [source.location])
+                try db.execute(sql: """
+                    INSERT INTO documents (id, path, sha256, size, extractorVersion, kind, date, title, record, facts, gone, firstRun, lastRun)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET path = excluded.path, extractorVersion = excluded.extractorVersion,
+                        kind = excluded.kind, date = excluded.date, title = excluded.title, record = excluded.record,
+                        facts = excluded.facts, gone = 0, lastRun = excluded.lastRun
+                    """, arguments: [record.id, record.source.path, record.source.sha256, record.source.bytes, extractorVersion,
+                                     record.kind.rawValue, record.date, record.title, Data(json), Data(facts), run, run])
+                try Self.upsertSource(db, source, run: run)
+                try db.execute(sql: "DELETE FROM quarantine WHERE location = ?", arguments: [source.location])
+                try Self.index(db, record)
+                if let previous, previous != record.id { try Self.dropIfOrphaned(db, previous) }
+            }
+            for (source, stage, reason) in batch.quarantined {
+                try Self.upsertSource(db, source, run: run)
+                try db.execute(sql: """
+                    INSERT INTO quarantine (location, path, stage, reason, runId) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(location) DO UPDATE SET path = excluded.path, stage = excluded.stage, reason = excluded.reason,
+                        runId = excluded.runId
+                    """, arguments: [source.location, source.path, stage, reason, run])
+            }
+            for source in batch.touched { try Self.upsertSource(db, source, run: run) }
+        }
+    }
+
+    /// Marks every source of these roots not seen in `run` as gone, and documents left with no
+    /// live source as gone (kept, not deleted). Returns how many sources went.
+    public func markGone(roots: [String], run: Int64) throws -> Int {
+        try pool.write { db in
+            var gone = 0
+            for root in roots {
+                try db.execute(sql: "UPDATE sources SET status = 'gone' WHERE root = ? AND lastSeenRun < ? AND status != 'gone'",
+                               arguments: [root, run])
+                gone += db.changesCount
+            }
+            try db.execute(sql: "DELETE FROM quarantine WHERE location IN (SELECT location FROM sources WHERE status = 'gone')")
+            try db.execute(sql: """
+                UPDATE documents SET gone = 1 WHERE gone = 0 AND NOT EXISTS (
+                    SELECT 1 FROM sources WHERE sources.documentId = documents.id AND sources.status = 'archived')
+                """)
+            return gone
+        }
+    }
+
+    static func upsertSource(_ db: Database, _ s: SourceRow, run: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO sources (location, root, path, size, mtime, sha256, documentId, status, extractorVersion, lastSeenRun)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(location) DO UPDATE SET root = excluded.root, path = excluded.path, size = excluded.size,
+                mtime = excluded.mtime, sha256 = excluded.sha256, documentId = COALESCE(excluded.documentId, sources.documentId),
+                status = excluded.status, extractorVersion = excluded.extractorVersion, lastSeenRun = excluded.lastSeenRun
+            """, arguments: [s.location, s.root, s.path, s.size, s.mtime, s.sha256, s.documentId, s.status, s.extractorVersion, run])
+    }
+
+    /// A changed file replaces its record: the old one goes when no other file holds those bytes.
+    static func dropIfOrphaned(_ db: Database, _ id: String) throws {
+        let holders = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sources WHERE documentId = ?", arguments: [id]) ?? 0
+        guard holders == 0 else { return }
+        if let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM documents WHERE id = ?", arguments: [id]) {
+            try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [rowid])
+        }
+        try db.execute(sql: "DELETE FROM facts WHERE documentId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+    }
+
+    /// Facts to filter on and the folded full-text index of one record.
+    static func index(_ db: Database, _ record: Record) throws {
+        try db.execute(sql: "DELETE FROM facts WHERE documentId = ?", arguments: [record.id])
+        var facts: Set<[String]> = []
+        for unit in record.units { facts.insert(["unit", VietnameseFolding.searchFold(unit.name)]) ; facts.insert(["unitKey", unit.key]) }
+        for count in record.modelCounts { if let field = count.field { facts.insert(["field", field]) } }
+        for deadline in record.deadlines { facts.insert(["deadline", deadline.due ?? ""]) }
+        for fact in facts.sorted(by: { $0.joined() < $1.joined() }) {
+            try db.execute(sql: "INSERT INTO facts (documentId, type, value) VALUES (?, ?, ?)", arguments: [record.id, fact[0], fact[1]])
+        }
+        guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM documents WHERE id = ?", arguments: [record.id]) else { return }
+        try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [rowid])
+        try db.execute(sql: "INSERT INTO search (rowid, title, body, units) VALUES (?, ?, ?, ?)", arguments: [
+            rowid, VietnameseFolding.searchFold(record.title ?? ""), VietnameseFolding.searchFold(record.text),
+            VietnameseFolding.searchFold(record.units.map(\.name).joined(separator: " | ")),
+        ])
+    }
+
+    // MARK: Reading
+
+    /// One stored document as the exporter streams it.
+    public struct StoredDocument {
+        /// The record JSON as extraction wrote it.
+        public var json: [UInt8]
+        /// The same record without its text, for consolidation.
+        public var facts: [UInt8]
+        public var gone: Bool
+        /// Relative paths of the live files that hold these bytes, sorted.
+        public var paths: [String]
+    }
+
+    /// Streams every document in id order (never all in memory).
+    public func forEachDocument(_ body: (StoredDocument) throws -> Void) throws {
+        try pool.read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT d.record, d.facts, d.gone, (SELECT group_concat(path, char(10)) FROM
+                    (SELECT path FROM sources s WHERE s.documentId = d.id AND s.status = 'archived' ORDER BY path))
+                FROM documents d ORDER BY d.id
+                """)
+            while let row = try cursor.next() {
+                let json: Data = row[0]
+                let facts: Data = row[1]
+                let paths = (row[3] as String?)?.split(separator: "\n").map(String.init) ?? []
+                try body(StoredDocument(json: [UInt8](json), facts: [UInt8](facts), gone: (row[2] as Int) != 0, paths: paths))
+            }
+        }
+    }
+
+    public func record(id: String) throws -> Record? {
+        try pool.read { db in
+            guard let data = try Data.fetchOne(db, sql: "SELECT record FROM documents WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 1",
+                                               arguments: [id, id + "%"]) else { return nil }
+            return try JSONDecoder().decode(Record.self, from: data)
+        }
+    }
+
+    public var documentCount: Int {
+        (try? pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0 }) ?? 0
+    }
+}

@@ -1,0 +1,115 @@
+/// A researcher's search: words and "quoted phrases", found without regard to diacritics
+/// ("dan van kheo" finds "Dân vận khéo", đ included), with filters.
+public struct SearchQuery: Sendable, Equatable {
+    public var text: String
+    public var unit: String?
+    /// ISO date, month or year; inclusive.
+    public var from: String?
+    public var to: String?
+    public var kind: DocumentKind?
+    /// `economy`, `culture-society`, `defense-security`, `politics`.
+    public var field: String?
+    public var hasDeadline = false
+    /// Documents with a dated deadline before this ISO date.
+    public var deadlineBefore: String?
+    public var limit = 20
+
+    public init(text: String, unit: String? = nil, from: String? = nil, to: String? = nil, kind: DocumentKind? = nil,
+                field: String? = nil, hasDeadline: Bool = false, deadlineBefore: String? = nil, limit: Int = 20) {
+        self.text = text; self.unit = unit; self.from = from; self.to = to; self.kind = kind; self.field = field
+        self.hasDeadline = hasDeadline; self.deadlineBefore = deadlineBefore; self.limit = limit
+    }
+
+    public static let fields = ["economy", "culture-society", "defense-security", "politics"]
+
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case nothingToSearch
+        case badDate(option: String, value: String)
+        case badField(String)
+        case badLimit(Int)
+
+        public var description: String {
+            switch self {
+            case .nothingToSearch:
+                return "nothing to search for: the query has no letters or digits (give words, \"a phrase\", or a filter such as --kind)"
+            case .badDate(let option, let value): return "\(option) \(value): expected a date as YYYY, YYYY-MM or YYYY-MM-DD"
+            case .badField(let value): return "--field \(value): valid fields are \(fields.joined(separator: ", "))"
+            case .badLimit(let value): return "--limit \(value): expected a number from 1 to 10000"
+            }
+        }
+    }
+
+    /// The terms of the query, folded: each is one word or a phrase of several.
+    public var terms: [[String]] {
+        var terms: [[String]] = []
+        var current = ""
+        var inQuotes = false
+        func flush(_ phrase: Bool) {
+            let tokens = Self.tokens(current)
+            current = ""
+            guard !tokens.isEmpty else { return }
+            if phrase { terms.append(tokens) } else { terms += tokens.map { [$0] } }
+        }
+        for character in text {
+            if character == "\"" || character == "“" || character == "”" {
+                flush(inQuotes)
+                inQuotes.toggle()
+            } else {
+                current.append(character)
+            }
+        }
+        flush(inQuotes)  // an unclosed quote: the rest is a phrase
+        return terms
+    }
+
+    /// Letters and digits of `text`, folded (lower case, no diacritics, đ → d), as tokens.
+    static func tokens(_ text: String) -> [String] {
+        VietnameseFolding.searchFold(text).split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+    }
+
+    /// The FTS5 MATCH expression: every term quoted, so nothing the user types is FTS syntax.
+    public var matchExpression: String? {
+        let parts = terms.map { "\"" + $0.joined(separator: " ") + "\"" }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    public var hasFilters: Bool {
+        unit != nil || from != nil || to != nil || kind != nil || field != nil || hasDeadline || deadlineBefore != nil
+    }
+
+    public func validate() throws(Problem) {
+        if matchExpression == nil && !hasFilters { throw .nothingToSearch }
+        for (option, value) in [("--from", from), ("--to", to), ("--deadline-before", deadlineBefore)] {
+            if let value, !Self.isISODate(value) { throw .badDate(option: option, value: value) }
+        }
+        if let field, !Self.fields.contains(field) { throw .badField(field) }
+        if limit < 1 || limit > 10_000 { throw .badLimit(limit) }
+    }
+
+    static func isISODate(_ value: String) -> Bool {
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return false }
+        return parts.dropFirst().allSatisfy { $0.count == 2 }
+    }
+}
+
+/// One search result.
+public struct SearchHit: Sendable, Equatable, JSONWritable {
+    public var id: String
+    public var path: String
+    public var title: String?
+    public var date: String?
+    public var kind: String
+    /// Text around the first match, the matched words between « and ».
+    public var snippet: String
+    public var gone: Bool
+
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", id); w.field("path", path); w.field("title", title); w.field("date", date); w.field("kind", kind)
+        w.field("snippet", snippet)
+        if gone { w.field("gone", true) }
+        w.endObject()
+    }
+}

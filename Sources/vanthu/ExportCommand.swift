@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import VanThu
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the archive's records as JSON Lines, or a CSV of the documents (UTF-8 with BOM, opens in a spreadsheet).",
+        discussion: "Streams from the store; writes to --to FILE or standard output."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
+
+    @Option(name: .shortAndLong, help: "The output folder of the runs (where vanthu.sqlite is).")
+    var output: String?
+
+    @Option(name: .shortAndLong, help: "The pipeline configuration (its output folder is read).")
+    var config: String = "pipeline.json"
+
+    @Option(help: "jsonl (one record a line) or csv (one document a row).")
+    var format: Format = .jsonl
+
+    @Option(help: "Write to this file instead of standard output.")
+    var to: String?
+
+    func run() throws {
+        let store = try CLISupport.openStore(output: output, config: config)
+        let sink = try Sink(path: to.map(CLISupport.absolute))
+        switch format {
+        case .jsonl:
+            try store.forEachRecord(withText: true) { _, bytes in sink.write(bytes + [0x0A]) }
+        case .csv:
+            sink.write(Array("\u{FEFF}id,path,kind,date,title,number,issuer,units,deadlines,modelCounts,references\r\n".utf8))
+            try store.forEachRecord(withText: false) { record, _ in
+                let row = [record.id, record.source.path, record.kind.rawValue, record.date ?? "", record.title ?? "",
+                           record.header?.number ?? "", record.header?.issuer ?? "",
+                           record.units.map(\.name).joined(separator: "; "),
+                           record.deadlines.compactMap(\.due).joined(separator: "; "),
+                           String(record.modelCounts.count), record.references.map(\.id).joined(separator: "; ")]
+                sink.write(Array((row.map(CSV.field).joined(separator: ",") + "\r\n").utf8))
+            }
+        }
+        sink.close()
+    }
+
+    final class Sink {
+        let handle: FileHandle
+        var buffer: [UInt8] = []
+        init(path: String?) throws {
+            if let path {
+                guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+                    throw ValidationError("cannot write \(path)")
+                }
+                self.handle = handle
+            } else {
+                handle = .standardOutput
+            }
+        }
+        func write(_ bytes: [UInt8]) {
+            buffer += bytes
+            if buffer.count > 1 << 20 { handle.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }
+        }
+        func close() { handle.write(Data(buffer)); buffer = [] }
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import VanThu
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the archive: words and \"phrases\", found with or without diacritics.",
+        discussion: """
+        "dan van kheo" finds "Dân vận khéo"; quote a phrase to keep its words together. Results are \
+        ranked (bm25, the title counts most). Filters narrow them; with filters the query may be empty ("").
+        """
+    )
+
+    @Option(name: .shortAndLong, help: "The output folder of the runs (where vanthu.sqlite is).")
+    var output: String?
+
+    @Option(name: .shortAndLong, help: "The pipeline configuration (its output folder is searched).")
+    var config: String = "pipeline.json"
+
+    @Argument(help: "Words and \"quoted phrases\".")
+    var query: String
+
+    @Option(help: "Only documents that mention this unit (any part of its name, diacritics optional).")
+    var unit: String?
+
+    @Option(help: "Only documents dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    var from: String?
+
+    @Option(help: "Only documents dated on or before this date.")
+    var to: String?
+
+    @Option(help: "dispatch, news or unknown.")
+    var kind: DocumentKind?
+
+    @Option(help: "Only documents with model counts in this field: economy, culture-society, defense-security, politics.")
+    var field: String?
+
+    @Flag(help: "Only documents with a deadline.")
+    var hasDeadline = false
+
+    @Option(help: "Only documents with a dated deadline before this date.")
+    var deadlineBefore: String?
+
+    @Option(help: "At most this many results.")
+    var limit = 20
+
+    @Flag(help: "Print the hits as JSON Lines.")
+    var json = false
+
+    @Flag(help: "Print the hits as CSV (UTF-8 with BOM).")
+    var csv = false
+
+    func run() throws {
+        let store = try CLISupport.openStore(output: output, config: config)
+        let search = SearchQuery(text: query, unit: unit, from: from, to: to, kind: kind, field: field,
+                                 hasDeadline: hasDeadline, deadlineBefore: deadlineBefore, limit: limit)
+        let hits: [SearchHit]
+        do { hits = try store.search(search) } catch let problem as SearchQuery.Problem {
+            throw ValidationError(problem.description)
+        }
+        if json {
+            for hit in hits { print(hit.jsonString) }
+        } else if csv {
+            var out = "\u{FEFF}id,path,title,date,kind,snippet\r\n"
+            for hit in hits {
+                out += [hit.id, hit.path, hit.title ?? "", hit.date ?? "", hit.kind, hit.snippet].map(CSV.field).joined(separator: ",") + "\r\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        } else {
+            if hits.isEmpty { FileHandle.standardError.write(Data("no documents match\n".utf8)) }
+            let tty = isatty(STDOUT_FILENO) == 1
+            for hit in hits {
+                print("\(hit.id)  \(hit.date ?? "----------")  \(hit.kind)\(hit.gone ? " (gone)" : "")  \(hit.path)")
+                print("  \(hit.title ?? "(no title)")")
+                let snippet = tty ? hit.snippet.replacingOccurrences(of: "«", with: "\u{1B}[1m").replacingOccurrences(of: "»", with: "\u{1B}[0m") : hit.snippet
+                print("  \(snippet)\n")
+            }
+        }
+    }
+}
+
+extension DocumentKind: ExpressibleByArgument {}
+
+/// RFC 4180 fields.
+enum CSV {
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import VanThu
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one archived document, readable by a person (or as JSON).",
+        discussion: "ID may be shortened to its first characters."
+    )
+
+    @Option(name: .shortAndLong, help: "The output folder of the runs (where vanthu.sqlite is).")
+    var output: String?
+
+    @Option(name: .shortAndLong, help: "The pipeline configuration (its output folder is read).")
+    var config: String = "pipeline.json"
+
+    @Flag(help: "Print the record as JSON.")
+    var json = false
+
+    @Flag(help: "Also print the cleaned text.")
+    var text = false
+
+    @Argument(help: "The document id.")
+    var id: String
+
+    func run() throws {
+        let store = try CLISupport.openStore(output: output, config: config)
+        guard id.count >= 4, let record = try store.record(id: id) else {
+            throw ValidationError("no document with id \(id) (give at least 4 characters of an id; vanthu search lists them)")
+        }
+        if json { print(record.jsonString); return }
+        var lines: [String] = []
+        lines.append("\(record.title ?? "(no title)")")
+        lines.append("id \(record.id) · \(record.kind.rawValue) · \(record.date ?? "no date")\(record.gone == true ? " · gone" : "")")
+        lines.append("source \(record.source.path) (\(record.source.format), \(record.source.encoding), \(record.source.bytes) bytes, sha256 \(record.source.sha256.prefix(16))…)")
+        if !record.source.alsoAt.isEmpty { lines.append("also at " + record.source.alsoAt.joined(separator: ", ")) }
+        if let h = record.header {
+            lines.append("")
+            lines.append("header")
+            for (label, value) in [("number", h.number), ("type", h.documentType), ("issuer", h.issuer), ("place", h.place),
+                                   ("date", h.date), ("subject", h.subject)] {
+                if let value { lines.append("  \(label.padding(toLength: 10, withPad: " ", startingAt: 0)) \(value)") }
+            }
+            if !h.recipients.isEmpty { lines.append("  to         " + h.recipients.joined(separator: "; ")) }
+            if !h.copyTo.isEmpty { lines.append("  copy to    " + h.copyTo.joined(separator: "; ")) }
+            if let s = h.signer { lines.append("  signed     " + [s.authority, s.position, s.name].compactMap { $0 }.joined(separator: " · ")) }
+        }
+        func section(_ title: String, _ items: [String]) {
+            guard !items.isEmpty else { return }
+            lines.append("")
+            lines.append("\(title) (\(items.count))")
+            lines += items.map { "  " + $0 }
+        }
+        section("dates", record.dates.map { "\($0.value ?? "?")  \($0.text)" })
+        section("periods", record.periods.map { "\($0.from)–\($0.to)  \($0.text)" })
+        section("deadlines", record.deadlines.map { d in
+            "\(d.due ?? "relative")\(d.recurrence.map { " (\($0))" } ?? "")  \(d.text)" + (d.to.map { " → \($0)" } ?? "")
+        })
+        section("model counts", record.modelCounts.map { c in
+            "\(c.count.map(String.init) ?? "≈\(c.lowerBound.map(String.init) ?? "?")") \(c.status)"
+                + (c.field.map { " · \($0)" } ?? "") + (c.year.map { " · \($0)" } ?? "") + (c.scope.map { " · \($0)" } ?? "")
+                + "  «\(c.text)»"
+        })
+        section("units", record.units.map { "\($0.name) (\($0.mentions.count)×)" })
+        section("people", record.people.map { [$0.position, $0.name, $0.unit].compactMap { $0 }.joined(separator: " · ") })
+        section("references", record.references.map { [$0.type, $0.id, $0.date].compactMap { $0 }.joined(separator: " ") })
+        if text { lines.append(""); lines.append(record.text) }
+        print(lines.joined(separator: "\n"))
+    }
+}
