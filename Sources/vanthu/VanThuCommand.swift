@@ -11,7 +11,7 @@ struct VanThuCommand: ParsableCommand {
         Exit status: 0 every input archived; 1 finished, some inputs quarantined (see run.json); \
         2 configuration error; 3 output error; 4 another run holds the output folder; 64 bad command line.
         """,
-        subcommands: [RunCommand.self, ExtractCommand.self, ValidateCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, BenchExtractorCommand.self],
+        subcommands: [RunCommand.self, ExtractCommand.self, ValidateCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, BenchCommand.self, BenchExtractorCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -132,7 +132,7 @@ public final class ArchiveStore: @unchecked Sendable {
 
     /// What one batch changes, written in one transaction so a crash leaves the store consistent.
     public struct Batch: Sendable {
-        public var archived: [(record: Record, json: [UInt8], facts: [UInt8], source: SourceRow)] = []
+        public var archived: [(record: PreparedRecord, source: SourceRow)] = []
         public var quarantined: [(source: SourceRow, stage: String, reason: String)] = []
         /// Sources whose bytes did not change although their size or mtime did.
         public var touched: [SourceRow] = []
@@ -143,60 +143,68 @@ public final class ArchiveStore: @unchecked Sendable {
     public func apply(_ batch: Batch, run: Int64, extractorVersion: String) throws {
         guard !batch.isEmpty else { return }
         try pool.write { db in
-            for (record, json, facts, source) in batch.archived {
-                let previous = try String.fetchOne(db, sql: "SELECT documentId FROM sources WHERE location = ?", arguments: [source.location])
-                try db.execute(sql: """
-                    INSERT INTO documents (id, path, sha256, size, extractorVersion, kind, date, title, record, facts, gone, firstRun, lastRun)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET path = excluded.path, extractorVersion = excluded.extractorVersion,
-                        kind = excluded.kind, date = excluded.date, title = excluded.title, record = excluded.record,
-                        facts = excluded.facts, gone = 0, lastRun = excluded.lastRun
-                    """, arguments: [record.id, record.source.path, record.source.sha256, record.source.bytes, extractorVersion,
-                                     record.kind.rawValue, record.date, record.title, Data(json), Data(facts), run, run])
+            let previousOf = try db.cachedStatement(sql: "SELECT documentId FROM sources WHERE location = ?")
+            let upsertDocument = try db.cachedStatement(sql: """
+                INSERT INTO documents (id, path, sha256, size, extractorVersion, kind, date, title, record, facts, gone, firstRun, lastRun)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET path = excluded.path, extractorVersion = excluded.extractorVersion,
+                    kind = excluded.kind, date = excluded.date, title = excluded.title, record = excluded.record,
+                    facts = excluded.facts, gone = 0, lastRun = excluded.lastRun
+                """)
+            let clearQuarantine = try db.cachedStatement(sql: "DELETE FROM quarantine WHERE location = ?")
+            let upsertQuarantine = try db.cachedStatement(sql: """
+                INSERT INTO quarantine (location, path, stage, reason, runId) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(location) DO UPDATE SET path = excluded.path, stage = excluded.stage, reason = excluded.reason,
+                    runId = excluded.runId
+                """)
+            for (prepared, source) in batch.archived {
+                let record = prepared.record
+                let previous = try String.fetchOne(previousOf, arguments: [source.location])
+                try upsertDocument.execute(arguments: [record.id, record.source.path, record.source.sha256, record.source.bytes, extractorVersion,
+                                                       record.kind.rawValue, record.date, record.title, Data(prepared.json),
+                                                       Data(prepared.facts), run, run])
                 try Self.upsertSource(db, source, run: run)
-                try db.execute(sql: "DELETE FROM quarantine WHERE location = ?", arguments: [source.location])
-                try Self.index(db, record)
+                try clearQuarantine.execute(arguments: [source.location])
+                try Self.index(db, prepared)
                 if let previous, previous != record.id { try Self.dropIfOrphaned(db, previous) }
             }
             for (source, stage, reason) in batch.quarantined {
                 try Self.upsertSource(db, source, run: run)
-                try db.execute(sql: """
-                    INSERT INTO quarantine (location, path, stage, reason, runId) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(location) DO UPDATE SET path = excluded.path, stage = excluded.stage, reason = excluded.reason,
-                        runId = excluded.runId
-                    """, arguments: [source.location, source.path, stage, reason, run])
+                try upsertQuarantine.execute(arguments: [source.location, source.path, stage, reason, run])
             }
             for source in batch.touched { try Self.upsertSource(db, source, run: run) }
         }
     }
 
-    /// Marks every source of these roots not seen in `run` as gone, and documents left with no
-    /// live source as gone (kept, not deleted). Returns how many sources went.
-    public func markGone(roots: [String], run: Int64) throws -> Int {
-        try pool.write { db in
-            var gone = 0
-            for root in roots {
-                try db.execute(sql: "UPDATE sources SET status = 'gone' WHERE root = ? AND lastSeenRun < ? AND status != 'gone'",
-                               arguments: [root, run])
-                gone += db.changesCount
+    /// Marks these sources gone, and documents left with no live source as gone (kept, not
+    /// deleted). Returns how many sources went.
+    public func markGone(locations: [String]) throws -> Int {
+        guard !locations.isEmpty else { return 0 }
+        return try pool.write { db in
+            let gone = try db.cachedStatement(sql: "UPDATE sources SET status = 'gone' WHERE location = ?")
+            let unquarantine = try db.cachedStatement(sql: "DELETE FROM quarantine WHERE location = ?")
+            for location in locations {
+                try gone.execute(arguments: [location])
+                try unquarantine.execute(arguments: [location])
             }
-            try db.execute(sql: "DELETE FROM quarantine WHERE location IN (SELECT location FROM sources WHERE status = 'gone')")
             try db.execute(sql: """
                 UPDATE documents SET gone = 1 WHERE gone = 0 AND NOT EXISTS (
                     SELECT 1 FROM sources WHERE sources.documentId = documents.id AND sources.status = 'archived')
                 """)
-            return gone
+            return locations.count
         }
     }
 
     static func upsertSource(_ db: Database, _ s: SourceRow, run: Int64) throws {
-        try db.execute(sql: """
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO sources (location, root, path, size, mtime, sha256, documentId, status, extractorVersion, lastSeenRun)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(location) DO UPDATE SET root = excluded.root, path = excluded.path, size = excluded.size,
                 mtime = excluded.mtime, sha256 = excluded.sha256, documentId = COALESCE(excluded.documentId, sources.documentId),
                 status = excluded.status, extractorVersion = excluded.extractorVersion, lastSeenRun = excluded.lastSeenRun
-            """, arguments: [s.location, s.root, s.path, s.size, s.mtime, s.sha256, s.documentId, s.status, s.extractorVersion, run])
+            """)
+        try statement.execute(arguments: [s.location, s.root, s.path, s.size, s.mtime, s.sha256, s.documentId, s.status,
+                                          s.extractorVersion, run])
     }
 
     /// A changed file replaces its record: the old one goes when no other file holds those bytes.
@@ -211,20 +219,21 @@ public final class ArchiveStore: @unchecked Sendable {
     }
 
     /// Facts to filter on and the folded full-text index of one record.
-    static func index(_ db: Database, _ record: Record) throws {
-        try db.execute(sql: "DELETE FROM facts WHERE documentId = ?", arguments: [record.id])
+    static func index(_ db: Database, _ prepared: PreparedRecord) throws {
+        let record = prepared.record
+        try db.cachedStatement(sql: "DELETE FROM facts WHERE documentId = ?").execute(arguments: [record.id])
         var facts: Set<[String]> = []
-        for unit in record.units { facts.insert(["unit", VietnameseFolding.searchFold(unit.name)]) ; facts.insert(["unitKey", unit.key]) }
+        for unit in record.units { facts.insert(["unit", VietnameseFolding.searchFold(unit.name)]); facts.insert(["unitKey", unit.key]) }
         for count in record.modelCounts { if let field = count.field { facts.insert(["field", field]) } }
         for deadline in record.deadlines { facts.insert(["deadline", deadline.due ?? ""]) }
+        let insertFact = try db.cachedStatement(sql: "INSERT INTO facts (documentId, type, value) VALUES (?, ?, ?)")
         for fact in facts.sorted(by: { $0.joined() < $1.joined() }) {
-            try db.execute(sql: "INSERT INTO facts (documentId, type, value) VALUES (?, ?, ?)", arguments: [record.id, fact[0], fact[1]])
+            try insertFact.execute(arguments: [record.id, fact[0], fact[1]])
         }
-        guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM documents WHERE id = ?", arguments: [record.id]) else { return }
-        try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [rowid])
-        try db.execute(sql: "INSERT INTO search (rowid, title, body, units) VALUES (?, ?, ?, ?)", arguments: [
-            rowid, VietnameseFolding.searchFold(record.title ?? ""), VietnameseFolding.searchFold(record.text),
-            VietnameseFolding.searchFold(record.units.map(\.name).joined(separator: " | ")),
+        guard let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM documents WHERE id = ?"), arguments: [record.id]) else { return }
+        try db.cachedStatement(sql: "DELETE FROM search WHERE rowid = ?").execute(arguments: [rowid])
+        try db.cachedStatement(sql: "INSERT INTO search (rowid, title, body, units) VALUES (?, ?, ?, ?)").execute(arguments: [
+            rowid, prepared.searchTitle, prepared.searchBody, prepared.searchUnits,
         ])
     }
 

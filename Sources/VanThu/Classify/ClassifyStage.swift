@@ -64,15 +64,25 @@ public struct ClassifyStage: Stage {
         var scores: [DocumentKind: Int] = [:]
         var reasons: [String] = []
         var proseParagraphs = 0
-        for (index, range) in document.lines.enumerated() {
-            let length = range.count
+        let folded = document.folded.bytes
+        var lineStart = 0
+        var index = -1
+        while lineStart <= folded.count {
+            var lineEnd = lineStart
+            while lineEnd < folded.count && folded[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            index += 1
+            let length = lineEnd - lineStart
             if length == 0 { continue }
-            if length >= 200 { proseParagraphs += 1 }
-            guard index < headLines || length < 200 else { continue }
-            let folded = VietnameseFolding.searchFold(document.string(range)).trimmingCharacters(in: .whitespaces)
+            if length >= 150 { proseParagraphs += 1 }
+            guard index < headLines || length < 150 else { continue }
+            var start = lineStart, end = lineEnd
+            while start < end && folded[start] == 0x20 { start += 1 }
+            while end > start && folded[end - 1] == 0x20 { end -= 1 }
+            let line = String(decoding: folded[start..<end], as: UTF8.self)
             for rule in rules where !reasons.contains(rule.id) {
                 if rule.scope == .head && index >= headLines { continue }
-                if rule.test(folded) {
+                if rule.test(line) {
                     scores[rule.kind, default: 0] += rule.weight
                     reasons.append(rule.id)
                 }

@@ -1,58 +1,75 @@
 import Foundation
 
-/// Unicode clean-up of decoded text: CRLF and lone CR → LF; NFC per paragraph (Foundation's
-/// normalisation is quadratic on long strings, so never a whole document at once, and text that
-/// is already NFC is skipped); Ð/ð (eth, often typed for Đ) → Đ/đ; NBSP and other spaces → space;
-/// zero-width characters, soft hyphens, BOMs and stray C0 controls removed; trailing blanks trimmed.
+/// Unicode clean-up of decoded text, by a scan over its UTF-8 bytes: CRLF, lone CR, form and line
+/// feeds → LF; NFC per line (Foundation's normalisation is quadratic on long strings, so never a
+/// whole document at once, and lines that are already NFC are not touched); Ð/ð (eth, often typed
+/// for Đ) → Đ/đ; NBSP and other spaces → space; zero-width characters, soft hyphens, BOMs and C0/C1
+/// controls removed; trailing blanks trimmed.
 public enum UnicodeCleaner {
     public static func clean(_ text: String) -> String {
-        var out = String()
-        out.reserveCapacity(text.utf8.count)
-        var paragraph = String.UnicodeScalarView()
-        var needsNFC = false
-        var pendingCR = false
+        var text = text
+        return text.withUTF8 { clean(bytes: $0) }
+    }
 
-        func flush(_ out: inout String, _ paragraph: inout String.UnicodeScalarView, _ needsNFC: inout Bool) {
-            // Trim trailing blanks of the line.
-            while let last = paragraph.last, last == " " || last == "\t" { paragraph.removeLast() }
-            let line = String(paragraph)
-            out += needsNFC ? line.precomposedStringWithCanonicalMapping : line
-            paragraph.removeAll(keepingCapacity: true)
-            needsNFC = false
+    public static func clean(bytes input: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var lineStart = 0          // start of the current line in `out`
+        var needsNFC = false
+        var index = 0
+        let count = input.count
+
+        func endLine(_ out: inout [UInt8]) {
+            while out.count > lineStart, out[out.count - 1] == 0x20 { out.removeLast() }
+            if needsNFC {
+                let line = String(decoding: out[lineStart...], as: UTF8.self).precomposedStringWithCanonicalMapping
+                out.removeSubrange(lineStart...)
+                out.append(contentsOf: line.utf8)
+                needsNFC = false
+            }
         }
 
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if pendingCR {
-                pendingCR = false
-                if value == 0x0A { continue }
+        while index < count {
+            let byte = input[index]
+            if byte < 0x80 {
+                index += 1
+                switch byte {
+                case 0x0A, 0x0B, 0x0C:
+                    endLine(&out); out.append(0x0A); lineStart = out.count
+                case 0x0D:
+                    endLine(&out); out.append(0x0A); lineStart = out.count
+                    if index < count && input[index] == 0x0A { index += 1 }
+                case 0x09: out.append(0x20)
+                case 0x00...0x1F, 0x7F: continue
+                default: out.append(byte)
+                }
+                continue
             }
+            // Decode one multi-byte scalar (the input is valid UTF-8).
+            var length = 2
+            var value = UInt32(byte & 0x1F)
+            if byte >= 0xF0 { length = 4; value = UInt32(byte & 0x07) } else if byte >= 0xE0 { length = 3; value = UInt32(byte & 0x0F) }
+            if index + length > count { break }
+            for k in 1..<length { value = value << 6 | UInt32(input[index + k] & 0x3F) }
             switch value {
-            case 0x0D:
-                flush(&out, &paragraph, &needsNFC); out += "\n"; pendingCR = true
-            case 0x0A:
-                flush(&out, &paragraph, &needsNFC); out += "\n"
-            case 0x09:
-                paragraph.append(" ")
-            case 0x0C, 0x0B:
-                flush(&out, &paragraph, &needsNFC); out += "\n"
-            case 0x00...0x1F, 0x7F:
-                continue
+            case 0x80...0x9F, 0xAD, 0x200B...0x200D, 0x2060, 0xFEFF:
+                break  // C1 controls, soft hyphen, zero-width characters, BOM
             case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                paragraph.append(" ")
-            case 0xAD, 0x200B...0x200D, 0x2060, 0xFEFF:
-                continue
+                out.append(0x20)
+            case 0x2028, 0x2029:
+                endLine(&out); out.append(0x0A); lineStart = out.count
             case 0xD0:
-                paragraph.append("\u{110}")
+                out.append(0xC4); out.append(0x90)  // Ð → Đ
             case 0xF0:
-                paragraph.append("\u{111}")
+                out.append(0xC4); out.append(0x91)  // ð → đ
             default:
                 if !needsNFC && !isNFCStable(value) { needsNFC = true }
-                paragraph.append(scalar)
+                for k in 0..<length { out.append(input[index + k]) }
             }
+            index += length
         }
-        flush(&out, &paragraph, &needsNFC)
-        return out
+        endLine(&out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Scalars that NFC leaves alone whatever surrounds them: no combining marks, no singletons,

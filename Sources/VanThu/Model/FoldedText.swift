@@ -43,7 +43,7 @@ public struct FoldedText: Sendable {
                 case 0x2018, 0x2019: folded = UInt8(ascii: "'")
                 case 0x2010...0x2015, 0x2212: folded = UInt8(ascii: "-")
                 default:
-                    if let scalar = Unicode.Scalar(value), let base = VietnameseFolding.baseLetter(scalar) {
+                    if let base = VietnameseFolding.baseLetter(value: value) {
                         folded = base
                     } else {
                         folded = Self.other

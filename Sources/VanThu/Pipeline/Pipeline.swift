@@ -71,7 +71,7 @@ public struct Pipeline: Sendable {
 
         /// What became of one file.
         public enum Outcome: Sendable {
-            case archived(Record, droppedChromeLines: Int)
+            case archived(PreparedRecord, droppedChromeLines: Int)
             /// The file's checksum equals the one given: its stored record stands.
             case unchanged(sha256: String)
             case quarantined(StageFailure)
@@ -80,7 +80,7 @@ public struct Pipeline: Sendable {
         /// One file through every stage: its record, or the failure that quarantines it.
         public func process(_ file: SourceFile) -> Result<(record: Record, dropped: Int), StageFailure> {
             switch outcome(file) {
-            case .archived(let record, let dropped): return .success((record, dropped))
+            case .archived(let prepared, let dropped): return .success((prepared.record, dropped))
             case .quarantined(let failure): return .failure(failure)
             case .unchanged: fatalError("no checksum was given")
             }
@@ -88,14 +88,28 @@ public struct Pipeline: Sendable {
 
         /// One file through every stage, stopping after ingest when its checksum is `knownSHA256`.
         public func outcome(_ file: SourceFile, knownSHA256: String? = nil) -> Outcome {
+            var timings = StageTimings()
+            return outcome(file, knownSHA256: knownSHA256, timings: &timings)
+        }
+
+        /// The same, adding the time spent in each stage to `timings`.
+        public func outcome(_ file: SourceFile, knownSHA256: String? = nil, timings: inout StageTimings) -> Outcome {
+            var clock = timings.start()
             do throws(StageFailure) {
                 let raw = try ingest.run(file)
+                timings.lap(.ingest, &clock)
                 if let knownSHA256, raw.sha256 == knownSHA256 { return .unchanged(sha256: knownSHA256) }
                 let decoded = try decode.run(raw)
+                timings.lap(.decode, &clock)
                 let clean = try normalize.run(decoded)
+                timings.lap(.normalize, &clock)
                 let classified = try classify?.run(clean) ?? ClassifiedDocument(clean: clean, kind: .unknown, reasons: [])
+                timings.lap(.classify, &clock)
                 let record = try extract.run(classified)
-                return .archived(record, droppedChromeLines: clean.droppedChrome.values.reduce(0, +))
+                timings.lap(.extract, &clock)
+                let prepared = PreparedRecord(record, folded: clean.document.folded)
+                timings.lap(.prepare, &clock)
+                return .archived(prepared, droppedChromeLines: clean.droppedChrome.values.reduce(0, +))
             } catch {
                 return .quarantined(error)
             }
@@ -156,10 +170,12 @@ public struct Pipeline: Sendable {
         let stages = DocumentStages(config: config)
 
         // Unchanged inputs (same size and mtime, same rules) are not read again.
+        var seen = Set<String>()
+        seen.reserveCapacity(files.count)
         var pending: [(file: SourceFile, root: String, known: ArchiveStore.SourceRow?)] = []
-        var unchanged: ArchiveStore.Batch = ArchiveStore.Batch()
         for (file, root) in files {
             let location = file.url.path
+            seen.insert(location)
             let previous = known[location]
             let mtime = file.modified?.timeIntervalSince1970 ?? 0
             if !options.full, let previous, previous.status != "gone", previous.size == file.size, previous.mtime == mtime,
@@ -169,28 +185,28 @@ public struct Pipeline: Sendable {
                     report.quarantined.append(.init(path: Self.displayPath(file), stage: StageName(rawValue: entry.stage) ?? .ingest,
                                                     reason: entry.reason))
                 }
-                unchanged.touched.append(previous)
                 continue
             }
             pending.append((file, root, previous))
         }
-        do { try store.apply(unchanged, run: runID, extractorVersion: version) } catch {
-            throw .output(path: store.url.path, reason: "\(error)")
-        }
 
-        var writer = JSONWriter(reservingCapacity: 1 << 16)
+        var timings = StageTimings()
         let batchSize = max(8, ProcessInfo.processInfo.activeProcessorCount * 8)
         var done = report.skipped
         var batchStart = 0
         while batchStart < pending.count {
             let slice = Array(pending[batchStart..<min(batchStart + batchSize, pending.count)])
-            let results = Self.parallelMap(slice) { item -> DocumentStages.Outcome in
+            let results = Self.parallelMap(slice) { item -> (DocumentStages.Outcome, StageTimings) in
                 // A file whose size or mtime changed but whose bytes did not keeps its record.
                 let reusable = item.known.flatMap { $0.status == "archived" && $0.extractorVersion == version && !options.full ? $0.sha256 : nil }
-                return stages.outcome(item.file, knownSHA256: reusable)
+                var timings = StageTimings()
+                let outcome = stages.outcome(item.file, knownSHA256: reusable, timings: &timings)
+                return (outcome, timings)
             }
+            var clock = timings.start()
             var batch = ArchiveStore.Batch()
-            for (item, result) in zip(slice, results) {
+            for (item, (result, itemTimings)) in zip(slice, results) {
+                timings.add(itemTimings)
                 let file = item.file
                 var source = ArchiveStore.SourceRow(location: file.url.path, root: item.root, path: file.relativePath, size: file.size,
                                                     mtime: file.modified?.timeIntervalSince1970 ?? 0, sha256: nil, documentId: nil,
@@ -206,7 +222,8 @@ public struct Pipeline: Sendable {
                     source.status = "quarantined"
                     report.quarantined.append(.init(path: Self.displayPath(file), stage: failure.stage, reason: failure.reason))
                     batch.quarantined.append((source, failure.stage.rawValue, failure.reason))
-                case .archived(let record, let dropped):
+                case .archived(let prepared, let dropped):
+                    let record = prepared.record
                     report.processed += 1
                     source.sha256 = record.source.sha256
                     source.documentId = record.id
@@ -215,20 +232,14 @@ public struct Pipeline: Sendable {
                     report.archived += 1
                     report.byKind[record.kind.rawValue, default: 0] += 1
                     for (kind, count) in record.factCounts { report.facts[kind, default: 0] += count }
-                    writer.removeAll()
-                    record.write(to: &writer)
-                    let json = writer.bytes
-                    var textless = record
-                    textless.text = ""
-                    writer.removeAll()
-                    textless.write(to: &writer)
-                    batch.archived.append((record, json, writer.bytes, source))
+                    batch.archived.append((prepared, source))
                 }
                 done += 1
             }
             do { try store.apply(batch, run: runID, extractorVersion: version) } catch {
                 throw .output(path: store.url.path, reason: "\(error)")
             }
+            timings.lap(.store, &clock)
             batchStart += slice.count
             progress?(RunProgress(done: done, total: files.count, bytes: report.bytesRead, quarantined: report.quarantined.count,
                                   elapsed: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
@@ -236,10 +247,15 @@ public struct Pipeline: Sendable {
 
         let archiveWriter = ArchiveWriter(folder: output, settings: config.output)
         do {
-            report.gone = try store.markGone(roots: inputs.map(\.path), run: runID)
+            // Known files under this run's roots that were not found: gone.
+            let roots = Set(inputs.map(\.path))
+            let vanished = known.values.filter { roots.contains($0.root) && $0.status != "gone" && !seen.contains($0.location) }
+            report.gone = try store.markGone(locations: vanished.map(\.location).sorted())
             let missing = archiveWriter.expectedOutputs.contains { !FileManager.default.fileExists(atPath: $0.path) }
             if report.processed > 0 || report.gone > 0 || missing || options.full {
+                var clock = timings.start()
                 let (written, count) = try archiveWriter.write(from: store)
+                timings.lap(.write, &clock)
                 report.outputs = written.map { $0.lastPathComponent }
                 report.documentsInArchive = count
                 report.exported = true
@@ -250,6 +266,7 @@ public struct Pipeline: Sendable {
         } catch {
             throw .output(path: output.path, reason: "\(error)")
         }
+        report.stageSeconds = timings.seconds
         report.finishedAt = Date()
         report.startedAt = report.finishedAt.addingTimeInterval(-Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
         var w = JSONWriter()

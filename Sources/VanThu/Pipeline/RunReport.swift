@@ -40,6 +40,9 @@ public struct RunReport: Sendable {
     public var facts: [String: Int] = [:]
     public var byKind: [String: Int] = [:]
     public var outputs: [String] = []
+    /// Seconds spent in each stage, summed over the worker threads (CPU time, so they can add up
+    /// to more than the run's wall time); `store` and `write` run on one thread.
+    public var stageSeconds: [String: Double] = [:]
     public var droppedChromeLines = 0
 
     public init() {}
@@ -70,6 +73,7 @@ public struct RunReport: Sendable {
         w.field("facts", facts)
         w.field("droppedChromeLines", droppedChromeLines)
         w.field("outputs", outputs)
+        w.field("stageSeconds", stageSeconds.mapValues { ($0 * 1000).rounded() / 1000 })
         w.field("exitStatus", Int(exitStatus.rawValue))
         w.key("quarantine")
         w.beginArray()

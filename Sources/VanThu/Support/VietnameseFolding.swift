@@ -9,36 +9,41 @@ import Foundation
 /// - `canonicalKey`: the key of a unit name: NFC, lower case, one tone placement, đ folded,
 ///   abbreviations expanded, quotes and dashes unified, spaces collapsed.
 public enum VietnameseFolding {
-    /// Base ASCII letter (lower case) for every Latin letter with diacritics, built once from Unicode data.
-    private static let baseLetters: [UInt32: UInt8] = {
-        var table: [UInt32: UInt8] = [:]
-        let ranges: [ClosedRange<UInt32>] = [0xC0...0x24F, 0x1E00...0x1EFF]
-        for range in ranges {
-            for value in range {
-                guard let scalar = Unicode.Scalar(value) else { continue }
+    /// Base ASCII letter (lower case) of every scalar below U+0250 and in U+1E00–U+1EFF (0 where
+    /// there is none), built once from Unicode data: two arrays, so folding is a lookup.
+    private static let latinBase: [UInt8] = table(0..<0x250)
+    private static let extendedBase: [UInt8] = table(0x1E00..<0x1F00)
+
+    private static func table(_ range: Range<UInt32>) -> [UInt8] {
+        range.map { value -> UInt8 in
+            switch value {
+            case 0x41...0x5A: return UInt8(value) | 0x20
+            case 0x61...0x7A: return UInt8(value)
+            case 0x110, 0x111, 0xD0, 0xF0: return UInt8(ascii: "d")  // Đ đ, and Ð ð (eth, often typed for Đ)
+            case 0..<0xC0: return 0
+            default:
+                guard let scalar = Unicode.Scalar(value) else { return 0 }
                 let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
-                guard let first = decomposed.first, first.isASCII, first.properties.isAlphabetic else { continue }
-                table[value] = UInt8(first.value) | 0x20
+                guard let first = decomposed.first, first.isASCII, first.properties.isAlphabetic else { return 0 }
+                return UInt8(first.value) | 0x20
             }
         }
-        table[0x110] = UInt8(ascii: "d")  // Đ
-        table[0x111] = UInt8(ascii: "d")  // đ
-        table[0xD0] = UInt8(ascii: "d")   // Ð (eth, often typed for Đ)
-        table[0xF0] = UInt8(ascii: "d")   // ð
-        return table
-    }()
+    }
+
+    /// The ASCII base letter (lower case) of a scalar value, or nil when it is not a Latin letter.
+    @inline(__always)
+    public static func baseLetter(value: UInt32) -> UInt8? {
+        let base: UInt8
+        if value < 0x250 { base = latinBase[Int(value)] }
+        else if value >= 0x1E00 && value < 0x1F00 { base = extendedBase[Int(value - 0x1E00)] }
+        else { return nil }
+        return base == 0 ? nil : base
+    }
 
     /// The ASCII base letter (lower case) of a scalar, or nil when it is not a Latin letter.
     @inline(__always)
     public static func baseLetter(_ scalar: Unicode.Scalar) -> UInt8? {
-        let value = scalar.value
-        if value < 0x80 {
-            let byte = UInt8(value)
-            if byte >= 65 && byte <= 90 { return byte | 0x20 }
-            if byte >= 97 && byte <= 122 { return byte }
-            return nil
-        }
-        return baseLetters[value]
+        baseLetter(value: scalar.value)
     }
 
     /// Lower case, diacritics removed, đ → d, combining marks dropped; other characters kept.

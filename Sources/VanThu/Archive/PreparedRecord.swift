@@ -1,0 +1,31 @@
+/// A record with what the store needs of it, prepared on a worker thread so the single writer
+/// only writes: its JSON, its JSON without text (for consolidation), and its folded text for the
+/// full-text index.
+public struct PreparedRecord: Sendable {
+    public var record: Record
+    public var json: [UInt8]
+    public var facts: [UInt8]
+    public var searchTitle: String
+    public var searchBody: String
+    public var searchUnits: String
+
+    public init(_ record: Record, folded: FoldedText?) {
+        self.record = record
+        var writer = JSONWriter(reservingCapacity: record.text.utf8.count + 4096)
+        record.write(to: &writer)
+        json = writer.bytes
+        var textless = record
+        textless.text = ""
+        writer.removeAll()
+        textless.write(to: &writer)
+        facts = writer.bytes
+        searchTitle = VietnameseFolding.searchFold(record.title ?? "")
+        searchUnits = VietnameseFolding.searchFold(record.units.map(\.name).joined(separator: " | "))
+        if let folded, !record.text.isEmpty {
+            // Folded bytes are ASCII but for 0x80, which stands for any other scalar: make it a space.
+            searchBody = String(decoding: folded.bytes.map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self)
+        } else {
+            searchBody = VietnameseFolding.searchFold(record.text)
+        }
+    }
+}
