@@ -60,13 +60,48 @@ public struct HTMLDocumentReader: Sendable {
         var walker = Walker()
         walker.walk(xmlDocGetRootElement(document))
         let usedEncoding = encoding ?? document.pointee.encoding.map { String(cString: $0) } ?? "unknown"
-        return Result(text: walker.text(), title: walker.bestTitle(), published: walker.published, encoding: usedEncoding.lowercased())
+        return Result(text: walker.textString(), title: walker.bestTitle(), published: walker.published, encoding: usedEncoding.lowercased())
     }
 
-    /// Walks the tree iteratively (pages nest deeply) and collects text by blocks.
+    /// The attributes the walker looks at, read in one pass over an element's attribute list.
+    struct Attributes {
+        var classAndID = ""
+        var style: String?
+        var hidden = false
+        var itemprop: String?
+        var property: String?
+        var content: String?
+        var datetime: String?
+
+        init(_ node: xmlNodePtr) {
+            var attribute = node.pointee.properties
+            while let a = attribute {
+                defer { attribute = a.pointee.next }
+                guard let namePointer = a.pointee.name else { continue }
+                let name = String(cString: namePointer)
+                let value: () -> String = {
+                    guard let text = a.pointee.children, let content = text.pointee.content else { return "" }
+                    return String(cString: content)
+                }
+                switch name {
+                case "class", "id": classAndID += " " + value().lowercased()
+                case "style": style = value()
+                case "hidden": hidden = true
+                case "itemprop": itemprop = value().lowercased()
+                case "property", "name": property = value().lowercased()
+                case "content": content = value()
+                case "datetime": datetime = value()
+                default: break
+                }
+            }
+        }
+    }
+
+    /// Walks the tree iteratively (pages nest deeply) and collects text by blocks, as UTF-8 bytes.
     struct Walker {
-        var lines: [String] = []
-        var current = ""
+        var text: [UInt8] = []
+        var current: [UInt8] = []
+        var pendingSpace = false
         var ogTitle: String?
         var h1: String?
         var htmlTitle: String?
@@ -80,17 +115,19 @@ public struct HTMLDocumentReader: Sendable {
                 if leaving { breakLine(); continue }
                 switch node.pointee.type {
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = node.pointee.content { appendText(String(cString: content)) }
+                    if let content = node.pointee.content { appendText(content) }
                 case XML_ELEMENT_NODE:
-                    let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-                    inspect(node, name: name)
+                    let name = node.pointee.name.map { String(cString: $0) } ?? ""
                     if name == "head" { inspectSubtree(node); continue }
-                    if Self.shouldSkip(node, name: name) { continue }
-                    let isBlock = HTMLDocumentReader.blockElements.contains(name)
+                    if HTMLDocumentReader.skippedElements.contains(name) { continue }
+                    let attributes = Attributes(node)
+                    inspect(node, name: name, attributes)
+                    if Self.shouldSkip(node, name: name, attributes) { continue }
                     if name == "td" || name == "th" {
-                        if !current.trimmingCharacters(in: .whitespaces).isEmpty { current += " | " }
+                        if !current.isEmpty { current += Array(" | ".utf8); pendingSpace = false }
                     }
-                    if isBlock {
+                    if name == "br" { breakLine(); continue }
+                    if HTMLDocumentReader.blockElements.contains(name) {
                         breakLine()
                         stack.append((node, true))
                     }
@@ -112,49 +149,47 @@ public struct HTMLDocumentReader: Sendable {
             while let c = child { stack.append(c); child = c.pointee.next }
             while let node = stack.popLast() {
                 guard node.pointee.type == XML_ELEMENT_NODE else { continue }
-                inspect(node, name: node.pointee.name.map { String(cString: $0).lowercased() } ?? "")
+                inspect(node, name: node.pointee.name.map { String(cString: $0) } ?? "", Attributes(node))
                 var grandchild = node.pointee.children
                 while let c = grandchild { stack.append(c); grandchild = c.pointee.next }
             }
         }
 
-        /// Reads titles and dates from head and article markup, even inside skipped elements.
-        mutating func inspect(_ node: xmlNodePtr, name: String) {
+        /// Reads titles and dates from head and article markup.
+        mutating func inspect(_ node: xmlNodePtr, name: String, _ attributes: Attributes) {
             switch name {
             case "meta":
-                let property = (Self.attribute(node, "property") ?? Self.attribute(node, "name") ?? Self.attribute(node, "itemprop"))?.lowercased()
-                let content = Self.attribute(node, "content")
-                if property == "og:title", let content, ogTitle == nil { ogTitle = Self.collapse(content) }
+                let property = attributes.property ?? attributes.itemprop
+                if property == "og:title", let content = attributes.content, ogTitle == nil { ogTitle = Self.collapse(content) }
                 if ["article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"].contains(property ?? ""),
-                   let content, published == nil { published = content.trimmingCharacters(in: .whitespaces) }
+                   let content = attributes.content, published == nil { published = content.trimmingCharacters(in: .whitespaces) }
             case "title":
                 if htmlTitle == nil { htmlTitle = Self.collapse(Self.textContent(node)) }
             case "h1":
                 if h1 == nil { h1 = Self.collapse(Self.textContent(node)) }
             case "time":
-                if published == nil, let value = Self.attribute(node, "datetime") { published = value }
+                if published == nil, let value = attributes.datetime { published = value }
             default:
-                if published == nil, Self.attribute(node, "itemprop")?.lowercased() == "datepublished" {
-                    published = Self.attribute(node, "content") ?? Self.attribute(node, "datetime")
+                if published == nil, attributes.itemprop == "datepublished" {
+                    published = attributes.content ?? attributes.datetime
                 }
             }
         }
 
-        static func shouldSkip(_ node: xmlNodePtr, name: String) -> Bool {
-            if HTMLDocumentReader.skippedElements.contains(name) { return true }
-            if name == "header" || name == "div" || name == "ul" || name == "section" || name == "table" || name == "span" || name == "p" {
-                let marks = ((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased()
-                if !marks.trimmingCharacters(in: .whitespaces).isEmpty,
-                   HTMLDocumentReader.boilerplateMarkers.contains(where: { marker in
-                       marks.split(whereSeparator: { $0 == " " || $0 == "_" }).contains { $0.hasPrefix(marker) || $0.hasSuffix(marker) }
-                   }) {
-                    return true
-                }
-                if name == "header" && !containsH1(node) { return true }
-            }
-            if attribute(node, "hidden") != nil || (attribute(node, "style")?.replacingOccurrences(of: " ", with: "").contains("display:none") ?? false) {
+        static func shouldSkip(_ node: xmlNodePtr, name: String, _ attributes: Attributes) -> Bool {
+            if attributes.hidden || (attributes.style?.replacingOccurrences(of: " ", with: "").contains("display:none") ?? false) {
                 return true
             }
+            if !attributes.classAndID.isEmpty,
+               ["header", "div", "ul", "ol", "section", "table", "span", "p", "aside", "li"].contains(name) {
+                let words = attributes.classAndID.split(whereSeparator: { $0 == " " || $0 == "_" })
+                if HTMLDocumentReader.boilerplateMarkers.contains(where: { marker in
+                    words.contains { $0.hasPrefix(marker) || $0.hasSuffix(marker) }
+                }) {
+                    return true
+                }
+            }
+            if name == "header" && !containsH1(node) { return true }
             return false
         }
 
@@ -163,17 +198,11 @@ public struct HTMLDocumentReader: Sendable {
             var visited = 0
             while let n = stack.popLast(), visited < 10_000 {
                 visited += 1
-                if n.pointee.type == XML_ELEMENT_NODE, let name = n.pointee.name, String(cString: name).lowercased() == "h1" { return true }
+                if n.pointee.type == XML_ELEMENT_NODE, let name = n.pointee.name, strcmp(name, "h1") == 0 { return true }
                 var child = n.pointee.children
                 while let c = child { stack.append(c); child = c.pointee.next }
             }
             return false
-        }
-
-        static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-            guard let value = xmlGetProp(node, name) else { return nil }
-            defer { vanthu_xmlFree(value) }
-            return String(cString: value)
         }
 
         static func textContent(_ node: xmlNodePtr) -> String {
@@ -186,28 +215,32 @@ public struct HTMLDocumentReader: Sendable {
             text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }).joined(separator: " ")
         }
 
-        mutating func appendText(_ text: String) {
-            var pendingSpace = current.last.map { $0 == " " } ?? true
-            for scalar in text.unicodeScalars {
-                if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+        /// Appends a text node's bytes, white space collapsed to single spaces.
+        mutating func appendText(_ content: UnsafePointer<xmlChar>) {
+            var pointer = content
+            while pointer.pointee != 0 {
+                let byte = pointer.pointee
+                pointer += 1
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                     pendingSpace = true
                 } else {
-                    if pendingSpace && !current.isEmpty && current.last != " " { current += " " }
+                    if pendingSpace && !current.isEmpty { current.append(0x20) }
                     pendingSpace = false
-                    current.unicodeScalars.append(scalar)
+                    current.append(byte)
                 }
             }
-            if pendingSpace && !current.isEmpty && current.last != " " { current += " " }
         }
 
         mutating func breakLine() {
-            let line = current.trimmingCharacters(in: .whitespaces)
-            current = ""
-            guard !line.isEmpty, line != "|" else { return }
-            lines.append(line)
+            pendingSpace = false
+            while let last = current.last, last == 0x20 { current.removeLast() }
+            guard !current.isEmpty, current != [UInt8(ascii: "|")] else { current.removeAll(keepingCapacity: true); return }
+            if !text.isEmpty { text.append(0x0A) }
+            text.append(contentsOf: current)
+            current.removeAll(keepingCapacity: true)
         }
 
-        func text() -> String { lines.joined(separator: "\n") }
+        func textString() -> String { String(decoding: text, as: UTF8.self) }
 
         /// og:title, else h1, else the title without a site suffix (" - Site", " | Site").
         func bestTitle() -> String? {
