@@ -19,11 +19,13 @@ struct DeadlineFinder {
     func deadlines(in mentions: [TemporalMention]) -> [DeadlineFact] {
         var facts: [DeadlineFact] = []
         var previous: (end: Int, trigger: Trigger, action: String?)?
+        var lastEnd = 0
         for mention in mentions {
+            defer { if mention.kind != .duration { lastEnd = max(lastEnd, mention.range.upperBound) } }
             switch mention.kind {
             case .point:
-                guard mention.value.precision != .year else { continue }
-                var trigger = trigger(before: mention.range.lowerBound)
+                guard mention.value.precision != .year || mention.recurrence != nil else { continue }
+                var trigger = trigger(before: mention.range.lowerBound, notBefore: lastEnd)
                 if trigger == nil, let previous, isListed(after: previous.end, at: mention.range.lowerBound) {
                     trigger = previous.trigger
                 }
@@ -51,7 +53,8 @@ struct DeadlineFinder {
         switch trigger.kind {
         case .within:
             guard mention.value.precision == .month || mention.value.precision == .quarter,
-                  hasObligation(clause), !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
+                  hasWithinAction(before: trigger.start, clauseStart: clause.lowerBound),
+                  !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
         case .before:
             guard hasObligation(clause), !isBoundary(before: trigger.start),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
@@ -62,8 +65,8 @@ struct DeadlineFinder {
         var recurrence: String?
         switch mention.recurrence {
         case .yearly:
-            guard let month = mention.value.month, let day = mention.value.day else { return nil }
-            due = "--\(CalendarValue.pad(month, 2))-\(CalendarValue.pad(day, 2))"
+            guard let month = mention.value.month else { return nil }
+            due = "--\(CalendarValue.pad(month, 2))" + (mention.value.day.map { "-\(CalendarValue.pad($0, 2))" } ?? "")
             recurrence = "yearly"
         case .monthly:
             guard let day = mention.value.day else { return nil }
@@ -82,10 +85,11 @@ struct DeadlineFinder {
     }
 
     /// The trigger before a mention: right before it (fillers and clock times between), or a
-    /// `hạn chót …` a few words before.
-    func trigger(before start: Int) -> Trigger? {
+    /// `hạn chót …` a few words before; never inside the previous mention (`năm trước đến ngày …`).
+    func trigger(before start: Int, notBefore limit: Int) -> Trigger? {
         var end = start
         for _ in 0..<8 {
+            guard end > limit else { return nil }
             end = text.skipSpacesBack(from: end, limit: 4)
             let previous = text[end - 1]
             if previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "*")
@@ -94,7 +98,7 @@ struct DeadlineFinder {
                 continue
             }
             if let match = DeadlineLexicon.triggers.match(text, endingAt: end) {
-                return Trigger(kind: match.value, start: match.start)
+                return match.start >= limit ? Trigger(kind: match.value, start: match.start) : nil
             }
             if let filler = DeadlineLexicon.fillers.match(text, endingAt: end), filler.value {
                 end = filler.start
@@ -110,8 +114,10 @@ struct DeadlineFinder {
         var position = start
         for _ in 0..<Self.termGap {
             position = text.skipSpacesBack(from: position, limit: 4)
-            if let match = DeadlineLexicon.triggers.match(text, endingAt: position), match.value == .term {
-                return Trigger(kind: .term, start: match.start)
+            if text[position - 1] == UInt8(ascii: ":") { position = text.skipSpacesBack(from: position - 1, limit: 4) }
+            guard position > limit else { return nil }
+            if let match = DeadlineLexicon.distantTriggers.match(text, endingAt: position), match.start >= limit {
+                return Trigger(kind: match.value, start: match.start)
             }
             guard let word = text.wordEnding(at: position) else { break }
             position = word.lowerBound
@@ -157,18 +163,21 @@ struct DeadlineFinder {
               let trigger = DeadlineLexicon.relativeTriggers.match(text, endingAt: before) else { return nil }
         var j = text.skipSpaces(from: mention.range.upperBound, limit: 3)
         if text[j] == NumberToken.comma { j = text.skipSpaces(from: j + 1, limit: 3) }
-        guard let marker = DeadlineLexicon.anchors.match(text, at: j) else { return nil }
+        guard let marker = DeadlineLexicon.anchors.match(text, at: j), marker.value || trigger.value else { return nil }
         let anchorStart = text.skipSpaces(from: marker.end, limit: 3)
         guard anchorStart > marker.end, FoldedBytes.isLetter(text[anchorStart]) else { return nil }
         var anchorEnd = anchorStart
         var words = 0
         var i = anchorStart
-        while i < text.count, words < 14 {
+        while i < text.count {
             let byte = text[i]
             if byte == NumberToken.comma || byte == UInt8(ascii: ";") || byte == 0x0A || byte == UInt8(ascii: "(")
                 || byte == UInt8(ascii: ")") || (byte == NumberToken.dot && !text.isDigit(i + 1)) { break }
             if FoldedBytes.isLetter(byte) || FoldedBytes.isDigit(byte) || byte >= 0x80 {
-                if !FoldedBytes.isLetter(text[i - 1]) && !FoldedBytes.isDigit(text[i - 1]) && text[i - 1] < 0x80 { words += 1 }
+                if !FoldedBytes.isLetter(text[i - 1]) && !FoldedBytes.isDigit(text[i - 1]) && text[i - 1] < 0x80 {
+                    if words == 12 || (words > 0 && DeadlineLexicon.anchorStops.match(text, at: i) != nil) { break }
+                    words += 1
+                }
                 anchorEnd = i + 1
             } else if byte == NumberToken.slash {
                 anchorEnd = i + 1
@@ -211,10 +220,31 @@ struct DeadlineFinder {
     func hasObligation(_ clause: Range<Int>) -> Bool {
         var i = clause.lowerBound
         while i < clause.upperBound {
-            if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]) {
-                if DeadlineLexicon.obligations.match(text, at: i) != nil { return true }
+            if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]),
+               let match = DeadlineLexicon.obligations.match(text, at: i) {
+                let compound = DeadlineLexicon.notObligations.match(text, at: i)
+                    ?? previousWordStart(i).flatMap { DeadlineLexicon.notObligations.match(text, at: $0) }
+                if compound == nil || compound!.end < match.end { return true }
+                i = max(match.end, compound!.end)
+                continue
             }
             i += 1
+        }
+        return false
+    }
+
+    func previousWordStart(_ offset: Int) -> Int? {
+        text.wordEnding(at: text.skipSpacesBack(from: offset, limit: 3))?.lowerBound
+    }
+
+    /// `hoàn thành trong tháng …`: an action word among the few words before `trong`.
+    func hasWithinAction(before start: Int, clauseStart: Int) -> Bool {
+        var position = start
+        for _ in 0..<4 {
+            position = text.skipSpacesBack(from: position, limit: 3)
+            guard position > clauseStart, let word = text.wordEnding(at: position) else { return false }
+            if DeadlineLexicon.withinActions.match(text, endingAt: position) != nil { return true }
+            position = word.lowerBound
         }
         return false
     }
@@ -222,7 +252,12 @@ struct DeadlineFinder {
     /// `ký trước ngày …`, `ngay trước ngày …`: the word before `trước` makes the date a boundary.
     func isBoundary(before start: Int) -> Bool {
         let end = text.skipSpacesBack(from: start, limit: 3)
-        return end < start && DeadlineLexicon.boundaries.match(text, endingAt: end) != nil
+        guard end < start, let match = DeadlineLexicon.boundaries.match(text, endingAt: end) else { return false }
+        // `từ trước ngày` is a boundary; `Đầu tư trước ngày` is not (both fold to `tu`).
+        if end - match.start == 2 && text[match.start] == UInt8(ascii: "t") {
+            return document.string(folded: match.start..<end).lowercased() == "từ"
+        }
+        return true
     }
 
     /// `đã`, `vừa` among the few words before the trigger.

@@ -22,6 +22,7 @@ struct DocumentDateFinder: Sendable {
         case metadata = "document-date.metadata"
         case placeLine = "document-date.place-line"
         case publicationLine = "document-date.publication-line"
+        case signaturePlaceLine = "document-date.signature-place-line"
     }
 
     struct Found: Sendable {
@@ -70,6 +71,15 @@ struct DocumentDateFinder: Sendable {
                 if lineEnd - lineStart <= Self.publicationLineLength,
                    isPublicationPrefix(text, lineStart..<mention.range.lowerBound) {
                     return Found(value: iso, source: .publicationLine)
+                }
+            }
+            // A consolidated text or a continuation signs at the end: `Hà Nội, ngày 21 tháng 6 năm 2024`.
+            for mention in mentions where mention.kind == .point && mention.rule == "date.day-words"
+                && mention.recurrence == nil && mention.range.lowerBound >= limit {
+                var lineStart = mention.range.lowerBound
+                while lineStart > 0, mention.range.lowerBound - lineStart < 120, text[lineStart - 1] != 0x0A { lineStart -= 1 }
+                if let iso = mention.value.iso, isPlace(text, lineStart..<mention.range.lowerBound) {
+                    return Found(value: iso, source: .signaturePlaceLine)
                 }
             }
             return nil

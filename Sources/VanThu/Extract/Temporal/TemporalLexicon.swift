@@ -32,7 +32,7 @@ enum TemporalCue: Sendable, Equatable {
 enum TemporalLexicon {
     /// Words before a number (read backwards from the number).
     static let cues = PhraseTable<TemporalCue>([
-        ("ngay", .day), ("mung", .day), ("mong", .day), ("hom", .day), ("vao ngay", .day),
+        ("ngay", .day), ("mung", .day), ("mong", .day), ("hom", .day),
         ("thang", .month),
         ("nam", .year),
         ("quy", .quarter),

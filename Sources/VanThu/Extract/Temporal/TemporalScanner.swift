@@ -104,7 +104,14 @@ struct TemporalScanRun {
         case .month:
             guard digits <= 2, value >= 1, value <= 12 else { return end }
             if text.phrase(TemporalLexicon.lunar, at: end) != nil { return end }
+            // `9 tháng 10 ngày`: a number before `tháng` makes it a duration.
+            if text.isDigit(text.skipSpacesBack(from: hit.cueStart, limit: 3) - 1) { return end }
             let year = yearWords(after: end)
+            if year == nil, let recurring = recurrence(after: end), recurring.value == .yearly {
+                add(.point, hit.start..<recurring.end, CalendarValue(month: value), recurrence: .yearly, cue: hit.cue,
+                    rule: "date.yearly-month")
+                return recurring.end
+            }
             let calendar = CalendarValue(year: year?.year, month: value, relativeYear: year?.relative)
             add(.point, hit.start..<(year?.end ?? end), calendar, cue: hit.cue,
                 rule: year == nil ? "date.month-no-year" : "date.month-words")
@@ -149,7 +156,8 @@ struct TemporalScanRun {
             return end
         case .none, .weekday, .occasion, .timeOfDay, .until:
             if digits <= 2, value >= 1, value <= 31,
-               let words = dayMonthWords(day: value, after: end, start: token.start, rule: "date.day-words", needsYear: true) {
+               let words = dayMonthWords(day: value, after: end, start: hit.cue == .timeOfDay ? hit.start : token.start,
+                                         rule: "date.day-words", needsYear: hit.cue == .none || hit.cue == .until) {
                 return words
             }
             if digits == 4, CalendarValue.isValidYear(value), hit.cue == .none,
@@ -202,10 +210,16 @@ struct TemporalScanRun {
             guard CalendarValue.isValid(day: a, month: b, year: nil) else { return end }
             let closed = hit.parenthesized && text[end] == UInt8(ascii: ")")
             let recurring = recurrence(after: end)
-            let cued: Bool
+            var cued: Bool
             switch hit.cue {
-            case .day, .timeOfDay, .weekday, .occasion, .from, .until: cued = true
+            case .day, .timeOfDay, .weekday, .occasion: cued = true
+            // `từ 1-3 lần` counts things; `từ 1/3` is a date.
+            case .from, .until: cued = token.separator(1) == NumberToken.slash
             default: cued = false
+            }
+            if !cued, hit.cue == .none, let last = mentions.last, last.kind == .point, last.value.precision == .day,
+               connector(from: last.range.upperBound, to: token.start) != nil, token.separator(1) == NumberToken.slash {
+                cued = true  // `nghỉ lễ 30/4 và 1/5`
             }
             guard cued || closed || recurring?.value == .yearly else { return end }
             if let recurring, recurring.value == .yearly {
@@ -350,11 +364,13 @@ struct TemporalScanRun {
     static let thang = Array("thang".utf8)
     static let nam = Array("nam".utf8)
     static let quy = Array("quy".utf8)
+    static let cua = Array("cua".utf8)
 
     /// ` năm 2017`, `, năm 2017`, ` năm nay` after a month or a day and month.
     func yearWords(after end: Int) -> (year: Int?, relative: Int?, end: Int)? {
         var j = text.skipSpaces(from: end, limit: 4)
         if text[j] == NumberToken.comma { j = text.skipSpaces(from: j + 1, limit: 4) }
+        if text.matches(Self.cua, at: j) { j = text.skipSpaces(from: j + Self.cua.count, limit: 4) }
         guard j > end, text.matches(Self.nam, at: j) else { return nil }
         let numberStart = text.skipSpaces(from: j + Self.nam.count, limit: 4)
         if numberStart > j + Self.nam.count, let number = text.number(at: numberStart), number.digits == 4,
@@ -390,6 +406,7 @@ struct TemporalScanRun {
     /// `, 2017`, ` và 2018` after a year: more years of one list.
     mutating func yearList(after end: Int, first: Int) -> Int {
         var position = end
+        var previous = first
         while true {
             var j = text.skipSpaces(from: position, limit: 3)
             if text[j] == NumberToken.comma {
@@ -399,7 +416,7 @@ struct TemporalScanRun {
             } else {
                 return position
             }
-            guard j > position, let number = text.number(at: j), number.digits == 4, abs(number.value - first) <= 50,
+            guard j > position, let number = text.number(at: j), number.digits == 4, abs(number.value - previous) <= 50,
                   CalendarValue.isValidYear(number.value) else { return position }
             let after = text[number.end]
             if FoldedBytes.isLetter(after) || after == NumberToken.slash || after == NumberToken.dash
@@ -409,6 +426,7 @@ struct TemporalScanRun {
             if countsThings(after: number.end) { return position }
             add(.point, j..<number.end, CalendarValue(year: number.value), cue: .year, rule: "date.year-list")
             position = number.end
+            previous = number.value
         }
     }
 

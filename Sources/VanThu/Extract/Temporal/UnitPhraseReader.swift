@@ -56,6 +56,14 @@ struct UnitPhraseReader {
                 words += 1
                 continue
             }
+            if first == NumberToken.dash, text[next + 1] == 0x20 {
+                // `Sở Lao động - Thương binh và Xã hội`: a dash inside a name, before a capitalised word.
+                let after = text.skipSpaces(from: next + 1, limit: 2)
+                guard isCapitalized(after), Self.heads.match(text, at: after) == nil else { break }
+                end = wordEnd(from: after)
+                words += 1
+                continue
+            }
             guard FoldedBytes.isLetter(first) else { break }
             if let stop = Self.stops.match(text, at: next) {
                 // `và` continues a name only before a capitalised word that is not a new unit: `Sở Kế hoạch và Đầu tư`.
@@ -83,7 +91,8 @@ struct UnitPhraseReader {
         while i < text.count {
             let byte = text[i]
             if FoldedBytes.isLetter(byte) || FoldedBytes.isDigit(byte) { i += 1; continue }
-            if byte == NumberToken.dash, FoldedBytes.isLetter(text[i + 1]), FoldedBytes.isLetter(text[i - 1]) { i += 1; continue }
+            if byte == NumberToken.dash || byte == UInt8(ascii: "&"), FoldedBytes.isLetter(text[i + 1]),
+               FoldedBytes.isLetter(text[i - 1]) { i += 1; continue }
             break
         }
         return i
