@@ -26,6 +26,13 @@ extension DeadlineExtractor {
         .matches("Trong thời hạn 15 ngày kể từ ngày nhận được hồ sơ, cơ quan có thẩm quyền phải trả lời.",
                  "nil anchor=ngày nhận được hồ sơ"),
         .matches("Các hộ gửi đơn trước ngày 30/6 và ngày 31/12 hằng năm.", "--06-30 yearly", "--12-31 yearly"),
+        .matches("Kết quả gửi về Sở Lao động - Thương binh và Xã hội trước ngày 20 tháng 6 hằng năm.",
+                 "--06-20 yearly to=Sở Lao động - Thương binh và Xã hội"),
+        .matches("Các xã báo cáo về Ủy ban nhân dân huyện xong trước ngày 10/11/2019.",
+                 "2019-11-10 to=Ủy ban nhân dân huyện"),
+        .matches("Hạn cuối nhận hồ sơ: 30/6/2024.", "2024-06-30"),
+        .matches("Thời gian hoàn thành: trong quý IV/2020.", "2020-Q4"),
+        .matches("Các cơ sở tổng hợp, gửi Phòng Lao động chậm nhất tháng 5 hàng năm.", "--05 yearly to=Phòng Lao động"),
         // Not deadlines.
         .never("Trước ngày 30/4/1975, ông tham gia kháng chiến ở địa phương.", documentDate: "2020-04-28",
                note: "before the document's date: a story, not a deadline"),
@@ -35,5 +42,10 @@ extension DeadlineExtractor {
         .never("Những ngày trước ngày 10/10/2022 trời mưa nhiều.", documentDate: "2022-10-01"),
         .never("Trong 5 năm liền, chi hội đạt vững mạnh; kỷ niệm 90 năm thành lập vào ngày 15/10."),
         .never("Có 58/85 hộ đăng ký trước kỳ hạn, đạt 68,23%."),
+        .never("Tàu chỉ đủ ôxy trong 3 ngày sau khi mất điện.", note: "a duration after an event is not a deadline"),
+        .never("Theo báo cáo của hãng, trong quý I/2021 doanh số tăng.", documentDate: "2021-04-20"),
+        .never("Phim ra rạp trong tháng 4, nhà sản xuất cho biết.", documentDate: "2021-03-20"),
+        .never("Thời gian tính từ ngày 01 tháng 10 năm trước đến ngày 30 tháng 9 năm nộp hồ sơ.", documentDate: "2026-04-29",
+               note: "`trước` of `năm trước` is no trigger"),
     ]
 }

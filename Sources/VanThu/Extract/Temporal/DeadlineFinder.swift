@@ -242,8 +242,15 @@ struct DeadlineFinder {
         var position = start
         for _ in 0..<4 {
             position = text.skipSpacesBack(from: position, limit: 3)
+            if text[position - 1] == UInt8(ascii: ":") {
+                position = text.skipSpacesBack(from: position - 1, limit: 3)
+            }
             guard position > clauseStart, let word = text.wordEnding(at: position) else { return false }
-            if DeadlineLexicon.withinActions.match(text, endingAt: position) != nil { return true }
+            if let action = DeadlineLexicon.withinActions.match(text, endingAt: position) {
+                let compound = DeadlineLexicon.notObligations.match(text, at: action.start)
+                    ?? previousWordStart(action.start).flatMap { DeadlineLexicon.notObligations.match(text, at: $0) }
+                if compound == nil || compound!.end < position { return true }
+            }
             position = word.lowerBound
         }
         return false

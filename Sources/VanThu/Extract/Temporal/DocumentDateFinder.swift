@@ -69,7 +69,8 @@ struct DocumentDateFinder: Sendable {
                 var lineEnd = mention.range.upperBound
                 while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
                 if lineEnd - lineStart <= Self.publicationLineLength,
-                   isPublicationPrefix(text, lineStart..<mention.range.lowerBound) {
+                   isPublicationPrefix(text, lineStart..<mention.range.lowerBound),
+                   isPublicationRest(text, mention.range.upperBound..<lineEnd) {
                     return Found(value: iso, source: .publicationLine)
                 }
             }
@@ -86,12 +87,41 @@ struct DocumentDateFinder: Sendable {
         }
     }
 
+    /// After the date: a clock time, an author, counters — not the rest of a sentence.
+    func isPublicationRest(_ text: FoldedBytes, _ range: Range<Int>) -> Bool {
+        var words = 0
+        var last: UInt8 = 0
+        for k in range {
+            let byte = text[k]
+            if FoldedBytes.isLetter(byte) && !FoldedBytes.isLetter(text[k - 1]) { words += 1 }
+            if !FoldedBytes.isSpace(byte) { last = byte }
+        }
+        return words <= 6 && last != NumberToken.dot
+    }
+
+    /// `6` of `Thứ 6`, or a clock time `08:30`, `8h30`, `15:00:00`.
+    func isClockOrWeekday(_ word: [UInt8]) -> Bool {
+        if word.count == 1 { return word[0] >= UInt8(ascii: "2") && word[0] <= UInt8(ascii: "8") }
+        guard let first = word.first, FoldedBytes.isDigit(first) else { return false }
+        return word.count <= 8 && word.allSatisfy { FoldedBytes.isDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "h") }
+            && word.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "h") }
+    }
+
     /// `Triệu Phong, ` — a few words without digits, then a comma.
     func isPlace(_ text: FoldedBytes, _ range: Range<Int>) -> Bool {
         var end = text.skipSpacesBack(from: range.upperBound, limit: 4)
         guard end > range.lowerBound, text[end - 1] == NumberToken.comma else { return false }
         end -= 1
         var start = range.lowerBound
+        // In a two-column header the place follows the number after a wide gap: `Số: 12/UBND    Hà Nội, `.
+        var k = end - 1
+        while k > start {
+            if text[k] == 0x09 || text[k] == UInt8(ascii: "|") || (text[k] == 0x20 && text[k - 1] == 0x20) {
+                start = k + 1
+                break
+            }
+            k -= 1
+        }
         while start < end, FoldedBytes.isSpace(text[start]) || text[start] == UInt8(ascii: "*") { start += 1 }
         guard end - start >= 2, end - start <= Self.placeLength else { return false }
         for k in start..<end {
@@ -123,9 +153,14 @@ struct DocumentDateFinder: Sendable {
                 word.append(byte)
                 continue
             }
+            if byte == UInt8(ascii: ":"), let first = word.first, FoldedBytes.isDigit(first), word.count <= 5 {
+                word.append(byte)  // a clock time: `08:30 | 15/03/2024`
+                continue
+            }
             if !word.isEmpty {
-                let isWeekdayNumber = word.count == 1 && word[0] >= UInt8(ascii: "2") && word[0] <= UInt8(ascii: "8")
-                if !isWeekdayNumber && !Self.publicationWords.contains(String(decoding: word, as: UTF8.self)) { return false }
+                if !isClockOrWeekday(word) && !Self.publicationWords.contains(String(decoding: word, as: UTF8.self)) {
+                    return false
+                }
                 word.removeAll(keepingCapacity: true)
             }
             switch byte {

@@ -73,8 +73,8 @@ struct TemporalScanRun {
             return token.end
         }
         if let quarter = romanQuarter(before: token) { return quarter }
+        // `.number` (`số`, folded like `sơ` of `hồ sơ`) only keeps a token from being a bare period.
         let hit = cue(before: token.start)
-        if hit.cue == .number { return token.end }
         switch token.count {
         case 1: return single(token, hit)
         case 2: return pair(token, hit)
@@ -94,6 +94,7 @@ struct TemporalScanRun {
         case .day:
             guard digits <= 2, value >= 1, value <= 31 else { return end }
             if let words = dayMonthWords(day: value, after: end, start: hit.start, rule: "date.day-words") { return words }
+            if let spaced = spacedDate(day: value, after: end, start: hit.start) { return spaced }
             if let recurrence = recurrence(after: end), recurrence.value == .monthly {
                 add(.point, hit.start..<recurrence.end, CalendarValue(day: value), recurrence: .monthly, cue: hit.cue,
                     rule: "date.monthly")
@@ -359,6 +360,25 @@ struct TemporalScanRun {
         let yearly = year == nil && recurrenceBefore(start)
         add(.point, start..<last, calendar, recurrence: yearly ? .yearly : nil, cue: .day, rule: rule)
         return last
+    }
+
+    /// ` / 8 / 2015` after `ngày 14`: a date typed with spaces around its separators.
+    mutating func spacedDate(day: Int, after end: Int, start: Int) -> Int? {
+        func separated(_ offset: Int) -> (value: Int, digits: Int, end: Int)? {
+            let j = text.skipSpaces(from: offset, limit: 2)
+            let separator = text[j]
+            guard separator == NumberToken.slash || separator == NumberToken.dash || separator == NumberToken.dot else { return nil }
+            return text.number(at: text.skipSpaces(from: j + 1, limit: 2))
+        }
+        guard let month = separated(end), month.digits <= 2, CalendarValue.isValid(day: day, month: month.value, year: nil)
+        else { return nil }
+        if let year = separated(month.end), year.digits == 4, CalendarValue.isValidYear(year.value),
+           CalendarValue.isValid(day: day, month: month.value, year: year.value) {
+            add(.point, start..<year.end, CalendarValue(year: year.value, month: month.value, day: day), cue: .day,
+                rule: "date.dmy-spaced")
+            return year.end
+        }
+        return nil
     }
 
     static let thang = Array("thang".utf8)

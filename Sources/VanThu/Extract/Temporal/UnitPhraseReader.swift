@@ -14,6 +14,20 @@ struct UnitPhraseReader {
         ("bhxh", true), ("bao hiem", true), ("ngan hang", true), ("thuong truc", true), ("bch", true), ("bcd", true),
         ("btv", true), ("ubkt", true), ("ubmttq", true), ("benh vien", true), ("hoc vien", true), ("chi nhanh", true),
         ("tong cong ty", true), ("cong ty", true), ("tap doan", true), ("thuong vu", true), ("lanh dao", true),
+        ("tinh doan", true), ("huyen doan", true), ("thanh doan", true), ("quan doan", true), ("chi doan", true),
+        ("chi hoi", true), ("to chuc", true), ("co quan", true), ("uy ban mttq", true), ("lien doan lao dong", true),
+    ])
+
+    /// Lower-case words that may follow a lower-case word inside a name: `Ủy ban nhân dân huyện`,
+    /// `Đảng ủy Khối cơ quan Dân Chính Đảng thành phố`. (After a capitalised word any lower-case
+    /// syllable may follow: `Dân vận`, `Huyện ủy`.)
+    static let nameWords = PhraseTable<Bool>([
+        ("nhan dan", true), ("huyen", true), ("tinh", true), ("thanh pho", true), ("thi xa", true), ("thi tran", true),
+        ("xa", true), ("phuong", true), ("quan", true), ("khom", true), ("ap", true), ("thon", true), ("to", true),
+        ("khu pho", true), ("co quan", true), ("viet nam", true), ("trung uong", true), ("cap", true), ("khoi", true),
+        ("dang", true), ("lao dong", true), ("xa hoi", true), ("chinh tri", true), ("cuu chien binh", true),
+        ("nong dan", true), ("phu nu", true), ("thanh nien", true), ("dan van", true), ("tuyen giao", true),
+        ("to quoc", true), ("mat tran", true), ("thuong vu", true), ("thuong truc", true), ("chap hanh", true),
     ])
 
     /// Words that end a unit name (folded).
@@ -72,8 +86,17 @@ struct UnitPhraseReader {
                 if isAnd {
                     let after = text.skipSpaces(from: stop.end, limit: 2)
                     guard isCapitalized(after), Self.heads.match(text, at: after) == nil else { break }
+                    end = wordEnd(from: after)
+                    words += 2
+                    continue
                 }
                 if !stop.value, !isCapitalized(next) { break }
+            }
+            if !isCapitalized(next) && !isCapitalized(wordStart(before: end)) {
+                guard let phrase = Self.nameWords.match(text, at: next) else { break }
+                end = phrase.end
+                words += 1
+                continue
             }
             end = wordEnd(from: next)
             words += 1
@@ -83,6 +106,13 @@ struct UnitPhraseReader {
             end = text.skipSpacesBack(from: last.start, limit: 2)
         }
         return start..<end
+    }
+
+    /// The start of the word that ends at `end`.
+    func wordStart(before end: Int) -> Int {
+        var i = end
+        while i > 0, FoldedBytes.isLetter(text[i - 1]) || FoldedBytes.isDigit(text[i - 1]) { i -= 1 }
+        return i
     }
 
     /// A word of a name: letters and digits, with inner hyphens (`CT-XH`).
