@@ -60,7 +60,7 @@ enum TemporalLexicon {
 
     /// A year written as a word after `năm`, relative to the document's year.
     static let relativeYears = PhraseTable<Int>([
-        ("nay", 0), ("ngoai", -1), ("truoc", -1), ("sau", 1), ("toi", 1),
+        ("nay", 0), ("ngoai", -1), ("truoc", -1), ("sau", 1), ("toi", 1), ("ke tiep", 1), ("tiep theo", 1),
     ])
 
     /// After a month: the month is a lunar one, not a calendar date.

@@ -209,11 +209,15 @@ struct TemporalScanRun {
         }
         if da <= 2 && db <= 2 {
             guard CalendarValue.isValid(day: a, month: b, year: nil) else { return end }
-            let closed = hit.parenthesized && text[end] == UInt8(ascii: ")")
+            // `(15/10)` is a date; `(2/3)`, `(1/2)` and `(3.3)` are fractions and numbering.
+            let closed = hit.parenthesized && text[end] == UInt8(ascii: ")") && token.separator(1) != NumberToken.dot
+                && !(a < b && b <= 4)
             let recurring = recurrence(after: end)
             var cued: Bool
             switch hit.cue {
-            case .day, .timeOfDay, .weekday, .occasion: cued = true
+            case .day: cued = true
+            // `Sáng 9/3`, `Sáng 28-10`; `đêm 22.2` is a number in a table.
+            case .timeOfDay, .weekday, .occasion: cued = token.separator(1) != NumberToken.dot
             // `từ 1-3 lần` counts things; `từ 1/3` is a date.
             case .from, .until: cued = token.separator(1) == NumberToken.slash
             default: cued = false
@@ -227,6 +231,12 @@ struct TemporalScanRun {
                 add(.point, hit.start..<recurring.end, CalendarValue(month: b, day: a), recurrence: .yearly, cue: hit.cue,
                     rule: "date.yearly")
                 return recurring.end
+            }
+            // `20/01 năm sau`, `31/12 năm 2020`
+            if let year = yearWords(after: end, allowComma: false), year.year.map({ CalendarValue.isValid(day: a, month: b, year: $0) }) ?? true {
+                add(.point, hit.start..<year.end, CalendarValue(year: year.year, month: b, day: a, relativeYear: year.relative),
+                    cue: hit.cue, rule: "date.day-month")
+                return year.end
             }
             let yearly = recurrenceBefore(hit.start)
             add(.point, hit.start..<end, CalendarValue(month: b, day: a), recurrence: yearly ? .yearly : nil, cue: hit.cue,
@@ -387,9 +397,9 @@ struct TemporalScanRun {
     static let cua = Array("cua".utf8)
 
     /// ` năm 2017`, `, năm 2017`, ` năm nay` after a month or a day and month.
-    func yearWords(after end: Int) -> (year: Int?, relative: Int?, end: Int)? {
+    func yearWords(after end: Int, allowComma: Bool = true) -> (year: Int?, relative: Int?, end: Int)? {
         var j = text.skipSpaces(from: end, limit: 4)
-        if text[j] == NumberToken.comma { j = text.skipSpaces(from: j + 1, limit: 4) }
+        if allowComma && text[j] == NumberToken.comma { j = text.skipSpaces(from: j + 1, limit: 4) }
         if text.matches(Self.cua, at: j) { j = text.skipSpaces(from: j + Self.cua.count, limit: 4) }
         guard j > end, text.matches(Self.nam, at: j) else { return nil }
         let numberStart = text.skipSpaces(from: j + Self.nam.count, limit: 4)

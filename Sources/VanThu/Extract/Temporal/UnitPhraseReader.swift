@@ -81,7 +81,7 @@ struct UnitPhraseReader {
             guard FoldedBytes.isLetter(first) else { break }
             if let stop = Self.stops.match(text, at: next) {
                 // `và` continues a name only before a capitalised word that is not a new unit: `Sở Kế hoạch và Đầu tư`.
-                let isAnd = stop.end - next == 2 && text[next] == UInt8(ascii: "v")
+                let isAnd = stop.end - next == 2 && text[next] == UInt8(ascii: "v") && text[next + 1] == UInt8(ascii: "a")
                 guard isAnd || !stop.value else { break }
                 if isAnd {
                     let after = text.skipSpaces(from: stop.end, limit: 2)
@@ -92,7 +92,8 @@ struct UnitPhraseReader {
                 }
                 if !stop.value, !isCapitalized(next) { break }
             }
-            if !isCapitalized(next) && !isCapitalized(wordStart(before: end)) {
+            let previous = wordStart(before: end)
+            if !isCapitalized(next) && (!isCapitalized(previous) || isAcronym(previous..<end)) {
                 guard let phrase = Self.nameWords.match(text, at: next) else { break }
                 end = phrase.end
                 words += 1
@@ -106,6 +107,16 @@ struct UnitPhraseReader {
             end = text.skipSpacesBack(from: last.start, limit: 2)
         }
         return start..<end
+    }
+
+    /// `GD-ĐT`, `UBND`: an abbreviation, after which a lower-case word is no longer part of the name.
+    func isAcronym(_ range: Range<Int>) -> Bool {
+        var capitals = 0
+        for offset in range where FoldedBytes.isLetter(text[offset]) {
+            guard isCapitalized(offset) else { return false }
+            capitals += 1
+        }
+        return capitals >= 2
     }
 
     /// The start of the word that ends at `end`.
