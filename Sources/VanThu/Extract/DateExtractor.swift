@@ -1,14 +1,52 @@
-/// Calendar dates, periods and the document's own date.
-/// Partial: completed by issue 3.
+/// Calendar dates, years, quarters and periods, and the document's own date (`record.date`).
+///
+/// `TemporalScanner` finds the mentions (rules `date.*`, `period.*`); `DocumentDateFinder` picks the
+/// document's own date from where a mention stands (rules `document-date.*`); a mention without a
+/// year takes the year of that date, or keeps a null value — a year is never guessed. Recurring
+/// month-days (`20/3 hằng năm`) are not dates: only `DeadlineExtractor` reports them.
 public struct DateExtractor: Extractor {
     public let id = "dates"
     public let summary = "Calendar dates, periods and the document's own date."
 
     public init() {}
 
-    public var examples: [ExtractorExample] { [] }
+    public var examples: [ExtractorExample] { Self.examples }
 
-    public func describe(_ record: Record) -> [String] { [] }
+    /// Dates and years by value (`2015-08-14`, `2017`, `2013-Q4`; `?text` without a year), periods
+    /// as `from/to`, and the document's own date as `date=…`.
+    public func describe(_ record: Record) -> [String] {
+        var found = record.dates.map { $0.value ?? "?\($0.text)" }
+        found += record.periods.map { "\($0.from)/\($0.to)" }
+        if let date = record.date { found.append("date=\(date)") }
+        return found
+    }
 
-    public func extract(_ context: inout ExtractionContext) {}
+    public func extract(_ context: inout ExtractionContext) {
+        let document = context.document
+        let mentions = TemporalScanner().scan(document.folded)
+        if let own = DocumentDateFinder().find(in: document.folded, mentions: mentions) {
+            context.record.date = own.value
+        } else if context.record.date == nil, let headerDate = context.record.header?.date {
+            context.record.date = headerDate
+        }
+        let year = context.documentYear
+        for mention in mentions where !mention.absorbed {
+            let span = document.scalarSpan(document.folded.utf8Range(mention.range))
+            let text = document.string(folded: mention.range)
+            switch mention.kind {
+            case .point:
+                guard mention.recurrence == nil else { continue }
+                let value = mention.value.resolved(documentYear: year)
+                context.record.dates.append(DateFact(text: text, value: value.iso, precision: value.precision,
+                                                     start: span.start, end: span.end, rule: mention.rule))
+            case .period:
+                guard let from = mention.value.resolved(documentYear: year).iso,
+                      let to = mention.end?.resolved(documentYear: year).iso else { continue }
+                context.record.periods.append(PeriodFact(text: text, from: from, to: to, start: span.start, end: span.end,
+                                                         rule: mention.rule))
+            case .dayOnly, .duration:
+                continue
+            }
+        }
+    }
 }

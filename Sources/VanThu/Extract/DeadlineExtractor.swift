@@ -1,14 +1,45 @@
-/// Dates by which something must be done, with the action and the receiving unit.
-/// Partial: completed by issue 3.
+/// Dates by which something must be done (`trước ngày 01/7/2020`, `chậm nhất ngày …`, `hạn chót …`,
+/// `trong tháng 6/2020`, `trước ngày 20/3 hằng năm`, `trong thời hạn 15 ngày kể từ ngày …`), with the
+/// action and the receiving unit.
+///
+/// It reads the mentions of `TemporalScanner` (recurring month-days included) and looks before each
+/// one for a trigger of `DeadlineLexicon.triggers`. `trước` and `trong` count only in a clause that asks
+/// for something to be done, and a deadline never lies before the document's own date (that is a
+/// story: `trước ngày 30/4/1975 …`).
 public struct DeadlineExtractor: Extractor {
     public let id = "deadlines"
     public let summary = "Dates by which something must be done, with the action and the receiving unit."
+    public var requires: [String] { ["dates"] }
 
     public init() {}
 
-    public var examples: [ExtractorExample] { [] }
+    public var examples: [ExtractorExample] { Self.examples }
 
-    public func describe(_ record: Record) -> [String] { [] }
+    /// `due [recurrence] [to=unit] [anchor=…]` for each deadline, and `action=…` for each action.
+    public func describe(_ record: Record) -> [String] {
+        var found: [String] = []
+        for deadline in record.deadlines {
+            var line = deadline.due ?? "nil"
+            if let recurrence = deadline.recurrence { line += " \(recurrence)" }
+            if let to = deadline.to { line += " to=\(to)" }
+            if let anchor = deadline.anchor { line += " anchor=\(anchor)" }
+            found.append(line)
+            if let action = deadline.action { found.append("action=\(action)") }
+        }
+        return found
+    }
 
-    public func extract(_ context: inout ExtractionContext) {}
+    public func extract(_ context: inout ExtractionContext) {
+        let document = context.document
+        let mentions = TemporalScanner(includeDurations: true).scan(document.folded)
+        guard !mentions.isEmpty else { return }
+        let documentDate = context.record.date
+        let documentYear = context.documentYear
+        let found: [DeadlineFact] = document.folded.bytes.withUnsafeBufferPointer { buffer in
+            let finder = DeadlineFinder(document: document, text: FoldedBytes(buffer), documentDate: documentDate,
+                                        documentYear: documentYear)
+            return finder.deadlines(in: mentions)
+        }
+        context.record.deadlines += found
+    }
 }

@@ -1,0 +1,57 @@
+/// The calendar value of a temporal mention: some of year, quarter, month, day. A missing year is
+/// filled from a neighbour ("từ ngày 01/3 đến ngày 30/6/2020") or from the document's own date.
+struct CalendarValue: Equatable, Sendable {
+    var year: Int?
+    var quarter: Int?
+    var month: Int?
+    var day: Int?
+    /// Year relative to the document's year ("tháng 3 năm ngoái" → -1), when the year is a word.
+    var relativeYear: Int?
+
+    var precision: DatePrecision {
+        if day != nil { return .day }
+        if month != nil { return .month }
+        if quarter != nil { return .quarter }
+        return .year
+    }
+
+    /// ISO form (`YYYY-MM-DD`, `YYYY-MM`, `YYYY-Qn`, `YYYY`), or nil without a year.
+    var iso: String? {
+        guard let year else { return nil }
+        let y = Self.pad(year, 4)
+        if let month {
+            if let day { return "\(y)-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+            return "\(y)-\(Self.pad(month, 2))"
+        }
+        if let quarter { return "\(y)-Q\(quarter)" }
+        return y
+    }
+
+    /// The value with its year taken from `documentYear` when it has none of its own.
+    func resolved(documentYear: Int?) -> CalendarValue {
+        guard year == nil, let documentYear else { return self }
+        var copy = self
+        copy.year = documentYear + (relativeYear ?? 0)
+        return copy
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    static func isValidYear(_ year: Int) -> Bool { year >= 1800 && year <= 2199 }
+
+    /// Whether `day` exists in `month` (of `year` when known; 29 February needs a leap year).
+    static func isValid(day: Int, month: Int, year: Int?) -> Bool {
+        guard month >= 1, month <= 12, day >= 1 else { return false }
+        switch month {
+        case 2:
+            guard let year else { return day <= 29 }
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            return day <= (leap ? 29 : 28)
+        case 4, 6, 9, 11: return day <= 30
+        default: return day <= 31
+        }
+    }
+}

@@ -1,0 +1,346 @@
+/// The work of `DeadlineExtractor` on one document: triggers before mentions, the clause around
+/// them, the action and the receiving unit.
+struct DeadlineFinder {
+    let document: TextDocument
+    let text: FoldedBytes
+    let documentDate: String?
+    let documentYear: Int?
+
+    /// How far (folded bytes) a clause reaches on either side of a deadline.
+    static let clauseReach = 700
+    /// How many words a `hạn chót …` may stand before its date.
+    static let termGap = 7
+
+    struct Trigger {
+        var kind: DeadlineLexicon.Trigger
+        var start: Int
+    }
+
+    func deadlines(in mentions: [TemporalMention]) -> [DeadlineFact] {
+        var facts: [DeadlineFact] = []
+        var previous: (end: Int, trigger: Trigger, action: String?)?
+        var lastEnd = 0
+        for mention in mentions {
+            defer { if mention.kind != .duration { lastEnd = max(lastEnd, mention.range.upperBound) } }
+            switch mention.kind {
+            case .point:
+                guard mention.value.precision != .year || mention.recurrence != nil else { continue }
+                var trigger = trigger(before: mention.range.lowerBound, notBefore: lastEnd)
+                if trigger == nil, let previous, isListed(after: previous.end, at: mention.range.lowerBound) {
+                    trigger = previous.trigger
+                }
+                guard let trigger, var fact = deadline(mention, trigger, after: previous?.end ?? 0) else { continue }
+                if fact.action == nil, let previous, clause(around: trigger.start, trigger.start).contains(previous.end) {
+                    fact.action = previous.action
+                }
+                facts.append(fact)
+                previous = (mention.range.upperBound, trigger, fact.action)
+            case .duration:
+                if let fact = relativeDeadline(mention) { facts.append(fact) }
+            case .period, .dayOnly:
+                continue
+            }
+        }
+        return facts
+    }
+
+    // MARK: - dated deadlines
+
+    /// A deadline for `mention` and its trigger; the action is looked for after `after` (the end of
+    /// the previous deadline).
+    func deadline(_ mention: TemporalMention, _ trigger: Trigger, after: Int) -> DeadlineFact? {
+        let clause = clause(around: trigger.start, mention.range.upperBound)
+        switch trigger.kind {
+        case .within:
+            guard mention.value.precision == .month || mention.value.precision == .quarter,
+                  hasWithinAction(before: trigger.start, clauseStart: clause.lowerBound),
+                  !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
+        case .before:
+            guard hasObligation(clause), !isBoundary(before: trigger.start),
+                  !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
+        case .latest, .noLater, .term:
+            break
+        }
+        var due: String?
+        var recurrence: String?
+        switch mention.recurrence {
+        case .yearly:
+            guard let month = mention.value.month else { return nil }
+            due = "--\(CalendarValue.pad(month, 2))" + (mention.value.day.map { "-\(CalendarValue.pad($0, 2))" } ?? "")
+            recurrence = "yearly"
+        case .monthly:
+            guard let day = mention.value.day else { return nil }
+            due = "---\(CalendarValue.pad(day, 2))"
+            recurrence = "monthly"
+        case nil:
+            due = mention.value.resolved(documentYear: documentYear).iso
+            if let due, let documentDate, isBefore(due, documentDate) { return nil }
+        }
+        let to = recipient(in: clause, before: trigger.start, after: mention.range.upperBound)
+        let action = action(in: max(clause.lowerBound, after)..<clause.upperBound, before: trigger.start)
+        let range = trigger.start..<mention.range.upperBound
+        let span = document.scalarSpan(document.folded.utf8Range(range))
+        return DeadlineFact(text: document.string(folded: range), due: due, recurrence: recurrence, action: action,
+                            to: to, anchor: nil, start: span.start, end: span.end, rule: trigger.kind.rule)
+    }
+
+    /// The trigger before a mention: right before it (fillers and clock times between), or a
+    /// `hạn chót …` a few words before; never inside the previous mention (`năm trước đến ngày …`).
+    func trigger(before start: Int, notBefore limit: Int) -> Trigger? {
+        var end = start
+        for _ in 0..<8 {
+            guard end > limit else { return nil }
+            end = text.skipSpacesBack(from: end, limit: 4)
+            let previous = text[end - 1]
+            if previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "*")
+                || previous == UInt8(ascii: "(") || previous == UInt8(ascii: "\"") {
+                end -= 1
+                continue
+            }
+            if let match = DeadlineLexicon.triggers.match(text, endingAt: end) {
+                return match.start >= limit ? Trigger(kind: match.value, start: match.start) : nil
+            }
+            if let filler = DeadlineLexicon.fillers.match(text, endingAt: end), filler.value {
+                end = filler.start
+                continue
+            }
+            if let clock = clockTime(endingAt: end) {
+                end = clock
+                continue
+            }
+            break
+        }
+        // `hạn chót nộp hồ sơ là ngày …`
+        var position = start
+        for _ in 0..<Self.termGap {
+            position = text.skipSpacesBack(from: position, limit: 4)
+            if text[position - 1] == UInt8(ascii: ":") { position = text.skipSpacesBack(from: position - 1, limit: 4) }
+            guard position > limit else { return nil }
+            if let match = DeadlineLexicon.distantTriggers.match(text, endingAt: position), match.start >= limit {
+                return Trigger(kind: match.value, start: match.start)
+            }
+            guard let word = text.wordEnding(at: position) else { break }
+            position = word.lowerBound
+        }
+        return nil
+    }
+
+    /// `17h`, `17h00`, `17:30`, `00` ending at `end`: where it starts.
+    func clockTime(endingAt end: Int) -> Int? {
+        var i = end
+        var digits = 0
+        while i > 0, end - i < 6 {
+            let byte = text[i - 1]
+            if FoldedBytes.isDigit(byte) { digits += 1 }
+            else if !(byte == UInt8(ascii: "h") || byte == UInt8(ascii: "g") || byte == UInt8(ascii: ":")) { break }
+            i -= 1
+        }
+        guard digits > 0, i < end, FoldedBytes.isDigit(text[i]) else { return nil }
+        let before = text[i - 1]
+        return FoldedBytes.isSpace(before) || before == 0 ? i : nil
+    }
+
+    /// `trước ngày 30/6 và ngày 31/12`: whether only `và`, `hoặc` or a comma stands between.
+    func isListed(after end: Int, at start: Int) -> Bool {
+        guard start >= end, start - end <= 12 else { return false }
+        var j = text.skipSpaces(from: end, limit: 3)
+        if text[j] == NumberToken.comma {
+            j += 1
+        } else if let word = TemporalLexicon.connectors.match(text, at: j), !word.value {
+            j = word.end
+        } else {
+            return false
+        }
+        return text.skipSpaces(from: j, limit: 3) == start
+    }
+
+    // MARK: - relative deadlines
+
+    /// `trong thời hạn 15 ngày (làm việc) kể từ ngày nhận được hồ sơ`.
+    func relativeDeadline(_ mention: TemporalMention) -> DeadlineFact? {
+        let before = text.skipSpacesBack(from: mention.range.lowerBound, limit: 3)
+        guard before < mention.range.lowerBound,
+              let trigger = DeadlineLexicon.relativeTriggers.match(text, endingAt: before) else { return nil }
+        var j = text.skipSpaces(from: mention.range.upperBound, limit: 3)
+        if text[j] == NumberToken.comma { j = text.skipSpaces(from: j + 1, limit: 3) }
+        guard let marker = DeadlineLexicon.anchors.match(text, at: j), marker.value || trigger.value else { return nil }
+        let anchorStart = text.skipSpaces(from: marker.end, limit: 3)
+        guard anchorStart > marker.end, FoldedBytes.isLetter(text[anchorStart]) else { return nil }
+        var anchorEnd = anchorStart
+        var words = 0
+        var i = anchorStart
+        while i < text.count {
+            let byte = text[i]
+            if byte == NumberToken.comma || byte == UInt8(ascii: ";") || byte == 0x0A || byte == UInt8(ascii: "(")
+                || byte == UInt8(ascii: ")") || (byte == NumberToken.dot && !text.isDigit(i + 1)) { break }
+            if FoldedBytes.isLetter(byte) || FoldedBytes.isDigit(byte) || byte >= 0x80 {
+                if !FoldedBytes.isLetter(text[i - 1]) && !FoldedBytes.isDigit(text[i - 1]) && text[i - 1] < 0x80 {
+                    if words == 12 || (words > 0 && DeadlineLexicon.anchorStops.match(text, at: i) != nil) { break }
+                    words += 1
+                }
+                anchorEnd = i + 1
+            } else if byte == NumberToken.slash {
+                anchorEnd = i + 1
+            }
+            i += 1
+        }
+        let anchor = document.string(folded: anchorStart..<anchorEnd)
+        let range = trigger.start..<anchorEnd
+        let span = document.scalarSpan(document.folded.utf8Range(range))
+        let clause = clause(around: trigger.start, anchorEnd)
+        return DeadlineFact(text: document.string(folded: range), due: nil, recurrence: nil,
+                            action: action(in: clause, before: trigger.start),
+                            to: recipient(in: clause, before: trigger.start, after: anchorEnd), anchor: anchor,
+                            start: span.start, end: span.end, rule: "deadline.relative")
+    }
+
+    // MARK: - the clause
+
+    /// The clause around a deadline: between `.`, `;`, `!`, `?` or a line break.
+    func clause(around start: Int, _ end: Int) -> Range<Int> {
+        var lower = start
+        while lower > 0, start - lower < Self.clauseReach, !isClauseEnd(lower - 1) { lower -= 1 }
+        var upper = end
+        while upper < text.count, upper - end < Self.clauseReach, !isClauseEnd(upper) { upper += 1 }
+        return lower..<upper
+    }
+
+    func isClauseEnd(_ offset: Int) -> Bool {
+        let byte = text[offset]
+        switch byte {
+        case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A: return true
+        case NumberToken.dot:
+            let next = text[offset + 1]
+            return next == 0 || FoldedBytes.isSpace(next) || next == UInt8(ascii: "*")
+        default: return false
+        }
+    }
+
+    /// Whether the clause asks for something to be done.
+    func hasObligation(_ clause: Range<Int>) -> Bool {
+        var i = clause.lowerBound
+        while i < clause.upperBound {
+            if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]),
+               let match = DeadlineLexicon.obligations.match(text, at: i) {
+                let compound = DeadlineLexicon.notObligations.match(text, at: i)
+                    ?? previousWordStart(i).flatMap { DeadlineLexicon.notObligations.match(text, at: $0) }
+                if compound == nil || compound!.end < match.end { return true }
+                i = max(match.end, compound!.end)
+                continue
+            }
+            i += 1
+        }
+        return false
+    }
+
+    func previousWordStart(_ offset: Int) -> Int? {
+        text.wordEnding(at: text.skipSpacesBack(from: offset, limit: 3))?.lowerBound
+    }
+
+    /// `hoàn thành trong tháng …`: an action word among the few words before `trong`.
+    func hasWithinAction(before start: Int, clauseStart: Int) -> Bool {
+        var position = start
+        for _ in 0..<4 {
+            position = text.skipSpacesBack(from: position, limit: 3)
+            if text[position - 1] == UInt8(ascii: ":") {
+                position = text.skipSpacesBack(from: position - 1, limit: 3)
+            }
+            guard position > clauseStart, let word = text.wordEnding(at: position) else { return false }
+            if let action = DeadlineLexicon.withinActions.match(text, endingAt: position) {
+                let compound = DeadlineLexicon.notObligations.match(text, at: action.start)
+                    ?? previousWordStart(action.start).flatMap { DeadlineLexicon.notObligations.match(text, at: $0) }
+                if compound == nil || compound!.end < position { return true }
+            }
+            position = word.lowerBound
+        }
+        return false
+    }
+
+    /// `ký trước ngày …`, `ngay trước ngày …`: the word before `trước` makes the date a boundary.
+    func isBoundary(before start: Int) -> Bool {
+        let end = text.skipSpacesBack(from: start, limit: 3)
+        guard end < start, let match = DeadlineLexicon.boundaries.match(text, endingAt: end) else { return false }
+        // `từ trước ngày` is a boundary; `Đầu tư trước ngày` is not (both fold to `tu`).
+        if end - match.start == 2 && text[match.start] == UInt8(ascii: "t") {
+            return document.string(folded: match.start..<end).lowercased() == "từ"
+        }
+        return true
+    }
+
+    /// `đã`, `vừa` among the few words before the trigger.
+    func isPast(before start: Int, clauseStart: Int) -> Bool {
+        var position = start
+        for _ in 0..<4 {
+            position = text.skipSpacesBack(from: position, limit: 3)
+            guard position > clauseStart, let word = text.wordEnding(at: position) else { return false }
+            if DeadlineLexicon.pastMarkers.match(text, endingAt: position) != nil { return true }
+            position = word.lowerBound
+        }
+        return false
+    }
+
+    /// Whether ISO `due` lies before the document's date (compared on the precision they share).
+    func isBefore(_ due: String, _ documentDate: String) -> Bool {
+        let length = min(due.utf8.count, documentDate.utf8.count)
+        guard length >= 4, !due.contains("Q") else { return false }
+        return due.prefix(length) < documentDate.prefix(length)
+    }
+
+    /// The receiving unit: after `về`, `gửi`, `báo cáo` … before the trigger (the nearest), else
+    /// after the date; `(qua …)` only when nothing else is stated.
+    func recipient(in clause: Range<Int>, before start: Int, after end: Int) -> String? {
+        let reader = UnitPhraseReader(document: document, text: text)
+        var primary: Range<Int>?
+        var secondary: Range<Int>?
+        func scan(_ range: Range<Int>, keepFirst: Bool) {
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]),
+                   let marker = DeadlineLexicon.recipients.match(text, at: i) {
+                    let unitStart = text.skipSpaces(from: marker.end, limit: 3)
+                    if unitStart > marker.end, let unit = reader.read(at: unitStart), unit.upperBound <= clause.upperBound {
+                        if marker.value {
+                            if !(keepFirst && primary != nil) { primary = unit }
+                        } else if !(keepFirst && secondary != nil) {
+                            secondary = unit
+                        }
+                        i = unit.upperBound
+                        continue
+                    }
+                }
+                i += 1
+            }
+        }
+        scan(clause.lowerBound..<start, keepFirst: false)
+        if primary == nil { scan(end..<clause.upperBound, keepFirst: true) }
+        guard let unit = primary ?? secondary else { return nil }
+        return document.string(folded: unit)
+    }
+
+    /// The action: from the last action verb of the clause before the trigger, up to the trigger.
+    func action(in clause: Range<Int>, before start: Int) -> String? {
+        var best: (start: Int, weight: Int)?
+        var i = max(clause.lowerBound, start - 240)
+        while i < start {
+            if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]),
+               let verb = DeadlineLexicon.actions.match(text, at: i), verb.end <= start {
+                if best == nil || verb.value >= best!.weight { best = (i, verb.value) }
+                i = verb.end
+                continue
+            }
+            i += 1
+        }
+        guard let best else { return nil }
+        var end = start
+        while end > best.start {
+            let byte = text[end - 1]
+            if FoldedBytes.isSpace(byte) || byte == NumberToken.comma || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ":") {
+                end -= 1
+            } else {
+                break
+            }
+        }
+        guard end > best.start else { return nil }
+        return document.string(folded: best.start..<end)
+    }
+}

@@ -1,0 +1,97 @@
+/// A bounds-safe view of folded text bytes (see `FoldedText`) with the small scanning steps the
+/// temporal rules are made of: spaces, words, numbers, keyword phrases. Reading outside the text
+/// yields 0, so rules can look a few bytes ahead or behind without checks.
+///
+/// It wraps an `UnsafeBufferPointer`: use it only inside `withUnsafeBufferPointer`.
+struct FoldedBytes {
+    let base: UnsafeBufferPointer<UInt8>
+    let count: Int
+
+    init(_ base: UnsafeBufferPointer<UInt8>) {
+        self.base = base
+        self.count = base.count
+    }
+
+    @inline(__always)
+    subscript(_ index: Int) -> UInt8 {
+        index >= 0 && index < count ? base[index] : 0
+    }
+
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- 48 < 10 }
+
+    @inline(__always)
+    static func isLetter(_ byte: UInt8) -> Bool { byte &- 97 < 26 }
+
+    /// Space, tab, carriage return or line feed.
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+
+    @inline(__always)
+    func isDigit(_ index: Int) -> Bool { Self.isDigit(self[index]) }
+
+    @inline(__always)
+    func isLetter(_ index: Int) -> Bool { Self.isLetter(self[index]) }
+
+    @inline(__always)
+    func isSpace(_ index: Int) -> Bool { Self.isSpace(self[index]) }
+
+    /// The first offset at or after `index` that is not a space (at most `limit` spaces skipped).
+    @inline(__always)
+    func skipSpaces(from index: Int, limit: Int = 8) -> Int {
+        var i = index
+        while i < count, i - index < limit, Self.isSpace(base[i]) { i += 1 }
+        return i
+    }
+
+    /// The offset where the run of spaces that ends at `end` starts (at most `limit` spaces).
+    @inline(__always)
+    func skipSpacesBack(from end: Int, limit: Int = 8) -> Int {
+        var i = end
+        while i > 0, end - i < limit, Self.isSpace(base[i - 1]) { i -= 1 }
+        return i
+    }
+
+    /// The letters-only word that ends at `end`, if any.
+    @inline(__always)
+    func wordEnding(at end: Int) -> Range<Int>? {
+        var i = end
+        while i > 0, Self.isLetter(base[i - 1]) { i -= 1 }
+        return i < end ? i..<end : nil
+    }
+
+    /// The letters-only word that starts at `start`, if any.
+    @inline(__always)
+    func wordStarting(at start: Int) -> Range<Int>? {
+        var i = start
+        while i < count, Self.isLetter(base[i]) { i += 1 }
+        return i > start ? start..<i : nil
+    }
+
+    /// Whether `word` occurs at `offset`, ending on a word boundary.
+    @inline(__always)
+    func matches(_ word: [UInt8], at offset: Int) -> Bool {
+        guard offset >= 0, offset + word.count <= count else { return false }
+        for k in 0..<word.count where base[offset + k] != word[k] { return false }
+        let after = self[offset + word.count]
+        return !(Self.isLetter(after) || Self.isDigit(after))
+    }
+
+    /// A number of 1–9 digits at `start`: its value, digit count and end.
+    @inline(__always)
+    func number(at start: Int) -> (value: Int, digits: Int, end: Int)? {
+        var i = start
+        var value = 0
+        while i < count, Self.isDigit(base[i]) {
+            if i - start < 9 { value = value * 10 + Int(base[i] - 48) }
+            i += 1
+        }
+        guard i > start else { return nil }
+        return (value, i - start, i)
+    }
+
+    /// If a phrase of `table` starts at `start` (after at most a few spaces), its entry and end.
+    func phrase<Value>(_ table: PhraseTable<Value>, at start: Int) -> (value: Value, end: Int)? {
+        table.match(self, at: skipSpaces(from: start))
+    }
+}

@@ -1,0 +1,86 @@
+/// The word that stands right before a number and says what the number is.
+enum TemporalCue: Sendable, Equatable {
+    case none
+    /// `ngày`, `mùng`, `hôm`: a day of the month follows.
+    case day
+    /// `tháng`: a month follows.
+    case month
+    /// `năm`: a year follows.
+    case year
+    /// `quý`: a quarter follows.
+    case quarter
+    /// `sáng`, `chiều`, `tối`, `trưa`, `đêm`: a (usually year-less) day follows.
+    case timeOfDay
+    /// `thứ sáu`, `thứ 6`, `chủ nhật`: a date follows.
+    case weekday
+    /// `dịp`, `lễ`: a holiday's day follows (`dịp 30/4`).
+    case occasion
+    /// `giai đoạn`, `nhiệm kỳ`, `năm học`: a span of years follows.
+    case span
+    /// `từ`: the start of a range follows.
+    case from
+    /// `đến`, `tới`, `trước`: the end of a range or a deadline follows.
+    case until
+    /// `date`, `# date =`: a metadata line.
+    case metadata
+    /// `số`: a document number follows, never a date.
+    case number
+}
+
+/// Keyword tables of the temporal rules, one table per family, all in folded form (lower-case ASCII,
+/// no diacritics, đ → d). See `FoldedText`.
+enum TemporalLexicon {
+    /// Words before a number (read backwards from the number).
+    static let cues = PhraseTable<TemporalCue>([
+        ("ngay", .day), ("mung", .day), ("mong", .day), ("hom", .day),
+        ("thang", .month),
+        ("nam", .year),
+        ("quy", .quarter),
+        ("sang", .timeOfDay), ("chieu", .timeOfDay), ("toi", .timeOfDay), ("trua", .timeOfDay),
+        ("dem", .timeOfDay), ("khuya", .timeOfDay), ("rang sang", .timeOfDay), ("sang som", .timeOfDay),
+        ("thu hai", .weekday), ("thu ba", .weekday), ("thu tu", .weekday), ("thu nam", .weekday),
+        ("thu sau", .weekday), ("thu bay", .weekday), ("chu nhat", .weekday),
+        ("thu 2", .weekday), ("thu 3", .weekday), ("thu 4", .weekday), ("thu 5", .weekday),
+        ("thu 6", .weekday), ("thu 7", .weekday), ("cn", .weekday),
+        ("t2", .weekday), ("t3", .weekday), ("t4", .weekday), ("t5", .weekday), ("t6", .weekday), ("t7", .weekday),
+        ("dip", .occasion), ("le", .occasion), ("ky niem", .occasion),
+        ("giai doan", .span), ("nhiem ky", .span), ("thoi ky", .span), ("nien khoa", .span),
+        ("nam hoc", .span), ("nien hoc", .span), ("khoa hoc", .span), ("nien do", .span), ("mua giai", .span),
+        ("tu", .from), ("ke tu", .from), ("bat dau tu", .from),
+        ("den", .until), ("truoc", .until), ("den het", .until), ("cho den", .until),
+        ("date", .metadata),
+        ("so", .number), ("so hieu", .number), ("ma so", .number),
+    ])
+
+    /// After a year-less day: the day recurs.
+    static let recurrences = PhraseTable<TemporalMention.Recurrence>([
+        ("hang nam", .yearly), ("moi nam", .yearly), ("cua hang nam", .yearly), ("cac nam", .yearly),
+        ("hang thang", .monthly), ("moi thang", .monthly), ("cua hang thang", .monthly), ("cac thang", .monthly),
+    ])
+
+    /// A year written as a word after `năm`, relative to the document's year.
+    static let relativeYears = PhraseTable<Int>([
+        ("nay", 0), ("ngoai", -1), ("truoc", -1), ("sau", 1), ("toi", 1), ("ke tiep", 1), ("tiep theo", 1),
+    ])
+
+    /// After a month: the month is a lunar one, not a calendar date.
+    static let lunar = PhraseTable<Bool>([("am lich", true), ("al", true), ("am", true)])
+
+    /// Between two mentions: they are one range or list, so the first may borrow the second's year.
+    static let connectors = PhraseTable<Bool>([
+        ("den", true), ("toi", true), ("cho den", true), ("den het", true), ("va", false), ("hoac", false),
+    ])
+
+    /// After a bare `YYYY-YYYY`: the numbers count things, they are not years.
+    static let countUnits = PhraseTable<Bool>([
+        ("ho", true), ("nguoi", true), ("dong", true), ("trieu", true), ("ty", true), ("nghin", true),
+        ("ngan", true), ("km", true), ("kg", true), ("tan", true), ("ha", true), ("m", true), ("con", true),
+        ("chiec", true), ("usd", true), ("vnd", true), ("lao dong", true), ("hoc sinh", true), ("trang", true),
+        ("so", true), ("m2", true), ("cm", true), ("mm", true), ("lit", true), ("phong", true), ("can", true),
+    ])
+
+    /// After a number: the number counts a duration (`15 ngày`), for relative deadlines.
+    static let durationUnits = PhraseTable<Bool>([
+        ("ngay", true), ("ngay lam viec", true), ("thang", true), ("tuan", true), ("gio", true), ("nam", true),
+    ])
+}
