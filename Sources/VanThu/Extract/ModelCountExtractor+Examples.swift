@@ -69,6 +69,27 @@ extension ModelCountExtractor {
                      "50 breakdownMismatch", "20 partOf=50", note: "20 + 20 is not 50"),
             .matches("Nhân rộng 80 mô hình. Trong đó, 30 mô hình xây mới.", "30 new field=- year=-", "30 partOf=80",
                      note: "a breakdown may open the next sentence"),
+            .matches("Năm 2020, các chi hội đăng ký 54 mô hình cá nhân và 69 mô hình tập thể.",
+                     "69 registered field=- year=2020", note: "one verb for coordinated counts"),
+            .matches("Toàn khối có 1.040 mô hình (gồm 312 mô hình tập thể, 728 mô hình cá nhân).", "312 partOf=1040",
+                     "728 partOf=1040", "728 holder=individual"),
+            .matches("Qua 5 năm, toàn tỉnh xây dựng 1.245 mô hình, trong đó cấp tỉnh 120 mô hình, cấp huyện 425 mô hình, cấp xã 700 mô hình.",
+                     "700 built field=- year=-", "700 partOf=1245", note: "cấp xã 700: not a label like phường 4"),
+            // More status wording
+            .matches("Có 12 mô hình được Ủy ban nhân dân tỉnh tặng Bằng khen.", "12 commended field=- year=-"),
+            .matches("Có 35 mô hình được thẩm định, công nhận.", "35 recognized field=- year=-",
+                     note: "a list of passive verbs"),
+            .exactly("Có 22 mô hình không còn hoạt động, 7 mô hình chưa được công nhận.",
+                     ["22 total field=- year=-", "7 total field=- year=-"], note: "negated statuses"),
+            .matches("Năm 2022 có 60 mô hình, giảm 3 mô hình kém hiệu quả so với năm 2021.", "3 delta field=- year=2022",
+                     "60 total field=- year=2022"),
+            .matches("Xây dựng mười (10) mô hình điểm và 02 (hai) mô hình thí điểm.", "10 built field=- year=-",
+                     "2 built field=- year=-"),
+            .matches("Tổng số mô hình được đăng ký là 215.", "215 registered field=- year=-", note: "the number after its noun"),
+            .matches("Về lĩnh vực quốc phòng, an ninh: có 11 mô hình được công nhận.", "11 recognized field=defense-security year=-",
+                     note: "a field that heads the sentence"),
+            .matches("Từ năm 2015 đến nay, toàn tỉnh có 500 mô hình.", "500 total field=- year=2024", documentDate: "2024-05-02",
+                     note: "a period up to now: the document's year"),
             // Not model counts
             .never("Bốn đơn vị đã xây dựng được 627 liên gia tự quản."),
             .never("Vận động xây dựng 124 công trình và 05 phường văn minh."),
@@ -85,6 +106,8 @@ extension ModelCountExtractor {
             .never("Đây là một mô hình hay cần nhân rộng."),
             .never("Trong năm mô hình này được duy trì."),
             .never("3. Mô hình tiêu biểu"),
+            .never("Có 150/180 mô hình đạt loại tốt."),
+            .never("Biểu dương 45 gương điển hình tiên tiến."),
         ]
     }
 }

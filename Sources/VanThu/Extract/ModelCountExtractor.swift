@@ -43,7 +43,10 @@ public struct ModelCountExtractor: Extractor {
         let text = ModelCountText(context.document)
         var candidates: [ModelCountCandidate] = []
         for anchor in anchors {
-            guard let quantity = ModelCountQuantity.read(before: anchor.lowerBound, in: text) else { continue }
+            guard let quantity = ModelCountQuantity.read(before: anchor.lowerBound, in: text) else {
+                if let candidate = Self.countAfter(anchor, in: text) { candidates.append(candidate) }
+                continue
+            }
             // "Mô hình" capitalised after a number is a heading or a list ("3 Mô hình tiêu biểu").
             if text.isUppercase(at: anchor.lowerBound), !text.isUppercase(at: anchor.lowerBound + 1) { continue }
             let extended = Self.extendAnchor(anchor, in: text)
@@ -68,6 +71,67 @@ public struct ModelCountExtractor: Extractor {
                 holder: candidate.holder, partOf: candidate.partOf.map { $0 + base },
                 breakdownMismatch: candidate.breakdownMismatch, start: span.start, end: span.end, rule: q.rule))
         }
+    }
+
+    /// The verbs between "số mô hình …" and its number, as written.
+    private static let countVerbs: [(phrase: FoldedPhrase, exact: String)] = ["là", "đạt", "lên đến", "lên tới", "lên"]
+        .map { (FoldedPhrase(VietnameseFolding.searchFold($0)), $0) }
+
+    /// "Tổng số mô hình đăng ký là 215", "số mô hình được công nhận: 339".
+    static func countAfter(_ anchor: Range<Int>, in text: ModelCountText) -> ModelCountCandidate? {
+        let before = text.previousWords(before: anchor.lowerBound, limit: 2).map { text.lowered($0) }
+        let start: Int
+        if before.first == "số" {
+            start = before.count > 1 && before[1] == "tổng"
+                ? text.previousWords(before: anchor.lowerBound, limit: 2)[1].lowerBound
+                : text.previousWord(before: anchor.lowerBound)!.lowerBound
+        } else if before.count == 2, before[0] == "lượng", before[1] == "số" {
+            start = text.previousWords(before: anchor.lowerBound, limit: 2)[1].lowerBound
+        } else {
+            return nil
+        }
+        let extended = extendAnchor(anchor, in: text)
+        let nameEnd = nameEnd(after: extended.upperBound, in: text)
+        var cursor = nameEnd
+        var words = 0
+        let limit = min(text.count, nameEnd + 160)
+        while cursor < limit, words <= 10 {
+            let byte = text.bytes[cursor]
+            var verbEnd: Int?
+            if byte == UInt8(ascii: ":") {
+                verbEnd = cursor + 1
+            } else if text.isClauseEnd(at: cursor) {
+                return nil
+            } else if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
+                words += 1
+                verbEnd = countVerbs.lazy.compactMap { text.match($0.phrase, at: cursor, exact: $0.exact) }.first
+            }
+            guard let verbEnd else { cursor += 1; continue }
+            let numberStart = text.skipSpaces(from: verbEnd)
+            var numberEnd = numberStart
+            while numberEnd < text.count, ModelCountText.isDigit(text.bytes[numberEnd]) || text.bytes[numberEnd] == UInt8(ascii: ".") {
+                numberEnd += 1
+            }
+            while numberEnd > numberStart, text.bytes[numberEnd - 1] == UInt8(ascii: ".") { numberEnd -= 1 }
+            guard numberEnd > numberStart, let token = ModelCountQuantity.numberToken(endingAt: numberEnd, in: text),
+                  token.range.lowerBound == numberStart, token.value > 0 else { return nil }
+            if numberEnd < text.count {
+                let next = text.bytes[numberEnd]
+                if FoldedText.isWordByte(next) || next == UInt8(ascii: "%") || next == UInt8(ascii: "/")
+                    || (next == UInt8(ascii: ",") && numberEnd + 1 < text.count && ModelCountText.isDigit(text.bytes[numberEnd + 1])) {
+                    return nil
+                }
+            }
+            // "… là 128 mô hình": the number has its own "mô hình" and is read there.
+            if let word = text.nextWord(after: numberEnd), text.folded(word) == "mo" { return nil }
+            if numberEnd - numberStart == 4, (1900...2100).contains(token.value) { return nil }
+            let quantity = ModelCountQuantity(start: start, count: token.value, approximate: false, rule: "count-after")
+            var candidate = ModelCountCandidate(quantity: quantity, anchor: extended, nameEnd: nameEnd)
+            candidate.numberEnd = numberEnd
+            candidate.rightLimit = cursor
+            return candidate
+        }
+        return nil
     }
 
     // MARK: Anchors

@@ -166,7 +166,7 @@ struct ModelCountBuilder {
         var cursor = candidate.nameEnd
         var words = 0
         var lastAnd: Int?
-        let limit = min(text.count, candidate.nameEnd + 260)
+        let limit = min(text.count, candidate.nameEnd + 260, candidate.rightLimit ?? Int.max)
         while cursor < limit {
             let byte = text.bytes[cursor]
             if byte == UInt8(ascii: "\""), let close = text.closingQuote(after: cursor) {
@@ -174,6 +174,7 @@ struct ModelCountBuilder {
                 continue
             }
             if cursor >= next { return lastAnd ?? cursor }
+            if cursor >= limit - 1, candidate.rightLimit != nil { return limit }
             if text.isClauseEnd(at: cursor) { return cursor }
             if ModelCountText.isLetter(byte) || ModelCountText.isDigit(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
                 words += 1
@@ -251,12 +252,31 @@ struct ModelCountBuilder {
         }
         candidates[index].field = rightField ?? leftField ?? directField(after: candidate.anchor.upperBound)
         var matches: [StatusMatch] = []
-        let sentenceEnd = text.sentenceEnd(of: candidate.end)
+        let sentence = text.sentenceStart(of: candidate.start)..<text.sentenceEnd(of: candidate.end)
         for (segments, isRight) in [(leftSegments, false), (rightSegments, true)] {
             for segment in segments {
-                matches += statuses(in: segment, right: isRight, clauseStart: left, sentenceEnd: sentenceEnd)
+                matches += statuses(in: segment, right: isRight, sentence: sentence)
                     .filter { match in !fieldRanges.contains { $0.overlaps(match.range) } }
             }
+        }
+        // "35 mô hình được thẩm định, công nhận": a list of passive verbs goes on after the comma.
+        if matches.isEmpty, right < text.count, text.bytes[right] == UInt8(ascii: ","),
+           rightSegments.contains(where: { segment in segment.contains { text.match(FoldedPhrase("duoc"), at: $0, exact: "được") != nil } }) {
+            let next = text.skipSpaces(from: right + 1)
+            var clauseEnd = next
+            while clauseEnd < text.count, !text.isClauseEnd(at: clauseEnd) { clauseEnd += 1 }
+            if index + 1 >= candidates.count || candidates[index + 1].start > clauseEnd {
+                let more = statuses(in: next..<clauseEnd, right: true, sentence: sentence)
+                if let first = more.first, first.range.lowerBound == next { matches.append(first) }
+            }
+        }
+        // "đăng ký 54 mô hình cá nhân và 69 mô hình tập thể": one verb for coordinated counts.
+        if matches.isEmpty, index > 0, candidates[index].partOf == nil || candidates[index].partOf == candidates[index - 1].partOf,
+           candidates[index - 1].statusFromLeft, isCoordination(candidates[index - 1].nameEnd..<candidate.start) {
+            candidates[index].status = candidates[index - 1].status
+            candidates[index].statusIsOwn = true
+            candidates[index].statusFromLeft = true
+            return
         }
         for position in Set([text.skipSpaces(from: candidate.anchor.upperBound), text.skipSpaces(from: candidate.nameEnd)]) {
             for rule in ModelCountStatusRule.table where rule.placement == .afterAnchor {
@@ -269,12 +289,13 @@ struct ModelCountBuilder {
         else { return }
         candidates[index].status = best.status
         candidates[index].statusIsOwn = true
+        candidates[index].statusFromLeft = !best.right
         if best.status == "recognized", best.right {
             candidates[index].recognizedBy = recognizingUnit(from: candidate.nameEnd, to: best.range.lowerBound)
         }
     }
 
-    private func statuses(in segment: Range<Int>, right: Bool, clauseStart: Int, sentenceEnd: Int) -> [StatusMatch] {
+    private func statuses(in segment: Range<Int>, right: Bool, sentence: Range<Int>) -> [StatusMatch] {
         var found: [StatusMatch] = []
         var index = segment.lowerBound
         while index < segment.upperBound {
@@ -284,14 +305,15 @@ struct ModelCountBuilder {
             for rule in ModelCountStatusRule.table where rule.placement == .clause && rule.phrase.first == byte {
                 guard let end = text.match(rule.phrase, at: index, exact: rule.exact, limit: segment.upperBound) else { continue }
                 // "Hội đồng Thi đua – Khen thưởng": a capitalised word mid-sentence is part of a name.
-                if text.isUppercase(at: index) {
+                if !rule.capitalised, text.isUppercase(at: index) {
                     let before = text.skipSpacesBack(from: index)
                     if before > 0, FoldedText.isWordByte(text.bytes[before - 1]) || text.bytes[before - 1] == UInt8(ascii: ",") {
                         continue
                     }
                 }
                 if rule.notFollowedBy.contains(where: { text.match($0, at: text.skipSpaces(from: end)) != nil }) { continue }
-                if let required = rule.requires, !contains(required, in: clauseStart..<sentenceEnd) { continue }
+                if let required = rule.requires, !contains(required, in: sentence) { continue }
+                if isNegated(index) { continue }
                 found.append(StatusMatch(range: index..<end, status: rule.status, right: right))
                 index = end
                 matched = true
@@ -300,6 +322,35 @@ struct ModelCountBuilder {
             if !matched { index += 1 }
         }
         return found
+    }
+
+    /// Whether the text between two counts only joins them: "và", a comma, a few words, no verb.
+    private func isCoordination(_ gap: Range<Int>) -> Bool {
+        guard gap.count > 0, gap.count <= 60 else { return false }
+        var joined = false
+        var words = 0
+        var index = gap.lowerBound
+        while index < gap.upperBound {
+            let byte = text.bytes[index]
+            if byte == UInt8(ascii: ",") { joined = true } else if text.isClauseEnd(at: index) { return false }
+            if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) {
+                words += 1
+                if text.match(FoldedPhrase("va"), at: index, exact: "và") != nil { joined = true }
+                if text.match(FoldedPhrase("cung"), at: index, exact: "cùng") != nil { joined = true }
+            }
+            index += 1
+        }
+        return joined && words <= 6
+    }
+
+    /// "chưa được công nhận", "không còn hoạt động", "kém hiệu quả" (but "không ngừng nhân rộng").
+    private func isNegated(_ position: Int) -> Bool {
+        let words = text.previousWords(before: position, limit: 3).map { text.lowered($0) }
+        for (offset, word) in words.enumerated() where ModelCountStatusRule.negators.contains(word) {
+            if offset > 0, ModelCountStatusRule.notNegating.contains(words[offset - 1]) { return false }
+            return true
+        }
+        return false
     }
 
     private func contains(_ phrase: FoldedPhrase, in range: Range<Int>) -> Bool {
@@ -377,20 +428,50 @@ struct ModelCountBuilder {
             let candidate = candidates[index]
             let right = max(candidate.end, rightEnds[index])
             if let total = candidate.partOf {
-                let own = (candidate.partClauseStart ?? candidate.start)..<right
+                let own = min(candidate.partClauseStart ?? candidate.start, candidate.start)
                 let totalCandidate = candidates[total]
-                candidates[index].year = years.year(in: own, around: candidate.start) ?? totalCandidate.year
-                candidates[index].scope = scopes.scope(in: own, around: candidate.start) ?? totalCandidate.scope
+                candidates[index].year = years.year(before: own..<candidate.start, after: candidate.start..<right)
+                    ?? totalCandidate.year
+                candidates[index].scope = scopes.scope(in: own..<right, around: candidate.start) ?? totalCandidate.scope
                 if !candidate.statusIsOwn { candidates[index].status = totalCandidate.status }
                 if candidate.field == nil { candidates[index].field = totalCandidate.field }
                 continue
             }
             let sentenceStart = text.sentenceStart(of: candidate.start)
-            let sentence = sentenceStart..<max(right, text.sentenceEnd(of: candidate.end))
-            candidates[index].year = years.year(in: sentence, around: candidate.start)
-                ?? years.openingYear(before: sentenceStart) ?? titleYear ?? documentYear
+            if years.hasSince(in: sentenceStart..<candidate.start) {
+                candidates[index].year = documentYear  // "từ năm 2015 đến nay": as of the document
+            } else {
+                candidates[index].year = years.year(before: sentenceStart..<candidate.start, after: candidate.start..<right)
+                    ?? years.openingYear(before: sentenceStart) ?? titleYear ?? documentYear
+            }
             candidates[index].scope = scopes.scope(in: sentenceStart..<right, around: candidate.start) ?? titleScope
+            if candidates[index].field == nil { candidates[index].field = headingField(before: candidate.start) }
         }
+    }
+
+    /// The field a line or sentence opens with ("Về lĩnh vực quốc phòng, an ninh: có 11 mô hình …",
+    /// "Trên lĩnh vực kinh tế, …"), for a count after it that names none itself.
+    private func headingField(before position: Int) -> String? {
+        for start in [text.lineStart(of: position), text.sentenceStart(of: position)] where start < position {
+            var end = start
+            var words = 0
+            while end < position, words <= 8 {
+                let byte = text.bytes[end]
+                if byte == UInt8(ascii: ":") || (byte == UInt8(ascii: ",") && words >= 2 && !isInsideFieldName(end)) { break }
+                if FoldedText.isWordByte(byte), FoldedText.isWordStartByte(in: text.bytes, at: end) { words += 1 }
+                end += 1
+            }
+            guard end < position, words <= 8 else { continue }
+            if let field = fields(in: start..<end).first?.1 { return field }
+        }
+        return nil
+    }
+
+    /// Whether the comma at `index` is inside a field name ("quốc phòng, an ninh").
+    private func isInsideFieldName(_ index: Int) -> Bool {
+        let lineStart = text.lineStart(of: index)
+        for (range, _) in fields(in: lineStart..<min(text.count, index + 40)) where range.contains(index) { return true }
+        return false
     }
 
     // MARK: Sums

@@ -7,12 +7,19 @@ struct ModelCountCandidate: Sendable {
     /// After the quoted name that follows the anchor ("mô hình “Dân vận khéo”"), else the anchor's end.
     var nameEnd: Int
     var holder: String?
+    /// For a count written after its noun ("Tổng số mô hình đăng ký là 215"): the end of the number,
+    /// and where the verb before it starts (the clause read for the status ends there).
+    var numberEnd: Int?
+    var rightLimit: Int?
     /// Index (among candidates) of the total this count is a part of.
     var partOf: Int?
     /// For parts: where the clause of this part starts (after the marker or the previous part).
     var partClauseStart: Int?
     var status = "total"
     var statusIsOwn = false
+    /// Whether the status was read before the number ("đăng ký 54 mô hình …"), so that it may also
+    /// govern the counts coordinated after it ("… và 69 mô hình tập thể").
+    var statusFromLeft = false
     var field: String?
     var year: Int?
     var scope: String?
@@ -27,5 +34,5 @@ struct ModelCountCandidate: Sendable {
     }
 
     var start: Int { quantity.start }
-    var end: Int { anchor.upperBound }
+    var end: Int { numberEnd ?? anchor.upperBound }
 }

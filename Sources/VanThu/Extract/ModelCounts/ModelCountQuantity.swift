@@ -14,6 +14,7 @@ struct ModelCountQuantity: Sendable, Equatable {
     static func read(before anchor: Int, in text: ModelCountText) -> ModelCountQuantity? {
         let end = text.skipSpacesBack(from: anchor)
         guard end < anchor, end > 0 else { return nil }
+        if text.bytes[end - 1] == UInt8(ascii: ")") { return readSpelled(closingAt: end - 1, in: text) }
         if ModelCountText.isDigit(text.bytes[end - 1]) {
             return readDigits(endingAt: end, in: text)
         }
@@ -114,6 +115,33 @@ struct ModelCountQuantity: Sendable, Equatable {
         if let word = text.previousWord(before: rangeStart), text.lowered(word) == "từ" { rangeStart = word.lowerBound }
         return ModelCountQuantity(start: rangeStart, count: nil, approximate: true, lowerBound: lower.value,
                                   upperBound: upper, rule: "range")
+    }
+
+    /// A number spelled twice, one in parentheses: "mười (10) mô hình", "02 (hai) mô hình", "(10) mô hình".
+    private static func readSpelled(closingAt close: Int, in text: ModelCountText) -> ModelCountQuantity? {
+        var open = close - 1
+        while open > max(0, close - 40), text.bytes[open] != UInt8(ascii: "("), text.bytes[open] != 0x0A { open -= 1 }
+        guard text.bytes[open] == UInt8(ascii: "(") else { return nil }
+        let innerEnd = text.skipSpacesBack(from: close)
+        let innerStart = text.skipSpaces(from: open + 1)
+        guard innerStart < innerEnd else { return nil }
+        var inner: Int?
+        if ModelCountText.isDigit(text.bytes[innerEnd - 1]) {
+            if let token = numberToken(endingAt: innerEnd, in: text), token.range.lowerBound == innerStart { inner = token.value }
+        } else {
+            let words = text.lowered(innerStart..<innerEnd).split(separator: " ").map(String.init)
+            inner = VietnameseNumberWord.value(of: words) ?? (words == ["một"] ? 1 : nil)
+        }
+        guard let inner, inner > 0 else { return nil }
+        let outerEnd = text.skipSpacesBack(from: open)
+        if outerEnd > 0, ModelCountText.isDigit(text.bytes[outerEnd - 1]) {
+            guard let outer = readDigits(endingAt: outerEnd, in: text), outer.count == inner else { return nil }
+            return outer
+        }
+        if let word = text.previousWord(before: open), let outer = readWords(endingWith: word, in: text) {
+            return outer.count == inner ? outer : nil
+        }
+        return ModelCountQuantity(start: open, count: inner, approximate: false, rule: "digits")
     }
 
     // MARK: Words

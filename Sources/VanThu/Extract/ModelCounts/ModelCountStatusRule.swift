@@ -18,16 +18,27 @@ struct ModelCountStatusRule: Sendable {
     let requires: FoldedPhrase?
     /// Words that must not follow the phrase ("tăng lên 50 mô hình" is a new total, not a delta).
     let notFollowedBy: [FoldedPhrase]
+    /// Whether the phrase may be capitalised mid-sentence ("tặng Bằng khen"); other phrases are
+    /// then part of a unit's name ("Hội đồng Thi đua – Khen thưởng").
+    let capitalised: Bool
 
     init(_ folded: String, _ status: String, exact: String? = nil, placement: Placement = .clause,
-         requires: String? = nil, notFollowedBy: [String] = []) {
+         requires: String? = nil, notFollowedBy: [String] = [], capitalised: Bool = false) {
         self.phrase = FoldedPhrase(folded)
         self.exact = exact
         self.status = status
         self.placement = placement
         self.requires = requires.map(FoldedPhrase.init)
         self.notFollowedBy = notFollowedBy.map(FoldedPhrase.init)
+        self.capitalised = capitalised
     }
+
+    /// Words that deny the status after them ("chưa được công nhận", "không còn hoạt động", "kém
+    /// hiệu quả"), as written; up to two words ("được", "còn") may stand between.
+    static let negators: Set<String> = ["không", "chưa", "kém", "thiếu", "chẳng", "ít"]
+
+    /// A negator followed by one of these is no negation ("không ngừng nhân rộng").
+    static let notNegating: Set<String> = ["ngừng", "chỉ"]
 
     /// Statuses from the most to the least telling.
     static let priority: [String] = [
@@ -57,6 +68,8 @@ struct ModelCountStatusRule: Sendable {
         .init("tuyen duong", "commended", exact: "tuyên dương"),
         .init("ton vinh", "commended", exact: "tôn vinh"),
         .init("vinh danh", "commended"),
+        .init("bang khen", "commended", exact: "bằng khen", capitalised: true),
+        .init("giay khen", "commended", exact: "giấy khen", capitalised: true),
         // replicated
         .init("nhan rong", "replicated"),
         // new

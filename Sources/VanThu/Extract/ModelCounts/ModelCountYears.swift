@@ -15,6 +15,10 @@ struct ModelCountYears {
         var quoted: Bool
         /// Opens its sentence ("Năm 2017, …", "Tính đến năm 2017, …").
         var opensSentence: Bool
+        /// `từ năm 2015 đến nay`: where a period starts, not the time of the count.
+        var since: Bool
+
+        var usable: Bool { !comparative && !quoted && !since }
     }
 
     let mentions: [Mention]
@@ -59,7 +63,10 @@ struct ModelCountYears {
             } else if !isNam {
                 continue  // "giai đoạn 2016" alone is not a period
             }
-            mentions.append(Self.mention(at: index, year: value, in: text))
+            var mention = Self.mention(at: index, year: value, in: text)
+            mention.since = Self.isSince(at: index, yearEnd: year.end, in: text)
+            if mention.since { mention.opensSentence = false }
+            mentions.append(mention)
         }
         self.mentions = mentions
     }
@@ -109,18 +116,32 @@ struct ModelCountYears {
             let tokens = prefix.split(whereSeparator: { !FoldedText.isWordByte($0.asciiValue ?? 0) })
             opens = tokens.count <= 5 && tokens.allSatisfy { openers.contains(String($0)) || $0.allSatisfy(\.isNumber) }
         }
-        return Mention(offset: offset, year: year, comparative: comparative, quoted: quoted, opensSentence: opens)
+        return Mention(offset: offset, year: year, comparative: comparative, quoted: quoted, opensSentence: opens, since: false)
     }
 
-    /// The year stated in `range` for a count at `position`: the nearest usable mention before it,
-    /// else the first one after it.
-    func year(in range: Range<Int>, around position: Int) -> Int? {
-        var before: Mention?
-        var after: Mention?
-        for mention in mentions where range.contains(mention.offset) && !mention.comparative && !mention.quoted {
-            if mention.offset < position { before = mention } else if after == nil { after = mention }
+    /// `từ năm 2015 đến nay`, `kể từ năm 2015 tới nay`.
+    private static func isSince(at offset: Int, yearEnd: Int, in text: ModelCountText) -> Bool {
+        guard let before = text.previousWord(before: offset), text.lowered(before) == "từ" else { return false }
+        var cursor = yearEnd
+        var words: [String] = []
+        while words.count < 3, let word = text.nextWord(after: cursor) {
+            words.append(text.lowered(word))
+            cursor = word.upperBound
         }
-        return (before ?? after)?.year
+        guard let first = words.first, first == "đến" || first == "tới" else { return false }
+        return words.dropFirst().prefix(2).contains("nay")
+    }
+
+    /// The year stated for a count: the last usable mention in `before` (the sentence up to the
+    /// count), else the first in `after` (the count's own clause).
+    func year(before: Range<Int>, after: Range<Int>) -> Int? {
+        if let mention = mentions.last(where: { before.contains($0.offset) && $0.usable }) { return mention.year }
+        return mentions.first(where: { after.contains($0.offset) && $0.usable })?.year
+    }
+
+    /// Whether a period up to now (`từ năm 2015 đến nay`) is stated in `range`.
+    func hasSince(in range: Range<Int>) -> Bool {
+        mentions.contains { range.contains($0.offset) && $0.since && !$0.quoted }
     }
 
     /// The year that opens the latest sentence before `position`.
