@@ -75,6 +75,13 @@ extension ModelCountExtractor {
                      "728 partOf=1040", "728 holder=individual"),
             .matches("Qua 5 năm, toàn tỉnh xây dựng 1.245 mô hình, trong đó cấp tỉnh 120 mô hình, cấp huyện 425 mô hình, cấp xã 700 mô hình.",
                      "700 built field=- year=-", "700 partOf=1245", note: "cấp xã 700: not a label like phường 4"),
+            .matches("Năm 2019 có 900 mô hình được các cấp công nhận (cấp tỉnh 100, cấp huyện 300, cấp xã 500).",
+                     "100 recognized field=- year=2019", "500 partOf=900", note: "parts named by their level"),
+            .matches("Trong 5 năm (2016-2020), các cấp xây dựng 3.450 mô hình, trong đó: tập thể 1.450, cá nhân 2.000.",
+                     "3450 built field=- year=2020", "1450 holder=collective", "2000 partOf=3450"),
+            .matches("Ban Dân vận Huyện ủy Chợ Mới đã công nhận 45 mô hình.", "45 scope=huyện Chợ Mới"),
+            .exactly("Các cấp hội đăng ký 300 mô hình, đến nay đã hoàn thành 280 mô hình.",
+                     ["300 registered field=- year=-", "280 total field=- year=-"], note: "a clause of its own is no coordination"),
             // More status wording
             .matches("Có 12 mô hình được Ủy ban nhân dân tỉnh tặng Bằng khen.", "12 commended field=- year=-"),
             .matches("Có 35 mô hình được thẩm định, công nhận.", "35 recognized field=- year=-",

@@ -18,6 +18,9 @@ struct LocalityNoun: Sendable {
 
     /// Longest first.
     static let table: [LocalityNoun] = [
+        // The Party committee of a place names the place: "Huyện ủy Chợ Đồn" → huyện Chợ Đồn.
+        .init("thanh uy", "thành phố"), .init("tinh uy", "tỉnh"), .init("huyen uy", "huyện"),
+        .init("quan uy", "quận", numbered: true), .init("thi uy", "thị xã"),
         .init("thanh pho", "thành phố"), .init("tp.", "thành phố"), .init("tp", "thành phố"),
         .init("thi xa", "thị xã"), .init("tx.", "thị xã"), .init("tx", "thị xã"),
         .init("thi tran", "thị trấn", exact: true), .init("tinh", "tỉnh", exact: true), .init("huyen", "huyện", exact: true),

@@ -43,15 +43,20 @@ struct ModelCountBuilder {
                 guard let token = ModelCountQuantity.numberToken(endingAt: end, in: text), token.range.lowerBound == cursor,
                       token.value > 0 else { continue }
                 let after = text.skipSpaces(from: end)
-                guard after > end else { continue }
-                for entry in BreakdownMarker.holders {
-                    guard let holderEnd = text.match(entry.phrase, at: after, exact: entry.exact) else { continue }
+                if after > end, let (holderRange, holder) = holderWord(at: after) {
+                    // "29 tập thể"
                     let quantity = ModelCountQuantity(start: cursor, count: token.value, approximate: false, rule: "holder-part")
-                    var part = ModelCountCandidate(quantity: quantity, anchor: after..<holderEnd, nameEnd: holderEnd,
-                                                   holder: entry.holder)
+                    var part = ModelCountCandidate(quantity: quantity, anchor: holderRange, nameEnd: holderRange.upperBound,
+                                                   holder: holder)
                     part.partClauseStart = region.lowerBound
                     added.append((index, part))
-                    break
+                } else if let (labelStart, holder) = itemLabel(before: cursor, from: region.lowerBound),
+                          endsItem(at: after, regionEnd: region.upperBound) {
+                    // "cấp tỉnh 125", "tập thể: 29"
+                    let quantity = ModelCountQuantity(start: labelStart, count: token.value, approximate: false, rule: "level-part")
+                    var part = ModelCountCandidate(quantity: quantity, anchor: cursor..<end, nameEnd: end, holder: holder)
+                    part.partClauseStart = region.lowerBound
+                    added.append((index, part))
                 }
                 cursor = end
             }
@@ -71,22 +76,78 @@ struct ModelCountBuilder {
         }
     }
 
+    /// `tập thể` / `cá nhân` at `position`, as written.
+    private func holderWord(at position: Int) -> (Range<Int>, String)? {
+        for entry in BreakdownMarker.holders {
+            if let end = text.match(entry.phrase, at: position, exact: entry.exact) { return (position..<end, entry.holder) }
+        }
+        return nil
+    }
+
+    /// The label of a breakdown item whose number follows it: `cấp tỉnh 125`, `tập thể: 29`. Returns
+    /// where the label starts and the holder it names, if any.
+    private func itemLabel(before number: Int, from floor: Int) -> (Int, String?)? {
+        var cursor = text.skipSpacesBack(from: number)
+        if cursor > floor, text.bytes[cursor - 1] == UInt8(ascii: ":") { cursor = text.skipSpacesBack(from: cursor - 1) }
+        let words = text.previousWords(before: cursor, limit: 3).filter { $0.lowerBound >= floor }
+        guard !words.isEmpty else { return nil }
+        if words.count >= 2, let (range, holder) = holderWord(at: words[1].lowerBound), range.upperBound == words[0].upperBound {
+            return (range.lowerBound, holder)
+        }
+        for (offset, word) in words.enumerated() where offset >= 1 && text.lowered(word) == "cấp" {
+            return (word.lowerBound, nil)
+        }
+        return nil
+    }
+
+    /// Whether a breakdown item ends at `position`: a comma, semicolon, closing parenthesis, full
+    /// stop, `và`, or the region's end.
+    private func endsItem(at position: Int, regionEnd: Int) -> Bool {
+        guard position < regionEnd, position < text.count else { return true }
+        let byte = text.bytes[position]
+        if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: ".") {
+            return true
+        }
+        return text.match(FoldedPhrase("va"), at: position, exact: "và") != nil
+    }
+
     /// The text after a total where holder parts may be listed: inside the parenthesis that
     /// follows it, or after a breakdown word, to the end of the sentence (or the next count).
     private func holderRegion(after total: ModelCountCandidate, next: Int?) -> Range<Int>? {
-        var cursor = text.skipSpaces(from: total.nameEnd)
-        guard cursor < text.count else { return nil }
-        if text.bytes[cursor] == UInt8(ascii: "(") {
-            var end = cursor + 1
-            while end < min(text.count, cursor + 240), text.bytes[end] != UInt8(ascii: ")"), text.bytes[end] != 0x0A { end += 1 }
-            guard end < text.count, text.bytes[end] == UInt8(ascii: ")") else { return nil }
-            return cursor + 1..<end
+        // Walk the rest of the total's clause ("… 2.071 mô hình được các cấp công nhận (cấp tỉnh 125, …)").
+        var cursor = total.nameEnd
+        let limit = min(text.count, total.nameEnd + 200, next ?? Int.max)
+        while cursor < limit {
+            let byte = text.bytes[cursor]
+            if byte == UInt8(ascii: "\""), let close = text.closingQuote(after: cursor) {
+                cursor = close + 1
+                continue
+            }
+            if byte == UInt8(ascii: "(") {
+                var end = cursor + 1
+                while end < min(text.count, cursor + 240), text.bytes[end] != UInt8(ascii: ")"), text.bytes[end] != 0x0A { end += 1 }
+                guard end < text.count, text.bytes[end] == UInt8(ascii: ")") else { return nil }
+                return cursor + 1..<end
+            }
+            if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
+               let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ self.text.match($0, at: cursor) }).first {
+                var end = text.sentenceEnd(of: markerEnd)
+                if let next, next < end { end = next }
+                return markerEnd..<end
+            }
+            if text.isClauseEnd(at: cursor) {
+                guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";") else { return nil }
+                let after = text.skipSpaces(from: cursor + 1)
+                guard after < text.count else { return nil }
+                if text.bytes[after] == UInt8(ascii: "(") || BreakdownMarker.phrases.contains(where: { text.match($0, at: after) != nil }) {
+                    cursor = after
+                    continue
+                }
+                return nil
+            }
+            cursor += 1
         }
-        if text.bytes[cursor] == UInt8(ascii: ",") || text.bytes[cursor] == UInt8(ascii: ":") { cursor = text.skipSpaces(from: cursor + 1) }
-        guard let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ text.match($0, at: cursor) }).first else { return nil }
-        var end = text.sentenceEnd(of: markerEnd)
-        if let next, next < end { end = next }
-        return markerEnd..<end
+        return nil
     }
 
     // MARK: Breakdowns: "… 339 mô hình được công nhận, trong đó có 36 …, 285 …, 18 …"
@@ -324,7 +385,8 @@ struct ModelCountBuilder {
         return found
     }
 
-    /// Whether the text between two counts only joins them: "và", a comma, a few words, no verb.
+    /// Whether the text between two counts only joins them: "và" or a comma and at most three words
+    /// ("… 54 mô hình cá nhân và 69 …"), not a clause of its own ("…, đến nay đã hoàn thành 280 …").
     private func isCoordination(_ gap: Range<Int>) -> Bool {
         guard gap.count > 0, gap.count <= 60 else { return false }
         var joined = false
@@ -340,7 +402,7 @@ struct ModelCountBuilder {
             }
             index += 1
         }
-        return joined && words <= 6
+        return joined && words <= 3
     }
 
     /// "chưa được công nhận", "không còn hoạt động", "kém hiệu quả" (but "không ngừng nhân rộng").

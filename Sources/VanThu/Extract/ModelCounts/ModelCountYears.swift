@@ -33,7 +33,7 @@ struct ModelCountYears {
         var mentions: [Mention] = []
         let bytes = text.bytes
         let count = bytes.count
-        let period = FoldedPhrase("giai doan")
+        let periods = [FoldedPhrase("giai doan"), FoldedPhrase("nhiem ky")]
         var index = 0
         while index + 8 <= count {
             defer { index += 1 }
@@ -44,8 +44,11 @@ struct ModelCountYears {
                FoldedText.isWordStartByte(in: bytes, at: index), ModelCountText.isSpace(bytes[index + 3]) {
                 digits = text.skipSpaces(from: index + 3)
                 isNam = true
-            } else if byte == UInt8(ascii: "g"), let end = period.match(in: bytes, at: index) {
+            } else if byte == UInt8(ascii: "g") || byte == UInt8(ascii: "n"),
+                      let end = periods.lazy.compactMap({ $0.match(in: bytes, at: index) }).first {
                 digits = text.skipSpaces(from: end)
+            } else if byte == UInt8(ascii: "("), ModelCountText.isDigit(bytes[index + 1]) {
+                digits = index + 1  // "(2016-2020)": a period in parentheses
             } else if ModelCountText.isDigit(byte), index > 0, bytes[index - 1] == UInt8(ascii: "/") {
                 if let mention = Self.dateYear(at: index, in: text) { mentions.append(mention) }
                 continue
