@@ -13,8 +13,8 @@ public struct Consolidator: Sendable {
     public private(set) var byKind: [String: Int] = [:]
     public private(set) var byYear: [String: Int] = [:]
     public private(set) var facts: [String: Int] = [:]
-    /// Sums of exact model counts by status, by year, by field and by scope.
-    public private(set) var modelCounts: [String: [String: Int]] = [:]
+    /// Model-count statistics: sums by status, year, field and scope, and rows by all of them.
+    public private(set) var modelCounts = ModelCountStats()
 
     public init() {}
 
@@ -28,13 +28,7 @@ public struct Consolidator: Sendable {
             units[unit.key]!.documents.insert(record.id)
             units[unit.key]!.mentions += unit.mentions.count
         }
-        for count in record.modelCounts where count.partOf == nil {
-            guard let value = count.count, !count.approximate else { continue }
-            modelCounts["byStatus", default: [:]][count.status, default: 0] += value
-            modelCounts["byYear", default: [:]][count.year.map(String.init) ?? "unknown", default: 0] += value
-            modelCounts["byField", default: [:]][count.field ?? "unknown", default: 0] += value
-            modelCounts["byScope", default: [:]][count.scope ?? "unknown", default: 0] += value
-        }
+        modelCounts.add(record)
     }
 
     /// The `units` array of the archive: sorted by key.
@@ -62,7 +56,8 @@ public struct Consolidator: Sendable {
         w.field("byYear", byYear)
         w.field("facts", facts)
         w.field("units", units.count)
-        w.field("modelCounts", modelCounts)
+        w.key("modelCounts")
+        modelCounts.write(to: &w)
         w.endObject()
     }
 }

@@ -1,0 +1,20 @@
+/// Words that open a breakdown of the count before them: `trong đó`, `gồm`, `cụ thể` (and an
+/// opening parenthesis, handled by the extractor). The counts after such a word, up to the end of
+/// the sentence, are parts of that total.
+enum BreakdownMarker {
+    static let phrases: [FoldedPhrase] = [
+        "trong so do", "trong so nay", "trong do", "bao gom", "gom co", "gom", "cu the", "chia ra", "phan ra",
+    ].map(FoldedPhrase.init)
+
+    /// Words after a count that name its holder, as written: `tập thể`, `cá nhân`.
+    static let holders: [(phrase: FoldedPhrase, exact: String, holder: String)] = [
+        (FoldedPhrase("tap the"), "tập thể", "collective"),
+        (FoldedPhrase("ca nhan"), "cá nhân", "individual"),
+    ]
+
+    /// Words that end the clause a count's status is read from ("… 50 mô hình góp phần xây dựng …").
+    /// As written (lower case); folded for matching.
+    static let clauseStops: [(phrase: FoldedPhrase, exact: String)] = [
+        "góp phần", "nhằm", "để", "giúp", "gắn với", "trong việc", "phục vụ", "hướng tới", "tạo", "thu hút", "như",
+    ].map { (FoldedPhrase(VietnameseFolding.searchFold($0)), $0) }
+}

@@ -1,0 +1,34 @@
+/// Words before a number that make it approximate or a bound: `trên 50` and `hơn 50` (at least),
+/// `gần 50` and `dưới 50` (at most), `khoảng 50` (about).
+struct CountQualifier: Sendable {
+    enum Kind: String, Sendable {
+        /// The true count is above the number: lowerBound.
+        case atLeast
+        /// The true count is below the number: upperBound.
+        case atMost
+        /// Roughly the number: no bound.
+        case about
+    }
+
+    /// Folded words in reading order.
+    let words: [String]
+    /// The words as written (lower case), to tell `gần` from `gắn` and `dưới` from `đuối`.
+    let exact: String
+    let kind: Kind
+
+    init(_ exact: String, _ kind: Kind) {
+        self.exact = exact
+        self.kind = kind
+        self.words = VietnameseFolding.searchFold(exact).split(separator: " ").map(String.init)
+    }
+
+    /// Longest first.
+    static let table: [CountQualifier] = [
+        .init("trên dưới", .about), .init("xấp xỉ", .about), .init("khoảng", .about), .init("chừng", .about),
+        .init("ước khoảng", .about), .init("ước tính", .about),
+        .init("ít nhất", .atLeast), .init("tối thiểu", .atLeast), .init("không dưới", .atLeast),
+        .init("không ít hơn", .atLeast), .init("hơn", .atLeast), .init("trên", .atLeast),
+        .init("gần", .atMost), .init("không quá", .atMost), .init("dưới", .atMost), .init("tối đa", .atMost),
+        .init("chưa đến", .atMost), .init("chưa tới", .atMost),
+    ].sorted { $0.words.count > $1.words.count }
+}

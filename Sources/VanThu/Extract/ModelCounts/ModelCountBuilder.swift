@@ -1,0 +1,552 @@
+/// Completes the candidates of one document: holder parts, breakdown links, status, field,
+/// recognising unit, year and scope, and the breakdown sum check.
+struct ModelCountBuilder {
+    let text: ModelCountText
+    private(set) var candidates: [ModelCountCandidate]
+    let record: Record
+    let documentYear: Int?
+
+    /// Where each candidate's clause ends on the right (folded offset).
+    private var rightEnds: [Int] = []
+
+    init(text: ModelCountText, candidates: [ModelCountCandidate], record: Record, documentYear: Int?) {
+        self.text = text
+        self.candidates = candidates
+        self.record = record
+        self.documentYear = documentYear
+    }
+
+    mutating func run() {
+        addHolderParts()
+        linkBreakdowns()
+        rightEnds = candidates.indices.map { rightEnd(of: $0) }
+        for index in candidates.indices { readClause(index) }
+        placeInTime()
+        checkSums()
+    }
+
+    // MARK: Holder parts: "(29 tập thể, 26 cá nhân)", "trong đó 29 tập thể, 26 cá nhân"
+
+    private mutating func addHolderParts() {
+        var added: [(total: Int, part: ModelCountCandidate)] = []
+        for (index, total) in candidates.enumerated() where total.quantity.count != nil {
+            guard let region = holderRegion(after: total, next: index + 1 < candidates.count ? candidates[index + 1].start : nil)
+            else { continue }
+            var cursor = region.lowerBound
+            while cursor < region.upperBound {
+                defer { cursor += 1 }
+                guard ModelCountText.isDigit(text.bytes[cursor]), cursor == 0 || !ModelCountText.isDigit(text.bytes[cursor - 1])
+                else { continue }
+                var end = cursor
+                while end < region.upperBound, ModelCountText.isDigit(text.bytes[end]) || text.bytes[end] == UInt8(ascii: ".") { end += 1 }
+                while end > cursor, text.bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+                guard let token = ModelCountQuantity.numberToken(endingAt: end, in: text), token.range.lowerBound == cursor,
+                      token.value > 0 else { continue }
+                let after = text.skipSpaces(from: end)
+                if after > end, let (holderRange, holder) = holderWord(at: after) {
+                    // "29 tập thể"
+                    let quantity = ModelCountQuantity(start: cursor, count: token.value, approximate: false, rule: "holder-part")
+                    var part = ModelCountCandidate(quantity: quantity, anchor: holderRange, nameEnd: holderRange.upperBound,
+                                                   holder: holder)
+                    part.partClauseStart = region.lowerBound
+                    added.append((index, part))
+                } else if let (labelStart, holder) = itemLabel(before: cursor, from: region.lowerBound),
+                          endsItem(at: after, regionEnd: region.upperBound) {
+                    // "cấp tỉnh 125", "tập thể: 29"
+                    let quantity = ModelCountQuantity(start: labelStart, count: token.value, approximate: false, rule: "level-part")
+                    var part = ModelCountCandidate(quantity: quantity, anchor: cursor..<end, nameEnd: end, holder: holder)
+                    part.partClauseStart = region.lowerBound
+                    added.append((index, part))
+                }
+                cursor = end
+            }
+        }
+        guard !added.isEmpty else { return }
+        // Insert the parts in text order and point them at their totals.
+        var all: [(candidate: ModelCountCandidate, total: Int?, original: Int?)] =
+            candidates.enumerated().map { ($0.element, nil, $0.offset) }
+        all += added.map { ($0.part, $0.total, nil) }
+        all.sort { $0.candidate.start < $1.candidate.start }
+        var newIndex: [Int: Int] = [:]
+        for (index, item) in all.enumerated() { if let original = item.original { newIndex[original] = index } }
+        candidates = all.map { item in
+            var candidate = item.candidate
+            if let total = item.total { candidate.partOf = newIndex[total] }
+            return candidate
+        }
+    }
+
+    /// `tập thể` / `cá nhân` at `position`, as written.
+    private func holderWord(at position: Int) -> (Range<Int>, String)? {
+        for entry in BreakdownMarker.holders {
+            if let end = text.match(entry.phrase, at: position, exact: entry.exact) { return (position..<end, entry.holder) }
+        }
+        return nil
+    }
+
+    /// The label of a breakdown item whose number follows it: `cấp tỉnh 125`, `tập thể: 29`. Returns
+    /// where the label starts and the holder it names, if any.
+    private func itemLabel(before number: Int, from floor: Int) -> (Int, String?)? {
+        var cursor = text.skipSpacesBack(from: number)
+        if cursor > floor, text.bytes[cursor - 1] == UInt8(ascii: ":") { cursor = text.skipSpacesBack(from: cursor - 1) }
+        let words = text.previousWords(before: cursor, limit: 3).filter { $0.lowerBound >= floor }
+        guard !words.isEmpty else { return nil }
+        if words.count >= 2, let (range, holder) = holderWord(at: words[1].lowerBound), range.upperBound == words[0].upperBound {
+            return (range.lowerBound, holder)
+        }
+        for (offset, word) in words.enumerated() where offset >= 1 && text.lowered(word) == "cấp" {
+            return (word.lowerBound, nil)
+        }
+        return nil
+    }
+
+    /// Whether a breakdown item ends at `position`: a comma, semicolon, closing parenthesis, full
+    /// stop, `và`, or the region's end.
+    private func endsItem(at position: Int, regionEnd: Int) -> Bool {
+        guard position < regionEnd, position < text.count else { return true }
+        let byte = text.bytes[position]
+        if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: ".") {
+            return true
+        }
+        return text.match(FoldedPhrase("va"), at: position, exact: "và") != nil
+    }
+
+    /// The text after a total where holder parts may be listed: inside the parenthesis that
+    /// follows it, or after a breakdown word, to the end of the sentence (or the next count).
+    private func holderRegion(after total: ModelCountCandidate, next: Int?) -> Range<Int>? {
+        // Walk the rest of the total's clause ("… 2.071 mô hình được các cấp công nhận (cấp tỉnh 125, …)").
+        var cursor = total.nameEnd
+        let limit = min(text.count, total.nameEnd + 200, next ?? Int.max)
+        while cursor < limit {
+            let byte = text.bytes[cursor]
+            if byte == UInt8(ascii: "\""), let close = text.closingQuote(after: cursor) {
+                cursor = close + 1
+                continue
+            }
+            if byte == UInt8(ascii: "(") {
+                var end = cursor + 1
+                while end < min(text.count, cursor + 240), text.bytes[end] != UInt8(ascii: ")"), text.bytes[end] != 0x0A { end += 1 }
+                guard end < text.count, text.bytes[end] == UInt8(ascii: ")") else { return nil }
+                return cursor + 1..<end
+            }
+            if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
+               let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ self.text.match($0, at: cursor) }).first {
+                var end = text.sentenceEnd(of: markerEnd)
+                if let next, next < end { end = next }
+                return markerEnd..<end
+            }
+            if text.isClauseEnd(at: cursor) {
+                guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";") else { return nil }
+                let after = text.skipSpaces(from: cursor + 1)
+                guard after < text.count else { return nil }
+                if text.bytes[after] == UInt8(ascii: "(") || BreakdownMarker.phrases.contains(where: { text.match($0, at: after) != nil }) {
+                    cursor = after
+                    continue
+                }
+                return nil
+            }
+            cursor += 1
+        }
+        return nil
+    }
+
+    // MARK: Breakdowns: "… 339 mô hình được công nhận, trong đó có 36 …, 285 …, 18 …"
+
+    private mutating func linkBreakdowns() {
+        var openTotal: Int?
+        var openUntil = 0
+        var lastPartEnd = 0
+        for index in candidates.indices {
+            if let total = candidates[index].partOf {
+                // A holder part: it keeps a breakdown open after its total.
+                openTotal = total
+                openUntil = max(openUntil, text.sentenceEnd(of: candidates[index].start))
+                lastPartEnd = candidates[index].end
+                continue
+            }
+            let candidate = candidates[index]
+            if let total = openTotal, candidate.start < openUntil {
+                candidates[index].partOf = total
+                candidates[index].partClauseStart = lastPartEnd
+                lastPartEnd = candidate.nameEnd
+                continue
+            }
+            openTotal = nil
+            guard index > 0, candidates[index - 1].partOf == nil,
+                  let markerEnd = marker(between: candidates[index - 1].nameEnd, and: candidate.start) else { continue }
+            candidates[index].partOf = index - 1
+            candidates[index].partClauseStart = markerEnd
+            openTotal = index - 1
+            openUntil = text.sentenceEnd(of: candidate.start)
+            lastPartEnd = candidate.nameEnd
+        }
+    }
+
+    /// The end of a breakdown word between a total (ending at `start`) and a count (at `end`):
+    /// in the same line, the count in the marker's sentence, the total in it or the one before.
+    private func marker(between start: Int, and end: Int) -> Int? {
+        guard end > start, end - start <= 320 else { return nil }
+        var sentenceEnds: [Int] = []
+        var found: (start: Int, end: Int)?
+        var index = start
+        while index < end {
+            let byte = text.bytes[index]
+            if byte == 0x0A { return nil }
+            if text.isSentenceEnd(at: index) { sentenceEnds.append(index) }
+            if byte == UInt8(ascii: "(") {
+                found = (index, index + 1)
+            } else if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index),
+                      let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ self.text.match($0, at: index, limit: end) }).first {
+                found = (index, markerEnd)
+                index = markerEnd
+                continue
+            }
+            index += 1
+        }
+        guard let found else { return nil }
+        // No sentence ends between the marker and the part; at most one, right before the marker,
+        // between the total and the marker ("… 253 mô hình. Trong đó, 157 …").
+        if sentenceEnds.contains(where: { $0 >= found.end }) { return nil }
+        let before = sentenceEnds.filter { $0 < found.start }
+        if before.count > 1 { return nil }
+        if let last = before.first {
+            var gap = last + 1
+            while gap < found.start, ModelCountText.isSpace(text.bytes[gap]) || text.bytes[gap] == 0x0A { gap += 1 }
+            if gap != found.start { return nil }
+        }
+        return found.end
+    }
+
+    // MARK: Clauses: status, field, recognising unit
+
+    /// The right end of a count's clause: a clause end, the next count, a purpose word ("góp
+    /// phần", "để") or 14 words after the anchor or its quoted name.
+    private func rightEnd(of index: Int) -> Int {
+        let candidate = candidates[index]
+        let next = index + 1 < candidates.count ? candidates[index + 1].start : Int.max
+        var cursor = candidate.nameEnd
+        var words = 0
+        var lastAnd: Int?
+        let limit = min(text.count, candidate.nameEnd + 260, candidate.rightLimit ?? Int.max)
+        while cursor < limit {
+            let byte = text.bytes[cursor]
+            if byte == UInt8(ascii: "\""), let close = text.closingQuote(after: cursor) {
+                cursor = close + 1
+                continue
+            }
+            if cursor >= next { return lastAnd ?? cursor }
+            if cursor >= limit - 1, candidate.rightLimit != nil { return limit }
+            if text.isClauseEnd(at: cursor) { return cursor }
+            if ModelCountText.isLetter(byte) || ModelCountText.isDigit(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
+                words += 1
+                if words > 14 { return cursor }
+                if byte == UInt8(ascii: "v"), text.match(FoldedPhrase("va"), at: cursor, exact: "và") != nil { lastAnd = cursor }
+                for stop in BreakdownMarker.clauseStops where stop.phrase.first == byte {
+                    if text.match(stop.phrase, at: cursor, exact: stop.exact) != nil { return cursor }
+                }
+            }
+            cursor += 1
+        }
+        return cursor
+    }
+
+    /// The left start of a count's clause: a clause end, the previous count, or a part's marker.
+    private func leftStart(of index: Int) -> Int {
+        let candidate = candidates[index]
+        var floor = max(0, candidate.start - 200)
+        if index > 0 { floor = max(floor, candidates[index - 1].nameEnd) }
+        if let partStart = candidate.partClauseStart { floor = max(floor, partStart) }
+        var cursor = candidate.start
+        while cursor > floor {
+            let byte = text.bytes[cursor - 1]
+            if byte == UInt8(ascii: "\""), let open = text.openingQuote(before: cursor - 1), open >= floor {
+                cursor = open
+                continue
+            }
+            if text.isClauseEnd(at: cursor - 1) { return cursor }
+            cursor -= 1
+        }
+        return floor
+    }
+
+    /// `range` without the quoted stretches in it.
+    private func unquoted(_ range: Range<Int>) -> [Range<Int>] {
+        var segments: [Range<Int>] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if text.bytes[index] == UInt8(ascii: "\""), let close = text.closingQuote(after: index), close < range.upperBound {
+                if start < index { segments.append(start..<index) }
+                index = close + 1
+                start = index
+                continue
+            }
+            index += 1
+        }
+        if start < range.upperBound { segments.append(start..<range.upperBound) }
+        return segments
+    }
+
+    private struct StatusMatch {
+        var range: Range<Int>
+        var status: String
+        var right: Bool
+    }
+
+    private mutating func readClause(_ index: Int) {
+        let candidate = candidates[index]
+        let left = leftStart(of: index)
+        let right = rightEnds[index]
+        let leftSegments = unquoted(left..<candidate.start)
+        let rightSegments = unquoted(candidate.nameEnd..<max(candidate.nameEnd, right))
+        // Fields first: their words ("xây dựng hệ thống chính trị") are not statuses.
+        var fieldRanges: [Range<Int>] = []
+        var rightField: String?
+        var leftField: String?
+        for (segments, isRight) in [(leftSegments, false), (rightSegments, true)] {
+            for segment in segments {
+                for (range, field) in fields(in: segment) {
+                    fieldRanges.append(range)
+                    if isRight { if rightField == nil { rightField = field } } else { leftField = field }
+                }
+            }
+        }
+        candidates[index].field = rightField ?? leftField ?? directField(after: candidate.anchor.upperBound)
+        var matches: [StatusMatch] = []
+        let sentence = text.sentenceStart(of: candidate.start)..<text.sentenceEnd(of: candidate.end)
+        for (segments, isRight) in [(leftSegments, false), (rightSegments, true)] {
+            for segment in segments {
+                matches += statuses(in: segment, right: isRight, sentence: sentence)
+                    .filter { match in !fieldRanges.contains { $0.overlaps(match.range) } }
+            }
+        }
+        // "35 mô hình được thẩm định, công nhận": a list of passive verbs goes on after the comma.
+        if matches.isEmpty, right < text.count, text.bytes[right] == UInt8(ascii: ","),
+           rightSegments.contains(where: { segment in segment.contains { text.match(FoldedPhrase("duoc"), at: $0, exact: "được") != nil } }) {
+            let next = text.skipSpaces(from: right + 1)
+            var clauseEnd = next
+            while clauseEnd < text.count, !text.isClauseEnd(at: clauseEnd) { clauseEnd += 1 }
+            if index + 1 >= candidates.count || candidates[index + 1].start > clauseEnd {
+                let more = statuses(in: next..<clauseEnd, right: true, sentence: sentence)
+                if let first = more.first, first.range.lowerBound == next { matches.append(first) }
+            }
+        }
+        // "đăng ký 54 mô hình cá nhân và 69 mô hình tập thể": one verb for coordinated counts.
+        if matches.isEmpty, index > 0, candidates[index].partOf == nil || candidates[index].partOf == candidates[index - 1].partOf,
+           candidates[index - 1].statusFromLeft, isCoordination(candidates[index - 1].nameEnd..<candidate.start) {
+            candidates[index].status = candidates[index - 1].status
+            candidates[index].statusIsOwn = true
+            candidates[index].statusFromLeft = true
+            return
+        }
+        for position in Set([text.skipSpaces(from: candidate.anchor.upperBound), text.skipSpaces(from: candidate.nameEnd)]) {
+            for rule in ModelCountStatusRule.table where rule.placement == .afterAnchor {
+                if let end = text.match(rule.phrase, at: position, exact: rule.exact) {
+                    matches.append(StatusMatch(range: position..<end, status: rule.status, right: true))
+                }
+            }
+        }
+        guard let best = matches.min(by: { ModelCountStatusRule.rank($0.status) < ModelCountStatusRule.rank($1.status) })
+        else { return }
+        candidates[index].status = best.status
+        candidates[index].statusIsOwn = true
+        candidates[index].statusFromLeft = !best.right
+        if best.status == "recognized", best.right {
+            candidates[index].recognizedBy = recognizingUnit(from: candidate.nameEnd, to: best.range.lowerBound)
+        }
+    }
+
+    private func statuses(in segment: Range<Int>, right: Bool, sentence: Range<Int>) -> [StatusMatch] {
+        var found: [StatusMatch] = []
+        var index = segment.lowerBound
+        while index < segment.upperBound {
+            let byte = text.bytes[index]
+            guard ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) else { index += 1; continue }
+            var matched = false
+            for rule in ModelCountStatusRule.table where rule.placement == .clause && rule.phrase.first == byte {
+                guard let end = text.match(rule.phrase, at: index, exact: rule.exact, limit: segment.upperBound) else { continue }
+                // "Hội đồng Thi đua – Khen thưởng": a capitalised word mid-sentence is part of a name.
+                if !rule.capitalised, text.isUppercase(at: index) {
+                    let before = text.skipSpacesBack(from: index)
+                    if before > 0, FoldedText.isWordByte(text.bytes[before - 1]) || text.bytes[before - 1] == UInt8(ascii: ",") {
+                        continue
+                    }
+                }
+                if rule.notFollowedBy.contains(where: { text.match($0, at: text.skipSpaces(from: end)) != nil }) { continue }
+                if let required = rule.requires, !contains(required, in: sentence) { continue }
+                if isNegated(index) { continue }
+                found.append(StatusMatch(range: index..<end, status: rule.status, right: right))
+                index = end
+                matched = true
+                break
+            }
+            if !matched { index += 1 }
+        }
+        return found
+    }
+
+    /// Whether the text between two counts only joins them: "và" or a comma and at most three words
+    /// ("… 54 mô hình cá nhân và 69 …"), not a clause of its own ("…, đến nay đã hoàn thành 280 …").
+    private func isCoordination(_ gap: Range<Int>) -> Bool {
+        guard gap.count > 0, gap.count <= 60 else { return false }
+        var joined = false
+        var words = 0
+        var index = gap.lowerBound
+        while index < gap.upperBound {
+            let byte = text.bytes[index]
+            if byte == UInt8(ascii: ",") { joined = true } else if text.isClauseEnd(at: index) { return false }
+            if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) {
+                words += 1
+                if text.match(FoldedPhrase("va"), at: index, exact: "và") != nil { joined = true }
+                if text.match(FoldedPhrase("cung"), at: index, exact: "cùng") != nil { joined = true }
+            }
+            index += 1
+        }
+        return joined && words <= 3
+    }
+
+    /// "chưa được công nhận", "không còn hoạt động", "kém hiệu quả" (but "không ngừng nhân rộng").
+    private func isNegated(_ position: Int) -> Bool {
+        let words = text.previousWords(before: position, limit: 3).map { text.lowered($0) }
+        for (offset, word) in words.enumerated() where ModelCountStatusRule.negators.contains(word) {
+            if offset > 0, ModelCountStatusRule.notNegating.contains(words[offset - 1]) { return false }
+            return true
+        }
+        return false
+    }
+
+    private func contains(_ phrase: FoldedPhrase, in range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if text.bytes[index] == phrase.first, phrase.match(in: text.bytes, at: index, limit: range.upperBound) != nil { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// `lĩnh vực kinh tế` … in a segment; not `các lĩnh vực …` (several fields).
+    private func fields(in segment: Range<Int>) -> [(Range<Int>, String)] {
+        var found: [(Range<Int>, String)] = []
+        var index = segment.lowerBound
+        while index < segment.upperBound {
+            guard text.bytes[index] == UInt8(ascii: "l"),
+                  let headEnd = ModelCountFieldPhrase.heads.lazy.compactMap({ self.text.match($0, at: index, limit: segment.upperBound) }).first
+            else { index += 1; continue }
+            defer { index = headEnd }
+            if let previous = text.previousWord(before: index) {
+                let word = text.folded(previous)
+                if ["cac", "nhung", "nhieu", "moi", "hai", "ba", "bon"].contains(word) || ModelCountText.isDigit(text.bytes[previous.lowerBound]) {
+                    continue
+                }
+            }
+            let start = text.skipSpaces(from: headEnd)
+            for entry in ModelCountFieldPhrase.table where entry.phrase.first == text.bytes[min(start, text.count - 1)] {
+                if let end = text.match(entry.phrase, at: start) {
+                    found.append((index..<end, entry.field))
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    /// A field right after "mô hình" without `lĩnh vực`: "20 mô hình phát triển kinh tế".
+    private func directField(after anchorEnd: Int) -> String? {
+        let start = text.skipSpaces(from: anchorEnd)
+        guard start > anchorEnd, start < text.count else { return nil }
+        for entry in ModelCountFieldPhrase.table where entry.direct && entry.phrase.first == text.bytes[start] {
+            if text.match(entry.phrase, at: start) != nil { return entry.field }
+        }
+        return nil
+    }
+
+    /// "mô hình được Ban Dân vận Tỉnh ủy công nhận": the capitalised unit before the verb.
+    private func recognizingUnit(from start: Int, to verb: Int) -> String? {
+        var cursor = text.skipSpaces(from: start)
+        while let word = text.nextWord(after: cursor), word.upperBound <= verb,
+              ["được", "đã", "đều", "do", "bởi"].contains(text.lowered(word)) {
+            cursor = text.skipSpaces(from: word.upperBound)
+        }
+        let end = text.skipSpacesBack(from: verb)
+        guard cursor < end, end - cursor <= 90, text.isUppercase(at: cursor) else { return nil }
+        for index in cursor..<end where text.isClauseEnd(at: index) { return nil }
+        return text.original(cursor..<end)
+    }
+
+    // MARK: Year and scope
+
+    private mutating func placeInTime() {
+        let years = ModelCountYears(text)
+        let scopes = ModelCountScopes(text)
+        var titleYear: Int?
+        var titleScope: String?
+        if let title = record.title, !title.isEmpty {
+            let titleText = ModelCountText(TextDocument(title))
+            let titleYears = ModelCountYears(titleText).mentions.filter { !$0.quoted && !$0.comparative }.map(\.year)
+            if Set(titleYears).count == 1 { titleYear = titleYears[0] }
+            titleScope = ModelCountScopes(titleText).named.first?.scope
+        }
+        for index in candidates.indices {
+            let candidate = candidates[index]
+            let right = max(candidate.end, rightEnds[index])
+            if let total = candidate.partOf {
+                let own = min(candidate.partClauseStart ?? candidate.start, candidate.start)
+                let totalCandidate = candidates[total]
+                candidates[index].year = years.year(before: own..<candidate.start, after: candidate.start..<right)
+                    ?? totalCandidate.year
+                candidates[index].scope = scopes.scope(in: own..<right, around: candidate.start) ?? totalCandidate.scope
+                if !candidate.statusIsOwn { candidates[index].status = totalCandidate.status }
+                if candidate.field == nil { candidates[index].field = totalCandidate.field }
+                continue
+            }
+            let sentenceStart = text.sentenceStart(of: candidate.start)
+            if years.hasSince(in: sentenceStart..<candidate.start) {
+                candidates[index].year = documentYear  // "từ năm 2015 đến nay": as of the document
+            } else {
+                candidates[index].year = years.year(before: sentenceStart..<candidate.start, after: candidate.start..<right)
+                    ?? years.openingYear(before: sentenceStart) ?? titleYear ?? documentYear
+            }
+            candidates[index].scope = scopes.scope(in: sentenceStart..<right, around: candidate.start) ?? titleScope
+            if candidates[index].field == nil { candidates[index].field = headingField(before: candidate.start) }
+        }
+    }
+
+    /// The field a line or sentence opens with ("Về lĩnh vực quốc phòng, an ninh: có 11 mô hình …",
+    /// "Trên lĩnh vực kinh tế, …"), for a count after it that names none itself.
+    private func headingField(before position: Int) -> String? {
+        for start in [text.lineStart(of: position), text.sentenceStart(of: position)] where start < position {
+            var end = start
+            var words = 0
+            while end < position, words <= 8 {
+                let byte = text.bytes[end]
+                if byte == UInt8(ascii: ":") || (byte == UInt8(ascii: ",") && words >= 2 && !isInsideFieldName(end)) { break }
+                if FoldedText.isWordByte(byte), FoldedText.isWordStartByte(in: text.bytes, at: end) { words += 1 }
+                end += 1
+            }
+            guard end < position, words <= 8 else { continue }
+            if let field = fields(in: start..<end).first?.1 { return field }
+        }
+        return nil
+    }
+
+    /// Whether the comma at `index` is inside a field name ("quốc phòng, an ninh").
+    private func isInsideFieldName(_ index: Int) -> Bool {
+        let lineStart = text.lineStart(of: index)
+        for (range, _) in fields(in: lineStart..<min(text.count, index + 40)) where range.contains(index) { return true }
+        return false
+    }
+
+    // MARK: Sums
+
+    private mutating func checkSums() {
+        var parts: [Int: [ModelCountCandidate]] = [:]
+        for candidate in candidates { if let total = candidate.partOf { parts[total, default: []].append(candidate) } }
+        for (total, list) in parts {
+            guard let whole = candidates[total].quantity.count, !candidates[total].quantity.approximate else { continue }
+            let exact = list.filter { $0.quantity.count != nil && !$0.quantity.approximate }
+            guard exact.count == list.count else { continue }
+            let sum = exact.reduce(0) { $0 + $1.quantity.count! }
+            if sum > whole || (list.count >= 2 && sum != whole) { candidates[total].breakdownMismatch = true }
+        }
+    }
+}

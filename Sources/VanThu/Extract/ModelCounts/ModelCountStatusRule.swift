@@ -1,0 +1,95 @@
+/// The words that say what happened to the counted models: `đăng ký` → registered, `công nhận` →
+/// recognized … One row per phrase; when several rows fire around one count, the status earliest
+/// in `priority` wins ("đăng ký xây dựng 89 mô hình" is registered, not built).
+struct ModelCountStatusRule: Sendable {
+    enum Placement: Sendable {
+        /// Anywhere in the count's clause, before or after the number.
+        case clause
+        /// Only right after "mô hình" (and its quoted name): "20 mô hình mới".
+        case afterAnchor
+    }
+
+    let phrase: FoldedPhrase
+    /// The phrase as written (lower case), when its folded form is ambiguous.
+    let exact: String?
+    let status: String
+    let placement: Placement
+    /// A phrase that must also occur in the sentence ("tăng 15 mô hình so với năm 2016").
+    let requires: FoldedPhrase?
+    /// Words that must not follow the phrase ("tăng lên 50 mô hình" is a new total, not a delta).
+    let notFollowedBy: [FoldedPhrase]
+    /// Whether the phrase may be capitalised mid-sentence ("tặng Bằng khen"); other phrases are
+    /// then part of a unit's name ("Hội đồng Thi đua – Khen thưởng").
+    let capitalised: Bool
+
+    init(_ folded: String, _ status: String, exact: String? = nil, placement: Placement = .clause,
+         requires: String? = nil, notFollowedBy: [String] = [], capitalised: Bool = false) {
+        self.phrase = FoldedPhrase(folded)
+        self.exact = exact
+        self.status = status
+        self.placement = placement
+        self.requires = requires.map(FoldedPhrase.init)
+        self.notFollowedBy = notFollowedBy.map(FoldedPhrase.init)
+        self.capitalised = capitalised
+    }
+
+    /// Words that deny the status after them ("chưa được công nhận", "không còn hoạt động", "kém
+    /// hiệu quả"), as written; up to two words ("được", "còn") may stand between.
+    static let negators: Set<String> = ["không", "chưa", "kém", "thiếu", "chẳng", "ít"]
+
+    /// A negator followed by one of these is no negation ("không ngừng nhân rộng").
+    static let notNegating: Set<String> = ["ngừng", "chỉ"]
+
+    /// Statuses from the most to the least telling.
+    static let priority: [String] = [
+        "delta", "target", "registered", "recognized", "commended", "replicated", "new", "built", "existing", "effective",
+    ]
+
+    static func rank(_ status: String) -> Int { priority.firstIndex(of: status) ?? priority.count }
+
+    static let table: [ModelCountStatusRule] = [
+        // delta: a change against an earlier figure
+        .init("tang", "delta", exact: "tăng", requires: "so voi", notFollowedBy: ["len"]),
+        .init("tang them", "delta", exact: "tăng thêm", requires: "so voi"),
+        .init("giam", "delta", exact: "giảm", requires: "so voi", notFollowedBy: ["xuong"]),
+        // target: what is planned
+        .init("chi tieu", "target", exact: "chỉ tiêu"),
+        .init("phan dau", "target", exact: "phấn đấu"),
+        .init("muc tieu", "target", exact: "mục tiêu"),
+        .init("du kien", "target", exact: "dự kiến"),
+        // registered
+        .init("dang ky", "registered"),
+        .init("dang ki", "registered"),
+        // recognized
+        .init("cong nhan", "recognized", exact: "công nhận"),
+        // commended
+        .init("khen thuong", "commended"),
+        .init("bieu duong", "commended", exact: "biểu dương"),
+        .init("tuyen duong", "commended", exact: "tuyên dương"),
+        .init("ton vinh", "commended", exact: "tôn vinh"),
+        .init("vinh danh", "commended"),
+        .init("bang khen", "commended", exact: "bằng khen", capitalised: true),
+        .init("giay khen", "commended", exact: "giấy khen", capitalised: true),
+        // replicated
+        .init("nhan rong", "replicated"),
+        // new
+        .init("xay moi", "new", exact: "xây mới"),
+        .init("xay dung moi", "new", exact: "xây dựng mới"),
+        .init("moi xay dung", "new", exact: "mới xây dựng"),
+        .init("thanh lap moi", "new", exact: "thành lập mới"),
+        .init("phat trien moi", "new", exact: "phát triển mới"),
+        .init("moi", "new", exact: "mới", placement: .afterAnchor),
+        // built
+        .init("xay dung", "built"),
+        .init("thanh lap", "built", exact: "thành lập"),
+        .init("hinh thanh", "built", exact: "hình thành"),
+        .init("ra mat", "built", exact: "ra mắt"),
+        // existing
+        .init("duy tri", "existing"),
+        .init("hien co", "existing", exact: "hiện có"),
+        .init("dang hoat dong", "existing", exact: "đang hoạt động"),
+        .init("con hoat dong", "existing", exact: "còn hoạt động"),
+        // effective
+        .init("hieu qua", "effective", exact: "hiệu quả"),
+    ].sorted { $0.phrase.words.count > $1.phrase.words.count }
+}

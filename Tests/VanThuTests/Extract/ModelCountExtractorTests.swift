@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+@testable import VanThu
+
+/// Model counts beyond the examples: breakdown sums, the mismatch flag, number words, offsets,
+/// the JSON form, and the seeds against their gold annotation (when ../shared is there).
+struct ModelCountExtractorTests {
+    static func counts(_ text: String, date: String? = nil) -> [ModelCountFact] {
+        var context = ExtractionContext(text: text, date: date)
+        for step in ExtractorRegistry.chain(for: ModelCountExtractor()) { step.extract(&context) }
+        return context.record.modelCounts
+    }
+
+    // MARK: Breakdowns
+
+    @Test func partsThatAddUpPointToTheirTotal() {
+        let facts = Self.counts("Năm 2018, toàn huyện đăng ký 89 mô hình; trong đó, có 20 mô hình trên lĩnh vực kinh tế, "
+            + "46 mô hình trên lĩnh vực văn hóa – xã hội, 18 mô hình trên lĩnh vực quốc phòng – an ninh và 05 mô hình "
+            + "trên lĩnh vực xây dựng hệ thống chính trị.")
+        #expect(facts.map(\.count) == [89, 20, 46, 18, 5])
+        #expect(facts[0].partOf == nil)
+        #expect(facts.dropFirst().allSatisfy { $0.partOf == 0 })
+        let sum = facts.dropFirst().compactMap(\.count).reduce(0, +)
+        #expect(sum == facts[0].count)
+        #expect(!facts[0].breakdownMismatch)
+        #expect(facts.allSatisfy { $0.status == "registered" && $0.year == 2018 })
+        #expect(facts.map(\.field) == [nil, "economy", "culture-society", "defense-security", "politics"])
+    }
+
+    @Test func partsThatDoNotAddUpFlagTheTotal() {
+        let facts = Self.counts("Có 120 mô hình được công nhận, trong đó 50 mô hình cấp huyện, 60 mô hình cấp xã.")
+        #expect(facts.map(\.count) == [120, 50, 60])
+        #expect(facts[0].breakdownMismatch)
+        #expect(!facts[1].breakdownMismatch && !facts[2].breakdownMismatch)
+        #expect(facts[1].status == "recognized" && facts[2].status == "recognized")
+    }
+
+    @Test func holderPartsInParentheses() {
+        let good = Self.counts("Năm 2019 xây dựng 55 mô hình (29 tập thể, 26 cá nhân).")
+        #expect(good.map(\.count) == [55, 29, 26])
+        #expect(good.map(\.holder) == [nil, "collective", "individual"])
+        #expect(good[1].partOf == 0 && good[2].partOf == 0)
+        #expect(!good[0].breakdownMismatch)
+        let bad = Self.counts("Năm 2019 xây dựng 55 mô hình (29 tập thể, 25 cá nhân).")
+        #expect(bad[0].breakdownMismatch)
+    }
+
+    @Test func oneSubsetIsNoMismatchUnlessLarger() {
+        let subset = Self.counts("Nhân rộng 80 mô hình, trong đó 30 mô hình xây mới.")
+        #expect(subset.map(\.partOf) == [nil, 0])
+        #expect(!subset[0].breakdownMismatch)
+        let larger = Self.counts("Nhân rộng 80 mô hình, trong đó 90 mô hình xây mới.")
+        #expect(larger[0].breakdownMismatch)
+    }
+
+    @Test func awardsAfterACountAreNoBreakdown() {
+        let facts = Self.counts("Năm 2020 công nhận 86 mô hình, biểu dương 25 tập thể và 31 cá nhân.")
+        #expect(facts.map(\.count) == [86])
+    }
+
+    // MARK: Numbers
+
+    @Test(arguments: [
+        ("mười", 10), ("mười lăm", 15), ("hai mươi mốt", 21), ("hai mươi tư", 24), ("ba mươi", 30),
+        ("một trăm linh năm", 105), ("ba trăm hai mươi lăm", 325), ("một nghìn hai trăm", 1200), ("hai nghìn", 2000),
+    ])
+    func numberWords(_ words: String, _ value: Int) {
+        #expect(VietnameseNumberWord.value(of: words.split(separator: " ").map(String.init)) == value)
+    }
+
+    @Test(arguments: ["một", "hai ba", "mươi", "lăm", "mười mười"])
+    func notNumberWords(_ words: String) {
+        #expect(VietnameseNumberWord.value(of: words.split(separator: " ").map(String.init)) == nil)
+    }
+
+    @Test(arguments: [("có 2.071 mô hình", 2071), ("có 05 mô hình", 5), ("có 1.040.000 mô hình", 1_040_000),
+                      ("có bảy mô hình", 7)])
+    func digitsAndWords(_ text: String, _ value: Int) {
+        #expect(Self.counts(text).map(\.count) == [value])
+    }
+
+    @Test(arguments: ["có 2.20 mô hình", "có 2,5 mô hình", "có 58/85 mô hình", "năm 2017 mô hình", "phường 4 mô hình"])
+    func notCounts(_ text: String) {
+        #expect(Self.counts(text).isEmpty)
+    }
+
+    // MARK: Offsets and JSON
+
+    @Test func spansCoverTheFactText() {
+        let text = "Ông Nguyễn Văn Ánh cho biết: “Năm 2021, huyện Chợ Đồn có hơn 1.200 mô hình, điển hình.”"
+        let facts = Self.counts(text)
+        #expect(facts.count == 1)
+        let scalars = Array(text.unicodeScalars)
+        let fact = facts[0]
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[fact.start..<fact.end])
+        #expect(String(view) == fact.text)
+        #expect(fact.text == "hơn 1.200 mô hình, điển hình")
+        #expect(fact.approximate && fact.lowerBound == 1200 && fact.scope == "huyện Chợ Đồn")
+    }
+
+    @Test func handWrittenJSONMatchesCodable() throws {
+        let facts = Self.counts("Năm 2019 có 50 mô hình được Ban Dân vận Huyện ủy công nhận, trong đó 20 mô hình cấp huyện, 20 mô hình cấp xã.")
+        #expect(facts.count == 3)
+        for fact in facts {
+            let decoded = try JSONDecoder().decode(ModelCountFact.self, from: Data(fact.jsonString.utf8))
+            #expect(decoded == fact)
+        }
+    }
+
+    // MARK: Seeds
+
+    static let shared: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared")
+    static let haveSeeds = FileManager.default.fileExists(atPath: shared.appendingPathComponent("gold/seeds.gold.json").path)
+
+    struct Gold: Decodable {
+        struct Document: Decodable {
+            struct Count: Decodable, Hashable { var count: Int; var status: String; var field: String?; var year: Int? }
+            var file: String
+            var modelCounts: [Count]
+        }
+        var documents: [Document]
+    }
+
+    @Test(.enabled(if: haveSeeds, "../shared/seeds and its gold are not here"))
+    func seedsMatchTheirGold() throws {
+        let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: Self.shared.appendingPathComponent("gold/seeds.gold.json")))
+        for document in gold.documents {
+            let url = Self.shared.appendingPathComponent("seeds").appendingPathComponent(document.file)
+            let data = try Data(contentsOf: url)
+            let raw = RawDocument(file: SourceFile(url: url, relativePath: document.file, size: data.count),
+                                  bytes: [UInt8](data), sha256: "", format: "text")
+            let clean = try NormalizeStage().run(DecodeStage().run(raw))
+            let (kind, reasons) = ClassifyStage.classify(clean.document)
+            var context = ExtractionContext(document: clean.document,
+                                            record: Record(id: clean.id, source: clean.source, kind: kind, kindReasons: reasons))
+            for extractor in ExtractorRegistry.all { extractor.extract(&context) }
+            let found = context.record.modelCounts.filter { $0.count != nil && !$0.approximate }
+                .map { Gold.Document.Count(count: $0.count!, status: $0.status, field: $0.field, year: $0.year) }
+            #expect(found.sorted { $0.count < $1.count } == document.modelCounts.sorted { $0.count < $1.count }, "\(document.file)")
+        }
+    }
+}
