@@ -153,7 +153,8 @@ struct UnitParser {
 
         if allCaps {
             // A header line: the name runs to the end of the line.
-            while j < n, tokens[j].isAllCaps || tokens[j].isNumber, continuesCaps(tokens[j].gap) {
+            while j < n, tokens[j].isCapitalized && !tokens[j].flags.contains(.hasLower) || tokens[j].isNumber,
+                  continuesCaps(tokens[j].gap) {
                 if lexicon.positions.match(tokens, at: j) != nil && lexicon.heads.match(tokens, at: j) == nil { break }
                 j += 1
             }

@@ -63,8 +63,10 @@ public struct UnitLexicon: Sendable {
     public var topicLeads: PhraseTable<Bool>
     /// Type words of laws whose titles are not units (`Luật Tổ chức Chính phủ`).
     public var lawWords: PhraseTable<Bool>
-    /// Words that never start a unit name although they look like heads (`Hội nghị` is in
-    /// `notUnits`; these are whole words such as `Đại hội`).
+    /// How the lexicon's phrases are written (`Ban Thường vụ`, `nhân dân`, `Giáo dục và Đào tạo`,
+    /// `tỉnh`), for printing names found in capitals.
+    public var writtenForms: PhraseTable<String>
+
     public init(heads: PhraseTable<Head>, qualifiers: PhraseTable<Bool>, localities: PhraseTable<Locality>,
                 positions: PhraseTable<Position>, stopWords: Set<UInt64>, notUnits: PhraseTable<Bool>,
                 surnames: Set<UInt64>, places: PhraseTable<Bool>, topicLeads: PhraseTable<Bool>,
@@ -72,6 +74,7 @@ public struct UnitLexicon: Sendable {
         self.heads = heads; self.qualifiers = qualifiers; self.localities = localities; self.positions = positions
         self.stopWords = stopWords; self.notUnits = notUnits; self.surnames = surnames; self.places = places
         self.topicLeads = topicLeads; self.lawWords = lawWords
+        self.writtenForms = PhraseTable()
     }
 
     /// Entries to add to a lexicon, as `pipeline.json` may list them.
@@ -91,11 +94,13 @@ public struct UnitLexicon: Sendable {
     /// This lexicon with more entries.
     public func extended(with extra: Extension) -> UnitLexicon {
         var copy = self
-        for head in extra.heads { copy.heads.insert(head, []) }
-        for head in extra.standaloneHeads { copy.heads.insert(head, [.standalone, .placeName]) }
-        for qualifier in extra.qualifiers { copy.qualifiers.insert(qualifier, true) }
+        for head in extra.heads { copy.heads.insert(head, []); copy.writtenForms.insert(head, head) }
+        for head in extra.standaloneHeads {
+            copy.heads.insert(head, [.standalone, .placeName]); copy.writtenForms.insert(head, head)
+        }
+        for qualifier in extra.qualifiers { copy.qualifiers.insert(qualifier, true); copy.writtenForms.insert(qualifier, qualifier) }
         for position in extra.positions { copy.positions.insert(position, Position()) }
-        for place in extra.places { copy.places.insert(place, true) }
+        for place in extra.places { copy.places.insert(place, true); copy.writtenForms.insert(place, place) }
         return copy
     }
 
@@ -130,26 +135,28 @@ public struct UnitLexicon: Sendable {
             ("Ủy ban Thường vụ Quốc hội", [.standalone]), ("Đoàn Thanh niên", []),
             ("Đoàn đại biểu Quốc hội", [.standalone]), ("Kiểm toán nhà nước", [.standalone]),
         ]
+        // Written as names print them: the first word of a specific name capitalised ("Dân vận",
+        // "Giáo dục và Đào tạo"), generic ones in lower case ("nhân dân" in "Ủy ban nhân dân").
         let qualifiers = [
-            "nhân dân", "dân vận", "tuyên giáo", "tuyên giáo và dân vận", "tổ chức", "kiểm tra", "nội chính",
-            "thường vụ", "chấp hành", "chỉ đạo", "chỉ huy", "quân sự", "biên tập", "chủ nhiệm", "thường trực",
-            "nông dân", "phụ nữ", "liên hiệp phụ nữ", "cựu chiến binh", "chữ thập đỏ", "khuyến học",
-            "người cao tuổi", "thanh niên", "thanh niên cộng sản Hồ Chí Minh", "cựu thanh niên xung phong",
-            "luật gia", "nạn nhân chất độc da cam", "mặt trận tổ quốc", "MTTQ", "tổ quốc", "lao động",
-            "giáo dục và đào tạo", "giáo dục - đào tạo", "tài chính", "nội vụ", "y tế", "tư pháp", "xây dựng",
-            "công thương", "ngoại giao", "quốc phòng", "công an", "kế hoạch và đầu tư", "giao thông vận tải",
-            "tài nguyên và môi trường", "nông nghiệp và phát triển nông thôn", "nông nghiệp và môi trường",
-            "khoa học và công nghệ", "thông tin và truyền thông", "văn hóa", "văn hóa, thể thao và du lịch",
-            "văn hóa - thông tin", "văn hóa và thông tin", "lao động - thương binh và xã hội",
-            "dân tộc và tôn giáo", "dân tộc", "tôn giáo", "trật tự đô thị", "nhân ái", "chính sách xã hội",
-            "tín dụng", "tín dụng nhân dân", "đền ơn đáp nghĩa", "an sinh xã hội", "trách nhiệm hữu hạn", "TNHH",
+            "nhân dân", "Dân vận", "Tuyên giáo", "Tuyên giáo và Dân vận", "Tổ chức", "Kiểm tra", "Nội chính",
+            "Thường vụ", "Chấp hành", "Chỉ đạo", "Chỉ huy", "Quân sự", "Biên tập", "Chủ nhiệm", "Thường trực",
+            "Nông dân", "Phụ nữ", "Liên hiệp Phụ nữ", "Cựu chiến binh", "Chữ thập đỏ", "Khuyến học",
+            "Người cao tuổi", "Thanh niên", "Thanh niên Cộng sản Hồ Chí Minh", "Cựu Thanh niên xung phong",
+            "Luật gia", "Nạn nhân chất độc da cam", "Mặt trận Tổ quốc", "MTTQ", "Tổ quốc", "Lao động",
+            "Giáo dục và Đào tạo", "Giáo dục - Đào tạo", "Tài chính", "Nội vụ", "Y tế", "Tư pháp", "Xây dựng",
+            "Công Thương", "Ngoại giao", "Quốc phòng", "Công an", "Kế hoạch và Đầu tư", "Giao thông vận tải",
+            "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường",
+            "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Văn hóa", "Văn hóa, Thể thao và Du lịch",
+            "Văn hóa - Thông tin", "Văn hóa và Thông tin", "Lao động - Thương binh và Xã hội",
+            "Dân tộc và Tôn giáo", "Dân tộc", "Tôn giáo", "trật tự đô thị", "nhân ái", "Chính sách xã hội",
+            "tín dụng", "tín dụng nhân dân", "Đền ơn đáp nghĩa", "An sinh xã hội", "trách nhiệm hữu hạn", "TNHH",
             "một thành viên", "MTV", "cổ phần", "thương mại", "dịch vụ", "thương mại dịch vụ", "may mặc",
-            "tiểu học", "trung học cơ sở", "trung học phổ thông", "mầm non", "mẫu giáo", "cao đẳng", "đại học",
-            "chính trị", "kinh tế", "đại biểu quốc hội", "dân chính đảng", "cơ quan", "doanh nghiệp", "hành chính",
-            "phát thanh", "truyền hình", "phát thanh - truyền hình", "thi đua", "thi đua - khen thưởng",
-            "thi đua khen thưởng", "thanh tra", "kiểm sát", "nhà nước", "thống kê", "thuế", "hải quan",
-            "kho bạc nhà nước", "bảo hiểm xã hội", "biên phòng", "cảnh sát", "kiểm lâm", "quản lý thị trường",
-            "bí thư", "quy chế dân chủ ở cơ sở", "an toàn giao thông", "phòng chống tham nhũng",
+            "Tiểu học", "Trung học cơ sở", "Trung học phổ thông", "Mầm non", "Mẫu giáo", "Cao đẳng", "Đại học",
+            "Chính trị", "Kinh tế", "đại biểu Quốc hội", "Dân Chính Đảng", "cơ quan", "Doanh nghiệp", "Hành chính",
+            "Phát thanh", "Truyền hình", "Phát thanh - Truyền hình", "Thi đua", "Thi đua - Khen thưởng",
+            "Thi đua Khen thưởng", "Thanh tra", "Kiểm sát", "Nhà nước", "Thống kê", "Thuế", "Hải quan",
+            "Kho bạc Nhà nước", "Bảo hiểm xã hội", "Biên phòng", "Cảnh sát", "Kiểm lâm", "Quản lý thị trường",
+            "Bí thư", "Quy chế dân chủ ở cơ sở", "An toàn giao thông", "Phòng chống tham nhũng",
         ]
         let localities: [(String, Locality)] = [
             ("xã", .bareAllowed), ("phường", .bareAllowed), ("thị trấn", .bareAllowed), ("thị xã", .bareAllowed),
@@ -247,9 +254,13 @@ public struct UnitLexicon: Sendable {
         for phrase in topicLeads { leadTable.insert(phrase, true) }
         var lawTable = PhraseTable<Bool>()
         for phrase in lawWords { lawTable.insert(phrase, true) }
-        return UnitLexicon(heads: headTable, qualifiers: qualifierTable, localities: localityTable,
+        var lexicon = UnitLexicon(heads: headTable, qualifiers: qualifierTable, localities: localityTable,
                            positions: positionTable, stopWords: Set(stopWords.filter { !$0.contains(" ") }.map(WordKey.key)),
                            notUnits: notUnitTable, surnames: Set(surnames.map(WordKey.key)), places: placeTable,
                            topicLeads: leadTable, lawWords: lawTable)
+        var written = PhraseTable<String>()
+        for phrase in places + qualifiers + heads.map(\.0) + localities.map(\.0) + ["và"] { written.insert(phrase, phrase) }
+        lexicon.writtenForms = written
+        return lexicon
     }()
 }
