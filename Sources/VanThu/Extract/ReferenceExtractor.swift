@@ -1,14 +1,245 @@
 /// Other documents cited by type, number and symbol.
-/// Partial: completed by issue 4.
+///
+/// Every `/` of the folded text is a chance: a number-symbol (`NumberSymbol`) around it, with
+/// `số` or a type word before it (`Kế hoạch số 06-KH/BCĐ`, `Chỉ thị 16-CT/TU`, `Luật Bảo hiểm
+/// xã hội số 41/2024/QH15`) or the shape of a symbol on its own (`02/NQ-CP`); then a date
+/// (`ngày 14/8/2015`, `ngày 24 tháng 4 năm 2017`) and an issuer (`của Chính phủ`, a unit the unit
+/// extractor found) after it. Each cited document once; the document's own number is its header.
 public struct ReferenceExtractor: Extractor {
     public let id = "references"
-    public let summary = "Other documents cited by type, number and symbol."
+    public let summary = "Other documents cited by type, number and symbol, with their date and issuer when given."
+    public var requires: [String] { ["header", "units"] }
+    public var lexicon: DocumentLexicon
 
-    public init() {}
+    public init(lexicon: DocumentLexicon = .standard) {
+        self.lexicon = lexicon
+    }
 
-    public var examples: [ExtractorExample] { [] }
+    public var examples: [ExtractorExample] { Self.exampleList }
 
-    public func describe(_ record: Record) -> [String] { [] }
+    public func describe(_ record: Record) -> [String] {
+        record.references.flatMap { reference -> [String] in
+            var out = [reference.id]
+            if let type = reference.type { out.append("\(reference.id) type=\(type)") }
+            if let date = reference.date { out.append("\(reference.id) date=\(date)") }
+            if let issuer = reference.issuer { out.append("\(reference.id) issuer=\(issuer)") }
+            return out
+        }
+    }
 
-    public func extract(_ context: inout ExtractionContext) {}
+    public func extract(_ context: inout ExtractionContext) {
+        let document = context.document
+        let folded = document.folded.bytes
+        let origin = document.folded.origin
+        let utf8 = document.utf8
+        let own = context.record.header?.number.map(Self.normalized)
+        var references: [ReferenceFact] = []
+        var indexByID: [String: Int] = [:]
+        let unitStarts = Self.unitStarts(context.record)
+        var searchFrom = 0
+        var s = 0
+        let count = folded.count
+        while s < count {
+            if folded[s] != UInt8(ascii: "/") || s < searchFrom { s += 1; continue }
+            guard let (start, symbol) = symbolAround(slash: s, folded: folded, origin: origin, utf8: utf8) else {
+                s += 1; continue
+            }
+            let end = foldedIndex(ofByte: symbol.range.upperBound, origin: origin, from: s)
+            searchFrom = end
+            s = end
+            let normalizedID = Self.normalized(symbol.id)
+            if normalizedID == own { continue }
+            let before = clause(before: start, folded: folded)
+            guard before.hasSo || before.type != nil || symbol.isStrongShape else { continue }
+            let type = before.type ?? symbol.typeCode(in: lexicon).flatMap(lexicon.typeName(code:))
+            var last = end
+            var date: String?
+            var k = skipSpaces(folded, end, comma: true)
+            if let read = DayMonthYear.read(folded, at: k), Self.startsWith(folded, k, "ngay") {
+                date = read.iso
+                last = read.range.upperBound
+                k = skipSpaces(folded, last, comma: true)
+            }
+            var issuer: String?
+            if Self.startsWith(folded, k, "cua") {
+                let afterOf = document.scalarOffset(ofByte: Int(origin[min(k + 3, count)]))
+                if let (name, endScalar) = Self.unit(startingNear: afterOf, in: unitStarts) {
+                    issuer = name
+                    last = foldedIndex(ofScalar: endScalar, document: document, from: k)
+                }
+            }
+            let textStart = before.start ?? start
+            let byteRange = Int(origin[textStart])..<Int(origin[last])
+            let span = document.scalarSpan(byteRange)
+            let fact = ReferenceFact(text: Self.clean(document.string(byteRange)), id: symbol.id, type: type, date: date,
+                                     issuer: issuer, start: span.start, end: span.end, rule: before.rule)
+            if let index = indexByID[normalizedID] {
+                if references[index].date == nil { references[index].date = date }
+                if references[index].issuer == nil { references[index].issuer = issuer }
+                if references[index].type == nil { references[index].type = type }
+            } else {
+                indexByID[normalizedID] = references.count
+                references.append(fact)
+            }
+        }
+        context.record.references = references
+    }
+
+    // MARK: - pieces
+
+    /// The number-symbol that contains the slash at folded offset `slash`, and its folded start.
+    private func symbolAround(slash: Int, folded: [UInt8], origin: [Int32], utf8: [UInt8]) -> (Int, NumberSymbol)? {
+        var k = slash - 1
+        let limit = max(0, slash - 48)
+        while k >= limit {
+            let b = folded[k]
+            guard FoldedText.isWordByte(b) || b == 0x20 || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == 0x2F
+            else { break }
+            k -= 1
+        }
+        var p = k + 1
+        let slashByte = Int(origin[slash])
+        while p < slash {
+            let b = folded[p]
+            if b >= 48 && b <= 57 && (p == 0 || !FoldedText.isWordByte(folded[p - 1])) {
+                if let symbol = NumberSymbol.parse(utf8, at: Int(origin[p]), mixedCase: lexicon.mixedCaseCodes),
+                   symbol.range.contains(slashByte) {
+                    return (p, symbol)
+                }
+            }
+            p += 1
+        }
+        return nil
+    }
+
+    private struct Before {
+        var hasSo = false
+        var type: String?
+        /// Folded start of the reference's text (type word or `số`).
+        var start: Int?
+        var rule = "references.shape"
+    }
+
+    /// `số` and a type word before the symbol at folded `start`, within the clause.
+    private func clause(before start: Int, folded: [UInt8]) -> Before {
+        var result = Before()
+        var k = start - 1
+        while k >= 0 && (folded[k] == 0x20 || folded[k] == UInt8(ascii: ":")) { k -= 1 }
+        // The words before, nearest first, up to twelve and not across a clause boundary.
+        var wordStarts: [Int] = []
+        var end = k + 1
+        while end > 0 && wordStarts.count < 12 {
+            var w = end
+            while w > 0 && FoldedText.isWordByte(folded[w - 1]) { w -= 1 }
+            if w == end { break }
+            wordStarts.append(w)
+            var b = w - 1
+            while b >= 0 && folded[b] == 0x20 { b -= 1 }
+            if b < 0 { break }
+            let separator = folded[b]
+            if !FoldedText.isWordByte(separator) { break }
+            end = b + 1
+        }
+        guard !wordStarts.isEmpty else { return result }
+        var typeSearch = wordStarts[...]
+        // End of the word a type name must end at when there is no "số": the one before the symbol.
+        var anchorEnd = k + 1
+        if Self.startsWith(folded, wordStarts[0], "so") && wordStarts[0] + 2 == k + 1 {
+            result.hasSo = true
+            result.start = wordStarts[0]
+            result.rule = "references.so"
+            typeSearch = wordStarts.dropFirst()
+            var b = wordStarts[0] - 1
+            while b >= 0 && folded[b] == 0x20 { b -= 1 }
+            anchorEnd = b + 1
+        }
+        // The type word nearest the symbol; the longest one at a start ("thông tư liên tịch").
+        for w in typeSearch {
+            var best: String?
+            var bestLength = 0
+            for (fold, name) in lexicon.typeNamesByFold where fold.utf8.count > bestLength {
+                if matchesFold(folded, w, fold) { best = name; bestLength = fold.utf8.count }
+            }
+            guard let best else { continue }
+            // With "số" the type may name the document further back ("Luật Bảo hiểm xã hội số …");
+            // without it, it must stand right before the symbol ("Chỉ thị 16-CT/TU").
+            if result.hasSo || w + bestLength == anchorEnd {
+                result.type = best
+                result.start = w
+                result.rule = result.hasSo ? "references.type-so" : "references.type"
+            }
+            break
+        }
+        return result
+    }
+
+    private func matchesFold(_ folded: [UInt8], _ at: Int, _ word: String) -> Bool {
+        var k = at
+        for byte in word.utf8 {
+            guard k < folded.count, folded[k] == byte else { return false }
+            k += 1
+        }
+        return k == folded.count || !FoldedText.isWordByte(folded[k])
+    }
+
+    private func skipSpaces(_ folded: [UInt8], _ start: Int, comma: Bool) -> Int {
+        var k = start
+        while k < folded.count, folded[k] == 0x20 || (comma && folded[k] == UInt8(ascii: ",")) { k += 1 }
+        return k
+    }
+
+    private func foldedIndex(ofByte byte: Int, origin: [Int32], from: Int) -> Int {
+        var k = from
+        while k < origin.count - 1 && Int(origin[k]) < byte { k += 1 }
+        return k
+    }
+
+    /// The folded offset of scalar `scalar`, counting from folded offset `from` (before it).
+    private func foldedIndex(ofScalar scalar: Int, document: TextDocument, from: Int) -> Int {
+        let origin = document.folded.origin
+        var byte = Int(origin[from])
+        var scalars = document.scalarOffset(ofByte: byte)
+        let utf8 = document.utf8
+        while byte < utf8.count && scalars < scalar {
+            byte += 1
+            while byte < utf8.count && utf8[byte] & 0xC0 == 0x80 { byte += 1 }
+            scalars += 1
+        }
+        return foldedIndex(ofByte: byte, origin: origin, from: from)
+    }
+
+    static func startsWith(_ folded: [UInt8], _ at: Int, _ word: StaticString) -> Bool {
+        DayMonthYear.match(folded, at, word)
+    }
+
+    /// Units by the scalar offset where a mention starts: (name, mention end).
+    static func unitStarts(_ record: Record) -> [(start: Int, end: Int, name: String)] {
+        record.units.flatMap { unit in unit.mentions.map { (start: $0[0], end: $0[1], name: unit.name) } }
+            .sorted { $0.start < $1.start }
+    }
+
+    /// The unit mentioned first within a few words after `scalar` ("của Bộ trưởng Bộ Tài chính").
+    static func unit(startingNear scalar: Int, in starts: [(start: Int, end: Int, name: String)]) -> (String, Int)? {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid].start < scalar { low = mid + 1 } else { high = mid }
+        }
+        guard low < starts.count, starts[low].start - scalar <= 24 else { return nil }
+        return (starts[low].name, starts[low].end)
+    }
+
+    static func normalized(_ id: String) -> String {
+        var out = ""
+        for scalar in id.uppercased().unicodeScalars where scalar != " " {
+            out.unicodeScalars.append(scalar)
+        }
+        while out.hasPrefix("0") && out.count > 1 && out.dropFirst().first?.isNumber == true { out.removeFirst() }
+        return out
+    }
+
+    static func clean(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
 }

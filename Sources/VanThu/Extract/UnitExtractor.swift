@@ -1,14 +1,85 @@
+import Foundation
+
 /// Organisational unit names and the people named with them.
-/// Partial: completed by issue 4.
+///
+/// Units are found by head noun, qualifiers and locality (`UnitLexicon`, `UnitParser`); each unit
+/// appears once per record, with its surface name (first mention), its canonical key
+/// (`VietnameseFolding.canonicalKey`: `UBND huyện` and `Ủy ban nhân dân huyện` share it) and the
+/// spans of all its mentions. People come from positions followed by a unit and a name.
 public struct UnitExtractor: Extractor {
     public let id = "units"
-    public let summary = "Organisational unit names and the people named with them."
+    public let summary = "Organisational unit names (head noun, qualifiers, locality) and the people named with them."
+    public var lexicon: UnitLexicon
 
-    public init() {}
+    public init(lexicon: UnitLexicon = .standard) {
+        self.lexicon = lexicon
+    }
 
-    public var examples: [ExtractorExample] { [] }
+    public var examples: [ExtractorExample] { Self.exampleList }
 
-    public func describe(_ record: Record) -> [String] { [] }
+    public func describe(_ record: Record) -> [String] {
+        record.units.map(\.name) + record.people.map { person in
+            "person: " + [person.name, person.position, person.unit].compactMap { $0 }.joined(separator: "; ")
+        }
+    }
 
-    public func extract(_ context: inout ExtractionContext) {}
+    public func extract(_ context: inout ExtractionContext) {
+        let document = context.document
+        let tokens = WordTokens(utf8: document.utf8)
+        var parser = UnitParser(tokens: tokens, lexicon: lexicon, utf8: document.utf8)
+        parser.run()
+        var units: [UnitFact] = []
+        var indexByKey: [String: Int] = [:]
+        var keyByName: [String: String] = [:]
+        for mention in parser.mentions {
+            let name = Self.name(document.utf8, mention.bytes, capitalizeFirst: mention.capitalizeFirst)
+            guard !name.isEmpty else { continue }
+            let key: String
+            if let known = keyByName[name] { key = known } else {
+                key = VietnameseFolding.canonicalKey(name)
+                keyByName[name] = key
+            }
+            let span = [mention.scalars.lowerBound, mention.scalars.upperBound]
+            if let index = indexByKey[key] {
+                if !units[index].mentions.contains(span) { units[index].mentions.append(span) }
+            } else {
+                indexByKey[key] = units.count
+                units.append(UnitFact(name: name, key: key, mentions: [span]))
+            }
+        }
+        var people: [PersonFact] = []
+        for person in parser.people {
+            let name = Self.name(document.utf8, person.bytes, capitalizeFirst: false)
+            let position = person.position.map { Self.name(document.utf8, $0, capitalizeFirst: false) }
+            let unit = person.unit.map { Self.name(document.utf8, $0, capitalizeFirst: true) }
+            let fact = PersonFact(name: name, position: position, unit: unit, start: person.scalars.lowerBound,
+                                  end: person.scalars.upperBound, rule: "units.person")
+            if !people.contains(where: { $0.name == fact.name && $0.position == fact.position && $0.unit == fact.unit }) {
+                people.append(fact)
+            }
+        }
+        context.record.units = units
+        context.record.people = people
+    }
+
+    /// The text of a byte range with runs of white space as one space; the first letter upper case
+    /// when asked ("ban Dân vận Thành ủy" inside "Trưởng ban Dân vận Thành ủy").
+    static func name(_ utf8: [UInt8], _ range: Range<Int>, capitalizeFirst: Bool) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count)
+        var pendingSpace = false
+        for byte in utf8[range] {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            bytes.append(byte)
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if capitalizeFirst, let first = text.first, first.isLowercase {
+            text = first.uppercased() + text.dropFirst()
+        }
+        return text
+    }
 }

@@ -1,0 +1,77 @@
+/// Examples of the header extractor: each is a test (`ExtractorExamplesTests`). The documents are
+/// written for the project.
+extension HeaderExtractor {
+    static let exampleList: [ExtractorExample] = [
+        .matches("""
+                 Cam Lộ, ngày 12 tháng 3 năm 2021
+                 Số 58 - CV/HU
+                 V/v tăng cường công tác dân vận
+                 trong tình hình mới
+
+                 Kính gửi:
+                 - UBND huyện,
+                 - Các chi bộ trực thuộc.
+
+                 Đề nghị các đơn vị thực hiện nghiêm túc.
+
+                 Nơi nhận:
+                 - Như kính gửi,
+                 - Lưu VP.
+
+                 T/M BAN THƯỜNG VỤ
+                 BÍ THƯ
+
+                 Lê Văn Tám
+                 """,
+                 "number=58-CV/HU", "documentType=Công văn", "issuer=Huyện ủy Cam Lộ", "place=Cam Lộ",
+                 "date=2021-03-12", "subject=tăng cường công tác dân vận trong tình hình mới",
+                 "recipient=UBND huyện", "recipient=Các chi bộ trực thuộc", "copyTo=Như kính gửi", "copyTo=Lưu VP",
+                 "signer.authority=T/M Ban Thường vụ", "signer.position=Bí thư", "signer.name=Lê Văn Tám",
+                 kind: .dispatch, note: "a Party dispatch without its issuer block: the issuer from HU and the place"),
+        .matches("""
+                 ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+                 SỞ Y TẾ
+                 Số: 215/SYT-NVY
+                 Đông Hà, ngày 05 tháng 01 năm 2022
+                 V/v báo cáo số liệu tiêm chủng
+                 Kính gửi: Trung tâm Y tế các huyện.
+                 Nội dung công văn.
+                 KT. GIÁM ĐỐC
+                 PHÓ GIÁM ĐỐC
+
+                 (Đã ký)
+
+                 Nguyễn Thị Hồng
+                 """,
+                 "number=215/SYT-NVY", "documentType=Công văn", "issuer=Sở Y tế",
+                 "superiorBody=Ủy ban nhân dân tỉnh Quảng Trị", "place=Đông Hà", "date=2022-01-05",
+                 "recipient=Trung tâm Y tế các huyện", "signer.authority=KT. Giám đốc", "signer.position=Phó Giám đốc",
+                 "signer.name=Nguyễn Thị Hồng", kind: .dispatch),
+        .matches("""
+                 CÔNG BÁO/Số 101 + 102/Ngày 20-02-2023
+                 CHÍNH PHỦ
+                 Số: 07/2023/NĐ-CP
+                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                 Hà Nội, ngày 02 tháng 02 năm 2023
+                 NGHỊ ĐỊNH
+                 Quy định về một việc
+                 Căn cứ Luật Tổ chức Chính phủ;
+                 TM. CHÍNH PHỦ
+                 KT. THỦ TƯỚNG
+                 PHÓ THỦ TƯỚNG
+                 Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ
+                 Trần Văn Hải
+                 """,
+                 "number=07/2023/NĐ-CP", "documentType=Nghị định", "issuer=Chính phủ", "date=2023-02-02",
+                 "subject=Quy định về một việc", "signer.position=Phó Thủ tướng", "signer.name=Trần Văn Hải",
+                 kind: .dispatch, note: "never the gazette's issue number; the e-signature stamp is not the signer"),
+        .matches("BỘ TÀI CHÍNH\nSố: 12/2024/TT-\nBTC\nHà Nội, ngày 1 tháng 3 năm 2024\nTHÔNG TƯ",
+                 "number=12/2024/TT-BTC", "documentType=Thông tư", kind: .dispatch, note: "a number broken over two lines"),
+        .matches("Nội dung hợp nhất.\nBỘ NỘI VỤ\nSố: 5/VBHN-BNV\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 3 tháng 4 năm 2024",
+                 "number=5/VBHN-BNV", "documentType=Văn bản hợp nhất", kind: .unknown,
+                 note: "a consolidated text's own number"),
+        .never("Số 15/2020/NĐ-CP ngày 3/2/2020 quy định mức phạt.", "number=15/2020/NĐ-CP", kind: .dispatch,
+               note: "a citation at the start of a line is not the document's number"),
+        .never("Số: 12/UBND-VP\nBài viết về hội nghị.", "number=12/UBND-VP", kind: .news, note: "no header for news"),
+    ]
+}

@@ -1,0 +1,266 @@
+/// What the unit rules know, as data: head nouns of unit names and how they combine, qualifiers,
+/// locality nouns, positions (titles of office), surnames, place names and the words that end a
+/// name. A value: `extended(with:)` adds entries (pipeline.json can carry them).
+///
+/// A unit name is a head (`Ban`, `Hội`, `Thành ủy`, `UBND` …) with qualifiers (`Dân vận`,
+/// `Nông dân`, `nhân dân` …), nested heads (`Ban Dân vận` + `Tỉnh ủy`) and an optional locality
+/// (`phường 4`, `xã Long Đức`, `huyện`, `thành phố Trà Vinh`).
+public struct UnitLexicon: Sendable {
+    /// How a head noun behaves.
+    public struct Head: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt16
+        public init(rawValue: UInt16) { self.rawValue = rawValue }
+        /// A unit on its own, without qualifier or locality (`Thành ủy`, `Chính phủ`, `Chi bộ`).
+        public static let standalone = Head(rawValue: 1 << 0)
+        /// May be followed directly by a place name (`Thành ủy Hà Tĩnh`, `Huyện ủy Triệu Phong`).
+        public static let placeName = Head(rawValue: 1 << 1)
+        /// A party committee (`Tỉnh ủy`): as the tail of a bigger name it is not a unit of its own.
+        public static let committee = Head(rawValue: 1 << 2)
+        /// Only inside a bigger name (`Trung ương` in `Ban Dân vận Trung ương`, `Khối` in `Đảng ủy Khối`).
+        public static let nestedOnly = Head(rawValue: 1 << 3)
+        /// The organ of the unit after it (`Ban Chấp hành Hội Phụ nữ`): that unit is reported too.
+        public static let organ = Head(rawValue: 1 << 4)
+        /// Names a topic that may end in a quoted title (`Ban Chỉ đạo phong trào thi đua “Dân vận khéo”`).
+        public static let topic = Head(rawValue: 1 << 5)
+        /// May take a lower-case descriptor before a locality or name (`Tổ nhân ái khóm 5`, `Đội trật tự đô thị`).
+        public static let descriptor = Head(rawValue: 1 << 6)
+        /// May be written in lower case when a capitalised name follows (`trường Tiểu học Kim Đồng`).
+        public static let lowercaseBeforeName = Head(rawValue: 1 << 7)
+        /// An abbreviation written in capitals (`UBND`, `MTTQ`).
+        public static let abbreviation = Head(rawValue: 1 << 8)
+        /// Bare (without complement) only when nested (`Khối` in `Đảng ủy Khối`).
+        public static let bareWhenNested = Head(rawValue: 1 << 9)
+    }
+
+    /// A position (title of office); `hiddenHead` is the head noun it ends with when a unit name
+    /// continues it (`Trưởng ban` + `Dân vận Thành ủy` → `Ban Dân vận Thành ủy`).
+    public struct Position: Sendable, Hashable {
+        public var hiddenHead: Bool
+        public init(hiddenHead: Bool = false) { self.hiddenHead = hiddenHead }
+    }
+
+    public enum Locality: Sendable, Hashable {
+        /// May stand without a name (`huyện`, `thành phố`): the document's own.
+        case bareAllowed
+        /// Needs a number or a name (`khóm 2`, `ấp Phú Hòa`).
+        case needsName
+        /// An abbreviation that may carry a dot (`TP.`).
+        case abbreviated
+    }
+
+    public var heads: PhraseTable<Head>
+    public var qualifiers: PhraseTable<Bool>
+    public var localities: PhraseTable<Locality>
+    public var positions: PhraseTable<Position>
+    /// Words that end a name when they follow a qualifier (function words, common verbs).
+    public var stopWords: Set<UInt64>
+    /// Head + next word pairs that are ordinary words, not units (`Hội nghị`, `Tổ chức`, `Tổ quốc`).
+    public var notUnits: PhraseTable<Bool>
+    public var surnames: Set<UInt64>
+    /// Place names known as such (provinces, the country): never a person's name.
+    public var places: PhraseTable<Bool>
+    /// Words before which a quoted title belongs to a steering committee's name (`thi đua “…”`).
+    public var topicLeads: PhraseTable<Bool>
+    /// Type words of laws whose titles are not units (`Luật Tổ chức Chính phủ`).
+    public var lawWords: PhraseTable<Bool>
+    /// How the lexicon's phrases are written (`Ban Thường vụ`, `nhân dân`, `Giáo dục và Đào tạo`,
+    /// `tỉnh`), for printing names found in capitals.
+    public var writtenForms: PhraseTable<String>
+
+    public init(heads: PhraseTable<Head>, qualifiers: PhraseTable<Bool>, localities: PhraseTable<Locality>,
+                positions: PhraseTable<Position>, stopWords: Set<UInt64>, notUnits: PhraseTable<Bool>,
+                surnames: Set<UInt64>, places: PhraseTable<Bool>, topicLeads: PhraseTable<Bool>,
+                lawWords: PhraseTable<Bool>) {
+        self.heads = heads; self.qualifiers = qualifiers; self.localities = localities; self.positions = positions
+        self.stopWords = stopWords; self.notUnits = notUnits; self.surnames = surnames; self.places = places
+        self.topicLeads = topicLeads; self.lawWords = lawWords
+        self.writtenForms = PhraseTable()
+    }
+
+    /// Entries to add to a lexicon, as `pipeline.json` may list them.
+    public struct Extension: Sendable, Codable, Equatable {
+        public var heads: [String] = []
+        public var standaloneHeads: [String] = []
+        public var qualifiers: [String] = []
+        public var positions: [String] = []
+        public var places: [String] = []
+        public init(heads: [String] = [], standaloneHeads: [String] = [], qualifiers: [String] = [],
+                    positions: [String] = [], places: [String] = []) {
+            self.heads = heads; self.standaloneHeads = standaloneHeads; self.qualifiers = qualifiers
+            self.positions = positions; self.places = places
+        }
+    }
+
+    /// This lexicon with more entries.
+    public func extended(with extra: Extension) -> UnitLexicon {
+        var copy = self
+        for head in extra.heads { copy.heads.insert(head, []); copy.writtenForms.insert(head, head) }
+        for head in extra.standaloneHeads {
+            copy.heads.insert(head, [.standalone, .placeName]); copy.writtenForms.insert(head, head)
+        }
+        for qualifier in extra.qualifiers { copy.qualifiers.insert(qualifier, true); copy.writtenForms.insert(qualifier, qualifier) }
+        for position in extra.positions { copy.positions.insert(position, Position()) }
+        for place in extra.places { copy.places.insert(place, true); copy.writtenForms.insert(place, place) }
+        return copy
+    }
+
+    // MARK: - the standard lexicon
+
+    public static let standard: UnitLexicon = {
+        let committee: Head = [.standalone, .placeName, .committee]
+        let heads: [(String, Head)] = [
+            ("Thành ủy", committee), ("Tỉnh ủy", committee), ("Huyện ủy", committee), ("Quận ủy", committee),
+            ("Thị ủy", committee), ("Đảng ủy", committee), ("Đảng ủy Khối", committee),
+            ("Đảng bộ", [.placeName]), ("Chi bộ", [.standalone, .placeName]), ("Đảng đoàn", []),
+            ("Ban cán sự đảng", []), ("Trung ương", [.nestedOnly, .standalone, .committee]),
+            ("Đảng", [.nestedOnly, .standalone, .committee]), ("Khối", [.nestedOnly, .bareWhenNested]),
+            ("Ủy ban", []), ("UBND", [.standalone, .placeName, .abbreviation]),
+            ("HĐND", [.standalone, .placeName, .abbreviation]), ("MTTQ", [.standalone, .placeName, .abbreviation]),
+            ("UBMTTQ", [.standalone, .placeName, .abbreviation]), ("Mặt trận", [.standalone]),
+            ("Hội", []), ("Chi hội", [.standalone]), ("Hội đồng", []), ("Liên hiệp", []), ("Liên đoàn", []),
+            ("Ban", []), ("Tiểu ban", []), ("Ban Chỉ đạo", [.standalone, .topic]),
+            ("BCĐ", [.standalone, .topic, .abbreviation]), ("Ban Chấp hành", [.organ, .standalone]), ("Ban Thường vụ", [.organ, .standalone]),
+            ("BTV", [.organ, .standalone, .abbreviation]), ("Ban Bí thư", [.standalone]), ("Bộ Chính trị", [.standalone]),
+            ("Đoàn", []), ("Chi đoàn", [.standalone]), ("Công đoàn", [.standalone]), ("Liên đội", [.standalone]),
+            ("Công an", []), ("Bộ đội", []), ("Bộ Chỉ huy", []), ("Ban Chỉ huy", []), ("Quân khu", []),
+            ("Sở", []), ("Phòng", []), ("Bộ", []), ("Cục", []), ("Chi cục", []), ("Tổng cục", []), ("Vụ", []),
+            ("Viện", []), ("Học viện", []), ("Trường", [.lowercaseBeforeName]), ("Đại học", []),
+            ("Trung tâm", []), ("Văn phòng", []), ("Thanh tra", []), ("Kho bạc", []), ("Tòa án", []),
+            ("Viện kiểm sát", []), ("Ngân hàng", [.descriptor]), ("Quỹ", [.descriptor]),
+            ("Công ty", [.descriptor, .lowercaseBeforeName]), ("Cty", [.descriptor]), ("Tập đoàn", []),
+            ("Tổng công ty", []), ("Hợp tác xã", [.descriptor]), ("HTX", [.descriptor, .abbreviation]),
+            ("Tổ", [.descriptor]), ("Tổ hợp tác", [.descriptor]), ("Đội", [.descriptor]),
+            ("Câu lạc bộ", [.descriptor]), ("Bệnh viện", []), ("Trạm", []), ("Đài", []), ("Chính phủ", [.standalone]),
+            ("Quốc hội", [.standalone]), ("Ban Quản lý", []), ("Bảo hiểm xã hội", []), ("BHXH", [.abbreviation]),
+            ("Ủy ban Thường vụ Quốc hội", [.standalone]), ("Đoàn Thanh niên", []),
+            ("Đoàn đại biểu Quốc hội", [.standalone]), ("Kiểm toán nhà nước", [.standalone]),
+        ]
+        // Written as names print them: the first word of a specific name capitalised ("Dân vận",
+        // "Giáo dục và Đào tạo"), generic ones in lower case ("nhân dân" in "Ủy ban nhân dân").
+        let qualifiers = [
+            "nhân dân", "Dân vận", "Tuyên giáo", "Tuyên giáo và Dân vận", "Tổ chức", "Kiểm tra", "Nội chính",
+            "Thường vụ", "Chấp hành", "Chỉ đạo", "Chỉ huy", "Quân sự", "Biên tập", "Chủ nhiệm", "Thường trực",
+            "Nông dân", "Phụ nữ", "Liên hiệp Phụ nữ", "Cựu chiến binh", "Chữ thập đỏ", "Khuyến học",
+            "Người cao tuổi", "Thanh niên", "Thanh niên Cộng sản Hồ Chí Minh", "Cựu Thanh niên xung phong",
+            "Luật gia", "Nạn nhân chất độc da cam", "Mặt trận Tổ quốc", "MTTQ", "Tổ quốc", "Lao động",
+            "Giáo dục và Đào tạo", "Giáo dục - Đào tạo", "Tài chính", "Nội vụ", "Y tế", "Tư pháp", "Xây dựng",
+            "Công Thương", "Ngoại giao", "Quốc phòng", "Công an", "Kế hoạch và Đầu tư", "Giao thông vận tải",
+            "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường",
+            "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Văn hóa", "Văn hóa, Thể thao và Du lịch",
+            "Văn hóa - Thông tin", "Văn hóa và Thông tin", "Lao động - Thương binh và Xã hội",
+            "Dân tộc và Tôn giáo", "Dân tộc", "Tôn giáo", "trật tự đô thị", "nhân ái", "Chính sách xã hội",
+            "tín dụng", "tín dụng nhân dân", "Đền ơn đáp nghĩa", "An sinh xã hội", "trách nhiệm hữu hạn", "TNHH",
+            "một thành viên", "MTV", "cổ phần", "thương mại", "dịch vụ", "thương mại dịch vụ", "may mặc",
+            "Tiểu học", "Trung học cơ sở", "Trung học phổ thông", "Mầm non", "Mẫu giáo", "Cao đẳng", "Đại học",
+            "Chính trị", "Kinh tế", "đại biểu Quốc hội", "Dân Chính Đảng", "cơ quan", "Doanh nghiệp", "Hành chính",
+            "Phát thanh", "Truyền hình", "Phát thanh - Truyền hình", "Thi đua", "Thi đua - Khen thưởng",
+            "Thi đua Khen thưởng", "Thanh tra", "Kiểm sát", "Nhà nước", "Thống kê", "Thuế", "Hải quan",
+            "Kho bạc Nhà nước", "Bảo hiểm xã hội", "Biên phòng", "Cảnh sát", "Kiểm lâm", "Quản lý thị trường",
+            "Bí thư", "Quy chế dân chủ ở cơ sở", "An toàn giao thông", "Phòng chống tham nhũng",
+        ]
+        let localities: [(String, Locality)] = [
+            ("xã", .bareAllowed), ("phường", .bareAllowed), ("thị trấn", .bareAllowed), ("thị xã", .bareAllowed),
+            ("huyện", .bareAllowed), ("quận", .bareAllowed), ("tỉnh", .bareAllowed), ("thành phố", .bareAllowed),
+            ("đặc khu", .bareAllowed), ("TP", .abbreviated), ("khóm", .needsName), ("ấp", .needsName),
+            ("thôn", .needsName), ("xóm", .needsName), ("bản", .needsName), ("làng", .needsName),
+            ("buôn", .needsName), ("sóc", .needsName), ("tổ dân phố", .needsName), ("khu phố", .needsName),
+            ("khối phố", .needsName), ("khu dân cư", .needsName), ("tiểu khu", .needsName),
+        ]
+        let positions: [(String, Position)] = [
+            ("bí thư", Position()), ("phó bí thư", Position()), ("phó bí thư thường trực", Position()),
+            ("bí thư thường trực", Position()), ("tổng bí thư", Position()), ("ủy viên", Position()),
+            ("ủy viên ban thường vụ", Position()), ("ủy viên thường vụ", Position()), ("chủ tịch", Position()),
+            ("phó chủ tịch", Position()), ("phó chủ tịch thường trực", Position()), ("chủ tịch nước", Position()),
+            ("thủ tướng", Position()), ("phó thủ tướng", Position()), ("bộ trưởng", Position()),
+            ("thứ trưởng", Position()), ("trưởng ban", Position(hiddenHead: true)),
+            ("phó trưởng ban", Position(hiddenHead: true)), ("trưởng ban thường trực", Position()),
+            ("phó trưởng ban thường trực", Position()), ("trưởng phòng", Position(hiddenHead: true)),
+            ("phó trưởng phòng", Position(hiddenHead: true)), ("giám đốc", Position()), ("phó giám đốc", Position()),
+            ("tổng giám đốc", Position()), ("cục trưởng", Position()), ("phó cục trưởng", Position()),
+            ("vụ trưởng", Position()), ("phó vụ trưởng", Position()), ("chánh văn phòng", Position()),
+            ("phó chánh văn phòng", Position()), ("chánh thanh tra", Position()), ("chủ nhiệm", Position()),
+            ("phó chủ nhiệm", Position()), ("hiệu trưởng", Position()), ("phó hiệu trưởng", Position()),
+            ("trưởng công an", Position()), ("phó trưởng công an", Position()), ("chỉ huy trưởng", Position()),
+            ("chính trị viên", Position()), ("chi hội trưởng", Position()), ("hội trưởng", Position()),
+            ("tổ trưởng", Position()), ("đội trưởng", Position()), ("trưởng khóm", Position()),
+            ("trưởng ấp", Position()), ("trưởng thôn", Position()), ("thư ký", Position()),
+            ("trưởng đoàn", Position()), ("phó trưởng đoàn", Position()), ("viện trưởng", Position()),
+            ("chánh án", Position()), ("đồng chí", Position()), ("ông", Position()), ("bà", Position()),
+            ("đại tá", Position()), ("thượng tá", Position()), ("trung tá", Position()), ("thiếu tá", Position()),
+            ("thiếu tướng", Position()), ("trung tướng", Position()), ("thượng tướng", Position()),
+            ("đại tướng", Position()), ("nguyên", Position()), ("ủy viên trung ương đảng", Position()),
+            ("tổng thư ký", Position()), ("phó tổng giám đốc", Position()), ("trưởng phòng thường trực", Position()),
+        ]
+        let stopWords = [
+            "của", "và", "với", "đã", "đang", "sẽ", "được", "bị", "là", "có", "các", "những", "cho", "trong",
+            "tại", "về", "từ", "đến", "theo", "để", "thì", "mà", "này", "đó", "cũng", "vẫn", "không", "chưa",
+            "nên", "phải", "cần", "ngày", "năm", "tháng", "số", "thuộc", "trực", "cùng", "gồm", "như", "qua",
+            "lần", "khóa", "đề", "tổ", "tham", "thực", "phối", "kết", "triển", "tiếp",
+            "làm", "ban", "hội", "đạt", "vững", "nhận", "trên", "dưới", "sau", "trước", "khi", "nhằm",
+            "luôn", "rất", "đều", "hãy", "xin", "ra", "vào", "lên", "xuống", "ở", "nơi", "hay", "hoặc", "giữa",
+            "cấp", "ngành", "họp", "phát", "công", "tổng", "báo", "quyết", "yêu", "chịu", "lãnh",
+            "giao", "gửi", "hướng", "đôn", "kiểm", "giám", "đánh", "hỗ", "giúp", "vừa", "mới", "trao",
+            "tặng", "dự", "nhấn", "xây", "mở", "đưa",
+        ]
+        let notUnits: [String] = [
+            "hội nghị", "hội viên", "hội thảo", "hội thi", "hội diễn", "hội chợ", "hội tụ", "hội đủ", "hội họp",
+            "hội nhập", "tổ chức", "tổ quốc", "tổ tiên", "tổ hợp", "đoàn kết", "đoàn viên", "đoàn thể", "đoàn tụ",
+            "đoàn công tác", "bộ phận", "bộ máy", "bộ luật", "bộ mặt", "bộ tiêu chí", "bộ hồ sơ", "bộ câu hỏi",
+            "bộ đề", "bộ sách", "phòng chống", "phòng ngừa", "phòng tránh", "phòng họp", "phòng, chống",
+            "trường hợp", "trường học", "khối lượng", "khối đại đoàn kết", "đội ngũ", "ban hành", "ban đầu",
+            "ban ngành", "ban đêm", "ban ngày", "sở hữu", "sở dĩ", "sở thích", "cục bộ", "quỹ đất", "quỹ thời gian",
+            "quỹ lương", "vụ việc", "vụ án", "vụ mùa", "viện dẫn", "viện trợ", "trạm dừng", "đài truyền",
+            "công an nhân dân", "tổ quốc", "bộ đội cụ hồ", "mặt trận tổ quốc việt nam ủng hộ",
+        ]
+        let surnames = [
+            "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+            "Dương", "Lý", "Lương", "Đinh", "Trương", "Lâm", "Mai", "Tạ", "Đào", "Cao", "Hà", "Đoàn", "Thái",
+            "Trịnh", "Tô", "Lưu", "Chu", "Châu", "Quách", "Từ", "Kiều", "La", "Nông", "Lò", "Vi", "Hứa", "Khúc",
+            "Thân", "Triệu", "Tăng", "Mạc", "Đàm", "Kim", "Giang", "Tống", "Âu", "Diệp", "Doãn", "Hầu", "Khổng",
+            "Lại", "Ninh", "Phùng", "Quan", "Thạch", "Tôn", "Ung", "Văn", "Viên", "Cù", "Đồng", "Bạch", "Lục",
+            "Tiêu", "Lã", "Trình", "Nghiêm", "Vương", "Mạch", "Biện", "Lạc", "Đường", "Phí", "Khương", "Thiều",
+            "Âu", "Ông", "Hàn", "Sầm", "Trà", "Đậu", "Lữ", "Vòng", "Y", "H",
+        ]
+        let places = [
+            "Việt Nam", "Hà Nội", "Hồ Chí Minh", "thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
+            "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
+            "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông",
+            "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương",
+            "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
+            "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ",
+            "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La",
+            "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh",
+            "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+        ]
+        let topicLeads = [
+            "thi đua", "phong trào", "cuộc vận động", "vận động", "chương trình", "đề án", "dự án", "mô hình",
+            "chuyên đề", "cuộc thi", "hội thi",
+        ]
+        let lawWords = ["Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Điều lệ", "luật"]
+
+        var headTable = PhraseTable<Head>()
+        for (phrase, traits) in heads { headTable.insert(phrase, traits) }
+        var qualifierTable = PhraseTable<Bool>()
+        for phrase in qualifiers { qualifierTable.insert(phrase, true) }
+        var localityTable = PhraseTable<Locality>()
+        for (phrase, kind) in localities { localityTable.insert(phrase, kind) }
+        var positionTable = PhraseTable<Position>()
+        for (phrase, position) in positions { positionTable.insert(phrase, position) }
+        var notUnitTable = PhraseTable<Bool>()
+        for phrase in notUnits { notUnitTable.insert(phrase, true) }
+        var placeTable = PhraseTable<Bool>()
+        for phrase in places { placeTable.insert(phrase, true) }
+        var leadTable = PhraseTable<Bool>()
+        for phrase in topicLeads { leadTable.insert(phrase, true) }
+        var lawTable = PhraseTable<Bool>()
+        for phrase in lawWords { lawTable.insert(phrase, true) }
+        var lexicon = UnitLexicon(heads: headTable, qualifiers: qualifierTable, localities: localityTable,
+                           positions: positionTable, stopWords: Set(stopWords.filter { !$0.contains(" ") }.map(WordKey.key)),
+                           notUnits: notUnitTable, surnames: Set(surnames.map(WordKey.key)), places: placeTable,
+                           topicLeads: leadTable, lawWords: lawTable)
+        var written = PhraseTable<String>()
+        for phrase in places + qualifiers + heads.map(\.0) + localities.map(\.0) + ["và"] { written.insert(phrase, phrase) }
+        lexicon.writtenForms = written
+        return lexicon
+    }()
+}

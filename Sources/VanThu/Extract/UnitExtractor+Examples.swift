@@ -1,0 +1,37 @@
+/// Examples of the unit extractor: each is a test (`ExtractorExamplesTests`). The sentences are
+/// written for the project; the hard boundaries of issue 4 are among them.
+extension UnitExtractor {
+    static let exampleList: [ExtractorExample] = [
+        .matches("Hội Nông dân phường 4 đã ra mắt mô hình mới.", "Hội Nông dân phường 4"),
+        .matches("Sáng nay, Phó Bí thư Thường trực Thành ủy Lương Quốc Tuấn dự hội nghị.", "Thành ủy",
+                 "person: Lương Quốc Tuấn; Phó Bí thư Thường trực; Thành ủy",
+                 note: "a position, a unit and a person"),
+        .exactly("Ông là Trưởng ban Dân vận Thành ủy Nguyễn Văn Bình.",
+                 ["Ban Dân vận Thành ủy", "person: Nguyễn Văn Bình; Trưởng ban; Ban Dân vận Thành ủy"],
+                 note: "a unit hidden in a position"),
+        .matches("Đồng chí Chủ tịch UBND tỉnh chủ trì cuộc họp.", "UBND tỉnh"),
+        .matches("Chi bộ Công an xã Long Đức và Chi bộ khóm 2 phường 7 cùng ký kết.", "Chi bộ Công an xã Long Đức",
+                 "Chi bộ khóm 2 phường 7"),
+        .matches("Báo cáo gửi Ban Tuyên giáo Đảng ủy Khối cơ quan Dân Chính Đảng thành phố trước thứ Sáu.",
+                 "Ban Tuyên giáo Đảng ủy Khối cơ quan Dân Chính Đảng thành phố"),
+        .matches("Đại diện Ủy ban MTTQ Việt Nam huyện phát biểu.", "Ủy ban MTTQ Việt Nam huyện"),
+        .matches("Ban Chỉ đạo phong trào thi đua “Dân vận khéo” thành phố đã họp.",
+                 "Ban Chỉ đạo phong trào thi đua “Dân vận khéo” thành phố", note: "a topic ending in a quoted title"),
+        .matches("Sáng 9/3, Thành ủy Hà Tĩnh tổ chức hội nghị.", "Thành ủy Hà Tĩnh"),
+        .matches("Phó Bí thư Đảng ủy phường Bắc Hà Phạm Thị Hoa trình bày tham luận.", "Đảng ủy phường Bắc Hà",
+                 note: "the ward's name stops where the person's name starts"),
+        .matches("Trường được tặng Bằng khen của Bộ Giáo dục và Đào tạo.", "Bộ Giáo dục và Đào tạo"),
+        .matches("Ban Chấp hành Hội Phụ nữ phường 6 họp bàn.", "Ban Chấp hành Hội Phụ nữ phường 6",
+                 "Hội Phụ nữ phường 6", note: "the organ and the organisation"),
+        .matches("Phối hợp cùng Đội trật tự đô thị thành phố tuần tra.", "Đội trật tự đô thị thành phố"),
+        .matches("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nSỞ Y TẾ", "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "SỞ Y TẾ"),
+        .matches("Thực hiện Nghị quyết của Ban Chấp hành Trung ương Đảng (khóa XI).", "Ban Chấp hành Trung ương Đảng"),
+        .never("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;", "Chính phủ",
+               note: "names inside the title of a cited law are not units"),
+        .never("Hội nghị tổng kết được tổ chức tại hội trường.", "Hội nghị tổng kết"),
+        .never("Tổ chức sơ kết phong trào vào cuối năm.", "Tổ chức sơ kết"),
+        .never("Học tập tư tưởng của Chủ tịch Hồ Chí Minh.", "Hồ Chí Minh"),
+        .never("Đề tài “Vai trò của Hội Nông dân trong xây dựng nông thôn mới” đạt giải.", "Hội Nông dân",
+               note: "a name inside a quoted title is not a unit"),
+    ]
+}

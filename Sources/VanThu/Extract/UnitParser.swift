@@ -1,0 +1,526 @@
+/// Finds unit names and the people named with them in a token stream (`WordTokens`), by the
+/// grammar of `UnitLexicon`: head + qualifiers + nested heads + locality, with the boundary rules
+/// for positions and person names ("Phó Bí thư Thường trực Thành ủy Lương Quốc Tuấn" → the unit
+/// `Thành ủy` and the person; "Trưởng ban Dân vận Thành ủy" → `Ban Dân vận Thành ủy`).
+struct UnitParser {
+    /// A unit name found in the text: a byte range and the rule that found it.
+    struct Mention {
+        var bytes: Range<Int>
+        var scalars: Range<Int>
+        /// The name starts with a head noun written in lower case inside a position ("Trưởng ban …").
+        var capitalizeFirst: Bool
+        var rule: String
+    }
+
+    struct Person {
+        var bytes: Range<Int>
+        var scalars: Range<Int>
+        var position: Range<Int>?
+        var unit: Range<Int>?
+    }
+
+    let tokens: WordTokens
+    let lexicon: UnitLexicon
+    let utf8: [UInt8]
+    private(set) var mentions: [Mention] = []
+    private(set) var people: [Person] = []
+    /// Tokens inside a quoted title (a unit does not start there).
+    private var quoted: [Bool]
+
+    init(tokens: WordTokens, lexicon: UnitLexicon, utf8: [UInt8]) {
+        self.tokens = tokens
+        self.lexicon = lexicon
+        self.utf8 = utf8
+        self.quoted = Self.quotedTokens(tokens)
+    }
+
+    // MARK: - scanning
+
+    mutating func run() {
+        let n = tokens.count
+        var i = 0
+        while i < n {
+            let token = tokens[i]
+            if !token.isCapitalized {
+                // "trường Tiểu học Kim Đồng": a few heads may be lower case before a capitalised name.
+                if i + 1 < n, tokens[i + 1].isCapitalized, !quoted[i], let head = lexicon.heads.match(tokens, at: i),
+                   head.value.contains(.lowercaseBeforeName), i + head.length < n, tokens[i + head.length].isCapitalized,
+                   let unit = parseUnit(at: i, positionContext: false) {
+                    record(unit, rule: "units.lowercase-head")
+                    i = max(unit.end, i + 1)
+                    continue
+                }
+                i += 1
+                continue
+            }
+            if quoted[i] { i += 1; continue }
+            if let law = lexicon.lawWords.match(tokens, at: i) {
+                i = skipTitle(from: i + law.length)
+                continue
+            }
+            if let position = lexicon.positions.match(tokens, at: i), !startsUnitBeforePosition(i) {
+                i = handlePosition(at: i, length: position.length, hidden: position.value.hiddenHead)
+                continue
+            }
+            if lexicon.heads.startsPhrase(token.key), let unit = parseUnit(at: i, positionContext: false) {
+                record(unit, rule: "units.head")
+                if let person = unit.person { addPerson(person, position: nil, unit: unit) }
+                i = max(unit.end, i + 1)
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// "Bộ Chính trị", "Ban Bí thư": a head that is longer than the position it starts with.
+    private func startsUnitBeforePosition(_ i: Int) -> Bool {
+        guard let head = lexicon.heads.match(tokens, at: i), let position = lexicon.positions.match(tokens, at: i) else { return false }
+        return head.length > position.length
+    }
+
+    /// A position; then a unit (possibly hidden in it) and a person's name.
+    private mutating func handlePosition(at i: Int, length: Int, hidden: Bool) -> Int {
+        let n = tokens.count
+        let j = i + length
+        let positionBytes = Int(tokens[i].start)..<Int(tokens[j - 1].end)
+        guard j < n, continues(tokens[j].gap) else { return j }
+        if hidden, !lexicon.heads.startsPhrase(tokens[j].key) || lexicon.heads.match(tokens, at: j) == nil,
+           tokens[j].isCapitalized, lexicon.positions.match(tokens, at: j) == nil, !isPersonRun(j, context: true),
+           let unit = parseUnit(at: j - 1, positionContext: true, hiddenHead: true) {
+            record(unit, rule: "units.position-hidden", capitalizeFirst: !tokens[j - 1].isCapitalized)
+            if let person = unit.person { addPerson(person, position: positionBytes, unit: unit) }
+            return max(unit.end, j)
+        }
+        if lexicon.heads.startsPhrase(tokens[j].key), tokens[j].isCapitalized,
+           let unit = parseUnit(at: j, positionContext: true) {
+            record(unit, rule: "units.position")
+            if let person = unit.person { addPerson(person, position: positionBytes, unit: unit) }
+            return max(unit.end, j)
+        }
+        if isPersonRun(j, context: true) {
+            let end = personEnd(j)
+            addPerson(j..<end, position: positionBytes, unit: nil)
+            return end
+        }
+        return j
+    }
+
+    // MARK: - one unit
+
+    struct Parse {
+        var start: Int
+        /// Exclusive end token of the whole parse (name and a person after it).
+        var end: Int
+        /// Exclusive end token of the name.
+        var nameEnd: Int
+        /// Byte end of the name (after a closing quote when the name ends with a quoted title).
+        var nameEndByte: Int
+        var person: Range<Int>?
+        /// An inner unit that is reported too (`Hội Phụ nữ phường 6` in `Ban Chấp hành Hội Phụ nữ phường 6`).
+        var inner: Range<Int>?
+        var innerEndByte: Int = 0
+    }
+
+    /// Parses the unit whose head is at token `i`.
+    func parseUnit(at i: Int, positionContext: Bool, hiddenHead: Bool = false) -> Parse? {
+        let n = tokens.count
+        let headMatch: PhraseTable<UnitLexicon.Head>.Match
+        if hiddenHead {
+            // "Trưởng ban Dân vận …": the position's last word is the head.
+            guard let match = lexicon.heads.match(tokens, at: i), match.length == 1 else { return nil }
+            headMatch = match
+        } else {
+            guard let match = lexicon.heads.match(tokens, at: i) else { return nil }
+            headMatch = match
+        }
+        let outer = headMatch.value
+        if outer.contains(.nestedOnly) { return nil }
+        if lexicon.notUnits.match(tokens, at: i) != nil { return nil }
+        let allCaps = tokens[i].isAllCaps && !outer.contains(.abbreviation)
+        var j = i + headMatch.length
+        var satisfied = outer.contains(.standalone)
+        var current = outer
+        var justAfterHead = true
+        /// The last head has what it needs (a nested `Trường` still needs its name).
+        var currentSatisfied = satisfied
+        var sawLocality = false
+        var afterQuoteEnd = -1
+        var nameEndByte = Int(tokens[j - 1].end)
+        var person: Range<Int>?
+        var inner: Range<Int>?
+        var innerStart: Int?
+        var innerEndByte = 0
+
+        if allCaps {
+            // A header line: the name runs to the end of the line.
+            while j < n, tokens[j].isCapitalized && !tokens[j].flags.contains(.hasLower) || tokens[j].isNumber,
+                  continuesCaps(tokens[j].gap) {
+                if lexicon.positions.match(tokens, at: j) != nil && lexicon.heads.match(tokens, at: j) == nil { break }
+                j += 1
+            }
+            let end = j
+            if !satisfied && end == i + headMatch.length { return nil }
+            return Parse(start: i, end: end, nameEnd: end, nameEndByte: Int(tokens[end - 1].end), person: nil, inner: nil)
+        }
+
+        loop: while j < n {
+            let token = tokens[j]
+            var gap = token.gap
+            if afterQuoteEnd == j { gap.remove([.closeQuote, .straightQuote]) }
+            if !continues(gap) {
+                // A hyphen between two capitalised parts of one name: "Lao động - Thương binh".
+                let hyphenated = gap.contains(.hyphen) && gap.subtracting([.space, .hyphen]).isEmpty
+                guard hyphenated, token.isCapitalized, !sawLocality, lexicon.heads.match(tokens, at: j) == nil,
+                      lexicon.positions.match(tokens, at: j) == nil, !isPersonRun(j, context: positionContext)
+                else { break loop }
+            }
+            // Locality: "phường 4", "xã Long Đức", "huyện".
+            let nestedHead = lexicon.heads.match(tokens, at: j)
+            if let locality = lexicon.localities.match(tokens, at: j), locality.length > (nestedHead?.length ?? 0) {
+                guard let (end, personRange) = parseLocality(at: j, length: locality.length, kind: locality.value,
+                                                            positionContext: positionContext) else { break loop }
+                j = end
+                nameEndByte = Int(tokens[j - 1].end)
+                satisfied = true
+                currentSatisfied = true
+                sawLocality = true
+                justAfterHead = false
+                if let personRange { person = personRange; break loop }
+                continue
+            }
+            if sawLocality { break }
+            // A nested head: "Ban Dân vận" + "Tỉnh ủy"; "Chi bộ" + "Công an".
+            // (Lower case only for a standalone unit under an organ: "Ban Chấp hành chi hội".)
+            if let nested = nestedHead, token.isCapitalized || token.isAllCaps
+                || (nested.value.contains(.lowercaseBeforeName) && j + nested.length < n
+                    && tokens[j + nested.length].isCapitalized)
+                || (justAfterHead && outer.contains(.organ) && j == i + headMatch.length && nested.value.contains(.standalone)
+                    && !nested.value.contains(.nestedOnly)),
+               lexicon.notUnits.match(tokens, at: j) == nil,
+               !(lexicon.positions.match(tokens, at: j).map { $0.length >= nested.length } ?? false) {
+                if outer.contains(.organ), !nested.value.contains(.committee), !nested.value.contains(.nestedOnly),
+                   innerStart == nil { innerStart = j }
+                j += nested.length
+                nameEndByte = Int(tokens[j - 1].end)
+                satisfied = true
+                currentSatisfied = nested.value.contains(.standalone) || nested.value.contains(.bareWhenNested)
+                current = nested.value
+                justAfterHead = true
+                continue
+            }
+            // A qualifier from the lexicon: "nhân dân", "Nông dân", "Chữ thập đỏ".
+            if let qualifier = lexicon.qualifiers.match(tokens, at: j),
+               token.isCapitalized || justAfterHead || current.contains(.descriptor) {
+                j += qualifier.length
+                nameEndByte = Int(tokens[j - 1].end)
+                satisfied = true
+                currentSatisfied = true
+                justAfterHead = false
+                continue
+            }
+            // A steering committee's topic ending in a quoted title.
+            if current.contains(.topic), let (end, endByte) = topicTitle(from: j) {
+                j = end
+                nameEndByte = endByte
+                afterQuoteEnd = j
+                satisfied = true
+                currentSatisfied = true
+                justAfterHead = false
+                continue
+            }
+            if token.isCapitalized {
+                if lexicon.positions.match(tokens, at: j) != nil { break }
+                if satisfied && currentSatisfied {
+                    // A place name or a person's name after a whole unit.
+                    let runEnd = capitalizedRunEnd(from: j)
+                    let split = splitPlaceAndPerson(j..<runEnd, afterLocalityNoun: false, positionContext: positionContext,
+                                                    headTakesPlace: current.contains(.placeName))
+                    let advanced = split.placeEnd > j
+                    if advanced {
+                        j = split.placeEnd
+                        nameEndByte = Int(tokens[j - 1].end)
+                        justAfterHead = false
+                    }
+                    if let personRange = split.person { person = personRange; break loop }
+                    if !advanced { break }
+                    continue
+                }
+                // A capitalised qualifier of one or two syllables: "Khuyến học", "Biên tập", "Y tế".
+                j += 1
+                if j < n, !tokens[j].isCapitalized, tokens[j].flags.contains(.hasLetter), !tokens[j].isNumber,
+                   continues(tokens[j].gap), !lexicon.stopWords.contains(tokens[j].key),
+                   lexicon.localities.match(tokens, at: j) == nil, lexicon.heads.match(tokens, at: j) == nil {
+                    j += 1
+                }
+                // "Giáo dục và Đào tạo": "và" between capitalised parts.
+                nameEndByte = Int(tokens[j - 1].end)
+                satisfied = true
+                currentSatisfied = true
+                justAfterHead = false
+                if j + 1 < n, tokens[j].key == Self.va, continues(tokens[j].gap), tokens[j + 1].isCapitalized,
+                   continues(tokens[j + 1].gap), lexicon.heads.match(tokens, at: j + 1) == nil {
+                    j += 1
+                }
+                continue
+            }
+            // A lower-case descriptor before a locality or a name: "Tổ nhân ái khóm 5".
+            if current.contains(.descriptor), !satisfied, let end = descriptorEnd(from: j) {
+                j = end
+                nameEndByte = Int(tokens[j - 1].end)
+                satisfied = true
+                currentSatisfied = true
+                justAfterHead = false
+                continue
+            }
+            break
+        }
+        guard satisfied else { return nil }
+        // Drop a trailing "và" taken before a name that turned out not to follow.
+        var nameEnd = j
+        if let person { nameEnd = person.lowerBound }
+        while nameEnd > i + headMatch.length, tokens[nameEnd - 1].key == Self.va { nameEnd -= 1 }
+        if nameEnd < j, person == nil { nameEndByte = Int(tokens[nameEnd - 1].end) }
+        if let innerStart, innerStart < nameEnd {
+            inner = innerStart..<nameEnd
+            innerEndByte = nameEndByte
+        }
+        let end = person?.upperBound ?? nameEnd
+        return Parse(start: i, end: max(end, nameEnd), nameEnd: nameEnd, nameEndByte: nameEndByte, person: person,
+                     inner: inner, innerEndByte: innerEndByte)
+    }
+
+    static let va = WordKey.key("và")
+
+    /// A locality noun at `j` with its number or name; nil when it needs a name and has none.
+    private func parseLocality(at j: Int, length: Int, kind: UnitLexicon.Locality, positionContext: Bool)
+        -> (Int, Range<Int>?)? {
+        let n = tokens.count
+        var k = j + length
+        guard k < n else { return kind == .needsName ? nil : (k, nil) }
+        var gap = tokens[k].gap
+        if kind == .abbreviated { gap.remove(.period) }
+        guard continues(gap) else { return kind == .needsName ? nil : (k, nil) }
+        let next = tokens[k]
+        if next.isNumber, next.end - next.start <= 3 {
+            return (k + 1, nil)
+        }
+        if next.isCapitalized, lexicon.heads.match(tokens, at: k) == nil, lexicon.localities.match(tokens, at: k) == nil,
+           lexicon.positions.match(tokens, at: k) == nil {
+            let runEnd = capitalizedRunEnd(from: k)
+            let split = splitPlaceAndPerson(k..<runEnd, afterLocalityNoun: true, positionContext: positionContext,
+                                            headTakesPlace: true)
+            if split.placeEnd > k {
+                k = split.placeEnd
+                // "xã Long đức": one capitalised syllable and a lower-case one typed for a capital.
+                if split.placeEnd - (j + length) == 1, split.person == nil, k < n, continues(tokens[k].gap),
+                   !tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter), !tokens[k].isNumber,
+                   !lexicon.stopWords.contains(tokens[k].key), lexicon.localities.match(tokens, at: k) == nil,
+                   lexicon.heads.match(tokens, at: k) == nil, lexicon.qualifiers.match(tokens, at: k) == nil {
+                    k += 1
+                }
+                return (k, split.person)
+            }
+            if let person = split.person { return kind == .needsName ? nil : (j + length, person) }
+        }
+        return kind == .needsName ? nil : (j + length, nil)
+    }
+
+    /// Splits a run of capitalised words after a unit into a place name and a person's name.
+    private func splitPlaceAndPerson(_ run: Range<Int>, afterLocalityNoun: Bool, positionContext: Bool,
+                                     headTakesPlace: Bool) -> (placeEnd: Int, person: Range<Int>?) {
+        let count = run.count
+        guard count > 0 else { return (run.lowerBound, nil) }
+        if let place = lexicon.places.match(tokens, at: run.lowerBound), place.length <= count {
+            let rest = run.lowerBound + place.length
+            if run.upperBound - rest >= 2, isSurname(rest) { return (rest, rest..<run.upperBound) }
+            return (rest, nil)
+        }
+        if count >= 4 {
+            for personLength in [3, 2, 4] where count - personLength >= 1 {
+                let k = run.upperBound - personLength
+                if isSurname(k) { return (k, k..<run.upperBound) }
+            }
+            return (run.upperBound, nil)
+        }
+        if count >= 2, isSurname(run.lowerBound), positionContext || (!afterLocalityNoun && !headTakesPlace && count == 3) {
+            if count == 3 || !afterLocalityNoun { return (run.lowerBound, run) }
+        }
+        if !afterLocalityNoun && !headTakesPlace {
+            // A capitalised name after a whole unit that takes no place name: part of the name
+            // ("Bộ Công Thương", "Ủy ban MTTQ Việt Nam") unless it looked like a person above.
+            return (run.upperBound, nil)
+        }
+        return (run.upperBound, nil)
+    }
+
+    private func isSurname(_ k: Int) -> Bool {
+        k < tokens.count && tokens[k].isCapitalized && lexicon.surnames.contains(tokens[k].key)
+    }
+
+    /// A person's name: two to four capitalised syllables starting with a surname.
+    private func isPersonRun(_ j: Int, context: Bool) -> Bool {
+        guard isSurname(j), lexicon.places.match(tokens, at: j) == nil else { return false }
+        let end = capitalizedRunEnd(from: j)
+        return (2...4).contains(end - j)
+    }
+
+    private func personEnd(_ j: Int) -> Int { min(capitalizedRunEnd(from: j), j + 4) }
+
+    /// End of a run of capitalised words (not heads, localities or positions) joined by spaces.
+    private func capitalizedRunEnd(from j: Int) -> Int {
+        var k = j
+        while k < tokens.count, tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter) {
+            if k > j {
+                guard continues(tokens[k].gap) else { break }
+                if lexicon.heads.match(tokens, at: k) != nil || lexicon.localities.match(tokens, at: k) != nil
+                    || lexicon.positions.match(tokens, at: k) != nil { break }
+            }
+            k += 1
+            if k - j >= 6 { break }
+        }
+        return k
+    }
+
+    /// "… thi đua “Dân vận khéo”": the topic words and the quoted title; returns the token after
+    /// the title and the byte after its closing quote.
+    private func topicTitle(from j: Int) -> (Int, Int)? {
+        let n = tokens.count
+        var k = j
+        while k < n && k < j + 14 {
+            let gap = tokens[k].gap
+            if gap.contains(.openQuote) || gap.contains(.straightQuote) {
+                guard gap.subtracting([.space, .openQuote, .straightQuote]).isEmpty else { return nil }
+                break
+            }
+            if !continues(gap) { return nil }
+            k += 1
+        }
+        guard k < n, k > j else { return nil }
+        // The words before the quote must end with a topic lead ("thi đua", "cuộc vận động").
+        var led = false
+        for length in 1...3 where k - length >= j {
+            if let lead = lexicon.topicLeads.match(tokens, at: k - length), lead.length == length { led = true; break }
+        }
+        guard led else { return nil }
+        var m = k + 1
+        while m < n && m < k + 16 {
+            let gap = tokens[m].gap
+            if gap.contains(.closeQuote) || gap.contains(.straightQuote) {
+                return (m, closingQuoteEnd(after: Int(tokens[m - 1].end)))
+            }
+            if gap.contains(.newline) || gap.contains(.openQuote) { return nil }
+            m += 1
+        }
+        if m == n, n > 0 {
+            let endByte = closingQuoteEnd(after: Int(tokens[n - 1].end))
+            if endByte > Int(tokens[n - 1].end) { return (n, endByte) }
+        }
+        return nil
+    }
+
+    /// The byte after the closing quote that follows `byte`, or `byte` when there is none.
+    private func closingQuoteEnd(after byte: Int) -> Int {
+        var k = byte
+        while k < utf8.count, utf8[k] == 0x20 { k += 1 }
+        if k + 2 < utf8.count, utf8[k] == 0xE2, utf8[k + 1] == 0x80, utf8[k + 2] == 0x9D { return k + 3 }
+        if k < utf8.count, utf8[k] == 0x22 { return k + 1 }
+        return byte
+    }
+
+    /// Up to four lower-case words followed by a locality noun or a capitalised name.
+    private func descriptorEnd(from j: Int) -> Int? {
+        var k = j
+        while k < tokens.count, k < j + 4, !tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter),
+              continues(tokens[k].gap), !lexicon.stopWords.contains(tokens[k].key) {
+            if lexicon.localities.match(tokens, at: k) != nil { break }
+            k += 1
+        }
+        guard k > j, k < tokens.count, continues(tokens[k].gap) else { return nil }
+        if lexicon.localities.match(tokens, at: k) != nil || tokens[k].isCapitalized { return k }
+        return nil
+    }
+
+    /// Skips the title of a law ("Luật Tổ chức Chính phủ"): its names are not units.
+    private func skipTitle(from j: Int) -> Int {
+        var k = j
+        while k < tokens.count, k < j + 12, continues(tokens[k].gap) {
+            let key = tokens[k].key
+            if key == Self.so || key == Self.ngay || lexicon.stopWords.contains(key) && !tokens[k].isCapitalized { break }
+            k += 1
+        }
+        return max(k, j)
+    }
+
+    static let so = WordKey.key("số")
+    static let ngay = WordKey.key("ngày")
+
+    // MARK: - gaps
+
+    /// Words of one name are separated by spaces only.
+    @inline(__always)
+    private func continues(_ gap: WordTokens.Gap) -> Bool {
+        gap.subtracting(.space).isEmpty
+    }
+
+    /// In a capitals line: spaces, and hyphens ("LAO ĐỘNG - THƯƠNG BINH").
+    @inline(__always)
+    private func continuesCaps(_ gap: WordTokens.Gap) -> Bool {
+        gap.subtracting([.space, .hyphen]).isEmpty
+    }
+
+    // MARK: - results
+
+    private mutating func record(_ parse: Parse, rule: String, capitalizeFirst: Bool = false) {
+        let start = Int(tokens[parse.start].start)
+        guard parse.nameEnd > parse.start else { return }
+        mentions.append(Mention(bytes: start..<parse.nameEndByte,
+                                scalars: Int(tokens[parse.start].scalarStart)..<scalarEnd(parse.nameEnd, byte: parse.nameEndByte),
+                                capitalizeFirst: capitalizeFirst, rule: rule))
+        if let inner = parse.inner {
+            let innerStart = Int(tokens[inner.lowerBound].start)
+            mentions.append(Mention(bytes: innerStart..<parse.innerEndByte,
+                                    scalars: Int(tokens[inner.lowerBound].scalarStart)..<scalarEnd(inner.upperBound, byte: parse.innerEndByte),
+                                    capitalizeFirst: false, rule: "units.organ-of"))
+        }
+    }
+
+    /// Scalar end of a name that ends at token `end` (exclusive) or at a closing quote after it.
+    private func scalarEnd(_ end: Int, byte: Int) -> Int {
+        let last = tokens[end - 1]
+        var scalars = Int(last.scalarEnd)
+        var k = Int(last.end)
+        while k < byte {
+            if utf8[k] & 0xC0 != 0x80 { scalars += 1 }
+            k += 1
+        }
+        return scalars
+    }
+
+    private mutating func addPerson(_ range: Range<Int>, position: Range<Int>?, unit: Parse?) {
+        let bytes = Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)
+        let scalars = Int(tokens[range.lowerBound].scalarStart)..<Int(tokens[range.upperBound - 1].scalarEnd)
+        let unitBytes = unit.map { Int(tokens[$0.start].start)..<$0.nameEndByte }
+        people.append(Person(bytes: bytes, scalars: scalars, position: position, unit: unitBytes))
+    }
+
+    /// Marks the tokens inside quotes (“…”, "…"), per paragraph, for titles of up to 60 words.
+    static func quotedTokens(_ tokens: WordTokens) -> [Bool] {
+        var quoted = [Bool](repeating: false, count: tokens.count)
+        var stack: [(index: Int, straight: Bool)] = []
+        for i in 0..<tokens.count {
+            let gap = tokens[i].gap
+            if gap.contains(.newline) { stack.removeAll(keepingCapacity: true) }
+            guard !gap.intersection(WordTokens.Gap.quotes).isEmpty else { continue }
+            var closed = false
+            if gap.contains(.closeQuote) || (gap.contains(.straightQuote) && stack.last?.straight == true) {
+                if let open = stack.popLast() {
+                    closed = true
+                    if i - open.index <= 60 { for k in open.index..<i { quoted[k] = true } }
+                }
+            }
+            if gap.contains(.openQuote) { stack.append((i, false)) }
+            else if gap.contains(.straightQuote) && !closed { stack.append((i, true)) }
+        }
+        return quoted
+    }
+}
