@@ -25,9 +25,9 @@ public enum VietnameseLetters {
 
     /// Base codes: 0 no letter; 1…12 the vowels a ă â e ê i o ô ơ u ư y; 13…29 the consonants;
     /// `foreign` a letter Vietnamese does not use; `combining` a combining tone mark.
-    static let vowelCount: UInt8 = 12
-    static let foreign: UInt8 = 30
-    static let combining: UInt8 = 31
+    static var vowelCount: UInt8 { 12 }
+    static var foreign: UInt8 { 30 }
+    static var combining: UInt8 { 31 }
 
     static func baseCode(of consonant: Character) -> UInt8 {
         UInt8(consonants.firstIndex(of: consonant)!) + vowelCount + 1
@@ -39,8 +39,8 @@ public enum VietnameseLetters {
         base == 2 || base == 3 || base == 5 || base == 8 || base == 9 || base == 11
     }
 
-    /// The base code of đ.
-    static let dStroke: UInt8 = baseCode(of: "đ")
+    /// The base code of đ (checked against `consonants` by the tests).
+    static var dStroke: UInt8 { 16 }
 
     // MARK: composition
 
@@ -92,7 +92,14 @@ public enum VietnameseLetters {
         var isJunk: Bool
     }
 
-    /// Packed `Letter`s: bits 0–4 base, 5–7 tone, 8 upper case, 9 junk.
+    static var upperBit: UInt16 { 0x100 }
+    static var junkBit: UInt16 { 0x200 }
+    /// An ASCII letter.
+    static var asciiBit: UInt16 { 0x400 }
+    /// A byte the encoding does not define (set by the decoders' byte classes, never by `classify`).
+    static var unmappedBit: UInt16 { 0x800 }
+
+    /// Packed `Letter`s: bits 0–4 base, 5–7 tone, 8 upper case, 9 junk (10 ASCII, 11 unmapped).
     static func unpack(_ packed: UInt16) -> Letter {
         Letter(base: UInt8(packed & 0x1F), tone: UInt8((packed >> 5) & 7), isUpper: packed & 0x100 != 0, isJunk: packed & 0x200 != 0)
     }
@@ -129,7 +136,7 @@ public enum VietnameseLetters {
             } else {
                 base = foreign
             }
-            table[Int(value)] = pack(Letter(base: base, tone: 0, isUpper: character.isUppercase, isJunk: false))
+            table[Int(value)] = pack(Letter(base: base, tone: 0, isUpper: character.isUppercase, isJunk: false)) | asciiBit
         }
         for (row, scalars) in rowScalars.enumerated() {
             for (tone, value) in scalars.enumerated() where value < 0x250 {

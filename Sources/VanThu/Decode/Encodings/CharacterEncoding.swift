@@ -6,6 +6,10 @@ public protocol CharacterEncoding: Sendable {
     /// The bytes as text. Bytes the encoding does not define become U+FFFD and are counted; nil
     /// when the bytes cannot be in this encoding at all (an odd number of bytes for UTF-16).
     func decodeCounting(_ bytes: ArraySlice<UInt8>) -> DecodedText?
+    /// Reads the bytes in this encoding into a scorer of how Vietnamese they look. The 8-bit
+    /// encodings score straight from the bytes, without building the text; the detector feeds a
+    /// sample in chunks cut at spaces.
+    func score(_ bytes: ArraySlice<UInt8>, into scorer: inout VietnameseScorer)
 }
 
 /// Text decoded from bytes, with the number of bytes the encoding does not define.
@@ -26,9 +30,21 @@ extension CharacterEncoding {
         return decoded.text
     }
 
-    /// How Vietnamese these bytes look when read in this encoding (nil when they cannot be in it).
-    public func score(_ sample: ArraySlice<UInt8>) -> VietnameseScore? {
-        decodeCounting(sample).map { VietnameseScore(text: $0.text, unmapped: $0.unmappedBytes) }
+    /// How Vietnamese these bytes look when read in this encoding.
+    public func score(_ sample: ArraySlice<UInt8>) -> VietnameseScore {
+        var scorer = VietnameseScorer()
+        score(sample, into: &scorer)
+        return scorer.score
+    }
+
+    /// By decoding first (the 8-bit encodings do better).
+    public func score(_ bytes: ArraySlice<UInt8>, into scorer: inout VietnameseScorer) {
+        guard let decoded = decodeCounting(bytes) else {
+            for _ in bytes { scorer.feed(VietnameseLetters.unmappedBit) }
+            return
+        }
+        for scalar in decoded.text.unicodeScalars { scorer.feed(VietnameseLetters.classify(scalar.value)) }
+        scorer.addUnmapped(decoded.unmappedBytes)
     }
 }
 
@@ -61,6 +77,14 @@ struct UTF8Sink {
         }
     }
 
+    /// Appends UTF-8 packed little-endian with its length in the top byte (the buffer has slack
+    /// for a whole 4-byte store).
+    @inline(__always)
+    mutating func appendPacked(_ packed: UInt32) {
+        (UnsafeMutableRawPointer(base) + count).storeBytes(of: packed.littleEndian, as: UInt32.self)
+        count += Int(packed >> 24)
+    }
+
     /// A string of at most `capacity` UTF-8 bytes, written by `body`.
     static func string(capacity: Int, _ body: (inout UTF8Sink) -> Void) -> String {
         String(unsafeUninitializedCapacity: max(capacity, 1)) { buffer in
@@ -78,6 +102,12 @@ public struct SingleByteTable: Sendable {
     /// Scalar of each byte; `unmapped` for bytes the encoding does not define.
     let scalars: [UInt32]
     static let unmapped: UInt32 = 0xFFFF_FFFF
+    /// UTF-8 of each byte's scalar (U+FFFD when unmapped), little-endian, length in the top byte.
+    let utf8: [UInt32]
+    /// Tone 1…5 of bytes that are combining tone marks, else 0.
+    let tones: [UInt8]
+    /// `VietnameseLetters.classify` of each byte's scalar, for scoring.
+    let classes: [UInt16]
 
     /// The table: ASCII for 0x00–0x7F, `high` for 0x80–0xFF, and `low` overriding control positions
     /// that the encoding uses for letters.
@@ -86,34 +116,63 @@ public struct SingleByteTable: Sendable {
         var scalars = (0..<128).map { UInt32($0) } + high.map { $0 == 0xFFFF ? Self.unmapped : $0 }
         for (byte, value) in low { scalars[Int(byte)] = value }
         self.scalars = scalars
+        utf8 = scalars.map { Self.packUTF8($0 == Self.unmapped ? 0xFFFD : $0) }
+        tones = scalars.map { UInt8(VietnameseLetters.tone(ofCombining: $0)) }
+        classes = scalars.map { $0 == Self.unmapped ? VietnameseLetters.unmappedBit : VietnameseLetters.classify($0) }
+    }
+
+    static func packUTF8(_ value: UInt32) -> UInt32 {
+        let bytes = Array(String(Character(Unicode.Scalar(value)!)).utf8)
+        var packed = UInt32(bytes.count) << 24
+        for (index, byte) in bytes.enumerated() { packed |= UInt32(byte) << (8 * UInt32(index)) }
+        return packed
     }
 
     func decode(_ bytes: ArraySlice<UInt8>) -> DecodedText {
         var unmapped = 0
-        let text = scalars.withUnsafeBufferPointer { table in
-            bytes.withUnsafeBufferPointer { input in
-                UTF8Sink.string(capacity: input.count * 3) { sink in
-                    var index = 0
-                    let end = input.count
-                    while index < end {
-                        var value = table[Int(input[index])]
-                        index += 1
-                        if value == Self.unmapped {
-                            unmapped += 1
-                            value = 0xFFFD
-                        } else if index < end && input[index] >= 0x80 {
-                            // Tone bytes are all above ASCII in the encodings that have them.
-                            let tone = VietnameseLetters.tone(ofCombining: table[Int(input[index])])
-                            if tone != 0, let composed = VietnameseLetters.compose(value, tone: tone) {
-                                value = composed
-                                index += 1
-                            }
+        let text = UTF8Sink.string(capacity: bytes.count * 3 + 4) { sink in
+            unmapped = scalars.withUnsafeBufferPointer { scalars in
+                utf8.withUnsafeBufferPointer { utf8 in
+                    tones.withUnsafeBufferPointer { tones in
+                        bytes.withUnsafeBufferPointer { input in
+                            Self.decode(input, scalars: scalars, utf8: utf8, tones: tones, into: &sink)
                         }
-                        sink.append(value)
                     }
                 }
             }
         }
         return DecodedText(text: text, unmappedBytes: unmapped)
+    }
+
+    /// The decoding loop; returns the number of unmapped bytes.
+    @inline(__always)
+    static func decode(_ input: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<UInt32>, utf8: UnsafeBufferPointer<UInt32>,
+                       tones: UnsafeBufferPointer<UInt8>, into sink: inout UTF8Sink) -> Int {
+        var unmapped = 0
+        var index = 0
+        let end = input.count
+        while index < end {
+            let byte = Int(input[index])
+            index += 1
+            if index < end, case let tone = tones[Int(input[index])], tone != 0,
+               let composed = VietnameseLetters.compose(scalars[byte], tone: Int(tone)) {
+                sink.append(composed)
+                index += 1
+                continue
+            }
+            if scalars[byte] == unmapped32 { unmapped += 1 }
+            sink.appendPacked(utf8[byte])
+        }
+        return unmapped
+    }
+
+    private static let unmapped32: UInt32 = 0xFFFF_FFFF
+
+    func score(_ bytes: ArraySlice<UInt8>, into scorer: inout VietnameseScorer) {
+        classes.withUnsafeBufferPointer { classes in
+            bytes.withUnsafeBufferPointer { input in
+                for byte in input { scorer.feed(classes[Int(byte)]) }
+            }
+        }
     }
 }

@@ -10,6 +10,8 @@ public struct TCVN3: CharacterEncoding {
 
     public func decodeCounting(_ bytes: ArraySlice<UInt8>) -> DecodedText? { Self.table.decode(bytes) }
 
+    public func score(_ bytes: ArraySlice<UInt8>, into scorer: inout VietnameseScorer) { Self.table.score(bytes, into: &scorer) }
+
     /// 0x80–0xFF as glibc's TCVN5712-1 reads them.
     static let table = SingleByteTable(high: [
         0x00C0, 0x1EA2, 0x00C3, 0x00C1, 0x1EA0, 0x1EB6, 0x1EAC, 0x00C8,  // 80: À Ả Ã Á Ạ Ặ Ậ È

@@ -8,6 +8,8 @@ public struct VISCII: CharacterEncoding {
 
     public func decodeCounting(_ bytes: ArraySlice<UInt8>) -> DecodedText? { Self.table.decode(bytes) }
 
+    public func score(_ bytes: ArraySlice<UInt8>, into scorer: inout VietnameseScorer) { Self.table.score(bytes, into: &scorer) }
+
     static let table = SingleByteTable(high: [
         0x1EA0, 0x1EAE, 0x1EB0, 0x1EB6, 0x1EA4, 0x1EA6, 0x1EA8, 0x1EAC,  // 80: Ạ Ắ Ằ Ặ Ấ Ầ Ẩ Ậ
         0x1EBC, 0x1EB8, 0x1EBE, 0x1EC0, 0x1EC2, 0x1EC4, 0x1EC6, 0x1ED0,  // 88: Ẽ Ẹ Ế Ề Ể Ễ Ệ Ố

@@ -85,48 +85,70 @@ public struct VNI: CharacterEncoding {
         return table
     }()
 
-    public func decodeCounting(_ bytes: ArraySlice<UInt8>) -> DecodedText? {
-        var unmapped = 0
-        let markCount = Self.marks.count
-        let text = Self.single.withUnsafeBufferPointer { single in
-            Self.baseSlot.withUnsafeBufferPointer { baseSlot in
-                Self.markSlot.withUnsafeBufferPointer { markSlot in
-                    Self.composed.withUnsafeBufferPointer { composed in
-                        bytes.withUnsafeBufferPointer { input in
-                            UTF8Sink.string(capacity: input.count * 3) { sink in
-                                var index = 0
-                                let end = input.count
-                                while index < end {
-                                    let byte = input[index]
+    /// UTF-8 (as `SingleByteTable.utf8`) and scorer classes of `single` and `composed`.
+    static let singleUTF8: [UInt32] = single.map { SingleByteTable.packUTF8($0 == SingleByteTable.unmapped ? 0xFFFD : $0) }
+    static let singleClass: [UInt16] = single.map {
+        $0 == SingleByteTable.unmapped ? VietnameseLetters.unmappedBit : VietnameseLetters.classify($0)
+    }
+    static let composedClass: [UInt16] = composed.map { $0 == 0 ? 0 : VietnameseLetters.classify($0) }
+
+    /// Walks the bytes, calling `letter` with a composed scalar's index in `composed` for a base
+    /// and its mark, and `byte` for a byte that stands alone.
+    @inline(__always)
+    static func walk(_ input: UnsafeBufferPointer<UInt8>, _ letter: (Int) -> Void, _ byte: (UInt8) -> Void) {
+        baseSlot.withUnsafeBufferPointer { baseSlot in
+            markSlot.withUnsafeBufferPointer { markSlot in
+                composed.withUnsafeBufferPointer { composed in
+                    var index = 0
+                    let end = input.count
+                    while index < end {
+                        let current = input[index]
+                        index += 1
+                        let slot = baseSlot[Int(current)]
+                        if slot != 0 && index < end {
+                            let mark = markSlot[Int(input[index])]
+                            if mark != 0 {
+                                let upper = current < 0x80 ? current < 0x61 : current < 0xE0
+                                let entry = (Int(slot - 1) * 2 + (upper ? 1 : 0)) * marks.count + Int(mark - 1)
+                                if composed[entry] != 0 {
+                                    letter(entry)
                                     index += 1
-                                    let slot = baseSlot[Int(byte)]
-                                    if slot != 0 && index < end {
-                                        let mark = markSlot[Int(input[index])]
-                                        if mark != 0 {
-                                            let upper = byte < 0x80 ? byte < 0x61 : byte < 0xE0
-                                            let value = composed[(Int(slot - 1) * 2 + (upper ? 1 : 0)) * markCount + Int(mark - 1)]
-                                            if value != 0 {
-                                                sink.append(value)
-                                                index += 1
-                                                continue
-                                            }
-                                        }
-                                    }
-                                    let value = single[Int(byte)]
-                                    if value == SingleByteTable.unmapped {
-                                        unmapped += 1
-                                        sink.append(0xFFFD)
-                                    } else {
-                                        sink.append(value)
-                                    }
+                                    continue
                                 }
                             }
                         }
+                        byte(current)
+                    }
+                }
+            }
+        }
+    }
+
+    public func decodeCounting(_ bytes: ArraySlice<UInt8>) -> DecodedText? {
+        var unmapped = 0
+        let text = UTF8Sink.string(capacity: bytes.count * 3 + 4) { sink in
+            Self.composed.withUnsafeBufferPointer { composed in
+                Self.singleUTF8.withUnsafeBufferPointer { utf8 in
+                    bytes.withUnsafeBufferPointer { input in
+                        Self.walk(input, { sink.append(composed[$0]) }, { byte in
+                            if byte >= 0x80 && Self.single[Int(byte)] == SingleByteTable.unmapped { unmapped += 1 }
+                            sink.appendPacked(utf8[Int(byte)])
+                        })
                     }
                 }
             }
         }
         return DecodedText(text: text, unmappedBytes: unmapped)
+    }
+
+    public func score(_ sample: ArraySlice<UInt8>, into scorer: inout VietnameseScorer) {
+        Self.composedClass.withUnsafeBufferPointer { composedClass in
+            Self.singleClass.withUnsafeBufferPointer { singleClass in
+                sample.withUnsafeBufferPointer { input in
+                    Self.walk(input, { scorer.feed(composedClass[$0]) }, { scorer.feed(singleClass[Int($0)]) })
+                }
+            }
+        }
     }
 }
 

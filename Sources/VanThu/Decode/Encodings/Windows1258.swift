@@ -9,6 +9,8 @@ public struct Windows1258: CharacterEncoding {
 
     public func decodeCounting(_ bytes: ArraySlice<UInt8>) -> DecodedText? { Self.table.decode(bytes) }
 
+    public func score(_ bytes: ArraySlice<UInt8>, into scorer: inout VietnameseScorer) { Self.table.score(bytes, into: &scorer) }
+
     /// 0xFFFF: not defined (0x81, 0x8A, 0x8D–0x90, 0x9A, 0x9D, 0x9E).
     static let table = SingleByteTable(high: [
         0x20AC, 0xFFFF, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80: € · ‚ ƒ „ … † ‡
