@@ -1,8 +1,10 @@
-/// Bytes → Unicode text. Recognises UTF-8 (with or without BOM) and UTF-16 with a BOM; tells binary
-/// files from text in an unknown 8-bit encoding. What it cannot decode with confidence it refuses,
-/// so nothing is archived as mojibake.
+/// Bytes → Unicode text. Byte order marks first; bytes with NULs are UTF-16 when they have its
+/// pattern, else binary; valid UTF-8 is UTF-8; anything else goes to the `EncodingDetector`, which
+/// tells TCVN3, VNI, VISCII and Windows-1258 apart by how Vietnamese each reading looks. What it
+/// cannot decode with confidence it refuses, so nothing is archived as mojibake.
 public struct DecodeStage: Stage {
     public var name: StageName { .decode }
+    public var detector = EncodingDetector()
 
     public init() {}
 
@@ -12,21 +14,29 @@ public struct DecodeStage: Stage {
     }
 
     /// HTML: valid UTF-8 is parsed as UTF-8 whatever the meta tag says (a UTF-8 page labelled
-    /// windows-1258 would otherwise come out empty); otherwise the page's meta charset decides.
+    /// windows-1258 would otherwise come out empty); other bytes are decoded as text files are,
+    /// and the page's meta charset decides only when that cannot.
     func decodeHTML(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
         var bytes = raw.bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let reader = HTMLDocumentReader()
+        let page: HTMLDocumentReader.Result?
         let encoding: String
         if Self.firstInvalidUTF8(bytes) == nil {
-            encoding = "UTF-8"
+            page = reader.read(Array(bytes), encoding: "UTF-8")
+            encoding = "utf-8"
+        } else if let (text, detected) = try? decode(Array(bytes)) {
+            // Not UTF-8: the statistics of Vietnamese letters decide, as for text.
+            page = reader.read(Array(text.utf8), encoding: "UTF-8")
+            encoding = detected
         } else if let declared = Self.declaredCharset(Array(bytes.prefix(8192))) {
+            // They cannot: the page's meta charset is the fallback.
+            page = reader.read(Array(bytes), encoding: declared)
             encoding = declared
         } else {
-            throw StageFailure(.decode, "HTML that is not UTF-8 and declares no charset; its encoding could not be identified with confidence")
+            throw StageFailure(.decode, "HTML that is not UTF-8, whose encoding could not be identified with confidence and that declares no charset")
         }
-        guard let page = HTMLDocumentReader().read(Array(bytes), encoding: encoding) else {
-            throw StageFailure(.decode, "HTML could not be parsed")
-        }
+        guard let page else { throw StageFailure(.decode, "HTML could not be parsed") }
         return DecodedDocument(raw: raw, text: page.text, encoding: encoding.lowercased(),
                                hints: DocumentHints(title: page.title, published: page.published))
     }
@@ -41,30 +51,61 @@ public struct DecodeStage: Stage {
     }
 
     func decodeText(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
-        let bytes = raw.bytes
+        let (text, encoding) = try decode(raw.bytes)
+        return DecodedDocument(raw: raw, text: text, encoding: encoding)
+    }
+
+    /// The text of a file's bytes and the name of their encoding, or the reason they are refused.
+    public func decode(_ bytes: [UInt8]) throws(StageFailure) -> (text: String, encoding: String) {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let littleEndian = bytes[0] == 0xFF
-            guard let text = Self.decodeUTF16(bytes.dropFirst(2), littleEndian: littleEndian) else {
+            let utf16 = UTF16(littleEndian: bytes[0] == 0xFF)
+            guard let decoded = utf16.decodeCounting(bytes.dropFirst(2)), decoded.unmappedBytes == 0 else {
                 throw StageFailure(.decode, "UTF-16 byte order mark, but the text after it is not valid UTF-16")
             }
-            return DecodedDocument(raw: raw, text: text, encoding: littleEndian ? "utf-16le" : "utf-16be")
-        }
-        if let nul = bytes.firstIndex(of: 0) {
-            throw StageFailure(.decode, "binary file (NUL byte at offset \(nul))")
+            return (decoded.text, utf16.name)
         }
         var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let invalidAt = Self.firstInvalidUTF8(body) {
+        let hasUTF8BOM = body.starts(with: [0xEF, 0xBB, 0xBF])
+        if hasUTF8BOM { body = body.dropFirst(3) }
+        if !hasUTF8BOM, let nul = bytes.firstIndex(of: 0) {
+            if let utf16 = UTF16.detectByteOrder(EncodingDetector.sample(bytes, size: detector.sampleSize)),
+               let decoded = utf16.decodeCounting(bytes[...]), decoded.unmappedBytes == 0,
+               Self.controlRatio(decoded.text.utf8) <= 0.01 {
+                return (decoded.text, utf16.name)
+            }
+            // Text extracted from PDFs sometimes carries a stray NUL: rare NULs in valid UTF-8 are
+            // dropped by the cleaner, not a reason to refuse the file.
+            let nuls = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            if nuls * 10_000 < bytes.count, Self.firstInvalidUTF8(body) == nil, Self.controlRatio(body) <= 0.01 {
+                return (String(decoding: body, as: UTF8.self), "utf-8")
+            }
+            throw StageFailure(.decode, "binary file (NUL byte at offset \(nul))")
+        }
+        guard let invalidAt = Self.firstInvalidUTF8(body) else {
+            if Self.controlRatio(body) > 0.01 {
+                throw StageFailure(.decode, "binary file (more than 1% control characters)")
+            }
+            return (String(decoding: body, as: UTF8.self), "utf-8")
+        }
+        if hasUTF8BOM {
+            throw StageFailure(.decode, "UTF-8 byte order mark, but not valid UTF-8 (first bad byte at offset \(invalidAt + 3))")
+        }
+        switch detector.detect(bytes) {
+        case .identified(let encoding, _):
+            guard let decoded = encoding.decodeCounting(bytes[...]) else {
+                throw StageFailure(.decode, "not valid UTF-8, and not readable as \(encoding.name) either")
+            }
+            // The sample decided; the rest of the file must not be full of bytes the encoding lacks.
+            if decoded.unmappedBytes > bytes.count / 1000 {
+                throw StageFailure(.decode, "read as \(encoding.name), but \(decoded.unmappedBytes) bytes are not defined in it")
+            }
+            return (decoded.text, encoding.name)
+        case .refused(let reason, _):
             if Self.looksBinary(bytes) {
                 throw StageFailure(.decode, "binary file (control bytes and invalid UTF-8 from offset \(invalidAt))")
             }
-            throw StageFailure(.decode, "not valid UTF-8 (first bad byte at offset \(invalidAt)); its 8-bit encoding could not be identified with confidence")
+            throw StageFailure(.decode, "not valid UTF-8 (first bad byte at offset \(invalidAt)); its 8-bit encoding could not be identified with confidence: \(reason)")
         }
-        let text = String(decoding: body, as: UTF8.self)
-        if Self.controlRatio(body) > 0.01 {
-            throw StageFailure(.decode, "binary file (more than 1% control characters)")
-        }
-        return DecodedDocument(raw: raw, text: text, encoding: "utf-8")
     }
 
     /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid UTF-8.
@@ -117,28 +158,5 @@ public struct DecodeStage: Stage {
         let count = Double(sample.count)
         // Text in any 8-bit Latin encoding is mostly ASCII letters and spaces.
         return Double(letters + spaces) / count < 0.4
-    }
-
-    static func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
-        guard bytes.count % 2 == 0 else { return nil }
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
-            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
-            index += 2
-        }
-        var text = ""
-        var decoder = UTF16()
-        var iterator = units.makeIterator()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): text.unicodeScalars.append(scalar)
-            case .emptyInput: break loop
-            case .error: return nil
-            }
-        }
-        return text
     }
 }

@@ -1,0 +1,178 @@
+/// A character encoding that Vietnamese documents come in: it turns bytes into Unicode text and can
+/// say how Vietnamese its reading of some bytes looks, which is how `EncodingDetector` chooses.
+public protocol CharacterEncoding: Sendable {
+    /// The name recorded in `source.encoding`: `tcvn3`, `vni`, `viscii`, `windows-1258`, `utf-16le` …
+    var name: String { get }
+    /// The bytes as text. Bytes the encoding does not define become U+FFFD and are counted; nil
+    /// when the bytes cannot be in this encoding at all (an odd number of bytes for UTF-16).
+    func decodeCounting(_ bytes: ArraySlice<UInt8>) -> DecodedText?
+    /// Reads the bytes in this encoding into a scorer of how Vietnamese they look. The 8-bit
+    /// encodings score straight from the bytes, without building the text; the detector feeds a
+    /// sample in chunks cut at spaces.
+    func score(_ bytes: ArraySlice<UInt8>, into scorer: inout VietnameseScorer)
+}
+
+/// Text decoded from bytes, with the number of bytes the encoding does not define.
+public struct DecodedText: Sendable, Equatable {
+    public var text: String
+    public var unmappedBytes: Int
+
+    public init(text: String, unmappedBytes: Int) {
+        self.text = text; self.unmappedBytes = unmappedBytes
+    }
+}
+
+extension CharacterEncoding {
+    /// The bytes as text, or nil when some of them are not defined in this encoding.
+    public func decode<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
+        let slice = (bytes as? ArraySlice<UInt8>) ?? ArraySlice(bytes)
+        guard let decoded = decodeCounting(slice), decoded.unmappedBytes == 0 else { return nil }
+        return decoded.text
+    }
+
+    /// How Vietnamese these bytes look when read in this encoding.
+    public func score(_ sample: ArraySlice<UInt8>) -> VietnameseScore {
+        var scorer = VietnameseScorer()
+        score(sample, into: &scorer)
+        return scorer.score
+    }
+
+    /// By decoding first (the 8-bit encodings do better).
+    public func score(_ bytes: ArraySlice<UInt8>, into scorer: inout VietnameseScorer) {
+        guard let decoded = decodeCounting(bytes) else {
+            for _ in bytes { scorer.feed(VietnameseLetters.unmappedBit) }
+            return
+        }
+        for scalar in decoded.text.unicodeScalars { scorer.feed(VietnameseLetters.classify(scalar.value)) }
+        scorer.addUnmapped(decoded.unmappedBytes)
+    }
+}
+
+/// Writes UTF-8 straight into a new string's storage: the decoders' output path, without
+/// building a String character by character.
+struct UTF8Sink {
+    let base: UnsafeMutablePointer<UInt8>
+    var count = 0
+
+    @inline(__always)
+    mutating func append(_ value: UInt32) {
+        if value < 0x80 {
+            base[count] = UInt8(truncatingIfNeeded: value)
+            count += 1
+        } else if value < 0x800 {
+            base[count] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+            base[count + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            count += 2
+        } else if value < 0x10000 {
+            base[count] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+            base[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (value >> 6) & 0x3F)
+            base[count + 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            count += 3
+        } else {
+            base[count] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+            base[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (value >> 12) & 0x3F)
+            base[count + 2] = UInt8(truncatingIfNeeded: 0x80 | (value >> 6) & 0x3F)
+            base[count + 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            count += 4
+        }
+    }
+
+    /// Appends UTF-8 packed little-endian with its length in the top byte (the buffer has slack
+    /// for a whole 4-byte store).
+    @inline(__always)
+    mutating func appendPacked(_ packed: UInt32) {
+        (UnsafeMutableRawPointer(base) + count).storeBytes(of: packed.littleEndian, as: UInt32.self)
+        count += Int(packed >> 24)
+    }
+
+    /// A string of at most `capacity` UTF-8 bytes, written by `body`.
+    static func string(capacity: Int, _ body: (inout UTF8Sink) -> Void) -> String {
+        String(unsafeUninitializedCapacity: max(capacity, 1)) { buffer in
+            var sink = UTF8Sink(base: buffer.baseAddress!)
+            body(&sink)
+            return sink.count
+        }
+    }
+}
+
+/// An 8-bit encoding given by a table of 256 scalars. Combining tone marks that follow a vowel
+/// (Windows-1258's tone bytes, TCVN3's 0xB0–0xB4) are composed with it; the cleaner's NFC would do
+/// the same, this only saves it the work.
+public struct SingleByteTable: Sendable {
+    /// Scalar of each byte; `unmapped` for bytes the encoding does not define.
+    let scalars: [UInt32]
+    static let unmapped: UInt32 = 0xFFFF_FFFF
+    /// UTF-8 of each byte's scalar (U+FFFD when unmapped), little-endian, length in the top byte.
+    let utf8: [UInt32]
+    /// Tone 1…5 of bytes that are combining tone marks, else 0.
+    let tones: [UInt8]
+    /// `VietnameseLetters.classify` of each byte's scalar, for scoring.
+    let classes: [UInt16]
+
+    /// The table: ASCII for 0x00–0x7F, `high` for 0x80–0xFF, and `low` overriding control positions
+    /// that the encoding uses for letters.
+    init(high: [UInt32], low: [UInt8: UInt32] = [:]) {
+        precondition(high.count == 128)
+        var scalars = (0..<128).map { UInt32($0) } + high.map { $0 == 0xFFFF ? Self.unmapped : $0 }
+        for (byte, value) in low { scalars[Int(byte)] = value }
+        self.scalars = scalars
+        utf8 = scalars.map { Self.packUTF8($0 == Self.unmapped ? 0xFFFD : $0) }
+        tones = scalars.map { UInt8(VietnameseLetters.tone(ofCombining: $0)) }
+        classes = scalars.map { $0 == Self.unmapped ? VietnameseLetters.unmappedBit : VietnameseLetters.classify($0) }
+    }
+
+    static func packUTF8(_ value: UInt32) -> UInt32 {
+        let bytes = Array(String(Character(Unicode.Scalar(value)!)).utf8)
+        var packed = UInt32(bytes.count) << 24
+        for (index, byte) in bytes.enumerated() { packed |= UInt32(byte) << (8 * UInt32(index)) }
+        return packed
+    }
+
+    func decode(_ bytes: ArraySlice<UInt8>) -> DecodedText {
+        var unmapped = 0
+        let text = UTF8Sink.string(capacity: bytes.count * 3 + 4) { sink in
+            unmapped = scalars.withUnsafeBufferPointer { scalars in
+                utf8.withUnsafeBufferPointer { utf8 in
+                    tones.withUnsafeBufferPointer { tones in
+                        bytes.withUnsafeBufferPointer { input in
+                            Self.decode(input, scalars: scalars, utf8: utf8, tones: tones, into: &sink)
+                        }
+                    }
+                }
+            }
+        }
+        return DecodedText(text: text, unmappedBytes: unmapped)
+    }
+
+    /// The decoding loop; returns the number of unmapped bytes.
+    @inline(__always)
+    static func decode(_ input: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<UInt32>, utf8: UnsafeBufferPointer<UInt32>,
+                       tones: UnsafeBufferPointer<UInt8>, into sink: inout UTF8Sink) -> Int {
+        var unmapped = 0
+        var index = 0
+        let end = input.count
+        while index < end {
+            let byte = Int(input[index])
+            index += 1
+            if index < end, case let tone = tones[Int(input[index])], tone != 0,
+               let composed = VietnameseLetters.compose(scalars[byte], tone: Int(tone)) {
+                sink.append(composed)
+                index += 1
+                continue
+            }
+            if scalars[byte] == unmapped32 { unmapped += 1 }
+            sink.appendPacked(utf8[byte])
+        }
+        return unmapped
+    }
+
+    private static let unmapped32: UInt32 = 0xFFFF_FFFF
+
+    func score(_ bytes: ArraySlice<UInt8>, into scorer: inout VietnameseScorer) {
+        classes.withUnsafeBufferPointer { classes in
+            bytes.withUnsafeBufferPointer { input in
+                for byte in input { scorer.feed(classes[Int(byte)]) }
+            }
+        }
+    }
+}

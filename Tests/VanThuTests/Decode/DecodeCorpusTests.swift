@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import VanThu
+
+/// Every document of `../shared/corpora` rendered into every legacy encoding must be detected and
+/// decoded back. Slow (thousands of documents), so it runs only when VANTHU_CORPUS_TESTS is set:
+/// `VANTHU_CORPUS_TESTS=1 swift test --filter DecodeCorpusTests`.
+struct DecodeCorpusTests {
+    static var enabled: Bool { ProcessInfo.processInfo.environment["VANTHU_CORPUS_TESTS"] != nil }
+
+    static func documents(limit: Int) -> [URL] {
+        guard let shared = TestSupport.shared else { return [] }
+        let root = shared.appendingPathComponent("corpora")
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        var urls: [URL] = []
+        for case let url as URL in walker where url.pathExtension == "txt" && !url.lastPathComponent.hasPrefix("LICENSE") {
+            urls.append(url)
+        }
+        urls.sort { $0.path < $1.path }
+        // Spread the limit over the whole corpus.
+        let step = max(1, urls.count / max(limit, 1))
+        return stride(from: 0, to: urls.count, by: step).map { urls[$0] }
+    }
+
+    @Test(.enabled(if: enabled && TestSupport.shared != nil))
+    func corpusRendersAreDetected() throws {
+        let limit = Int(ProcessInfo.processInfo.environment["VANTHU_CORPUS_LIMIT"] ?? "") ?? 400
+        let urls = Self.documents(limit: limit)
+        var failures: [String] = []
+        var weakest: [String: (confidence: Double, lead: Int, file: String)] = [:]
+        var decodedBytes = 0
+        var seconds = 0.0
+        for url in urls {
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            for name in ["tcvn3", "vni", "viscii", "windows-1258"] {
+                let rendering = LegacyRenderer.render(text, as: name)
+                if let folder = ProcessInfo.processInfo.environment["VANTHU_RENDER_DIR"] {
+                    // Keep the renderings, e.g. to time a release build on them.
+                    TestSupport.write(rendering.bytes, to: URL(fileURLWithPath: folder).appendingPathComponent("\(name)/\(url.lastPathComponent)"))
+                }
+                let started = Date()
+                let verdict = EncodingDetector().detect(rendering.bytes)
+                switch verdict {
+                case .identified(let encoding, let readings):
+                    guard encoding.name == name else {
+                        failures.append("\(url.lastPathComponent) \(name): detected as \(encoding.name)")
+                        continue
+                    }
+                    let decoded = encoding.decode(rendering.bytes)
+                    seconds += Date().timeIntervalSince(started)
+                    decodedBytes += rendering.bytes.count
+                    if decoded?.precomposedStringWithCanonicalMapping != rendering.expected {
+                        failures.append("\(url.lastPathComponent) \(name): text differs")
+                    }
+                    let best = readings[0]
+                    let lead = readings.count > 1 ? best.score.points - readings[1].score.points : Int.max
+                    if let weak = weakest[name], weak.confidence <= best.score.confidence {} else {
+                        weakest[name] = (best.score.confidence, lead, url.lastPathComponent)
+                    }
+                case .refused(let reason, _):
+                    // Documents with hardly any Vietnamese (tables of numbers) may be refused.
+                    failures.append("\(url.lastPathComponent) \(name): refused: \(reason)")
+                }
+            }
+        }
+        print("corpus: \(urls.count) documents, \(failures.count) failures; detect+decode \(Int(Double(decodedBytes) / max(seconds, 1e-9) / 1e6)) MB/s (debug)")
+        for (name, weak) in weakest.sorted(by: { $0.key < $1.key }) {
+            print("  weakest \(name): confidence \(weak.confidence) lead \(weak.lead) in \(weak.file)")
+        }
+        for failure in failures.prefix(40) { print("  " + failure) }
+        #expect(failures.isEmpty)
+    }
+}
