@@ -42,7 +42,7 @@ extension VietnameseScore {
     /// Scores a decoded text.
     public init<S: Sequence>(scalars: S, unmapped: Int = 0) where S.Element == Unicode.Scalar {
         var scorer = VietnameseScorer()
-        for scalar in scalars { scorer.feed(VietnameseLetters.classify(scalar.value)) }
+        for scalar in scalars { scorer.feed(VietnameseAlphabet.classify(scalar.value)) }
         scorer.addUnmapped(unmapped)
         self = scorer.score
     }
@@ -52,7 +52,7 @@ extension VietnameseScore {
     }
 }
 
-/// Builds a `VietnameseScore` from the classes (`VietnameseLetters.classify`) of a text's scalars,
+/// Builds a `VietnameseScore` from the classes (`VietnameseAlphabet.classify`) of a text's scalars,
 /// one at a time, so that the decoders can score bytes without building a string.
 public struct VietnameseScorer {
     var counts = VietnameseScore()
@@ -74,13 +74,13 @@ public struct VietnameseScorer {
     mutating func feed(_ packed: UInt16) {
         let base = UInt8(truncatingIfNeeded: packed & 0x1F)
         if base != 0 {
-            word.append(base: base, tone: UInt8(truncatingIfNeeded: (packed >> 5) & 7), upper: packed & VietnameseLetters.upperBit != 0,
-                        ascii: packed & VietnameseLetters.asciiBit != 0)
+            word.append(base: base, tone: UInt8(truncatingIfNeeded: (packed >> 5) & 7), upper: packed & VietnameseAlphabet.upperBit != 0,
+                        ascii: packed & VietnameseAlphabet.asciiBit != 0)
             return
         }
         if !word.isEmpty { countWord() }
-        if packed & VietnameseLetters.junkBit != 0 { counts.junk += 1 }
-        if packed & VietnameseLetters.unmappedBit != 0 { counts.unmapped += 1 }
+        if packed & VietnameseAlphabet.junkBit != 0 { counts.junk += 1 }
+        if packed & VietnameseAlphabet.unmappedBit != 0 { counts.unmapped += 1 }
     }
 
     mutating func finish() -> VietnameseScore {
@@ -133,17 +133,17 @@ struct WordBuffer {
 
     @inline(__always)
     mutating func append(base: UInt8, tone: UInt8, upper: Bool, ascii: Bool) {
-        if base == VietnameseLetters.combining {
+        if base == VietnameseAlphabet.combining {
             // A combining tone goes on the vowel before it, if that vowel has none yet.
             isMarked = true
             let last = count - 1
-            guard count > 0, count <= Self.capacity, self.base(last) <= VietnameseLetters.vowelCount,
+            guard count > 0, count <= Self.capacity, self.base(last) <= VietnameseAlphabet.vowelCount,
                   self.tone(last) == 0 else { broken = true; return }
             letters |= UInt64(tone) << (8 * UInt64(last) + 5)
             return
         }
-        if base == VietnameseLetters.foreign { broken = true; isMarked = true }
-        if tone != 0 || VietnameseLetters.isModifiedVowel(base) || base == VietnameseLetters.dStroke { isMarked = true }
+        if base == VietnameseAlphabet.foreign { broken = true; isMarked = true }
+        if tone != 0 || VietnameseAlphabet.isModifiedVowel(base) || base == VietnameseAlphabet.dStroke { isMarked = true }
         if upper {
             if count == 0 { firstUpper = true }
             upperCount += 1
@@ -261,7 +261,7 @@ struct Syllable {
         for word in commonWords.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             var buffer = WordBuffer()
             for scalar in word.unicodeScalars {
-                let packed = VietnameseLetters.classify(scalar.value)
+                let packed = VietnameseAlphabet.classify(scalar.value)
                 buffer.append(base: UInt8(packed & 0x1F), tone: UInt8((packed >> 5) & 7), upper: false, ascii: true)
             }
             if buffer.isMarked { set.append(buffer.letters) }
@@ -270,7 +270,7 @@ struct Syllable {
     }
 
     static func codes(_ text: String) -> [UInt8] {
-        text.unicodeScalars.map { UInt8(VietnameseLetters.classify($0.value) & 0x1F) }
+        text.unicodeScalars.map { UInt8(VietnameseAlphabet.classify($0.value) & 0x1F) }
     }
 
     func isValid(_ word: WordBuffer) -> Bool {
@@ -325,8 +325,8 @@ struct Syllable {
         var lastModified = -1
         for index in from..<to {
             let letter = letters.base(index)
-            if letter > VietnameseLetters.vowelCount { return false }
-            if VietnameseLetters.isModifiedVowel(letter) { lastModified = index }
+            if letter > VietnameseAlphabet.vowelCount { return false }
+            if VietnameseAlphabet.isModifiedVowel(letter) { lastModified = index }
             key = key << 4 | Int(letter)
         }
         let rule = nuclei[key]

@@ -48,7 +48,7 @@ struct DecodeEncodingTests {
     @Test(arguments: legacy)
     func everyLetterDecodes(_ name: String) throws {
         // Straight through the decoder: the alphabet alone does not look like Vietnamese text.
-        let letters = VietnameseLetters.vowelRows.joined(separator: " ") + " đ Đ"
+        let letters = VietnameseAlphabet.vowelRows.joined(separator: " ") + " đ Đ"
         let rendering = LegacyRenderer.render(letters, as: name)
         let encoding: any CharacterEncoding = [TCVN3(), VNI(), VISCII(), Windows1258()].first { $0.name == name }!
         let decoded = try #require(encoding.decode(rendering.bytes))

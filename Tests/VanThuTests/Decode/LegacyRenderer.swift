@@ -45,7 +45,7 @@ enum LegacyRenderer {
 
     /// (base letter, tone 0…5) of a Vietnamese vowel.
     static func split(_ scalar: Unicode.Scalar) -> (base: Unicode.Scalar, tone: Int)? {
-        for row in VietnameseLetters.vowelRows {
+        for row in VietnameseAlphabet.vowelRows {
             let scalars = Array(row.unicodeScalars)
             if let tone = scalars.firstIndex(of: scalar) { return (scalars[0], tone) }
         }
@@ -68,7 +68,7 @@ enum LegacyRenderer {
                 bytes.append(byte)
                 expected.append(scalar)
             } else if decomposeMissing, let (base, tone) = split(scalar), let baseByte = inverse[base.value],
-                      let toneByte = inverse[VietnameseLetters.combiningTones[tone - 1]] {
+                      let toneByte = inverse[VietnameseAlphabet.combiningTones[tone - 1]] {
                 bytes += [baseByte, toneByte]
                 expected.append(scalar)
             } else {

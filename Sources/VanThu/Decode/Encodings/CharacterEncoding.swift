@@ -40,10 +40,10 @@ extension CharacterEncoding {
     /// By decoding first (the 8-bit encodings do better).
     public func score(_ bytes: ArraySlice<UInt8>, into scorer: inout VietnameseScorer) {
         guard let decoded = decodeCounting(bytes) else {
-            for _ in bytes { scorer.feed(VietnameseLetters.unmappedBit) }
+            for _ in bytes { scorer.feed(VietnameseAlphabet.unmappedBit) }
             return
         }
-        for scalar in decoded.text.unicodeScalars { scorer.feed(VietnameseLetters.classify(scalar.value)) }
+        for scalar in decoded.text.unicodeScalars { scorer.feed(VietnameseAlphabet.classify(scalar.value)) }
         scorer.addUnmapped(decoded.unmappedBytes)
     }
 }
@@ -106,7 +106,7 @@ public struct SingleByteTable: Sendable {
     let utf8: [UInt32]
     /// Tone 1…5 of bytes that are combining tone marks, else 0.
     let tones: [UInt8]
-    /// `VietnameseLetters.classify` of each byte's scalar, for scoring.
+    /// `VietnameseAlphabet.classify` of each byte's scalar, for scoring.
     let classes: [UInt16]
 
     /// The table: ASCII for 0x00–0x7F, `high` for 0x80–0xFF, and `low` overriding control positions
@@ -117,8 +117,8 @@ public struct SingleByteTable: Sendable {
         for (byte, value) in low { scalars[Int(byte)] = value }
         self.scalars = scalars
         utf8 = scalars.map { Self.packUTF8($0 == Self.unmapped ? 0xFFFD : $0) }
-        tones = scalars.map { UInt8(VietnameseLetters.tone(ofCombining: $0)) }
-        classes = scalars.map { $0 == Self.unmapped ? VietnameseLetters.unmappedBit : VietnameseLetters.classify($0) }
+        tones = scalars.map { UInt8(VietnameseAlphabet.tone(ofCombining: $0)) }
+        classes = scalars.map { $0 == Self.unmapped ? VietnameseAlphabet.unmappedBit : VietnameseAlphabet.classify($0) }
     }
 
     static func packUTF8(_ value: UInt32) -> UInt32 {
@@ -155,7 +155,7 @@ public struct SingleByteTable: Sendable {
             let byte = Int(input[index])
             index += 1
             if index < end, case let tone = tones[Int(input[index])], tone != 0,
-               let composed = VietnameseLetters.compose(scalars[byte], tone: Int(tone)) {
+               let composed = VietnameseAlphabet.compose(scalars[byte], tone: Int(tone)) {
                 sink.append(composed)
                 index += 1
                 continue

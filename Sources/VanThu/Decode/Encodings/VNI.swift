@@ -10,7 +10,7 @@ public struct VNI: CharacterEncoding {
     public init() {}
 
     /// Lower-case mark bytes and what they add to the base: a tone (1…5, as in
-    /// `VietnameseLetters`) and a modifier (circumflex ^ or breve ˘).
+    /// `VietnameseAlphabet`) and a modifier (circumflex ^ or breve ˘).
     static let marks: [(byte: UInt8, modifier: Character?, tone: Int)] = [
         (0xF8, nil, 1), (0xF9, nil, 2), (0xFB, nil, 3), (0xF5, nil, 4), (0xEF, nil, 5),  // ø ù û õ ï
         (0xE2, "^", 0), (0xE0, "^", 1), (0xE1, "^", 2), (0xE5, "^", 3), (0xE3, "^", 4), (0xE4, "^", 5),  // â à á å ã ä
@@ -22,7 +22,7 @@ public struct VNI: CharacterEncoding {
         (0xF1, "đ"), (0xF4, "ơ"), (0xF6, "ư"), (0xEC, "ì"), (0xED, "í"), (0xE6, "ỉ"), (0xF3, "ĩ"), (0xF2, "ị"), (0xEE, "ỵ"),
     ]
 
-    /// Letters that take marks: the base byte and its row in `VietnameseLetters.vowelRows` for
+    /// Letters that take marks: the base byte and its row in `VietnameseAlphabet.vowelRows` for
     /// no modifier, circumflex and breve.
     static let bases: [(letter: Character, plain: Character, circumflex: Character?, breve: Character?)] = [
         ("a", "a", "â", "ă"), ("e", "e", "ê", nil), ("o", "o", "ô", nil), ("ơ", "ơ", nil, nil),
@@ -76,7 +76,7 @@ public struct VNI: CharacterEncoding {
                     }
                     guard let vowel else { continue }
                     let cased = upper ? Character(vowel.uppercased()) : vowel
-                    guard let row = VietnameseLetters.vowelRows.first(where: { $0.first == cased }) else { continue }
+                    guard let row = VietnameseAlphabet.vowelRows.first(where: { $0.first == cased }) else { continue }
                     let letter = Array(row.unicodeScalars)[mark.tone]
                     table[(baseIndex * 2 + (upper ? 1 : 0)) * marks.count + markIndex] = letter.value
                 }
@@ -88,9 +88,9 @@ public struct VNI: CharacterEncoding {
     /// UTF-8 (as `SingleByteTable.utf8`) and scorer classes of `single` and `composed`.
     static let singleUTF8: [UInt32] = single.map { SingleByteTable.packUTF8($0 == SingleByteTable.unmapped ? 0xFFFD : $0) }
     static let singleClass: [UInt16] = single.map {
-        $0 == SingleByteTable.unmapped ? VietnameseLetters.unmappedBit : VietnameseLetters.classify($0)
+        $0 == SingleByteTable.unmapped ? VietnameseAlphabet.unmappedBit : VietnameseAlphabet.classify($0)
     }
-    static let composedClass: [UInt16] = composed.map { $0 == 0 ? 0 : VietnameseLetters.classify($0) }
+    static let composedClass: [UInt16] = composed.map { $0 == 0 ? 0 : VietnameseAlphabet.classify($0) }
 
     /// Walks the bytes, calling `letter` with a composed scalar's index in `composed` for a base
     /// and its mark, and `byte` for a byte that stands alone.

@@ -24,7 +24,7 @@ enum DeadlineLexicon {
     }
 
     /// Right before the date (after fillers).
-    static let triggers = PhraseTable<Trigger>([
+    static let triggers = FoldedPhraseTable<Trigger>([
         ("truoc", .before), ("xong truoc", .before),
         ("cham nhat", .latest), ("muon nhat", .latest), ("tre nhat", .latest),
         ("khong qua", .noLater), ("khong muon hon", .noLater), ("khong cham hon", .noLater), ("khong tre hon", .noLater),
@@ -33,31 +33,31 @@ enum DeadlineLexicon {
     ])
 
     /// Triggers that may stand a few words before their date: `hạn chót nộp hồ sơ là ngày …`.
-    static let distantTriggers = PhraseTable<Trigger>([
+    static let distantTriggers = FoldedPhraseTable<Trigger>([
         ("han chot", .term), ("han cuoi", .term), ("han nop", .term), ("thoi han nop", .term),
         ("thoi han hoan thanh", .term), ("thoi han gui", .term), ("thoi han bao cao", .term),
     ])
 
     /// Right before `trong tháng …`: the month is when work must be done (`hoàn thành trong tháng 6/2020`).
-    static let withinActions = PhraseTable<Bool>([
+    static let withinActions = FoldedPhraseTable<Bool>([
         ("hoan thanh", true), ("hoan tat", true), ("xong", true), ("bao cao", true), ("gui", true), ("nop", true),
         ("trien khai", true), ("to chuc", true), ("thuc hien", true), ("ban hanh", true), ("tong hop", true),
         ("phai", true), ("can", true), ("de nghi", true), ("yeu cau", true), ("trinh", true), ("ket thuc", true),
     ])
 
     /// Words that contain an obligation word but do not ask for anything (`theo báo cáo`, `lập tức`).
-    static let notObligations = PhraseTable<Bool>([
+    static let notObligations = FoldedPhraseTable<Bool>([
         ("theo bao cao", true), ("bao cao cua", true), ("lap tuc", true), ("thuc hien boi", true),
     ])
 
     /// Words that may stand between a trigger and its date: `trước 17 giờ 00 ngày …`, `chậm nhất vào ngày …`.
-    static let fillers = PhraseTable<Bool>([
+    static let fillers = FoldedPhraseTable<Bool>([
         ("vao", true), ("la", true), ("luc", true), ("gio", true), ("phut", true), ("h", true), ("g", true),
         ("sang", true), ("chieu", true), ("trua", true), ("toi", true), ("den", true), ("cua", false),
     ])
 
     /// The clause asks for something to be done: action verbs and modal words.
-    static let obligations = PhraseTable<Bool>([
+    static let obligations = FoldedPhraseTable<Bool>([
         ("bao cao", true), ("gui", true), ("nop", true), ("hoan thanh", true), ("hoan tat", true),
         ("tong hop", true), ("dang ky", true), ("cong nhan", true), ("to chuc", true), ("trien khai", true),
         ("thuc hien", true), ("cung cap", true), ("xay dung", true), ("ket thuc", true),
@@ -70,7 +70,7 @@ enum DeadlineLexicon {
     ])
 
     /// The verbs whose phrase is the deadline's action, longest first; `thực hiện` only when no other.
-    static let actions = PhraseTable<Int>([
+    static let actions = FoldedPhraseTable<Int>([
         ("bao cao", 2), ("gui", 2), ("nop", 2), ("hoan thanh", 2), ("hoan tat", 2), ("tong hop", 2),
         ("dang ky", 2), ("cong nhan", 2), ("to chuc", 2), ("trien khai", 2), ("cung cap", 2),
         ("xay dung", 2), ("tra loi", 2), ("phan hoi", 2), ("de xuat", 2), ("gioi thieu", 2), ("so ket", 2),
@@ -81,7 +81,7 @@ enum DeadlineLexicon {
 
     /// Right before `trước`: the date bounds a period of validity, it is not a deadline
     /// (`ký trước ngày …`, `ngay trước ngày …`).
-    static let boundaries = PhraseTable<Bool>([
+    static let boundaries = FoldedPhraseTable<Bool>([
         ("ky", true), ("cap", true), ("ban hanh", true), ("phat sinh", true), ("giao ket", true), ("thanh lap", true),
         ("hieu luc", true), ("sinh", true), ("da", true), ("ngay", true), ("duoc", true), ("nhu", true),
         ("tuyen dung", true), ("nghi huu", true), ("xay ra", true), ("dien ra", true), ("khoi cong", true),
@@ -90,23 +90,23 @@ enum DeadlineLexicon {
     ])
 
     /// A few words before the trigger: the sentence tells what happened, not what must be done.
-    static let pastMarkers = PhraseTable<Bool>([("da", true), ("vua", true), ("tung", true)])
+    static let pastMarkers = FoldedPhraseTable<Bool>([("da", true), ("vua", true), ("tung", true)])
 
     /// Before the receiving unit. `qua` (an intermediary) only counts when no other is stated.
-    static let recipients = PhraseTable<Bool>([
+    static let recipients = FoldedPhraseTable<Bool>([
         ("ve", true), ("gui", true), ("nop", true), ("nop ve", true), ("gui ve", true), ("bao cao", true),
         ("trinh", true), ("cho", true), ("den", true), ("toi", true), ("qua", false),
     ])
 
     /// After a duration: what a relative deadline counts from; `sau khi` only after a strong trigger.
-    static let anchors = PhraseTable<Bool>([("ke tu", true), ("tinh tu", true), ("sau khi", false), ("sau", false)])
+    static let anchors = FoldedPhraseTable<Bool>([("ke tu", true), ("tinh tu", true), ("sau khi", false), ("sau", false)])
 
     /// Before a duration: a relative deadline; the strong ones (true) accept any anchor.
-    static let relativeTriggers = PhraseTable<Bool>([
+    static let relativeTriggers = FoldedPhraseTable<Bool>([
         ("trong thoi han", true), ("trong vong", false), ("trong", false), ("cham nhat", true), ("khong qua", true),
         ("toi da", false), ("cham nhat la", true), ("thoi han", true),
     ])
 
     /// Words that end the anchor of a relative deadline.
-    static let anchorStops = PhraseTable<Bool>([("va", true), ("hoac", true), ("thi", true), ("phai", true)])
+    static let anchorStops = FoldedPhraseTable<Bool>([("va", true), ("hoac", true), ("thi", true), ("phai", true)])
 }

@@ -91,7 +91,7 @@ struct FoldedBytes {
     }
 
     /// If a phrase of `table` starts at `start` (after at most a few spaces), its entry and end.
-    func phrase<Value>(_ table: PhraseTable<Value>, at start: Int) -> (value: Value, end: Int)? {
+    func phrase<Value>(_ table: FoldedPhraseTable<Value>, at start: Int) -> (value: Value, end: Int)? {
         table.match(self, at: skipSpaces(from: start))
     }
 }

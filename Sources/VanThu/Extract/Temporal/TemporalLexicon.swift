@@ -31,7 +31,7 @@ enum TemporalCue: Sendable, Equatable {
 /// no diacritics, đ → d). See `FoldedText`.
 enum TemporalLexicon {
     /// Words before a number (read backwards from the number).
-    static let cues = PhraseTable<TemporalCue>([
+    static let cues = FoldedPhraseTable<TemporalCue>([
         ("ngay", .day), ("mung", .day), ("mong", .day), ("hom", .day),
         ("thang", .month),
         ("nam", .year),
@@ -53,26 +53,26 @@ enum TemporalLexicon {
     ])
 
     /// After a year-less day: the day recurs.
-    static let recurrences = PhraseTable<TemporalMention.Recurrence>([
+    static let recurrences = FoldedPhraseTable<TemporalMention.Recurrence>([
         ("hang nam", .yearly), ("moi nam", .yearly), ("cua hang nam", .yearly), ("cac nam", .yearly),
         ("hang thang", .monthly), ("moi thang", .monthly), ("cua hang thang", .monthly), ("cac thang", .monthly),
     ])
 
     /// A year written as a word after `năm`, relative to the document's year.
-    static let relativeYears = PhraseTable<Int>([
+    static let relativeYears = FoldedPhraseTable<Int>([
         ("nay", 0), ("ngoai", -1), ("truoc", -1), ("sau", 1), ("toi", 1), ("ke tiep", 1), ("tiep theo", 1),
     ])
 
     /// After a month: the month is a lunar one, not a calendar date.
-    static let lunar = PhraseTable<Bool>([("am lich", true), ("al", true), ("am", true)])
+    static let lunar = FoldedPhraseTable<Bool>([("am lich", true), ("al", true), ("am", true)])
 
     /// Between two mentions: they are one range or list, so the first may borrow the second's year.
-    static let connectors = PhraseTable<Bool>([
+    static let connectors = FoldedPhraseTable<Bool>([
         ("den", true), ("toi", true), ("cho den", true), ("den het", true), ("va", false), ("hoac", false),
     ])
 
     /// After a bare `YYYY-YYYY`: the numbers count things, they are not years.
-    static let countUnits = PhraseTable<Bool>([
+    static let countUnits = FoldedPhraseTable<Bool>([
         ("ho", true), ("nguoi", true), ("dong", true), ("trieu", true), ("ty", true), ("nghin", true),
         ("ngan", true), ("km", true), ("kg", true), ("tan", true), ("ha", true), ("m", true), ("con", true),
         ("chiec", true), ("usd", true), ("vnd", true), ("lao dong", true), ("hoc sinh", true), ("trang", true),
@@ -80,7 +80,7 @@ enum TemporalLexicon {
     ])
 
     /// After a number: the number counts a duration (`15 ngày`), for relative deadlines.
-    static let durationUnits = PhraseTable<Bool>([
+    static let durationUnits = FoldedPhraseTable<Bool>([
         ("ngay", true), ("ngay lam viec", true), ("thang", true), ("tuan", true), ("gio", true), ("nam", true),
     ])
 }

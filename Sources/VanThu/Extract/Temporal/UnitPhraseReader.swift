@@ -3,7 +3,7 @@
 /// noun from `heads`, then words up to punctuation, a stop word or a second unit. This is a small
 /// reader for deadlines only; the units extractor owns the full unit grammar.
 struct UnitPhraseReader {
-    static let heads = PhraseTable<Bool>([
+    static let heads = FoldedPhraseTable<Bool>([
         ("ban", true), ("uy ban", true), ("ubnd", true), ("hdnd", true), ("hoi dong", true), ("mttq", true),
         ("mat tran", true), ("so", true), ("phong", true), ("van phong", true), ("hoi", true), ("huyen uy", true),
         ("tinh uy", true), ("thanh uy", true), ("quan uy", true), ("thi uy", true), ("dang uy", true),
@@ -21,7 +21,7 @@ struct UnitPhraseReader {
     /// Lower-case words that may follow a lower-case word inside a name: `Ủy ban nhân dân huyện`,
     /// `Đảng ủy Khối cơ quan Dân Chính Đảng thành phố`. (After a capitalised word any lower-case
     /// syllable may follow: `Dân vận`, `Huyện ủy`.)
-    static let nameWords = PhraseTable<Bool>([
+    static let nameWords = FoldedPhraseTable<Bool>([
         ("nhan dan", true), ("huyen", true), ("tinh", true), ("thanh pho", true), ("thi xa", true), ("thi tran", true),
         ("xa", true), ("phuong", true), ("quan", true), ("khom", true), ("ap", true), ("thon", true), ("to", true),
         ("khu pho", true), ("co quan", true), ("viet nam", true), ("trung uong", true), ("cap", true), ("khoi", true),
@@ -31,7 +31,7 @@ struct UnitPhraseReader {
     ])
 
     /// Words that end a unit name (folded).
-    static let stops = PhraseTable<Bool>([
+    static let stops = FoldedPhraseTable<Bool>([
         ("truoc", true), ("cham", true), ("han", true), ("trong", true), ("de", true), ("qua", true), ("theo", true),
         ("dung", true), ("kem", true), ("bang", true), ("hoac", true), ("sau", true), ("khi", true), ("ngay", true),
         ("tren", true), ("ve", true), ("cho", true), ("dong thoi", true), ("tong hop", true), ("xem", true),
@@ -43,9 +43,9 @@ struct UnitPhraseReader {
     ])
 
     /// Words dropped from the end of a name: `từ` (folded like `tư` of `Đầu tư`, so it cannot stop a name).
-    static let trailing = PhraseTable<Bool>([("tu", true)])
+    static let trailing = FoldedPhraseTable<Bool>([("tu", true)])
     /// Words that keep a trailing `tư`: `Đầu tư`, `Bộ Tư pháp`.
-    static let keepsTrailing = PhraseTable<Bool>([("dau tu", true), ("dau", true)])
+    static let keepsTrailing = FoldedPhraseTable<Bool>([("dau tu", true), ("dau", true)])
 
     static let maximumWords = 14
 

@@ -1,7 +1,7 @@
 /// The Vietnamese alphabet as data: vowels with their tones, consonants, and what every Unicode
 /// scalar a decoder can produce means for a Vietnamese reader. The decoders compose base + tone
 /// from these rows; the scorer reads letters back into (base, tone) to judge syllables.
-public enum VietnameseLetters {
+public enum VietnameseAlphabet {
     /// A vowel and its five toned forms, in tone order: huyền (grave), sắc (acute), hỏi (hook
     /// above), ngã (tilde), nặng (dot below). Lower case first, then upper case.
     public static let vowelRows: [String] = [

@@ -2,7 +2,7 @@
 /// forward from an offset or backward from an end, on word boundaries, with any run of spaces
 /// between the words. Longer phrases win. Entries are indexed by their first and last byte so a
 /// lookup compares only the few candidates that can match.
-struct PhraseTable<Value>: @unchecked Sendable {
+struct FoldedPhraseTable<Value>: @unchecked Sendable {
     struct Entry {
         let words: [[UInt8]]
         let value: Value
