@@ -36,7 +36,7 @@ public struct TitleExtractor: Extractor {
 
     /// The `V/v` line, joined with its continuation lines; else the type-name line and the title under it.
     func dispatchTitle(_ document: TextDocument, header: DispatchHeader?) -> String? {
-        let lines = document.lines.prefix(60).map { document.string($0).trimmingCharacters(in: .whitespaces) }
+        let lines = document.lines.prefix(60).map { $0.count > 600 ? "" : document.string($0).trimmingCharacters(in: .whitespaces) }
         for (index, line) in lines.enumerated() {
             let folded = VietnameseFolding.searchFold(line)
             if folded.hasPrefix("v/v") {
@@ -83,48 +83,80 @@ public struct TitleExtractor: Extractor {
     /// The line that reads best as a headline among the first lines: 4 to 60 words, not metadata,
     /// not a date line. A headline sits next to the article's date line, does not end with a full
     /// stop, and has more than a few words; navigation labels and photo captions lose on those.
+    /// Lines are read as bytes: this runs on every document.
     func headline(_ document: TextDocument) -> String? {
-        var candidates: [(text: String, index: Int)] = []
+        let bytes = document.utf8
+        var candidates: [(range: Range<Int>, index: Int, words: Int)] = []
         var dateLines: Set<Int> = []
-        var nonEmpty: [Int] = []
-        var lines: [String] = []
+        var position = 0
         for range in document.lines.prefix(40) {
-            var line = Substring(document.string(range)).drop(while: { $0 == " " })
-            if line.hasPrefix("#") { continue }
+            // A paragraph of body text is no headline.
+            if range.count > 600 { position += 1; continue }
+            var start = range.lowerBound, end = range.upperBound
+            while start < end && bytes[start] == 0x20 { start += 1 }
+            while end > start && bytes[end - 1] == 0x20 { end -= 1 }
+            guard start < end, bytes[start] != UInt8(ascii: "#") else { continue }
             // A metadata prefix such as "date 2022-03" before the headline.
-            if line.hasPrefix("date ") {
-                line = line.dropFirst(5).drop(while: { $0.isNumber || $0 == "-" || $0 == "/" || $0 == "." }).drop(while: { $0 == " " })
+            if end - start > 5 && bytes[start..<(start + 5)].elementsEqual("date ".utf8) {
+                start += 5
+                while start < end && (Self.isDigit(bytes[start]) || bytes[start] == 0x2D || bytes[start] == 0x2F || bytes[start] == 0x2E) { start += 1 }
+                while start < end && bytes[start] == 0x20 { start += 1 }
+                guard start < end else { continue }
             }
-            let text = line.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { continue }
-            let position = lines.count
-            lines.append(text)
-            nonEmpty.append(position)
-            if isDateLine(text) { dateLines.insert(position); continue }
-            let words = text.split(separator: " ").count
-            if words >= 4 && words <= 60 && text.count <= 300 { candidates.append((text, position)) }
+            defer { position += 1 }
+            let line = bytes[start..<end]
+            if Self.isDateLine(line) { dateLines.insert(position); continue }
+            var words = 1
+            var scalars = 0
+            var previousSpace = false
+            for byte in line {
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte == 0x20 { if !previousSpace { words += 1 }; previousSpace = true } else { previousSpace = false }
+            }
+            if words >= 4 && words <= 60 && scalars <= 300 { candidates.append((start..<end, position, words)) }
         }
-        var best: (score: Int, text: String)?
+        var best: (score: Int, range: Range<Int>)?
         for candidate in candidates {
-            let words = candidate.text.split(separator: " ").count
             var score = 0
             if dateLines.contains(candidate.index - 1) || dateLines.contains(candidate.index + 1) { score += 2 }
-            if !candidate.text.hasSuffix(".") { score += 1 }
-            if words >= 6 { score += 1 }
+            if bytes[candidate.range.upperBound - 1] != UInt8(ascii: ".") { score += 1 }
+            if candidate.words >= 6 { score += 1 }
             if candidate.index == 0 { score += 1 }
-            if best == nil || score > best!.score { best = (score, candidate.text) }
+            if best == nil || score > best!.score { best = (score, candidate.range) }
         }
-        return best?.text
+        return best.map { document.string($0.range) }
     }
 
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
     /// "Thứ 6, Ngày 10/08/2018, 15:00", "10/08/2018 | Tác giả", "Thứ sáu - 15/03/2024 06:28 2.200 0".
-    private func isDateLine(_ text: String) -> Bool {
-        let folded = VietnameseFolding.searchFold(text)
-        if folded.hasPrefix("thu ") || folded.hasPrefix("chu nhat") || folded.hasPrefix("ngay ") { return folded.contains("/") || folded.contains("-") }
-        if let first = text.first, first.isNumber {
-            let letters = text.filter(\.isLetter).count
-            return letters < text.count / 2
+    static func isDateLine(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.first else { return false }
+        var letters = 0
+        var scalars = 0
+        var folded: [UInt8] = []
+        var index = line.startIndex
+        while index < line.endIndex {
+            let byte = line[index]
+            var length = 1
+            var value = UInt32(byte)
+            if byte >= 0xC0 {
+                length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                value = UInt32(byte & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
+                if index + length > line.endIndex { break }
+                for k in 1..<length { value = value << 6 | UInt32(line[index + k] & 0x3F) }
+            }
+            index += length
+            scalars += 1
+            let base = VietnameseFolding.baseLetter(value: value)
+            if base != nil { letters += 1 }
+            if folded.count < 10 { folded.append(base ?? (value < 0x80 ? UInt8(value) : 0x80)) }
         }
+        let hasSeparator = line.contains(UInt8(ascii: "/")) || line.contains(UInt8(ascii: "-"))
+        if folded.starts(with: "thu ".utf8) || folded.starts(with: "chu nhat".utf8) || folded.starts(with: "ngay ".utf8) {
+            return hasSeparator
+        }
+        if isDigit(first) { return letters < scalars / 2 }
         return false
     }
 }

@@ -57,6 +57,19 @@ public enum VietnameseFolding {
                 continue  // combining marks of NFD text
             } else if scalar.isASCII {
                 out.append(UInt8(scalar.value))
+            } else if !scalar.properties.changesWhenLowercased {
+                // Punctuation, symbols and letters of other scripts without case: as they are.
+                var value = scalar.value
+                if value < 0x800 {
+                    out.append(UInt8(0xC0 | (value >> 6))); out.append(UInt8(0x80 | (value & 0x3F)))
+                } else if value < 0x10000 {
+                    out.append(UInt8(0xE0 | (value >> 12))); out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                    out.append(UInt8(0x80 | (value & 0x3F)))
+                } else {
+                    out.append(UInt8(0xF0 | (value >> 18))); out.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+                    out.append(UInt8(0x80 | ((value >> 6) & 0x3F))); out.append(UInt8(0x80 | (value & 0x3F)))
+                }
+                value = 0
             } else {
                 out.append(contentsOf: String(scalar).lowercased().utf8)
             }
