@@ -2,7 +2,7 @@
 /// forward from an offset or backward from an end, on word boundaries, with any run of spaces
 /// between the words. Longer phrases win. Entries are indexed by their first and last byte so a
 /// lookup compares only the few candidates that can match.
-struct PhraseTable<Value>: @unchecked Sendable {
+struct PhraseTable<Value> {
     struct Entry {
         let words: [[UInt8]]
         let value: Value
@@ -75,3 +75,6 @@ struct PhraseTable<Value>: @unchecked Sendable {
         return nil
     }
 }
+
+extension PhraseTable: Sendable where Value: Sendable {}
+extension PhraseTable.Entry: Sendable where Value: Sendable {}
