@@ -33,6 +33,9 @@ extension DeadlineExtractor {
         .matches("Hạn cuối nhận hồ sơ: 30/6/2024.", "2024-06-30"),
         .matches("Thời gian hoàn thành: trong quý IV/2020.", "2020-Q4"),
         .matches("Các cơ sở tổng hợp, gửi Phòng Lao động chậm nhất tháng 5 hàng năm.", "--05 yearly to=Phòng Lao động"),
+        .matches("- Thời gian: trước ngày 15/4/2021.", "2021-04-15", documentDate: "2021-03-05", kind: .dispatch,
+                 note: "in a dispatch, a date after `trước` is a deadline even without a verb"),
+        .matches("Hạn chót nộp bài dự thi: 17h00 ngày 30/6/2024.", "2024-06-30"),
         // Not deadlines.
         .never("Trước ngày 30/4/1975, ông tham gia kháng chiến ở địa phương.", documentDate: "2020-04-28",
                note: "before the document's date: a story, not a deadline"),

@@ -5,6 +5,9 @@ struct DeadlineFinder {
     let text: FoldedBytes
     let documentDate: String?
     let documentYear: Int?
+    /// In a dispatch, `trước ngày …` is a deadline without an action verb in its clause
+    /// (`Thời gian: trước ngày 15/4/2021`).
+    let isDispatch: Bool
 
     /// How far (folded bytes) a clause reaches on either side of a deadline.
     static let clauseReach = 700
@@ -56,7 +59,7 @@ struct DeadlineFinder {
                   hasWithinAction(before: trigger.start, clauseStart: clause.lowerBound),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
         case .before:
-            guard hasObligation(clause), !isBoundary(before: trigger.start),
+            guard isDispatch || hasObligation(clause), !isBoundary(before: trigger.start),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
         case .latest, .noLater, .term:
             break
@@ -118,6 +121,10 @@ struct DeadlineFinder {
             guard position > limit else { return nil }
             if let match = DeadlineLexicon.distantTriggers.match(text, endingAt: position), match.start >= limit {
                 return Trigger(kind: match.value, start: match.start)
+            }
+            if let clock = clockTime(endingAt: position) {
+                position = clock
+                continue
             }
             guard let word = text.wordEnding(at: position) else { break }
             position = word.lowerBound

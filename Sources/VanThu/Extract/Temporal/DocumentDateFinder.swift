@@ -6,7 +6,7 @@ struct DocumentDateFinder: Sendable {
     /// How far down the text each kind of line is looked for.
     static let metadataLines = 6
     static let placeLines = 45
-    static let publicationLines = 15
+    static let publicationLines = 30
     /// A publication line is short; a place is a few words.
     static let publicationLineLength = 160
     static let placeLength = 48
@@ -144,7 +144,12 @@ struct DocumentDateFinder: Sendable {
     }
 
     /// `Thứ sáu - `, `Thứ 6, Ngày `, `Cập nhật: ` — only weekday words and labels before the date.
-    func isPublicationPrefix(_ text: FoldedBytes, _ range: Range<Int>) -> Bool {
+    func isPublicationPrefix(_ text: FoldedBytes, _ full: Range<Int>) -> Bool {
+        // `Tác giả: Nguyễn Văn A | 15/03/2024`: only the part after the last bar counts.
+        var range = full
+        if let bar = (full.lowerBound..<full.upperBound).last(where: { text[$0] == UInt8(ascii: "|") }) {
+            range = (bar + 1)..<full.upperBound
+        }
         guard range.count <= 40 else { return false }
         var word: [UInt8] = []
         for k in range.lowerBound...range.upperBound {

@@ -82,7 +82,8 @@ struct TemporalScanRun {
             if text.phrase(TemporalLexicon.lunar, at: end) != nil { return end }
             // `9 tháng 10 ngày`: a number before `tháng` makes it a duration.
             if text.isDigit(text.skipSpacesBack(from: hit.cueStart, limit: 3) - 1) { return end }
-            let year = yearWords(after: end)
+            var year = yearWords(after: end)
+            if year == nil, let spaced = spacedYear(after: end) { year = (spaced.year, nil, spaced.end) }
             if year == nil, let recurring = recurrence(after: end), recurring.value == .yearly {
                 add(.point, hit.start..<recurring.end, CalendarValue(month: value), recurrence: .yearly, cue: hit.cue,
                     rule: "date.yearly-month")
@@ -386,6 +387,17 @@ struct TemporalScanRun {
             return (nil, relative.value, relative.end)
         }
         return nil
+    }
+
+    /// ` - 2019`, ` / 2019` after `tháng 7`: a month and year typed with spaces around the separator.
+    func spacedYear(after end: Int) -> (year: Int, end: Int)? {
+        let j = text.skipSpaces(from: end, limit: 2)
+        let separator = text[j]
+        guard separator == NumberToken.slash || separator == NumberToken.dash || separator == NumberToken.dot else { return nil }
+        let k = text.skipSpaces(from: j + 1, limit: 2)
+        guard j > end || k > j + 1, let number = text.number(at: k), number.digits == 4, CalendarValue.isValidYear(number.value),
+              !FoldedBytes.isLetter(text[number.end]), text[number.end] != NumberToken.slash else { return nil }
+        return (number.value, number.end)
     }
 
     /// ` - 2020`, ` – 2020`, ` đến 2020`, ` đến năm 2020` after a year.
