@@ -537,6 +537,8 @@ struct TemporalScanRun {
     }
 
     mutating func addPeriod(_ range: Range<Int>, from: CalendarValue, to: CalendarValue, cue: TemporalCue, rule: String) {
+        // `từ năm 2015-2017`: the text starts at `từ`.
+        let range = (cue == .year ? fromWordStart(before: range.lowerBound) : range.lowerBound)..<range.upperBound
         mentions.append(TemporalMention(kind: .period, range: range, value: from, end: to, recurrence: nil, cue: cue,
                                         rule: rule))
     }
