@@ -181,7 +181,9 @@ struct DeadlineFinder {
         while i < text.count {
             let byte = text[i]
             if byte == NumberToken.comma || byte == UInt8(ascii: ";") || byte == 0x0A || byte == UInt8(ascii: "(")
-                || byte == UInt8(ascii: ")") || (byte == NumberToken.dot && !text.isDigit(i + 1)) { break }
+                || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "\"") || (byte == NumberToken.dot && !text.isDigit(i + 1)) {
+                break
+            }
             if FoldedBytes.isLetter(byte) || FoldedBytes.isDigit(byte) || byte >= 0x80 {
                 if !FoldedBytes.isLetter(text[i - 1]) && !FoldedBytes.isDigit(text[i - 1]) && text[i - 1] < 0x80 {
                     if words == 12 || (words > 0 && DeadlineLexicon.anchorStops.match(text, at: i) != nil) { break }
