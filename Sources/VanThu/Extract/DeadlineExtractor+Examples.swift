@@ -43,6 +43,8 @@ extension DeadlineExtractor {
                note: "a boundary of validity, not a deadline"),
         .never("Trong tháng 3/2021, doanh nghiệp xuất khẩu được nhiều hàng hóa.", documentDate: "2021-04-02"),
         .never("Những ngày trước ngày 10/10/2022 trời mưa nhiều.", documentDate: "2022-10-01"),
+        .never("Cán bộ bố trí từ ngày 01 tháng 7 năm 2025 đến trước ngày 30 tháng 6 năm 2026 được hưởng chế độ.",
+               documentDate: "2025-05-26", kind: .dispatch, note: "`đến trước ngày` closes a span"),
         .never("Trong 5 năm liền, chi hội đạt vững mạnh; kỷ niệm 90 năm thành lập vào ngày 15/10."),
         .never("Có 58/85 hộ đăng ký trước kỳ hạn, đạt 68,23%."),
         .never("Tàu chỉ đủ ôxy trong 3 ngày sau khi mất điện.", note: "a duration after an event is not a deadline"),

@@ -86,7 +86,7 @@ enum DeadlineLexicon {
         ("hieu luc", true), ("sinh", true), ("da", true), ("ngay", true), ("duoc", true), ("nhu", true),
         ("tuyen dung", true), ("nghi huu", true), ("xay ra", true), ("dien ra", true), ("khoi cong", true),
         ("it nhat", true), ("toi thieu", true), ("nam", true), ("thang", true), ("tuan", true), ("hom", true),
-        ("tu", true),
+        ("tu", true), ("den", true),
     ])
 
     /// A few words before the trigger: the sentence tells what happened, not what must be done.
