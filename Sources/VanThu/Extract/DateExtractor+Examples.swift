@@ -61,6 +61,8 @@ extension DateExtractor {
                  kind: .dispatch, note: "a two-column header line"),
         .matches("Tiêu đề\nTin đăng lúc 08:30 ngày 15/03/2024\nNội dung.", "date=2024-03-15", kind: .news),
         .matches("Tiêu đề\n08:30 | 15/03/2024\nNội dung.", "date=2024-03-15", kind: .news),
+        .matches("Tiêu đề\nTác giả: Lê Văn Ba | 15/03/2024 | Lượt xem: 120\nNội dung.", "date=2024-03-15", kind: .news),
+        .exactly("Số liệu tháng 7 - 2019 đã tổng hợp.", ["2019-07"]),
         .matches("Điều 1. Quy định chung.\n" + String(repeating: "Nội dung điều khoản.\n", count: 50)
                  + "Hà Nội, ngày 21 tháng 6 năm 2024\nBỘ TRƯỞNG", "date=2024-06-21", kind: .dispatch,
                  note: "a consolidated text signs at its end"),

@@ -24,7 +24,7 @@ public struct DateExtractor: Extractor {
     public func extract(_ context: inout ExtractionContext) {
         let document = context.document
         let mentions = TemporalScanner().scan(document.folded)
-        if let own = DocumentDateFinder().find(in: document.folded, mentions: mentions) {
+        if let own = DocumentDateFinder().find(in: document, mentions: mentions) {
             context.record.date = own.value
         } else if context.record.date == nil, let headerDate = context.record.header?.date {
             context.record.date = headerDate

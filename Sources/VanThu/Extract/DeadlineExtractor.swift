@@ -37,7 +37,7 @@ public struct DeadlineExtractor: Extractor {
         let documentYear = context.documentYear
         let found: [DeadlineFact] = document.folded.bytes.withUnsafeBufferPointer { buffer in
             let finder = DeadlineFinder(document: document, text: FoldedBytes(buffer), documentDate: documentDate,
-                                        documentYear: documentYear)
+                                        documentYear: documentYear, isDispatch: context.record.kind == .dispatch)
             return finder.deadlines(in: mentions)
         }
         context.record.deadlines += found

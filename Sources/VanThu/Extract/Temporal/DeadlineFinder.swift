@@ -5,6 +5,9 @@ struct DeadlineFinder {
     let text: FoldedBytes
     let documentDate: String?
     let documentYear: Int?
+    /// In a dispatch, `trước ngày …` is a deadline without an action verb in its clause
+    /// (`Thời gian: trước ngày 15/4/2021`).
+    let isDispatch: Bool
 
     /// How far (folded bytes) a clause reaches on either side of a deadline.
     static let clauseReach = 700
@@ -56,7 +59,7 @@ struct DeadlineFinder {
                   hasWithinAction(before: trigger.start, clauseStart: clause.lowerBound),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
         case .before:
-            guard hasObligation(clause), !isBoundary(before: trigger.start),
+            guard isDispatch || hasObligation(clause), !isBoundary(before: trigger.start),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
         case .latest, .noLater, .term:
             break
@@ -76,8 +79,10 @@ struct DeadlineFinder {
             due = mention.value.resolved(documentYear: documentYear).iso
             if let due, let documentDate, isBefore(due, documentDate) { return nil }
         }
-        let to = recipient(in: clause, before: trigger.start, after: mention.range.upperBound)
-        let action = action(in: max(clause.lowerBound, after)..<clause.upperBound, before: trigger.start)
+        let recipient = recipient(in: clause, before: trigger.start, after: mention.range.upperBound)
+        let to = recipient.map { document.string(folded: $0.unit) }
+        let action = action(in: max(clause.lowerBound, after)..<clause.upperBound, before: trigger.start,
+                            recipient: recipient)
         let range = trigger.start..<mention.range.upperBound
         let span = document.scalarSpan(document.folded.utf8Range(range))
         return DeadlineFact(text: document.string(folded: range), due: due, recurrence: recurrence, action: action,
@@ -118,6 +123,10 @@ struct DeadlineFinder {
             guard position > limit else { return nil }
             if let match = DeadlineLexicon.distantTriggers.match(text, endingAt: position), match.start >= limit {
                 return Trigger(kind: match.value, start: match.start)
+            }
+            if let clock = clockTime(endingAt: position) {
+                position = clock
+                continue
             }
             guard let word = text.wordEnding(at: position) else { break }
             position = word.lowerBound
@@ -172,7 +181,9 @@ struct DeadlineFinder {
         while i < text.count {
             let byte = text[i]
             if byte == NumberToken.comma || byte == UInt8(ascii: ";") || byte == 0x0A || byte == UInt8(ascii: "(")
-                || byte == UInt8(ascii: ")") || (byte == NumberToken.dot && !text.isDigit(i + 1)) { break }
+                || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "\"") || (byte == NumberToken.dot && !text.isDigit(i + 1)) {
+                break
+            }
             if FoldedBytes.isLetter(byte) || FoldedBytes.isDigit(byte) || byte >= 0x80 {
                 if !FoldedBytes.isLetter(text[i - 1]) && !FoldedBytes.isDigit(text[i - 1]) && text[i - 1] < 0x80 {
                     if words == 12 || (words > 0 && DeadlineLexicon.anchorStops.match(text, at: i) != nil) { break }
@@ -188,9 +199,10 @@ struct DeadlineFinder {
         let range = trigger.start..<anchorEnd
         let span = document.scalarSpan(document.folded.utf8Range(range))
         let clause = clause(around: trigger.start, anchorEnd)
+        let recipient = recipient(in: clause, before: trigger.start, after: anchorEnd)
         return DeadlineFact(text: document.string(folded: range), due: nil, recurrence: nil,
-                            action: action(in: clause, before: trigger.start),
-                            to: recipient(in: clause, before: trigger.start, after: anchorEnd), anchor: anchor,
+                            action: action(in: clause, before: trigger.start, recipient: recipient),
+                            to: recipient.map { document.string(folded: $0.unit) }, anchor: anchor,
                             start: span.start, end: span.end, rule: "deadline.relative")
     }
 
@@ -286,12 +298,18 @@ struct DeadlineFinder {
         return due.prefix(length) < documentDate.prefix(length)
     }
 
+    /// A receiving unit and the word that introduced it (`về`, `gửi`, `(qua`).
+    struct Recipient {
+        var unit: Range<Int>
+        var marker: Range<Int>
+    }
+
     /// The receiving unit: after `về`, `gửi`, `báo cáo` … before the trigger (the nearest), else
     /// after the date; `(qua …)` only when nothing else is stated.
-    func recipient(in clause: Range<Int>, before start: Int, after end: Int) -> String? {
+    func recipient(in clause: Range<Int>, before start: Int, after end: Int) -> Recipient? {
         let reader = UnitPhraseReader(document: document, text: text)
-        var primary: Range<Int>?
-        var secondary: Range<Int>?
+        var primary: Recipient?
+        var secondary: Recipient?
         func scan(_ range: Range<Int>, keepFirst: Bool) {
             var i = range.lowerBound
             while i < range.upperBound {
@@ -299,10 +317,11 @@ struct DeadlineFinder {
                    let marker = DeadlineLexicon.recipients.match(text, at: i) {
                     let unitStart = text.skipSpaces(from: marker.end, limit: 3)
                     if unitStart > marker.end, let unit = reader.read(at: unitStart), unit.upperBound <= clause.upperBound {
+                        let found = Recipient(unit: unit, marker: i..<marker.end)
                         if marker.value {
-                            if !(keepFirst && primary != nil) { primary = unit }
+                            if !(keepFirst && primary != nil) { primary = found }
                         } else if !(keepFirst && secondary != nil) {
-                            secondary = unit
+                            secondary = found
                         }
                         i = unit.upperBound
                         continue
@@ -313,12 +332,13 @@ struct DeadlineFinder {
         }
         scan(clause.lowerBound..<start, keepFirst: false)
         if primary == nil { scan(end..<clause.upperBound, keepFirst: true) }
-        guard let unit = primary ?? secondary else { return nil }
-        return document.string(folded: unit)
+        return primary ?? secondary
     }
 
-    /// The action: from the last action verb of the clause before the trigger, up to the trigger.
-    func action(in clause: Range<Int>, before start: Int) -> String? {
+    /// The action: from the last action verb of the clause before the trigger, up to the trigger;
+    /// up to the receiving unit's `về` when words stand between (`báo cáo kết quả` | `về Ban …`).
+    func action(in clause: Range<Int>, before trigger: Int, recipient: Recipient?) -> String? {
+        var start = trigger
         var best: (start: Int, weight: Int)?
         var i = max(clause.lowerBound, start - 240)
         while i < start {
@@ -331,6 +351,13 @@ struct DeadlineFinder {
             i += 1
         }
         guard let best else { return nil }
+        if let marker = recipient?.marker, marker.lowerBound > best.start, marker.lowerBound < trigger {
+            var words = 0
+            for k in best.start..<marker.lowerBound where FoldedBytes.isLetter(text[k]) && !FoldedBytes.isLetter(text[k - 1]) {
+                words += 1
+            }
+            if words >= 3 { start = marker.lowerBound }
+        }
         var end = start
         while end > best.start {
             let byte = text[end - 1]

@@ -42,7 +42,7 @@ enum DeadlineLexicon {
     static let withinActions = FoldedPhraseTable<Bool>([
         ("hoan thanh", true), ("hoan tat", true), ("xong", true), ("bao cao", true), ("gui", true), ("nop", true),
         ("trien khai", true), ("to chuc", true), ("thuc hien", true), ("ban hanh", true), ("tong hop", true),
-        ("phai", true), ("can", true), ("de nghi", true), ("yeu cau", true), ("trinh", true), ("ket thuc", true),
+        ("phai", true), ("can", true), ("de nghi", true), ("yeu cau", true), ("ket thuc", true),
     ])
 
     /// Words that contain an obligation word but do not ask for anything (`theo báo cáo`, `lập tức`).
@@ -53,7 +53,7 @@ enum DeadlineLexicon {
     /// Words that may stand between a trigger and its date: `trước 17 giờ 00 ngày …`, `chậm nhất vào ngày …`.
     static let fillers = FoldedPhraseTable<Bool>([
         ("vao", true), ("la", true), ("luc", true), ("gio", true), ("phut", true), ("h", true), ("g", true),
-        ("sang", true), ("chieu", true), ("trua", true), ("toi", true), ("den", true), ("cua", false),
+        ("sang", true), ("chieu", true), ("trua", true), ("toi", true), ("den", true),
     ])
 
     /// The clause asks for something to be done: action verbs and modal words.
@@ -86,7 +86,7 @@ enum DeadlineLexicon {
         ("hieu luc", true), ("sinh", true), ("da", true), ("ngay", true), ("duoc", true), ("nhu", true),
         ("tuyen dung", true), ("nghi huu", true), ("xay ra", true), ("dien ra", true), ("khoi cong", true),
         ("it nhat", true), ("toi thieu", true), ("nam", true), ("thang", true), ("tuan", true), ("hom", true),
-        ("tu", true),
+        ("tu", true), ("den", true),
     ])
 
     /// A few words before the trigger: the sentence tells what happened, not what must be done.

@@ -6,7 +6,7 @@ struct DocumentDateFinder: Sendable {
     /// How far down the text each kind of line is looked for.
     static let metadataLines = 6
     static let placeLines = 45
-    static let publicationLines = 15
+    static let publicationLines = 30
     /// A publication line is short; a place is a few words.
     static let publicationLineLength = 160
     static let placeLength = 48
@@ -30,56 +30,55 @@ struct DocumentDateFinder: Sendable {
         var source: Source
     }
 
-    func find(in folded: FoldedText, mentions: [TemporalMention]) -> Found? {
-        folded.bytes.withUnsafeBufferPointer { buffer in
+    func find(in document: TextDocument, mentions: [TemporalMention]) -> Found? {
+        let folded = document.folded
+        return folded.bytes.withUnsafeBufferPointer { buffer in
             let text = FoldedBytes(buffer)
-            var lineStarts = [0]
-            var i = 0
-            while i < text.count, lineStarts.count <= Self.placeLines {
-                if text[i] == 0x0A { lineStarts.append(i + 1) }
-                i += 1
+            // Lines come from the document's line table (UTF-8 offsets); only the start of a
+            // candidate's own line is looked for in the folded bytes.
+            let placeLimit = document.lines.count > Self.placeLines ? document.lines[Self.placeLines].lowerBound : Int.max
+            func line(of offset: Int) -> Int { document.lineIndex(containing: Int(folded.origin[offset])) }
+            func lineStart(of offset: Int) -> Int? {
+                var start = offset
+                while start > 0, text[start - 1] != 0x0A {
+                    start -= 1
+                    if offset - start > 400 { return nil }
+                }
+                return start
             }
-            let limit = lineStarts.count > Self.placeLines ? lineStarts[Self.placeLines] : text.count
-            func line(of offset: Int) -> Int {
-                var index = 0
-                while index + 1 < lineStarts.count, lineStarts[index + 1] <= offset { index += 1 }
-                return index
-            }
-            let early = mentions.prefix { $0.range.lowerBound < limit }
+            let early = mentions.prefix { Int(folded.origin[$0.range.lowerBound]) < placeLimit }
             for mention in early where mention.cue == .metadata && mention.kind == .point {
                 if line(of: mention.range.lowerBound) < Self.metadataLines, let iso = mention.value.iso {
                     return Found(value: iso, source: .metadata)
                 }
             }
             for mention in early where mention.kind == .point && mention.recurrence == nil {
-                let lineStart = lineStarts[line(of: mention.range.lowerBound)]
-                if mention.value.precision == .day, mention.cue == .day, let iso = mention.value.iso,
-                   isPlace(text, lineStart..<mention.range.lowerBound) {
+                guard mention.value.precision == .day || mention.value.precision == .year,
+                      let iso = mention.value.iso, let start = lineStart(of: mention.range.lowerBound) else { continue }
+                if mention.value.precision == .day, mention.cue == .day, isPlace(text, start..<mention.range.lowerBound) {
                     return Found(value: iso, source: .placeLine)
                 }
-                if mention.value.precision == .year, mention.rule == "date.year", let iso = mention.value.iso,
-                   isBlankPlaceDate(text, lineStart..<mention.range.lowerBound) {
+                if mention.value.precision == .year, mention.rule == "date.year",
+                   isBlankPlaceDate(text, start..<mention.range.lowerBound) {
                     return Found(value: iso, source: .placeLine)
                 }
             }
             for mention in early where mention.kind == .point && mention.value.precision == .day && mention.recurrence == nil {
-                let index = line(of: mention.range.lowerBound)
-                guard index < Self.publicationLines, let iso = mention.value.iso else { continue }
-                let lineStart = lineStarts[index]
+                guard line(of: mention.range.lowerBound) < Self.publicationLines, let iso = mention.value.iso,
+                      let start = lineStart(of: mention.range.lowerBound) else { continue }
                 var lineEnd = mention.range.upperBound
-                while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
-                if lineEnd - lineStart <= Self.publicationLineLength,
-                   isPublicationPrefix(text, lineStart..<mention.range.lowerBound),
+                while lineEnd < text.count, lineEnd - start <= Self.publicationLineLength, text[lineEnd] != 0x0A { lineEnd += 1 }
+                if lineEnd - start <= Self.publicationLineLength,
+                   isPublicationPrefix(text, start..<mention.range.lowerBound),
                    isPublicationRest(text, mention.range.upperBound..<lineEnd) {
                     return Found(value: iso, source: .publicationLine)
                 }
             }
             // A consolidated text or a continuation signs at the end: `Hà Nội, ngày 21 tháng 6 năm 2024`.
-            for mention in mentions where mention.kind == .point && mention.rule == "date.day-words"
-                && mention.recurrence == nil && mention.range.lowerBound >= limit {
-                var lineStart = mention.range.lowerBound
-                while lineStart > 0, mention.range.lowerBound - lineStart < 120, text[lineStart - 1] != 0x0A { lineStart -= 1 }
-                if let iso = mention.value.iso, isPlace(text, lineStart..<mention.range.lowerBound) {
+            for mention in mentions.dropFirst(early.count) where mention.kind == .point && mention.rule == "date.day-words"
+                && mention.recurrence == nil {
+                if let iso = mention.value.iso, let start = lineStart(of: mention.range.lowerBound),
+                   isPlace(text, start..<mention.range.lowerBound) {
                     return Found(value: iso, source: .signaturePlaceLine)
                 }
             }
@@ -144,7 +143,12 @@ struct DocumentDateFinder: Sendable {
     }
 
     /// `Thứ sáu - `, `Thứ 6, Ngày `, `Cập nhật: ` — only weekday words and labels before the date.
-    func isPublicationPrefix(_ text: FoldedBytes, _ range: Range<Int>) -> Bool {
+    func isPublicationPrefix(_ text: FoldedBytes, _ full: Range<Int>) -> Bool {
+        // `Tác giả: Nguyễn Văn A | 15/03/2024`: only the part after the last bar counts.
+        var range = full
+        if let bar = (full.lowerBound..<full.upperBound).last(where: { text[$0] == UInt8(ascii: "|") }) {
+            range = (bar + 1)..<full.upperBound
+        }
         guard range.count <= 40 else { return false }
         var word: [UInt8] = []
         for k in range.lowerBound...range.upperBound {
