@@ -43,7 +43,10 @@ public struct ModelCountExtractor: Extractor {
         let text = ModelCountText(context.document)
         var candidates: [ModelCountCandidate] = []
         for anchor in anchors {
-            guard let quantity = ModelCountQuantity.read(before: anchor.lowerBound, in: text) else {
+            // A count inside the quoted name of the count before it belongs to that name.
+            if let last = candidates.last, anchor.lowerBound < last.nameEnd { continue }
+            guard let quantity = ModelCountQuantity.read(before: anchor.lowerBound, in: text),
+                  candidates.last.map({ quantity.start >= $0.end }) ?? true else {
                 if let candidate = Self.countAfter(anchor, in: text) { candidates.append(candidate) }
                 continue
             }

@@ -256,6 +256,7 @@ struct ModelCountBuilder {
         var floor = max(0, candidate.start - 200)
         if index > 0 { floor = max(floor, candidates[index - 1].nameEnd) }
         if let partStart = candidate.partClauseStart { floor = max(floor, partStart) }
+        floor = min(floor, candidate.start)
         var cursor = candidate.start
         while cursor > floor {
             let byte = text.bytes[cursor - 1]

@@ -119,6 +119,7 @@ struct ModelCountQuantity: Sendable, Equatable {
 
     /// A number spelled twice, one in parentheses: "mười (10) mô hình", "02 (hai) mô hình", "(10) mô hình".
     private static func readSpelled(closingAt close: Int, in text: ModelCountText) -> ModelCountQuantity? {
+        guard close >= 1 else { return nil }
         var open = close - 1
         while open > max(0, close - 40), text.bytes[open] != UInt8(ascii: "("), text.bytes[open] != 0x0A { open -= 1 }
         guard text.bytes[open] == UInt8(ascii: "(") else { return nil }
