@@ -82,6 +82,12 @@ extension ModelCountExtractor {
             .matches("Ban Dân vận Huyện ủy Chợ Mới đã công nhận 45 mô hình.", "45 scope=huyện Chợ Mới"),
             .exactly("Các cấp hội đăng ký 300 mô hình, đến nay đã hoàn thành 280 mô hình.",
                      ["300 registered field=- year=-", "280 total field=- year=-"], note: "a clause of its own is no coordination"),
+            .exactly("Toàn tỉnh có 500 mô hình, trong đó 200 mô hình kinh tế; năm 2020 có thêm 50 mô hình mới.",
+                     ["500 total field=- year=-", "200 total field=economy year=-", "200 partOf=500", "200 scope=toàn tỉnh",
+                      "500 scope=toàn tỉnh", "50 new field=- year=2020", "50 scope=toàn tỉnh"],
+                     note: "a semicolon and a clause of its own close the breakdown"),
+            .matches("Năm 2020 có 45 mô hình (tăng 5 mô hình so với năm 2019).", "5 delta field=- year=2020",
+                     note: "a change in parentheses is no part"),
             // More status wording
             .matches("Có 12 mô hình được Ủy ban nhân dân tỉnh tặng Bằng khen.", "12 commended field=- year=-"),
             .matches("Có 35 mô hình được thẩm định, công nhận.", "35 recognized field=- year=-",
@@ -114,6 +120,8 @@ extension ModelCountExtractor {
             .never("Trong năm mô hình này được duy trì."),
             .never("3. Mô hình tiêu biểu"),
             .never("Có 150/180 mô hình đạt loại tốt."),
+            .never("Thứ hai, mô hình được giới thiệu; thứ hai mô hình kia."),
+            .never("Số mô hình đạt 3 tiêu chí là không nhiều."),
             .never("Biểu dương 45 gương điển hình tiên tiến."),
         ]
     }

@@ -125,8 +125,9 @@ public struct ModelCountExtractor: Extractor {
                     return nil
                 }
             }
-            // "… là 128 mô hình": the number has its own "mô hình" and is read there.
-            if let word = text.nextWord(after: numberEnd), text.folded(word) == "mo" { return nil }
+            // "… là 128 mô hình": the number has its own "mô hình" and is read there; "… đạt 3 tiêu
+            // chí": the number counts something else.
+            if text.nextWord(after: numberEnd) != nil { return nil }
             if numberEnd - numberStart == 4, (1900...2100).contains(token.value) { return nil }
             let quantity = ModelCountQuantity(start: start, count: token.value, approximate: false, rule: "count-after")
             var candidate = ModelCountCandidate(quantity: quantity, anchor: extended, nameEnd: nameEnd)

@@ -21,6 +21,12 @@ struct ModelCountBuilder {
         linkBreakdowns()
         rightEnds = candidates.indices.map { rightEnd(of: $0) }
         for index in candidates.indices { readClause(index) }
+        // "45 mô hình (tăng 5 mô hình so với năm 2019)": a change or a target is no part.
+        for index in candidates.indices where candidates[index].partOf != nil && candidates[index].statusIsOwn
+            && ["delta", "target"].contains(candidates[index].status) {
+            candidates[index].partOf = nil
+            candidates[index].partClauseStart = nil
+        }
         placeInTime()
         checkSums()
     }
@@ -165,6 +171,9 @@ struct ModelCountBuilder {
                 continue
             }
             let candidate = candidates[index]
+            if openTotal != nil, candidate.start < openUntil, startsNewClause(lastPartEnd..<candidate.start) {
+                openTotal = nil
+            }
             if let total = openTotal, candidate.start < openUntil {
                 candidates[index].partOf = total
                 candidates[index].partClauseStart = lastPartEnd
@@ -180,6 +189,18 @@ struct ModelCountBuilder {
             openUntil = text.sentenceEnd(of: candidate.start)
             lastPartEnd = candidate.nameEnd
         }
+    }
+
+    /// Whether a semicolon between two counts opens a clause of its own ("…; năm 2020 có thêm 50
+    /// mô hình"), not the next item of a list ("…; 728 mô hình cá nhân").
+    private func startsNewClause(_ gap: Range<Int>) -> Bool {
+        guard let semicolon = gap.last(where: { text.bytes[$0] == UInt8(ascii: ";") }) else { return false }
+        var words = 0
+        for index in semicolon + 1..<gap.upperBound
+        where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+            words += 1
+        }
+        return words > 3
     }
 
     /// The end of a breakdown word between a total (ending at `start`) and a count (at `end`):

@@ -197,6 +197,11 @@ struct ModelCountQuantity: Sendable, Equatable {
         let length = lowered.count
         let before = words.count > length ? text.lowered(words[length]) : nil
         if reading == ["năm"], let before, notFiveBefore.contains(before) { return nil }
+        // "thứ hai mô hình", "lần ba": a label or an ordinal, not a count.
+        if let before {
+            let earlier = words.count > length + 1 ? text.lowered(words[length + 1]) : nil
+            if NumberLabelWord.blocks(before, before: earlier) { return nil }
+        }
         let quantity = ModelCountQuantity(start: words[length - 1].lowerBound, count: value, approximate: false,
                                           rule: "number-words")
         return quantity.qualified(by: Array(words.dropFirst(length)), in: text)
