@@ -373,8 +373,10 @@ struct ModelCountBuilder {
         candidates[index].status = best.status
         candidates[index].statusIsOwn = true
         candidates[index].statusFromLeft = !best.right
-        if best.status == "recognized", best.right {
-            candidates[index].recognizedBy = recognizingUnit(from: candidate.nameEnd, to: best.range.lowerBound)
+        if best.status == "recognized" {
+            candidates[index].recognizedBy = best.right
+                ? recognizingUnit(from: candidate.nameEnd, to: best.range.lowerBound)
+                : recognizingSubject(from: left, to: best.range.lowerBound)
         }
     }
 
@@ -493,6 +495,27 @@ struct ModelCountBuilder {
         guard cursor < end, end - cursor <= 90, text.isUppercase(at: cursor) else { return nil }
         for index in cursor..<end where text.isClauseEnd(at: index) { return nil }
         return text.original(cursor..<end)
+    }
+
+    /// "Ban Dân vận Huyện ủy Chợ Mới đã thẩm định và công nhận 45 mô hình": the unit that opens the
+    /// clause, up to the words that lead to the verb.
+    private func recognizingSubject(from start: Int, to verb: Int) -> String? {
+        var end = text.skipSpacesBack(from: verb)
+        while let word = text.previousWord(before: end), word.lowerBound >= start,
+              BreakdownMarker.verbLead.contains(text.lowered(word)) {
+            end = text.skipSpacesBack(from: word.lowerBound)
+        }
+        var cursor = text.skipSpaces(from: start)
+        while cursor < end {
+            if ModelCountText.isLetter(text.bytes[cursor]), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
+               text.isUppercase(at: cursor),
+               BreakdownMarker.recognizerHeads.contains(where: { text.match($0, at: cursor, limit: end) != nil }) {
+                guard end - cursor <= 90 else { return nil }
+                return text.original(cursor..<end)
+            }
+            cursor += 1
+        }
+        return nil
     }
 
     // MARK: Year and scope
