@@ -262,7 +262,7 @@ struct ModelCountBuilder {
                 words += 1
                 if words > 14 { return cursor }
                 if byte == UInt8(ascii: "v"), text.match(FoldedPhrase("va"), at: cursor, exact: "và") != nil { lastAnd = cursor }
-                for stop in BreakdownMarker.clauseStops where stop.phrase.first == byte {
+                for stop in ClauseStop.phrases where stop.phrase.first == byte {
                     if text.match(stop.phrase, at: cursor, exact: stop.exact) != nil { return cursor }
                 }
             }
@@ -502,14 +502,14 @@ struct ModelCountBuilder {
     private func recognizingSubject(from start: Int, to verb: Int) -> String? {
         var end = text.skipSpacesBack(from: verb)
         while let word = text.previousWord(before: end), word.lowerBound >= start,
-              BreakdownMarker.verbLead.contains(text.lowered(word)) {
+              RecognizerHead.verbLead.contains(text.lowered(word)) {
             end = text.skipSpacesBack(from: word.lowerBound)
         }
         var cursor = text.skipSpaces(from: start)
         while cursor < end {
             if ModelCountText.isLetter(text.bytes[cursor]), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
                text.isUppercase(at: cursor),
-               BreakdownMarker.recognizerHeads.contains(where: { text.match($0, at: cursor, limit: end) != nil }) {
+               RecognizerHead.heads.contains(where: { text.match($0, at: cursor, limit: end) != nil }) {
                 guard end - cursor <= 90 else { return nil }
                 return text.original(cursor..<end)
             }
