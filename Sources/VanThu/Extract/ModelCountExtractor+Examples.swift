@@ -10,6 +10,7 @@ extension ModelCountExtractor {
             .matches("Năm 2020, phường Tân An có 05 mô hình mới.", "5 new field=- year=2020",
                      "5 scope=phường Tân An"),
             .matches("Năm 2021, Hội Phụ nữ xây dựng mười lăm mô hình tự quản.", "15 built field=- year=2021"),
+            .exactly("Biểu dương 120 điển hình, mô hình tiêu biểu.", ["120 commended field=- year=-"]),
             .matches("Năm 2021, mỗi khối duy trì hai mươi mốt mô hình.", "21 existing field=- year=2021"),
             .matches("Đến năm 2023, toàn tỉnh có một trăm linh năm mô hình được công nhận.", "105 recognized field=- year=2023"),
             .matches("Hội Nông dân đã vận động thành lập ba mô hình kinh tế tập thể.", "3 built field=economy year=-"),
@@ -55,6 +56,9 @@ extension ModelCountExtractor {
                      note: "else the document's year"),
             .matches("Tính đến ngày 30/6/2020, huyện Chợ Đồn có 45 mô hình.", "45 total field=- year=2020",
                      "45 scope=huyện Chợ Đồn"),
+            .matches("Năm 2021, thị xã Kỳ Anh vận động toàn xã hội tham gia, xây dựng 14 mô hình.", "14 scope=thị xã Kỳ Anh",
+                     note: "toàn xã hội is no place"),
+            .matches("Năm 2021, TP. Vinh có 31 mô hình.", "31 scope=thành phố Vinh"),
             .matches("Giai đoạn 2016-2020, TP Hà Tĩnh xây dựng 310 mô hình.", "310 built field=- year=2020",
                      "310 scope=thành phố Hà Tĩnh"),
             // Holders and breakdowns

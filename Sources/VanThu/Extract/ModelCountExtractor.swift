@@ -169,9 +169,9 @@ public struct ModelCountExtractor: Extractor {
         return found
     }
 
-    private static let alsoExemplars: [FoldedPhrase] = [FoldedPhrase("dien hinh"), FoldedPhrase("va dien hinh")]
+    private static let alsoExemplars: [FoldedPhrase] = ["dien hinh", "va dien hinh", "mo hinh", "va mo hinh"].map(FoldedPhrase.init)
 
-    /// "mô hình, điển hình" and "mô hình và điển hình" are one thing counted once.
+    /// "mô hình, điển hình", "mô hình và điển hình", "điển hình, mô hình" are one thing counted once.
     static func extendAnchor(_ anchor: Range<Int>, in text: ModelCountText) -> Range<Int> {
         var cursor = anchor.upperBound
         while cursor < text.count, ModelCountText.isSpace(text.bytes[cursor]) || text.bytes[cursor] == UInt8(ascii: ",") {
