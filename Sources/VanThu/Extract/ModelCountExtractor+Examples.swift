@@ -25,6 +25,7 @@ extension ModelCountExtractor {
             .matches("Mỗi chi bộ xây dựng từ 2 đến 3 mô hình.", "~? min=2 max=3 built field=- year=-"),
             // Statuses
             .matches("543 mô hình được đăng ký", "543 registered field=- year=-"),
+            .matches("Trong số 50 mô hình được công nhận, có 20 mô hình cấp tỉnh.", "50 recognized field=- year=-"),
             .matches("339 mô hình được công nhận", "339 recognized field=- year=-"),
             .matches("36 mô hình được Ban Dân vận Tỉnh ủy công nhận", "36 recognized field=- year=-",
                      "36 recognizedBy=Ban Dân vận Tỉnh ủy"),
@@ -126,6 +127,7 @@ extension ModelCountExtractor {
             .never("Trong năm mô hình này được duy trì."),
             .never("3. Mô hình tiêu biểu"),
             .never("Có 150/180 mô hình đạt loại tốt."),
+            .never("Bài 2: Mô hình mới ở Tổ 5 mô hình chăn nuôi, kỳ 2 mô hình.", note: "labels, not counts"),
             .never("Thứ hai, mô hình được giới thiệu; thứ hai mô hình kia."),
             .never("Số mô hình đạt 3 tiêu chí là không nhiều."),
             .never("Biểu dương 45 gương điển hình tiên tiến."),
