@@ -43,7 +43,10 @@ public struct ModelCountExtractor: Extractor {
         let text = ModelCountText(context.document)
         var candidates: [ModelCountCandidate] = []
         for anchor in anchors {
-            guard let quantity = ModelCountQuantity.read(before: anchor.lowerBound, in: text) else {
+            // A count inside the quoted name of the count before it belongs to that name.
+            if let last = candidates.last, anchor.lowerBound < last.nameEnd { continue }
+            guard let quantity = ModelCountQuantity.read(before: anchor.lowerBound, in: text),
+                  candidates.last.map({ quantity.start >= $0.end }) ?? true else {
                 if let candidate = Self.countAfter(anchor, in: text) { candidates.append(candidate) }
                 continue
             }
@@ -122,8 +125,9 @@ public struct ModelCountExtractor: Extractor {
                     return nil
                 }
             }
-            // "… là 128 mô hình": the number has its own "mô hình" and is read there.
-            if let word = text.nextWord(after: numberEnd), text.folded(word) == "mo" { return nil }
+            // "… là 128 mô hình": the number has its own "mô hình" and is read there; "… đạt 3 tiêu
+            // chí": the number counts something else.
+            if text.nextWord(after: numberEnd) != nil { return nil }
             if numberEnd - numberStart == 4, (1900...2100).contains(token.value) { return nil }
             let quantity = ModelCountQuantity(start: start, count: token.value, approximate: false, rule: "count-after")
             var candidate = ModelCountCandidate(quantity: quantity, anchor: extended, nameEnd: nameEnd)
@@ -165,9 +169,9 @@ public struct ModelCountExtractor: Extractor {
         return found
     }
 
-    private static let alsoExemplars: [FoldedPhrase] = [FoldedPhrase("dien hinh"), FoldedPhrase("va dien hinh")]
+    private static let alsoExemplars: [FoldedPhrase] = ["dien hinh", "va dien hinh", "mo hinh", "va mo hinh"].map(FoldedPhrase.init)
 
-    /// "mô hình, điển hình" and "mô hình và điển hình" are one thing counted once.
+    /// "mô hình, điển hình", "mô hình và điển hình", "điển hình, mô hình" are one thing counted once.
     static func extendAnchor(_ anchor: Range<Int>, in text: ModelCountText) -> Range<Int> {
         var cursor = anchor.upperBound
         while cursor < text.count, ModelCountText.isSpace(text.bytes[cursor]) || text.bytes[cursor] == UInt8(ascii: ",") {

@@ -108,6 +108,35 @@ struct ModelCountExtractorTests {
         }
     }
 
+    // MARK: Robustness
+
+    /// Token soup around the anchors (numbers, quotes, parentheses, markers, line ends, text edges)
+    /// must never trap, and every span must lie inside the text.
+    @Test func tokenSoupNeverTraps() {
+        let tokens = ["mô hình", "điển hình", "Mô hình", "2.071", "05", "1.", "(", ")", "“", "”", "\"", ",", ";", ":", ".",
+                      "\n", " ", "trong đó", "gồm", "tập thể", "cá nhân", "cấp xã", "năm", "2017", "2016-2020", "-", "/",
+                      "hàng trăm", "hơn", "gần", "mười lăm", "là", "số", "tổng số", "được", "công nhận", "đăng ký",
+                      "tăng", "so với", "toàn thành phố", "TP", "Hà Tĩnh", "lĩnh vực", "kinh tế", "từ", "đến", "nay",
+                      "giai đoạn", "(2016", "2020)", "%", "85,5", "và", "xây dựng", "mới", "đ", "Đ", "ư"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<3000 {
+            var pieces: [String] = []
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(seed >> 59) + 1
+            for _ in 0..<length * 2 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                pieces.append(tokens[Int(seed >> 33) % tokens.count])
+            }
+            let text = pieces.joined(separator: (seed & 1) == 0 ? " " : "")
+            let facts = Self.counts(text, date: "2020-01-01")
+            let scalars = text.unicodeScalars.count
+            for fact in facts {
+                #expect(fact.start >= 0 && fact.start <= fact.end && fact.end <= scalars, "\(text)")
+                if let part = fact.partOf { #expect(part < facts.count && facts[part].partOf == nil, "\(text)") }
+            }
+        }
+    }
+
     // MARK: Seeds
 
     static let shared: URL = URL(fileURLWithPath: #filePath)

@@ -11,10 +11,4 @@ enum BreakdownMarker {
         (FoldedPhrase("tap the"), "tập thể", "collective"),
         (FoldedPhrase("ca nhan"), "cá nhân", "individual"),
     ]
-
-    /// Words that end the clause a count's status is read from ("… 50 mô hình góp phần xây dựng …").
-    /// As written (lower case); folded for matching.
-    static let clauseStops: [(phrase: FoldedPhrase, exact: String)] = [
-        "góp phần", "nhằm", "để", "giúp", "gắn với", "trong việc", "phục vụ", "hướng tới", "tạo", "thu hút", "như",
-    ].map { (FoldedPhrase(VietnameseFolding.searchFold($0)), $0) }
 }

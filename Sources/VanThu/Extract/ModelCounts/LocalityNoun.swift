@@ -16,7 +16,7 @@ struct LocalityNoun: Sendable {
         self.exact = exact ? canonical : nil
     }
 
-    /// Longest first.
+    /// Longer forms first where one starts another ("tp." before "tp"): the first match is taken.
     static let table: [LocalityNoun] = [
         // The Party committee of a place names the place: "Huyện ủy Chợ Đồn" → huyện Chợ Đồn.
         .init("thanh uy", "thành phố"), .init("tinh uy", "tỉnh"), .init("huyen uy", "huyện"),
@@ -26,7 +26,7 @@ struct LocalityNoun: Sendable {
         .init("thi tran", "thị trấn", exact: true), .init("tinh", "tỉnh", exact: true), .init("huyen", "huyện", exact: true),
         .init("quan", "quận", numbered: true, exact: true), .init("xa", "xã", exact: true),
         .init("phuong", "phường", numbered: true, exact: true),
-    ].sorted { $0.phrase.words.count > $1.phrase.words.count }
+    ]
 
     /// Words before a noun that make it the whole place of the document ("toàn thành phố").
     static let wholePrefixes: [FoldedPhrase] = [FoldedPhrase("toan"), FoldedPhrase("ca"), FoldedPhrase("tren dia ban")]
@@ -35,6 +35,9 @@ struct LocalityNoun: Sendable {
     static let national: [(FoldedPhrase, String)] = [
         (FoldedPhrase("toan quoc"), "toàn quốc"), (FoldedPhrase("ca nuoc"), "toàn quốc"),
     ]
+
+    /// Words (folded) after a noun that make it another word: "xã hội" (society) is no commune.
+    static let notNouns: [String: Set<String>] = ["xã": ["hoi"], "thành phố": ["hoa"]]
 
     /// Capitalised words after a noun that are not a place name ("Tỉnh Ủy", "Thành Đoàn").
     static let notNames: Set<String> = ["uy", "doan", "hoi", "bo"]

@@ -21,6 +21,12 @@ struct ModelCountBuilder {
         linkBreakdowns()
         rightEnds = candidates.indices.map { rightEnd(of: $0) }
         for index in candidates.indices { readClause(index) }
+        // "45 mô hình (tăng 5 mô hình so với năm 2019)": a change or a target is no part.
+        for index in candidates.indices where candidates[index].partOf != nil && candidates[index].statusIsOwn
+            && ["delta", "target"].contains(candidates[index].status) {
+            candidates[index].partOf = nil
+            candidates[index].partClauseStart = nil
+        }
         placeInTime()
         checkSums()
     }
@@ -165,6 +171,9 @@ struct ModelCountBuilder {
                 continue
             }
             let candidate = candidates[index]
+            if openTotal != nil, candidate.start < openUntil, startsNewClause(lastPartEnd..<candidate.start) {
+                openTotal = nil
+            }
             if let total = openTotal, candidate.start < openUntil {
                 candidates[index].partOf = total
                 candidates[index].partClauseStart = lastPartEnd
@@ -180,6 +189,18 @@ struct ModelCountBuilder {
             openUntil = text.sentenceEnd(of: candidate.start)
             lastPartEnd = candidate.nameEnd
         }
+    }
+
+    /// Whether a semicolon between two counts opens a clause of its own ("…; năm 2020 có thêm 50
+    /// mô hình"), not the next item of a list ("…; 728 mô hình cá nhân").
+    private func startsNewClause(_ gap: Range<Int>) -> Bool {
+        guard let semicolon = gap.last(where: { text.bytes[$0] == UInt8(ascii: ";") }) else { return false }
+        var words = 0
+        for index in semicolon + 1..<gap.upperBound
+        where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+            words += 1
+        }
+        return words > 3
     }
 
     /// The end of a breakdown word between a total (ending at `start`) and a count (at `end`):
@@ -241,7 +262,7 @@ struct ModelCountBuilder {
                 words += 1
                 if words > 14 { return cursor }
                 if byte == UInt8(ascii: "v"), text.match(FoldedPhrase("va"), at: cursor, exact: "và") != nil { lastAnd = cursor }
-                for stop in BreakdownMarker.clauseStops where stop.phrase.first == byte {
+                for stop in ClauseStop.phrases where stop.phrase.first == byte {
                     if text.match(stop.phrase, at: cursor, exact: stop.exact) != nil { return cursor }
                 }
             }
@@ -256,6 +277,7 @@ struct ModelCountBuilder {
         var floor = max(0, candidate.start - 200)
         if index > 0 { floor = max(floor, candidates[index - 1].nameEnd) }
         if let partStart = candidate.partClauseStart { floor = max(floor, partStart) }
+        floor = min(floor, candidate.start)
         var cursor = candidate.start
         while cursor > floor {
             let byte = text.bytes[cursor - 1]
@@ -351,8 +373,10 @@ struct ModelCountBuilder {
         candidates[index].status = best.status
         candidates[index].statusIsOwn = true
         candidates[index].statusFromLeft = !best.right
-        if best.status == "recognized", best.right {
-            candidates[index].recognizedBy = recognizingUnit(from: candidate.nameEnd, to: best.range.lowerBound)
+        if best.status == "recognized" {
+            candidates[index].recognizedBy = best.right
+                ? recognizingUnit(from: candidate.nameEnd, to: best.range.lowerBound)
+                : recognizingSubject(from: left, to: best.range.lowerBound)
         }
     }
 
@@ -471,6 +495,27 @@ struct ModelCountBuilder {
         guard cursor < end, end - cursor <= 90, text.isUppercase(at: cursor) else { return nil }
         for index in cursor..<end where text.isClauseEnd(at: index) { return nil }
         return text.original(cursor..<end)
+    }
+
+    /// "Ban Dân vận Huyện ủy Chợ Mới đã thẩm định và công nhận 45 mô hình": the unit that opens the
+    /// clause, up to the words that lead to the verb.
+    private func recognizingSubject(from start: Int, to verb: Int) -> String? {
+        var end = text.skipSpacesBack(from: verb)
+        while let word = text.previousWord(before: end), word.lowerBound >= start,
+              RecognizerHead.verbLead.contains(text.lowered(word)) {
+            end = text.skipSpacesBack(from: word.lowerBound)
+        }
+        var cursor = text.skipSpaces(from: start)
+        while cursor < end {
+            if ModelCountText.isLetter(text.bytes[cursor]), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
+               text.isUppercase(at: cursor),
+               RecognizerHead.heads.contains(where: { text.match($0, at: cursor, limit: end) != nil }) {
+                guard end - cursor <= 90 else { return nil }
+                return text.original(cursor..<end)
+            }
+            cursor += 1
+        }
+        return nil
     }
 
     // MARK: Year and scope

@@ -119,6 +119,7 @@ struct ModelCountQuantity: Sendable, Equatable {
 
     /// A number spelled twice, one in parentheses: "mười (10) mô hình", "02 (hai) mô hình", "(10) mô hình".
     private static func readSpelled(closingAt close: Int, in text: ModelCountText) -> ModelCountQuantity? {
+        guard close >= 1 else { return nil }
         var open = close - 1
         while open > max(0, close - 40), text.bytes[open] != UInt8(ascii: "("), text.bytes[open] != 0x0A { open -= 1 }
         guard text.bytes[open] == UInt8(ascii: "(") else { return nil }
@@ -196,6 +197,11 @@ struct ModelCountQuantity: Sendable, Equatable {
         let length = lowered.count
         let before = words.count > length ? text.lowered(words[length]) : nil
         if reading == ["năm"], let before, notFiveBefore.contains(before) { return nil }
+        // "thứ hai mô hình", "lần ba": a label or an ordinal, not a count.
+        if let before {
+            let earlier = words.count > length + 1 ? text.lowered(words[length + 1]) : nil
+            if NumberLabelWord.blocks(before, before: earlier) { return nil }
+        }
         let quantity = ModelCountQuantity(start: words[length - 1].lowerBound, count: value, approximate: false,
                                           rule: "number-words")
         return quantity.qualified(by: Array(words.dropFirst(length)), in: text)

@@ -19,23 +19,37 @@ struct ModelCountScopes {
         var generic: [Mention] = []
         let bytes = text.bytes
         var index = 0
-        while index < bytes.count {
-            defer { index += 1 }
+        scan: while index < bytes.count {
             let byte = bytes[index]
-            guard ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: bytes, at: index) else { continue }
-            if let (phrase, scope) = LocalityNoun.national.first(where: { $0.0.first == byte && $0.0.match(in: bytes, at: index) != nil }) {
-                generic.append(Mention(range: index..<phrase.match(in: bytes, at: index)!, scope: scope))
+            guard ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: bytes, at: index) else {
+                index += 1
                 continue
+            }
+            for (phrase, scope) in LocalityNoun.national where phrase.first == byte {
+                if let end = phrase.match(in: bytes, at: index) {
+                    generic.append(Mention(range: index..<end, scope: scope))
+                    index = end
+                    continue scan
+                }
             }
             for noun in LocalityNoun.table where noun.phrase.first == byte {
                 guard let end = text.match(noun.phrase, at: index, exact: noun.exact) else { continue }
+                if let next = text.nextWord(after: end), LocalityNoun.notNouns[noun.canonical]?.contains(text.folded(next)) == true {
+                    index = next.upperBound
+                    continue scan
+                }
                 if let name = Self.name(after: end, numbered: noun.numbered, in: text) {
                     named.append(Mention(range: index..<name.upperBound, scope: noun.canonical + " " + text.original(name)))
-                } else if let prefix = Self.wholePrefix(before: index, in: text) {
-                    generic.append(Mention(range: prefix..<end, scope: noun.canonical))
+                    index = name.upperBound
+                } else {
+                    if let prefix = Self.wholePrefix(before: index, in: text) {
+                        generic.append(Mention(range: prefix..<end, scope: noun.canonical))
+                    }
+                    index = end
                 }
-                break
+                continue scan
             }
+            index += 1
         }
         // "toàn thành phố" → the first "thành phố X" the document names.
         self.named = named

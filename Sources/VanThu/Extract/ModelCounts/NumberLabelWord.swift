@@ -11,7 +11,7 @@ enum NumberLabelWord {
 
     /// Words that, before a label word, make it part of a count again: `tổng số 89 mô hình`.
     static let unblockers: [String: Set<String>] = [
-        "số": ["tổng", "với", "có"], "xã": ["cấp"], "phường": ["cấp"], "khu": ["cấp"], "tổ": ["cấp"], "khối": ["cấp"],
+        "số": ["tổng", "với", "có", "trong"], "xã": ["cấp"], "phường": ["cấp"], "khu": ["cấp"], "tổ": ["cấp"], "khối": ["cấp"],
     ]
 
     /// Whether the word before a number (lower case, as written), and the one before it, make the
