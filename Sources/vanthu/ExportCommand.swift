@@ -5,11 +5,12 @@ import VanThu
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the archive's records as JSON Lines, or a CSV of the documents (UTF-8 with BOM, opens in a spreadsheet).",
-        discussion: "Streams from the store; writes to --to FILE or standard output."
+        abstract: "Export the archive's records as JSON Lines, a CSV of the documents, or a CSV of every model count.",
+        discussion: "Streams from the store; writes to --to FILE or standard output. CSV files are UTF-8 with a byte order mark, so spreadsheets open them with the right letters."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
+    enum What: String, ExpressibleByArgument, CaseIterable { case documents, modelCounts = "model-counts" }
 
     @Option(name: .shortAndLong, help: "The output folder of the runs (where vanthu.sqlite is).")
     var output: String?
@@ -20,12 +21,22 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "jsonl (one record a line) or csv (one document a row).")
     var format: Format = .jsonl
 
+    @Option(help: "documents, or model-counts (one row per count: document id, document date, scope, status, field, year, count, text …; csv only).")
+    var what: What = .documents
+
     @Option(help: "Write to this file instead of standard output.")
     var to: String?
 
     func run() throws {
         let store = try CLISupport.openStore(output: output, config: config)
         let sink = try Sink(path: to.map(CLISupport.absolute))
+        if what == .modelCounts {
+            guard format == .csv else { throw ValidationError("--what model-counts is written as --format csv") }
+            sink.write(ModelCountCSV.header)
+            try store.forEachRecord(withText: false) { record, _ in sink.write(ModelCountCSV.lines(for: record)) }
+            sink.close()
+            return
+        }
         switch format {
         case .jsonl:
             try store.forEachRecord(withText: true) { _, bytes in sink.write(bytes + [0x0A]) }
