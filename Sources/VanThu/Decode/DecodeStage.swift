@@ -38,7 +38,7 @@ public struct DecodeStage: Stage {
         }
         guard let page else { throw StageFailure(.decode, "HTML could not be parsed") }
         return DecodedDocument(raw: raw, text: page.text, encoding: encoding.lowercased(),
-                               hints: DocumentHints(title: page.title, published: page.published))
+                               hints: DocumentHints(title: page.title, pageTitle: page.pageTitle, published: page.published))
     }
 
     /// The charset a page declares in `<meta charset>` or `<meta http-equiv … content="…charset=…">`.

@@ -12,13 +12,16 @@ public struct DecodedDocument: Sendable {
     }
 }
 
-/// Metadata a format carries beside its text: og:title or h1, article:published_time.
+/// Metadata a format carries beside its text: og:title or h1, the page title, article:published_time.
 public struct DocumentHints: Sendable, Equatable {
+    /// The article's own headline (og:title, h1): it wins over what rules read from the text.
     public var title: String?
+    /// The page's `<title>` without the site suffix: used when the text gives no headline.
+    public var pageTitle: String?
     /// As the page gives it (ISO 8601 usually): the extract stage keeps its date part.
     public var published: String?
 
-    public init(title: String? = nil, published: String? = nil) {
-        self.title = title; self.published = published
+    public init(title: String? = nil, pageTitle: String? = nil, published: String? = nil) {
+        self.title = title; self.pageTitle = pageTitle; self.published = published
     }
 }

@@ -9,7 +9,10 @@ import Foundation
 public struct HTMLDocumentReader: Sendable {
     public struct Result: Sendable {
         public var text: String
+        /// og:title, else h1.
         public var title: String?
+        /// The page's title without its site suffix.
+        public var pageTitle: String?
         public var published: String?
         public var encoding: String
     }
@@ -60,7 +63,8 @@ public struct HTMLDocumentReader: Sendable {
         var walker = Walker()
         walker.walk(xmlDocGetRootElement(document))
         let usedEncoding = encoding ?? document.pointee.encoding.map { String(cString: $0) } ?? "unknown"
-        return Result(text: walker.textString(), title: walker.bestTitle(), published: walker.published, encoding: usedEncoding.lowercased())
+        return Result(text: walker.textString(), title: walker.headline(), pageTitle: walker.pageTitle(), published: walker.published,
+                      encoding: usedEncoding.lowercased())
     }
 
     /// The attributes the walker looks at, read in one pass over an element's attribute list.
@@ -242,10 +246,15 @@ public struct HTMLDocumentReader: Sendable {
 
         func textString() -> String { String(decoding: text, as: UTF8.self) }
 
-        /// og:title, else h1, else the title without a site suffix (" - Site", " | Site").
-        func bestTitle() -> String? {
+        /// og:title, else h1.
+        func headline() -> String? {
             if let ogTitle, !ogTitle.isEmpty { return ogTitle }
             if let h1, !h1.isEmpty { return h1 }
+            return nil
+        }
+
+        /// The title without a site suffix (" - Site", " | Site").
+        func pageTitle() -> String? {
             guard var title = htmlTitle, !title.isEmpty else { return nil }
             for separator in [" | ", " - ", " – ", " :: "] {
                 if let range = title.range(of: separator, options: .backwards), title.distance(from: title.startIndex, to: range.lowerBound) > 10 {

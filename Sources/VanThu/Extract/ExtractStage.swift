@@ -23,6 +23,7 @@ public struct ExtractStage: Stage {
     /// is its headline (a dispatch keeps its subject line), and its published time is its date.
     static func applyHints(_ hints: DocumentHints, to record: inout Record) {
         if let title = hints.title, !title.isEmpty, record.kind != .dispatch { record.title = title }
+        if record.title == nil, let title = hints.pageTitle, !title.isEmpty { record.title = title }
         if let published = hints.published, let date = isoDatePrefix(published), record.kind != .dispatch { record.date = date }
     }
 

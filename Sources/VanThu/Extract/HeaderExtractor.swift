@@ -251,11 +251,14 @@ public struct HeaderExtractor: Extractor {
 
     /// Lines that end a wrapped subject or title.
     private func isBoundary(_ lines: HeaderLines, _ line: Int) -> Bool {
-        for prefix in ["kinh gui", "can cu", "so:", "so ", "cong hoa", "doc lap", "dieu 1", "chuong ", "i.", "phan ",
+        for prefix in ["kinh gui", "can cu", "so:", "so ", "cong hoa", "dang cong san", "doc lap", "dieu 1", "chuong ", "i.", "phan ",
                        "noi nhan", "cong bao", "v/v", "thuc hien", "xet de nghi", "theo de nghi"]
             where lines.starts(line, with: prefix) { return true }
         if !hasLetters(lines, line) { return true }
         if placeDate(lines, line, from: nil) != nil { return true }
+        // A line in capitals under one that is not: the next block of the header (pages that
+        // give each header line its own paragraph leave no blank line between them).
+        if line > 0, lines.isAllCaps(line), !lines.isEmpty(line - 1), !lines.isAllCaps(line - 1) { return true }
         return false
     }
 

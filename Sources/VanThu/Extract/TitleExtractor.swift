@@ -42,7 +42,9 @@ public struct TitleExtractor: Extractor {
             if folded.hasPrefix("v/v") {
                 var parts = [line]
                 var next = index + 1
-                while next < lines.count, !lines[next].isEmpty, !isHeaderBoundary(lines[next]), parts.count < 4 {
+                // A line in capitals under the subject is the next block of the header (pages that
+                // give each line its own paragraph leave no blank line between them).
+                while next < lines.count, !lines[next].isEmpty, !isHeaderBoundary(lines[next]), !isCapitals(lines[next]), parts.count < 4 {
                     parts.append(lines[next]); next += 1
                 }
                 return parts.joined(separator: " ")
@@ -69,8 +71,13 @@ public struct TitleExtractor: Extractor {
         return nil
     }
 
+    private func isCapitals(_ line: String) -> Bool {
+        line.contains(where: \.isLetter) && line == line.uppercased()
+    }
+
     private func isHeaderBoundary(_ line: String) -> Bool {
         let folded = VietnameseFolding.searchFold(line)
+        if ["cong hoa", "dang cong san", "doc lap", "so:", "noi nhan"].contains(where: folded.hasPrefix) { return true }
         return folded.hasPrefix("kinh gui") || folded.hasPrefix("can cu")
             || folded.hasPrefix("i.") || folded.hasPrefix("chuong ") || folded.hasPrefix("dieu 1")
     }

@@ -13,7 +13,7 @@ struct FormatTests {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let body = lines.map { "<p>\(escape(String($0)))</p>" }.joined(separator: "\n")
         return """
-        <!DOCTYPE html><html><head><meta charset="\(charset)"><title>\(escape(title ?? "Trang tin")) - Cổng thông tin</title>
+        <!DOCTYPE html><html><head><meta charset="\(charset)"><title>\(escape(title ?? String(text.prefix(while: { $0 != "\n" })))) - Cổng thông tin</title>
         \(title.map { "<meta property=\"og:title\" content=\"\(escape($0))\">" } ?? "")
         \(published.map { "<meta property=\"article:published_time\" content=\"\($0)\">" } ?? "")
         <script>var d = "ngày 1/1/2000"; var n = "99 mô hình";</script><style>.a{color:red}</style></head>
