@@ -102,7 +102,7 @@ public struct DecodeStage: Stage {
             return (decoded.text, encoding.name)
         case .refused(let reason, _):
             if Self.looksBinary(bytes) {
-                throw StageFailure(.decode, "binary file (control bytes and invalid UTF-8 from offset \(invalidAt))")
+                throw StageFailure(.decode, "binary file: not text in any encoding VanThu reads (few letters, invalid UTF-8 from offset \(invalidAt))")
             }
             throw StageFailure(.decode, "not valid UTF-8 (first bad byte at offset \(invalidAt)); its 8-bit encoding could not be identified with confidence: \(reason)")
         }

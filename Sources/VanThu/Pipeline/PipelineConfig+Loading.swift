@@ -46,7 +46,7 @@ extension PipelineConfig {
     }
 
     init(json root: ConfigNode) throws(ConfigError) {
-        let object = try root.object(allowed: ["$schema", "version", "inputs", "stages", "extractors", "output", "limits"])
+        let object = try root.object(allowed: ["$schema", "version", "inputs", "stages", "extractors", "output", "limits", "lexicon"])
         let version = try object["version"].map { (n: ConfigNode) throws(ConfigError) in try n.int() } ?? Self.currentVersion
         guard version == Self.currentVersion else { throw .unsupportedVersion(version, supported: Self.currentVersion) }
 
@@ -133,7 +133,23 @@ extension PipelineConfig {
                 limits.maxFileBytes = value
             }
         }
-        self.init(version: version, inputs: inputs, stages: stages, extractors: extractors, output: output, limits: limits)
+        var lexicon = UnitLexicon.Extension()
+        if let node = object["lexicon"] {
+            let l = try node.object(allowed: ["heads", "standaloneHeads", "qualifiers", "positions", "places"])
+            lexicon.heads = try l["heads"]?.strings() ?? []
+            lexicon.standaloneHeads = try l["standaloneHeads"]?.strings() ?? []
+            lexicon.qualifiers = try l["qualifiers"]?.strings() ?? []
+            lexicon.positions = try l["positions"]?.strings() ?? []
+            lexicon.places = try l["places"]?.strings() ?? []
+            for (key, values) in [("heads", lexicon.heads), ("standaloneHeads", lexicon.standaloneHeads), ("qualifiers", lexicon.qualifiers),
+                                  ("positions", lexicon.positions), ("places", lexicon.places)] {
+                if let empty = values.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    throw .invalidValue(keyPath: "\(node.path).\(key)[\(empty)]", value: "\"\"", valid: ["a word or phrase"])
+                }
+            }
+        }
+        self.init(version: version, inputs: inputs, stages: stages, extractors: extractors, output: output, limits: limits,
+                  lexicon: lexicon)
     }
 }
 

@@ -11,12 +11,14 @@ public struct PipelineConfig: Sendable, Equatable {
     public var extractors: [String: ExtractorSettings]
     public var output: OutputSettings
     public var limits: Limits
+    /// Entries added to the unit lexicon (head nouns, qualifiers, positions, places).
+    public var lexicon: UnitLexicon.Extension
 
     public init(version: Int = PipelineConfig.currentVersion, inputs: [InputSpec], stages: [StageName] = StageName.allCases,
                 extractors: [String: ExtractorSettings] = [:], output: OutputSettings = OutputSettings(),
-                limits: Limits = Limits()) {
+                limits: Limits = Limits(), lexicon: UnitLexicon.Extension = UnitLexicon.Extension()) {
         self.version = version; self.inputs = inputs; self.stages = stages; self.extractors = extractors
-        self.output = output; self.limits = limits
+        self.output = output; self.limits = limits; self.lexicon = lexicon
     }
 
     /// One input root: a folder (walked recursively) or a single file.
@@ -72,13 +74,19 @@ public struct PipelineConfig: Sendable, Equatable {
     /// whether text is kept. A stored record made under another tag is processed again.
     public var extractorVersionTag: String {
         "rules-\(ExtractorRegistry.rulesVersion);" + enabledExtractors.map(\.id).joined(separator: ",")
-            + ";classify=\(stages.contains(.classify));text=\(output.includeText)"
+            + ";classify=\(stages.contains(.classify));text=\(output.includeText)" + (lexicon == UnitLexicon.Extension() ? ""
+                : ";lexicon=" + SHA256.hex(Array([lexicon.heads, lexicon.standaloneHeads, lexicon.qualifiers, lexicon.positions, lexicon.places]
+                    .map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}").utf8)).prefix(12))
     }
 
-    /// The extractors that run, in registry order.
+    /// The extractors that run, in registry order, configured (the unit lexicon extended).
     public var enabledExtractors: [any Extractor] {
         guard stages.contains(.extract) else { return [] }
-        return ExtractorRegistry.all.filter { isEnabled(extractor: $0.id) }
+        let extended = lexicon == UnitLexicon.Extension() ? nil : UnitLexicon.standard.extended(with: lexicon)
+        return ExtractorRegistry.all.filter { isEnabled(extractor: $0.id) }.map { extractor -> any Extractor in
+            if let extended, extractor is UnitExtractor { return UnitExtractor(lexicon: extended) }
+            return extractor
+        }
     }
 }
 

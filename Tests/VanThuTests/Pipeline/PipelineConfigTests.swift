@@ -59,6 +59,23 @@ struct PipelineConfigTests {
         #expect(!config.enabledExtractors.contains { $0.id == "modelCounts" })
     }
 
+    @Test func theLexiconCanBeExtended() throws {
+        let text = "Nghiệp đoàn Nghề cá xã Bình Châu đã họp với ngư dân."
+        let plain = try parse(#"{"inputs": ["a"]}"#)
+        let extended = try parse(#"{"inputs": ["a"], "lexicon": {"heads": ["Nghiệp đoàn"]}}"#)
+        func units(_ config: PipelineConfig) -> [String] {
+            var context = ExtractionContext(text: text, kind: .news)
+            for extractor in config.enabledExtractors { extractor.extract(&context) }
+            return context.record.units.map(\.name)
+        }
+        #expect(!units(plain).contains { $0.hasPrefix("Nghiệp đoàn") })
+        #expect(units(extended).contains { $0.hasPrefix("Nghiệp đoàn") })
+        #expect(plain.extractorVersionTag != extended.extractorVersionTag)
+        #expect(throws: ConfigError.unknownKey(keyPath: "lexicon.head", valid: ["heads", "standaloneHeads", "qualifiers", "positions", "places"])) {
+            try parse(#"{"inputs": ["a"], "lexicon": {"head": ["x"]}}"#)
+        }
+    }
+
     @Test func malformedJSONIsReported() {
         #expect(throws: ConfigError.self) { try parse("{\"inputs\": [") }
     }
