@@ -68,7 +68,7 @@ public final class ArchiveStore: @unchecked Sendable {
                 CREATE TABLE facts (documentId TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL);
                 CREATE INDEX facts_lookup ON facts(type, value);
                 CREATE INDEX facts_document ON facts(documentId);
-                CREATE VIRTUAL TABLE search USING fts5(title, body, units, tokenize = 'unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE search USING fts5(title, body, units, tokenize = 'ascii');
                 """)
         }
         return migrator

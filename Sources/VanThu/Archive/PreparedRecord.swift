@@ -19,13 +19,14 @@ public struct PreparedRecord: Sendable {
         writer.removeAll()
         textless.write(to: &writer)
         facts = writer.bytes
-        searchTitle = VietnameseFolding.searchFold(record.title ?? "")
-        searchUnits = VietnameseFolding.searchFold(record.units.map(\.name).joined(separator: " | "))
+        // The index holds ASCII words only (its tokenizer is FTS5's `ascii`): folded letters and digits.
+        searchTitle = VietnameseFolding.indexText(record.title ?? "")
+        searchUnits = VietnameseFolding.indexText(record.units.map(\.name).joined(separator: " | "))
         if let folded, !record.text.isEmpty {
             // Folded bytes are ASCII but for 0x80, which stands for any other scalar: make it a space.
             searchBody = String(decoding: folded.bytes.map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self)
         } else {
-            searchBody = VietnameseFolding.searchFold(record.text)
+            searchBody = VietnameseFolding.indexText(record.text)
         }
     }
 }

@@ -194,6 +194,7 @@ public struct Pipeline: Sendable {
         let batchSize = max(8, ProcessInfo.processInfo.activeProcessorCount * 8)
         var done = report.skipped
         var batchStart = 0
+        let writer = StoreWriter(store: store, run: runID, version: version)
         while batchStart < pending.count {
             let slice = Array(pending[batchStart..<min(batchStart + batchSize, pending.count)])
             let results = Self.parallelMap(slice) { item -> (DocumentStages.Outcome, StageTimings) in
@@ -203,7 +204,6 @@ public struct Pipeline: Sendable {
                 let outcome = stages.outcome(item.file, knownSHA256: reusable, timings: &timings)
                 return (outcome, timings)
             }
-            var clock = timings.start()
             var batch = ArchiveStore.Batch()
             for (item, (result, itemTimings)) in zip(slice, results) {
                 timings.add(itemTimings)
@@ -236,15 +236,17 @@ public struct Pipeline: Sendable {
                 }
                 done += 1
             }
-            do { try store.apply(batch, run: runID, extractorVersion: version) } catch {
+            do { try writer.submit(batch) } catch {
                 throw .output(path: store.url.path, reason: "\(error)")
             }
-            timings.lap(.store, &clock)
             batchStart += slice.count
             progress?(RunProgress(done: done, total: files.count, bytes: report.bytesRead, quarantined: report.quarantined.count,
                                   elapsed: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
         }
 
+        do { timings.add(.store, seconds: try writer.finish()) } catch {
+            throw .output(path: store.url.path, reason: "\(error)")
+        }
         let archiveWriter = ArchiveWriter(folder: output, settings: config.output)
         do {
             // Known files under this run's roots that were not found: gone.

@@ -20,6 +20,10 @@ public struct StageTimings: Sendable {
         clock = now
     }
 
+    public mutating func add(_ step: Step, seconds: Double) {
+        nanoseconds[step.rawValue] &+= UInt64(max(0, seconds) * 1e9)
+    }
+
     public mutating func add(_ other: StageTimings) {
         for index in nanoseconds.indices { nanoseconds[index] &+= other.nanoseconds[index] }
     }

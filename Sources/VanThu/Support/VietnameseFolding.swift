@@ -77,6 +77,25 @@ public enum VietnameseFolding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Folded words for the full-text index: lower-case ASCII letters and digits, everything else a
+    /// space ("“Dân vận khéo”" → " dan van kheo ").
+    public static func indexText(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if let base = baseLetter(scalar) {
+                out.append(base)
+            } else if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                out.append(UInt8(scalar.value))
+            } else if scalar.value >= 0x300 && scalar.value <= 0x36F {
+                continue
+            } else if out.last != 0x20 {
+                out.append(0x20)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private static let oldToNewTones: [(String, String)] = [
         ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
         ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
