@@ -34,19 +34,19 @@ struct IncrementalRunTests {
         let folder = TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("in"), output = folder.appendingPathComponent("out")
-        try Self.makeCorpus(in: input, count: 1000)
+        try Self.makeCorpus(in: input, count: 2000)
         let clock = ContinuousClock()
         var first: RunReport!
         let firstTime = try clock.measure { first = try Self.run(input, output) }
-        #expect(first.archived == 1000)
+        #expect(first.archived == 2000)
         let before = try Self.archive(output)
         let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("archive.json").path)
         var second: RunReport!
         let secondTime = try clock.measure { second = try Self.run(input, output) }
         #expect(second.processed == 0)
-        #expect(second.skipped == 1000)
+        #expect(second.skipped == 2000)
         #expect(!second.exported)
-        #expect(second.documentsInArchive == 1000)
+        #expect(second.documentsInArchive == 2000)
         #expect(try Self.archive(output) == before)
         let after = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("archive.json").path)
         #expect(after[.modificationDate] as? Date == attributes[.modificationDate] as? Date)
