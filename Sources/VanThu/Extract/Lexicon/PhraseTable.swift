@@ -1,3 +1,5 @@
+import Foundation
+
 /// Phrases (sequences of words, written in Vietnamese) with a value each, looked up in a token
 /// stream by word keys: the longest phrase that starts at a token and whose words are separated by
 /// spaces (or a hyphen, as in `CT-XH`) wins. Case and tone placement do not matter; other
@@ -12,6 +14,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     private struct Entry: Sendable {
         var keys: [UInt64]
         var value: Value
+        /// Word indexes before which the phrase itself has a comma ("Văn hóa, Thể thao và Du lịch").
+        var commas: UInt64 = 0
     }
 
     private var byFirstWord: [UInt64: [Entry]] = [:]
@@ -25,13 +29,18 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     /// Adds `phrase`; a phrase added again replaces the earlier value.
     public mutating func insert(_ phrase: String, _ value: Value) {
-        let keys = WordKey.keys(phrase)
+        let tokens = WordTokens(phrase.precomposedStringWithCanonicalMapping)
+        let keys = tokens.tokens.map(\.key)
         guard let first = keys.first else { return }
+        var commas: UInt64 = 0
+        for (index, token) in tokens.tokens.enumerated() where index < 64 && token.gap.contains(.comma) {
+            commas |= 1 << UInt64(index)
+        }
         var entries = byFirstWord[first, default: []]
         if let existing = entries.firstIndex(where: { $0.keys == keys }) {
             entries[existing].value = value
         } else {
-            entries.append(Entry(keys: keys, value: value))
+            entries.append(Entry(keys: keys, value: value, commas: commas))
             entries.sort { $0.keys.count > $1.keys.count }
             count += 1
         }
@@ -52,7 +61,9 @@ public struct PhraseTable<Value: Sendable>: Sendable {
             var k = 1
             while k < length {
                 let token = tokens[index + k]
-                if token.key != entry.keys[k] || !Self.joins(token.gap) { ok = false; break }
+                var gap = token.gap
+                if entry.commas & (1 << UInt64(k)) != 0 { gap.remove(.comma) }
+                if token.key != entry.keys[k] || !Self.joins(gap) { ok = false; break }
                 k += 1
             }
             if ok { return Match(value: entry.value, length: length) }
@@ -68,6 +79,6 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// Words inside a phrase are separated by spaces, or by a hyphen without spaces.
     @inline(__always)
     static func joins(_ gap: WordTokens.Gap) -> Bool {
-        gap.subtracting([.space, .hyphen]).isEmpty && !gap.isEmpty
+        gap.subtracting([.space, .hyphen, .ampersand]).isEmpty && !gap.isEmpty
     }
 }

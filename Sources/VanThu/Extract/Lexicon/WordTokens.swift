@@ -23,10 +23,12 @@ public struct WordTokens: Sendable {
         public static let paren = Gap(rawValue: 1 << 11)
         public static let slash = Gap(rawValue: 1 << 12)
         public static let other = Gap(rawValue: 1 << 13)
+        /// `&` as in `GD&ĐT`.
+        public static let ampersand = Gap(rawValue: 1 << 14)
 
         /// Punctuation that ends a name: anything but spaces (and a hyphen inside a word).
         public static let breaking: Gap = [.newline, .blankLine, .comma, .period, .semicolon, .colon, .openQuote,
-                                           .closeQuote, .straightQuote, .paren, .slash, .other]
+                                           .closeQuote, .straightQuote, .paren, .slash, .other, .ampersand]
         public static let quotes: Gap = [.openQuote, .closeQuote, .straightQuote]
     }
 
@@ -160,6 +162,7 @@ public struct WordTokens: Sendable {
                     case 0x22: gap.insert(.straightQuote)
                     case 0x28, 0x29, 0x5B, 0x5D: gap.insert(.paren)
                     case 0x2F: gap.insert(.slash)
+                    case 0x26: gap.insert(.ampersand)
                     default:
                         if value >= 0x2000 && value <= 0x200B { gap.insert(.space) } else { gap.insert(.other) }
                     }
