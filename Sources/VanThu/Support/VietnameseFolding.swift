@@ -91,36 +91,71 @@ public enum VietnameseFolding {
         return String(view)
     }
 
-    /// Abbreviations of unit names and their long forms (lower case, tones unified, đ folded).
+    /// Abbreviations of unit names and their long forms, as written; `canonicalKey` folds both
+    /// sides the same way.
     public static let abbreviations: [(String, String)] = [
-        ("ubnd", "uy ban nhan dan"), ("hdnd", "hoi dong nhan dan"), ("mttq", "mat tran to quoc"),
-        ("bcd", "ban chi dao"), ("ct-xh", "chinh tri - xa hoi"), ("tp", "thanh pho"), ("tp.", "thanh pho"),
-        ("lhpn", "lien hiep phu nu"), ("ccb", "cuu chien binh"), ("btv", "ban thuong vu"),
-        ("tvtu", "thuong vu tinh uy"), ("cty", "cong ty"), ("tnhh", "trach nhiem huu han"),
-        ("hnd", "hoi nong dan"), ("tncs", "thanh nien cong san"), ("bdv", "ban dan van"),
+        ("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("MTTQ", "Mặt trận Tổ quốc"),
+        ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"), ("BCĐ", "Ban Chỉ đạo"), ("CT-XH", "chính trị - xã hội"),
+        ("TP", "thành phố"), ("TP.", "thành phố"), ("Tp.", "thành phố"), ("TPHCM", "thành phố Hồ Chí Minh"),
+        ("HCM", "Hồ Chí Minh"), ("LHPN", "Liên hiệp Phụ nữ"), ("CCB", "Cựu chiến binh"), ("BTV", "Ban Thường vụ"),
+        ("TVTU", "Thường vụ Tỉnh ủy"), ("Cty", "Công ty"), ("TNHH", "trách nhiệm hữu hạn"), ("MTV", "một thành viên"),
+        ("HND", "Hội Nông dân"), ("TNCS", "Thanh niên Cộng sản"), ("BDV", "Ban Dân vận"), ("HTX", "hợp tác xã"),
+        ("ĐH", "Đại học"), ("THPT", "Trung học phổ thông"), ("THCS", "Trung học cơ sở"),
+        ("GD&ĐT", "Giáo dục và Đào tạo"), ("BHXH", "Bảo hiểm xã hội"), ("CA", "Công an"),
     ]
 
-    /// The canonical key of a name: NFC, lower case, one tone placement, đ → d (other diacritics
-    /// kept), quotes and dashes unified, abbreviations expanded, spaces collapsed.
-    public static func canonicalKey(_ name: String) -> String {
-        let lowered = unifyTones(name.precomposedStringWithCanonicalMapping.lowercased())
+    /// Abbreviation (folded as a key token) → long form's key tokens.
+    private static let abbreviationKeys: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        for (short, long) in abbreviations {
+            table[keyText(short)] = keyText(long).split(separator: " ").map(String.init)
+        }
+        return table
+    }()
+
+    /// NFC, lower case, one tone placement, đ → d, quotes and dashes unified.
+    private static func keyText(_ text: String) -> String {
+        let lowered = unifyTones(text.precomposedStringWithCanonicalMapping.lowercased())
         var scalars = String.UnicodeScalarView()
         for scalar in lowered.unicodeScalars {
             switch scalar.value {
             case 0x111, 0xF0: scalars.append("d")
             case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB: scalars.append("\"")
-            case 0x2013, 0x2014, 0x2212: scalars.append("-")
+            case 0x2010...0x2015, 0x2212: scalars.append("-")
+            case 0xA0, 0x09, 0x0A: scalars.append(" ")
             default: scalars.append(scalar)
             }
         }
-        var tokens = String(scalars).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
-        tokens = tokens.flatMap { token -> [String] in
-            let bare = token.trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
-            if let long = abbreviations.first(where: { $0.0 == bare })?.1 { return long.split(separator: " ").map(String.init) }
-            return [token]
+        return String(scalars)
+    }
+
+    /// The canonical key of a name: NFC, lower case, one tone placement, đ → d (other diacritics
+    /// kept), quotes and dashes unified (`a-b` and `a - b` alike), abbreviations expanded
+    /// (`UBND huyện` and `Ủy ban nhân dân huyện` share a key), spaces collapsed.
+    public static func canonicalKey(_ name: String) -> String {
+        var tokens: [String] = []
+        for raw in keyText(name).split(separator: " ") {
+            var token = Substring(raw)
+            var trailing = ""
+            while let last = token.last, ",;:".contains(last) { token = token.dropLast(); trailing.append(last) }
+            if let long = abbreviationKeys[String(token)] {
+                tokens += long
+            } else if token.hasPrefix("tp."), token.count > 3, let rest = Optional(String(token.dropFirst(3))) {
+                tokens += abbreviationKeys["tp"]! + (abbreviationKeys[rest] ?? [rest])
+            } else if token.contains("-"), abbreviationKeys[String(token)] == nil {
+                // "CT-XH" is an abbreviation; "a-b" and "a - b" are the same name.
+                let parts = token.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+                for (index, part) in parts.enumerated() {
+                    if index > 0 { tokens.append("-") }
+                    if !part.isEmpty { tokens.append(part) }
+                }
+            } else {
+                tokens.append(String(token))
+            }
         }
         var key = tokens.joined(separator: " ")
         while let last = key.last, ",.;: ".contains(last) { key.removeLast() }
+        while let first = key.first, ",.;: ".contains(first) { key.removeFirst() }
         return key
     }
 }
