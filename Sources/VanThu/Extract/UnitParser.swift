@@ -27,50 +27,58 @@ struct UnitParser {
     /// Tokens inside a quoted title (a unit does not start there).
     private var quoted: [Bool]
 
-    init(tokens: WordTokens, lexicon: UnitLexicon, utf8: [UInt8]) {
+    /// Forgets what was found after the first `mentions` mentions and `people` people.
+    mutating func rollBack(mentions: Int, people: Int) {
+        self.mentions.removeSubrange(mentions...)
+        self.people.removeSubrange(people...)
+    }
+
+    /// `quotes`: the quoted spans of the text (`QuoteSpans`); computed here when not given.
+    init(tokens: WordTokens, lexicon: UnitLexicon, utf8: [UInt8], quotes: QuoteSpans? = nil) {
         self.tokens = tokens
         self.lexicon = lexicon
         self.utf8 = utf8
-        self.quoted = Self.quotedTokens(tokens)
+        let spans = quotes ?? QuoteSpans(utf8)
+        self.quoted = tokens.tokens.map { spans.contains(Int($0.start)) }
     }
 
     // MARK: - scanning
 
     mutating func run() {
-        let n = tokens.count
         var i = 0
-        while i < n {
-            let token = tokens[i]
-            if !token.isCapitalized {
-                // "trường Tiểu học Kim Đồng": a few heads may be lower case before a capitalised name.
-                if i + 1 < n, tokens[i + 1].isCapitalized, !quoted[i], lexicon.heads.startsPhrase(token.key),
-                   !insideName(i), let head = lexicon.heads.match(tokens, at: i),
-                   head.value.contains(.lowercaseBeforeName), i + head.length < n, tokens[i + head.length].isCapitalized,
-                   let unit = parseUnit(at: i, positionContext: false) {
-                    record(unit, rule: "units.lowercase-head")
-                    i = max(unit.end, i + 1)
-                    continue
-                }
-                i += 1
-                continue
+        while i < tokens.count { i = step(at: i) ?? i + 1 }
+    }
+
+    /// Handles what starts at token `i` (a position, a head, a law's title) and returns the token
+    /// after it; nil when nothing starts there.
+    mutating func step(at i: Int) -> Int? {
+        let n = tokens.count
+        guard i < n else { return nil }
+        let token = tokens[i]
+        if !token.isCapitalized {
+            // "trường Tiểu học Kim Đồng": a few heads may be lower case before a capitalised name.
+            if i + 1 < n, tokens[i + 1].isCapitalized, !quoted[i], lexicon.heads.startsPhrase(token.key),
+               !insideName(i), let head = lexicon.heads.match(tokens, at: i),
+               head.value.contains(.lowercaseBeforeName), i + head.length < n, tokens[i + head.length].isCapitalized,
+               let unit = parseUnit(at: i, positionContext: false) {
+                record(unit, rule: "units.lowercase-head")
+                return max(unit.end, i + 1)
             }
-            if quoted[i] { i += 1; continue }
-            if let law = lexicon.lawWords.match(tokens, at: i) {
-                i = skipTitle(from: i + law.length)
-                continue
-            }
-            if let position = lexicon.positions.match(tokens, at: i), !startsUnitBeforePosition(i) {
-                i = handlePosition(at: i, length: position.length, hidden: position.value.hiddenHead)
-                continue
-            }
-            if lexicon.heads.startsPhrase(token.key), !insideName(i), let unit = parseUnit(at: i, positionContext: false) {
-                record(unit, rule: "units.head")
-                if let person = unit.person { addPerson(person, position: nil, unit: unit) }
-                i = max(unit.end, i + 1)
-                continue
-            }
-            i += 1
+            return nil
         }
+        if quoted[i] { return nil }
+        if let law = lexicon.lawWords.match(tokens, at: i) {
+            return skipTitle(from: i + law.length)
+        }
+        if let position = lexicon.positions.match(tokens, at: i), !startsUnitBeforePosition(i) {
+            return handlePosition(at: i, length: position.length, hidden: position.value.hiddenHead)
+        }
+        if lexicon.heads.startsPhrase(token.key), !insideName(i), let unit = parseUnit(at: i, positionContext: false) {
+            record(unit, rule: "units.head")
+            if let person = unit.person { addPerson(person, position: nil, unit: unit) }
+            return max(unit.end, i + 1)
+        }
+        return nil
     }
 
     /// A head inside a capitalised name ("Nguyễn Trường Thịnh", "Tây Ban Nha"), or ending a
@@ -576,26 +584,5 @@ struct UnitParser {
         let scalars = Int(tokens[range.lowerBound].scalarStart)..<Int(tokens[range.upperBound - 1].scalarEnd)
         let unitBytes = unit.map { Int(tokens[$0.start].start)..<$0.nameEndByte }
         people.append(Person(bytes: bytes, scalars: scalars, position: position, unit: unitBytes))
-    }
-
-    /// Marks the tokens inside quotes (“…”, "…"), per paragraph, for titles of up to 60 words.
-    static func quotedTokens(_ tokens: WordTokens) -> [Bool] {
-        var quoted = [Bool](repeating: false, count: tokens.count)
-        var stack: [(index: Int, straight: Bool)] = []
-        for i in 0..<tokens.count {
-            let gap = tokens[i].gap
-            if gap.contains(.newline) { stack.removeAll(keepingCapacity: true) }
-            guard !gap.intersection(WordTokens.Gap.quotes).isEmpty else { continue }
-            var closed = false
-            if gap.contains(.closeQuote) || (gap.contains(.straightQuote) && stack.last?.straight == true) {
-                if let open = stack.popLast() {
-                    closed = true
-                    if i - open.index <= 60 { for k in open.index..<i { quoted[k] = true } }
-                }
-            }
-            if gap.contains(.openQuote) { stack.append((i, false)) }
-            else if gap.contains(.straightQuote) && !closed { stack.append((i, true)) }
-        }
-        return quoted
     }
 }

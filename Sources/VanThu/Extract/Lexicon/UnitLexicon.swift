@@ -53,10 +53,10 @@ public struct UnitLexicon: Sendable {
     public var localities: PhraseTable<Locality>
     public var positions: PhraseTable<Position>
     /// Words that end a name when they follow a qualifier (function words, common verbs).
-    public var stopWords: Set<UInt64>
+    public var stopWords: KeyTable
     /// Head + next word pairs that are ordinary words, not units (`Hội nghị`, `Tổ chức`, `Tổ quốc`).
     public var notUnits: PhraseTable<Bool>
-    public var surnames: Set<UInt64>
+    public var surnames: KeyTable
     /// Place names known as such (provinces, the country): never a person's name.
     public var places: PhraseTable<Bool>
     /// Words before which a quoted title belongs to a steering committee's name (`thi đua “…”`).
@@ -72,15 +72,37 @@ public struct UnitLexicon: Sendable {
     /// How the lexicon's phrases are written (`Ban Thường vụ`, `nhân dân`, `Giáo dục và Đào tạo`,
     /// `tỉnh`), for printing names found in capitals.
     public var writtenForms: PhraseTable<String>
+    /// First words where the scanner looks closer: of heads, positions and law words (capitalised),
+    /// and of heads that may be written in lower case before a name.
+    public private(set) var startWords = KeyTable()
+    /// One-word heads, positions and law words; the first two words of the longer ones (`pairKey`).
+    public private(set) var startSingles = KeyTable()
+    public private(set) var startPairs = KeyTable()
+    public private(set) var lowercaseStartWords = KeyTable()
+    /// First bytes (lower case) of the heads that may be written in lower case.
+    public private(set) var lowercaseStartBytes = [Bool](repeating: false, count: 256)
+
+    mutating func refreshStartWords() {
+        startWords = KeyTable(keys: heads.firstWords.union(positions.firstWords).union(lawWords.firstWords))
+        let openings = [heads.openings, positions.openings, lawWords.openings]
+        startSingles = KeyTable(keys: openings.reduce(into: Set<UInt64>()) { $0.formUnion($1.singles) })
+        startPairs = KeyTable(keys: openings.reduce(into: Set<UInt64>()) { $0.formUnion($1.pairs) })
+        lowercaseStartWords = KeyTable(keys: heads.firstWords { $0.contains(.lowercaseBeforeName) })
+        lowercaseStartBytes = [Bool](repeating: false, count: 256)
+        for (phrase, traits) in Self.headPhrases where traits.contains(.lowercaseBeforeName) {
+            if let first = phrase.lowercased().utf8.first { lowercaseStartBytes[Int(first)] = true }
+        }
+    }
 
     public init(heads: PhraseTable<Head>, qualifiers: PhraseTable<Bool>, localities: PhraseTable<Locality>,
-                positions: PhraseTable<Position>, stopWords: Set<UInt64>, notUnits: PhraseTable<Bool>,
-                surnames: Set<UInt64>, places: PhraseTable<Bool>, topicLeads: PhraseTable<Bool>,
+                positions: PhraseTable<Position>, stopWords: KeyTable, notUnits: PhraseTable<Bool>,
+                surnames: KeyTable, places: PhraseTable<Bool>, topicLeads: PhraseTable<Bool>,
                 lawWords: PhraseTable<Bool>) {
         self.heads = heads; self.qualifiers = qualifiers; self.localities = localities; self.positions = positions
         self.stopWords = stopWords; self.notUnits = notUnits; self.surnames = surnames; self.places = places
         self.topicLeads = topicLeads; self.lawWords = lawWords
         self.writtenForms = PhraseTable()
+        refreshStartWords()
     }
 
     /// Entries to add to a lexicon, as `pipeline.json` may list them.
@@ -107,14 +129,16 @@ public struct UnitLexicon: Sendable {
         for qualifier in extra.qualifiers { copy.qualifiers.insert(qualifier, true); copy.writtenForms.insert(qualifier, qualifier) }
         for position in extra.positions { copy.positions.insert(position, Position()) }
         for place in extra.places { copy.places.insert(place, true); copy.writtenForms.insert(place, place) }
+        copy.refreshStartWords()
         return copy
     }
 
     // MARK: - the standard lexicon
 
-    public static let standard: UnitLexicon = {
+    /// The standard heads, as written, with their traits.
+    static let headPhrases: [(String, Head)] = {
         let committee: Head = [.standalone, .placeName, .committee]
-        let heads: [(String, Head)] = [
+        return [
             ("Thành ủy", committee), ("Tỉnh ủy", committee), ("Huyện ủy", committee), ("Quận ủy", committee),
             ("Thị ủy", committee), ("Đảng ủy", committee), ("Đảng ủy Khối", committee),
             ("Đảng bộ", [.placeName]), ("Chi bộ", [.standalone, .placeName]), ("Đảng đoàn", []),
@@ -141,6 +165,10 @@ public struct UnitLexicon: Sendable {
             ("Ủy ban Thường vụ Quốc hội", [.standalone]), ("Đoàn Thanh niên", []),
             ("Đoàn đại biểu Quốc hội", [.standalone]), ("Kiểm toán nhà nước", [.standalone]),
         ]
+    }()
+
+    public static let standard: UnitLexicon = {
+        let heads = headPhrases
         // Written as names print them: the first word of a specific name capitalised ("Dân vận",
         // "Giáo dục và Đào tạo"), generic ones in lower case ("nhân dân" in "Ủy ban nhân dân").
         let qualifiers = [
@@ -218,7 +246,7 @@ public struct UnitLexicon: Sendable {
             ("tổ trưởng", Position()), ("đội trưởng", Position()), ("trưởng khóm", Position()),
             ("trưởng ấp", Position()), ("trưởng thôn", Position()), ("thư ký", Position()),
             ("trưởng đoàn", Position()), ("phó trưởng đoàn", Position()), ("viện trưởng", Position()),
-            ("chánh án", Position()), ("đồng chí", Position()), ("ông", Position()), ("bà", Position()),
+            ("chánh án", Position()), ("đồng chí", Position()),
             ("đại tá", Position()), ("thượng tá", Position()), ("trung tá", Position()), ("thiếu tá", Position()),
             ("thiếu tướng", Position()), ("trung tướng", Position()), ("thượng tướng", Position()),
             ("đại tướng", Position()), ("nguyên", Position()), ("ủy viên trung ương đảng", Position()),
@@ -292,8 +320,8 @@ public struct UnitLexicon: Sendable {
         var lawTable = PhraseTable<Bool>()
         for phrase in lawWords { lawTable.insert(phrase, true) }
         var lexicon = UnitLexicon(heads: headTable, qualifiers: qualifierTable, localities: localityTable,
-                           positions: positionTable, stopWords: Set(stopWords.filter { !$0.contains(" ") }.map(WordKey.key)),
-                           notUnits: notUnitTable, surnames: Set(surnames.map(WordKey.key)), places: placeTable,
+                           positions: positionTable, stopWords: KeyTable(keys: stopWords.filter { !$0.contains(" ") }.map(WordKey.key)),
+                           notUnits: notUnitTable, surnames: KeyTable(keys: surnames.map(WordKey.key)), places: placeTable,
                            topicLeads: leadTable, lawWords: lawTable)
         var written = PhraseTable<String>()
         for phrase in places + qualifiers + heads.map(\.0) + localities.map(\.0) + ["và"] { written.insert(phrase, phrase) }
