@@ -2,7 +2,8 @@ import Foundation
 
 /// Organisational unit names and the people named with them.
 ///
-/// Units are found by head noun, qualifiers and locality (`UnitLexicon`, `UnitParser`); each unit
+/// Units are found by head noun, qualifiers and locality (`UnitLexicon`, `UnitParser`, run where
+/// a name can start by `UnitScanner`); each unit
 /// appears once per record, with its surface name (first mention), its canonical key
 /// (`VietnameseFolding.canonicalKey`: `UBND huyện` and `Ủy ban nhân dân huyện` share it) and the
 /// spans of all its mentions. People come from positions followed by a unit and a name.
@@ -25,13 +26,11 @@ public struct UnitExtractor: Extractor {
 
     public func extract(_ context: inout ExtractionContext) {
         let document = context.document
-        let tokens = WordTokens(utf8: document.utf8)
-        var parser = UnitParser(tokens: tokens, lexicon: lexicon, utf8: document.utf8)
-        parser.run()
+        let found = UnitScanner(lexicon: lexicon).scan(document)
         var units: [UnitFact] = []
         var indexByKey: [String: Int] = [:]
         var keyByName: [String: String] = [:]
-        for mention in parser.mentions {
+        for mention in found.mentions {
             let name = Self.name(document.utf8, mention.bytes, capitalizeFirst: mention.capitalizeFirst)
             guard !name.isEmpty else { continue }
             let key: String
@@ -48,7 +47,7 @@ public struct UnitExtractor: Extractor {
             }
         }
         var people: [PersonFact] = []
-        for person in parser.people {
+        for person in found.people {
             let name = Self.name(document.utf8, person.bytes, capitalizeFirst: false)
             let position = person.position.map { Self.name(document.utf8, $0, capitalizeFirst: false) }
             let unit = person.unit.map { Self.name(document.utf8, $0, capitalizeFirst: true) }

@@ -27,49 +27,86 @@ struct UnitParser {
     /// Tokens inside a quoted title (a unit does not start there).
     private var quoted: [Bool]
 
-    init(tokens: WordTokens, lexicon: UnitLexicon, utf8: [UInt8]) {
+    /// Forgets what was found after the first `mentions` mentions and `people` people.
+    mutating func rollBack(mentions: Int, people: Int) {
+        self.mentions.removeSubrange(mentions...)
+        self.people.removeSubrange(people...)
+    }
+
+    /// `quotes`: the quoted spans of the text (`QuoteSpans`); computed here when not given.
+    init(tokens: WordTokens, lexicon: UnitLexicon, utf8: [UInt8], quotes: QuoteSpans? = nil) {
         self.tokens = tokens
         self.lexicon = lexicon
         self.utf8 = utf8
-        self.quoted = Self.quotedTokens(tokens)
+        let spans = quotes ?? QuoteSpans(utf8)
+        self.quoted = tokens.tokens.map { spans.contains(Int($0.start)) }
     }
 
     // MARK: - scanning
 
     mutating func run() {
-        let n = tokens.count
         var i = 0
-        while i < n {
-            let token = tokens[i]
-            if !token.isCapitalized {
-                // "trường Tiểu học Kim Đồng": a few heads may be lower case before a capitalised name.
-                if i + 1 < n, tokens[i + 1].isCapitalized, !quoted[i], let head = lexicon.heads.match(tokens, at: i),
-                   head.value.contains(.lowercaseBeforeName), i + head.length < n, tokens[i + head.length].isCapitalized,
-                   let unit = parseUnit(at: i, positionContext: false) {
-                    record(unit, rule: "units.lowercase-head")
-                    i = max(unit.end, i + 1)
-                    continue
-                }
-                i += 1
-                continue
+        while i < tokens.count { i = step(at: i) ?? i + 1 }
+    }
+
+    /// Handles what starts at token `i` (a position, a head, a law's title) and returns the token
+    /// after it; nil when nothing starts there.
+    mutating func step(at i: Int) -> Int? {
+        let n = tokens.count
+        guard i < n else { return nil }
+        let token = tokens[i]
+        if !token.isCapitalized {
+            // "trường Tiểu học Kim Đồng": a few heads may be lower case before a capitalised name.
+            if i + 1 < n, tokens[i + 1].isCapitalized, !quoted[i], lexicon.heads.startsPhrase(token.key),
+               !insideName(i), let head = lexicon.heads.match(tokens, at: i),
+               head.value.contains(.lowercaseBeforeName), i + head.length < n, tokens[i + head.length].isCapitalized,
+               let unit = parseUnit(at: i, positionContext: false) {
+                record(unit, rule: "units.lowercase-head")
+                return max(unit.end, i + 1)
             }
-            if quoted[i] { i += 1; continue }
-            if let law = lexicon.lawWords.match(tokens, at: i) {
-                i = skipTitle(from: i + law.length)
-                continue
-            }
-            if let position = lexicon.positions.match(tokens, at: i), !startsUnitBeforePosition(i) {
-                i = handlePosition(at: i, length: position.length, hidden: position.value.hiddenHead)
-                continue
-            }
-            if lexicon.heads.startsPhrase(token.key), let unit = parseUnit(at: i, positionContext: false) {
-                record(unit, rule: "units.head")
-                if let person = unit.person { addPerson(person, position: nil, unit: unit) }
-                i = max(unit.end, i + 1)
-                continue
-            }
-            i += 1
+            return nil
         }
+        if quoted[i] { return nil }
+        if let law = lexicon.lawWords.match(tokens, at: i) {
+            return skipTitle(from: i + law.length)
+        }
+        if let position = lexicon.positions.match(tokens, at: i), !startsUnitBeforePosition(i) {
+            return handlePosition(at: i, length: position.length, hidden: position.value.hiddenHead)
+        }
+        if lexicon.heads.startsPhrase(token.key), !insideName(i), let unit = parseUnit(at: i, positionContext: false) {
+            record(unit, rule: "units.head")
+            if let person = unit.person { addPerson(person, position: nil, unit: unit) }
+            return max(unit.end, i + 1)
+        }
+        return nil
+    }
+
+    /// A head inside a capitalised name ("Nguyễn Trường Thịnh", "Tây Ban Nha"), or ending a
+    /// compound word ("thị trường"), is not a unit.
+    private func insideName(_ i: Int) -> Bool {
+        for length in 2...3 where i - length + 1 >= 0 {
+            if let compound = lexicon.headCompounds.match(tokens, at: i - length + 1), compound.length >= length { return true }
+        }
+        guard i > 0, tokens[i].gap.subtracting(.space).isEmpty, tokens[i - 1].isCapitalized,
+              !tokens[i - 1].isAllCaps || tokens[i - 1].end - tokens[i - 1].start > 6 else { return false }
+        return !startsSentence(i - 1)
+    }
+
+    /// Whether token `k` is the first word of a sentence, line or clause.
+    private func startsSentence(_ k: Int) -> Bool {
+        k == 0 || !tokens[k].gap.intersection([.newline, .blankLine, .period, .colon, .semicolon, .openQuote, .straightQuote,
+                                               .paren, .other, .comma]).isEmpty
+    }
+
+    /// A surname followed by one to three capitalised words that are not parts of a unit name
+    /// ("Đoàn Khắc Việt" is a person, not a delegation).
+    private func isPersonStart(_ k: Int) -> Bool {
+        guard isSurname(k), k + 1 < tokens.count, tokens[k + 1].isCapitalized, continues(tokens[k + 1].gap),
+              lexicon.qualifiers.match(tokens, at: k + 1) == nil, lexicon.heads.match(tokens, at: k + 1) == nil,
+              lexicon.places.match(tokens, at: k) == nil else { return false }
+        var end = k + 1
+        while end < tokens.count, end < k + 5, tokens[end].isCapitalized, !tokens[end].isAllCaps, continues(tokens[end].gap) { end += 1 }
+        return (2...4).contains(end - k)
     }
 
     /// "Bộ Chính trị", "Ban Bí thư": a head that is longer than the position it starts with.
@@ -135,6 +172,7 @@ struct UnitParser {
         }
         let outer = headMatch.value
         if outer.contains(.nestedOnly) { return nil }
+        if headMatch.length == 1 && isPersonStart(i) { return nil }
         if lexicon.notUnits.match(tokens, at: i) != nil { return nil }
         let allCaps = tokens[i].isAllCaps && !outer.contains(.abbreviation)
         var j = i + headMatch.length
@@ -176,7 +214,8 @@ struct UnitParser {
             }
             // Locality: "phường 4", "xã Long Đức", "huyện".
             let nestedHead = lexicon.heads.match(tokens, at: j)
-            if let locality = lexicon.localities.match(tokens, at: j), locality.length > (nestedHead?.length ?? 0) {
+            if let locality = lexicon.localities.match(tokens, at: j), locality.length > (nestedHead?.length ?? 0),
+               lexicon.notLocalities.match(tokens, at: j) == nil {
                 guard let (end, personRange) = parseLocality(at: j, length: locality.length, kind: locality.value,
                                                             positionContext: positionContext) else { break loop }
                 j = end
@@ -196,21 +235,23 @@ struct UnitParser {
                     && tokens[j + nested.length].isCapitalized)
                 || (justAfterHead && outer.contains(.organ) && j == i + headMatch.length && nested.value.contains(.standalone)
                     && !nested.value.contains(.nestedOnly)),
-               lexicon.notUnits.match(tokens, at: j) == nil,
+               lexicon.notUnits.match(tokens, at: j) == nil, !isPersonStart(j),
                !(lexicon.positions.match(tokens, at: j).map { $0.length >= nested.length } ?? false) {
                 if outer.contains(.organ), !nested.value.contains(.committee), !nested.value.contains(.nestedOnly),
                    innerStart == nil { innerStart = j }
                 j += nested.length
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
+                // A nested head completes a head that needed a name ("Bộ" + "Công an").
                 currentSatisfied = nested.value.contains(.standalone) || nested.value.contains(.bareWhenNested)
+                    || !currentSatisfied
                 current = nested.value
                 justAfterHead = true
                 continue
             }
             // A qualifier from the lexicon: "nhân dân", "Nông dân", "Chữ thập đỏ".
             if let qualifier = lexicon.qualifiers.match(tokens, at: j),
-               token.isCapitalized || justAfterHead || current.contains(.descriptor) {
+               token.isCapitalized || justAfterHead {
                 j += qualifier.length
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
@@ -238,20 +279,23 @@ struct UnitParser {
                     let advanced = split.placeEnd > j
                     if advanced {
                         j = split.placeEnd
+                        if split.person == nil { j = extendLowercase(j) }
                         nameEndByte = Int(tokens[j - 1].end)
                         justAfterHead = false
                     }
-                    if let personRange = split.person { person = personRange; break loop }
+                    if let personRange = split.person {
+                        if !personRange.isEmpty { person = personRange }
+                        break loop
+                    }
                     if !advanced { break }
+                    if j + 1 < n, tokens[j].key == Self.va, continues(tokens[j].gap), tokens[j + 1].isCapitalized,
+                       continues(tokens[j + 1].gap), lexicon.heads.match(tokens, at: j + 1) == nil, !isPersonStart(j + 1) {
+                        j += 1
+                    }
                     continue
                 }
                 // A capitalised qualifier of one or two syllables: "Khuyến học", "Biên tập", "Y tế".
-                j += 1
-                if j < n, !tokens[j].isCapitalized, tokens[j].flags.contains(.hasLetter), !tokens[j].isNumber,
-                   continues(tokens[j].gap), !lexicon.stopWords.contains(tokens[j].key),
-                   lexicon.localities.match(tokens, at: j) == nil, lexicon.heads.match(tokens, at: j) == nil {
-                    j += 1
-                }
+                j = extendLowercase(j + 1)
                 // "Giáo dục và Đào tạo": "và" between capitalised parts.
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
@@ -275,6 +319,7 @@ struct UnitParser {
             break
         }
         guard satisfied else { return nil }
+        if !outer.contains(.standalone), isNameLine(around: i) { return nil }
         // Drop a trailing "và" taken before a name that turned out not to follow.
         var nameEnd = j
         if let person { nameEnd = person.lowerBound }
@@ -290,6 +335,44 @@ struct UnitParser {
     }
 
     static let va = WordKey.key("và")
+
+    /// A short line of capitalised words only ("Hương Giang - Trường Thịnh"): names, a byline.
+    private func isNameLine(around i: Int) -> Bool {
+        var start = i
+        while start > 0 && !tokens[start].gap.contains(.newline) && i - start < 10 { start -= 1 }
+        var end = i + 1
+        while end < tokens.count && !tokens[end].gap.contains(.newline) && end - i < 10 { end += 1 }
+        guard end - start <= 8 else { return false }
+        for k in start..<end where !tokens[k].isCapitalized || tokens[k].isAllCaps { return false }
+        for k in start..<end where lexicon.qualifiers.match(tokens, at: k) != nil { return false }
+        return true
+    }
+
+    /// After a capitalised part of a name, the lower-case words that complete it: a tail from the
+    /// lexicon ("An toàn" + "thực phẩm"), or one word ("Luật" + "gia") when the name clearly ends
+    /// after it (punctuation, a function word, a locality, a capital).
+    private func extendLowercase(_ j: Int) -> Int {
+        let n = tokens.count
+        guard j < n, !tokens[j].isCapitalized, continues(tokens[j].gap), tokens[j].flags.contains(.hasLetter),
+              !tokens[j].isNumber else { return j }
+        if let tail = lexicon.tails.match(tokens, at: j) { return j + tail.length }
+        // Only a single capitalised word takes its second syllable ("Luật gia"; not "Hà Nam còn").
+        guard j >= 2, !(tokens[j - 2].isCapitalized && !tokens[j - 2].isAllCaps && continues(tokens[j - 1].gap))
+                || lexicon.heads.match(tokens, at: j - 2) != nil || lexicon.qualifiers.match(tokens, at: j - 2) != nil
+        else { return j }
+        guard !lexicon.stopWords.contains(tokens[j].key), lexicon.localities.match(tokens, at: j) == nil,
+              lexicon.heads.match(tokens, at: j) == nil else { return j }
+        let k = j + 1
+        if k < n, continues(tokens[k].gap), !tokens[k].isCapitalized, let tail = lexicon.tails.match(tokens, at: k) {
+            return k + tail.length  // "Quản" + "lý" + "thị trường"
+        }
+        if k >= n || !continues(tokens[k].gap) || tokens[k].isCapitalized
+            || lexicon.stopWords.contains(tokens[k].key) || lexicon.localities.match(tokens, at: k) != nil
+            || lexicon.heads.match(tokens, at: k) != nil {
+            return k
+        }
+        return j
+    }
 
     /// A locality noun at `j` with its number or name; nil when it needs a name and has none.
     private func parseLocality(at j: Int, length: Int, kind: UnitLexicon.Locality, positionContext: Bool)
@@ -315,12 +398,14 @@ struct UnitParser {
                 if split.placeEnd - (j + length) == 1, split.person == nil, k < n, continues(tokens[k].gap),
                    !tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter), !tokens[k].isNumber,
                    !lexicon.stopWords.contains(tokens[k].key), lexicon.localities.match(tokens, at: k) == nil,
-                   lexicon.heads.match(tokens, at: k) == nil, lexicon.qualifiers.match(tokens, at: k) == nil {
+                   lexicon.heads.match(tokens, at: k) == nil, lexicon.qualifiers.match(tokens, at: k) == nil,
+                   k + 1 >= n || !continues(tokens[k + 1].gap) || lexicon.stopWords.contains(tokens[k + 1].key)
+                    || tokens[k + 1].isCapitalized {
                     k += 1
                 }
-                return (k, split.person)
+                return (k, split.person.flatMap { $0.isEmpty ? nil : $0 })
             }
-            if let person = split.person { return kind == .needsName ? nil : (j + length, person) }
+            if let person = split.person, !person.isEmpty { return kind == .needsName ? nil : (j + length, person) }
         }
         return kind == .needsName ? nil : (j + length, nil)
     }
@@ -333,22 +418,21 @@ struct UnitParser {
         if let place = lexicon.places.match(tokens, at: run.lowerBound), place.length <= count {
             let rest = run.lowerBound + place.length
             if run.upperBound - rest >= 2, isSurname(rest) { return (rest, rest..<run.upperBound) }
-            return (rest, nil)
+            // A known place ends the name: what follows is someone's name ("Nga Maria Zakharova").
+            return (rest, rest < run.upperBound ? rest..<rest : nil)
         }
         if count >= 4 {
-            for personLength in [3, 2, 4] where count - personLength >= 1 {
+            for personLength in [3, 2] {
                 let k = run.upperBound - personLength
-                if isSurname(k) { return (k, k..<run.upperBound) }
+                if k > run.lowerBound && isSurname(k) { return (k, k..<run.upperBound) }
             }
-            return (run.upperBound, nil)
         }
-        if count >= 2, isSurname(run.lowerBound), positionContext || (!afterLocalityNoun && !headTakesPlace && count == 3) {
-            if count == 3 || !afterLocalityNoun { return (run.lowerBound, run) }
-        }
-        if !afterLocalityNoun && !headTakesPlace {
-            // A capitalised name after a whole unit that takes no place name: part of the name
-            // ("Bộ Công Thương", "Ủy ban MTTQ Việt Nam") unless it looked like a person above.
-            return (run.upperBound, nil)
+        if count <= 4, isSurname(run.lowerBound) {
+            // Directly after a unit, three or four syllables from a surname are a person; after a
+            // locality noun ("phường Lê Hồng Phong") only when a position was named before.
+            let person = count >= 3 ? (!afterLocalityNoun || positionContext)
+                                    : (positionContext && !afterLocalityNoun && !headTakesPlace)
+            if person { return (run.lowerBound, run) }
         }
         return (run.upperBound, nil)
     }
@@ -436,8 +520,7 @@ struct UnitParser {
             k += 1
         }
         guard k > j, k < tokens.count, continues(tokens[k].gap) else { return nil }
-        if lexicon.localities.match(tokens, at: k) != nil || tokens[k].isCapitalized { return k }
-        return nil
+        return lexicon.localities.match(tokens, at: k) != nil ? k : nil
     }
 
     /// Skips the title of a law ("Luật Tổ chức Chính phủ"): its names are not units.
@@ -501,26 +584,5 @@ struct UnitParser {
         let scalars = Int(tokens[range.lowerBound].scalarStart)..<Int(tokens[range.upperBound - 1].scalarEnd)
         let unitBytes = unit.map { Int(tokens[$0.start].start)..<$0.nameEndByte }
         people.append(Person(bytes: bytes, scalars: scalars, position: position, unit: unitBytes))
-    }
-
-    /// Marks the tokens inside quotes (“…”, "…"), per paragraph, for titles of up to 60 words.
-    static func quotedTokens(_ tokens: WordTokens) -> [Bool] {
-        var quoted = [Bool](repeating: false, count: tokens.count)
-        var stack: [(index: Int, straight: Bool)] = []
-        for i in 0..<tokens.count {
-            let gap = tokens[i].gap
-            if gap.contains(.newline) { stack.removeAll(keepingCapacity: true) }
-            guard !gap.intersection(WordTokens.Gap.quotes).isEmpty else { continue }
-            var closed = false
-            if gap.contains(.closeQuote) || (gap.contains(.straightQuote) && stack.last?.straight == true) {
-                if let open = stack.popLast() {
-                    closed = true
-                    if i - open.index <= 60 { for k in open.index..<i { quoted[k] = true } }
-                }
-            }
-            if gap.contains(.openQuote) { stack.append((i, false)) }
-            else if gap.contains(.straightQuote) && !closed { stack.append((i, true)) }
-        }
-        return quoted
     }
 }

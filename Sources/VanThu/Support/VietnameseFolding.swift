@@ -102,62 +102,202 @@ public enum VietnameseFolding {
         ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
     ]
 
+    /// Old placement → new, by the second scalar of the pair, for `o` and `u` first.
+    private static let toneMoves: [UInt32: (UInt32, UInt32)] = {
+        var table: [UInt32: (UInt32, UInt32)] = [:]
+        for (old, new) in oldToNewTones {
+            let o = Array(old.unicodeScalars)
+            let n = Array(new.unicodeScalars)
+            table[o[0].value << 21 | o[1].value] = (n[0].value, n[1].value)
+        }
+        return table
+    }()
+
     /// Moves old-style tone marks (`hoà`, `uỷ`) to the new placement (`hòa`, `ủy`) where the vowel
     /// pair ends the syllable. Expects NFC, lower-case text.
     public static func unifyTones(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value >= 0xE0 }) else { return text }
         var scalars = Array(text.unicodeScalars)
+        var changed = false
         var index = 0
         while index + 1 < scalars.count {
-            let pair = String(String.UnicodeScalarView(scalars[index...index + 1]))
-            if let replacement = oldToNewTones.first(where: { $0.0 == pair })?.1 {
+            let first = scalars[index].value
+            if first == 0x6F || first == 0x75, let (newFirst, newSecond) = toneMoves[first << 21 | scalars[index + 1].value] {
                 let next = index + 2 < scalars.count ? scalars[index + 2] : nil
                 let endsSyllable = next.map { !$0.properties.isAlphabetic } ?? true
                 // "qu" + y: "quý" is already the new placement's form; only touch vowel pairs.
                 let afterQ = index > 0 && scalars[index - 1] == "q"
-                if endsSyllable && !afterQ {
-                    let new = Array(replacement.unicodeScalars)
-                    scalars[index] = new[0]
-                    scalars[index + 1] = new[1]
+                if endsSyllable && !afterQ, let a = Unicode.Scalar(newFirst), let b = Unicode.Scalar(newSecond) {
+                    scalars[index] = a
+                    scalars[index + 1] = b
+                    changed = true
                 }
             }
             index += 1
         }
+        guard changed else { return text }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
     }
 
-    /// Abbreviations of unit names and their long forms, as keys write them (lower case, tones
-    /// unified, đ folded).
+    /// Abbreviations of unit names and their long forms, as written; `canonicalKey` folds both
+    /// sides the same way.
     public static let abbreviations: [(String, String)] = [
-        ("ubnd", "ủy ban nhân dân"), ("hdnd", "hội dồng nhân dân"), ("mttq", "mặt trận tổ quốc"),
-        ("bcd", "ban chỉ dạo"), ("ct-xh", "chính trị - xã hội"), ("tp", "thành phố"), ("tp.", "thành phố"),
-        ("lhpn", "liên hiệp phụ nữ"), ("ccb", "cựu chiến binh"), ("btv", "ban thường vụ"),
-        ("tvtu", "thường vụ tỉnh ủy"), ("cty", "công ty"), ("tnhh", "trách nhiệm hữu hạn"),
+        ("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("MTTQ", "Mặt trận Tổ quốc"),
+        ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"), ("BCĐ", "Ban Chỉ đạo"), ("CT-XH", "chính trị - xã hội"),
+        ("TP", "thành phố"), ("TP.", "thành phố"), ("Tp.", "thành phố"), ("TPHCM", "thành phố Hồ Chí Minh"),
+        ("HCM", "Hồ Chí Minh"), ("LHPN", "Liên hiệp Phụ nữ"), ("CCB", "Cựu chiến binh"), ("BTV", "Ban Thường vụ"),
+        ("TVTU", "Thường vụ Tỉnh ủy"), ("Cty", "Công ty"), ("TNHH", "trách nhiệm hữu hạn"), ("MTV", "một thành viên"),
+        ("HND", "Hội Nông dân"), ("TNCS", "Thanh niên Cộng sản"), ("BDV", "Ban Dân vận"), ("HTX", "hợp tác xã"),
+        ("ĐH", "Đại học"), ("THPT", "Trung học phổ thông"), ("THCS", "Trung học cơ sở"),
+        ("GD&ĐT", "Giáo dục và Đào tạo"), ("BHXH", "Bảo hiểm xã hội"), ("CA", "Công an"),
     ]
 
-    /// The canonical key of a name: NFC, lower case, one tone placement, đ → d (other diacritics
-    /// kept), quotes and dashes unified, abbreviations expanded, spaces collapsed.
-    public static func canonicalKey(_ name: String) -> String {
-        let lowered = unifyTones(name.precomposedStringWithCanonicalMapping.lowercased())
+    /// Abbreviation (folded as a key token) → long form's key tokens.
+    private static let abbreviationKeys: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        for (short, long) in abbreviations {
+            table[keyText(short)] = keyText(long).split(separator: " ").map(String.init)
+        }
+        return table
+    }()
+
+    /// NFC, lower case, one tone placement, đ → d, quotes and dashes unified.
+    private static func keyText(_ text: String) -> String {
+        // NFC only when something may need composing (combining marks); cleaned text already is.
+        let composed = text.unicodeScalars.contains(where: { $0.value >= 0x300 && $0.value <= 0x36F })
+            ? text.precomposedStringWithCanonicalMapping : text
+        let lowered = unifyTones(composed.lowercased())
         var scalars = String.UnicodeScalarView()
         for scalar in lowered.unicodeScalars {
             switch scalar.value {
             case 0x111, 0xF0: scalars.append("d")
             case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB: scalars.append("\"")
-            case 0x2013, 0x2014, 0x2212: scalars.append("-")
+            case 0x2010...0x2015, 0x2212: scalars.append("-")
+            case 0xA0, 0x09, 0x0A: scalars.append(" ")
             default: scalars.append(scalar)
             }
         }
-        var tokens = String(scalars).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
-        tokens = tokens.flatMap { token -> [String] in
-            let bare = token.trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
-            if let long = abbreviations.first(where: { $0.0 == bare })?.1 { return long.split(separator: " ").map(String.init) }
-            return [token]
+        return String(scalars)
+    }
+
+    /// Abbreviations by the FNV hash of their key text (ASCII after đ → d), for `canonicalKey`.
+    private static let abbreviationsByHash: [UInt64: [String]] = {
+        var table: [UInt64: [String]] = [:]
+        for (short, long) in abbreviationKeys { table[asciiHash(Array(short.unicodeScalars.map(\.value)))] = long }
+        return table
+    }()
+
+    @inline(__always)
+    private static func asciiHash(_ scalars: [UInt32]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars { hash = (hash ^ UInt64(scalar)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// The canonical key of a name: NFC, lower case, one tone placement, đ → d (other diacritics
+    /// kept), quotes and dashes unified (`a-b` and `a - b` alike), abbreviations expanded
+    /// (`UBND huyện` and `Ủy ban nhân dân huyện` share a key), spaces collapsed. One pass over the
+    /// scalars, word by word (it runs for every unit mention).
+    public static func canonicalKey(_ name: String) -> String {
+        let composed = name.unicodeScalars.contains(where: { $0.value >= 0x300 && $0.value <= 0x36F })
+            ? name.precomposedStringWithCanonicalMapping : name
+        var out = String.UnicodeScalarView()
+        var word: [UInt32] = []
+        word.reserveCapacity(16)
+
+        func append(_ scalars: some Sequence<UInt32>) {
+            if !out.isEmpty { out.append(" ") }
+            for value in scalars { out.append(Unicode.Scalar(value) ?? "?") }
         }
-        var key = tokens.joined(separator: " ")
+
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            defer { word.removeAll(keepingCapacity: true) }
+            unifyTones(&word)
+            while let last = word.last, last == 0x2C || last == 0x3B || last == 0x3A { word.removeLast() }
+            guard !word.isEmpty else { return }
+            let ascii = word.allSatisfy { $0 < 0x80 }
+            if ascii, word.count <= 8, let long = abbreviationsByHash[asciiHash(word)] {
+                for part in long { append(part.unicodeScalars.map(\.value)) }
+                return
+            }
+            if ascii, word.count > 3, word[0] == 0x74, word[1] == 0x70, word[2] == 0x2E {  // "tp."
+                let rest = Array(word[3...])
+                for part in abbreviationsByHash[asciiHash([0x74, 0x70])]! { append(part.unicodeScalars.map(\.value)) }
+                if let long = abbreviationsByHash[asciiHash(rest)] {
+                    for part in long { append(part.unicodeScalars.map(\.value)) }
+                } else {
+                    append(rest)
+                }
+                return
+            }
+            if word.contains(0x2D) {
+                // "a-b" and "a - b" are the same name.
+                var part: [UInt32] = []
+                for value in word {
+                    if value == 0x2D {
+                        if !part.isEmpty { append(part); part.removeAll() }
+                        append([0x2D])
+                    } else {
+                        part.append(value)
+                    }
+                }
+                if !part.isEmpty { append(part) }
+                return
+            }
+            append(word)
+        }
+
+        for scalar in composed.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0:
+                flushWord()
+            case 0x41...0x5A:
+                word.append(value + 0x20)
+            case 0x110, 0x111, 0xD0, 0xF0:
+                word.append(0x64)  // đ → d
+            case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB:
+                word.append(0x22)
+            case 0x2010...0x2015, 0x2212:
+                word.append(0x2D)
+            default:
+                if value < 0x80 {
+                    word.append(value)
+                } else if let parts = VietnameseLetters.parts(value) {
+                    word.append(parts.isUppercase ? (value < 0x100 ? value + 0x20 : value + 1) : value)
+                } else if scalar.properties.isUppercase {
+                    for lower in String(scalar).lowercased().unicodeScalars { word.append(lower.value) }
+                } else {
+                    word.append(value)
+                }
+            }
+        }
+        flushWord()
+        var key = String(out)
         while let last = key.last, ",.;: ".contains(last) { key.removeLast() }
+        while let first = key.first, ",.;: ".contains(first) { key.removeFirst() }
         return key
+    }
+
+    /// `unifyTones` on the scalars of one lower-case word.
+    private static func unifyTones(_ word: inout [UInt32]) {
+        guard word.count >= 2 else { return }
+        var index = 0
+        while index + 1 < word.count {
+            let first = word[index]
+            if first == 0x6F || first == 0x75, let (newFirst, newSecond) = toneMoves[first << 21 | word[index + 1]] {
+                let endsSyllable = index + 2 >= word.count
+                    || !(Unicode.Scalar(word[index + 2])?.properties.isAlphabetic ?? false)
+                let afterQ = index > 0 && word[index - 1] == 0x71
+                if endsSyllable && !afterQ {
+                    word[index] = newFirst
+                    word[index + 1] = newSecond
+                }
+            }
+            index += 1
+        }
     }
 }

@@ -53,6 +53,12 @@ public enum VietnameseLetters {
         return table
     }()
 
+    /// Calls `body` with the packed table (see `table`), for hot loops.
+    @inline(__always)
+    public static func withTable<R>(_ body: (UnsafeBufferPointer<UInt16>) -> R) -> R {
+        table.withUnsafeBufferPointer(body)
+    }
+
     /// The parts of a non-ASCII scalar, or nil when it is not a Latin letter of the tables.
     @inline(__always)
     public static func parts(_ value: UInt32) -> Parts? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Phrases (sequences of words, written in Vietnamese) with a value each, looked up in a token
 /// stream by word keys: the longest phrase that starts at a token and whose words are separated by
 /// spaces (or a hyphen, as in `CT-XH`) wins. Case and tone placement do not matter; other
@@ -12,10 +14,42 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     private struct Entry: Sendable {
         var keys: [UInt64]
         var value: Value
+        /// Word indexes before which the phrase itself has a comma ("Văn hóa, Thể thao và Du lịch").
+        var commas: UInt64 = 0
     }
 
     private var byFirstWord: [UInt64: [Entry]] = [:]
     public private(set) var count = 0
+
+    // The same entries laid out for lookups in hot loops: first word → group (`KeyTable`), groups
+    // as ranges of `flat` (longest phrase first), every phrase's words in `words`.
+    private struct FlatEntry: Sendable {
+        var wordStart: Int32
+        var length: Int32
+        var commas: UInt64
+        var value: Value
+    }
+    private var groups = KeyTable()
+    private var groupRanges: [Range<Int32>] = []
+    private var flat: [FlatEntry] = []
+    private var words: [UInt64] = []
+
+    private mutating func rebuild() {
+        groups = KeyTable(capacity: byFirstWord.count)
+        groupRanges = []
+        flat = []
+        words = []
+        for (first, entries) in byFirstWord {
+            let start = Int32(flat.count)
+            for entry in entries {
+                flat.append(FlatEntry(wordStart: Int32(words.count), length: Int32(entry.keys.count), commas: entry.commas,
+                                      value: entry.value))
+                words += entry.keys
+            }
+            groups.set(first, UInt32(groupRanges.count))
+            groupRanges.append(start..<Int32(flat.count))
+        }
+    }
 
     public init() {}
 
@@ -25,39 +59,80 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     /// Adds `phrase`; a phrase added again replaces the earlier value.
     public mutating func insert(_ phrase: String, _ value: Value) {
-        let keys = WordKey.keys(phrase)
+        let tokens = WordTokens(phrase.precomposedStringWithCanonicalMapping)
+        let keys = tokens.tokens.map(\.key)
         guard let first = keys.first else { return }
+        var commas: UInt64 = 0
+        for (index, token) in tokens.tokens.enumerated() where index < 64 && token.gap.contains(.comma) {
+            commas |= 1 << UInt64(index)
+        }
         var entries = byFirstWord[first, default: []]
         if let existing = entries.firstIndex(where: { $0.keys == keys }) {
             entries[existing].value = value
         } else {
-            entries.append(Entry(keys: keys, value: value))
+            entries.append(Entry(keys: keys, value: value, commas: commas))
             entries.sort { $0.keys.count > $1.keys.count }
             count += 1
         }
         byFirstWord[first] = entries
+        rebuild()
+    }
+
+    /// The keys of the words that start a phrase.
+    public var firstWords: Set<UInt64> { Set(byFirstWord.keys) }
+
+    /// A key for two words in a row.
+    @inline(__always)
+    public static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        (first &* 0x9E37_79B9_7F4A_7C15) ^ second
+    }
+
+    /// The first words of one-word phrases, and the first two words (as `pairKey`) of longer ones.
+    public var openings: (singles: Set<UInt64>, pairs: Set<UInt64>) {
+        var singles: Set<UInt64> = []
+        var pairs: Set<UInt64> = []
+        for (first, entries) in byFirstWord {
+            for entry in entries {
+                if entry.keys.count == 1 { singles.insert(first) } else { pairs.insert(Self.pairKey(first, entry.keys[1])) }
+            }
+        }
+        return (singles, pairs)
+    }
+
+    /// The keys of the words that start a phrase whose value passes `predicate`.
+    public func firstWords(where predicate: (Value) -> Bool) -> Set<UInt64> {
+        Set(byFirstWord.filter { $0.value.contains { predicate($0.value) } }.keys)
     }
 
     /// Whether some phrase starts with the word `key`.
     @inline(__always)
-    public func startsPhrase(_ key: UInt64) -> Bool { byFirstWord[key] != nil }
+    public func startsPhrase(_ key: UInt64) -> Bool { groups.contains(key) }
 
     /// The longest phrase at token `index`.
     public func match(_ tokens: WordTokens, at index: Int) -> Match? {
-        guard index < tokens.count, let entries = byFirstWord[tokens[index].key] else { return nil }
-        for entry in entries {
-            let length = entry.keys.count
-            guard index + length <= tokens.count else { continue }
-            var ok = true
-            var k = 1
-            while k < length {
-                let token = tokens[index + k]
-                if token.key != entry.keys[k] || !Self.joins(token.gap) { ok = false; break }
-                k += 1
+        guard index < tokens.count, let group = groups.get(tokens[index].key) else { return nil }
+        let range = groupRanges[Int(group)]
+        return flat.withUnsafeBufferPointer { entries in
+            words.withUnsafeBufferPointer { words in
+                for e in Int(range.lowerBound)..<Int(range.upperBound) {
+                    let length = Int(entries[e].length)
+                    guard index + length <= tokens.count else { continue }
+                    let start = Int(entries[e].wordStart)
+                    let commas = entries[e].commas
+                    var ok = true
+                    var k = 1
+                    while k < length {
+                        let token = tokens[index + k]
+                        var gap = token.gap
+                        if commas & (1 << UInt64(k)) != 0 { gap.remove(.comma) }
+                        if token.key != words[start + k] || !Self.joins(gap) { ok = false; break }
+                        k += 1
+                    }
+                    if ok { return Match(value: entries[e].value, length: length) }
+                }
+                return nil
             }
-            if ok { return Match(value: entry.value, length: length) }
         }
-        return nil
     }
 
     /// The value of a single word, when the table has it as a one-word phrase.
@@ -68,6 +143,6 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// Words inside a phrase are separated by spaces, or by a hyphen without spaces.
     @inline(__always)
     static func joins(_ gap: WordTokens.Gap) -> Bool {
-        gap.subtracting([.space, .hyphen]).isEmpty && !gap.isEmpty
+        gap.subtracting([.space, .hyphen, .ampersand]).isEmpty && !gap.isEmpty
     }
 }

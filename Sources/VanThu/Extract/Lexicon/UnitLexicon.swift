@@ -53,28 +53,56 @@ public struct UnitLexicon: Sendable {
     public var localities: PhraseTable<Locality>
     public var positions: PhraseTable<Position>
     /// Words that end a name when they follow a qualifier (function words, common verbs).
-    public var stopWords: Set<UInt64>
+    public var stopWords: KeyTable
     /// Head + next word pairs that are ordinary words, not units (`Hội nghị`, `Tổ chức`, `Tổ quốc`).
     public var notUnits: PhraseTable<Bool>
-    public var surnames: Set<UInt64>
+    public var surnames: KeyTable
     /// Place names known as such (provinces, the country): never a person's name.
     public var places: PhraseTable<Bool>
     /// Words before which a quoted title belongs to a steering committee's name (`thi đua “…”`).
     public var topicLeads: PhraseTable<Bool>
     /// Type words of laws whose titles are not units (`Luật Tổ chức Chính phủ`).
     public var lawWords: PhraseTable<Bool>
+    /// Lower-case words that complete a capitalised part of a name (`An toàn` + `thực phẩm`).
+    public var tails = PhraseTable<Bool>()
+    /// Words that end in a head noun but are not units (`thị trường`, `môi trường`, `Tây Ban Nha`).
+    public var headCompounds = PhraseTable<Bool>()
+    /// A locality noun that starts another word (`xã hội`, `tỉnh táo`).
+    public var notLocalities = PhraseTable<Bool>()
     /// How the lexicon's phrases are written (`Ban Thường vụ`, `nhân dân`, `Giáo dục và Đào tạo`,
     /// `tỉnh`), for printing names found in capitals.
     public var writtenForms: PhraseTable<String>
+    /// First words where the scanner looks closer: of heads, positions and law words (capitalised),
+    /// and of heads that may be written in lower case before a name.
+    public private(set) var startWords = KeyTable()
+    /// One-word heads, positions and law words; the first two words of the longer ones (`pairKey`).
+    public private(set) var startSingles = KeyTable()
+    public private(set) var startPairs = KeyTable()
+    public private(set) var lowercaseStartWords = KeyTable()
+    /// First bytes (lower case) of the heads that may be written in lower case.
+    public private(set) var lowercaseStartBytes = [Bool](repeating: false, count: 256)
+
+    mutating func refreshStartWords() {
+        startWords = KeyTable(keys: heads.firstWords.union(positions.firstWords).union(lawWords.firstWords))
+        let openings = [heads.openings, positions.openings, lawWords.openings]
+        startSingles = KeyTable(keys: openings.reduce(into: Set<UInt64>()) { $0.formUnion($1.singles) })
+        startPairs = KeyTable(keys: openings.reduce(into: Set<UInt64>()) { $0.formUnion($1.pairs) })
+        lowercaseStartWords = KeyTable(keys: heads.firstWords { $0.contains(.lowercaseBeforeName) })
+        lowercaseStartBytes = [Bool](repeating: false, count: 256)
+        for (phrase, traits) in Self.headPhrases where traits.contains(.lowercaseBeforeName) {
+            if let first = phrase.lowercased().utf8.first { lowercaseStartBytes[Int(first)] = true }
+        }
+    }
 
     public init(heads: PhraseTable<Head>, qualifiers: PhraseTable<Bool>, localities: PhraseTable<Locality>,
-                positions: PhraseTable<Position>, stopWords: Set<UInt64>, notUnits: PhraseTable<Bool>,
-                surnames: Set<UInt64>, places: PhraseTable<Bool>, topicLeads: PhraseTable<Bool>,
+                positions: PhraseTable<Position>, stopWords: KeyTable, notUnits: PhraseTable<Bool>,
+                surnames: KeyTable, places: PhraseTable<Bool>, topicLeads: PhraseTable<Bool>,
                 lawWords: PhraseTable<Bool>) {
         self.heads = heads; self.qualifiers = qualifiers; self.localities = localities; self.positions = positions
         self.stopWords = stopWords; self.notUnits = notUnits; self.surnames = surnames; self.places = places
         self.topicLeads = topicLeads; self.lawWords = lawWords
         self.writtenForms = PhraseTable()
+        refreshStartWords()
     }
 
     /// Entries to add to a lexicon, as `pipeline.json` may list them.
@@ -101,14 +129,16 @@ public struct UnitLexicon: Sendable {
         for qualifier in extra.qualifiers { copy.qualifiers.insert(qualifier, true); copy.writtenForms.insert(qualifier, qualifier) }
         for position in extra.positions { copy.positions.insert(position, Position()) }
         for place in extra.places { copy.places.insert(place, true); copy.writtenForms.insert(place, place) }
+        copy.refreshStartWords()
         return copy
     }
 
     // MARK: - the standard lexicon
 
-    public static let standard: UnitLexicon = {
+    /// The standard heads, as written, with their traits.
+    static let headPhrases: [(String, Head)] = {
         let committee: Head = [.standalone, .placeName, .committee]
-        let heads: [(String, Head)] = [
+        return [
             ("Thành ủy", committee), ("Tỉnh ủy", committee), ("Huyện ủy", committee), ("Quận ủy", committee),
             ("Thị ủy", committee), ("Đảng ủy", committee), ("Đảng ủy Khối", committee),
             ("Đảng bộ", [.placeName]), ("Chi bộ", [.standalone, .placeName]), ("Đảng đoàn", []),
@@ -127,7 +157,7 @@ public struct UnitLexicon: Sendable {
             ("Viện", []), ("Học viện", []), ("Trường", [.lowercaseBeforeName]), ("Đại học", []),
             ("Trung tâm", []), ("Văn phòng", []), ("Thanh tra", []), ("Kho bạc", []), ("Tòa án", []),
             ("Viện kiểm sát", []), ("Ngân hàng", [.descriptor]), ("Quỹ", [.descriptor]),
-            ("Công ty", [.descriptor, .lowercaseBeforeName]), ("Cty", [.descriptor]), ("Tập đoàn", []),
+            ("Công ty", [.lowercaseBeforeName]), ("Cty", []), ("Tập đoàn", []),
             ("Tổng công ty", []), ("Hợp tác xã", [.descriptor]), ("HTX", [.descriptor, .abbreviation]),
             ("Tổ", [.descriptor]), ("Tổ hợp tác", [.descriptor]), ("Đội", [.descriptor]),
             ("Câu lạc bộ", [.descriptor]), ("Bệnh viện", []), ("Trạm", []), ("Đài", []), ("Chính phủ", [.standalone]),
@@ -135,6 +165,10 @@ public struct UnitLexicon: Sendable {
             ("Ủy ban Thường vụ Quốc hội", [.standalone]), ("Đoàn Thanh niên", []),
             ("Đoàn đại biểu Quốc hội", [.standalone]), ("Kiểm toán nhà nước", [.standalone]),
         ]
+    }()
+
+    public static let standard: UnitLexicon = {
+        let heads = headPhrases
         // Written as names print them: the first word of a specific name capitalised ("Dân vận",
         // "Giáo dục và Đào tạo"), generic ones in lower case ("nhân dân" in "Ủy ban nhân dân").
         let qualifiers = [
@@ -150,14 +184,41 @@ public struct UnitLexicon: Sendable {
             "Văn hóa - Thông tin", "Văn hóa và Thông tin", "Lao động - Thương binh và Xã hội",
             "Dân tộc và Tôn giáo", "Dân tộc", "Tôn giáo", "trật tự đô thị", "nhân ái", "Chính sách xã hội",
             "tín dụng", "tín dụng nhân dân", "Đền ơn đáp nghĩa", "An sinh xã hội", "trách nhiệm hữu hạn", "TNHH",
-            "một thành viên", "MTV", "cổ phần", "thương mại", "dịch vụ", "thương mại dịch vụ", "may mặc",
+            "một thành viên", "MTV", "cổ phần", "trách nhiệm hữu hạn một thành viên", "TNHH MTV",
+            "trách nhiệm hữu hạn thương mại dịch vụ", "TNHH thương mại dịch vụ", "thương mại", "dịch vụ", "thương mại dịch vụ", "may mặc",
             "Tiểu học", "Trung học cơ sở", "Trung học phổ thông", "Mầm non", "Mẫu giáo", "Cao đẳng", "Đại học",
             "Chính trị", "Kinh tế", "đại biểu Quốc hội", "Dân Chính Đảng", "cơ quan", "Doanh nghiệp", "Hành chính",
             "Phát thanh", "Truyền hình", "Phát thanh - Truyền hình", "Thi đua", "Thi đua - Khen thưởng",
             "Thi đua Khen thưởng", "Thanh tra", "Kiểm sát", "Nhà nước", "Thống kê", "Thuế", "Hải quan",
             "Kho bạc Nhà nước", "Bảo hiểm xã hội", "Biên phòng", "Cảnh sát", "Kiểm lâm", "Quản lý thị trường",
             "Bí thư", "Quy chế dân chủ ở cơ sở", "An toàn giao thông", "Phòng chống tham nhũng",
+            "THPT", "THCS", "ĐH", "GD&ĐT", "TN&MT", "KH&CN", "LĐ-TB&XH", "VH-TT&DL", "NN&PTNT", "TT&TT", "TDTT",
+            "Đa khoa", "Nghiên cứu", "An toàn thực phẩm", "Cảnh sát giao thông", "Cảnh sát hình sự",
+            "Phòng cháy chữa cháy", "Y tế dự phòng", "Kiểm soát bệnh tật", "Sở hữu trí tuệ",
+            "Tiêu chuẩn Đo lường Chất lượng", "Xuất nhập khẩu", "Xúc tiến thương mại", "Quản lý cạnh tranh",
         ]
+        let tails = [
+            "thực phẩm", "thị trường", "vận tải", "dự phòng", "bệnh tật", "trí tuệ", "hình sự", "giao thông",
+            "cạnh tranh", "chất lượng", "xã hội", "nông thôn", "môi trường", "đô thị", "du lịch", "thể thao",
+            "truyền thông", "công nghệ", "đầu tư", "đào tạo", "việc làm", "trẻ em", "gia đình", "dân số",
+            "nhân văn", "tự nhiên", "kỹ thuật", "ứng dụng", "phát triển", "hàng hải", "hàng không", "đường bộ",
+            "đường sắt", "thủy sản", "lâm nghiệp", "khoáng sản", "năng lượng", "thông tin", "điện tử", "viễn thông",
+            "bưu điện", "xây dựng", "quy hoạch", "kiến trúc", "tài chính", "ngân hàng", "chứng khoán", "bảo hiểm",
+            "hải quan", "ma túy", "tội phạm", "an ninh", "quốc phòng", "biên giới", "pháp chế", "tổng hợp",
+            "hành chính", "nhân sự", "cán bộ", "khen thưởng", "tuyên truyền", "đối ngoại", "quốc tế", "hợp tác",
+            "tiêu dùng", "thương mại", "dịch vụ", "nông nghiệp", "công nghiệp", "chăn nuôi", "thú y", "trồng trọt",
+            "bảo vệ thực vật", "thủy lợi", "văn hóa", "gia đình", "người có công", "bảo trợ xã hội", "nhà ở",
+            "bất động sản", "cơ khí", "hóa chất", "dầu khí", "điện lực", "cấp nước", "thoát nước", "y tế",
+            "giáo dục", "đại học", "học sinh", "sinh viên", "nghệ thuật", "mỹ thuật", "âm nhạc", "báo chí",
+            "xuất bản", "phát thanh", "truyền hình", "lưu trữ", "văn thư", "kho bạc", "kiểm toán", "thống kê",
+        ]
+        let headCompounds = [
+            "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
+            "nông trường", "lâm trường", "ngư trường", "thương trường", "phi trường", "đấu trường", "sân trường",
+            "nhà trường", "Tây Ban Nha", "Đài Loan", "Đài Bắc", "Trường Sơn", "Trường Sa", "Ban Mê Thuột",
+            "cục bộ", "đồng bộ", "toàn bộ", "cán bộ", "sơ bộ", "tiến bộ", "bước đầu", "hội đồng",
+        ]
+        let notLocalities = ["xã hội", "xã viên", "xã giao", "tỉnh táo", "tỉnh giấc", "tỉnh lộ", "huyện lộ", "quận chúa"]
         let localities: [(String, Locality)] = [
             ("xã", .bareAllowed), ("phường", .bareAllowed), ("thị trấn", .bareAllowed), ("thị xã", .bareAllowed),
             ("huyện", .bareAllowed), ("quận", .bareAllowed), ("tỉnh", .bareAllowed), ("thành phố", .bareAllowed),
@@ -185,7 +246,7 @@ public struct UnitLexicon: Sendable {
             ("tổ trưởng", Position()), ("đội trưởng", Position()), ("trưởng khóm", Position()),
             ("trưởng ấp", Position()), ("trưởng thôn", Position()), ("thư ký", Position()),
             ("trưởng đoàn", Position()), ("phó trưởng đoàn", Position()), ("viện trưởng", Position()),
-            ("chánh án", Position()), ("đồng chí", Position()), ("ông", Position()), ("bà", Position()),
+            ("chánh án", Position()), ("đồng chí", Position()),
             ("đại tá", Position()), ("thượng tá", Position()), ("trung tá", Position()), ("thiếu tá", Position()),
             ("thiếu tướng", Position()), ("trung tướng", Position()), ("thượng tướng", Position()),
             ("đại tướng", Position()), ("nguyên", Position()), ("ủy viên trung ương đảng", Position()),
@@ -210,7 +271,8 @@ public struct UnitLexicon: Sendable {
             "trường hợp", "trường học", "khối lượng", "khối đại đoàn kết", "đội ngũ", "ban hành", "ban đầu",
             "ban ngành", "ban đêm", "ban ngày", "sở hữu", "sở dĩ", "sở thích", "cục bộ", "quỹ đất", "quỹ thời gian",
             "quỹ lương", "vụ việc", "vụ án", "vụ mùa", "viện dẫn", "viện trợ", "trạm dừng", "đài truyền",
-            "công an nhân dân", "tổ quốc", "bộ đội cụ hồ", "mặt trận tổ quốc việt nam ủng hộ",
+            "công an nhân dân", "bộ đội cụ hồ", "ban nha", "đài loan", "đài bắc", "trường sơn", "trường sa",
+            "hội trường", "đội tuyển", "đội bóng", "đội hình", "đội quân", "quỹ đạo", "tổ ấm", "vụ trưởng", "trạm trưởng",
         ]
         let surnames = [
             "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
@@ -222,7 +284,10 @@ public struct UnitLexicon: Sendable {
             "Âu", "Ông", "Hàn", "Sầm", "Trà", "Đậu", "Lữ", "Vòng", "Y", "H",
         ]
         let places = [
-            "Việt Nam", "Hà Nội", "Hồ Chí Minh", "thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
+            "Việt Nam", "Mỹ", "Hoa Kỳ", "Nga", "Trung Quốc", "Anh", "Pháp", "Đức", "Nhật Bản", "Hàn Quốc", "Ấn Độ",
+            "Úc", "Australia", "Canada", "Indonesia", "Lào", "Campuchia", "Thái Lan", "Singapore", "Malaysia",
+            "Philippines", "Ukraine", "Israel", "Iran", "Triều Tiên", "Đài Loan", "Liên hợp quốc", "EU", "ASEAN",
+            "Hà Nội", "Hồ Chí Minh", "thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
             "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
             "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông",
             "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương",
@@ -255,12 +320,15 @@ public struct UnitLexicon: Sendable {
         var lawTable = PhraseTable<Bool>()
         for phrase in lawWords { lawTable.insert(phrase, true) }
         var lexicon = UnitLexicon(heads: headTable, qualifiers: qualifierTable, localities: localityTable,
-                           positions: positionTable, stopWords: Set(stopWords.filter { !$0.contains(" ") }.map(WordKey.key)),
-                           notUnits: notUnitTable, surnames: Set(surnames.map(WordKey.key)), places: placeTable,
+                           positions: positionTable, stopWords: KeyTable(keys: stopWords.filter { !$0.contains(" ") }.map(WordKey.key)),
+                           notUnits: notUnitTable, surnames: KeyTable(keys: surnames.map(WordKey.key)), places: placeTable,
                            topicLeads: leadTable, lawWords: lawTable)
         var written = PhraseTable<String>()
         for phrase in places + qualifiers + heads.map(\.0) + localities.map(\.0) + ["và"] { written.insert(phrase, phrase) }
         lexicon.writtenForms = written
+        for phrase in tails { lexicon.tails.insert(phrase, true) }
+        for phrase in headCompounds { lexicon.headCompounds.insert(phrase, true) }
+        for phrase in notLocalities { lexicon.notLocalities.insert(phrase, true) }
         return lexicon
     }()
 }

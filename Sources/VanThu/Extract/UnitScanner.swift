@@ -1,0 +1,187 @@
+/// Runs the unit grammar (`UnitParser`) only where a unit name can start, without tokenising the
+/// whole text: one pass over the UTF-8 bytes skips words by a byte class table, computes the key
+/// of capitalised words only, and where one starts a head, a position or a law's title (or a
+/// lower-case head such as `trường` stands before a capital) the words around it are tokenised
+/// (the line when it is short, else a window) and the parser takes one step there. Windows are
+/// reused while later candidates fall inside them.
+struct UnitScanner {
+    let lexicon: UnitLexicon
+
+    struct Result {
+        var mentions: [UnitParser.Mention] = []
+        var people: [UnitParser.Person] = []
+    }
+
+    /// Byte classes: 0 separator, 1 part of a word (lower case ASCII, digits, UTF-8 letters and
+    /// continuation bytes, combining marks), 2 upper-case ASCII letter.
+    private static let classes: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = 1 }
+        for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = 1 }
+        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = 2 }
+        for b in 0x80...0xBF { table[b] = 1 }           // continuation bytes
+        for b in [0xC3, 0xC4, 0xC5, 0xC6, 0xCC, 0xCD, 0xE1] { table[b] = 1 }  // Latin letters, marks
+        return table
+    }()
+
+    static let before = 40
+    static let after = 200
+    static let shortLine = 240
+
+    func scan(_ document: TextDocument) -> Result {
+        let utf8 = document.utf8
+        var quotes: QuoteSpans?
+        var result = Result()
+        // The current window: its byte range, the end of its line, and the parser over its words.
+        var windowRange = 0..<0
+        var windowLineEnd = 0
+        var parser: UnitParser?
+
+        func flush() {
+            if let parser {
+                result.mentions += parser.mentions
+                result.people += parser.people
+            }
+            parser = nil
+        }
+
+        /// One parser step at byte `start`; returns the byte to continue scanning from.
+        func step(at start: Int) -> Int {
+            let reusable = parser != nil && start >= windowRange.lowerBound && start < windowRange.upperBound
+                && (start + Self.after / 2 <= windowRange.upperBound || windowRange.upperBound >= windowLineEnd)
+            if !reusable { open(window(utf8, around: start)) }
+            let found = (parser!.mentions.count, parser!.people.count)
+            var i = parser!.tokens.firstToken(atOrAfter: start)
+            var next = parser!.step(at: i) ?? (i + 1)
+            if next >= parser!.tokens.count && windowRange.upperBound < windowLineEnd {
+                // The step read to the window's end: the name may go on; read again with the line.
+                parser!.rollBack(mentions: found.0, people: found.1)
+                flush()
+                var high = min(windowLineEnd, start + 4 * Self.after)
+                while high < utf8.count && high < windowLineEnd && Self.classes[Int(utf8[high])] != 0 { high += 1 }
+                open((windowRange.lowerBound..<high, windowLineEnd))
+                i = parser!.tokens.firstToken(atOrAfter: start)
+                next = parser!.step(at: i) ?? (i + 1)
+            }
+            if next < parser!.tokens.count { return Int(parser!.tokens[next].start) }
+            return windowRange.upperBound
+        }
+
+        func open(_ window: (Range<Int>, lineEnd: Int)) {
+            flush()
+            windowRange = window.0
+            windowLineEnd = window.lineEnd
+            let range = window.0
+            let tokens = WordTokens(utf8: utf8, range: range, scalarBase: document.scalarOffset(ofByte: range.lowerBound))
+            if quotes == nil { quotes = QuoteSpans(utf8) }
+            parser = UnitParser(tokens: tokens, lexicon: lexicon, utf8: utf8, quotes: quotes)
+        }
+
+        Self.classes.withUnsafeBufferPointer { classes in
+            VietnameseLetters.withTable { table in
+                utf8.withUnsafeBufferPointer { p in
+                    let count = p.count
+                    var k = 0
+                    var previousWord = -1
+                    /// Bytes before this were read by the parser: no step starts there again.
+                    var handledUntil = 0
+                    while k < count {
+                        let byteClass = classes[Int(p[k])]
+                        if byteClass == 0 { k += 1; continue }
+                        let wordStart = k
+                        var upper = byteClass == 2
+                        if !upper && p[k] >= 0xC3 && p[k] != 0xCC && p[k] != 0xCD {
+                            upper = Self.isUppercaseLetter(p, k, table)
+                        }
+                        if upper {
+                            let (key, end) = WordTokens.wordKey(p, at: k, table)
+                            var resume = max(end, k + 1)
+                            // A lower-case head before this capital ("trường Tiểu học") goes first.
+                            var consumed = false
+                            if previousWord >= handledUntil, lexicon.lowercaseStartBytes[Int(p[previousWord])],
+                               Self.onlySpaces(p, from: previousWord, to: wordStart) {
+                                let (previousKey, _) = WordTokens.wordKey(p, at: previousWord, table)
+                                if lexicon.lowercaseStartWords.contains(previousKey) {
+                                    let next = step(at: previousWord)
+                                    consumed = next > wordStart
+                                    resume = max(next, resume)
+                                }
+                            }
+                            if !consumed && opens(p, key: key, end: end, table) {
+                                resume = max(step(at: wordStart), resume)
+                            }
+                            previousWord = wordStart
+                            if resume > end { handledUntil = resume }
+                            k = resume
+                            continue
+                        }
+                        k += 1
+                        while k < count && classes[Int(p[k])] != 0 { k += 1 }
+                        previousWord = wordStart
+                    }
+                }
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// Whether a head, a position or a law word starts with the word of key `key` (ending at
+    /// `end`): a one-word one, or a longer one whose second word follows.
+    @inline(__always)
+    private func opens(_ p: UnsafeBufferPointer<UInt8>, key: UInt64, end: Int, _ table: UnsafeBufferPointer<UInt16>) -> Bool {
+        if lexicon.startSingles.contains(key) { return true }
+        guard lexicon.startWords.contains(key) else { return false }
+        var next = end
+        while next < p.count && p[next] == 0x20 { next += 1 }
+        guard next > end, next < p.count, Self.classes[Int(p[next])] != 0 else { return false }
+        let (second, _) = WordTokens.wordKey(p, at: next, table)
+        return lexicon.startPairs.contains(PhraseTable<Bool>.pairKey(key, second))
+    }
+
+    /// Whether the scalar at `k` (a UTF-8 lead byte) is an upper-case letter.
+    @inline(__always)
+    static func isUppercaseLetter(_ p: UnsafeBufferPointer<UInt8>, _ k: Int, _ table: UnsafeBufferPointer<UInt16>) -> Bool {
+        let lead = p[k]
+        var value: UInt32
+        var length: Int
+        if lead & 0xE0 == 0xC0 { length = 2; value = UInt32(lead & 0x1F) }
+        else if lead & 0xF0 == 0xE0 { length = 3; value = UInt32(lead & 0x0F) }
+        else { return false }
+        guard k + length <= p.count else { return false }
+        for i in 1..<length { value = value << 6 | UInt32(p[k + i] & 0x3F) }
+        var packed: UInt16 = 0
+        if value >= 0xC0 && value < 0x1C0 { packed = table[Int(value - 0xC0)] }
+        else if value >= 0x1E00 && value < 0x1F00 { packed = table[0x100 + Int(value - 0x1E00)] }
+        return packed & (1 << 14) != 0 && packed & (1 << 13) != 0
+    }
+
+    /// The word before is separated from this one by spaces only (and it ends where they start).
+    static func onlySpaces(_ p: UnsafeBufferPointer<UInt8>, from previous: Int, to start: Int) -> Bool {
+        var k = start - 1
+        guard k > previous, p[k] == 0x20 else { return false }
+        while k > previous && p[k] == 0x20 { k -= 1 }
+        return classes[Int(p[k])] != 0
+    }
+
+    /// The line around `start` when it is short, else a window from a few words before it to a
+    /// few dozen after it, on word boundaries and within the line.
+    private func window(_ utf8: [UInt8], around start: Int) -> (Range<Int>, lineEnd: Int) {
+        var lineStart = start
+        while lineStart > 0 && utf8[lineStart - 1] != 0x0A && start - lineStart < Self.shortLine { lineStart -= 1 }
+        let startsLine = lineStart == 0 || utf8[lineStart - 1] == 0x0A
+        var end = start
+        while end < utf8.count && utf8[end] != 0x0A && end - start < Self.shortLine { end += 1 }
+        let endsLine = end == utf8.count || utf8[end] == 0x0A
+        if startsLine && endsLine && end - lineStart <= Self.shortLine { return (lineStart..<end, end) }
+        var low = max(lineStart, start - Self.before)
+        while low > lineStart && Self.classes[Int(utf8[low - 1])] != 0 { low -= 1 }
+        // Continuation bytes of punctuation (“ …) count as word bytes: start on a scalar.
+        while low > lineStart && utf8[low] & 0xC0 == 0x80 { low -= 1 }
+        var high = min(end, start + Self.after)
+        while high < utf8.count && high < end && Self.classes[Int(utf8[high])] != 0 { high += 1 }
+        var lineEnd = end
+        if !endsLine { while lineEnd < utf8.count && utf8[lineEnd] != 0x0A { lineEnd += 1 } }
+        return (low..<high, lineEnd)
+    }
+}
