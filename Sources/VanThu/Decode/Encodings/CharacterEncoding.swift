@@ -106,19 +106,56 @@ public struct SingleByteTable: Sendable {
     let utf8: [UInt32]
     /// Tone 1…5 of bytes that are combining tone marks, else 0.
     let tones: [UInt8]
-    /// `VietnameseLetters.classify` of each byte's scalar, for scoring.
+    /// `VietnameseLetters.classify` of each byte's scalar, for scoring; bytes with a punctuation
+    /// reading carry `contextualBit`.
     let classes: [UInt16]
+    /// Letters that are punctuation when typed in a Windows-1252 font (see `init`): the
+    /// punctuation, or 0.
+    let punctuation: [UInt32]
+    let hasPunctuation: Bool
+    static var contextualBit: UInt16 { 0x1000 }
 
     /// The table: ASCII for 0x00–0x7F, `high` for 0x80–0xFF, and `low` overriding control positions
-    /// that the encoding uses for letters.
-    init(high: [UInt32], low: [UInt8: UInt32] = [:]) {
+    /// that the encoding uses for letters. `punctuation` gives bytes that are letters in the table
+    /// but were also typed as Windows-1252 punctuation (curly quotes, dashes): such a byte is read
+    /// as its letter only where that letter makes a valid syllable with the letters around it.
+    init(high: [UInt32], low: [UInt8: UInt32] = [:], punctuation: [UInt8: UInt32] = [:]) {
         precondition(high.count == 128)
         var scalars = (0..<128).map { UInt32($0) } + high.map { $0 == 0xFFFF ? Self.unmapped : $0 }
         for (byte, value) in low { scalars[Int(byte)] = value }
         self.scalars = scalars
         utf8 = scalars.map { Self.packUTF8($0 == Self.unmapped ? 0xFFFD : $0) }
         tones = scalars.map { UInt8(VietnameseLetters.tone(ofCombining: $0)) }
-        classes = scalars.map { $0 == Self.unmapped ? VietnameseLetters.unmappedBit : VietnameseLetters.classify($0) }
+        var classes = scalars.map { $0 == Self.unmapped ? VietnameseLetters.unmappedBit : VietnameseLetters.classify($0) }
+        var alternatives = [UInt32](repeating: 0, count: 256)
+        for (byte, value) in punctuation {
+            alternatives[Int(byte)] = value
+            classes[Int(byte)] |= Self.contextualBit
+        }
+        self.classes = classes
+        self.punctuation = alternatives
+        hasPunctuation = !punctuation.isEmpty
+    }
+
+    /// Whether the byte at `index` (one with a punctuation reading) is read as its letter: when it
+    /// is part of a word and that word, with it, is a valid syllable ("CỘNG", not "“Dân").
+    func readsAsLetter(_ input: UnsafeBufferPointer<UInt8>, at index: Int, syllables: Syllable) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool {
+            let packed = classes[Int(byte)]
+            return packed & 0x1F != 0 && packed & Self.contextualBit == 0
+        }
+        var start = index
+        while start > 0 && index - start < WordBuffer.capacity && isLetter(input[start - 1]) { start -= 1 }
+        var end = index + 1
+        while end < input.count && end - index <= WordBuffer.capacity && isLetter(input[end]) { end += 1 }
+        guard end - start > 1 else { return false }
+        var word = WordBuffer()
+        for position in start..<end {
+            let packed = classes[Int(input[position])]
+            word.append(base: UInt8(packed & 0x1F), tone: UInt8((packed >> 5) & 7), upper: packed & VietnameseLetters.upperBit != 0,
+                        ascii: packed & VietnameseLetters.asciiBit != 0)
+        }
+        return syllables.isValid(word)
     }
 
     static func packUTF8(_ value: UInt32) -> UInt32 {
@@ -135,7 +172,7 @@ public struct SingleByteTable: Sendable {
                 utf8.withUnsafeBufferPointer { utf8 in
                     tones.withUnsafeBufferPointer { tones in
                         bytes.withUnsafeBufferPointer { input in
-                            Self.decode(input, scalars: scalars, utf8: utf8, tones: tones, into: &sink)
+                            decode(input, scalars: scalars, utf8: utf8, tones: tones, into: &sink)
                         }
                     }
                 }
@@ -146,13 +183,20 @@ public struct SingleByteTable: Sendable {
 
     /// The decoding loop; returns the number of unmapped bytes.
     @inline(__always)
-    static func decode(_ input: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<UInt32>, utf8: UnsafeBufferPointer<UInt32>,
-                       tones: UnsafeBufferPointer<UInt8>, into sink: inout UTF8Sink) -> Int {
+    func decode(_ input: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<UInt32>, utf8: UnsafeBufferPointer<UInt32>,
+                tones: UnsafeBufferPointer<UInt8>, into sink: inout UTF8Sink) -> Int {
         var unmapped = 0
         var index = 0
         let end = input.count
+        let contextual = hasPunctuation
+        let syllables = Syllable.tables
         while index < end {
             let byte = Int(input[index])
+            if contextual && punctuation[byte] != 0 && !readsAsLetter(input, at: index, syllables: syllables) {
+                sink.append(punctuation[byte])
+                index += 1
+                continue
+            }
             index += 1
             if index < end, case let tone = tones[Int(input[index])], tone != 0,
                let composed = VietnameseLetters.compose(scalars[byte], tone: Int(tone)) {
@@ -160,18 +204,24 @@ public struct SingleByteTable: Sendable {
                 index += 1
                 continue
             }
-            if scalars[byte] == unmapped32 { unmapped += 1 }
+            if scalars[byte] == Self.unmapped { unmapped += 1 }
             sink.appendPacked(utf8[byte])
         }
         return unmapped
     }
 
-    private static let unmapped32: UInt32 = 0xFFFF_FFFF
-
     func score(_ bytes: ArraySlice<UInt8>, into scorer: inout VietnameseScorer) {
+        let contextualBit = Self.contextualBit
         classes.withUnsafeBufferPointer { classes in
             bytes.withUnsafeBufferPointer { input in
-                for byte in input { scorer.feed(classes[Int(byte)]) }
+                for index in input.indices {
+                    let packed = classes[Int(input[index])]
+                    if packed & contextualBit != 0 && !readsAsLetter(input, at: index, syllables: scorer.syllables) {
+                        scorer.feed(VietnameseLetters.classify(punctuation[Int(input[index])]))
+                    } else {
+                        scorer.feed(packed)
+                    }
+                }
             }
         }
     }
