@@ -46,6 +46,9 @@ public struct DecodeStage: Stage {
         if hasUTF8BOM {
             throw StageFailure(.decode, "UTF-8 byte order mark, but not valid UTF-8 (first bad byte at offset \(invalidAt + 3))")
         }
+        if Self.isCutUTF8(body, invalidAt: invalidAt) {
+            throw StageFailure(.decode, "UTF-8 that ends in the middle of a character (a truncated file?)")
+        }
         switch detector.detect(bytes) {
         case .identified(let encoding, _):
             guard let decoded = encoding.decodeCounting(bytes[...]) else {
@@ -91,6 +94,22 @@ public struct DecodeStage: Stage {
             index += length
         }
         return nil
+    }
+
+    /// Whether bytes that are valid UTF-8 up to `invalidAt` stop there in the middle of a character
+    /// (a lead byte and too few continuation bytes, at the very end).
+    static func isCutUTF8(_ bytes: ArraySlice<UInt8>, invalidAt: Int) -> Bool {
+        let start = bytes.startIndex + invalidAt
+        let tail = bytes[start...]
+        guard invalidAt > 0, let lead = tail.first, tail.count < 4 else { return false }
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return false
+        }
+        return tail.count < length && tail.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
     /// Share of bytes that are C0 controls other than tab, newline, carriage return and form feed.

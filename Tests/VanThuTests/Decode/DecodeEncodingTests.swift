@@ -123,7 +123,7 @@ struct DecodeEncodingTests {
     @Test func tcvn3SavedFromWordHasWindowsQuotesBesideToneCapitals() throws {
         // 0x93/0x94 are Ỏ/Õ in TCVN 5712 but “/” in a .VnTime document saved by Word; 0x97 is Ộ or —.
         let text = """
-            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — ĐỘC LẬP, CÓ NGÕ RIÊNG
+            CỘNG HÒAXÃ HỘI CHỦ NGHĨA VIỆT NAM — ĐỘC LẬP, CÓ NGÕ RIÊNG
             Phong trào thi đua “Dân vận khéo” được các cấp ủy đảng quan tâm… Ông nói: ‘Tốt lắm’ — rồi đi.
             • Năm 2020–2025, các đơn vị đăng ký xây dựng “mô hình” mới; “ĐỘI” và “Ọc” ở đầu câu.
             """
@@ -245,6 +245,29 @@ struct DecodeEncodingTests {
                 guard DecodeStage.firstInvalidUTF8(bytes) != nil else { continue }
                 expectRefused(bytes, "\(text) in \(name)")
             }
+        }
+    }
+
+    @Test(arguments: legacy)
+    func anEncodingNotAmongTheCandidatesIsRefusedNotMisread(_ name: String) throws {
+        // Stands for the legacy encodings not supported (VPS, VIQR, BKHCM …): the others must not
+        // pass their reading of it off as Vietnamese.
+        let text = try Self.fixtureInputs.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+            + Self.sentences.joined(separator: "\n")
+        let bytes = LegacyRenderer.render(text, as: name).bytes
+        let others = EncodingDetector().candidates.filter { $0.name != name }
+        if case .identified(let encoding, let readings) = EncodingDetector(candidates: others).detect(bytes) {
+            Issue.record("\(name) text read as \(encoding.name): \(readings[0].score)")
+        }
+    }
+
+    @Test func utf8CutMidCharacterIsRefusedAsTruncated() {
+        let bytes = Array(Self.sentences[0].utf8) + [0xE1, 0xBB]  // the first two bytes of "ệ"
+        do {
+            _ = try DecodeStage().decode(bytes)
+            Issue.record("a truncated UTF-8 file was accepted")
+        } catch {
+            #expect(error.reason.contains("truncated"))
         }
     }
 

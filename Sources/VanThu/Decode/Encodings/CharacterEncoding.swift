@@ -138,12 +138,18 @@ public struct SingleByteTable: Sendable {
     }
 
     /// Whether the byte at `index` (one with a punctuation reading) is read as its letter: when it
-    /// is part of a word and that word, with it, is a valid syllable ("CỘNG", not "“Dân").
+    /// stands between two capitals ("HÒAXÃ"), or is part of a word that, with it, is a valid
+    /// syllable ("CỘNG", not "“Dân").
     func readsAsLetter(_ input: UnsafeBufferPointer<UInt8>, at index: Int, syllables: Syllable) -> Bool {
         func isLetter(_ byte: UInt8) -> Bool {
             let packed = classes[Int(byte)]
             return packed & 0x1F != 0 && packed & Self.contextualBit == 0
         }
+        func isCapital(_ position: Int) -> Bool {
+            guard position >= 0 && position < input.count, isLetter(input[position]) else { return false }
+            return classes[Int(input[position])] & VietnameseLetters.upperBit != 0
+        }
+        if isCapital(index - 1) && isCapital(index + 1) { return true }
         var start = index
         while start > 0 && index - start < WordBuffer.capacity && isLetter(input[start - 1]) { start -= 1 }
         var end = index + 1
