@@ -35,7 +35,7 @@ public struct EncodingDetector: Sendable {
                 sampleSize: Int = 65536, minimumSyllables: Int = 3, minimumConfidence: Double = 0.75,
                 minimumCommonShare: Double = 0.05, commonCheckSyllables: Int = 50,
                 minimumLead: Int = 3, minimumLeadShare: Double = 0.15,
-                firstChunk: Int = 1024, chunk: Int = 4096, eliminationGap: Int = 20, enoughSyllables: Int = 300) {
+                firstChunk: Int = 512, chunk: Int = 2048, eliminationGap: Int = 20, enoughSyllables: Int = 200) {
         self.candidates = candidates
         self.sampleSize = sampleSize
         self.minimumSyllables = minimumSyllables

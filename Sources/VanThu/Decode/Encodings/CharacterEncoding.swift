@@ -77,12 +77,12 @@ struct UTF8Sink {
         }
     }
 
-    /// Appends UTF-8 packed little-endian with its length in the top byte (the buffer has slack
-    /// for a whole 4-byte store).
+    /// Appends UTF-8 packed little-endian with its length in bits 24–26 (the buffer has slack for a
+    /// whole 4-byte store).
     @inline(__always)
     mutating func appendPacked(_ packed: UInt32) {
         (UnsafeMutableRawPointer(base) + count).storeBytes(of: packed.littleEndian, as: UInt32.self)
-        count += Int(packed >> 24)
+        count += Int((packed >> 24) & 7)
     }
 
     /// A string of at most `capacity` UTF-8 bytes, written by `body`.
@@ -102,10 +102,13 @@ public struct SingleByteTable: Sendable {
     /// Scalar of each byte; `unmapped` for bytes the encoding does not define.
     let scalars: [UInt32]
     static let unmapped: UInt32 = 0xFFFF_FFFF
-    /// UTF-8 of each byte's scalar (U+FFFD when unmapped), little-endian, length in the top byte.
+    /// UTF-8 of each byte's scalar (U+FFFD when unmapped), little-endian, its length in bits 24–26;
+    /// `specialFlag` on unmapped bytes and bytes with a punctuation reading.
     let utf8: [UInt32]
+    static var specialFlag: UInt32 { 0x8000_0000 }
     /// Tone 1…5 of bytes that are combining tone marks, else 0.
     let tones: [UInt8]
+    let hasTones: Bool
     /// `VietnameseLetters.classify` of each byte's scalar, for scoring; bytes with a punctuation
     /// reading carry `contextualBit`.
     let classes: [UInt16]
@@ -124,8 +127,11 @@ public struct SingleByteTable: Sendable {
         var scalars = (0..<128).map { UInt32($0) } + high.map { $0 == 0xFFFF ? Self.unmapped : $0 }
         for (byte, value) in low { scalars[Int(byte)] = value }
         self.scalars = scalars
-        utf8 = scalars.map { Self.packUTF8($0 == Self.unmapped ? 0xFFFD : $0) }
+        var utf8 = scalars.map { $0 == Self.unmapped ? Self.packUTF8(0xFFFD) | Self.specialFlag : Self.packUTF8($0) }
+        for byte in punctuation.keys { utf8[Int(byte)] |= Self.specialFlag }
+        self.utf8 = utf8
         tones = scalars.map { UInt8(VietnameseLetters.tone(ofCombining: $0)) }
+        hasTones = tones.contains { $0 != 0 }
         var classes = scalars.map { $0 == Self.unmapped ? VietnameseLetters.unmappedBit : VietnameseLetters.classify($0) }
         var alternatives = [UInt32](repeating: 0, count: 256)
         for (byte, value) in punctuation {
@@ -194,24 +200,30 @@ public struct SingleByteTable: Sendable {
         var unmapped = 0
         var index = 0
         let end = input.count
-        let contextual = hasPunctuation
+        let hasTones = self.hasTones
         let syllables = Syllable.tables
         while index < end {
             let byte = Int(input[index])
-            if contextual && punctuation[byte] != 0 && !readsAsLetter(input, at: index, syllables: syllables) {
-                sink.append(punctuation[byte])
-                index += 1
-                continue
-            }
+            let entry = utf8[byte]
             index += 1
-            if index < end, case let tone = tones[Int(input[index])], tone != 0,
-               let composed = VietnameseLetters.compose(scalars[byte], tone: Int(tone)) {
-                sink.append(composed)
-                index += 1
-                continue
+            if entry & Self.specialFlag != 0 {
+                if scalars[byte] == Self.unmapped {
+                    unmapped += 1
+                } else if punctuation[byte] != 0 && !readsAsLetter(input, at: index - 1, syllables: syllables) {
+                    sink.append(punctuation[byte])
+                    continue
+                }
             }
-            if scalars[byte] == Self.unmapped { unmapped += 1 }
-            sink.appendPacked(utf8[byte])
+            // Tone bytes are all above ASCII in the encodings that have them.
+            if hasTones && index < end && input[index] >= 0x80 {
+                let tone = tones[Int(input[index])]
+                if tone != 0, let composed = VietnameseLetters.compose(scalars[byte], tone: Int(tone)) {
+                    sink.append(composed)
+                    index += 1
+                    continue
+                }
+            }
+            sink.appendPacked(entry)
         }
         return unmapped
     }
