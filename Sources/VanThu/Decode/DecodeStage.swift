@@ -81,14 +81,18 @@ public struct DecodeStage: Stage {
             }
             throw StageFailure(.decode, "binary file (NUL byte at offset \(nul))")
         }
-        guard let invalidAt = Self.firstInvalidUTF8(body) else {
+        if let text = Self.validUTF8(body) {
             if Self.controlRatio(body) > 0.01 {
                 throw StageFailure(.decode, "binary file (more than 1% control characters)")
             }
-            return (String(decoding: body, as: UTF8.self), "utf-8")
+            return (text, "utf-8")
         }
+        let invalidAt = Self.firstInvalidUTF8(body) ?? 0
         if hasUTF8BOM {
             throw StageFailure(.decode, "UTF-8 byte order mark, but not valid UTF-8 (first bad byte at offset \(invalidAt + 3))")
+        }
+        if Self.isCutUTF8(body, invalidAt: invalidAt) {
+            throw StageFailure(.decode, "UTF-8 that ends in the middle of a character (a truncated file?)")
         }
         switch detector.detect(bytes) {
         case .identified(let encoding, _):
@@ -106,6 +110,15 @@ public struct DecodeStage: Stage {
             }
             throw StageFailure(.decode, "not valid UTF-8 (first bad byte at offset \(invalidAt)); its 8-bit encoding could not be identified with confidence: \(reason)")
         }
+    }
+
+    /// The bytes as a string if they are valid UTF-8: one pass that validates and copies (the
+    /// common case, so it must be fast); `firstInvalidUTF8` locates the fault only when there is one.
+    static func validUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
+        if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, *) {
+            return String(validating: bytes, as: UTF8.self)
+        }
+        return firstInvalidUTF8(bytes) == nil ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
     /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid UTF-8.
@@ -135,6 +148,22 @@ public struct DecodeStage: Stage {
             index += length
         }
         return nil
+    }
+
+    /// Whether bytes that are valid UTF-8 up to `invalidAt` stop there in the middle of a character
+    /// (a lead byte and too few continuation bytes, at the very end).
+    static func isCutUTF8(_ bytes: ArraySlice<UInt8>, invalidAt: Int) -> Bool {
+        let start = bytes.startIndex + invalidAt
+        let tail = bytes[start...]
+        guard invalidAt > 0, let lead = tail.first, tail.count < 4 else { return false }
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return false
+        }
+        return tail.count < length && tail.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
     /// Share of bytes that are C0 controls other than tab, newline, carriage return and form feed.

@@ -48,7 +48,10 @@ struct DecodeEncodingTests {
     @Test(arguments: legacy)
     func everyLetterDecodes(_ name: String) throws {
         // Straight through the decoder: the alphabet alone does not look like Vietnamese text.
-        let letters = VietnameseAlphabet.vowelRows.joined(separator: " ") + " đ Đ"
+        // Each letter in a syllable (+ n), as TCVN3 reads some capitals only inside words.
+        let letters = VietnameseAlphabet.vowelRows.map { row in
+            row.map { String($0) + ($0.isUppercase ? "N" : "n") }.joined(separator: " ")
+        }.joined(separator: " ") + " đa Đa"
         let rendering = LegacyRenderer.render(letters, as: name)
         let encoding: any CharacterEncoding = [TCVN3(), VNI(), VISCII(), Windows1258()].first { $0.name == name }!
         let decoded = try #require(encoding.decode(rendering.bytes))
@@ -115,6 +118,20 @@ struct DecodeEncodingTests {
         #expect(decoded.encoding == "tcvn3")
         #expect(decoded.text == rendering.expected)
         #expect(decoded.text.hasPrefix("CộNG HòA Xã HộI CHủ NGHĩA VIệT NAM"))
+    }
+
+    @Test func tcvn3SavedFromWordHasWindowsQuotesBesideToneCapitals() throws {
+        // 0x93/0x94 are Ỏ/Õ in TCVN 5712 but “/” in a .VnTime document saved by Word; 0x97 is Ộ or —.
+        let text = """
+            CỘNG HÒAXÃ HỘI CHỦ NGHĨA VIỆT NAM — ĐỘC LẬP, CÓ NGÕ RIÊNG
+            Phong trào thi đua “Dân vận khéo” được các cấp ủy đảng quan tâm… Ông nói: ‘Tốt lắm’ — rồi đi.
+            • Năm 2020–2025, các đơn vị đăng ký xây dựng “mô hình” mới; “ĐỘI” và “Ọc” ở đầu câu.
+            """
+        let rendering = LegacyRenderer.render(text, as: "tcvn3", windowsPunctuation: true)
+        #expect(rendering.bytes.contains(0x93) && rendering.bytes.contains(0x97))
+        let decoded = try decode(rendering.bytes)
+        #expect(decoded.encoding == "tcvn3")
+        #expect(decoded.text == rendering.expected)
     }
 
     @Test func vniKnownBytes() {
@@ -228,6 +245,29 @@ struct DecodeEncodingTests {
                 guard DecodeStage.firstInvalidUTF8(bytes) != nil else { continue }
                 expectRefused(bytes, "\(text) in \(name)")
             }
+        }
+    }
+
+    @Test(arguments: legacy)
+    func anEncodingNotAmongTheCandidatesIsRefusedNotMisread(_ name: String) throws {
+        // Stands for the legacy encodings not supported (VPS, VIQR, BKHCM …): the others must not
+        // pass their reading of it off as Vietnamese.
+        let text = try Self.fixtureInputs.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+            + Self.sentences.joined(separator: "\n")
+        let bytes = LegacyRenderer.render(text, as: name).bytes
+        let others = EncodingDetector().candidates.filter { $0.name != name }
+        if case .identified(let encoding, let readings) = EncodingDetector(candidates: others).detect(bytes) {
+            Issue.record("\(name) text read as \(encoding.name): \(readings[0].score)")
+        }
+    }
+
+    @Test func utf8CutMidCharacterIsRefusedAsTruncated() {
+        let bytes = Array(Self.sentences[0].utf8) + [0xE1, 0xBB]  // the first two bytes of "ệ"
+        do {
+            _ = try DecodeStage().decode(bytes)
+            Issue.record("a truncated UTF-8 file was accepted")
+        } catch {
+            #expect(error.reason.contains("truncated"))
         }
     }
 

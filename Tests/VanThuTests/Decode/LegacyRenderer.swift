@@ -20,7 +20,9 @@ enum LegacyRenderer {
         "\u{2026}": "...", "\u{2022}": "*", "\u{A0}": " ",
     ]
 
-    static func render(_ text: String, as name: String, headingsInLowerCase: Bool = false) -> Rendering {
+    /// `headingsInLowerCase`: TCVN3 capitals typed as lower-case codes for the .VnTimeH font.
+    /// `windowsPunctuation`: TCVN3 saved from Word, curly quotes and dashes as Windows-1252 bytes.
+    static func render(_ text: String, as name: String, headingsInLowerCase: Bool = false, windowsPunctuation: Bool = false) -> Rendering {
         let text = text.precomposedStringWithCanonicalMapping
         switch name {
         case "utf-16le", "utf-16be", "utf-16le-bom", "utf-16be-bom":
@@ -33,7 +35,8 @@ enum LegacyRenderer {
         case "vni":
             return renderVNI(text)
         case "tcvn3":
-            return renderSingleByte(text, table: TCVN3.table, decomposeMissing: false, lowerCaseCapitals: headingsInLowerCase)
+            return renderSingleByte(text, table: TCVN3.table, decomposeMissing: false, lowerCaseCapitals: headingsInLowerCase,
+                                    extra: windowsPunctuation ? cp1252Punctuation : [:])
         case "viscii":
             return renderSingleByte(text, table: VISCII.table, decomposeMissing: false, lowerCaseCapitals: false)
         case "windows-1258":
@@ -52,19 +55,27 @@ enum LegacyRenderer {
         return nil
     }
 
-    static func renderSingleByte(_ text: String, table: SingleByteTable, decomposeMissing: Bool, lowerCaseCapitals: Bool) -> Rendering {
-        var inverse: [UInt32: UInt8] = [:]
+    /// Windows-1252 bytes of the punctuation Vietnamese texts use.
+    static let cp1252Punctuation: [UInt32: UInt8] = [0x201C: 0x93, 0x201D: 0x94, 0x2018: 0x91, 0x2019: 0x92, 0x2013: 0x96,
+                                                     0x2014: 0x97, 0x2026: 0x85, 0x2022: 0x95]
+
+    static func renderSingleByte(_ text: String, table: SingleByteTable, decomposeMissing: Bool, lowerCaseCapitals: Bool,
+                                 extra: [UInt32: UInt8] = [:]) -> Rendering {
+        var inverse: [UInt32: UInt8] = extra
         for (byte, value) in table.scalars.enumerated() where inverse[value] == nil { inverse[value] = UInt8(byte) }
         var bytes: [UInt8] = []
         var expected = String.UnicodeScalarView()
-        for character in text {
-            var scalar = character.unicodeScalars.first!
+        for original in text.unicodeScalars {
+            // Scalar by scalar: the text is NFC, so a Vietnamese letter is one scalar (and "\r\n",
+            // one Character, is two).
+            let character = Character(original)
+            var scalar = original
             if lowerCaseCapitals, character.isUppercase, let lower = Character(character.lowercased()).unicodeScalars.first,
                lower.value >= 0x80 {
                 // .VnTimeH: capitals typed as lower-case codes and drawn by the font.
                 scalar = lower
             }
-            if character.unicodeScalars.count == 1, let byte = inverse[scalar.value] {
+            if let byte = inverse[scalar.value] {
                 bytes.append(byte)
                 expected.append(scalar)
             } else if decomposeMissing, let (base, tone) = split(scalar), let baseByte = inverse[base.value],
@@ -97,12 +108,11 @@ enum LegacyRenderer {
     static let vniSingles: [Character: UInt8] = ["đ": 0xF1, "ì": 0xEC, "í": 0xED, "ỉ": 0xE6, "ĩ": 0xF3, "ị": 0xF2, "ỵ": 0xEE]
 
     static func renderVNI(_ text: String) -> Rendering {
-        let cp1252: [UInt32: UInt8] = [0x201C: 0x93, 0x201D: 0x94, 0x2018: 0x91, 0x2019: 0x92, 0x2013: 0x96,
-                                       0x2014: 0x97, 0x2026: 0x85, 0x2022: 0x95, 0xA0: 0xA0]
+        let cp1252 = cp1252Punctuation.merging([0xA0: 0xA0]) { a, _ in a }
         var bytes: [UInt8] = []
         var expected = String.UnicodeScalarView()
-        for character in text {
-            let scalar = character.unicodeScalars.first!
+        for scalar in text.unicodeScalars {
+            let character = Character(scalar)
             let upper = character.isUppercase
             let lower = Character(character.lowercased())
             if scalar.value < 0x80 {

@@ -77,7 +77,7 @@ struct GlobTests {
     }
 }
 
-struct VietnameseFoldingTests {
+struct FoldingBasicsTests {
     @Test func searchFoldRemovesDiacriticsAndFoldsDD() {
         #expect(VietnameseFolding.searchFold("Dân vận khéo") == "dan van kheo")
         #expect(VietnameseFolding.searchFold("ĐẢNG ỦY KHỐI") == "dang uy khoi")

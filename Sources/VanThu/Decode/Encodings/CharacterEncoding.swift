@@ -77,12 +77,12 @@ struct UTF8Sink {
         }
     }
 
-    /// Appends UTF-8 packed little-endian with its length in the top byte (the buffer has slack
-    /// for a whole 4-byte store).
+    /// Appends UTF-8 packed little-endian with its length in bits 24–26 (the buffer has slack for a
+    /// whole 4-byte store).
     @inline(__always)
     mutating func appendPacked(_ packed: UInt32) {
         (UnsafeMutableRawPointer(base) + count).storeBytes(of: packed.littleEndian, as: UInt32.self)
-        count += Int(packed >> 24)
+        count += Int((packed >> 24) & 7)
     }
 
     /// A string of at most `capacity` UTF-8 bytes, written by `body`.
@@ -102,23 +102,72 @@ public struct SingleByteTable: Sendable {
     /// Scalar of each byte; `unmapped` for bytes the encoding does not define.
     let scalars: [UInt32]
     static let unmapped: UInt32 = 0xFFFF_FFFF
-    /// UTF-8 of each byte's scalar (U+FFFD when unmapped), little-endian, length in the top byte.
+    /// UTF-8 of each byte's scalar (U+FFFD when unmapped), little-endian, its length in bits 24–26;
+    /// `specialFlag` on unmapped bytes and bytes with a punctuation reading.
     let utf8: [UInt32]
+    static var specialFlag: UInt32 { 0x8000_0000 }
     /// Tone 1…5 of bytes that are combining tone marks, else 0.
     let tones: [UInt8]
-    /// `VietnameseAlphabet.classify` of each byte's scalar, for scoring.
+    let hasTones: Bool
+    /// `VietnameseAlphabet.classify` of each byte's scalar, for scoring; bytes with a punctuation
+    /// reading carry `contextualBit`.
     let classes: [UInt16]
+    /// Letters that are punctuation when typed in a Windows-1252 font (see `init`): the
+    /// punctuation, or 0.
+    let punctuation: [UInt32]
+    let hasPunctuation: Bool
+    static var contextualBit: UInt16 { 0x1000 }
 
     /// The table: ASCII for 0x00–0x7F, `high` for 0x80–0xFF, and `low` overriding control positions
-    /// that the encoding uses for letters.
-    init(high: [UInt32], low: [UInt8: UInt32] = [:]) {
+    /// that the encoding uses for letters. `punctuation` gives bytes that are letters in the table
+    /// but were also typed as Windows-1252 punctuation (curly quotes, dashes): such a byte is read
+    /// as its letter only where that letter makes a valid syllable with the letters around it.
+    init(high: [UInt32], low: [UInt8: UInt32] = [:], punctuation: [UInt8: UInt32] = [:]) {
         precondition(high.count == 128)
         var scalars = (0..<128).map { UInt32($0) } + high.map { $0 == 0xFFFF ? Self.unmapped : $0 }
         for (byte, value) in low { scalars[Int(byte)] = value }
         self.scalars = scalars
-        utf8 = scalars.map { Self.packUTF8($0 == Self.unmapped ? 0xFFFD : $0) }
+        var utf8 = scalars.map { $0 == Self.unmapped ? Self.packUTF8(0xFFFD) | Self.specialFlag : Self.packUTF8($0) }
+        for byte in punctuation.keys { utf8[Int(byte)] |= Self.specialFlag }
+        self.utf8 = utf8
         tones = scalars.map { UInt8(VietnameseAlphabet.tone(ofCombining: $0)) }
-        classes = scalars.map { $0 == Self.unmapped ? VietnameseAlphabet.unmappedBit : VietnameseAlphabet.classify($0) }
+        hasTones = tones.contains { $0 != 0 }
+        var classes = scalars.map { $0 == Self.unmapped ? VietnameseAlphabet.unmappedBit : VietnameseAlphabet.classify($0) }
+        var alternatives = [UInt32](repeating: 0, count: 256)
+        for (byte, value) in punctuation {
+            alternatives[Int(byte)] = value
+            classes[Int(byte)] |= Self.contextualBit
+        }
+        self.classes = classes
+        self.punctuation = alternatives
+        hasPunctuation = !punctuation.isEmpty
+    }
+
+    /// Whether the byte at `index` (one with a punctuation reading) is read as its letter: when it
+    /// stands between two capitals ("HÒAXÃ"), or is part of a word that, with it, is a valid
+    /// syllable ("CỘNG", not "“Dân").
+    func readsAsLetter(_ input: UnsafeBufferPointer<UInt8>, at index: Int, syllables: Syllable) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool {
+            let packed = classes[Int(byte)]
+            return packed & 0x1F != 0 && packed & Self.contextualBit == 0
+        }
+        func isCapital(_ position: Int) -> Bool {
+            guard position >= 0 && position < input.count, isLetter(input[position]) else { return false }
+            return classes[Int(input[position])] & VietnameseAlphabet.upperBit != 0
+        }
+        if isCapital(index - 1) && isCapital(index + 1) { return true }
+        var start = index
+        while start > 0 && index - start < WordBuffer.capacity && isLetter(input[start - 1]) { start -= 1 }
+        var end = index + 1
+        while end < input.count && end - index <= WordBuffer.capacity && isLetter(input[end]) { end += 1 }
+        guard end - start > 1 else { return false }
+        var word = WordBuffer()
+        for position in start..<end {
+            let packed = classes[Int(input[position])]
+            word.append(base: UInt8(packed & 0x1F), tone: UInt8((packed >> 5) & 7), upper: packed & VietnameseAlphabet.upperBit != 0,
+                        ascii: packed & VietnameseAlphabet.asciiBit != 0)
+        }
+        return syllables.isValid(word)
     }
 
     static func packUTF8(_ value: UInt32) -> UInt32 {
@@ -135,7 +184,7 @@ public struct SingleByteTable: Sendable {
                 utf8.withUnsafeBufferPointer { utf8 in
                     tones.withUnsafeBufferPointer { tones in
                         bytes.withUnsafeBufferPointer { input in
-                            Self.decode(input, scalars: scalars, utf8: utf8, tones: tones, into: &sink)
+                            decode(input, scalars: scalars, utf8: utf8, tones: tones, into: &sink)
                         }
                     }
                 }
@@ -146,32 +195,51 @@ public struct SingleByteTable: Sendable {
 
     /// The decoding loop; returns the number of unmapped bytes.
     @inline(__always)
-    static func decode(_ input: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<UInt32>, utf8: UnsafeBufferPointer<UInt32>,
-                       tones: UnsafeBufferPointer<UInt8>, into sink: inout UTF8Sink) -> Int {
+    func decode(_ input: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<UInt32>, utf8: UnsafeBufferPointer<UInt32>,
+                tones: UnsafeBufferPointer<UInt8>, into sink: inout UTF8Sink) -> Int {
         var unmapped = 0
         var index = 0
         let end = input.count
+        let hasTones = self.hasTones
+        let syllables = Syllable.tables
         while index < end {
             let byte = Int(input[index])
+            let entry = utf8[byte]
             index += 1
-            if index < end, case let tone = tones[Int(input[index])], tone != 0,
-               let composed = VietnameseAlphabet.compose(scalars[byte], tone: Int(tone)) {
-                sink.append(composed)
-                index += 1
-                continue
+            if entry & Self.specialFlag != 0 {
+                if scalars[byte] == Self.unmapped {
+                    unmapped += 1
+                } else if punctuation[byte] != 0 && !readsAsLetter(input, at: index - 1, syllables: syllables) {
+                    sink.append(punctuation[byte])
+                    continue
+                }
             }
-            if scalars[byte] == unmapped32 { unmapped += 1 }
-            sink.appendPacked(utf8[byte])
+            // Tone bytes are all above ASCII in the encodings that have them.
+            if hasTones && index < end && input[index] >= 0x80 {
+                let tone = tones[Int(input[index])]
+                if tone != 0, let composed = VietnameseAlphabet.compose(scalars[byte], tone: Int(tone)) {
+                    sink.append(composed)
+                    index += 1
+                    continue
+                }
+            }
+            sink.appendPacked(entry)
         }
         return unmapped
     }
 
-    private static let unmapped32: UInt32 = 0xFFFF_FFFF
-
     func score(_ bytes: ArraySlice<UInt8>, into scorer: inout VietnameseScorer) {
+        let contextualBit = Self.contextualBit
         classes.withUnsafeBufferPointer { classes in
             bytes.withUnsafeBufferPointer { input in
-                for byte in input { scorer.feed(classes[Int(byte)]) }
+                for index in input.indices {
+                    let packed = classes[Int(input[index])]
+                    if packed & contextualBit != 0 && !readsAsLetter(input, at: index, syllables: scorer.syllables) {
+                        scorer.feed(VietnameseAlphabet.classify(punctuation[Int(input[index])]))
+                    } else {
+                        scorer.feed(packed)
+                    }
+                }
             }
         }
     }

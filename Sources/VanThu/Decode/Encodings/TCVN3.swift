@@ -3,6 +3,12 @@
 /// 0x80–0x9F (Ủ = 0x9E) and at twelve control positions, combining tones at 0xB0–0xB4. Many
 /// documents have no toned capitals at all: headings were typed in lower case and shown in
 /// capitals by the .VnTimeH font, so they come out in lower case — the letters are right.
+///
+/// Those fonts kept Windows-1252's punctuation where TCVN 5712 puts eight of the toned capitals, so
+/// files saved from Word hold curly quotes, dashes and ellipses there: 0x85 …, 0x91 ‘, 0x92 ’,
+/// 0x93 “, 0x94 ”, 0x95 •, 0x96 –, 0x97 —. Such a byte is read as the capital (Ặ Ị Ò Ỏ Õ Ó Ọ Ộ)
+/// only where it makes a valid syllable with the letters around it ("CỘNG HÒA"), else as the
+/// punctuation ("“Dân vận khéo”").
 public struct TCVN3: CharacterEncoding {
     public var name: String { "tcvn3" }
 
@@ -33,5 +39,7 @@ public struct TCVN3: CharacterEncoding {
     ], low: [
         0x01: 0x00DA, 0x02: 0x1EE4, 0x04: 0x1EEA, 0x05: 0x1EEC, 0x06: 0x1EEE, 0x11: 0x1EE8,  // Ú Ụ Ừ Ử Ữ Ứ
         0x12: 0x1EF0, 0x13: 0x1EF2, 0x14: 0x1EF6, 0x15: 0x1EF8, 0x16: 0x00DD, 0x17: 0x1EF4,  // Ự Ỳ Ỷ Ỹ Ý Ỵ
+    ], punctuation: [
+        0x85: 0x2026, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201C, 0x94: 0x201D, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014,
     ])
 }
