@@ -12,11 +12,8 @@ struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
     enum What: String, ExpressibleByArgument, CaseIterable { case documents, modelCounts = "model-counts" }
 
-    @Option(name: .shortAndLong, help: "The output folder of the runs (where vanthu.sqlite is).")
-    var output: String?
+    @OptionGroup var location: ArchiveLocation
 
-    @Option(name: .shortAndLong, help: "The pipeline configuration (its output folder is read).")
-    var config: String = "pipeline.json"
 
     @Option(help: "jsonl (one record a line) or csv (one document a row).")
     var format: Format = .jsonl
@@ -28,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     var to: String?
 
     func run() throws {
-        let store = try CLISupport.openStore(output: output, config: config)
+        let store = try location.openStore()
         let sink = try Sink(path: to.map(CLISupport.absolute))
         if what == .modelCounts {
             guard format == .csv else { throw ValidationError("--what model-counts is written as --format csv") }

@@ -12,11 +12,8 @@ struct SearchCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .shortAndLong, help: "The output folder of the runs (where vanthu.sqlite is).")
-    var output: String?
+    @OptionGroup var location: ArchiveLocation
 
-    @Option(name: .shortAndLong, help: "The pipeline configuration (its output folder is searched).")
-    var config: String = "pipeline.json"
 
     @Argument(help: "Words and \"quoted phrases\".")
     var query: String
@@ -52,7 +49,7 @@ struct SearchCommand: ParsableCommand {
     var csv = false
 
     func run() throws {
-        let store = try CLISupport.openStore(output: output, config: config)
+        let store = try location.openStore()
         let search = SearchQuery(text: query, unit: unit, from: from, to: to, kind: kind, field: field,
                                  hasDeadline: hasDeadline, deadlineBefore: deadlineBefore, limit: limit)
         let hits: [SearchHit]

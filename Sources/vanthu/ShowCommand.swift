@@ -9,11 +9,8 @@ struct ShowCommand: ParsableCommand {
         discussion: "ID may be shortened to its first characters."
     )
 
-    @Option(name: .shortAndLong, help: "The output folder of the runs (where vanthu.sqlite is).")
-    var output: String?
+    @OptionGroup var location: ArchiveLocation
 
-    @Option(name: .shortAndLong, help: "The pipeline configuration (its output folder is read).")
-    var config: String = "pipeline.json"
 
     @Flag(help: "Print the record as JSON.")
     var json = false
@@ -25,7 +22,7 @@ struct ShowCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        let store = try CLISupport.openStore(output: output, config: config)
+        let store = try location.openStore()
         guard id.count >= 4, let record = try store.record(id: id) else {
             throw ValidationError("no document with id \(id) (give at least 4 characters of an id; vanthu search lists them)")
         }

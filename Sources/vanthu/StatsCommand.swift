@@ -8,17 +8,14 @@ struct StatsCommand: ParsableCommand {
         abstract: "Documents by kind and year, the most mentioned units, model counts by year and scope, upcoming deadlines."
     )
 
-    @Option(name: .shortAndLong, help: "The output folder of the runs (where vanthu.sqlite is).")
-    var output: String?
+    @OptionGroup var location: ArchiveLocation
 
-    @Option(name: .shortAndLong, help: "The pipeline configuration (its output folder is read).")
-    var config: String = "pipeline.json"
 
     @Option(help: "Deadlines on or after this date are upcoming (default: today).")
     var today: String?
 
     func run() throws {
-        let store = try CLISupport.openStore(output: output, config: config)
+        let store = try location.openStore()
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.timeZone = TimeZone.current

@@ -33,6 +33,16 @@ enum TestSupport {
         try! Data(bytes).write(to: url)
     }
 
+    /// Writes `bytes` to a file named `name` and sends it through every stage of the default configuration.
+    static func process(_ bytes: [UInt8], name: String) -> Result<Record, StageFailure> {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent(name)
+        write(bytes, to: url)
+        let stages = Pipeline.DocumentStages(config: PipelineConfig(inputs: []))
+        return stages.process(SourceFile(url: url, relativePath: name, size: bytes.count)).map(\.record)
+    }
+
     /// Runs the extractors of the default configuration on a text, as the pipeline would after cleaning.
     static func record(for text: String, path: String = "doc.txt") -> Record? {
         let folder = temporaryFolder()

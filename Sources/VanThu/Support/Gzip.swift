@@ -44,8 +44,14 @@ public enum Gzip {
     /// Decompresses a gzip (or zlib) stream, including several gzip members one after another.
     /// Fails on a truncated stream and when the output would exceed `limit` bytes (a gzip bomb).
     public static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
+        try inflate(input, windowBits: 15 + 32, limit: limit, members: true)
+    }
+
+    /// zlib's inflate over a whole buffer. `windowBits` 15 + 32 reads gzip or zlib headers, -15 raw
+    /// deflate (zip entries); `members` goes on after the end of a stream when more input follows.
+    static func inflate(_ input: [UInt8], windowBits: Int32, limit: Int, members: Bool) throws(Failure) -> [UInt8] {
         var stream = z_stream()
-        guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw .zlib("inflateInit2 failed")
         }
         defer { inflateEnd(&stream) }
@@ -60,7 +66,7 @@ public enum Gzip {
                 let (status, produced) = chunk.withUnsafeMutableBufferPointer { outBuffer -> (Int32, Int) in
                     stream.next_out = outBuffer.baseAddress
                     stream.avail_out = UInt32(outBuffer.count)
-                    let status = inflate(&stream, Z_NO_FLUSH)
+                    let status = CZlib.inflate(&stream, Z_NO_FLUSH)
                     return (status, outBuffer.count - Int(stream.avail_out))
                 }
                 if produced > 0 {
@@ -69,6 +75,7 @@ public enum Gzip {
                 }
                 switch status {
                 case Z_STREAM_END:
+                    guard members else { return }
                     // Another member may follow; skip trailing zero padding.
                     while stream.avail_in > 0 && stream.next_in.pointee == 0 {
                         stream.next_in += 1; stream.avail_in -= 1

@@ -24,18 +24,10 @@ struct FormatTests {
         """
     }
 
-    func process(_ bytes: [UInt8], name: String) -> Result<Record, StageFailure> {
-        let folder = TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent(name)
-        TestSupport.write(bytes, to: url)
-        let stages = Pipeline.DocumentStages(config: PipelineConfig(inputs: []))
-        return stages.process(SourceFile(url: url, relativePath: name, size: bytes.count)).map(\.record)
-    }
 
     @Test func htmlGivesTheArticleWithoutChrome() throws {
         let page = Self.htmlPage(Self.fixtureText, title: "Huyện Sông Xanh nhân rộng mô hình", published: "2023-01-16T08:15:00+07:00")
-        let record = try process(Array(page.utf8), name: "a.html").get()
+        let record = try TestSupport.process(Array(page.utf8), name: "a.html").get()
         #expect(record.source.format == "html")
         #expect(record.source.encoding == "utf-8")
         #expect(record.title == "Huyện Sông Xanh nhân rộng mô hình")
@@ -48,7 +40,7 @@ struct FormatTests {
 
     @Test func aUTF8PageLabelledWindows1258IsReadAsUTF8() throws {
         let page = Self.htmlPage(Self.fixtureText, charset: "windows-1258")
-        let record = try process(Array(page.utf8), name: "b.htm").get()
+        let record = try TestSupport.process(Array(page.utf8), name: "b.htm").get()
         #expect(record.source.encoding == "utf-8")
         #expect(record.text.contains("Huyện Sông Xanh nhân rộng mô hình “Dân vận khéo”"))
     }
@@ -56,7 +48,7 @@ struct FormatTests {
     @Test func aFiftyMegabytePageOfNestedDivsDoesNotCrash() throws {
         let depth = 5_000_000
         let page = String(repeating: "<div>", count: depth) + "<p>Nội dung bài viết về phong trào thi đua.</p>" + String(repeating: "</div>", count: depth)
-        switch process(Array(page.utf8), name: "deep.html") {
+        switch TestSupport.process(Array(page.utf8), name: "deep.html") {
         case .success(let record): #expect(record.source.format == "html")
         case .failure(let failure): #expect(failure.stage == .decode || failure.stage == .normalize)
         }
@@ -66,21 +58,21 @@ struct FormatTests {
         let bytes = Array(Self.fixtureText.utf8)
         let split = bytes.count / 2
         let packed = try Gzip.compress(Array(bytes[..<split])) + Gzip.compress(Array(bytes[split...]))
-        let record = try process(packed, name: "c.txt.gz").get()
+        let record = try TestSupport.process(packed, name: "c.txt.gz").get()
         #expect(record.source.format == "text+gzip")
         #expect(record.text == UnicodeCleaner.clean(Self.fixtureText).trimmingCharacters(in: .newlines))
         let html = try Gzip.compress(Array(Self.htmlPage(Self.fixtureText).utf8))
-        #expect(try process(html, name: "d.html.gz").get().source.format == "html+gzip")
+        #expect(try TestSupport.process(html, name: "d.html.gz").get().source.format == "html+gzip")
     }
 
     @Test func truncatedGzipAndGzipBombsAreQuarantined() throws {
         let packed = try Gzip.compress(Array(Self.fixtureText.utf8))
-        guard case .failure(let truncated) = process(Array(packed.prefix(packed.count - 12)), name: "t.txt.gz") else {
+        guard case .failure(let truncated) = TestSupport.process(Array(packed.prefix(packed.count - 12)), name: "t.txt.gz") else {
             Issue.record("truncated gzip accepted"); return
         }
         #expect(truncated.stage == .ingest)
         let bomb = try Gzip.compress([UInt8](repeating: 0x20, count: 70 << 20))
-        guard case .failure(let tooBig) = process(bomb, name: "bomb.txt.gz") else { Issue.record("gzip bomb accepted"); return }
+        guard case .failure(let tooBig) = TestSupport.process(bomb, name: "bomb.txt.gz") else { Issue.record("gzip bomb accepted"); return }
         #expect(tooBig.reason.contains("limit"))
     }
 
@@ -95,7 +87,7 @@ struct FormatTests {
         </w:body></w:document>
         """
         let docx = Self.zip([("[Content_Types].xml", Array("<Types/>".utf8)), ("word/document.xml", Array(xml.utf8))])
-        let record = try process(docx, name: "e.docx").get()
+        let record = try TestSupport.process(docx, name: "e.docx").get()
         #expect(record.source.format == "docx")
         #expect(record.text == "HUYỆN ỦY SÔNG XANH\nSố 9-CV/HU ngày 1/2/2024\nÔ một | Ô hai\nĐoạn cuối.")
     }
@@ -106,10 +98,10 @@ struct FormatTests {
         let eocd = docx.count - 22
         docx[eocd + 16] = 0xFF
         docx[eocd + 17] = 0x7F
-        guard case .failure(let failure) = process(docx, name: "broken.docx") else { Issue.record("broken docx accepted"); return }
+        guard case .failure(let failure) = TestSupport.process(docx, name: "broken.docx") else { Issue.record("broken docx accepted"); return }
         #expect(failure.stage == .ingest)
         #expect(failure.reason.contains("broken"))
-        guard case .failure = process(Array("not a zip at all".utf8), name: "fake.docx") else { Issue.record("fake docx accepted"); return }
+        guard case .failure = TestSupport.process(Array("not a zip at all".utf8), name: "fake.docx") else { Issue.record("fake docx accepted"); return }
     }
 
     /// A zip with deflated entries (as Word writes them), built with zlib.

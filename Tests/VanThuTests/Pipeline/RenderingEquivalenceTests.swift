@@ -54,14 +54,6 @@ struct RenderingEquivalenceTests {
         return out.sorted()
     }
 
-    static func process(_ bytes: [UInt8], name: String) -> Result<Record, StageFailure> {
-        let folder = TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent(name)
-        TestSupport.write(bytes, to: url)
-        let stages = Pipeline.DocumentStages(config: PipelineConfig(inputs: []))
-        return stages.process(SourceFile(url: url, relativePath: name, size: bytes.count)).map(\.record)
-    }
 
     static func toOldTones(_ text: String) -> String {
         let pairs: [(String, String)] = [("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
@@ -77,7 +69,7 @@ struct RenderingEquivalenceTests {
 
     @Test("same facts in every rendering", arguments: sources)
     func renderingsGiveTheSameFacts(_ source: Source) throws {
-        let plain = try Self.process(Array(source.text.utf8), name: "plain.txt").get()
+        let plain = try TestSupport.process(Array(source.text.utf8), name: "plain.txt").get()
         let plainFacts = Self.facts(plain)
         for rendering in Self.renderings {
             var baseline = plainFacts
@@ -96,7 +88,7 @@ struct RenderingEquivalenceTests {
                 encoding = "windows-1258"
                 // Characters Windows-1258 lacks become ASCII stand-ins: compare with the text as rendered.
                 let rendered = LegacyRenderer.render(source.text, as: "windows-1258").expected
-                baseline = Self.facts(try Self.process(Array(rendered.utf8), name: "plain.txt").get())
+                baseline = Self.facts(try TestSupport.process(Array(rendered.utf8), name: "plain.txt").get())
             case "gzip":
                 let all = Array(source.text.utf8)
                 bytes = try Gzip.compress(Array(all[..<(all.count / 3)])) + Gzip.compress(Array(all[(all.count / 3)...]))
@@ -113,10 +105,10 @@ struct RenderingEquivalenceTests {
                 bytes = rendered.bytes
                 encoding = rendering.replacingOccurrences(of: "-bom", with: "")
                 if rendered.expected != source.text.precomposedStringWithCanonicalMapping {
-                    baseline = Self.facts(try Self.process(Array(rendered.expected.utf8), name: "plain.txt").get())
+                    baseline = Self.facts(try TestSupport.process(Array(rendered.expected.utf8), name: "plain.txt").get())
                 }
             }
-            switch Self.process(bytes, name: name) {
+            switch TestSupport.process(bytes, name: name) {
             case .failure(let failure):
                 Issue.record("\(source.name) as \(rendering): quarantined at \(failure.stage.rawValue): \(failure.reason)")
             case .success(let record):

@@ -1,4 +1,3 @@
-import CZlib
 
 /// Just enough of the zip format to read one member of a .docx: the central directory, local
 /// headers, stored and deflated entries (zlib raw inflate), with a cap on the inflated size.
@@ -91,34 +90,15 @@ public struct ZipArchive: Sendable {
     }
 
     static func inflateRaw(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .corrupt("inflateInit2") }
-        defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var input = input
-        var failure: Failure?
-        input.withUnsafeMutableBufferPointer { inBuffer in
-            stream.next_in = inBuffer.baseAddress
-            stream.avail_in = UInt32(inBuffer.count)
-            while true {
-                let (status, produced) = chunk.withUnsafeMutableBufferPointer { out -> (Int32, Int) in
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = UInt32(out.count)
-                    let status = inflate(&stream, Z_NO_FLUSH)
-                    return (status, out.count - Int(stream.avail_out))
-                }
-                if output.count + produced > limit { failure = .tooLarge(limit: limit); return }
-                output.append(contentsOf: chunk[0..<produced])
-                if status == Z_STREAM_END { return }
-                if status != Z_OK || (produced == 0 && stream.avail_in == 0) {
-                    failure = .corrupt(status == Z_OK || status == Z_BUF_ERROR ? "truncated deflate data" : "inflate error \(status)")
-                    return
-                }
+        do {
+            return try Gzip.inflate(input, windowBits: -15, limit: limit, members: false)
+        } catch {
+            switch error {
+            case .tooLarge(let limit): throw .tooLarge(limit: limit)
+            case .truncated: throw .corrupt("truncated deflate data")
+            case .zlib(let message): throw .corrupt(message)
             }
         }
-        if let failure { throw failure }
-        return output
     }
 
     static func u16(_ b: [UInt8], _ i: Int) -> Int { i + 2 <= b.count ? Int(b[i]) | Int(b[i + 1]) << 8 : 0 }
