@@ -67,6 +67,58 @@ public struct HTMLDocumentReader: Sendable {
                       encoding: usedEncoding.lowercased())
     }
 
+    /// What an element means to the walker, looked up by its name without making a string.
+    struct ElementKind: OptionSet {
+        let rawValue: UInt8
+        static let skipped = ElementKind(rawValue: 1)
+        static let block = ElementKind(rawValue: 2)
+        static let cell = ElementKind(rawValue: 4)
+        static let lineBreak = ElementKind(rawValue: 8)
+        static let head = ElementKind(rawValue: 16)
+        /// Read even without attributes (its text or content matters: title, h1, header).
+        static let inspected = ElementKind(rawValue: 32)
+
+        /// Names of up to 8 bytes packed into an integer.
+        private static let table: [UInt64: ElementKind] = {
+            var table: [UInt64: ElementKind] = [:]
+            func add(_ names: Set<String>, _ kind: ElementKind) {
+                for name in names { if let key = pack(name.utf8) { table[key, default: []].insert(kind) } }
+            }
+            add(HTMLDocumentReader.skippedElements.subtracting(["head"]), .skipped)
+            add(HTMLDocumentReader.blockElements, .block)
+            add(["td", "th"], .cell)
+            add(["br"], .lineBreak)
+            add(["head"], .head)
+            add(["title", "h1", "header", "meta", "time"], .inspected)
+            return table
+        }()
+        private static let longNames: [String: ElementKind] = {
+            var table: [String: ElementKind] = [:]
+            for name in HTMLDocumentReader.blockElements where name.utf8.count > 8 { table[name, default: []].insert(.block) }
+            for name in HTMLDocumentReader.skippedElements where name.utf8.count > 8 { table[name, default: []].insert(.skipped) }
+            return table
+        }()
+
+        static func pack<C: Collection>(_ bytes: C) -> UInt64? where C.Element == UInt8 {
+            guard bytes.count <= 8 else { return nil }
+            var key: UInt64 = 0
+            for byte in bytes { key = key << 8 | UInt64(byte) }
+            return key
+        }
+
+        static func of(_ name: UnsafePointer<xmlChar>?) -> ElementKind {
+            guard let name else { return [] }
+            var key: UInt64 = 0
+            var length = 0
+            while name[length] != 0 {
+                if length == 8 { return longNames[String(cString: name)] ?? [] }
+                key = key << 8 | UInt64(name[length])
+                length += 1
+            }
+            return table[key] ?? []
+        }
+    }
+
     /// The attributes the walker looks at, read in one pass over an element's attribute list.
     struct Attributes {
         var classAndID = ""
@@ -121,24 +173,26 @@ public struct HTMLDocumentReader: Sendable {
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                     if let content = node.pointee.content { appendText(content) }
                 case XML_ELEMENT_NODE:
-                    let name = node.pointee.name.map { String(cString: $0) } ?? ""
-                    if name == "head" { inspectSubtree(node); continue }
-                    if HTMLDocumentReader.skippedElements.contains(name) { continue }
-                    let attributes = Attributes(node)
-                    inspect(node, name: name, attributes)
-                    if Self.shouldSkip(node, name: name, attributes) { continue }
-                    if name == "td" || name == "th" {
+                    let kind = ElementKind.of(node.pointee.name)
+                    if kind.contains(.head) { inspectSubtree(node); continue }
+                    if kind.contains(.skipped) { continue }
+                    if node.pointee.properties != nil || kind.contains(.inspected) {
+                        let name = node.pointee.name.map { String(cString: $0) } ?? ""
+                        let attributes = Attributes(node)
+                        inspect(node, name: name, attributes)
+                        if Self.shouldSkip(node, name: name, attributes) { continue }
+                    }
+                    if kind.contains(.cell) {
                         if !current.isEmpty { current += Array(" | ".utf8); pendingSpace = false }
                     }
-                    if name == "br" { breakLine(); continue }
-                    if HTMLDocumentReader.blockElements.contains(name) {
+                    if kind.contains(.lineBreak) { breakLine(); continue }
+                    if kind.contains(.block) {
                         breakLine()
                         stack.append((node, true))
                     }
-                    var children: [xmlNodePtr] = []
-                    var child = node.pointee.children
-                    while let c = child { children.append(c); child = c.pointee.next }
-                    for c in children.reversed() { stack.append((c, false)) }
+                    // Children in reverse, so the first is popped first.
+                    var child = node.pointee.last
+                    while let c = child { stack.append((c, false)); child = c.pointee.prev }
                 default:
                     continue
                 }
