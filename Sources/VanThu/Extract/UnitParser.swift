@@ -2,7 +2,7 @@
 /// grammar of `UnitLexicon`: head + qualifiers + nested heads + locality, with the boundary rules
 /// for positions and person names ("Phó Bí thư Thường trực Thành ủy Lương Quốc Tuấn" → the unit
 /// `Thành ủy` and the person; "Trưởng ban Dân vận Thành ủy" → `Ban Dân vận Thành ủy`).
-struct UnitParser {
+final class UnitParser {
     /// A unit name found in the text: a byte range and the rule that found it.
     struct Mention {
         var bytes: Range<Int>
@@ -19,7 +19,7 @@ struct UnitParser {
         var unit: Range<Int>?
     }
 
-    let tokens: WordTokens
+    private(set) var tokens: WordTokens
     let lexicon: UnitLexicon
     let utf8: [UInt8]
     private(set) var mentions: [Mention] = []
@@ -28,7 +28,7 @@ struct UnitParser {
     private var quoted: [Bool]
 
     /// Forgets what was found after the first `mentions` mentions and `people` people.
-    mutating func rollBack(mentions: Int, people: Int) {
+    func rollBack(mentions: Int, people: Int) {
         self.mentions.removeSubrange(mentions...)
         self.people.removeSubrange(people...)
     }
@@ -42,16 +42,22 @@ struct UnitParser {
         self.quoted = tokens.tokens.map { spans.contains(Int($0.start)) }
     }
 
+    /// Points the parser at other words of the same text (what it found so far is kept).
+    func retarget(_ tokens: WordTokens, quotes: QuoteSpans) {
+        self.tokens = tokens
+        self.quoted = tokens.tokens.map { quotes.contains(Int($0.start)) }
+    }
+
     // MARK: - scanning
 
-    mutating func run() {
+    func run() {
         var i = 0
         while i < tokens.count { i = step(at: i) ?? i + 1 }
     }
 
     /// Handles what starts at token `i` (a position, a head, a law's title) and returns the token
     /// after it; nil when nothing starts there.
-    mutating func step(at i: Int) -> Int? {
+    func step(at i: Int) -> Int? {
         let n = tokens.count
         guard i < n else { return nil }
         let token = tokens[i]
@@ -116,7 +122,7 @@ struct UnitParser {
     }
 
     /// A position; then a unit (possibly hidden in it) and a person's name.
-    private mutating func handlePosition(at i: Int, length: Int, hidden: Bool) -> Int {
+    private func handlePosition(at i: Int, length: Int, hidden: Bool) -> Int {
         let n = tokens.count
         let j = i + length
         let positionBytes = Int(tokens[i].start)..<Int(tokens[j - 1].end)
@@ -553,7 +559,7 @@ struct UnitParser {
 
     // MARK: - results
 
-    private mutating func record(_ parse: Parse, rule: String, capitalizeFirst: Bool = false) {
+    private func record(_ parse: Parse, rule: String, capitalizeFirst: Bool = false) {
         let start = Int(tokens[parse.start].start)
         guard parse.nameEnd > parse.start else { return }
         mentions.append(Mention(bytes: start..<parse.nameEndByte,
@@ -579,7 +585,7 @@ struct UnitParser {
         return scalars
     }
 
-    private mutating func addPerson(_ range: Range<Int>, position: Range<Int>?, unit: Parse?) {
+    private func addPerson(_ range: Range<Int>, position: Range<Int>?, unit: Parse?) {
         let bytes = Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)
         let scalars = Int(tokens[range.lowerBound].scalarStart)..<Int(tokens[range.upperBound - 1].scalarEnd)
         let unitBytes = unit.map { Int(tokens[$0.start].start)..<$0.nameEndByte }

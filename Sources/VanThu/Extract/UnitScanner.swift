@@ -32,49 +32,44 @@ struct UnitScanner {
         let utf8 = document.utf8
         var quotes: QuoteSpans?
         var result = Result()
-        // The current window: its byte range, the end of its line, and the parser over its words.
+        // The current window: its byte range and the end of its line; one parser for the document.
         var windowRange = 0..<0
         var windowLineEnd = 0
         var parser: UnitParser?
-
-        func flush() {
-            if let parser {
-                result.mentions += parser.mentions
-                result.people += parser.people
-            }
-            parser = nil
-        }
 
         /// One parser step at byte `start`; returns the byte to continue scanning from.
         func step(at start: Int) -> Int {
             let reusable = parser != nil && start >= windowRange.lowerBound && start < windowRange.upperBound
                 && (start + Self.after / 2 <= windowRange.upperBound || windowRange.upperBound >= windowLineEnd)
             if !reusable { open(window(utf8, around: start)) }
-            let found = (parser!.mentions.count, parser!.people.count)
-            var i = parser!.tokens.firstToken(atOrAfter: start)
-            var next = parser!.step(at: i) ?? (i + 1)
-            if next >= parser!.tokens.count && windowRange.upperBound < windowLineEnd {
+            let parser = parser!
+            let found = (parser.mentions.count, parser.people.count)
+            var i = parser.tokens.firstToken(atOrAfter: start)
+            var next = parser.step(at: i) ?? (i + 1)
+            if next >= parser.tokens.count && windowRange.upperBound < windowLineEnd {
                 // The step read to the window's end: the name may go on; read again with the line.
-                parser!.rollBack(mentions: found.0, people: found.1)
-                flush()
+                parser.rollBack(mentions: found.0, people: found.1)
                 var high = min(windowLineEnd, start + 4 * Self.after)
                 while high < utf8.count && high < windowLineEnd && Self.classes[Int(utf8[high])] != 0 { high += 1 }
                 open((windowRange.lowerBound..<high, windowLineEnd))
-                i = parser!.tokens.firstToken(atOrAfter: start)
-                next = parser!.step(at: i) ?? (i + 1)
+                i = parser.tokens.firstToken(atOrAfter: start)
+                next = parser.step(at: i) ?? (i + 1)
             }
-            if next < parser!.tokens.count { return Int(parser!.tokens[next].start) }
+            if next < parser.tokens.count { return Int(parser.tokens[next].start) }
             return windowRange.upperBound
         }
 
         func open(_ window: (Range<Int>, lineEnd: Int)) {
-            flush()
             windowRange = window.0
             windowLineEnd = window.lineEnd
             let range = window.0
             let tokens = WordTokens(utf8: utf8, range: range, scalarBase: document.scalarOffset(ofByte: range.lowerBound))
             if quotes == nil { quotes = QuoteSpans(utf8) }
-            parser = UnitParser(tokens: tokens, lexicon: lexicon, utf8: utf8, quotes: quotes)
+            if let parser {
+                parser.retarget(tokens, quotes: quotes!)
+            } else {
+                parser = UnitParser(tokens: tokens, lexicon: lexicon, utf8: utf8, quotes: quotes)
+            }
         }
 
         Self.classes.withUnsafeBufferPointer { classes in
@@ -122,7 +117,10 @@ struct UnitScanner {
                 }
             }
         }
-        flush()
+        if let parser {
+            result.mentions = parser.mentions
+            result.people = parser.people
+        }
         return result
     }
 
