@@ -22,6 +22,8 @@ final class UnitParser {
     private(set) var tokens: WordTokens
     let lexicon: UnitLexicon
     let utf8: [UInt8]
+    /// Set when a look-ahead ran into the end of the words (a window may have cut a name).
+    var readToEnd = false
     private(set) var mentions: [Mention] = []
     private(set) var people: [Person] = []
     /// Tokens inside a quoted title (a unit does not start there).
@@ -485,6 +487,7 @@ final class UnitParser {
             if !continues(gap) { return nil }
             k += 1
         }
+        if k >= n { readToEnd = true }
         guard k < n, k > j else { return nil }
         // The words before the quote must end with a topic lead ("thi đua", "cuộc vận động").
         var led = false
@@ -501,6 +504,7 @@ final class UnitParser {
             if gap.contains(.newline) || gap.contains(.openQuote) { return nil }
             m += 1
         }
+        if m >= n { readToEnd = true }
         if m == n, n > 0 {
             let endByte = closingQuoteEnd(after: Int(tokens[n - 1].end))
             if endByte > Int(tokens[n - 1].end) { return (n, endByte) }

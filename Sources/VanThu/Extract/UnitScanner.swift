@@ -24,9 +24,10 @@ struct UnitScanner {
         return table
     }()
 
-    static let before = 40
-    static let after = 200
-    static let shortLine = 240
+    static let before = 24
+    static let after = 128
+    static let margin = 64
+    static let shortLine = 160
 
     func scan(_ document: TextDocument) -> Result {
         let utf8 = document.utf8
@@ -45,11 +46,15 @@ struct UnitScanner {
             let parser = parser!
             let found = (parser.mentions.count, parser.people.count)
             var i = parser.tokens.firstToken(atOrAfter: start)
+            parser.readToEnd = false
             var next = parser.step(at: i) ?? (i + 1)
-            if next >= parser.tokens.count && windowRange.upperBound < windowLineEnd {
+            // Look-ahead past the end of a name is a few words (a person's name, a locality); the
+            // topic of a steering committee reads further and says so.
+            let endByte = next < parser.tokens.count ? Int(parser.tokens[next].start) : windowRange.upperBound
+            if windowRange.upperBound < windowLineEnd && (windowRange.upperBound - endByte < Self.margin || parser.readToEnd) {
                 // The step read to the window's end: the name may go on; read again with the line.
                 parser.rollBack(mentions: found.0, people: found.1)
-                var high = min(windowLineEnd, start + 4 * Self.after)
+                var high = min(windowLineEnd, start + 6 * Self.after)
                 while high < utf8.count && high < windowLineEnd && Self.classes[Int(utf8[high])] != 0 { high += 1 }
                 open((windowRange.lowerBound..<high, windowLineEnd))
                 i = parser.tokens.firstToken(atOrAfter: start)
