@@ -281,13 +281,14 @@ final class UnitParser {
                 if lexicon.positions.match(tokens, at: j) != nil { break }
                 if satisfied && currentSatisfied {
                     // A place name or a person's name after a whole unit.
+                    let runStart = j
                     let runEnd = capitalizedRunEnd(from: j)
                     let split = splitPlaceAndPerson(j..<runEnd, afterLocalityNoun: false, positionContext: positionContext,
                                                     headTakesPlace: current.contains(.placeName))
                     let advanced = split.placeEnd > j
                     if advanced {
                         j = split.placeEnd
-                        if split.person == nil { j = extendLowercase(j) }
+                        if split.person == nil, lexicon.places.match(tokens, at: runStart) == nil { j = extendLowercase(j) }
                         nameEndByte = Int(tokens[j - 1].end)
                         justAfterHead = false
                     }
@@ -435,7 +436,7 @@ final class UnitParser {
                 if k > run.lowerBound && isSurname(k) { return (k, k..<run.upperBound) }
             }
         }
-        if count <= 4, isSurname(run.lowerBound) {
+        if (2...4).contains(count), isSurname(run.lowerBound) {
             // Directly after a unit, three or four syllables from a surname are a person; after a
             // locality noun ("phường Lê Hồng Phong") only when a position was named before.
             let person = count >= 3 ? (!afterLocalityNoun || positionContext)
