@@ -103,7 +103,7 @@ final class UnitParser {
     /// Whether token `k` is the first word of a sentence, line or clause.
     private func startsSentence(_ k: Int) -> Bool {
         k == 0 || !tokens[k].gap.intersection([.newline, .blankLine, .period, .colon, .semicolon, .openQuote, .straightQuote,
-                                               .paren, .other, .comma]).isEmpty
+                                               .paren, .other, .comma, .slash]).isEmpty
     }
 
     /// A surname followed by one to three capitalised words that are not parts of a unit name
@@ -199,11 +199,17 @@ final class UnitParser {
 
         if allCaps {
             // A header line: the name runs to the end of the line.
+            // (Function words end it: "VỤ TRONG LĨNH VỰC" is a heading, not a unit; "VÀ" joins.)
             while j < n, tokens[j].isCapitalized && !tokens[j].flags.contains(.hasLower) || tokens[j].isNumber,
                   continuesCaps(tokens[j].gap) {
                 if lexicon.positions.match(tokens, at: j) != nil && lexicon.heads.match(tokens, at: j) == nil { break }
+                if lexicon.stopWords.contains(tokens[j].key) {
+                    guard tokens[j].key == Self.va, j + 1 < n, tokens[j + 1].isAllCaps, continuesCaps(tokens[j + 1].gap)
+                    else { break }
+                }
                 j += 1
             }
+            while j > i + headMatch.length, tokens[j - 1].key == Self.va { j -= 1 }
             let end = j
             if !satisfied && end == i + headMatch.length { return nil }
             return Parse(start: i, end: end, nameEnd: end, nameEndByte: Int(tokens[end - 1].end), person: nil, inner: nil)
@@ -213,6 +219,8 @@ final class UnitParser {
             let token = tokens[j]
             var gap = token.gap
             if afterQuoteEnd == j { gap.remove([.closeQuote, .straightQuote]) }
+            // A line broken inside a name (gazette text): "Bộ Lao⏎động - Thương binh và Xã hội".
+            if softWrap(j) { gap.remove(.newline) }
             if !continues(gap) {
                 // A hyphen between two capitalised parts of one name: "Lao động - Thương binh".
                 let hyphenated = gap.contains(.hyphen) && gap.subtracting([.space, .hyphen]).isEmpty
@@ -259,7 +267,7 @@ final class UnitParser {
             }
             // A qualifier from the lexicon: "nhân dân", "Nông dân", "Chữ thập đỏ".
             if let qualifier = lexicon.qualifiers.match(tokens, at: j),
-               token.isCapitalized || justAfterHead {
+               token.isCapitalized || (justAfterHead && (!currentSatisfied || current.contains(.bareWhenNested))) {
                 j += qualifier.length
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
@@ -345,6 +353,15 @@ final class UnitParser {
 
     static let va = WordKey.key("và")
 
+    /// A single line break before token `j` that continues a name: a lower-case word follows, or
+    /// the line ended with "và".
+    @inline(__always)
+    private func softWrap(_ j: Int) -> Bool {
+        let gap = tokens[j].gap
+        guard gap.contains(.newline), !gap.contains(.blankLine), gap.subtracting([.space, .newline]).isEmpty else { return false }
+        return !tokens[j].isCapitalized || (j > 0 && tokens[j - 1].key == Self.va)
+    }
+
     /// A short line of capitalised words only ("Hương Giang - Trường Thịnh"): names, a byline.
     private func isNameLine(around i: Int) -> Bool {
         var start = i
@@ -362,7 +379,7 @@ final class UnitParser {
     /// after it (punctuation, a function word, a locality, a capital).
     private func extendLowercase(_ j: Int) -> Int {
         let n = tokens.count
-        guard j < n, !tokens[j].isCapitalized, continues(tokens[j].gap), tokens[j].flags.contains(.hasLetter),
+        guard j < n, !tokens[j].isCapitalized, continues(tokens[j].gap) || softWrap(j), tokens[j].flags.contains(.hasLetter),
               !tokens[j].isNumber else { return j }
         if let tail = lexicon.tails.match(tokens, at: j) { return j + tail.length }
         // Only a single capitalised word takes its second syllable ("Luật gia"; not "Hà Nam còn").

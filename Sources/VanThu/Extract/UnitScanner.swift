@@ -148,7 +148,11 @@ struct UnitScanner {
         if lexicon.startSingles.contains(key) { return true }
         guard lexicon.startWords.contains(key) else { return false }
         var next = end
-        while next < p.count && p[next] == 0x20 { next += 1 }
+        var breaks = 0
+        while next < p.count && (p[next] == 0x20 || (p[next] == 0x0A && breaks == 0)) {
+            if p[next] == 0x0A { breaks += 1 }
+            next += 1
+        }
         guard next > end, next < p.count, Self.classes[Int(p[next])] != 0 else { return false }
         let (second, _) = WordTokens.wordKey(p, at: next, table)
         return lexicon.startPairs.contains(PhraseTable<Bool>.pairKey(key, second))
@@ -239,24 +243,21 @@ struct UnitScanner {
         return classes[Int(p[k])] != 0
     }
 
-    /// The line around `start` when it is short, else a window from a few words before it to a
-    /// few dozen after it, on word boundaries and within the line.
+    /// The words around `start`: from the start of its line (or a few words before it, in a long
+    /// line) to a few dozen words after it, across line breaks (text wrapped inside a name), on
+    /// word boundaries. `lineEnd` is how far a window could grow (the end of the text).
     private func window(_ utf8: [UInt8], around start: Int) -> (Range<Int>, lineEnd: Int) {
         var lineStart = start
-        while lineStart > 0 && utf8[lineStart - 1] != 0x0A && start - lineStart < Self.shortLine { lineStart -= 1 }
-        let startsLine = lineStart == 0 || utf8[lineStart - 1] == 0x0A
-        var end = start
-        while end < utf8.count && utf8[end] != 0x0A && end - start < Self.shortLine { end += 1 }
-        let endsLine = end == utf8.count || utf8[end] == 0x0A
-        if startsLine && endsLine && end - lineStart <= Self.shortLine { return (lineStart..<end, end) }
-        var low = max(lineStart, start - Self.before)
-        while low > lineStart && Self.classes[Int(utf8[low - 1])] != 0 { low -= 1 }
-        // Continuation bytes of punctuation (“ …) count as word bytes: start on a scalar.
-        while low > lineStart && utf8[low] & 0xC0 == 0x80 { low -= 1 }
-        var high = min(end, start + Self.after)
-        while high < utf8.count && high < end && Self.classes[Int(utf8[high])] != 0 { high += 1 }
-        var lineEnd = end
-        if !endsLine { while lineEnd < utf8.count && utf8[lineEnd] != 0x0A { lineEnd += 1 } }
-        return (low..<high, lineEnd)
+        while lineStart > 0 && utf8[lineStart - 1] != 0x0A && start - lineStart <= Self.shortLine { lineStart -= 1 }
+        var low = lineStart
+        if start - lineStart > Self.shortLine || (lineStart > 0 && utf8[lineStart - 1] != 0x0A) {
+            low = max(lineStart, start - Self.before)
+            while low > 0 && Self.classes[Int(utf8[low - 1])] != 0 { low -= 1 }
+            // Continuation bytes of punctuation (“ …) count as word bytes: start on a scalar.
+            while low > 0 && utf8[low] & 0xC0 == 0x80 { low -= 1 }
+        }
+        var high = min(utf8.count, start + Self.after)
+        while high < utf8.count && Self.classes[Int(utf8[high])] != 0 { high += 1 }
+        return (low..<high, utf8.count)
     }
 }

@@ -140,7 +140,7 @@ public struct UnitLexicon: Sendable {
         let committee: Head = [.standalone, .placeName, .committee]
         return [
             ("Thành ủy", committee), ("Tỉnh ủy", committee), ("Huyện ủy", committee), ("Quận ủy", committee),
-            ("Thị ủy", committee), ("Đảng ủy", committee), ("Đảng ủy Khối", committee),
+            ("Thị ủy", committee), ("Đảng ủy", committee), ("Đảng ủy Khối", committee.union(.bareWhenNested)),
             ("Đảng bộ", [.placeName]), ("Chi bộ", [.standalone, .placeName]), ("Đảng đoàn", []),
             ("Ban cán sự đảng", []), ("Trung ương", [.nestedOnly, .standalone, .committee]),
             ("Đảng", [.nestedOnly, .standalone, .committee]), ("Khối", [.nestedOnly, .bareWhenNested]),
@@ -216,7 +216,7 @@ public struct UnitLexicon: Sendable {
             "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
             "nông trường", "lâm trường", "ngư trường", "thương trường", "phi trường", "đấu trường", "sân trường",
             "nhà trường", "Tây Ban Nha", "Đài Loan", "Đài Bắc", "Trường Sơn", "Trường Sa", "Ban Mê Thuột",
-            "cục bộ", "đồng bộ", "toàn bộ", "cán bộ", "sơ bộ", "tiến bộ", "bước đầu", "hội trường",
+            "xã hội", "cục bộ", "đồng bộ", "toàn bộ", "cán bộ", "sơ bộ", "tiến bộ", "bước đầu", "hội trường",
         ]
         let notLocalities = ["xã hội", "xã viên", "xã giao", "tỉnh táo", "tỉnh giấc", "tỉnh lộ", "huyện lộ", "quận chúa"]
         let localities: [(String, Locality)] = [
