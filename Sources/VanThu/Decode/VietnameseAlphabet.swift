@@ -141,6 +141,7 @@ public enum VietnameseAlphabet {
         for (row, scalars) in rowScalars.enumerated() {
             for (tone, value) in scalars.enumerated() where value < 0x250 {
                 table[Int(value)] = pack(Letter(base: UInt8(row % 12 + 1), tone: UInt8(tone), isUpper: row >= 12, isJunk: false))
+                    | (value < 0x80 ? asciiBit : 0)
             }
         }
         let dStroke = baseCode(of: "đ")

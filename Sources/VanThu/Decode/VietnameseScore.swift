@@ -306,8 +306,8 @@ struct Syllable {
             } else if n > 1, case let kind = codaKind[last], kind != 0 {
                 coda = Int(kind & 3); stop = kind > 4
             }
-            if onset + coda >= n { return false }
-            if check(letters, from: onset, to: n - coda, coda: coda, stop: stop, tonePosition: tonePosition, tone: tone) { return true }
+            if onset + coda < n,
+               check(letters, from: onset, to: n - coda, coda: coda, stop: stop, tonePosition: tonePosition, tone: tone) { return true }
             if onset == 2 && l0 == Int(Self.gLetter) && l1 == Int(Self.iLetter) {
                 return check(letters, from: 1, to: n - coda, coda: coda, stop: stop, tonePosition: tonePosition, tone: tone)
             }

@@ -65,6 +65,51 @@ extension HeaderExtractor {
                  "number=07/2023/NĐ-CP", "documentType=Nghị định", "issuer=Chính phủ", "date=2023-02-02",
                  "subject=Quy định về một việc", "signer.position=Phó Thủ tướng", "signer.name=Trần Văn Hải",
                  kind: .dispatch, note: "never the gazette's issue number; the e-signature stamp is not the signer"),
+        .matches("""
+                 ỦY BAN NHÂN DÂN
+                 HUYỆN CAM LỘ
+                 Số: 1024/UBND-VP
+                 V/v triển khai kế hoạch phòng, chống
+                 dịch bệnh trên địa bàn huyện
+                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                 Độc lập - Tự do - Hạnh phúc
+                 Cam Lộ, ngày 08 tháng 9 năm 2021
+                 Kính gửi:
+                 - Các cơ quan, ban, ngành cấp huyện;
+                 - UBND các xã, thị trấn.
+                 Thực hiện ý kiến chỉ đạo của cấp trên, đề nghị các đơn vị khẩn trương triển khai.
+                 Nơi nhận:
+                 - Như trên;
+                 - TT Huyện ủy;
+                 - Lưu: VT.
+                 TM. ỦY BAN NHÂN DÂN
+                 KT. CHỦ TỊCH
+                 PHÓ CHỦ TỊCH
+                 (Đã ký)
+                 Hoàng Minh Tuấn
+                 """,
+                 "number=1024/UBND-VP", "documentType=Công văn", "issuer=Ủy ban nhân dân huyện Cam Lộ", "place=Cam Lộ",
+                 "date=2021-09-08", "subject=triển khai kế hoạch phòng, chống dịch bệnh trên địa bàn huyện",
+                 "recipient=Các cơ quan, ban, ngành cấp huyện", "recipient=UBND các xã, thị trấn", "copyTo=Như trên",
+                 "copyTo=TT Huyện ủy", "copyTo=Lưu: VT", "signer.authority=TM. Ủy ban nhân dân, KT. Chủ tịch",
+                 "signer.position=Phó Chủ tịch", "signer.name=Hoàng Minh Tuấn", kind: .dispatch,
+                 note: "a state dispatch: issuer over two lines, a wrapped V/v, a chain of authorities"),
+        .matches("""
+                 ĐẢNG BỘ TỈNH QUẢNG TRỊ
+                 HUYỆN ỦY HẢI LĂNG
+                 *
+                 Số 45-KH/HU
+                 ĐẢNG CỘNG SẢN VIỆT NAM
+                 Hải Lăng, ngày 15 tháng 3 năm 2022
+                 KẾ HOẠCH
+                 tổ chức hội thi tuyên truyền viên giỏi năm 2022
+                 -----
+                 Thực hiện chương trình công tác năm, Ban Thường vụ Huyện ủy xây dựng kế hoạch như sau.
+                 """,
+                 "number=45-KH/HU", "documentType=Kế hoạch", "issuer=Huyện ủy Hải Lăng",
+                 "superiorBody=Đảng bộ tỉnh Quảng Trị", "place=Hải Lăng", "date=2022-03-15",
+                 "subject=tổ chức hội thi tuyên truyền viên giỏi năm 2022", kind: .dispatch,
+                 note: "a Party plan: the type line and its title"),
         .matches("BỘ TÀI CHÍNH\nSố: 12/2024/TT-\nBTC\nHà Nội, ngày 1 tháng 3 năm 2024\nTHÔNG TƯ",
                  "number=12/2024/TT-BTC", "documentType=Thông tư", kind: .dispatch, note: "a number broken over two lines"),
         .matches("Nội dung hợp nhất.\nBỘ NỘI VỤ\nSố: 5/VBHN-BNV\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 3 tháng 4 năm 2024",

@@ -54,6 +54,8 @@ public struct HeaderExtractor: Extractor {
             header.date = placeDate.date
         }
         let typeLine = consolidated ? nil : findTypeLine(lines, near: anchor)
+        // A consolidated text keeps the type and title of what it consolidates at its top.
+        let titleLine = typeLine ?? (consolidated ? findTypeLine(lines, near: 0) : nil)
         let subjectLine = findSubject(lines, near: anchor)
         if consolidated {
             header.documentType = "Văn bản hợp nhất"
@@ -66,8 +68,8 @@ public struct HeaderExtractor: Extractor {
         }
         if let subjectLine {
             header.subject = subjectLine
-        } else if let typeLine {
-            header.subject = title(lines, after: typeLine.line)
+        } else if let titleLine {
+            header.subject = title(lines, after: titleLine.line)
         }
         let bodies = issuerBodies(lines, above: number?.line ?? typeLine?.line ?? subjectLine.map { _ in anchor })
         header.issuer = bodies.last
@@ -76,10 +78,18 @@ public struct HeaderExtractor: Extractor {
             header.issuer = derivedIssuer(symbol, place: header.place)
         }
         header.recipients = list(lines, after: "kinh gui", from: max(0, anchor - 5), to: min(lines.count, anchor + 60))
-        let copyLine = firstLine(lines, startingWith: "noi nhan", from: anchor, to: lines.count)
+        // The signature block is the first after the number line (the body holds none; forms in
+        // appendices come after it); the copy list sits next to it.
+        let signature = findSigner(lines, from: anchor)
+        header.signer = signature?.signer
+        let copyLine: Int?
+        if let signatureLine = signature?.line {
+            copyLine = firstLine(lines, startingWith: "noi nhan", from: max(anchor, signatureLine - 40),
+                                 to: min(lines.count, signatureLine + 40))
+        } else {
+            copyLine = firstLine(lines, startingWith: "noi nhan", from: anchor, to: appendixStart(lines, from: anchor))
+        }
         if let copyLine { header.copyTo = listItems(lines, headerLine: copyLine, prefixLength: 8) }
-        header.signer = findSigner(lines, from: consolidated ? anchor : max(anchor, (copyLine ?? anchor) - 40))
-            ?? (consolidated ? nil : findSigner(lines, from: anchor))
         context.record.header = header
     }
 
@@ -180,7 +190,8 @@ public struct HeaderExtractor: Extractor {
                 var placeStart = lineStart
                 while placeStart < placeEnd && (f[placeStart] == 0x20 || !FoldedText.isWordByte(f[placeStart])) { placeStart += 1 }
                 var place: String?
-                if placeEnd > placeStart, k > lineStart, f[k - 1] == 0x20 || f[k - 1] == UInt8(ascii: ",") {
+                // "Hà Nội, ngày …": the place ends with a comma.
+                if placeEnd > placeStart, placeEnd < k, f[placeEnd] == UInt8(ascii: ",") {
                     let text = lines.text(folded: placeStart..<placeEnd)
                     let words = text.split(separator: " ")
                     if (1...6).contains(words.count), words.first?.first?.isUppercase == true { place = text }
@@ -303,14 +314,22 @@ public struct HeaderExtractor: Extractor {
             }
             previousFold = fold
         }
-        return bodies.map { units.displayCase($0.trimmingSpaces()) }
+        // A body printed twice, wrapped differently ("BỘ LAO ĐỘNG - THƯƠNG BINH⏎VÀ XÃ HỘI").
+        var unique: [String] = []
+        for body in bodies {
+            let fold = VietnameseFolding.searchFold(body).split(separator: " ").joined(separator: " ")
+            if unique.last.map({ VietnameseFolding.searchFold($0).split(separator: " ").joined(separator: " ") }) != fold {
+                unique.append(body)
+            }
+        }
+        return unique.map { units.displayCase($0.trimmingSpaces()) }
     }
 
     /// Lines of the page and the motto, not bodies.
     private func isHeaderNoise(_ lines: HeaderLines, _ line: Int) -> Bool {
         for prefix in ["cong bao", "cong hoa xa hoi", "doc lap", "dang cong san viet nam", "van ban quy pham",
                        "van ban phap luat", "van ban hop nhat", "ky boi", "nguoi ky", "email", "co quan:",
-                       "thoi gian ky", "ngay ky", "v/v", "kinh gui", "so:"]
+                       "thoi gian ky", "ngay ky", "v/v", "kinh gui", "so:", "xac thuc"]
             where lines.starts(line, with: prefix) { return true }
         if let (_, _) = lexicon.authority(atStartOf: lines.foldedString(line)) { return true }
         let fold = lines.foldedString(line)
@@ -407,12 +426,19 @@ public struct HeaderExtractor: Extractor {
 
     /// The signature block: authority lines (`T/M BAN THƯỜNG VỤ`, `KT. BỘ TRƯỞNG`), the position
     /// line(s) under them, then the signer's name; or, without authority, a position line and a name.
-    func findSigner(_ lines: HeaderLines, from start: Int) -> Signer? {
+    /// The first line of an appendix or a form ("PHỤ LỤC", "Mẫu số"), or the end.
+    private func appendixStart(_ lines: HeaderLines, from start: Int) -> Int {
+        for line in start..<lines.count where lines.starts(line, with: "phu luc") || lines.starts(line, with: "mau so") {
+            return line
+        }
+        return lines.count
+    }
+
+    func findSigner(_ lines: HeaderLines, from start: Int) -> (signer: Signer, line: Int)? {
         var line = max(0, start)
         while line < lines.count {
             defer { line += 1 }
             guard !lines.isEmpty(line), lines.ranges[line].count < 90 else { continue }
-            let fold = lines.foldedString(line)
             var authorities: [String] = []
             var next = line
             while next < lines.count, let (_, length) = lexicon.authority(atStartOf: lines.foldedString(next)),
@@ -427,14 +453,14 @@ public struct HeaderExtractor: Extractor {
             var positionLines: [String] = []
             if authorities.isEmpty {
                 // A position alone ("CHỦ TỊCH", "BỘ TRƯỞNG") followed by a name.
-                guard lines.isAllCaps(line), isPosition(fold) else { continue }
+                guard lines.isAllCaps(line), isPosition(lines.text(line)) else { continue }
                 positionLines.append(lines.text(line))
                 next = line + 1
             }
             // Position lines: capitals, up to two, right under the authority.
             while next < lines.count, positionLines.count < 2 {
                 if lines.isEmpty(next) { if positionLines.isEmpty && !authorities.isEmpty { next += 1; continue } else { break } }
-                guard lines.isAllCaps(next), !isNameLine(lines, next) || isPosition(lines.foldedString(next)),
+                guard lines.isAllCaps(next), !isNameLine(lines, next) || isPosition(lines.text(next)),
                       !lines.starts(next, with: "cong bao") else { break }
                 positionLines.append(lines.text(next))
                 next += 1
@@ -444,14 +470,14 @@ public struct HeaderExtractor: Extractor {
                 continue
             }
             let position = positionLines.isEmpty ? nil : units.displayCase(positionLines.joined(separator: " "))
-            return Signer(name: name, position: position,
-                          authority: authorities.isEmpty ? nil : authorities.joined(separator: ", "))
+            return (Signer(name: name, position: position,
+                           authority: authorities.isEmpty ? nil : authorities.joined(separator: ", ")), line)
         }
         return nil
     }
 
-    private func isPosition(_ fold: String) -> Bool {
-        let tokens = WordTokens(fold)
+    private func isPosition(_ text: String) -> Bool {
+        let tokens = WordTokens(text)
         guard tokens.count > 0, let match = units.positions.match(tokens, at: 0) else { return false }
         return match.length == tokens.count
     }

@@ -28,22 +28,22 @@ public struct UnitExtractor: Extractor {
         let document = context.document
         let found = UnitScanner(lexicon: lexicon).scan(document)
         var units: [UnitFact] = []
-        var indexByKey: [String: Int] = [:]
-        var keyByName: [String: String] = [:]
+        // Few units per document: a linear search beats hashing; a table once there are many.
+        var indexByKey: [String: Int]?
         for mention in found.mentions {
             let name = Self.name(document.utf8, mention.bytes, capitalizeFirst: mention.capitalizeFirst)
             guard !name.isEmpty else { continue }
-            let key: String
-            if let known = keyByName[name] { key = known } else {
-                key = VietnameseFolding.canonicalKey(name)
-                keyByName[name] = key
-            }
+            let key = units.first(where: { $0.name == name })?.key ?? VietnameseFolding.canonicalKey(name)
             let span = [mention.scalars.lowerBound, mention.scalars.upperBound]
-            if let index = indexByKey[key] {
+            if let index = indexByKey.map({ $0[key] }) ?? units.firstIndex(where: { $0.key == key }) {
                 if !units[index].mentions.contains(span) { units[index].mentions.append(span) }
             } else {
-                indexByKey[key] = units.count
                 units.append(UnitFact(name: name, key: key, mentions: [span]))
+                if indexByKey != nil {
+                    indexByKey![key] = units.count - 1
+                } else if units.count > 24 {
+                    indexByKey = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.key, $0) })
+                }
             }
         }
         var people: [PersonFact] = []

@@ -2,7 +2,7 @@
 /// grammar of `UnitLexicon`: head + qualifiers + nested heads + locality, with the boundary rules
 /// for positions and person names ("Phó Bí thư Thường trực Thành ủy Lương Quốc Tuấn" → the unit
 /// `Thành ủy` and the person; "Trưởng ban Dân vận Thành ủy" → `Ban Dân vận Thành ủy`).
-struct UnitParser {
+final class UnitParser {
     /// A unit name found in the text: a byte range and the rule that found it.
     struct Mention {
         var bytes: Range<Int>
@@ -19,16 +19,18 @@ struct UnitParser {
         var unit: Range<Int>?
     }
 
-    let tokens: WordTokens
+    private(set) var tokens: WordTokens
     let lexicon: UnitLexicon
     let utf8: [UInt8]
+    /// Set when a look-ahead ran into the end of the words (a window may have cut a name).
+    var readToEnd = false
     private(set) var mentions: [Mention] = []
     private(set) var people: [Person] = []
     /// Tokens inside a quoted title (a unit does not start there).
     private var quoted: [Bool]
 
     /// Forgets what was found after the first `mentions` mentions and `people` people.
-    mutating func rollBack(mentions: Int, people: Int) {
+    func rollBack(mentions: Int, people: Int) {
         self.mentions.removeSubrange(mentions...)
         self.people.removeSubrange(people...)
     }
@@ -42,16 +44,22 @@ struct UnitParser {
         self.quoted = tokens.tokens.map { spans.contains(Int($0.start)) }
     }
 
+    /// Points the parser at other words of the same text (what it found so far is kept).
+    func retarget(_ tokens: WordTokens, quotes: QuoteSpans) {
+        self.tokens = tokens
+        self.quoted = tokens.tokens.map { quotes.contains(Int($0.start)) }
+    }
+
     // MARK: - scanning
 
-    mutating func run() {
+    func run() {
         var i = 0
         while i < tokens.count { i = step(at: i) ?? i + 1 }
     }
 
     /// Handles what starts at token `i` (a position, a head, a law's title) and returns the token
     /// after it; nil when nothing starts there.
-    mutating func step(at i: Int) -> Int? {
+    func step(at i: Int) -> Int? {
         let n = tokens.count
         guard i < n else { return nil }
         let token = tokens[i]
@@ -95,7 +103,7 @@ struct UnitParser {
     /// Whether token `k` is the first word of a sentence, line or clause.
     private func startsSentence(_ k: Int) -> Bool {
         k == 0 || !tokens[k].gap.intersection([.newline, .blankLine, .period, .colon, .semicolon, .openQuote, .straightQuote,
-                                               .paren, .other, .comma]).isEmpty
+                                               .paren, .other, .comma, .slash]).isEmpty
     }
 
     /// A surname followed by one to three capitalised words that are not parts of a unit name
@@ -116,7 +124,7 @@ struct UnitParser {
     }
 
     /// A position; then a unit (possibly hidden in it) and a person's name.
-    private mutating func handlePosition(at i: Int, length: Int, hidden: Bool) -> Int {
+    private func handlePosition(at i: Int, length: Int, hidden: Bool) -> Int {
         let n = tokens.count
         let j = i + length
         let positionBytes = Int(tokens[i].start)..<Int(tokens[j - 1].end)
@@ -191,11 +199,17 @@ struct UnitParser {
 
         if allCaps {
             // A header line: the name runs to the end of the line.
+            // (Function words end it: "VỤ TRONG LĨNH VỰC" is a heading, not a unit; "VÀ" joins.)
             while j < n, tokens[j].isCapitalized && !tokens[j].flags.contains(.hasLower) || tokens[j].isNumber,
                   continuesCaps(tokens[j].gap) {
                 if lexicon.positions.match(tokens, at: j) != nil && lexicon.heads.match(tokens, at: j) == nil { break }
+                if lexicon.stopWords.contains(tokens[j].key) {
+                    guard tokens[j].key == Self.va, j + 1 < n, tokens[j + 1].isAllCaps, continuesCaps(tokens[j + 1].gap)
+                    else { break }
+                }
                 j += 1
             }
+            while j > i + headMatch.length, tokens[j - 1].key == Self.va { j -= 1 }
             let end = j
             if !satisfied && end == i + headMatch.length { return nil }
             return Parse(start: i, end: end, nameEnd: end, nameEndByte: Int(tokens[end - 1].end), person: nil, inner: nil)
@@ -205,6 +219,8 @@ struct UnitParser {
             let token = tokens[j]
             var gap = token.gap
             if afterQuoteEnd == j { gap.remove([.closeQuote, .straightQuote]) }
+            // A line broken inside a name (gazette text): "Bộ Lao⏎động - Thương binh và Xã hội".
+            if softWrap(j) { gap.remove(.newline) }
             if !continues(gap) {
                 // A hyphen between two capitalised parts of one name: "Lao động - Thương binh".
                 let hyphenated = gap.contains(.hyphen) && gap.subtracting([.space, .hyphen]).isEmpty
@@ -251,7 +267,7 @@ struct UnitParser {
             }
             // A qualifier from the lexicon: "nhân dân", "Nông dân", "Chữ thập đỏ".
             if let qualifier = lexicon.qualifiers.match(tokens, at: j),
-               token.isCapitalized || justAfterHead {
+               token.isCapitalized || (justAfterHead && (!currentSatisfied || current.contains(.bareWhenNested))) {
                 j += qualifier.length
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
@@ -273,13 +289,14 @@ struct UnitParser {
                 if lexicon.positions.match(tokens, at: j) != nil { break }
                 if satisfied && currentSatisfied {
                     // A place name or a person's name after a whole unit.
+                    let runStart = j
                     let runEnd = capitalizedRunEnd(from: j)
                     let split = splitPlaceAndPerson(j..<runEnd, afterLocalityNoun: false, positionContext: positionContext,
                                                     headTakesPlace: current.contains(.placeName))
                     let advanced = split.placeEnd > j
                     if advanced {
                         j = split.placeEnd
-                        if split.person == nil { j = extendLowercase(j) }
+                        if split.person == nil, lexicon.places.match(tokens, at: runStart) == nil { j = extendLowercase(j) }
                         nameEndByte = Int(tokens[j - 1].end)
                         justAfterHead = false
                     }
@@ -336,6 +353,15 @@ struct UnitParser {
 
     static let va = WordKey.key("và")
 
+    /// A single line break before token `j` that continues a name: a lower-case word follows, or
+    /// the line ended with "và".
+    @inline(__always)
+    private func softWrap(_ j: Int) -> Bool {
+        let gap = tokens[j].gap
+        guard gap.contains(.newline), !gap.contains(.blankLine), gap.subtracting([.space, .newline]).isEmpty else { return false }
+        return !tokens[j].isCapitalized || (j > 0 && tokens[j - 1].key == Self.va)
+    }
+
     /// A short line of capitalised words only ("Hương Giang - Trường Thịnh"): names, a byline.
     private func isNameLine(around i: Int) -> Bool {
         var start = i
@@ -353,7 +379,7 @@ struct UnitParser {
     /// after it (punctuation, a function word, a locality, a capital).
     private func extendLowercase(_ j: Int) -> Int {
         let n = tokens.count
-        guard j < n, !tokens[j].isCapitalized, continues(tokens[j].gap), tokens[j].flags.contains(.hasLetter),
+        guard j < n, !tokens[j].isCapitalized, continues(tokens[j].gap) || softWrap(j), tokens[j].flags.contains(.hasLetter),
               !tokens[j].isNumber else { return j }
         if let tail = lexicon.tails.match(tokens, at: j) { return j + tail.length }
         // Only a single capitalised word takes its second syllable ("Luật gia"; not "Hà Nam còn").
@@ -427,7 +453,7 @@ struct UnitParser {
                 if k > run.lowerBound && isSurname(k) { return (k, k..<run.upperBound) }
             }
         }
-        if count <= 4, isSurname(run.lowerBound) {
+        if (2...4).contains(count), isSurname(run.lowerBound) {
             // Directly after a unit, three or four syllables from a surname are a person; after a
             // locality noun ("phường Lê Hồng Phong") only when a position was named before.
             let person = count >= 3 ? (!afterLocalityNoun || positionContext)
@@ -479,6 +505,7 @@ struct UnitParser {
             if !continues(gap) { return nil }
             k += 1
         }
+        if k >= n { readToEnd = true }
         guard k < n, k > j else { return nil }
         // The words before the quote must end with a topic lead ("thi đua", "cuộc vận động").
         var led = false
@@ -495,6 +522,7 @@ struct UnitParser {
             if gap.contains(.newline) || gap.contains(.openQuote) { return nil }
             m += 1
         }
+        if m >= n { readToEnd = true }
         if m == n, n > 0 {
             let endByte = closingQuoteEnd(after: Int(tokens[n - 1].end))
             if endByte > Int(tokens[n - 1].end) { return (n, endByte) }
@@ -553,7 +581,7 @@ struct UnitParser {
 
     // MARK: - results
 
-    private mutating func record(_ parse: Parse, rule: String, capitalizeFirst: Bool = false) {
+    private func record(_ parse: Parse, rule: String, capitalizeFirst: Bool = false) {
         let start = Int(tokens[parse.start].start)
         guard parse.nameEnd > parse.start else { return }
         mentions.append(Mention(bytes: start..<parse.nameEndByte,
@@ -579,7 +607,7 @@ struct UnitParser {
         return scalars
     }
 
-    private mutating func addPerson(_ range: Range<Int>, position: Range<Int>?, unit: Parse?) {
+    private func addPerson(_ range: Range<Int>, position: Range<Int>?, unit: Parse?) {
         let bytes = Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)
         let scalars = Int(tokens[range.lowerBound].scalarStart)..<Int(tokens[range.upperBound - 1].scalarEnd)
         let unitBytes = unit.map { Int(tokens[$0.start].start)..<$0.nameEndByte }

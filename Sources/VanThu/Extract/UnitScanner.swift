@@ -24,105 +24,120 @@ struct UnitScanner {
         return table
     }()
 
-    static let before = 40
-    static let after = 200
-    static let shortLine = 240
+    static let before = 24
+    static let after = 128
+    static let margin = 64
+    static let shortLine = 160
 
     func scan(_ document: TextDocument) -> Result {
         let utf8 = document.utf8
         var quotes: QuoteSpans?
         var result = Result()
-        // The current window: its byte range, the end of its line, and the parser over its words.
+        // The current window: its byte range and the end of its line; one parser for the document.
         var windowRange = 0..<0
         var windowLineEnd = 0
         var parser: UnitParser?
-
-        func flush() {
-            if let parser {
-                result.mentions += parser.mentions
-                result.people += parser.people
-            }
-            parser = nil
-        }
 
         /// One parser step at byte `start`; returns the byte to continue scanning from.
         func step(at start: Int) -> Int {
             let reusable = parser != nil && start >= windowRange.lowerBound && start < windowRange.upperBound
                 && (start + Self.after / 2 <= windowRange.upperBound || windowRange.upperBound >= windowLineEnd)
             if !reusable { open(window(utf8, around: start)) }
-            let found = (parser!.mentions.count, parser!.people.count)
-            var i = parser!.tokens.firstToken(atOrAfter: start)
-            var next = parser!.step(at: i) ?? (i + 1)
-            if next >= parser!.tokens.count && windowRange.upperBound < windowLineEnd {
+            let parser = parser!
+            let found = (parser.mentions.count, parser.people.count)
+            var i = parser.tokens.firstToken(atOrAfter: start)
+            parser.readToEnd = false
+            var next = parser.step(at: i) ?? (i + 1)
+            // Look-ahead past the end of a name is a few words (a person's name, a locality); the
+            // topic of a steering committee reads further and says so.
+            let endByte = next < parser.tokens.count ? Int(parser.tokens[next].start) : windowRange.upperBound
+            if windowRange.upperBound < windowLineEnd && (windowRange.upperBound - endByte < Self.margin || parser.readToEnd) {
                 // The step read to the window's end: the name may go on; read again with the line.
-                parser!.rollBack(mentions: found.0, people: found.1)
-                flush()
-                var high = min(windowLineEnd, start + 4 * Self.after)
+                parser.rollBack(mentions: found.0, people: found.1)
+                var high = min(windowLineEnd, start + 6 * Self.after)
                 while high < utf8.count && high < windowLineEnd && Self.classes[Int(utf8[high])] != 0 { high += 1 }
                 open((windowRange.lowerBound..<high, windowLineEnd))
-                i = parser!.tokens.firstToken(atOrAfter: start)
-                next = parser!.step(at: i) ?? (i + 1)
+                i = parser.tokens.firstToken(atOrAfter: start)
+                next = parser.step(at: i) ?? (i + 1)
             }
-            if next < parser!.tokens.count { return Int(parser!.tokens[next].start) }
+            if next < parser.tokens.count { return Int(parser.tokens[next].start) }
             return windowRange.upperBound
         }
 
         func open(_ window: (Range<Int>, lineEnd: Int)) {
-            flush()
             windowRange = window.0
             windowLineEnd = window.lineEnd
             let range = window.0
             let tokens = WordTokens(utf8: utf8, range: range, scalarBase: document.scalarOffset(ofByte: range.lowerBound))
             if quotes == nil { quotes = QuoteSpans(utf8) }
-            parser = UnitParser(tokens: tokens, lexicon: lexicon, utf8: utf8, quotes: quotes)
+            if let parser {
+                parser.retarget(tokens, quotes: quotes!)
+            } else {
+                parser = UnitParser(tokens: tokens, lexicon: lexicon, utf8: utf8, quotes: quotes)
+            }
         }
 
-        Self.classes.withUnsafeBufferPointer { classes in
-            VietnameseLetters.withTable { table in
-                utf8.withUnsafeBufferPointer { p in
-                    let count = p.count
-                    var k = 0
-                    var previousWord = -1
-                    /// Bytes before this were read by the parser: no step starts there again.
-                    var handledUntil = 0
-                    while k < count {
-                        let byteClass = classes[Int(p[k])]
-                        if byteClass == 0 { k += 1; continue }
-                        let wordStart = k
-                        var upper = byteClass == 2
-                        if !upper && p[k] >= 0xC3 && p[k] != 0xCC && p[k] != 0xCD {
-                            upper = Self.isUppercaseLetter(p, k, table)
+        VietnameseLetters.withTable { table in
+            utf8.withUnsafeBufferPointer { p in
+                let count = p.count
+                guard count > 0 else { return }
+                let raw = UnsafeRawPointer(p.baseAddress!)
+                /// Bytes before this were read by the parser: no step starts there again.
+                var handledUntil = 0
+                var k = 0
+
+                /// A capital letter at `start`: if it begins a word, the scanner's work there; returns
+                /// where to go on.
+                func visit(_ start: Int) -> Int {
+                    guard Self.startsWord(p, start, table) else { return start + 1 }
+                    let (key, end) = WordTokens.wordKey(p, at: start, table)
+                    var resume = max(end, start + 1)
+                    // A lower-case head before this capital ("trường Tiểu học") goes first.
+                    var consumed = false
+                    if let previous = Self.previousWord(p, before: start), previous >= handledUntil,
+                       lexicon.lowercaseStartBytes[Int(p[previous])] {
+                        let (previousKey, _) = WordTokens.wordKey(p, at: previous, table)
+                        if lexicon.lowercaseStartWords.contains(previousKey) {
+                            let next = step(at: previous)
+                            consumed = next > start
+                            resume = max(next, resume)
                         }
-                        if upper {
-                            let (key, end) = WordTokens.wordKey(p, at: k, table)
-                            var resume = max(end, k + 1)
-                            // A lower-case head before this capital ("trường Tiểu học") goes first.
-                            var consumed = false
-                            if previousWord >= handledUntil, lexicon.lowercaseStartBytes[Int(p[previousWord])],
-                               Self.onlySpaces(p, from: previousWord, to: wordStart) {
-                                let (previousKey, _) = WordTokens.wordKey(p, at: previousWord, table)
-                                if lexicon.lowercaseStartWords.contains(previousKey) {
-                                    let next = step(at: previousWord)
-                                    consumed = next > wordStart
-                                    resume = max(next, resume)
-                                }
-                            }
-                            if !consumed && opens(p, key: key, end: end, table) {
-                                resume = max(step(at: wordStart), resume)
-                            }
-                            previousWord = wordStart
-                            if resume > end { handledUntil = resume }
-                            k = resume
-                            continue
-                        }
-                        k += 1
-                        while k < count && classes[Int(p[k])] != 0 { k += 1 }
-                        previousWord = wordStart
                     }
+                    if !consumed && opens(p, key: key, end: end, table) {
+                        resume = max(step(at: start), resume)
+                    }
+                    if resume > end { handledUntil = resume }
+                    return resume
+                }
+
+                while k < count {
+                    if k + 8 <= count {
+                        // Eight bytes at a time to the next byte that may begin a capital letter.
+                        var mask = Self.capitalCandidates(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                        if mask == 0 { k += 8; continue }
+                        var jumped = false
+                        while mask != 0 {
+                            let position = k + mask.trailingZeroBitCount >> 3
+                            mask &= mask - 1
+                            guard Self.isCapital(p, position) else { continue }
+                            let next = visit(position)
+                            if next > position + 1 || next > k + 8 {
+                                k = next
+                                jumped = true
+                                break
+                            }
+                        }
+                        if !jumped { k += 8 }
+                        continue
+                    }
+                    if Self.isCapital(p, k) { k = visit(k) } else { k += 1 }
                 }
             }
         }
-        flush()
+        if let parser {
+            result.mentions = parser.mentions
+            result.people = parser.people
+        }
         return result
     }
 
@@ -133,10 +148,74 @@ struct UnitScanner {
         if lexicon.startSingles.contains(key) { return true }
         guard lexicon.startWords.contains(key) else { return false }
         var next = end
-        while next < p.count && p[next] == 0x20 { next += 1 }
+        var breaks = 0
+        while next < p.count && (p[next] == 0x20 || (p[next] == 0x0A && breaks == 0)) {
+            if p[next] == 0x0A { breaks += 1 }
+            next += 1
+        }
         guard next > end, next < p.count, Self.classes[Int(p[next])] != 0 else { return false }
         let (second, _) = WordTokens.wordKey(p, at: next, table)
         return lexicon.startPairs.contains(PhraseTable<Bool>.pairKey(key, second))
+    }
+
+    /// High bit set in each byte of `word` that is an upper-case ASCII letter or a UTF-8 lead byte
+    /// (0xC0 and above).
+    @inline(__always)
+    static func capitalCandidates(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & high        // low >= 0x41
+        let pastZ = (low &+ 0x2525_2525_2525_2525) & high           // low >= 0x5B
+        let ascii = ~word & high
+        let lead = word & (word << 1) & high
+        return (atLeastA & ~pastZ & ascii) | lead
+    }
+
+    /// Whether the scalar at `k` is an upper-case letter, from its first bytes only.
+    @inline(__always)
+    static func isCapital(_ p: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        let b = p[k]
+        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
+        guard k + 1 < p.count else { return false }
+        let c = p[k + 1]
+        switch b {
+        case 0xC3: return c >= 0x80 && c <= 0x9E && c != 0x97         // À … Þ, not ×
+        case 0xC4, 0xC5: return c & 1 == 0                            // Ă Đ Ĩ …: even code points
+        case 0xC6: return c == 0xA0 || c == 0xAF                      // Ơ Ư
+        case 0xE1:
+            guard k + 2 < p.count, c == 0xBA || c == 0xBB || c == 0xB8 || c == 0xB9 else { return false }
+            return p[k + 2] & 1 == 0                                  // Ạ … Ỹ: even code points
+        default: return false
+        }
+    }
+
+    /// Whether the scalar before `k` is not a letter, digit or combining mark.
+    @inline(__always)
+    static func startsWord(_ p: UnsafeBufferPointer<UInt8>, _ k: Int, _ table: UnsafeBufferPointer<UInt16>) -> Bool {
+        guard k > 0 else { return true }
+        let before = p[k - 1]
+        if before < 0x80 { return classes[Int(before)] == 0 }
+        var lead = k - 1
+        while lead > 0 && p[lead] & 0xC0 == 0x80 && k - lead < 4 { lead -= 1 }
+        guard let (value, _) = NumberSymbol.decode(p, lead) else { return true }
+        if value >= 0x300 && value <= 0x36F { return false }
+        var packed: UInt16 = 0
+        if value >= 0xC0 && value < 0x1C0 { packed = table[Int(value - 0xC0)] }
+        else if value >= 0x1E00 && value < 0x1F00 { packed = table[0x100 + Int(value - 0x1E00)] }
+        return packed & (1 << 14) == 0
+    }
+
+    /// The start of the word before the one at `start`, when only spaces separate them.
+    static func previousWord(_ p: UnsafeBufferPointer<UInt8>, before start: Int) -> Int? {
+        var k = start - 1
+        guard k > 0, p[k] == 0x20 else { return nil }
+        while k > 0 && p[k] == 0x20 { k -= 1 }
+        guard classes[Int(p[k])] != 0 else { return nil }
+        var wordStart = k
+        while wordStart > 0 && classes[Int(p[wordStart - 1])] != 0 && k - wordStart < 32 { wordStart -= 1 }
+        // Continuation bytes count as word bytes: step forward to a scalar's first byte.
+        while wordStart < k && p[wordStart] & 0xC0 == 0x80 { wordStart += 1 }
+        return wordStart
     }
 
     /// Whether the scalar at `k` (a UTF-8 lead byte) is an upper-case letter.
@@ -164,24 +243,21 @@ struct UnitScanner {
         return classes[Int(p[k])] != 0
     }
 
-    /// The line around `start` when it is short, else a window from a few words before it to a
-    /// few dozen after it, on word boundaries and within the line.
+    /// The words around `start`: from the start of its line (or a few words before it, in a long
+    /// line) to a few dozen words after it, across line breaks (text wrapped inside a name), on
+    /// word boundaries. `lineEnd` is how far a window could grow (the end of the text).
     private func window(_ utf8: [UInt8], around start: Int) -> (Range<Int>, lineEnd: Int) {
         var lineStart = start
-        while lineStart > 0 && utf8[lineStart - 1] != 0x0A && start - lineStart < Self.shortLine { lineStart -= 1 }
-        let startsLine = lineStart == 0 || utf8[lineStart - 1] == 0x0A
-        var end = start
-        while end < utf8.count && utf8[end] != 0x0A && end - start < Self.shortLine { end += 1 }
-        let endsLine = end == utf8.count || utf8[end] == 0x0A
-        if startsLine && endsLine && end - lineStart <= Self.shortLine { return (lineStart..<end, end) }
-        var low = max(lineStart, start - Self.before)
-        while low > lineStart && Self.classes[Int(utf8[low - 1])] != 0 { low -= 1 }
-        // Continuation bytes of punctuation (“ …) count as word bytes: start on a scalar.
-        while low > lineStart && utf8[low] & 0xC0 == 0x80 { low -= 1 }
-        var high = min(end, start + Self.after)
-        while high < utf8.count && high < end && Self.classes[Int(utf8[high])] != 0 { high += 1 }
-        var lineEnd = end
-        if !endsLine { while lineEnd < utf8.count && utf8[lineEnd] != 0x0A { lineEnd += 1 } }
-        return (low..<high, lineEnd)
+        while lineStart > 0 && utf8[lineStart - 1] != 0x0A && start - lineStart <= Self.shortLine { lineStart -= 1 }
+        var low = lineStart
+        if start - lineStart > Self.shortLine || (lineStart > 0 && utf8[lineStart - 1] != 0x0A) {
+            low = max(lineStart, start - Self.before)
+            while low > 0 && Self.classes[Int(utf8[low - 1])] != 0 { low -= 1 }
+            // Continuation bytes of punctuation (“ …) count as word bytes: start on a scalar.
+            while low > 0 && utf8[low] & 0xC0 == 0x80 { low -= 1 }
+        }
+        var high = min(utf8.count, start + Self.after)
+        while high < utf8.count && Self.classes[Int(utf8[high])] != 0 { high += 1 }
+        return (low..<high, utf8.count)
     }
 }

@@ -7,7 +7,7 @@ import Testing
 struct UnitScannerTests {
     static func full(_ text: String) -> [String] {
         let document = TextDocument(text)
-        var parser = UnitParser(tokens: WordTokens(utf8: document.utf8), lexicon: .standard, utf8: document.utf8)
+        let parser = UnitParser(tokens: WordTokens(utf8: document.utf8), lexicon: .standard, utf8: document.utf8)
         parser.run()
         return parser.mentions.map { "\($0.bytes) \($0.scalars) \($0.rule)" }
     }

@@ -132,10 +132,10 @@ public struct DocumentLexicon: Sendable {
         for (prefix, printed) in authorities where folded.hasPrefix(prefix) {
             let rest = folded.dropFirst(prefix.count)
             guard let next = rest.first else { continue }
-            // "tm " needs a space after it; "tm." and "t/m" may be followed by anything but a letter.
-            if prefix.last!.isLetter {
+            // "tm " needs a space after it; "t/m" anything but a letter; "tm." anything ("KT.BỘ TRƯỞNG").
+            if prefix.last!.isLetter || prefix == "q." {
                 guard next == " " else { continue }
-            } else if next.isLetter {
+            } else if next.isLetter && prefix.last != "." {
                 continue
             }
             return (printed, prefix.count)

@@ -140,9 +140,10 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         byFirstWord[key]?.first(where: { $0.keys.count == 1 })?.value
     }
 
-    /// Words inside a phrase are separated by spaces, or by a hyphen without spaces.
+    /// Words inside a phrase are separated by spaces, a hyphen, `&`, or a single line break (text
+    /// wrapped inside the phrase).
     @inline(__always)
     static func joins(_ gap: WordTokens.Gap) -> Bool {
-        gap.subtracting([.space, .hyphen, .ampersand]).isEmpty && !gap.isEmpty
+        gap.subtracting([.space, .hyphen, .ampersand, .newline]).isEmpty && !gap.isEmpty && !gap.contains(.blankLine)
     }
 }

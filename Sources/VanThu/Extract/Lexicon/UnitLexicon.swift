@@ -140,7 +140,7 @@ public struct UnitLexicon: Sendable {
         let committee: Head = [.standalone, .placeName, .committee]
         return [
             ("Thành ủy", committee), ("Tỉnh ủy", committee), ("Huyện ủy", committee), ("Quận ủy", committee),
-            ("Thị ủy", committee), ("Đảng ủy", committee), ("Đảng ủy Khối", committee),
+            ("Thị ủy", committee), ("Đảng ủy", committee), ("Đảng ủy Khối", committee.union(.bareWhenNested)),
             ("Đảng bộ", [.placeName]), ("Chi bộ", [.standalone, .placeName]), ("Đảng đoàn", []),
             ("Ban cán sự đảng", []), ("Trung ương", [.nestedOnly, .standalone, .committee]),
             ("Đảng", [.nestedOnly, .standalone, .committee]), ("Khối", [.nestedOnly, .bareWhenNested]),
@@ -183,7 +183,7 @@ public struct UnitLexicon: Sendable {
             "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Văn hóa", "Văn hóa, Thể thao và Du lịch",
             "Văn hóa - Thông tin", "Văn hóa và Thông tin", "Lao động - Thương binh và Xã hội",
             "Dân tộc và Tôn giáo", "Dân tộc", "Tôn giáo", "trật tự đô thị", "nhân ái", "Chính sách xã hội",
-            "tín dụng", "tín dụng nhân dân", "Đền ơn đáp nghĩa", "An sinh xã hội", "trách nhiệm hữu hạn", "TNHH",
+            "tín dụng", "tín dụng nhân dân", "Bất động sản", "Đền ơn đáp nghĩa", "An sinh xã hội", "trách nhiệm hữu hạn", "TNHH",
             "một thành viên", "MTV", "cổ phần", "trách nhiệm hữu hạn một thành viên", "TNHH MTV",
             "trách nhiệm hữu hạn thương mại dịch vụ", "TNHH thương mại dịch vụ", "thương mại", "dịch vụ", "thương mại dịch vụ", "may mặc",
             "Tiểu học", "Trung học cơ sở", "Trung học phổ thông", "Mầm non", "Mẫu giáo", "Cao đẳng", "Đại học",
@@ -216,7 +216,7 @@ public struct UnitLexicon: Sendable {
             "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
             "nông trường", "lâm trường", "ngư trường", "thương trường", "phi trường", "đấu trường", "sân trường",
             "nhà trường", "Tây Ban Nha", "Đài Loan", "Đài Bắc", "Trường Sơn", "Trường Sa", "Ban Mê Thuột",
-            "cục bộ", "đồng bộ", "toàn bộ", "cán bộ", "sơ bộ", "tiến bộ", "bước đầu", "hội đồng",
+            "xã hội", "cục bộ", "đồng bộ", "toàn bộ", "cán bộ", "sơ bộ", "tiến bộ", "bước đầu", "hội trường",
         ]
         let notLocalities = ["xã hội", "xã viên", "xã giao", "tỉnh táo", "tỉnh giấc", "tỉnh lộ", "huyện lộ", "quận chúa"]
         let localities: [(String, Locality)] = [
