@@ -66,8 +66,8 @@ extension DateExtractor {
         .matches("Điều 1. Quy định chung.\n" + String(repeating: "Nội dung điều khoản.\n", count: 50)
                  + "Hà Nội, ngày 21 tháng 6 năm 2024\nBỘ TRƯỞNG", "date=2024-06-21", kind: .dispatch,
                  note: "a consolidated text signs at its end"),
-        .never("Thực hiện Kế hoạch số 06-KH/BCĐ, ngày 14/8/2015 của Ban Chỉ đạo về phong trào thi đua trong toàn tỉnh.",
-               "date=2015-08-14", kind: .news, note: "a date inside the first paragraph is not the page's date"),
+        .never("Căn cứ Kế hoạch số 21-KH/BCĐ, ngày 03/5/2016 của Ban Chỉ đạo tỉnh, các xã triển khai phong trào thi đua.",
+               "date=2016-05-03", kind: .news, note: "a date inside the first paragraph is not the page's date"),
         .never("Chủ nhật, 9/3 mưa to.", "date=2025-03-09", note: "a year-less date never becomes the document's date"),
         // Never dates.
         .never("Có 58/85 hộ đăng ký, đạt 68,23%, tăng 85,5% so với cùng kỳ."),
