@@ -48,9 +48,9 @@ extension ModelCountExtractor {
             .matches("Có 18 mô hình trên tất cả các lĩnh vực như kinh tế, an ninh.", "18 total field=- year=-",
                      note: "several fields: none"),
             // Years and scopes
-            .matches("Tính đến năm 2017, toàn thành phố có 543 mô hình được đăng ký.", "543 registered field=- year=2017"),
-            .matches("Thành phố Cẩm Lệ mở rộng phong trào.\nTính đến năm 2017, toàn thành phố có 543 mô hình.",
-                     "543 scope=thành phố Cẩm Lệ", note: "toàn thành phố is the city the document names"),
+            .matches("Tính đến năm 2019, toàn thành phố đã có 612 mô hình được đăng ký.", "612 registered field=- year=2019"),
+            .matches("Thành phố Cẩm Lệ mở rộng phong trào.\nTính đến năm 2019, toàn thành phố có 612 mô hình.",
+                     "612 scope=thành phố Cẩm Lệ", note: "toàn thành phố is the city the document names"),
             .matches("Trong năm 2021, phong trào được triển khai.\nTrong năm, toàn huyện nhân rộng 70 mô hình.",
                      "70 replicated field=- year=2021", documentDate: "2022-03", note: "the year that opens an earlier sentence"),
             .matches("Toàn huyện có 70 mô hình.", "70 total field=- year=2022", documentDate: "2022-03-10",
@@ -113,7 +113,7 @@ extension ModelCountExtractor {
             // Not model counts
             .never("Bốn đơn vị đã xây dựng được 627 liên gia tự quản."),
             .never("Vận động xây dựng 124 công trình và 05 phường văn minh."),
-            .never("Toàn thành phố có 27 địa phương, cơ quan, đơn vị đăng ký xây dựng mô hình."),
+            .never("Cả huyện có 27 địa phương, cơ quan, đơn vị đã đăng ký tham gia xây dựng mô hình."),
             .never("Mô hình đã tạo việc làm cho 146 lao động tham gia thực hiện mô hình."),
             .never("Khen thưởng 28 tập thể và 30 cá nhân có thành tích trong phong trào."),
             .never("Phát động thi đua trên 4 lĩnh vực, xây dựng mô hình mới."),

@@ -27,7 +27,7 @@ struct ChromeFilterTests {
     @Test(arguments: ["Đang online: 2", "  • Hôm nay: 492", "Tất cả: 233103", "Lượt người xem:  1", "Skip Ribbon Commands",
                       "Manage PermissionsManage Permissions", "Content Type: Tin Tức Mở Rộng", "Ngày xuất bản",
                       "anh-hoi-nghi.jpg", "15 3 mohinh", "Điện thoại : 0275.3827.114 | Fax: 0275.3554.529",
-                      "Bạn đã không sử dụng Site, Bấm vào đây để duy trì trạng thái đăng nhập. Thời gian chờ: 60 giây",
+                      "Bạn đã không sử dụng Site trong một thời gian. Bấm vào đây để duy trì trạng thái đăng nhập (còn 45 giây)",
                       "Cơ quan chủ quản: Ủy ban nhân dân thành phố"])
     func chromeLinesAreDropped(_ line: String) {
         #expect(filter.ruleID(for: Substring(line)) != nil, "\(line)")
