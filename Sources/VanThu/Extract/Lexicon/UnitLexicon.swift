@@ -54,6 +54,8 @@ public struct UnitLexicon: Sendable {
     public var positions: PhraseTable<Position>
     /// Words that end a name when they follow a qualifier (function words, common verbs).
     public var stopWords: KeyTable
+    /// Function words: they end a name written in capitals ("VỤ TRONG LĨNH VỰC" is a heading).
+    public var functionWords = KeyTable()
     /// Head + next word pairs that are ordinary words, not units (`Hội nghị`, `Tổ chức`, `Tổ quốc`).
     public var notUnits: PhraseTable<Bool>
     public var surnames: KeyTable
@@ -211,6 +213,12 @@ public struct UnitLexicon: Sendable {
             "bất động sản", "cơ khí", "hóa chất", "dầu khí", "điện lực", "cấp nước", "thoát nước", "y tế",
             "giáo dục", "đại học", "học sinh", "sinh viên", "nghệ thuật", "mỹ thuật", "âm nhạc", "báo chí",
             "xuất bản", "phát thanh", "truyền hình", "lưu trữ", "văn thư", "kho bạc", "kiểm toán", "thống kê",
+            "lao động", "ngoài nước", "nghề nghiệp", "tiền lương", "quốc gia", "vốn nhà nước", "nhà nước",
+            "doanh nghiệp", "đất đai", "tài sản", "người lao động", "bình đẳng giới", "an toàn lao động", "công nghệ cao",
+            "cơ sở", "sản phẩm", "hàng hóa", "dân cư", "hộ tịch", "quốc tịch", "pháp luật", "văn bản",
+            "quy phạm pháp luật", "thể dục thể thao", "biển và hải đảo", "khí tượng thủy văn", "đo đạc", "bản đồ",
+            "dữ liệu", "an ninh mạng", "thiên tai", "tìm kiếm cứu nạn", "người có công", "trẻ em", "xã hội",
+            "vốn", "kinh doanh", "phát triển", "đổi mới", "sáng tạo", "chuyển đổi số",
         ]
         let headCompounds = [
             "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
@@ -327,6 +335,12 @@ public struct UnitLexicon: Sendable {
         for phrase in places + qualifiers + heads.map(\.0) + localities.map(\.0) + ["và"] { written.insert(phrase, phrase) }
         lexicon.writtenForms = written
         for phrase in tails { lexicon.tails.insert(phrase, true) }
+        lexicon.functionWords = KeyTable(keys: [
+            "của", "và", "với", "đã", "đang", "sẽ", "được", "bị", "là", "có", "các", "những", "cho", "trong", "tại",
+            "về", "từ", "đến", "theo", "để", "thì", "mà", "này", "đó", "không", "chưa", "ngày", "năm", "tháng", "số",
+            "như", "qua", "khi", "nếu", "hoặc", "hay", "ở", "trên", "dưới", "sau", "trước", "giữa", "nhằm", "vào", "ra",
+            "phải", "cần", "thuộc", "gồm", "cùng", "đối", "với", "do", "bằng",
+        ].map(WordKey.key))
         for phrase in headCompounds { lexicon.headCompounds.insert(phrase, true) }
         for phrase in notLocalities { lexicon.notLocalities.insert(phrase, true) }
         return lexicon
