@@ -183,7 +183,7 @@ public struct HeaderExtractor: Extractor {
         var k = lineStart
         while k < range.upperBound {
             if f[k] == UInt8(ascii: "n"), k == lineStart || !FoldedText.isWordByte(f[k - 1]),
-               DayMonthYear.match(f, k, "ngay"), let date = DayMonthYear.read(f, at: k) {
+               CitationDate.match(f, k, "ngay"), let date = CitationDate.read(f, at: k) {
                 // The place: the words before ", ngày" on the same line.
                 var placeEnd = k
                 while placeEnd > lineStart && (f[placeEnd - 1] == 0x20 || f[placeEnd - 1] == UInt8(ascii: ",")) { placeEnd -= 1 }
@@ -202,7 +202,7 @@ public struct HeaderExtractor: Extractor {
             k += 1
         }
         // A date alone on its line ("30 tháng 3 năm 2018" when the place was lost).
-        if let date = DayMonthYear.read(f, at: lineStart), date.range.upperBound >= range.upperBound - 1 {
+        if let date = CitationDate.read(f, at: lineStart), date.range.upperBound >= range.upperBound - 1 {
             return PlaceDate(place: nil, date: date.iso)
         }
         return nil
@@ -536,7 +536,7 @@ public struct HeaderExtractor: Extractor {
     }
 }
 
-extension String {
+fileprivate extension String {
     func trimmingSpaces() -> String {
         var out = Substring(self)
         while let first = out.first, first == " " { out = out.dropFirst() }
