@@ -145,7 +145,9 @@ public struct UnitLexicon: Sendable {
             ("Thị ủy", committee), ("Đảng ủy", committee), ("Đảng ủy Khối", committee.union(.bareWhenNested)),
             ("Đảng bộ", [.placeName]), ("Chi bộ", [.standalone, .placeName]), ("Đảng đoàn", []),
             ("Ban cán sự đảng", []), ("Trung ương", [.nestedOnly, .standalone, .committee]),
-            ("Đảng", [.nestedOnly, .standalone, .committee]), ("Khối", [.nestedOnly, .bareWhenNested]),
+            ("Đảng", [.nestedOnly, .standalone, .committee]), ("Khối", [.bareWhenNested]), ("Thường trực", []),
+            ("Tỉnh đoàn", [.standalone, .placeName]), ("Huyện đoàn", [.standalone, .placeName]),
+            ("Thành đoàn", [.standalone, .placeName]), ("Quận đoàn", [.standalone, .placeName]),
             ("Ủy ban", []), ("UBND", [.standalone, .placeName, .abbreviation]),
             ("HĐND", [.standalone, .placeName, .abbreviation]), ("MTTQ", [.standalone, .placeName, .abbreviation]),
             ("UBMTTQ", [.standalone, .placeName, .abbreviation]), ("Mặt trận", [.standalone]),
@@ -238,7 +240,9 @@ public struct UnitLexicon: Sendable {
         let positions: [(String, Position)] = [
             ("bí thư", Position()), ("phó bí thư", Position()), ("phó bí thư thường trực", Position()),
             ("bí thư thường trực", Position()), ("tổng bí thư", Position()), ("ủy viên", Position()),
-            ("ủy viên ban thường vụ", Position()), ("ủy viên thường vụ", Position()), ("chủ tịch", Position()),
+            ("ủy viên ban thường vụ", Position()), ("tỉnh ủy viên", Position()), ("huyện ủy viên", Position()),
+            ("thành ủy viên", Position()), ("quận ủy viên", Position()), ("thị ủy viên", Position()),
+            ("đảng ủy viên", Position()), ("ủy viên ban chấp hành", Position()), ("ủy viên thường vụ", Position()), ("chủ tịch", Position()),
             ("phó chủ tịch", Position()), ("phó chủ tịch thường trực", Position()), ("chủ tịch nước", Position()),
             ("thủ tướng", Position()), ("phó thủ tướng", Position()), ("bộ trưởng", Position()),
             ("thứ trưởng", Position()), ("trưởng ban", Position(hiddenHead: true)),
@@ -280,7 +284,7 @@ public struct UnitLexicon: Sendable {
             "ban ngành", "ban đêm", "ban ngày", "sở hữu", "sở dĩ", "sở thích", "cục bộ", "quỹ đất", "quỹ thời gian",
             "quỹ lương", "vụ việc", "vụ án", "vụ mùa", "viện dẫn", "viện trợ", "trạm dừng", "đài truyền",
             "công an nhân dân", "bộ đội cụ hồ", "ban nha", "đài loan", "đài bắc", "trường sơn", "trường sa",
-            "hội trường", "đội tuyển", "đội bóng", "đội hình", "đội quân", "quỹ đạo", "tổ ấm", "vụ trưởng", "trạm trưởng",
+            "hội trường", "thường trực ban", "đội tuyển", "đội bóng", "đội hình", "đội quân", "quỹ đạo", "tổ ấm", "vụ trưởng", "trạm trưởng",
         ]
         let surnames = [
             "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
