@@ -146,7 +146,7 @@ public struct HeaderExtractor: Extractor {
         while after < range.upperBound && f[after] == 0x20 { after += 1 }
         if after < range.upperBound {
             let rest = String(decoding: f[after..<min(range.upperBound, after + 6)], as: UTF8.self)
-            for word in ["ngay ", "cua ", "ve ", "va ", "nam ", "quy "] where rest.hasPrefix(word) { return nil }
+            for word in ["ngay ", "cua ", "ve ", "va ", "nam ", "quy d"] where rest.hasPrefix(word) { return nil }
             if f[after] == UInt8(ascii: ",") || f[after] == UInt8(ascii: ";") { return nil }
         }
         return NumberLine(line: line, symbol: symbol, end: end)
@@ -183,7 +183,7 @@ public struct HeaderExtractor: Extractor {
         var k = lineStart
         while k < range.upperBound {
             if f[k] == UInt8(ascii: "n"), k == lineStart || !FoldedText.isWordByte(f[k - 1]),
-               DayMonthYear.match(f, k, "ngay"), let date = DayMonthYear.read(f, at: k) {
+               CitationDate.match(f, k, "ngay"), let date = CitationDate.read(f, at: k) {
                 // The place: the words before ", ngày" on the same line.
                 var placeEnd = k
                 while placeEnd > lineStart && (f[placeEnd - 1] == 0x20 || f[placeEnd - 1] == UInt8(ascii: ",")) { placeEnd -= 1 }
@@ -202,7 +202,7 @@ public struct HeaderExtractor: Extractor {
             k += 1
         }
         // A date alone on its line ("30 tháng 3 năm 2018" when the place was lost).
-        if let date = DayMonthYear.read(f, at: lineStart), date.range.upperBound >= range.upperBound - 1 {
+        if let date = CitationDate.read(f, at: lineStart), date.range.upperBound >= range.upperBound - 1 {
             return PlaceDate(place: nil, date: date.iso)
         }
         return nil
@@ -289,7 +289,7 @@ public struct HeaderExtractor: Extractor {
                 skipped += 1
                 continue
             }
-            guard lines.isAllCaps(line), lines.ranges[line].count < 90 else {
+            guard Self.isAllCaps(bodyPart(lines, line).text), lines.ranges[line].count < 120 else {
                 if !collected.isEmpty { break }
                 skipped += 1
                 continue
@@ -302,8 +302,7 @@ public struct HeaderExtractor: Extractor {
         var bodies: [String] = []
         var previousFold = ""
         for line in collected {
-            let text = lines.text(line)
-            let fold = lines.foldedString(line)
+            let (text, fold) = bodyPart(lines, line)
             if fold == previousFold { continue }  // "CHÍNH PHỦ" printed twice
             let tokens = WordTokens(text)
             let startsHead = tokens.count > 0 && units.heads.match(tokens, at: 0) != nil
@@ -323,6 +322,30 @@ public struct HeaderExtractor: Extractor {
             }
         }
         return unique.map { units.displayCase($0.trimmingSpaces()) }
+    }
+
+    /// A header line without the motto printed beside it ("ỦY BAN …    CỘNG HÒA XÃ HỘI …",
+    /// "SỞ NỘI VỤ    Độc lập - Tự do - Hạnh phúc"): its text and folded text.
+    private func bodyPart(_ lines: HeaderLines, _ line: Int) -> (text: String, fold: String) {
+        var text = lines.text(line)
+        var fold = lines.foldedString(line)
+        for motto in ["cong hoa xa hoi", "dang cong san viet nam", "doc lap - tu do"] {
+            if let range = fold.range(of: motto), range.lowerBound != fold.startIndex {
+                let cut = fold.distance(from: fold.startIndex, to: range.lowerBound)
+                text = lines.text(folded: lines.ranges[line].lowerBound..<lines.ranges[line].lowerBound + cut).trimmingSpaces()
+                fold = String(fold[..<range.lowerBound]).trimmingSpaces()
+            }
+        }
+        return (text, fold)
+    }
+
+    static func isAllCaps(_ text: String) -> Bool {
+        var letters = 0
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isLowercase { return false }
+            if scalar.properties.isAlphabetic { letters += 1 }
+        }
+        return letters >= 2
     }
 
     /// Lines of the page and the motto, not bodies.
@@ -516,7 +539,7 @@ public struct HeaderExtractor: Extractor {
     }
 }
 
-extension String {
+fileprivate extension String {
     func trimmingSpaces() -> String {
         var out = Substring(self)
         while let first = out.first, first == " " { out = out.dropFirst() }

@@ -60,7 +60,7 @@ public struct ReferenceExtractor: Extractor {
             var last = end
             var date: String?
             var k = skipSpaces(folded, end, comma: true)
-            if let read = DayMonthYear.read(folded, at: k), Self.startsWith(folded, k, "ngay") {
+            if let read = CitationDate.read(folded, at: k), Self.startsWith(folded, k, "ngay") {
                 date = read.iso
                 last = read.range.upperBound
                 k = skipSpaces(folded, last, comma: true)
@@ -214,7 +214,7 @@ public struct ReferenceExtractor: Extractor {
     }
 
     static func startsWith(_ folded: [UInt8], _ at: Int, _ word: StaticString) -> Bool {
-        DayMonthYear.match(folded, at, word)
+        CitationDate.match(folded, at, word)
     }
 
     /// Units by the scalar offset where a mention starts: (name, mention end).

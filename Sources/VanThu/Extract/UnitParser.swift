@@ -201,9 +201,9 @@ final class UnitParser {
             // A header line: the name runs to the end of the line.
             // (Function words end it: "VỤ TRONG LĨNH VỰC" is a heading, not a unit; "VÀ" joins.)
             while j < n, tokens[j].isCapitalized && !tokens[j].flags.contains(.hasLower) || tokens[j].isNumber,
-                  continuesCaps(tokens[j].gap) {
+                  continuesCaps(tokens[j].gap) || capsWrap(j) {
                 if lexicon.positions.match(tokens, at: j) != nil && lexicon.heads.match(tokens, at: j) == nil { break }
-                if lexicon.stopWords.contains(tokens[j].key) {
+                if lexicon.functionWords.contains(tokens[j].key) {
                     guard tokens[j].key == Self.va, j + 1 < n, tokens[j + 1].isAllCaps, continuesCaps(tokens[j + 1].gap)
                     else { break }
                 }
@@ -353,6 +353,16 @@ final class UnitParser {
 
     static let va = WordKey.key("và")
 
+    /// A name in capitals that goes on to the next line: "BỘ LAO ĐỘNG - THƯƠNG BINH⏎VÀ XÃ HỘI",
+    /// "ỦY BAN NHÂN DÂN⏎TỈNH QUẢNG TRỊ" (not a new body: "SỞ Y TẾ").
+    private func capsWrap(_ j: Int) -> Bool {
+        let gap = tokens[j].gap
+        guard gap.contains(.newline), !gap.contains(.blankLine), gap.subtracting([.space, .newline, .hyphen]).isEmpty,
+              tokens[j].isAllCaps || tokens[j].key == Self.va else { return false }
+        if tokens[j].key == Self.va || gap.contains(.hyphen) || (j > 0 && tokens[j - 1].key == Self.va) { return true }
+        return lexicon.localities.match(tokens, at: j) != nil && lexicon.heads.match(tokens, at: j) == nil
+    }
+
     /// A single line break before token `j` that continues a name: a lower-case word follows, or
     /// the line ended with "và".
     @inline(__always)
@@ -381,7 +391,7 @@ final class UnitParser {
         let n = tokens.count
         guard j < n, !tokens[j].isCapitalized, continues(tokens[j].gap) || softWrap(j), tokens[j].flags.contains(.hasLetter),
               !tokens[j].isNumber else { return j }
-        if let tail = lexicon.tails.match(tokens, at: j) { return j + tail.length }
+        if let tail = lexicon.tails.match(tokens, at: j) { return tails(from: j + tail.length) }
         // Only a single capitalised word takes its second syllable ("Luật gia"; not "Hà Nam còn").
         guard j >= 2, !(tokens[j - 2].isCapitalized && !tokens[j - 2].isAllCaps && continues(tokens[j - 1].gap))
                 || lexicon.heads.match(tokens, at: j - 2) != nil || lexicon.qualifiers.match(tokens, at: j - 2) != nil
@@ -389,13 +399,29 @@ final class UnitParser {
         guard !lexicon.stopWords.contains(tokens[j].key), lexicon.localities.match(tokens, at: j) == nil,
               lexicon.heads.match(tokens, at: j) == nil else { return j }
         let k = j + 1
-        if k < n, continues(tokens[k].gap), !tokens[k].isCapitalized, let tail = lexicon.tails.match(tokens, at: k) {
-            return k + tail.length  // "Quản" + "lý" + "thị trường"
+        if k < n, continues(tokens[k].gap) || softWrap(k), !tokens[k].isCapitalized,
+           let tail = lexicon.tails.match(tokens, at: k) {
+            return tails(from: k + tail.length)  // "Quản" + "lý" + "thị trường"
         }
         if k >= n || !continues(tokens[k].gap) || tokens[k].isCapitalized
             || lexicon.stopWords.contains(tokens[k].key) || lexicon.localities.match(tokens, at: k) != nil
             || lexicon.heads.match(tokens, at: k) != nil {
             return k
+        }
+        return j
+    }
+
+    /// More tails after a tail ("Quản lý" + "lao động" + "ngoài nước"), also after "và".
+    private func tails(from start: Int) -> Int {
+        var j = start
+        while j < tokens.count, continues(tokens[j].gap) || softWrap(j), !tokens[j].isCapitalized {
+            if let tail = lexicon.tails.match(tokens, at: j) { j += tail.length; continue }
+            if tokens[j].key == Self.va, j + 1 < tokens.count, continues(tokens[j + 1].gap), !tokens[j + 1].isCapitalized,
+               let tail = lexicon.tails.match(tokens, at: j + 1) {
+                j += 1 + tail.length
+                continue
+            }
+            break
         }
         return j
     }

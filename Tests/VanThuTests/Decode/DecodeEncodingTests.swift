@@ -80,7 +80,13 @@ struct DecodeEncodingTests {
         let seeds = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "txt" }
         for url in seeds {
-            expectRoundTrip(try String(contentsOf: url, encoding: .utf8), name)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            expectRoundTrip(text, name)
+            if let folder = ProcessInfo.processInfo.environment["VANTHU_RENDER_DIR"] {
+                // Keep the renderings (outside the repository), e.g. to score them with ../shared/tools/score.
+                TestSupport.write(LegacyRenderer.render(text, as: name).bytes,
+                                  to: URL(fileURLWithPath: folder).appendingPathComponent("seeds-\(name)/\(url.lastPathComponent)"))
+            }
         }
     }
 
@@ -132,6 +138,21 @@ struct DecodeEncodingTests {
         let decoded = try decode(rendering.bytes)
         #expect(decoded.encoding == "tcvn3")
         #expect(decoded.text == rendering.expected)
+    }
+
+    @Test func seedsAndFixturesInTCVN3FromWordKeepTheirPunctuation() throws {
+        var urls = Self.fixtureInputs
+        if let shared = TestSupport.shared {
+            urls += try FileManager.default.contentsOfDirectory(at: shared.appendingPathComponent("seeds"), includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == "txt" }
+        }
+        for url in urls {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let rendering = LegacyRenderer.render(text, as: "tcvn3", windowsPunctuation: true)
+            let decoded = try decode(rendering.bytes)
+            #expect(decoded.encoding == "tcvn3")
+            #expect(decoded.text == rendering.expected, "\(url.lastPathComponent)")
+        }
     }
 
     @Test func vniKnownBytes() {

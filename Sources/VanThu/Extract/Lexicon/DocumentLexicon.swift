@@ -58,7 +58,7 @@ public struct DocumentLexicon: Sendable {
         ],
         typeCodes: [
             "NQ": "Nghị quyết", "NQLT": "Nghị quyết liên tịch", "QĐ": "Quyết định", "CT": "Chỉ thị",
-            "QC": "Quy chế", "QyĐ": "Quy định", "QYĐ": "Quy định", "TC": "Thông cáo", "TB": "Thông báo",
+            "QC": "Quy chế", "QyĐ": "Quy định", "QĐi": "Quy định", "QYĐ": "Quy định", "TC": "Thông cáo", "TB": "Thông báo",
             "TTr": "Tờ trình", "TTR": "Tờ trình", "HD": "Hướng dẫn", "CTr": "Chương trình", "CTR": "Chương trình",
             "KH": "Kế hoạch", "PA": "Phương án", "ĐA": "Đề án", "DA": "Dự án", "BC": "Báo cáo", "BB": "Biên bản",
             "HĐ": "Hợp đồng", "CĐ": "Công điện", "BGN": "Bản ghi nhớ", "BTT": "Bản thỏa thuận",
@@ -100,7 +100,7 @@ public struct DocumentLexicon: Sendable {
             "TW": "Trung ương", "TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy", "ThU": "Thành ủy",
             "THU": "Thành ủy", "ĐU": "Đảng ủy", "ĐUK": "Đảng ủy Khối",
         ],
-        mixedCaseCodes: ["TTg", "QyĐ", "CTr", "TTr", "ThU", "BNNMT", "CTHĐ"]
+        mixedCaseCodes: ["TTg", "QyĐ", "CTr", "TTr", "ThU", "BNNMT", "CTHĐ", "QĐi"]
     )
 
     /// The type name of a symbol's first letter segment, if it is a type code.

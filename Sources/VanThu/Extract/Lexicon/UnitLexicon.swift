@@ -54,6 +54,8 @@ public struct UnitLexicon: Sendable {
     public var positions: PhraseTable<Position>
     /// Words that end a name when they follow a qualifier (function words, common verbs).
     public var stopWords: KeyTable
+    /// Function words: they end a name written in capitals ("VỤ TRONG LĨNH VỰC" is a heading).
+    public var functionWords = KeyTable()
     /// Head + next word pairs that are ordinary words, not units (`Hội nghị`, `Tổ chức`, `Tổ quốc`).
     public var notUnits: PhraseTable<Bool>
     public var surnames: KeyTable
@@ -143,7 +145,9 @@ public struct UnitLexicon: Sendable {
             ("Thị ủy", committee), ("Đảng ủy", committee), ("Đảng ủy Khối", committee.union(.bareWhenNested)),
             ("Đảng bộ", [.placeName]), ("Chi bộ", [.standalone, .placeName]), ("Đảng đoàn", []),
             ("Ban cán sự đảng", []), ("Trung ương", [.nestedOnly, .standalone, .committee]),
-            ("Đảng", [.nestedOnly, .standalone, .committee]), ("Khối", [.nestedOnly, .bareWhenNested]),
+            ("Đảng", [.nestedOnly, .standalone, .committee]), ("Khối", [.bareWhenNested]), ("Thường trực", []),
+            ("Tỉnh đoàn", [.standalone, .placeName]), ("Huyện đoàn", [.standalone, .placeName]),
+            ("Thành đoàn", [.standalone, .placeName]), ("Quận đoàn", [.standalone, .placeName]),
             ("Ủy ban", []), ("UBND", [.standalone, .placeName, .abbreviation]),
             ("HĐND", [.standalone, .placeName, .abbreviation]), ("MTTQ", [.standalone, .placeName, .abbreviation]),
             ("UBMTTQ", [.standalone, .placeName, .abbreviation]), ("Mặt trận", [.standalone]),
@@ -211,6 +215,12 @@ public struct UnitLexicon: Sendable {
             "bất động sản", "cơ khí", "hóa chất", "dầu khí", "điện lực", "cấp nước", "thoát nước", "y tế",
             "giáo dục", "đại học", "học sinh", "sinh viên", "nghệ thuật", "mỹ thuật", "âm nhạc", "báo chí",
             "xuất bản", "phát thanh", "truyền hình", "lưu trữ", "văn thư", "kho bạc", "kiểm toán", "thống kê",
+            "lao động", "ngoài nước", "nghề nghiệp", "tiền lương", "quốc gia", "vốn nhà nước", "nhà nước",
+            "doanh nghiệp", "đất đai", "tài sản", "người lao động", "bình đẳng giới", "an toàn lao động", "công nghệ cao",
+            "cơ sở", "sản phẩm", "hàng hóa", "dân cư", "hộ tịch", "quốc tịch", "pháp luật", "văn bản",
+            "quy phạm pháp luật", "thể dục thể thao", "biển và hải đảo", "khí tượng thủy văn", "đo đạc", "bản đồ",
+            "dữ liệu", "an ninh mạng", "thiên tai", "tìm kiếm cứu nạn", "người có công", "trẻ em", "xã hội",
+            "vốn", "kinh doanh", "phát triển", "đổi mới", "sáng tạo", "chuyển đổi số",
         ]
         let headCompounds = [
             "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
@@ -230,7 +240,9 @@ public struct UnitLexicon: Sendable {
         let positions: [(String, Position)] = [
             ("bí thư", Position()), ("phó bí thư", Position()), ("phó bí thư thường trực", Position()),
             ("bí thư thường trực", Position()), ("tổng bí thư", Position()), ("ủy viên", Position()),
-            ("ủy viên ban thường vụ", Position()), ("ủy viên thường vụ", Position()), ("chủ tịch", Position()),
+            ("ủy viên ban thường vụ", Position()), ("tỉnh ủy viên", Position()), ("huyện ủy viên", Position()),
+            ("thành ủy viên", Position()), ("quận ủy viên", Position()), ("thị ủy viên", Position()),
+            ("đảng ủy viên", Position()), ("ủy viên ban chấp hành", Position()), ("ủy viên thường vụ", Position()), ("chủ tịch", Position()),
             ("phó chủ tịch", Position()), ("phó chủ tịch thường trực", Position()), ("chủ tịch nước", Position()),
             ("thủ tướng", Position()), ("phó thủ tướng", Position()), ("bộ trưởng", Position()),
             ("thứ trưởng", Position()), ("trưởng ban", Position(hiddenHead: true)),
@@ -272,7 +284,7 @@ public struct UnitLexicon: Sendable {
             "ban ngành", "ban đêm", "ban ngày", "sở hữu", "sở dĩ", "sở thích", "cục bộ", "quỹ đất", "quỹ thời gian",
             "quỹ lương", "vụ việc", "vụ án", "vụ mùa", "viện dẫn", "viện trợ", "trạm dừng", "đài truyền",
             "công an nhân dân", "bộ đội cụ hồ", "ban nha", "đài loan", "đài bắc", "trường sơn", "trường sa",
-            "hội trường", "đội tuyển", "đội bóng", "đội hình", "đội quân", "quỹ đạo", "tổ ấm", "vụ trưởng", "trạm trưởng",
+            "hội trường", "thường trực ban", "đội tuyển", "đội bóng", "đội hình", "đội quân", "quỹ đạo", "tổ ấm", "vụ trưởng", "trạm trưởng",
         ]
         let surnames = [
             "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
@@ -327,6 +339,12 @@ public struct UnitLexicon: Sendable {
         for phrase in places + qualifiers + heads.map(\.0) + localities.map(\.0) + ["và"] { written.insert(phrase, phrase) }
         lexicon.writtenForms = written
         for phrase in tails { lexicon.tails.insert(phrase, true) }
+        lexicon.functionWords = KeyTable(keys: [
+            "của", "và", "với", "đã", "đang", "sẽ", "được", "bị", "là", "có", "các", "những", "cho", "trong", "tại",
+            "về", "từ", "đến", "theo", "để", "thì", "mà", "này", "đó", "không", "chưa", "ngày", "năm", "tháng", "số",
+            "như", "qua", "khi", "nếu", "hoặc", "hay", "ở", "trên", "dưới", "sau", "trước", "giữa", "nhằm", "vào", "ra",
+            "phải", "cần", "thuộc", "gồm", "cùng", "đối", "với", "do", "bằng",
+        ].map(WordKey.key))
         for phrase in headCompounds { lexicon.headCompounds.insert(phrase, true) }
         for phrase in notLocalities { lexicon.notLocalities.insert(phrase, true) }
         return lexicon

@@ -1,7 +1,8 @@
-/// A full calendar date as the header and reference rules read it from folded bytes (see
-/// `FoldedText`): `ngày 14/8/2015`, `14-8-2015`, `ngày 24 tháng 4 năm 2017`, `30 tháng 7 năm 2019`.
+/// A full calendar date as the header and reference rules read it (the date of a dispatch, of a
+/// cited document), from folded bytes (see `FoldedText`): `ngày 14/8/2015`, `14-8-2015`,
+/// `ngày 24 tháng 4 năm 2017`, `30 tháng 7 năm 2019`.
 /// Only what these rules need; the date extractor owns dates in general.
-public struct DayMonthYear: Sendable, Equatable {
+public struct CitationDate: Sendable, Equatable {
     public var day: Int
     public var month: Int
     public var year: Int
@@ -16,7 +17,7 @@ public struct DayMonthYear: Sendable, Equatable {
     }
 
     /// Reads a date at folded offset `start` (optionally `ngay` first).
-    public static func read(_ f: [UInt8], at start: Int) -> DayMonthYear? {
+    public static func read(_ f: [UInt8], at start: Int) -> CitationDate? {
         var k = start
         if match(f, k, "ngay") { k = skip(f, k + 4) }
         guard let (day, afterDay) = digits(f, k, max: 2), (1...31).contains(day) else { return nil }
@@ -42,11 +43,11 @@ public struct DayMonthYear: Sendable, Equatable {
         }
         guard (1...12).contains(month), (1900...2100).contains(year) else { return nil }
         if k < f.count, FoldedText.isWordByte(f[k]) { return nil }
-        return DayMonthYear(day: day, month: month, year: year, range: start..<k)
+        return CitationDate(day: day, month: month, year: year, range: start..<k)
     }
 
     /// Finds the first date in `f[range]` that starts a word.
-    public static func first(in f: [UInt8], _ range: Range<Int>) -> DayMonthYear? {
+    public static func first(in f: [UInt8], _ range: Range<Int>) -> CitationDate? {
         var k = range.lowerBound
         while k < range.upperBound {
             if (k == 0 || !FoldedText.isWordByte(f[k - 1])), let date = read(f, at: k), date.range.upperBound <= range.upperBound {
