@@ -128,8 +128,11 @@ public struct HeaderExtractor: Extractor {
             guard f[k] == UInt8(ascii: "l") || f[k] == UInt8(ascii: "n") || f[k] == UInt8(ascii: "b")
                     || f[k] == UInt8(ascii: "q") || f[k] == UInt8(ascii: "t") || f[k] == UInt8(ascii: "p") else { return nil }
             var matched = false
-            for (fold, _) in lexicon.typeNamesByFold where lines.starts(line, with: fold + " so") {
-                let after = k + fold.utf8.count + 3
+            for prefix in lexicon.numberPrefixes where prefix[0] == f[k] && range.count > prefix.count {
+                var same = true
+                for (offset, byte) in prefix.enumerated() where f[k + offset] != byte { same = false; break }
+                guard same else { continue }
+                let after = k + prefix.count
                 var c = after
                 while c < range.upperBound && f[c] == 0x20 { c += 1 }
                 if c < range.upperBound && f[c] == UInt8(ascii: ":") { k = after; matched = true; break }
@@ -462,9 +465,14 @@ public struct HeaderExtractor: Extractor {
         while line < lines.count {
             defer { line += 1 }
             guard !lines.isEmpty(line), lines.ranges[line].count < 90 else { continue }
+            // Authority lines start with t, k or q (T/M, KT., TL., TUQ., Q.); a position line alone
+            // is short and in capitals.
+            let first = lines.document.folded.bytes[lines.ranges[line].lowerBound]
+            let mayBeAuthority = first == UInt8(ascii: "t") || first == UInt8(ascii: "k") || first == UInt8(ascii: "q")
+            guard mayBeAuthority || lines.ranges[line].count <= 40 else { continue }
             var authorities: [String] = []
             var next = line
-            while next < lines.count, let (_, length) = lexicon.authority(atStartOf: lines.foldedString(next)),
+            while mayBeAuthority, next < lines.count, let (_, length) = lexicon.authority(atStartOf: lines.foldedString(next)),
                   lines.ranges[next].count < 90, lines.isAllCaps(next) {
                 let text = lines.text(next)
                 let prefixEnd = text.index(text.startIndex, offsetBy: length)

@@ -75,15 +75,35 @@ struct HeaderLines {
     /// UTF-8 offset of a folded offset.
     func byte(_ folded: Int) -> Int { Int(document.folded.origin[folded]) }
 
-    /// Whether every letter of the line is upper case (and it has at least two letters).
+    /// Whether every letter of the line is upper case (and it has at least two letters), read
+    /// from the UTF-8 bytes.
     func isAllCaps(_ line: Int) -> Bool {
         let range = document.folded.utf8Range(ranges[line])
-        var letters = 0
-        for scalar in document.string(range).unicodeScalars {
-            if scalar.properties.isLowercase { return false }
-            if scalar.properties.isAlphabetic { letters += 1 }
+        return VietnameseLetters.withTable { table in
+            document.utf8.withUnsafeBufferPointer { p in
+                var letters = 0
+                var k = range.lowerBound
+                while k < range.upperBound {
+                    let b = p[k]
+                    if b < 0x80 {
+                        if b >= 0x61 && b <= 0x7A { return false }
+                        if b >= 0x41 && b <= 0x5A { letters += 1 }
+                        k += 1
+                        continue
+                    }
+                    guard let (value, length) = NumberSymbol.decode(p, k) else { k += 1; continue }
+                    k += length
+                    var packed: UInt16 = 0
+                    if value >= 0xC0 && value < 0x1C0 { packed = table[Int(value - 0xC0)] }
+                    else if value >= 0x1E00 && value < 0x1F00 { packed = table[0x100 + Int(value - 0x1E00)] }
+                    if packed & (1 << 14) != 0 {
+                        if packed & (1 << 13) == 0 { return false }
+                        letters += 1
+                    }
+                }
+                return letters >= 2
+            }
         }
-        return letters >= 2
     }
 
     /// Whether the first letter of the line is upper case.

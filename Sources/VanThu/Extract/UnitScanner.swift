@@ -1,9 +1,11 @@
 /// Runs the unit grammar (`UnitParser`) only where a unit name can start, without tokenising the
-/// whole text: one pass over the UTF-8 bytes skips words by a byte class table, computes the key
-/// of capitalised words only, and where one starts a head, a position or a law's title (or a
-/// lower-case head such as `trường` stands before a capital) the words around it are tokenised
-/// (the line when it is short, else a window) and the parser takes one step there. Windows are
-/// reused while later candidates fall inside them.
+/// whole text: one pass over the UTF-8 bytes, eight at a time, stops at capital letters that begin
+/// a word, computes their key, and where one starts a head, a position or a law's title (its first
+/// two words are checked; or a lower-case head such as `trường` stands before the capital) the
+/// words around it are tokenised (from the start of a short line, or a few words before, to a few
+/// dozen words after, across line breaks) and the parser takes one step there. A window is reused
+/// while later candidates fall inside it, and read again wider when a step came near its end.
+/// `UnitScannerTests` checks that this finds what a full pass of the parser finds.
 struct UnitScanner {
     let lexicon: UnitLexicon
 

@@ -25,6 +25,9 @@ public struct DocumentLexicon: Sendable {
     public let typeNamesByFold: [String: String]
     /// Type words as phrases, for finding them in token streams.
     public let typePhrases: PhraseTable<String>
+    /// Folded type names followed by " so" (`luat so`, `nghi quyet so`), as bytes: the starts of
+    /// number lines such as `Luật số: 51/2024/QH15`.
+    public let numberPrefixes: [[UInt8]]
 
     public init(typeNames: [String], typeCodes: [String: String], authorities: [(folded: String, printed: String)],
                 issuerCodes: [String: String], placeNamedIssuers: Set<String>, issuerDepartments: [String: String],
@@ -45,6 +48,7 @@ public struct DocumentLexicon: Sendable {
         }
         self.typeNamesByFold = byFold
         self.typePhrases = phrases
+        self.numberPrefixes = byFold.keys.sorted().map { Array(($0 + " so").utf8) }
     }
 
     public static let standard = DocumentLexicon(
