@@ -30,16 +30,16 @@ struct ExportCommand: ParsableCommand {
         if what == .modelCounts {
             guard format == .csv else { throw ValidationError("--what model-counts is written as --format csv") }
             sink.write(ModelCountCSV.header)
-            try store.forEachRecord(withText: false) { record, _ in sink.write(ModelCountCSV.lines(for: record)) }
+            try store.forEachRecord { record, _ in sink.write(ModelCountCSV.lines(for: record)) }
             sink.close()
             return
         }
         switch format {
         case .jsonl:
-            try store.forEachRecord(withText: true) { _, bytes in sink.write(bytes + [0x0A]) }
+            try store.forEachRecord { _, bytes in sink.write(bytes + [0x0A]) }
         case .csv:
             sink.write(Array("\u{FEFF}id,path,kind,date,title,number,issuer,units,deadlines,modelCounts,references\r\n".utf8))
-            try store.forEachRecord(withText: false) { record, _ in
+            try store.forEachRecord { record, _ in
                 let row = [record.id, record.source.path, record.kind.rawValue, record.date ?? "", record.title ?? "",
                            record.header?.number ?? "", record.header?.issuer ?? "",
                            record.units.map(\.name).joined(separator: "; "),

@@ -1,25 +1,28 @@
 import Foundation
 
 extension ArchiveStore {
-    /// Streams every record in id order as the archive shows it: provenance (`source.path`,
-    /// `alsoAt`) and `gone` from the store. `full` false gives the textless record (cheaper).
-    public func forEachRecord(withText: Bool, _ body: (Record, [UInt8]) throws -> Void) throws {
+    /// Streams every document in id order as the archive shows it: the record without its text
+    /// (cheap to decode: for consolidation, statistics and CSV) and the full record's JSON, with
+    /// provenance (`source.path`, `alsoAt`) and `gone` taken from the store. The full record is
+    /// decoded only when those need patching.
+    public func forEachRecord(_ body: (_ textless: Record, _ json: [UInt8]) throws -> Void) throws {
         let decoder = JSONDecoder()
         try forEachDocument { stored in
-            let bytes = withText ? stored.json : stored.facts
-            var record = try decoder.decode(Record.self, from: Data(bytes))
-            let primary = stored.paths.first ?? record.source.path
+            var textless = try decoder.decode(Record.self, from: Data(stored.facts))
+            let primary = stored.paths.first ?? textless.source.path
             let alsoAt = Array(stored.paths.dropFirst())
-            if stored.gone || primary != record.source.path || alsoAt != record.source.alsoAt {
-                record.source.path = primary
-                record.source.alsoAt = alsoAt
-                record.gone = stored.gone ? true : nil
-                var w = JSONWriter()
-                record.write(to: &w)
-                try body(record, w.bytes)
-            } else {
-                try body(record, bytes)
+            guard stored.gone || primary != textless.source.path || alsoAt != textless.source.alsoAt else {
+                return try body(textless, stored.json)
             }
+            var record = try decoder.decode(Record.self, from: Data(stored.json))
+            record.source.path = primary
+            record.source.alsoAt = alsoAt
+            record.gone = stored.gone ? true : nil
+            var w = JSONWriter()
+            record.write(to: &w)
+            textless.source = record.source
+            textless.gone = record.gone
+            try body(textless, w.bytes)
         }
     }
 }
@@ -39,7 +42,7 @@ public struct ArchiveStatistics: Sendable {
         var deadlines: [(String, String, String, String?)] = []
         let monthDay = String(today.dropFirst(5))
         let year = Int(today.prefix(4)) ?? 0
-        try store.forEachRecord(withText: false) { record, _ in
+        try store.forEachRecord { record, _ in
             consolidator.add(record)
             let yearKey = record.date.map { String($0.prefix(4)) } ?? "undated"
             byKindAndYear[record.kind.rawValue, default: [:]][yearKey, default: 0] += 1

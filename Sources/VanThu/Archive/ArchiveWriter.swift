@@ -33,29 +33,12 @@ public struct ArchiveWriter {
         let json = settings.formats.contains(.json) ? try OutputFile.temporary(for: archiveURL) : nil
         let lines = settings.formats.contains(.jsonl) ? try OutputFile.temporary(for: linesURL) : nil
         var consolidator = Consolidator()
-        let decoder = JSONDecoder()
         do {
             var head = JSONWriter()
             head.string(Self.schema)
             try json?.write(Array("{\"schema\":".utf8) + head.bytes + Array(",\"documents\":[".utf8))
-            try store.forEachDocument { stored in
-                var facts = try decoder.decode(Record.self, from: Data(stored.facts))
-                var bytes = stored.json
-                let primary = stored.paths.first ?? facts.source.path
-                let alsoAt = Array(stored.paths.dropFirst())
-                if stored.gone || primary != facts.source.path || alsoAt != facts.source.alsoAt {
-                    // Provenance and status come from the store: patch the record.
-                    var record = try decoder.decode(Record.self, from: Data(bytes))
-                    record.source.path = primary
-                    record.source.alsoAt = alsoAt
-                    record.gone = stored.gone ? true : nil
-                    var w = JSONWriter()
-                    record.write(to: &w)
-                    bytes = w.bytes
-                    facts.source = record.source
-                    facts.gone = record.gone
-                }
-                consolidator.add(facts)
+            try store.forEachRecord { textless, bytes in
+                consolidator.add(textless)
                 try json?.write((count == 0 ? [0x0A] : [0x2C, 0x0A]) + bytes)
                 try lines?.write(bytes + [0x0A])
                 count += 1
