@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VanThuTests",
-            dependencies: ["VanThu", "CZlib"]
+            dependencies: ["VanThu", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

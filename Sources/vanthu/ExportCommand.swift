@@ -40,11 +40,11 @@ struct ExportCommand: ParsableCommand {
         case .csv:
             sink.write(Array("\u{FEFF}id,path,kind,date,title,number,issuer,units,deadlines,modelCounts,references\r\n".utf8))
             try store.forEachRecord { record, _ in
-                let row = [record.id, record.source.path, record.kind.rawValue, record.date ?? "", record.title ?? "",
-                           record.header?.number ?? "", record.header?.issuer ?? "",
+                let row = [record.id, record.path, record.kind.rawValue, record.date ?? "", record.title ?? "",
+                           record.number ?? "", record.issuer ?? "",
                            record.units.map(\.name).joined(separator: "; "),
                            record.deadlines.compactMap(\.due).joined(separator: "; "),
-                           String(record.modelCounts.count), record.references.map(\.id).joined(separator: "; ")]
+                           String(record.modelCounts.count), record.references.joined(separator: "; ")]
                 sink.write(Array((row.map(CSV.field).joined(separator: ",") + "\r\n").utf8))
             }
         }

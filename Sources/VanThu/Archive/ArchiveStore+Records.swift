@@ -1,18 +1,18 @@
 import Foundation
 
 extension ArchiveStore {
-    /// Streams every document in id order as the archive shows it: the record without its text
-    /// (cheap to decode: for consolidation, statistics and CSV) and the full record's JSON, with
-    /// provenance (`source.path`, `alsoAt`) and `gone` taken from the store. The full record is
-    /// decoded only when those need patching.
-    public func forEachRecord(_ body: (_ textless: Record, _ json: [UInt8]) throws -> Void) throws {
+    /// Streams every document in id order as the archive shows it: its summary (cheap to decode:
+    /// for consolidation, statistics and CSV) and the full record's JSON, with provenance
+    /// (`source.path`, `alsoAt`) and `gone` taken from the store. The full record is decoded only
+    /// when those need patching (extraction never sets `alsoAt`).
+    public func forEachRecord(_ body: (_ summary: RecordSummary, _ json: [UInt8]) throws -> Void) throws {
         let decoder = JSONDecoder()
         try forEachDocument { stored in
-            var textless = try decoder.decode(Record.self, from: Data(stored.facts))
-            let primary = stored.paths.first ?? textless.source.path
+            var summary = try decoder.decode(RecordSummary.self, from: Data(stored.summary))
+            let primary = stored.paths.first ?? summary.path
             let alsoAt = Array(stored.paths.dropFirst())
-            guard stored.gone || primary != textless.source.path || alsoAt != textless.source.alsoAt else {
-                return try body(textless, stored.json)
+            guard stored.gone || primary != summary.path || !alsoAt.isEmpty else {
+                return try body(summary, stored.json)
             }
             var record = try decoder.decode(Record.self, from: Data(stored.json))
             record.source.path = primary
@@ -20,9 +20,8 @@ extension ArchiveStore {
             record.gone = stored.gone ? true : nil
             var w = JSONWriter()
             record.write(to: &w)
-            textless.source = record.source
-            textless.gone = record.gone
-            try body(textless, w.bytes)
+            summary.path = primary
+            try body(summary, w.bytes)
         }
     }
 }

@@ -71,6 +71,22 @@ public final class ArchiveStore: @unchecked Sendable {
                 CREATE VIRTUAL TABLE search USING fts5(title, body, units, tokenize = 'ascii');
                 """)
         }
+        migrator.registerMigration("v2-summary") { db in
+            // Consolidation reads a small summary of each record instead of the whole record
+            // without its text (`facts`), which was most of the export's time to decode.
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN summary BLOB NOT NULL DEFAULT x''")
+            let decoder = JSONDecoder()
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, facts FROM documents")
+            let update = try db.makeStatement(sql: "UPDATE documents SET summary = ? WHERE id = ?")
+            while let row = try rows.next() {
+                let id: String = row[0]
+                let record = try decoder.decode(Record.self, from: row[1] as Data)
+                var writer = JSONWriter()
+                RecordSummary(record).write(to: &writer)
+                try update.execute(arguments: [Data(writer.bytes), id])
+            }
+            try db.execute(sql: "ALTER TABLE documents DROP COLUMN facts")
+        }
         return migrator
     }
 
@@ -138,6 +154,13 @@ public final class ArchiveStore: @unchecked Sendable {
         public var touched: [SourceRow] = []
         public var isEmpty: Bool { archived.isEmpty && quarantined.isEmpty && touched.isEmpty }
         public init() {}
+
+        /// Adds another batch's changes after these.
+        public mutating func append(_ other: Batch) {
+            archived += other.archived
+            quarantined += other.quarantined
+            touched += other.touched
+        }
     }
 
     public func apply(_ batch: Batch, run: Int64, extractorVersion: String) throws {
@@ -145,11 +168,11 @@ public final class ArchiveStore: @unchecked Sendable {
         try pool.write { db in
             let previousOf = try db.cachedStatement(sql: "SELECT documentId FROM sources WHERE location = ?")
             let upsertDocument = try db.cachedStatement(sql: """
-                INSERT INTO documents (id, path, sha256, size, extractorVersion, kind, date, title, record, facts, gone, firstRun, lastRun)
+                INSERT INTO documents (id, path, sha256, size, extractorVersion, kind, date, title, record, summary, gone, firstRun, lastRun)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET path = excluded.path, extractorVersion = excluded.extractorVersion,
                     kind = excluded.kind, date = excluded.date, title = excluded.title, record = excluded.record,
-                    facts = excluded.facts, gone = 0, lastRun = excluded.lastRun
+                    summary = excluded.summary, gone = 0, lastRun = excluded.lastRun
                 """)
             let clearQuarantine = try db.cachedStatement(sql: "DELETE FROM quarantine WHERE location = ?")
             let upsertQuarantine = try db.cachedStatement(sql: """
@@ -162,7 +185,7 @@ public final class ArchiveStore: @unchecked Sendable {
                 let previous = try String.fetchOne(previousOf, arguments: [source.location])
                 try upsertDocument.execute(arguments: [record.id, record.source.path, record.source.sha256, record.source.bytes, extractorVersion,
                                                        record.kind.rawValue, record.date, record.title, Data(prepared.json),
-                                                       Data(prepared.facts), run, run])
+                                                       Data(prepared.summary), run, run])
                 try Self.upsertSource(db, source, run: run)
                 try clearQuarantine.execute(arguments: [source.location])
                 try Self.index(db, prepared)
@@ -243,8 +266,8 @@ public final class ArchiveStore: @unchecked Sendable {
     public struct StoredDocument {
         /// The record JSON as extraction wrote it.
         public var json: [UInt8]
-        /// The same record without its text, for consolidation.
-        public var facts: [UInt8]
+        /// The record's summary JSON, for consolidation.
+        public var summary: [UInt8]
         public var gone: Bool
         /// Relative paths of the live files that hold these bytes, sorted.
         public var paths: [String]
@@ -254,15 +277,15 @@ public final class ArchiveStore: @unchecked Sendable {
     public func forEachDocument(_ body: (StoredDocument) throws -> Void) throws {
         try pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT d.record, d.facts, d.gone, (SELECT group_concat(path, char(10)) FROM
+                SELECT d.record, d.summary, d.gone, (SELECT group_concat(path, char(10)) FROM
                     (SELECT path FROM sources s WHERE s.documentId = d.id AND s.status = 'archived' ORDER BY path))
                 FROM documents d ORDER BY d.id
                 """)
             while let row = try cursor.next() {
                 let json: Data = row[0]
-                let facts: Data = row[1]
+                let summary: Data = row[1]
                 let paths = (row[3] as String?)?.split(separator: "\n").map(String.init) ?? []
-                try body(StoredDocument(json: [UInt8](json), facts: [UInt8](facts), gone: (row[2] as Int) != 0, paths: paths))
+                try body(StoredDocument(json: [UInt8](json), summary: [UInt8](summary), gone: (row[2] as Int) != 0, paths: paths))
             }
         }
     }

@@ -23,11 +23,15 @@ public enum ModelCountCSV {
     }
 
     /// The rows of one record's model counts (CRLF after each), or nothing.
-    public static func lines(for record: Record) -> [UInt8] {
+    public static func lines(for record: Record) -> [UInt8] { lines(id: record.id, date: record.date, record.modelCounts) }
+
+    public static func lines(for record: RecordSummary) -> [UInt8] { lines(id: record.id, date: record.date, record.modelCounts) }
+
+    static func lines(id: String, date: String?, _ modelCounts: [ModelCountFact]) -> [UInt8] {
         var out: [UInt8] = []
-        for fact in record.modelCounts {
+        for fact in modelCounts {
             let fields: [String?] = [
-                record.id, record.date, fact.scope, fact.status, fact.field, fact.year.map(String.init),
+                id, date, fact.scope, fact.status, fact.field, fact.year.map(String.init),
                 fact.count.map(String.init), fact.text,
                 fact.approximate ? "true" : "false", fact.lowerBound.map(String.init), fact.upperBound.map(String.init),
                 fact.partOf.map { String($0 + 1) }, fact.breakdownMismatch ? "true" : "false", fact.recognizedBy,

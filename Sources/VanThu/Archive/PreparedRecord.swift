@@ -1,10 +1,10 @@
 /// A record with what the store needs of it, prepared on a worker thread so the single writer
-/// only writes: its JSON, its JSON without text (for consolidation), and its folded text for the
+/// only writes: its JSON, its summary's JSON (for consolidation), and its folded text for the
 /// full-text index.
 public struct PreparedRecord: Sendable {
     public var record: Record
     public var json: [UInt8]
-    public var facts: [UInt8]
+    public var summary: [UInt8]
     public var searchTitle: String
     public var searchBody: String
     public var searchUnits: String
@@ -14,11 +14,9 @@ public struct PreparedRecord: Sendable {
         var writer = JSONWriter(reservingCapacity: record.text.utf8.count + 4096)
         record.write(to: &writer)
         json = writer.bytes
-        var textless = record
-        textless.text = ""
         writer.removeAll()
-        textless.write(to: &writer)
-        facts = writer.bytes
+        RecordSummary(record).write(to: &writer)
+        summary = writer.bytes
         // The index holds ASCII words only (its tokenizer is FTS5's `ascii`): folded letters and digits.
         searchTitle = VietnameseFolding.indexText(record.title ?? "")
         searchUnits = VietnameseFolding.indexText(record.units.map(\.name).joined(separator: " | "))

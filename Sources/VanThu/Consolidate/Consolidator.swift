@@ -18,7 +18,9 @@ public struct Consolidator: Sendable {
 
     public init() {}
 
-    public mutating func add(_ record: Record) {
+    public mutating func add(_ record: Record) { add(RecordSummary(record)) }
+
+    public mutating func add(_ record: RecordSummary) {
         documents += 1
         byKind[record.kind.rawValue, default: 0] += 1
         byYear[record.date.map { String($0.prefix(4)) } ?? "unknown", default: 0] += 1
@@ -26,9 +28,9 @@ public struct Consolidator: Sendable {
         for unit in record.units {
             units[unit.key, default: UnitEntry()].names.insert(unit.name)
             units[unit.key]!.documents.insert(record.id)
-            units[unit.key]!.mentions += unit.mentions.count
+            units[unit.key]!.mentions += unit.mentions
         }
-        modelCounts.add(record)
+        modelCounts.add(id: record.id, record.modelCounts)
     }
 
     /// The `units` array of the archive: sorted by key.

@@ -47,8 +47,11 @@ public struct ModelCountStats: Sendable, Equatable {
 
     public init() {}
 
-    public mutating func add(_ record: Record) {
-        for fact in record.modelCounts {
+    public mutating func add(_ record: Record) { add(id: record.id, record.modelCounts) }
+
+    /// Adds the model counts of document `id`.
+    public mutating func add(id: String, _ modelCounts: [ModelCountFact]) {
+        for fact in modelCounts {
             if fact.breakdownMismatch { breakdownMismatches += 1 }
             guard let value = fact.count, !fact.approximate else {
                 approximate += 1
@@ -57,7 +60,7 @@ public struct ModelCountStats: Sendable, Equatable {
             let key = Key(scope: fact.scope, year: fact.year, status: fact.status, field: fact.field, part: fact.partOf != nil)
             rows[key, default: Row()].count += value
             rows[key]!.facts += 1
-            rows[key]!.documents.insert(record.id)
+            rows[key]!.documents.insert(id)
             guard fact.partOf == nil else { continue }
             byStatus[fact.status, default: 0] += value
             byYear[fact.year.map(String.init) ?? "unknown", default: 0] += value

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import Testing
+@testable import VanThu
+
+struct ArchiveStoreTests {
+    /// A fixture record with units, deadlines, a model count and a reference.
+    static func record() throws -> VanThu.Record {
+        let text = """
+            ĐẢNG BỘ TỈNH BẾN TRE
+            HUYỆN ỦY CHÂU THÀNH
+            Số 12-CV/HU
+            Châu Thành, ngày 5 tháng 3 năm 2021
+            Thực hiện Kế hoạch số 06-KH/TU, Ban Dân vận Huyện ủy đề nghị Đảng ủy xã Tân Phú báo cáo trước ngày 30/6/2021.
+            Năm 2020 toàn huyện có 125 mô hình "Dân vận khéo".
+            """
+        return try #require(TestSupport.record(for: text, path: "cv.txt"))
+    }
+
+    @Test func summaryKeepsWhatConsolidationReads() throws {
+        let record = try Self.record()
+        let summary = RecordSummary(record)
+        #expect(summary.factCounts == record.factCounts)
+        #expect(summary.units.map { $0.mentions } == record.units.map { $0.mentions.count })
+        #expect(!summary.units.isEmpty && !summary.deadlines.isEmpty && !summary.modelCounts.isEmpty)
+        var fromRecord = Consolidator()
+        fromRecord.add(record)
+        var fromSummary = Consolidator()
+        var w = JSONWriter()
+        summary.write(to: &w)
+        fromSummary.add(try JSONDecoder().decode(RecordSummary.self, from: Data(w.bytes)))
+        #expect(fromRecord.units == fromSummary.units)
+        #expect(fromRecord.facts == fromSummary.facts)
+        #expect(fromRecord.modelCounts == fromSummary.modelCounts)
+    }
+
+    /// A store written before summaries existed (schema v1, the record without its text in
+    /// `facts`) opens, migrates, and exports the same consolidation.
+    @Test func aVersionOneStoreMigrates() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let record = try Self.record()
+        do {
+            let queue = try DatabaseQueue(path: folder.appendingPathComponent(ArchiveStore.fileName).path)
+            try ArchiveStore.migrator.migrate(queue, upTo: "v1")
+            var full = JSONWriter()
+            record.write(to: &full)
+            var textless: VanThu.Record = record
+            textless.text = ""
+            var facts = JSONWriter()
+            textless.write(to: &facts)
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO documents (id, path, sha256, size, extractorVersion, kind, record, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [record.id, record.source.path, record.source.sha256, record.source.bytes, "old",
+                                     record.kind.rawValue, Data(full.bytes), Data(facts.bytes)])
+            }
+        }
+        let store = try ArchiveStore(folder: folder)
+        var seen: [(RecordSummary, [UInt8])] = []
+        try store.forEachRecord { seen.append(($0, $1)) }
+        #expect(seen.count == 1)
+        #expect(seen.first?.0 == RecordSummary(record))
+        var full = JSONWriter()
+        record.write(to: &full)
+        #expect(seen.first?.1 == full.bytes)
+    }
+}
