@@ -62,12 +62,35 @@ public struct ArchiveWriter {
         if settings.gzip {
             for url in written {
                 let gz = url.appendingPathExtension("gz")
-                let packed = try Gzip.compress([UInt8](Data(contentsOf: url)))
-                try atomically(gz) { try $0.write(packed) }
+                try atomically(gz) { try Self.compress(url, into: $0) }
                 written.append(gz)
             }
         }
         return (written, count)
+    }
+
+    /// gzip-compresses the file at `url` into `output`, a megabyte at a time (archives can be larger
+    /// than the memory a run may use).
+    static func compress(_ url: URL, into output: OutputFile) throws {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: url.path,
+                                                                NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+        defer { close(fd) }
+        let deflater = try Gzip.Deflater()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path,
+                                                               NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+            if n == 0 { break }
+            try buffer.withUnsafeBytes { try deflater.compress(UnsafeRawBufferPointer(rebasing: $0[0..<n]), into: output.write) }
+        }
+        try deflater.finish(into: output.write)
     }
 
     /// Writes through `body` into a temporary file beside `url`, syncs it, and renames it over `url`.

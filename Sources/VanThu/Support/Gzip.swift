@@ -41,6 +41,53 @@ public enum Gzip {
         return output
     }
 
+    /// Streaming gzip compression (one member): feed chunks, then finish. Memory stays at zlib's
+    /// window and one output chunk whatever the input's size.
+    public final class Deflater {
+        private var stream = z_stream()
+        private var finished = false
+        private var chunk = [UInt8](repeating: 0, count: 1 << 18)
+
+        public init(level: Int32 = 6) throws(Failure) {
+            guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+                                ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+                throw .zlib("deflateInit2 failed")
+            }
+        }
+
+        deinit { deflateEnd(&stream) }
+
+        /// Compresses `input`, handing each compressed chunk to `output`.
+        public func compress(_ input: UnsafeRawBufferPointer, into output: ([UInt8]) throws -> Void) throws {
+            try run(input, flush: Z_NO_FLUSH, into: output)
+        }
+
+        /// Ends the member, handing the last compressed chunks to `output`.
+        public func finish(into output: ([UInt8]) throws -> Void) throws {
+            guard !finished else { return }
+            try run(UnsafeRawBufferPointer(start: nil, count: 0), flush: Z_FINISH, into: output)
+            finished = true
+        }
+
+        private func run(_ input: UnsafeRawBufferPointer, flush: Int32, into output: ([UInt8]) throws -> Void) throws {
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+            stream.avail_in = UInt32(input.count)
+            while true {
+                let (status, produced) = chunk.withUnsafeMutableBufferPointer { out -> (Int32, Int) in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = UInt32(out.count)
+                    let status = deflate(&stream, flush)
+                    return (status, out.count - Int(stream.avail_out))
+                }
+                guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
+                    throw Failure.zlib("deflate returned \(status)")
+                }
+                if produced > 0 { try output(Array(chunk[0..<produced])) }
+                if flush == Z_FINISH ? status == Z_STREAM_END : (stream.avail_in == 0 && produced < chunk.count) { break }
+            }
+        }
+    }
+
     /// Decompresses a gzip (or zlib) stream, including several gzip members one after another.
     /// Fails on a truncated stream and when the output would exceed `limit` bytes (a gzip bomb).
     public static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {

@@ -57,6 +57,23 @@ struct GzipTests {
         #expect(try Gzip.decompress(packed, limit: 1000) == a + b)
     }
 
+    @Test func streamingCompressionRoundTrips() throws {
+        // Incompressible-ish bytes in uneven chunks, so deflate fills its output chunk more than once.
+        var generator = SystemRandomNumberGenerator()
+        let input = (0..<700_000).map { _ in UInt8.random(in: 0...255, using: &generator) } + Array(repeating: 0x20, count: 300_000)
+        let deflater = try Gzip.Deflater()
+        var packed: [UInt8] = []
+        var offset = 0
+        for size in [1, 65_535, 400_000, 1 << 20] where offset < input.count {
+            let end = min(input.count, offset + size)
+            try input[offset..<end].withUnsafeBytes { try deflater.compress($0) { packed += $0 } }
+            offset = end
+        }
+        try deflater.finish { packed += $0 }
+        #expect(offset == input.count)
+        #expect(try Gzip.decompress(packed, limit: 2 << 20) == input)
+    }
+
     @Test func truncatedStreamsAndBombsFail() throws {
         let big = [UInt8](repeating: 0x41, count: 200_000)
         let packed = try Gzip.compress(big)
