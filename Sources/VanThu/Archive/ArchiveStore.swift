@@ -124,16 +124,60 @@ public final class ArchiveStore: @unchecked Sendable {
         public var extractorVersion: String
     }
 
-    public func sources() throws -> [String: SourceRow] {
+    /// What a run needs of a file seen before to decide whether to read it again. Kept small: a
+    /// nightly run loads one for every file of the backlog.
+    public struct KnownSource: Sendable, Equatable {
+        public enum Status: UInt8, Sendable { case archived, quarantined, gone }
+        public var size: Int
+        public var mtime: Double
+        public var status: Status
+        /// Processed under the extractor version asked for (the same rules and configuration).
+        public var current: Bool
+        /// Index into `KnownSources.roots`.
+        public var root: Int
+    }
+
+    public struct KnownSources: Sendable {
+        public var byLocation: [String: KnownSource] = [:]
+        /// The input roots the files were found under.
+        public var roots: [String] = []
+    }
+
+    /// Every file seen before, by location.
+    public func knownSources(extractorVersion: String) throws -> KnownSources {
         try pool.read { db in
-            var rows: [String: SourceRow] = [:]
-            let cursor = try Row.fetchCursor(db, sql: "SELECT location, root, path, size, mtime, sha256, documentId, status, extractorVersion FROM sources")
-            while let row = try cursor.next() {
-                let source = SourceRow(location: row[0], root: row[1], path: row[2], size: row[3], mtime: row[4], sha256: row[5],
-                                       documentId: row[6], status: row[7], extractorVersion: row[8])
-                rows[source.location] = source
+            var known = KnownSources()
+            var rootIndex: [String: Int] = [:]
+            for root in try String.fetchAll(db, sql: "SELECT DISTINCT root FROM sources ORDER BY root") {
+                rootIndex[root] = known.roots.count
+                known.roots.append(root)
             }
-            return rows
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sources") ?? 0
+            known.byLocation.reserveCapacity(count)
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT location, size, mtime, status, extractorVersion = ?, root FROM sources
+                """, arguments: [extractorVersion])
+            while let row = try cursor.next() {
+                let status: KnownSource.Status
+                switch row[3] as String {
+                case "archived": status = .archived
+                case "quarantined": status = .quarantined
+                default: status = .gone
+                }
+                known.byLocation[row[0]] = KnownSource(size: row[1], mtime: row[2], status: status, current: row[4],
+                                                      root: rootIndex[row[5] as String] ?? -1)
+            }
+            return known
+        }
+    }
+
+    /// The checksum and document of a file as last archived.
+    public func archivedSource(at location: String) throws -> (sha256: String, documentId: String?)? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, documentId FROM sources WHERE location = ?"),
+                                             arguments: [location]),
+                  let sha: String = row[0] else { return nil }
+            return (sha, row[1])
         }
     }
 

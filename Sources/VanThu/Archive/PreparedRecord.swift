@@ -22,7 +22,11 @@ public struct PreparedRecord: Sendable {
         searchUnits = VietnameseFolding.indexText(record.units.map(\.name).joined(separator: " | "))
         if let folded, !record.text.isEmpty {
             // Folded bytes are ASCII but for 0x80, which stands for any other scalar: make it a space.
-            searchBody = String(decoding: folded.bytes.map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self)
+            let bytes = folded.bytes
+            searchBody = String(unsafeUninitializedCapacity: bytes.count) { out in
+                for index in 0..<bytes.count { out[index] = bytes[index] < 0x80 ? bytes[index] : 0x20 }
+                return bytes.count
+            }
         } else {
             searchBody = VietnameseFolding.indexText(record.text)
         }

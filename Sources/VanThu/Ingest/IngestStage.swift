@@ -30,19 +30,9 @@ public struct IngestStage: Stage {
         let ext = file.fileExtension
         let gzipped = ext == "gz" || ext == "gzip"
         // A gzip file's format is its inner name's: a.html.gz is HTML.
-        let innerExtension = gzipped ? file.url.deletingPathExtension().pathExtension.lowercased() : ext
+        let innerExtension = gzipped ? URL(fileURLWithPath: file.path).deletingPathExtension().pathExtension.lowercased() : ext
         var format = try Self.format(ofExtension: innerExtension)
-        let size: Int
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file.url.path)
-            size = (attributes[.size] as? NSNumber)?.intValue ?? file.size
-        } catch {
-            throw StageFailure(.ingest, "cannot read file: \((error as NSError).localizedDescription)")
-        }
-        guard size <= maxFileBytes else {
-            throw StageFailure(.ingest, "file too large: \(size) bytes, limit \(maxFileBytes) (limits.maxFileBytes)")
-        }
-        let bytes = try Self.read(file.url, limit: maxFileBytes)
+        let bytes = try Self.read(file.path, limit: maxFileBytes)
         guard !bytes.isEmpty else { throw StageFailure(.ingest, "empty file") }
         var updated = file
         updated.size = bytes.count
@@ -61,21 +51,46 @@ public struct IngestStage: Stage {
         return RawDocument(file: updated, bytes: content, sha256: sha, format: format, fileSize: bytes.count)
     }
 
-    /// Reads a whole file with POSIX calls, refusing more than `limit` bytes (it may grow while read).
-    static func read(_ url: URL, limit: Int) throws(StageFailure) -> [UInt8] {
-        let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { throw StageFailure(.ingest, "cannot open file: \(String(cString: strerror(errno)))") }
+    /// Reads a whole file with POSIX calls: one open, one fstat, reads straight into the buffer.
+    /// Refuses a file over `limit` bytes before reading it, and stops when it grows past the limit
+    /// while being read.
+    static func read(_ path: String, limit: Int) throws(StageFailure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StageFailure(.ingest, "cannot read file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var bytes: [UInt8] = []
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StageFailure(.ingest, "cannot read file: \(String(cString: strerror(errno)))") }
+        let size = Int(info.st_size)
+        guard size <= limit else {
+            throw StageFailure(.ingest, "file too large: \(size) bytes, limit \(limit) (limits.maxFileBytes)")
+        }
+        // One byte more than the size, to notice a file that grew since fstat.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        if failure != 0 { throw StageFailure(.ingest, "cannot read file: \(String(cString: strerror(failure)))") }
+        if bytes.count <= size { return bytes }
+        // The file grew while being read: read the rest in chunks, up to the limit.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
                 if errno == EINTR { continue }
                 throw StageFailure(.ingest, "cannot read file: \(String(cString: strerror(errno)))")
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
             if bytes.count > limit { throw StageFailure(.ingest, "file too large: over \(limit) bytes (limits.maxFileBytes)") }
         }
         return bytes

@@ -42,7 +42,7 @@ public struct InputWalker: Sendable {
             }
             var found: [SourceFile] = []
             walk(root, relative: "", spec: spec, include: include, exclude: exclude, into: &found, problems: &listing.problems)
-            for file in found.sorted(by: { $0.relativePath < $1.relativePath }) where seen.insert(file.url.path).inserted {
+            for file in found.sorted(by: { $0.relativePath < $1.relativePath }) where seen.insert(file.path).inserted {
                 listing.files.append((file, root.path))
             }
         }
@@ -98,7 +98,7 @@ public struct InputWalker: Sendable {
             }
             guard mode == S_IFREG else { continue }
             guard include.contains(where: { $0.matches(relativePath) }), !exclude.contains(where: { $0.matches(relativePath) }) else { continue }
-            found.append(SourceFile(url: URL(fileURLWithPath: path, isDirectory: false), relativePath: relativePath,
+            found.append(SourceFile(path: path, relativePath: relativePath,
                                     size: Int(info.st_size), modified: Self.modified(info)))
         }
     }

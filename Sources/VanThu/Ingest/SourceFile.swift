@@ -2,18 +2,29 @@ import Foundation
 
 /// A file found under an input root, before it is read.
 public struct SourceFile: Sendable, Equatable {
-    public var url: URL
+    /// Absolute path: where the store knows the file from.
+    public var path: String
     /// Path relative to the input root it was found under, with `/` separators.
     public var relativePath: String
     public var size: Int
     public var modified: Date?
 
-    public init(url: URL, relativePath: String, size: Int, modified: Date? = nil) {
-        self.url = url; self.relativePath = relativePath; self.size = size; self.modified = modified
+    public init(path: String, relativePath: String, size: Int, modified: Date? = nil) {
+        self.path = path; self.relativePath = relativePath; self.size = size; self.modified = modified
     }
 
+    public init(url: URL, relativePath: String, size: Int, modified: Date? = nil) {
+        self.init(path: url.path, relativePath: relativePath, size: size, modified: modified)
+    }
+
+    public var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
+
     /// The lower-cased extension of the file name ("" when there is none).
-    public var fileExtension: String { url.pathExtension.lowercased() }
+    public var fileExtension: String {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        return name[name.utf8.index(after: dot)...].lowercased()
+    }
 }
 
 /// A file's content, unwrapped from its container, with the checksum of the file as stored.

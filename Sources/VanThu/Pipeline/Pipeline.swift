@@ -147,14 +147,15 @@ public struct Pipeline: Sendable {
         }
         defer { withExtendedLifetime(lock) {} }
 
+        let version = config.extractorVersionTag
         let store: ArchiveStore
         let runID: Int64
-        let known: [String: ArchiveStore.SourceRow]
+        var known: ArchiveStore.KnownSources
         let knownQuarantine: [String: (stage: String, reason: String)]
         do {
             store = try ArchiveStore(folder: output)
             runID = try store.beginRun()
-            known = try store.sources()
+            known = try store.knownSources(extractorVersion: version)
             knownQuarantine = try store.quarantineEntries()
         } catch {
             throw .output(path: output.appendingPathComponent(ArchiveStore.fileName).path, reason: "\(error)")
@@ -166,56 +167,61 @@ public struct Pipeline: Sendable {
         }
         let files = listing.files
         report.inputsFound = files.count
-        let version = config.extractorVersionTag
         let stages = DocumentStages(config: config)
 
-        // Unchanged inputs (same size and mtime, same rules) are not read again.
-        var seen = Set<String>()
-        seen.reserveCapacity(files.count)
-        var pending: [(file: SourceFile, root: String, known: ArchiveStore.SourceRow?)] = []
-        for (file, root) in files {
-            let location = file.url.path
-            seen.insert(location)
-            let previous = known[location]
-            let mtime = file.modified?.timeIntervalSince1970 ?? 0
-            if !options.full, let previous, previous.status != "gone", previous.size == file.size, previous.mtime == mtime,
-               previous.extractorVersion == version {
-                report.skipped += 1
-                if previous.status == "quarantined", let entry = knownQuarantine[location] {
-                    report.quarantined.append(.init(path: Self.displayPath(file), stage: StageName(rawValue: entry.stage) ?? .ingest,
-                                                    reason: entry.reason))
+        // Unchanged inputs (same size and mtime, same rules) are not read again. Each known file
+        // found is taken out of `known`: what is left there at the end was not found.
+        var pending: [(file: SourceFile, root: String, previous: (sha256: String, documentId: String?)?)] = []
+        do {
+            for (file, root) in files {
+                let previous = known.byLocation.removeValue(forKey: file.path)
+                guard let previous, previous.status != .gone, previous.current, !options.full else {
+                    pending.append((file, root, nil))
+                    continue
                 }
-                continue
+                if previous.size == file.size, previous.mtime == file.modified?.timeIntervalSince1970 ?? 0 {
+                    report.skipped += 1
+                    if previous.status == .quarantined, let entry = knownQuarantine[file.path] {
+                        report.quarantined.append(.init(path: Self.displayPath(file), stage: StageName(rawValue: entry.stage) ?? .ingest,
+                                                        reason: entry.reason))
+                    }
+                    continue
+                }
+                // Size or mtime changed: if the bytes did not, the record stands.
+                pending.append((file, root, previous.status == .archived ? try store.archivedSource(at: file.path) : nil))
             }
-            pending.append((file, root, previous))
+        } catch {
+            throw .output(path: store.url.path, reason: "\(error)")
         }
 
         var timings = StageTimings()
-        let batchSize = max(8, ProcessInfo.processInfo.activeProcessorCount * 8)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let batchSize = max(8, workers * 8)
         var done = report.skipped
-        var batchStart = 0
         let writer = StoreWriter(store: store, run: runID, version: version)
-        while batchStart < pending.count {
-            let slice = Array(pending[batchStart..<min(batchStart + batchSize, pending.count)])
-            let results = Self.parallelMap(slice) { item -> (DocumentStages.Outcome, StageTimings) in
-                // A file whose size or mtime changed but whose bytes did not keeps its record.
-                let reusable = item.known.flatMap { $0.status == "archived" && $0.extractorVersion == version && !options.full ? $0.sha256 : nil }
+        var batch = ArchiveStore.Batch()
+        var inBatch = 0
+        do {
+            // Workers take the next file as soon as they are free; results come back in input order,
+            // at most `window` held at once, so memory does not grow with the corpus.
+            let work = pending
+            try Self.orderedMap(work, workers: workers, window: workers * 16) { item -> (DocumentStages.Outcome, StageTimings) in
                 var timings = StageTimings()
-                let outcome = stages.outcome(item.file, knownSHA256: reusable, timings: &timings)
+                let outcome = stages.outcome(item.file, knownSHA256: item.previous?.sha256, timings: &timings)
                 return (outcome, timings)
-            }
-            var batch = ArchiveStore.Batch()
-            for (item, (result, itemTimings)) in zip(slice, results) {
+            } consume: { index, result in
+                let (outcome, itemTimings) = result
+                let item = work[index]
                 timings.add(itemTimings)
                 let file = item.file
-                var source = ArchiveStore.SourceRow(location: file.url.path, root: item.root, path: file.relativePath, size: file.size,
+                var source = ArchiveStore.SourceRow(location: file.path, root: item.root, path: file.relativePath, size: file.size,
                                                     mtime: file.modified?.timeIntervalSince1970 ?? 0, sha256: nil, documentId: nil,
                                                     status: "archived", extractorVersion: version)
-                switch result {
+                switch outcome {
                 case .unchanged(let sha):
                     report.skipped += 1
                     source.sha256 = sha
-                    source.documentId = item.known?.documentId
+                    source.documentId = item.previous?.documentId
                     batch.touched.append(source)
                 case .quarantined(let failure):
                     report.processed += 1
@@ -235,13 +241,17 @@ public struct Pipeline: Sendable {
                     batch.archived.append((prepared, source))
                 }
                 done += 1
+                inBatch += 1
+                if inBatch == batchSize || index == work.count - 1 {
+                    try writer.submit(batch)
+                    batch = ArchiveStore.Batch()
+                    inBatch = 0
+                    progress?(RunProgress(done: done, total: files.count, bytes: report.bytesRead, quarantined: report.quarantined.count,
+                                          elapsed: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
+                }
             }
-            do { try writer.submit(batch) } catch {
-                throw .output(path: store.url.path, reason: "\(error)")
-            }
-            batchStart += slice.count
-            progress?(RunProgress(done: done, total: files.count, bytes: report.bytesRead, quarantined: report.quarantined.count,
-                                  elapsed: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
+        } catch {
+            throw .output(path: store.url.path, reason: "\(error)")
         }
 
         do { timings.add(.store, seconds: try writer.finish()) } catch {
@@ -251,8 +261,9 @@ public struct Pipeline: Sendable {
         do {
             // Known files under this run's roots that were not found: gone.
             let roots = Set(inputs.map(\.path))
-            let vanished = known.values.filter { roots.contains($0.root) && $0.status != "gone" && !seen.contains($0.location) }
-            report.gone = try store.markGone(locations: vanished.map(\.location).sorted())
+            let walked = Set(known.roots.indices.filter { roots.contains(known.roots[$0]) })
+            let vanished = known.byLocation.filter { walked.contains($0.value.root) && $0.value.status != .gone }.keys
+            report.gone = try store.markGone(locations: vanished.sorted())
             let missing = archiveWriter.expectedOutputs.contains { !FileManager.default.fileExists(atPath: $0.path) }
             if report.processed > 0 || report.gone > 0 || missing || options.full {
                 var clock = timings.start()
@@ -284,35 +295,79 @@ public struct Pipeline: Sendable {
         return report
     }
 
-    static func displayPath(_ file: SourceFile) -> String { file.url.path }
+    static func displayPath(_ file: SourceFile) -> String { file.path }
 
-    /// Maps `items` on all cores, keeping their order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let slots = ResultSlots<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            slots.set(index, transform(items[index]))
+    /// Maps `items` on `workers` threads and hands each result to `consume` on the calling thread, in
+    /// the items' order. Workers take the next item as soon as they are free (no barrier between
+    /// batches, so one long document does not idle the other cores); at most `window` results wait
+    /// to be consumed. When `consume` throws, workers stop taking items and the error is rethrown.
+    static func orderedMap<T: Sendable, R: Sendable>(_ items: [T], workers: Int, window: Int, _ transform: @escaping @Sendable (T) -> R,
+                                                     consume: (Int, R) throws -> Void) throws {
+        guard !items.isEmpty else { return }
+        let window = max(1, window)
+        let ring = OrderedRing<R>(window: window)
+        let group = DispatchGroup()
+        for _ in 0..<min(workers, items.count) {
+            DispatchQueue.global().async(group: group) {
+                while let index = ring.claim(limit: items.count) {
+                    ring.put(index, transform(items[index]))
+                }
+            }
         }
-        return slots.values()
+        defer {
+            ring.cancel()
+            group.wait()
+        }
+        for index in 0..<items.count {
+            try consume(index, ring.take(index))
+        }
     }
 }
 
-/// Storage that concurrent workers fill, each at its own index.
-final class ResultSlots<R>: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<R?>
-    private let count: Int
+/// The hand-over between `orderedMap`'s workers and its consumer: item indices are claimed in
+/// order, and a worker may claim index i only once the consumer has taken i - window.
+final class OrderedRing<R>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var slots: [R?]
+    private var next = 0
+    private var taken = 0
+    private var cancelled = false
 
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil, count: count)
+    init(window: Int) { slots = Array(repeating: nil, count: window) }
+
+    /// The next index to process, waiting while the window is full; nil when none is left.
+    func claim(limit: Int) -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !cancelled && next < limit && next - taken >= slots.count { condition.wait() }
+        guard !cancelled, next < limit else { return nil }
+        next += 1
+        return next - 1
     }
 
-    deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
+    func put(_ index: Int, _ value: R) {
+        condition.lock()
+        slots[index % slots.count] = value
+        condition.broadcast()
+        condition.unlock()
     }
 
-    func set(_ index: Int, _ value: R) { storage[index] = value }
+    /// The result of `index`, waiting for it.
+    func take(_ index: Int) -> R {
+        condition.lock()
+        defer { condition.unlock() }
+        while slots[index % slots.count] == nil { condition.wait() }
+        let value = slots[index % slots.count]!
+        slots[index % slots.count] = nil
+        taken = index + 1
+        condition.broadcast()
+        return value
+    }
 
-    func values() -> [R] { (0..<count).map { storage[$0]! } }
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
 }
