@@ -27,9 +27,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // SHA-256 with the processor's SHA instructions, for the checksum of every input file.
+        .target(name: "CSHA256"),
         .target(
             name: "VanThu",
-            dependencies: ["CZlib", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CZlib", "CLibXML2", "CSHA256", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "vanthu",

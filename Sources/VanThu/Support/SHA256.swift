@@ -1,5 +1,11 @@
-/// SHA-256 (FIPS 180-4), written out so the package needs no crypto dependency for checksums.
+import CSHA256
+
+/// SHA-256 (FIPS 180-4) for checksums, with no crypto dependency: the processor's SHA instructions
+/// when it has them (a small C target), else the portable rounds written out here.
 public struct SHA256: Sendable {
+    /// Whether blocks go through the SHA instructions; `false` forces the portable code (tests).
+    static let hardware = vanthu_sha256_hardware() == 1
+    private var useHardware = SHA256.hardware
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
     private var buffer: [UInt8] = []
@@ -17,6 +23,13 @@ public struct SHA256: Sendable {
     ]
 
     public init() {}
+
+    /// A hasher that never uses the SHA instructions, to check one implementation against the other.
+    static func portable() -> SHA256 {
+        var hasher = SHA256()
+        hasher.useHardware = false
+        return hasher
+    }
 
     public static func hex<C: Collection>(_ data: C) -> String where C.Element == UInt8 {
         var hasher = SHA256()
@@ -39,12 +52,13 @@ public struct SHA256: Sendable {
             offset = take
             if buffer.count < 64 { return }
             let block = buffer
-            block.withUnsafeBufferPointer { compress($0.baseAddress!) }
+            block.withUnsafeBufferPointer { compress($0.baseAddress!, blocks: 1) }
             buffer.removeAll(keepingCapacity: true)
         }
-        while raw.count - offset >= 64 {
-            compress(base + offset)
-            offset += 64
+        let blocks = (raw.count - offset) / 64
+        if blocks > 0 {
+            compress(base + offset, blocks: blocks)
+            offset += blocks * 64
         }
         buffer.append(contentsOf: raw[offset...])
     }
@@ -55,10 +69,7 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { p in
-            var offset = 0
-            while offset < p.count { compress(p.baseAddress! + offset); offset += 64 }
-        }
+        tail.withUnsafeBufferPointer { p in compress(p.baseAddress!, blocks: p.count / 64) }
         buffer = []
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         var out: [UInt8] = []
@@ -80,7 +91,17 @@ public struct SHA256: Sendable {
     /// Masking shifts: the smart shifts' over-shift checks cost more than the rotation itself.
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
 
-    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+    private mutating func compress(_ blocks: UnsafePointer<UInt8>, blocks count: Int) {
+        if useHardware {
+            withUnsafeMutableBytes(of: &state) { words in
+                vanthu_sha256_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self), blocks, count)
+            }
+            return
+        }
+        for index in 0..<count { compressPortably(blocks + index * 64) }
+    }
+
+    private mutating func compressPortably(_ block: UnsafePointer<UInt8>) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 {
                 w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16
