@@ -153,19 +153,21 @@ public struct ChromeFilter: Sendable {
                     continue
                 }
                 ascii = false
-                var length = 2
-                var value = UInt32(byte & 0x1F)
-                if byte >= 0xF0 { length = 4; value = UInt32(byte & 0x07) } else if byte >= 0xE0 { length = 3; value = UInt32(byte & 0x0F) }
-                if index + length > count { break }
-                for k in 1..<length { value = value << 6 | UInt32(line[index + k] & 0x3F) }
-                index += length
                 let entry: UInt8
-                if value < 0x800 {
-                    entry = value < 0x80 ? (VietnameseFolding.baseLetter(value: value) ?? 0x80) : table[Int(value) - 0x80]
-                } else if value >= 0x1E00 && value < 0x1F00 {
-                    entry = table[Int(value) - 0x1E00 + 0x780]
+                if byte >= 0xC2 && byte < 0xE0 && index + 1 < count {
+                    entry = table[(Int(byte & 0x1F) << 6 | Int(line[index + 1] & 0x3F)) - 0x80]
+                    index += 2
+                } else if byte == 0xE1 && index + 2 < count && line[index + 1] & 0xFC == 0xB8 {
+                    entry = table[0x780 + (Int(line[index + 1] & 0x03) << 6 | Int(line[index + 2] & 0x3F))]
+                    index += 3
                 } else {
-                    entry = 0x80  // no base letter, not a combining mark
+                    var length = 2
+                    var value = UInt32(byte & 0x1F)
+                    if byte >= 0xF0 { length = 4; value = UInt32(byte & 0x07) } else if byte >= 0xE0 { length = 3; value = UInt32(byte & 0x0F) }
+                    if index + length > count { break }
+                    for k in 1..<length { value = value << 6 | UInt32(line[index + k] & 0x3F) }
+                    index += length
+                    entry = tableEntry(value)
                 }
                 if entry == 0 { continue }
                 if entry == copyrightSign {  // © → (c)
@@ -192,40 +194,43 @@ public struct ChromeFilter: Sendable {
             return true
         }
         let first = Int(base[0])
-        for rule in prepared {
-            switch rule.kind {
-            case .exactly:
-                if rule.byFirstByte[first].contains(where: { $0.count == count && startsWith($0) }) { return rule.id }
-            case .label:
-                for word in rule.byFirstByte[first] where startsWith(word) {
-                    // The label, then blanks, then a colon or a bar, or only a number, or nothing.
-                    var index = word.count
-                    while index < count && base[index] == 0x20 { index += 1 }
-                    if index == count || base[index] == UInt8(ascii: ":") || base[index] == UInt8(ascii: "|") { return rule.id }
-                    while index < count && (base[index] &- 48 < 10 || base[index] == 0x20
-                                            || base[index] == UInt8(ascii: ".") || base[index] == UInt8(ascii: ",")) {
-                        index += 1
+        // The rules are read in place: a copy of one would retain and release its arrays each line.
+        return prepared.withUnsafeBufferPointer { rules -> String? in
+            for rule in rules.indices {
+                switch rules[rule].kind {
+                case .exactly:
+                    if rules[rule].byFirstByte[first].contains(where: { $0.count == count && startsWith($0) }) { return rules[rule].id }
+                case .label:
+                    for word in rules[rule].byFirstByte[first] where startsWith(word) {
+                        // The label, then blanks, then a colon or a bar, or only a number, or nothing.
+                        var at = word.count
+                        while at < count && base[at] == 0x20 { at += 1 }
+                        if at == count || base[at] == UInt8(ascii: ":") || base[at] == UInt8(ascii: "|") { return rules[rule].id }
+                        while at < count && (base[at] &- 48 < 10 || base[at] == 0x20 || base[at] == UInt8(ascii: ".") || base[at] == UInt8(ascii: ",")) {
+                            at += 1
+                        }
+                        if at == count { return rules[rule].id }
                     }
-                    if index == count { return rule.id }
+                case .startsWith:
+                    if rules[rule].byFirstByte[first].contains(where: startsWith) { return rules[rule].id }
+                case .contains:
+                    for word in rules[rule].words where contains(folded, word) { return rules[rule].id }
+                case .imageFileName:
+                    guard memchr(base, 0x20, count) == nil, let dot = folded.lastIndex(of: UInt8(ascii: ".")) else { break }
+                    if imageExtensions.contains(where: { $0.elementsEqual(folded[(dot + 1)...]) }) { return rules[rule].id }
+                case .bareAsciiLabel:
+                    guard ascii, line.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 0x20 || $0 == 0x2D || $0 == 0x5F }) else {
+                        break
+                    }
+                    let tokens = line.split(separator: 0x20)
+                    guard tokens.count >= 2, tokens.count <= 5 else { break }
+                    let hasNumber = tokens.contains { $0.allSatisfy { $0 >= 48 && $0 <= 57 } }
+                    let hasWord = tokens.contains { $0.count >= 4 && $0.allSatisfy { $0 >= 97 && $0 <= 122 } }
+                    if hasNumber && hasWord { return rules[rule].id }
                 }
-            case .startsWith:
-                if rule.byFirstByte[first].contains(where: startsWith) { return rule.id }
-            case .contains:
-                for word in rule.words where contains(folded, word) { return rule.id }
-            case .imageFileName:
-                guard memchr(base, 0x20, count) == nil, let dot = folded.lastIndex(of: UInt8(ascii: ".")) else { break }
-                if imageExtensions.contains(where: { $0.elementsEqual(folded[(dot + 1)...]) }) { return rule.id }
-            case .bareAsciiLabel:
-                guard ascii,
-                      line.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 0x20 || $0 == 0x2D || $0 == 0x5F }) else { break }
-                let tokens = line.split(separator: 0x20)
-                guard tokens.count >= 2, tokens.count <= 5 else { break }
-                let hasNumber = tokens.contains { $0.allSatisfy { $0 >= 48 && $0 <= 57 } }
-                let hasWord = tokens.contains { $0.count >= 4 && $0.allSatisfy { $0 >= 97 && $0 <= 122 } }
-                if hasNumber && hasWord { return rule.id }
             }
+            return nil
         }
-        return nil
     }
 
     /// Whether `needle` occurs in `haystack`: `memchr` finds the candidates.
@@ -234,7 +239,7 @@ public struct ChromeFilter: Sendable {
         let last = haystack.count - needle.count  // last offset where the needle fits
         var index = 0
         while index <= last, let found = haystack.firstIndex(ofByte: first, from: index), found <= last {
-            if haystack[found..<(found + needle.count)].elementsEqual(needle) { return true }
+            if (1..<needle.count).allSatisfy({ haystack[found + $0] == needle[$0] }) { return true }
             index = found + 1
         }
         return false

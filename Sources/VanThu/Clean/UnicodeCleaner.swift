@@ -41,25 +41,15 @@ public enum UnicodeCleaner {
         mutating func run(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
             let count = input.count
             while index < count {
+                // Copy the run of bytes that need nothing, in one go.
+                let runStart = index
+                index = UnicodeCleaner.endOfPlainRun(input, from: index)
+                if index > runStart {
+                    (out.baseAddress! + written).update(from: input.baseAddress! + runStart, count: index - runStart)
+                    written += index - runStart
+                    if index == count { break }
+                }
                 let byte = input[index]
-                // Fast paths for what text is made of: printable ASCII, and the two- and
-                // three-byte letters of Vietnamese (U+00C0–U+02FF and U+1E00–U+1EFF but Ð and ð),
-                // which are copied as they are and need no NFC.
-                if byte >= 0x20 && byte < 0x7F {
-                    out[written] = byte; written += 1
-                    index += 1
-                    continue
-                }
-                if byte >= 0xC3 && byte <= 0xCB && index + 1 < count && (byte != 0xC3 || input[index + 1] & 0xDF != 0x90) {
-                    out[written] = byte; out[written + 1] = input[index + 1]; written += 2
-                    index += 2
-                    continue
-                }
-                if byte == 0xE1 && index + 2 < count && input[index + 1] & 0xFC == 0xB8 {
-                    out[written] = byte; out[written + 1] = input[index + 1]; out[written + 2] = input[index + 2]; written += 3
-                    index += 3
-                    continue
-                }
                 if byte < 0x80 {
                     switch byte {
                     case 0x0A, 0x0B, 0x0C, 0x0D:
@@ -124,6 +114,46 @@ public enum UnicodeCleaner {
                 lineStart = written
             }
             return true
+        }
+    }
+
+    /// The end of the run from `start` of what text is mostly made of and cleaning copies as it
+    /// is: printable ASCII, and the two- and three-byte letters of Vietnamese (U+00C0–U+02FF and
+    /// U+1E00–U+1EFF, but Ð and ð), which need no NFC. A byte at a time by `plainBytes`, where the
+    /// continuation bytes of a letter are plain when its lead byte is.
+    @inline(__always)
+    static func endOfPlainRun(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = input.count
+        var index = start
+        plainBytes.withUnsafeBufferPointer { plain in
+            while index < count {
+                let byte = input[index]
+                switch plain[Int(byte)] {
+                case 0:
+                    index += 1
+                case 1:  // U+00C0–U+00FF: all but Ð and ð
+                    guard index + 1 < count, input[index + 1] & 0xDF != 0x90 else { return }
+                    index += 2
+                case 2:  // U+1000–U+1FFF: U+1E00–U+1EFF
+                    guard index + 2 < count, input[index + 1] & 0xFC == 0xB8 else { return }
+                    index += 3
+                default:
+                    return
+                }
+            }
+        }
+        return index
+    }
+
+    /// For every byte: 0 when it is plain (printable ASCII, a continuation byte, the lead byte of
+    /// U+0100–U+02FF), 1 for the lead of U+00C0–U+00FF, 2 for the lead of U+1000–U+1FFF, 3 when
+    /// the cleaner has to look at it.
+    private static let plainBytes: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x20..<0x7F, 0x80..<0xC0, 0xC4...0xCB: return 0
+        case 0xC3: return 1
+        case 0xE1: return 2
+        default: return 3
         }
     }
 
