@@ -56,23 +56,58 @@ public struct ChromeFilter: Sendable {
 
     public init() {}
 
-    /// The rules' words as folded bytes, prepared once.
-    private static let prepared: [(id: String, test: Rule.Test, words: [[UInt8]])] = rules.map { rule in
-        switch rule.test {
-        case .exactly(let words), .label(let words), .startsWith(let words), .contains(let words):
-            return (rule.id, rule.test, words.map { Array($0.utf8) })
-        case .imageFileName, .bareAsciiLabel:
-            return (rule.id, rule.test, [])
+    /// A rule ready for matching: its words as folded bytes, grouped by their first byte.
+    private struct Prepared {
+        enum Kind { case exactly, label, startsWith, contains, imageFileName, bareAsciiLabel }
+        var id: String
+        var kind: Kind
+        var words: [[UInt8]]
+        /// `byFirstByte[b]`: the words that start with byte `b`, so a line is compared only with them.
+        var byFirstByte: [[[UInt8]]]
+
+        init(_ rule: Rule) {
+            id = rule.id
+            let words: [String]
+            switch rule.test {
+            case .exactly(let list): kind = .exactly; words = list
+            case .label(let list): kind = .label; words = list
+            case .startsWith(let list): kind = .startsWith; words = list
+            case .contains(let list): kind = .contains; words = list
+            case .imageFileName: kind = .imageFileName; words = []
+            case .bareAsciiLabel: kind = .bareAsciiLabel; words = []
+            }
+            self.words = words.map { Array($0.utf8) }
+            var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
+            for word in self.words where !word.isEmpty { byFirstByte[Int(word[0])].append(word) }
+            self.byFirstByte = byFirstByte
         }
     }
 
+    /// The rules, prepared once.
+    private static let prepared: [Prepared] = rules.map(Prepared.init)
+
     private static let imageExtensions: [[UInt8]] = ["jpg", "jpeg", "png", "gif", "webp", "bmp"].map { Array($0.utf8) }
+
+    /// What the rules' folding makes of a non-ASCII scalar, for U+0080–U+07FF and then
+    /// U+1E00–U+1EFF: its base letter, 0x80 for any other scalar, 0 for a combining mark (dropped)
+    /// and `copyrightSign` for ©.
+    private static let foldTable: [UInt8] = ((UInt32(0x80)..<0x800).map(tableEntry) + (UInt32(0x1E00)..<0x1F00).map(tableEntry))
+    private static let copyrightSign: UInt8 = 0xFF
+
+    private static func tableEntry(_ value: UInt32) -> UInt8 {
+        if value >= 0x300 && value <= 0x36F { return 0 }
+        if value == 0xA9 { return copyrightSign }
+        return VietnameseFolding.baseLetter(value: value) ?? 0x80
+    }
 
     /// The id of the rule that marks `line` as chrome, or nil for a line of the document.
     public func ruleID(for line: Substring) -> String? {
         var bytes = Array(line.utf8)
         return bytes.withUnsafeMutableBufferPointer { ruleID(line: UnsafeBufferPointer($0)) }
     }
+
+    /// Longest line (in bytes, trimmed) that can be chrome: longer ones are text.
+    static let maximumLineLength = 400
 
     /// The same for a line given as UTF-8 bytes (no newline).
     func ruleID(line raw: UnsafeBufferPointer<UInt8>) -> String? {
@@ -91,69 +126,121 @@ public struct ChromeFilter: Sendable {
             break
         }
         while end > start && (raw[end - 1] == 0x20 || raw[end - 1] == 0x09) { end -= 1 }
-        guard start < end, end - start <= 400 else { return nil }
+        guard start < end, end - start <= Self.maximumLineLength else { return nil }
         let line = UnsafeBufferPointer(rebasing: raw[start..<end])
-        // Fold: lower-case ASCII letters without diacritics, one byte per scalar.
-        var folded: [UInt8] = []
-        folded.reserveCapacity(line.count)
-        var index = 0
-        var ascii = true
-        while index < line.count {
-            let byte = line[index]
-            if byte < 0x80 {
-                folded.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
-                index += 1
-                continue
-            }
-            ascii = false
-            var length = 2
-            var value = UInt32(byte & 0x1F)
-            if byte >= 0xF0 { length = 4; value = UInt32(byte & 0x07) } else if byte >= 0xE0 { length = 3; value = UInt32(byte & 0x0F) }
-            if index + length > line.count { break }
-            for k in 1..<length { value = value << 6 | UInt32(line[index + k] & 0x3F) }
-            index += length
-            if value >= 0x300 && value <= 0x36F { continue }
-            if value == 0xA9 { folded.append(contentsOf: [0x28, 0x63, 0x29]); continue }  // © → (c)
-            folded.append(VietnameseFolding.baseLetter(value: value) ?? 0x80)
+        // Folding writes at most 3 bytes for 2 (© → "(c)"), so the scratch space lives on the stack.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Self.maximumLineLength) { scratch in
+            let (count, ascii) = Self.fold(line, into: scratch.baseAddress!)
+            return Self.ruleID(folded: UnsafeBufferPointer(start: scratch.baseAddress!, count: count), line: line, ascii: ascii)
         }
-        for rule in Self.prepared {
-            switch rule.test {
-            case .exactly:
-                if rule.words.contains(folded) { return rule.id }
-            case .label:
-                for word in rule.words where folded.starts(with: word) {
-                    var rest = folded[word.count...].drop(while: { $0 == 0x20 })
-                    guard let next = rest.first else { return rule.id }
-                    if next == UInt8(ascii: ":") || next == UInt8(ascii: "|") { return rule.id }
-                    rest = rest.drop(while: { ($0 >= 48 && $0 <= 57) || $0 == 0x20 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") })
-                    if rest.isEmpty { return rule.id }
-                }
-            case .startsWith:
-                if rule.words.contains(where: { folded.starts(with: $0) }) { return rule.id }
-            case .contains:
-                for word in rule.words where Self.contains(folded, word) { return rule.id }
-            case .imageFileName:
-                guard !folded.contains(0x20), let dot = folded.lastIndex(of: UInt8(ascii: ".")) else { break }
-                if Self.imageExtensions.contains(where: { $0.elementsEqual(folded[(dot + 1)...]) }) { return rule.id }
-            case .bareAsciiLabel:
-                guard ascii else { break }
-                let tokens = line.split(separator: 0x20)
-                guard tokens.count >= 2, tokens.count <= 5,
-                      line.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 0x20 || $0 == 0x2D || $0 == 0x5F }) else { break }
-                let hasNumber = tokens.contains { $0.allSatisfy { $0 >= 48 && $0 <= 57 } }
-                let hasWord = tokens.contains { $0.count >= 4 && $0.allSatisfy { $0 >= 97 && $0 <= 122 } }
-                if hasNumber && hasWord { return rule.id }
-            }
-        }
-        return nil
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count, let first = needle.first else { return false }
+    /// Folds a line for the rules: lower-case ASCII letters without diacritics, one byte per
+    /// scalar (0x80 for a scalar that is not a Latin letter), combining marks dropped, © → "(c)".
+    /// Returns the folded length and whether the line is all ASCII.
+    private static func fold(_ line: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>) -> (Int, Bool) {
+        var written = 0
         var index = 0
-        while index + needle.count <= haystack.count {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
+        var ascii = true
+        let count = line.count
+        foldTable.withUnsafeBufferPointer { table in
+            while index < count {
+                let byte = line[index]
+                if byte < 0x80 {
+                    folded[written] = byte &- 65 < 26 ? byte | 0x20 : byte
+                    written += 1
+                    index += 1
+                    continue
+                }
+                ascii = false
+                let entry: UInt8
+                if byte >= 0xC2 && byte < 0xE0 && index + 1 < count {
+                    entry = table[(Int(byte & 0x1F) << 6 | Int(line[index + 1] & 0x3F)) - 0x80]
+                    index += 2
+                } else if byte == 0xE1 && index + 2 < count && line[index + 1] & 0xFC == 0xB8 {
+                    entry = table[0x780 + (Int(line[index + 1] & 0x03) << 6 | Int(line[index + 2] & 0x3F))]
+                    index += 3
+                } else {
+                    var length = 2
+                    var value = UInt32(byte & 0x1F)
+                    if byte >= 0xF0 { length = 4; value = UInt32(byte & 0x07) } else if byte >= 0xE0 { length = 3; value = UInt32(byte & 0x0F) }
+                    if index + length > count { break }
+                    for k in 1..<length { value = value << 6 | UInt32(line[index + k] & 0x3F) }
+                    index += length
+                    entry = tableEntry(value)
+                }
+                if entry == 0 { continue }
+                if entry == copyrightSign {  // © → (c)
+                    folded[written] = 0x28; folded[written + 1] = 0x63; folded[written + 2] = 0x29
+                    written += 3
+                    continue
+                }
+                folded[written] = entry
+                written += 1
+            }
+        }
+        return (written, ascii)
+    }
+
+    /// The first rule that matches a folded line (`line` is the line itself, for the rules that
+    /// read it as it is).
+    private static func ruleID(folded: UnsafeBufferPointer<UInt8>, line: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
+        let count = folded.count
+        // Nothing left (only combining marks): every rule needs letters.
+        guard count > 0, let base = folded.baseAddress else { return nil }
+        @inline(__always) func startsWith(_ word: [UInt8]) -> Bool {
+            guard word.count <= count else { return false }
+            for k in 1..<word.count where word[k] != base[k] { return false }
+            return true
+        }
+        let first = Int(base[0])
+        // The rules are read in place: a copy of one would retain and release its arrays each line.
+        return prepared.withUnsafeBufferPointer { rules -> String? in
+            for rule in rules.indices {
+                switch rules[rule].kind {
+                case .exactly:
+                    if rules[rule].byFirstByte[first].contains(where: { $0.count == count && startsWith($0) }) { return rules[rule].id }
+                case .label:
+                    for word in rules[rule].byFirstByte[first] where startsWith(word) {
+                        // The label, then blanks, then a colon or a bar, or only a number, or nothing.
+                        var at = word.count
+                        while at < count && base[at] == 0x20 { at += 1 }
+                        if at == count || base[at] == UInt8(ascii: ":") || base[at] == UInt8(ascii: "|") { return rules[rule].id }
+                        while at < count && (base[at] &- 48 < 10 || base[at] == 0x20 || base[at] == UInt8(ascii: ".") || base[at] == UInt8(ascii: ",")) {
+                            at += 1
+                        }
+                        if at == count { return rules[rule].id }
+                    }
+                case .startsWith:
+                    if rules[rule].byFirstByte[first].contains(where: startsWith) { return rules[rule].id }
+                case .contains:
+                    for word in rules[rule].words where contains(folded, word) { return rules[rule].id }
+                case .imageFileName:
+                    guard memchr(base, 0x20, count) == nil, let dot = folded.lastIndex(of: UInt8(ascii: ".")) else { break }
+                    if imageExtensions.contains(where: { $0.elementsEqual(folded[(dot + 1)...]) }) { return rules[rule].id }
+                case .bareAsciiLabel:
+                    guard ascii, line.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 0x20 || $0 == 0x2D || $0 == 0x5F }) else {
+                        break
+                    }
+                    let tokens = line.split(separator: 0x20)
+                    guard tokens.count >= 2, tokens.count <= 5 else { break }
+                    let hasNumber = tokens.contains { $0.allSatisfy { $0 >= 48 && $0 <= 57 } }
+                    let hasWord = tokens.contains { $0.count >= 4 && $0.allSatisfy { $0 >= 97 && $0 <= 122 } }
+                    if hasNumber && hasWord { return rules[rule].id }
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack`: `memchr` finds the candidates.
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        let last = haystack.count - needle.count  // last offset where the needle fits
+        var index = 0
+        while index <= last, let found = haystack.firstIndex(ofByte: first, from: index), found <= last {
+            if (1..<needle.count).allSatisfy({ haystack[found + $0] == needle[$0] }) { return true }
+            index = found + 1
         }
         return false
     }
@@ -161,36 +248,49 @@ public struct ChromeFilter: Sendable {
     /// The text without its chrome lines (blank runs they leave collapsed, ends trimmed), and how
     /// many lines each rule dropped.
     public func filter(_ text: String) -> (text: String, dropped: [String: Int]) {
-        var text = text
-        return text.withUTF8 { filter(bytes: $0) }
+        var bytes = Array(text.utf8)
+        let dropped = filter(&bytes)
+        return (String(decoding: bytes, as: UTF8.self), dropped)
     }
 
     func filter(bytes: UnsafeBufferPointer<UInt8>) -> (text: String, dropped: [String: Int]) {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        var copy = Array(bytes)
+        let dropped = filter(&copy)
+        return (String(decoding: copy, as: UTF8.self), dropped)
+    }
+
+    /// The same on UTF-8 bytes, in place: the kept lines move down over the dropped ones (the
+    /// output never gets ahead of the input, as it only loses bytes). Returns the dropped counts.
+    func filter(_ bytes: inout [UInt8]) -> [String: Int] {
         var dropped: [String: Int] = [:]
-        var lastBlank = true  // no blank line at the start
-        var pendingBlank = false
-        var lineStart = 0
-        let count = bytes.count
-        while lineStart <= count {
-            var lineEnd = lineStart
-            while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
-            let blank = line.allSatisfy { $0 == 0x20 }
-            if blank {
-                if !lastBlank { pendingBlank = true }
-            } else if let id = ruleID(line: line) {
-                dropped[id, default: 0] += 1
-            } else {
-                if !out.isEmpty { out.append(0x0A) }
-                if pendingBlank { out.append(0x0A) }
-                out.append(contentsOf: line)
-                pendingBlank = false
-                lastBlank = false
+        let kept = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            var written = 0
+            var lastBlank = true  // no blank line at the start
+            var pendingBlank = false
+            var lineStart = 0
+            let count = buffer.count
+            while lineStart <= count {
+                let lineEnd = UnsafeBufferPointer(buffer).firstIndex(ofByte: 0x0A, from: lineStart) ?? count
+                let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])
+                if line.allSatisfy({ $0 == 0x20 }) {
+                    if !lastBlank { pendingBlank = true }
+                } else if let id = ruleID(line: line) {
+                    dropped[id, default: 0] += 1
+                } else {
+                    if written > 0 { buffer[written] = 0x0A; written += 1 }
+                    if pendingBlank { buffer[written] = 0x0A; written += 1 }
+                    if written != lineStart {
+                        memmove(buffer.baseAddress! + written, buffer.baseAddress! + lineStart, line.count)
+                    }
+                    written += line.count
+                    pendingBlank = false
+                    lastBlank = false
+                }
+                lineStart = lineEnd + 1
             }
-            lineStart = lineEnd + 1
+            return written
         }
-        return (String(decoding: out, as: UTF8.self), dropped)
+        bytes.removeSubrange(kept...)
+        return dropped
     }
 }

@@ -12,51 +12,84 @@ public struct FoldedText: Sendable {
     public static let other: UInt8 = 0x80
 
     public init(utf8: [UInt8]) {
-        var bytes: [UInt8] = []
+        let count = utf8.count
         var origin: [Int32] = []
-        bytes.reserveCapacity(utf8.count)
-        origin.reserveCapacity(utf8.count + 1)
-        utf8.withUnsafeBufferPointer { p in
-            var index = 0
-            let count = p.count
+        // Both arrays are written through pointers into storage sized for the worst case (one
+        // folded byte per UTF-8 byte): no append, no uniqueness check, in the per-byte loop.
+        bytes = [UInt8](unsafeUninitializedCapacity: max(count, 1)) { bytes, bytesCount in
+            origin = [Int32](unsafeUninitializedCapacity: count + 1) { origin, originCount in
+                bytesCount = utf8.withUnsafeBufferPointer {
+                    Self.fold($0, into: bytes.baseAddress!, origin: origin.baseAddress!)
+                }
+                originCount = bytesCount + 1
+            }
+        }
+        self.origin = origin
+    }
+
+    /// Folds `input` into `bytes` and `origin` (room for `input.count` and `input.count + 1`
+    /// entries) and returns the number of folded bytes; `origin` gets the final entry too.
+    private static func fold(_ input: UnsafeBufferPointer<UInt8>, into bytes: UnsafeMutablePointer<UInt8>,
+                             origin: UnsafeMutablePointer<Int32>) -> Int {
+        let count = input.count
+        var index = 0
+        var written = 0
+        Self.table.withUnsafeBufferPointer { table in
             while index < count {
-                let lead = p[index]
+                let lead = input[index]
                 if lead < 0x80 {
-                    bytes.append(lead >= 65 && lead <= 90 ? lead | 0x20 : lead)
-                    origin.append(Int32(index))
+                    bytes[written] = lead &- 65 < 26 ? lead | 0x20 : lead
+                    origin[written] = Int32(truncatingIfNeeded: index)
+                    written += 1
                     index += 1
                     continue
                 }
-                var length = 1
-                var value: UInt32 = 0
-                if lead & 0xE0 == 0xC0 { length = 2; value = UInt32(lead & 0x1F) }
-                else if lead & 0xF0 == 0xE0 { length = 3; value = UInt32(lead & 0x0F) }
-                else if lead & 0xF8 == 0xF0 { length = 4; value = UInt32(lead & 0x07) }
-                if index + length > count { length = count - index }
-                for k in 1..<max(length, 1) { value = value << 6 | UInt32(p[index + k] & 0x3F) }
                 let start = index
-                index += max(length, 1)
-                if value >= 0x300 && value <= 0x36F { continue }  // combining mark (NFD leftovers)
                 let folded: UInt8
-                switch value {
-                case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB: folded = UInt8(ascii: "\"")
-                case 0x2018, 0x2019: folded = UInt8(ascii: "'")
-                case 0x2010...0x2015, 0x2212: folded = UInt8(ascii: "-")
-                default:
-                    if let base = VietnameseFolding.baseLetter(value: value) {
-                        folded = base
-                    } else {
-                        folded = Self.other
-                    }
+                if lead & 0xE0 == 0xC0 && index + 1 < count {
+                    // Two bytes: U+0080–U+07FF, all in the table.
+                    folded = table[Int(lead & 0x1F) << 6 | Int(input[index + 1] & 0x3F)]
+                    index += 2
+                } else if lead == 0xE1 && index + 2 < count && input[index + 1] & 0xFC == 0xB8 {
+                    // U+1E00–U+1EFF: Vietnamese letters with two marks, in the table after U+07FF.
+                    folded = table[0x800 + (Int(input[index + 1] & 0x03) << 6 | Int(input[index + 2] & 0x3F))]
+                    index += 3
+                } else {
+                    var length = 1
+                    var value: UInt32 = 0
+                    if lead & 0xE0 == 0xC0 { length = 2; value = UInt32(lead & 0x1F) }
+                    else if lead & 0xF0 == 0xE0 { length = 3; value = UInt32(lead & 0x0F) }
+                    else if lead & 0xF8 == 0xF0 { length = 4; value = UInt32(lead & 0x07) }
+                    if index + length > count { length = count - index }
+                    for k in 1..<max(length, 1) { value = value << 6 | UInt32(input[index + k] & 0x3F) }
+                    index += max(length, 1)
+                    folded = Self.fold(value: value) ?? 0
                 }
-                bytes.append(folded)
-                origin.append(Int32(start))
+                if folded == 0 { continue }  // combining mark (NFD leftovers)
+                bytes[written] = folded
+                origin[written] = Int32(truncatingIfNeeded: start)
+                written += 1
             }
-            origin.append(Int32(count))
         }
-        self.bytes = bytes
-        self.origin = origin
+        origin[written] = Int32(truncatingIfNeeded: count)
+        return written
     }
+
+    /// The folded byte of a non-ASCII scalar value, or nil for a combining mark, which folding drops.
+    static func fold(value: UInt32) -> UInt8? {
+        if value >= 0x300 && value <= 0x36F { return nil }
+        switch value {
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB: return UInt8(ascii: "\"")
+        case 0x2018, 0x2019: return UInt8(ascii: "'")
+        case 0x2010...0x2015, 0x2212: return UInt8(ascii: "-")
+        default: return VietnameseFolding.baseLetter(value: value) ?? other
+        }
+    }
+
+    /// `fold(value:)` of U+0000–U+07FF, then of U+1E00–U+1EFF, with 0 for a dropped mark: the
+    /// scalars of Vietnamese text are looked up, not decoded and tested.
+    private static let table: [UInt8] = (UInt32(0)..<0x800).map { fold(value: $0) ?? 0 }
+        + (UInt32(0x1E00)..<0x1F00).map { fold(value: $0) ?? 0 }
 
     /// The UTF-8 byte range of folded range `range`.
     @inline(__always)

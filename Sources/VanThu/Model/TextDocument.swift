@@ -1,3 +1,5 @@
+import Foundation
+
 /// The cleaned NFC text of one document, with its UTF-8 bytes and line table, for extractors that
 /// scan bytes by hand. Offsets in facts are Unicode scalar offsets; `scalarOffset(ofByte:)` converts.
 public struct TextDocument: Sendable {
@@ -11,31 +13,50 @@ public struct TextDocument: Sendable {
     private let checkpoints: [Int]
 
     public init(_ text: String) {
+        self.init(text: text, utf8: Array(text.utf8))
+    }
+
+    /// A document whose UTF-8 bytes are at hand already: `utf8` must be exactly `text`'s.
+    init(text: String, utf8 bytes: [UInt8]) {
         self.text = text
-        let bytes = Array(text.utf8)
         self.utf8 = bytes
         var lines: [Range<Int>] = []
-        var lineStart = 0
-        var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(bytes.count / 64 + 1)
-        var scalars = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<buffer.count {
-                if index & 63 == 0 { checkpoints.append(scalars) }
-                let byte = buffer[index]
-                if byte & 0xC0 != 0x80 { scalars += 1 }
-                if byte == 0x0A {
-                    lines.append(lineStart..<index)
-                    lineStart = index + 1
+        let count = bytes.count
+        // One entry per started block of 64 bytes, and the total.
+        let blocks = (count + 63) >> 6
+        checkpoints = [Int](unsafeUninitializedCapacity: blocks + 1) { checkpoints, initialized in
+            bytes.withUnsafeBufferPointer { buffer in
+                // Every byte but a continuation byte (0b10xxxxxx) starts a scalar: count those in
+                // eight bytes at a time, where bit 7 is set and bit 6 is not.
+                var scalars = 0
+                let whole = count >> 6
+                let raw = UnsafeRawPointer(buffer.baseAddress)
+                for block in 0..<whole {
+                    checkpoints[block] = scalars
+                    var continuations = 0
+                    for word in 0..<8 {
+                        let bits = raw!.loadUnaligned(fromByteOffset: block << 6 | word << 3, as: UInt64.self)
+                        continuations &+= (bits & ~(bits << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    }
+                    scalars &+= 64 &- continuations
+                }
+                if whole < blocks {
+                    checkpoints[whole] = scalars
+                    for index in (whole << 6)..<count where buffer[index] & 0xC0 != 0x80 { scalars += 1 }
+                }
+                checkpoints[blocks] = scalars
+                var lineStart = 0
+                while lineStart < count, let newline = buffer.firstIndex(ofByte: 0x0A, from: lineStart) {
+                    lines.append(lineStart..<newline)
+                    lineStart = newline + 1
+                }
+                if lineStart < count || count == 0 || buffer[count - 1] == 0x0A {
+                    lines.append(lineStart..<count)
                 }
             }
+            initialized = blocks + 1
         }
-        if lineStart < bytes.count || bytes.isEmpty || bytes.last == 0x0A {
-            lines.append(lineStart..<bytes.count)
-        }
-        checkpoints.append(scalars)
         self.lines = lines
-        self.checkpoints = checkpoints
         self.folded = FoldedText(utf8: bytes)
     }
 
@@ -76,5 +97,15 @@ public struct TextDocument: Sendable {
             if lines[mid].lowerBound <= byte { low = mid } else { high = mid - 1 }
         }
         return low
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Offset of the first `byte` at or after `start`, found by `memchr`.
+    @inline(__always)
+    func firstIndex(ofByte byte: UInt8, from start: Int) -> Int? {
+        guard let base = baseAddress, start < count,
+              let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
