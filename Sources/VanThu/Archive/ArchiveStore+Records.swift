@@ -8,7 +8,7 @@ extension ArchiveStore {
     public func forEachRecord(_ body: (_ summary: RecordSummary, _ json: [UInt8]) throws -> Void) throws {
         let decoder = JSONDecoder()
         try forEachDocument { stored in
-            var summary = try decoder.decode(RecordSummary.self, from: Data(stored.summary))
+            var summary = try RecordSummary(json: stored.summary)
             let primary = stored.paths.first ?? summary.path
             let alsoAt = Array(stored.paths.dropFirst())
             guard stored.gone || primary != summary.path || !alsoAt.isEmpty else {
