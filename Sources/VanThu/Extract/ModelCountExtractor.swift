@@ -150,8 +150,14 @@ public struct ModelCountExtractor: Extractor {
             let n = p.count
             guard n >= 7 else { return }
             var i = 3
-            // Look for "hinh" preceded by one space; the byte 'h' is rare enough to test first.
+            let raw = UnsafeRawPointer(p.baseAddress!)
+            // Look for "hinh" preceded by one space; the byte 'h' is rare enough to test first,
+            // eight bytes at a time.
             while i + 4 <= n {
+                if i + 8 <= n && !QuoteSpans.hasByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), 0x68) {
+                    i += 8
+                    continue
+                }
                 if p[i] == 0x68, p[i + 1] == 0x69, p[i + 2] == 0x6E, p[i + 3] == 0x68, p[i - 1] == 0x20,
                    i + 4 == n || !FoldedText.isWordByte(p[i + 4]) {
                     if p[i - 3] == 0x6D, p[i - 2] == 0x6F, i == 3 || !FoldedText.isWordByte(p[i - 4]) {
