@@ -151,12 +151,16 @@ public struct ModelCountExtractor: Extractor {
             guard n >= 7 else { return }
             var i = 3
             let raw = UnsafeRawPointer(p.baseAddress!)
-            // Look for "hinh" preceded by one space; the byte 'h' is rare enough to test first,
-            // eight bytes at a time.
+            // Look for "hinh" preceded by one space: eight positions at a time while none is an h
+            // after a space (the word at i - 1 holds the byte before each byte of the word at i).
             while i + 4 <= n {
-                if i + 8 <= n && !QuoteSpans.hasByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), 0x68) {
-                    i += 8
-                    continue
+                if i + 8 <= n {
+                    let here = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let before = raw.loadUnaligned(fromByteOffset: i - 1, as: UInt64.self)
+                    if Self.equalBytes(here, 0x68) & Self.equalBytes(before, 0x20) == 0 {
+                        i += 8
+                        continue
+                    }
                 }
                 if p[i] == 0x68, p[i + 1] == 0x69, p[i + 2] == 0x6E, p[i + 3] == 0x68, p[i - 1] == 0x20,
                    i + 4 == n || !FoldedText.isWordByte(p[i + 4]) {
@@ -173,6 +177,14 @@ public struct ModelCountExtractor: Extractor {
             }
         }
         return found
+    }
+
+    /// High bit set in each byte of `word` that equals `byte` (exactly: no borrow between bytes).
+    @inline(__always)
+    static func equalBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x) & ~low
     }
 
     private static let alsoExemplars: [FoldedPhrase] = ["dien hinh", "va dien hinh", "mo hinh", "va mo hinh"].map(FoldedPhrase.init)
