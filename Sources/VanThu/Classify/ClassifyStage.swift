@@ -156,6 +156,11 @@ public struct ClassifyStage: Stage {
             var index = -1
             while lineStart <= folded.count {
                 var lineEnd = lineStart
+                // Eight bytes at a time to the line feed.
+                while lineEnd + 8 <= folded.count
+                        && !QuoteSpans.hasByte(UnsafeRawPointer(folded.baseAddress! + lineEnd).loadUnaligned(as: UInt64.self), 0x0A) {
+                    lineEnd += 8
+                }
                 while lineEnd < folded.count && folded[lineEnd] != 0x0A { lineEnd += 1 }
                 defer { lineStart = lineEnd + 1 }
                 index += 1
@@ -168,11 +173,11 @@ public struct ClassifyStage: Stage {
                 while start < end && folded[start] == 0x20 { start += 1 }
                 while end > start && folded[end - 1] == 0x20 { end -= 1 }
                 let line = FoldedLine(bytes: UnsafeBufferPointer(rebasing: folded[start..<end]))
-                for (ruleIndex, rule) in rules.enumerated() where fired & (1 << UInt64(ruleIndex)) == 0 {
-                    if rule.scope == .head && index >= headLines { continue }
-                    if rule.test(line) {
-                        scores[rule.kind, default: 0] += rule.weight
-                        reasons.append(rule.id)
+                for ruleIndex in rules.indices where fired & (1 << UInt64(ruleIndex)) == 0 {
+                    if rules[ruleIndex].scope == .head && index >= headLines { continue }
+                    if rules[ruleIndex].test(line) {
+                        scores[rules[ruleIndex].kind, default: 0] += rules[ruleIndex].weight
+                        reasons.append(rules[ruleIndex].id)
                         fired |= 1 << UInt64(ruleIndex)
                     }
                 }
