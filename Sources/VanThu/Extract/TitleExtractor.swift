@@ -170,9 +170,11 @@ public struct TitleExtractor: Extractor {
             var words = 1
             var scalars = 0
             var previousSpace = false
+            // Counted until the line has too many words or scalars to be a headline.
             for byte in line {
                 if byte & 0xC0 != 0x80 { scalars += 1 }
                 if byte == 0x20 { if !previousSpace { words += 1 }; previousSpace = true } else { previousSpace = false }
+                if words > 60 || scalars > 300 { break }
             }
             if words >= 4 && words <= 60 && scalars <= 300 { candidates.append((start..<end, position, words)) }
         }
