@@ -157,7 +157,7 @@ public struct ModelCountExtractor: Extractor {
                 if i + 8 <= n {
                     let here = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                     let before = raw.loadUnaligned(fromByteOffset: i - 1, as: UInt64.self)
-                    if Self.equalBytes(here, 0x68) & Self.equalBytes(before, 0x20) == 0 {
+                    if QuoteSpans.equalBytes(here, 0x68) & QuoteSpans.equalBytes(before, 0x20) == 0 {
                         i += 8
                         continue
                     }
@@ -177,14 +177,6 @@ public struct ModelCountExtractor: Extractor {
             }
         }
         return found
-    }
-
-    /// High bit set in each byte of `word` that equals `byte` (exactly: no borrow between bytes).
-    @inline(__always)
-    static func equalBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((x & low) &+ low) | x) & ~low
     }
 
     private static let alsoExemplars: [FoldedPhrase] = ["dien hinh", "va dien hinh", "mo hinh", "va mo hinh"].map(FoldedPhrase.init)

@@ -63,6 +63,14 @@ struct QuoteSpans: Sendable {
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
+    /// High bit set in each byte of `word` that equals `byte` (exactly: no borrow between bytes).
+    @inline(__always)
+    static func equalBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x) & ~low
+    }
+
     /// Whether any quoted stretch shares a byte with `range`.
     func intersects(_ range: Range<Int>) -> Bool {
         guard !spans.isEmpty, !range.isEmpty else { return false }

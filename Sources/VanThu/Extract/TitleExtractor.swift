@@ -167,15 +167,7 @@ public struct TitleExtractor: Extractor {
             defer { position += 1 }
             let line = bytes[start..<end]
             if Self.isDateLine(line) { dateLines.insert(position); continue }
-            var words = 1
-            var scalars = 0
-            var previousSpace = false
-            // Counted until the line has too many words or scalars to be a headline.
-            for byte in line {
-                if byte & 0xC0 != 0x80 { scalars += 1 }
-                if byte == 0x20 { if !previousSpace { words += 1 }; previousSpace = true } else { previousSpace = false }
-                if words > 60 || scalars > 300 { break }
-            }
+            let (words, scalars) = Self.wordsAndScalars(line)
             if words >= 4 && words <= 60 && scalars <= 300 { candidates.append((start..<end, position, words)) }
         }
         var best: (score: Int, range: Range<Int>)?
@@ -191,6 +183,43 @@ public struct TitleExtractor: Extractor {
     }
 
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// The words (runs of non-spaces, for a line without spaces at its ends) and scalars of a line,
+    /// eight bytes at a time; counting stops once the line has too many of either to be a headline
+    /// (more than 60 words or 300 scalars).
+    static func wordsAndScalars(_ line: ArraySlice<UInt8>) -> (words: Int, scalars: Int) {
+        line.withUnsafeBufferPointer { p in
+            var words = 1
+            var scalars = 0
+            // 0x80 when the byte before the current one is a space.
+            var previousSpace: UInt64 = 0
+            var k = 0
+            if let base = p.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while k + 8 <= p.count {
+                    let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                    let spaces = QuoteSpans.equalBytes(word, 0x20)
+                    words += (spaces & ~(spaces << 8 | previousSpace)).nonzeroBitCount
+                    scalars += 8 - QuoteSpans.equalBytes(word & 0xC0C0_C0C0_C0C0_C0C0, 0x80).nonzeroBitCount
+                    previousSpace = spaces >> 56
+                    k += 8
+                    if words > 60 || scalars > 300 { return (words, scalars) }
+                }
+            }
+            while k < p.count {
+                let byte = p[k]
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte == 0x20 {
+                    if previousSpace == 0 { words += 1 }
+                    previousSpace = 0x80
+                } else {
+                    previousSpace = 0
+                }
+                k += 1
+            }
+            return (words, scalars)
+        }
+    }
 
     /// "Thứ 6, Ngày 10/08/2018, 15:00", "10/08/2018 | Tác giả", "Thứ sáu - 15/03/2024 06:28 2.200 0".
     /// A line that starts with a weekday or `ngày` and has a `/` or `-`; or one that starts with a

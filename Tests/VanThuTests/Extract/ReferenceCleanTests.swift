@@ -12,3 +12,25 @@ struct ReferenceCleanTests {
         #expect(ReferenceExtractor.clean(text) == text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " "))
     }
 }
+
+/// `TitleExtractor.wordsAndScalars` counts eight bytes at a time; byte by byte it must agree.
+struct HeadlineCountTests {
+    @Test func countsAgreeWithAByteByByteCount() {
+        var lines = ["Một", "a b", "Thành phố nọ: Tiếp tục nâng cao hiệu quả phong trào", "x  y   z", "1234567 89", "abcdefgh ijklmnop"]
+        lines.append(String(repeating: "từ ", count: 70) + "cuối")
+        lines.append(String(repeating: "ấ", count: 320))
+        for offset in 0..<17 { lines.append(String(repeating: "b", count: offset) + " c  dé  f" + String(repeating: " g", count: offset)) }
+        for line in lines {
+            let bytes = Array(line.utf8)[...]
+            var words = 1, scalars = 0, previousSpace = false
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte == 0x20 { if !previousSpace { words += 1 }; previousSpace = true } else { previousSpace = false }
+            }
+            let counted = TitleExtractor.wordsAndScalars(bytes)
+            let candidate = words >= 4 && words <= 60 && scalars <= 300
+            #expect((counted.words >= 4 && counted.words <= 60 && counted.scalars <= 300) == candidate, "\(line)")
+            if candidate { #expect(counted.words == words && counted.scalars == scalars, "\(line)") }
+        }
+    }
+}
