@@ -1,3 +1,4 @@
+/// Byte-level fast paths of the extractors, held to the character-level code they replace.
 import Testing
 @testable import VanThu
 
