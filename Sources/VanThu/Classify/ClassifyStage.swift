@@ -1,5 +1,8 @@
 /// Decides whether a document is an official dispatch, a news article or unknown, by explainable
 /// rules: each rule that fires adds its weight and its id to the reasons kept in the record.
+///
+/// Rules read the document's folded bytes (`FoldedText`: one byte per scalar, lower-case ASCII,
+/// any other non-ASCII scalar 0x80), one trimmed line at a time, with plain byte comparisons.
 public struct ClassifyStage: Stage {
     public var name: StageName { .classify }
 
@@ -11,9 +14,78 @@ public struct ClassifyStage: Stage {
         public var weight: Int
         /// Lines (search-folded, trimmed) that may carry the signal: the header block or anywhere.
         public var scope: Scope
-        public var test: @Sendable (String) -> Bool
+        public var test: @Sendable (FoldedLine) -> Bool
 
         public enum Scope: Sendable { case head, anywhere }
+    }
+
+    /// One trimmed line of folded bytes, as the rules read it. Its `count` is its length in
+    /// characters (a folded byte is one scalar, and a line of them has no multi-scalar character).
+    /// Valid only while the rules run (it points into the document's folded bytes).
+    public struct FoldedLine {
+        public let bytes: UnsafeBufferPointer<UInt8>
+
+        public var count: Int { bytes.count }
+
+        /// Whether the line starts with `prefix` (folded ASCII).
+        @inline(__always)
+        public func hasPrefix(_ prefix: StaticString) -> Bool { Self.starts(bytes, at: 0, with: prefix) }
+
+        /// Whether `word` (folded ASCII) occurs anywhere at or after offset `from`.
+        public func contains(_ word: StaticString, from: Int = 0) -> Bool {
+            let first = word.utf8Start.pointee
+            var k = from
+            while k + word.utf8CodeUnitCount <= bytes.count {
+                if bytes[k] == first && Self.starts(bytes, at: k, with: word) { return true }
+                k += 1
+            }
+            return false
+        }
+
+        /// Whether the byte occurs at or after offset `from`.
+        public func contains(_ byte: UInt8, from: Int = 0) -> Bool {
+            var k = from
+            while k < bytes.count {
+                if bytes[k] == byte { return true }
+                k += 1
+            }
+            return false
+        }
+
+        /// The first offset of `byte`, if any.
+        public func firstIndex(of byte: UInt8) -> Int? {
+            var k = 0
+            while k < bytes.count {
+                if bytes[k] == byte { return k }
+                k += 1
+            }
+            return nil
+        }
+
+        /// The first offset at or after `from` whose byte is not skipped.
+        @inline(__always)
+        public func skip(from: Int, while skipped: (UInt8) -> Bool) -> Int {
+            var k = from
+            while k < bytes.count && skipped(bytes[k]) { k += 1 }
+            return k
+        }
+
+        /// Whether the line is exactly `text` (folded ASCII).
+        public func equals(_ text: [UInt8]) -> Bool {
+            text.count == bytes.count && text.withUnsafeBufferPointer { t in
+                for k in 0..<t.count where t[k] != bytes[k] { return false }
+                return true
+            }
+        }
+
+        @inline(__always)
+        static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, with prefix: StaticString) -> Bool {
+            let length = prefix.utf8CodeUnitCount
+            guard offset + length <= bytes.count else { return false }
+            let p = prefix.utf8Start
+            for k in 0..<length where bytes[offset + k] != p[k] { return false }
+            return true
+        }
     }
 
     /// A line in the first `headLines` lines belongs to the header block.
@@ -26,32 +98,43 @@ public struct ClassifyStage: Stage {
         "phap lenh", "thong tri", "ket luan", "cong dien", "giay moi", "bien ban", "thong tu lien tich", "quy chuan",
     ]
 
+    /// `typeNames` as bytes, by length (a line is compared only with names of its length).
+    static let typeNamesByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: (typeNames.map(\.utf8.count).max() ?? 0) + 1)
+        for name in typeNames.sorted() { table[name.utf8.count].append(Array(name.utf8)) }
+        return table
+    }()
+
     public static let rules: [Rule] = [
         Rule(id: "dispatch.motto", kind: .dispatch, weight: 2, scope: .head) {
             $0.hasPrefix("cong hoa xa hoi chu nghia viet nam") || $0.hasPrefix("dang cong san viet nam")
         },
         Rule(id: "dispatch.number", kind: .dispatch, weight: 2, scope: .head) { line in
             guard line.hasPrefix("so") else { return false }
-            let rest = line.dropFirst(2).drop(while: { $0 == ":" || $0 == " " })
-            guard let first = rest.first, first.isNumber else { return false }
-            return rest.contains("/") && rest.count < 60
+            let rest = line.skip(from: 2) { $0 == UInt8(ascii: ":") || $0 == 0x20 }
+            guard rest < line.count, line.bytes[rest] &- 0x30 < 10 else { return false }
+            return line.contains(UInt8(ascii: "/"), from: rest) && line.count - rest < 60
         },
         Rule(id: "dispatch.place-date", kind: .dispatch, weight: 1, scope: .head) { line in
-            guard let comma = line.firstIndex(of: ",") else { return false }
-            let rest = line[line.index(after: comma)...].drop(while: { $0 == " " })
-            return rest.hasPrefix("ngay ") && rest.contains(" thang ") && rest.contains(" nam ") && line.count < 80
+            guard line.count < 80, let comma = line.firstIndex(of: UInt8(ascii: ",")) else { return false }
+            let rest = line.skip(from: comma + 1) { $0 == 0x20 }
+            return FoldedLine.starts(line.bytes, at: rest, with: "ngay ") && line.contains(" thang ", from: rest)
+                && line.contains(" nam ", from: rest)
         },
         Rule(id: "dispatch.subject", kind: .dispatch, weight: 2, scope: .head) { $0.hasPrefix("v/v ") || $0.hasPrefix("v/v:") },
         Rule(id: "dispatch.recipients", kind: .dispatch, weight: 1, scope: .head) { $0.hasPrefix("kinh gui") },
-        Rule(id: "dispatch.type-line", kind: .dispatch, weight: 1, scope: .head) { typeNames.contains($0) },
+        Rule(id: "dispatch.type-line", kind: .dispatch, weight: 1, scope: .head) { line in
+            line.count < typeNamesByLength.count && typeNamesByLength[line.count].contains(where: line.equals)
+        },
         Rule(id: "dispatch.copy-to", kind: .dispatch, weight: 2, scope: .anywhere) { $0.hasPrefix("noi nhan") },
         Rule(id: "dispatch.signature", kind: .dispatch, weight: 1, scope: .anywhere) { line in
-            ["t/m ", "k/t ", "t/l ", "tm. ", "kt. ", "tl. ", "tuq. ", "tm ban ", "tm uy ban "].contains(where: line.hasPrefix)
-                && line.count < 60
+            line.count < 60 && (line.hasPrefix("t/m ") || line.hasPrefix("k/t ") || line.hasPrefix("t/l ")
+                || line.hasPrefix("tm. ") || line.hasPrefix("kt. ") || line.hasPrefix("tl. ") || line.hasPrefix("tuq. ")
+                || line.hasPrefix("tm ban ") || line.hasPrefix("tm uy ban "))
         },
         Rule(id: "news.metadata", kind: .news, weight: 1, scope: .head) { $0.hasPrefix("# date") || $0.hasPrefix("date ") },
         Rule(id: "news.dateline", kind: .news, weight: 1, scope: .head) { line in
-            (line.hasPrefix("thu ") || line.hasPrefix("chu nhat")) && line.contains("/") && line.count < 60
+            line.count < 60 && (line.hasPrefix("thu ") || line.hasPrefix("chu nhat")) && line.contains(UInt8(ascii: "/"))
         },
     ]
 
@@ -64,27 +147,39 @@ public struct ClassifyStage: Stage {
         var scores: [DocumentKind: Int] = [:]
         var reasons: [String] = []
         var proseParagraphs = 0
-        let folded = document.folded.bytes
-        var lineStart = 0
-        var index = -1
-        while lineStart <= folded.count {
-            var lineEnd = lineStart
-            while lineEnd < folded.count && folded[lineEnd] != 0x0A { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            index += 1
-            let length = lineEnd - lineStart
-            if length == 0 { continue }
-            if length >= 150 { proseParagraphs += 1 }
-            guard index < headLines || length < 150 else { continue }
-            var start = lineStart, end = lineEnd
-            while start < end && folded[start] == 0x20 { start += 1 }
-            while end > start && folded[end - 1] == 0x20 { end -= 1 }
-            let line = String(decoding: folded[start..<end], as: UTF8.self)
-            for rule in rules where !reasons.contains(rule.id) {
-                if rule.scope == .head && index >= headLines { continue }
-                if rule.test(line) {
-                    scores[rule.kind, default: 0] += rule.weight
-                    reasons.append(rule.id)
+        // Each rule fires once: bit i is set once rule i has fired.
+        var fired: UInt64 = 0
+        let allFired: UInt64 = rules.count >= 64 ? ~0 : (1 << UInt64(rules.count)) - 1
+        let rules = Self.rules
+        document.folded.bytes.withUnsafeBufferPointer { folded in
+            var lineStart = 0
+            var index = -1
+            while lineStart <= folded.count {
+                var lineEnd = lineStart
+                // Eight bytes at a time to the line feed.
+                while lineEnd + 8 <= folded.count
+                        && !QuoteSpans.hasByte(UnsafeRawPointer(folded.baseAddress! + lineEnd).loadUnaligned(as: UInt64.self), 0x0A) {
+                    lineEnd += 8
+                }
+                while lineEnd < folded.count && folded[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                index += 1
+                let length = lineEnd - lineStart
+                if length == 0 { continue }
+                if length >= 150 { proseParagraphs += 1 }
+                guard index < headLines || length < 150 else { continue }
+                guard fired != allFired else { continue }
+                var start = lineStart, end = lineEnd
+                while start < end && folded[start] == 0x20 { start += 1 }
+                while end > start && folded[end - 1] == 0x20 { end -= 1 }
+                let line = FoldedLine(bytes: UnsafeBufferPointer(rebasing: folded[start..<end]))
+                for ruleIndex in rules.indices where fired & (1 << UInt64(ruleIndex)) == 0 {
+                    if rules[ruleIndex].scope == .head && index >= headLines { continue }
+                    if rules[ruleIndex].test(line) {
+                        scores[rules[ruleIndex].kind, default: 0] += rules[ruleIndex].weight
+                        reasons.append(rules[ruleIndex].id)
+                        fired |= 1 << UInt64(ruleIndex)
+                    }
                 }
             }
         }

@@ -63,6 +63,34 @@ struct QuoteSpans: Sendable {
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
+    /// High bit set in each byte of `word` that equals `byte` (exactly: no borrow between bytes).
+    @inline(__always)
+    static func equalBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x) & ~low
+    }
+
+    /// Whether any quoted stretch shares a byte with `range`.
+    func intersects(_ range: Range<Int>) -> Bool {
+        guard !spans.isEmpty, !range.isEmpty else { return false }
+        // Spans that start before the range's end, nearest first; none reaches back further than
+        // `maximumLength`.
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].lowerBound < range.upperBound { low = mid + 1 } else { high = mid }
+        }
+        var k = low - 1
+        while k >= 0 {
+            if spans[k].overlaps(range) { return true }
+            if range.lowerBound - spans[k].lowerBound > Self.maximumLength { break }
+            k -= 1
+        }
+        return false
+    }
+
     /// Whether byte `offset` lies inside a quoted stretch.
     func contains(_ offset: Int) -> Bool {
         guard !spans.isEmpty else { return false }

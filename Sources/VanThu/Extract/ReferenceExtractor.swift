@@ -37,21 +37,14 @@ public struct ReferenceExtractor: Extractor {
         var indexByID: [String: Int] = [:]
         let unitStarts = Self.unitStarts(context.record)
         var searchFrom = 0
-        var s = 0
         let count = folded.count
-        while s < count {
-            // Eight bytes at a time to the next slash.
-            if s + 8 <= count {
-                let word = folded.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: s, as: UInt64.self) }
-                if !QuoteSpans.hasByte(word, UInt8(ascii: "/")) { s += 8; continue }
-            }
-            if folded[s] != UInt8(ascii: "/") || s < searchFrom { s += 1; continue }
-            guard let (start, symbol) = symbolAround(slash: s, folded: folded, origin: origin, utf8: utf8) else {
-                s += 1; continue
-            }
+        let mixedCase = lexicon.mixedCaseCodes
+        // Every slash that is not inside a symbol already read.
+        for s in Self.slashes(folded) where s >= searchFrom {
+            guard let (start, symbol) = symbolAround(slash: s, folded: folded, origin: origin, utf8: utf8, mixedCase: mixedCase)
+            else { continue }
             let end = foldedIndex(ofByte: symbol.range.upperBound, origin: origin, from: s)
             searchFrom = end
-            s = end
             let normalizedID = Self.normalized(symbol.id)
             if normalizedID == own { continue }
             let before = clause(before: start, folded: folded)
@@ -92,8 +85,29 @@ public struct ReferenceExtractor: Extractor {
 
     // MARK: - pieces
 
+    /// Folded offsets of every `/`, found eight bytes at a time.
+    static func slashes(_ folded: [UInt8]) -> [Int] {
+        var found: [Int] = []
+        folded.withUnsafeBufferPointer { p in
+            let count = p.count
+            guard count > 0 else { return }
+            let raw = UnsafeRawPointer(p.baseAddress!)
+            var s = 0
+            while s < count {
+                if s + 8 <= count && !QuoteSpans.hasByte(raw.loadUnaligned(fromByteOffset: s, as: UInt64.self), UInt8(ascii: "/")) {
+                    s += 8
+                    continue
+                }
+                if p[s] == UInt8(ascii: "/") { found.append(s) }
+                s += 1
+            }
+        }
+        return found
+    }
+
     /// The number-symbol that contains the slash at folded offset `slash`, and its folded start.
-    private func symbolAround(slash: Int, folded: [UInt8], origin: [Int32], utf8: [UInt8]) -> (Int, NumberSymbol)? {
+    private func symbolAround(slash: Int, folded: [UInt8], origin: [Int32], utf8: [UInt8],
+                              mixedCase: Set<String>) -> (Int, NumberSymbol)? {
         var k = slash - 1
         let limit = max(0, slash - 48)
         while k >= limit {
@@ -107,7 +121,7 @@ public struct ReferenceExtractor: Extractor {
         while p < slash {
             let b = folded[p]
             if b >= 48 && b <= 57 && (p == 0 || !FoldedText.isWordByte(folded[p - 1])) {
-                if let symbol = NumberSymbol.parse(utf8, at: Int(origin[p]), mixedCase: lexicon.mixedCaseCodes),
+                if let symbol = NumberSymbol.parse(utf8, at: Int(origin[p]), mixedCase: mixedCase),
                    symbol.range.contains(slashByte) {
                     return (p, symbol)
                 }
@@ -244,7 +258,45 @@ public struct ReferenceExtractor: Extractor {
         return out
     }
 
+    /// The text with runs of spaces and line breaks as one space, none at the ends (split by
+    /// characters: a space that a combining mark follows is no separator). Read as bytes when
+    /// every scalar is one that never joins a space into a character.
     static func clean(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        var text = text
+        let bytes: [UInt8]? = text.withUTF8 { p in
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            var pendingSpace = false
+            var k = 0
+            while k < p.count {
+                let byte = p[k]
+                let length = Self.standaloneScalarLength(p, k)
+                guard length > 0 else { return nil }
+                if byte == 0x20 || byte == 0x0A {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[k..<(k + length)]))
+                }
+                k += length
+            }
+            return out
+        }
+        guard let bytes else { return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The byte length of the scalar at `k` when it is one that is a character of its own next to
+    /// a space or line feed: ASCII but CR, U+00C0–U+01BF, U+1E00–U+1EFF (letters, `×`, `÷`), and
+    /// the dashes, quotes and ellipsis U+2010–U+201F, U+2026; else 0.
+    @inline(__always)
+    private static func standaloneScalarLength(_ p: UnsafeBufferPointer<UInt8>, _ k: Int) -> Int {
+        let byte = p[k]
+        if byte < 0x80 { return byte == 0x0D ? 0 : 1 }
+        if byte >= 0xC3 && byte <= 0xC6 { return k + 1 < p.count ? 2 : 0 }
+        guard k + 2 < p.count else { return 0 }
+        if byte == 0xE1 && p[k + 1] >= 0xB8 && p[k + 1] <= 0xBB { return 3 }
+        if byte == 0xE2 && p[k + 1] == 0x80 && ((p[k + 2] >= 0x90 && p[k + 2] <= 0x9F) || p[k + 2] == 0xA6) { return 3 }
+        return 0
     }
 }

@@ -35,31 +35,42 @@ public struct TitleExtractor: Extractor {
     }
 
     /// The `V/v` line, joined with its continuation lines; else the type-name line and the title under it.
+    /// Only the first sixty lines count; a line's text is made only where its folded bytes allow a
+    /// match (`FoldedText` folds as `VietnameseFolding.searchFold` does for letters, `/` and spaces).
     func dispatchTitle(_ document: TextDocument, header: DispatchHeader?) -> String? {
-        let lines = document.lines.prefix(60).map { $0.count > 600 ? "" : document.string($0).trimmingCharacters(in: .whitespaces) }
-        for (index, line) in lines.enumerated() {
-            let folded = VietnameseFolding.searchFold(line)
-            if folded.hasPrefix("v/v") {
-                var parts = [line]
+        let count = min(60, document.lines.count)
+        let folded = Self.foldedLines(document, count: count)
+        func line(_ index: Int) -> String {
+            let range = document.lines[index]
+            return range.count > 600 ? "" : document.string(range).trimmingCharacters(in: .whitespaces)
+        }
+        for index in 0..<count where document.lines[index].count <= 600 && Self.mayStartSubject(document.folded.bytes, folded[index]) {
+            let text = line(index)
+            let fold = VietnameseFolding.searchFold(text)
+            if fold.hasPrefix("v/v") {
+                var parts = [text]
                 var next = index + 1
                 // A line in capitals under the subject is the next block of the header (pages that
                 // give each line its own paragraph leave no blank line between them).
-                while next < lines.count, !lines[next].isEmpty, !isHeaderBoundary(lines[next]), !isCapitals(lines[next]), parts.count < 4 {
-                    parts.append(lines[next]); next += 1
+                while next < count, case let nextLine = line(next), !nextLine.isEmpty, !isHeaderBoundary(nextLine),
+                      !isCapitals(nextLine), parts.count < 4 {
+                    parts.append(nextLine); next += 1
                 }
                 return parts.joined(separator: " ")
             }
         }
-        for (index, line) in lines.enumerated() where line.count < 40 && line == line.uppercased() {
-            let folded = VietnameseFolding.searchFold(line)
-            guard ClassifyStage.typeNames.contains(folded) else { continue }
+        for index in 0..<count where document.lines[index].count <= 600 && Self.mayBeTypeName(document.folded.bytes, folded[index]) {
+            let text = line(index)
+            guard text.count < 40 && text == text.uppercased() else { continue }
+            let fold = VietnameseFolding.searchFold(text)
+            guard ClassifyStage.typeNames.contains(fold) else { continue }
             var parts: [String] = []
             var next = index + 1
-            while next < lines.count, lines[next].isEmpty { next += 1 }
-            while next < lines.count, !lines[next].isEmpty, !isHeaderBoundary(lines[next]), parts.count < 4 {
-                parts.append(lines[next]); next += 1
+            while next < count, line(next).isEmpty { next += 1 }
+            while next < count, case let nextLine = line(next), !nextLine.isEmpty, !isHeaderBoundary(nextLine), parts.count < 4 {
+                parts.append(nextLine); next += 1
             }
-            let typeName = sentenceCase(line)
+            let typeName = sentenceCase(text)
             guard !parts.isEmpty else { return typeName }
             var subject = parts.joined(separator: " ")
             if let first = subject.first, first.isUppercase,
@@ -69,6 +80,49 @@ public struct TitleExtractor: Extractor {
             return typeName + " " + subject
         }
         return nil
+    }
+
+    /// Folded ranges of the first `count` lines (the folded text keeps every `\n`).
+    static func foldedLines(_ document: TextDocument, count: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(count)
+        let bytes = document.folded.bytes
+        var start = 0
+        var k = 0
+        while ranges.count < count {
+            while k < bytes.count && bytes[k] != 0x0A { k += 1 }
+            ranges.append(start..<k)
+            k += 1
+            start = k
+        }
+        return ranges
+    }
+
+    /// The folded line without the bytes that white space folds to (space, tab, and 0x80 for
+    /// the other spaces; other scalars fold to 0x80 too, so this may strip more than white space).
+    private static func stripped(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var low = range.lowerBound, high = range.upperBound
+        @inline(__always) func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == FoldedText.other }
+        while low < high && blank(bytes[low]) { low += 1 }
+        while high > low && blank(bytes[high - 1]) { high -= 1 }
+        return low..<high
+    }
+
+    /// Whether the trimmed line may fold to something that starts with `v/v`.
+    private static func mayStartSubject(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let line = stripped(bytes, range)
+        return line.count >= 3 && bytes[line.lowerBound] == UInt8(ascii: "v") && bytes[line.lowerBound + 1] == UInt8(ascii: "/")
+            && bytes[line.lowerBound + 2] == UInt8(ascii: "v")
+    }
+
+    /// Type names folded, as bytes.
+    private static let foldedTypeNames: Set<[UInt8]> = Set(ClassifyStage.typeNames.map { Array($0.utf8) })
+
+    /// Whether the trimmed line may fold to a type name: a type name folds the same both ways
+    /// (letters and spaces only), so its folded bytes are the name.
+    private static func mayBeTypeName(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let line = stripped(bytes, range)
+        return line.count <= 18 && line.count >= 2 && foldedTypeNames.contains(Array(bytes[line]))
     }
 
     private func isCapitals(_ line: String) -> Bool {
@@ -113,13 +167,7 @@ public struct TitleExtractor: Extractor {
             defer { position += 1 }
             let line = bytes[start..<end]
             if Self.isDateLine(line) { dateLines.insert(position); continue }
-            var words = 1
-            var scalars = 0
-            var previousSpace = false
-            for byte in line {
-                if byte & 0xC0 != 0x80 { scalars += 1 }
-                if byte == 0x20 { if !previousSpace { words += 1 }; previousSpace = true } else { previousSpace = false }
-            }
+            let (words, scalars) = Self.wordsAndScalars(line)
             if words >= 4 && words <= 60 && scalars <= 300 { candidates.append((start..<end, position, words)) }
         }
         var best: (score: Int, range: Range<Int>)?
@@ -136,14 +184,81 @@ public struct TitleExtractor: Extractor {
 
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
+    /// The words (runs of non-spaces, for a line without spaces at its ends) and scalars of a line,
+    /// eight bytes at a time; counting stops once the line has too many of either to be a headline
+    /// (more than 60 words or 300 scalars).
+    static func wordsAndScalars(_ line: ArraySlice<UInt8>) -> (words: Int, scalars: Int) {
+        line.withUnsafeBufferPointer { p in
+            var words = 1
+            var scalars = 0
+            // 0x80 when the byte before the current one is a space.
+            var previousSpace: UInt64 = 0
+            var k = 0
+            if let base = p.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while k + 8 <= p.count {
+                    let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                    let spaces = QuoteSpans.equalBytes(word, 0x20)
+                    words += (spaces & ~(spaces << 8 | previousSpace)).nonzeroBitCount
+                    scalars += 8 - QuoteSpans.equalBytes(word & 0xC0C0_C0C0_C0C0_C0C0, 0x80).nonzeroBitCount
+                    previousSpace = spaces >> 56
+                    k += 8
+                    if words > 60 || scalars > 300 { return (words, scalars) }
+                }
+            }
+            while k < p.count {
+                let byte = p[k]
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte == 0x20 {
+                    if previousSpace == 0 { words += 1 }
+                    previousSpace = 0x80
+                } else {
+                    previousSpace = 0
+                }
+                k += 1
+            }
+            return (words, scalars)
+        }
+    }
+
     /// "Thứ 6, Ngày 10/08/2018, 15:00", "10/08/2018 | Tác giả", "Thứ sáu - 15/03/2024 06:28 2.200 0".
+    /// A line that starts with a weekday or `ngày` and has a `/` or `-`; or one that starts with a
+    /// digit and is less than half letters (scalars counted only then).
     static func isDateLine(_ line: ArraySlice<UInt8>) -> Bool {
         guard let first = line.first else { return false }
+        // The first scalars folded (base letter, ASCII as is, 0x80 for others): enough for the cue words.
+        var folded: (UInt64, Int) = (0, 0)
+        decodeScalars(line, limit: 8) { value, base in
+            folded.0 |= UInt64(base ?? (value < 0x80 ? UInt8(value) : 0x80)) << (8 * UInt64(folded.1))
+            folded.1 += 1
+        }
+        func starts(_ word: StaticString) -> Bool {
+            guard folded.1 >= word.utf8CodeUnitCount else { return false }
+            for k in 0..<word.utf8CodeUnitCount where UInt8(truncatingIfNeeded: folded.0 >> (8 * UInt64(k))) != word.utf8Start[k] {
+                return false
+            }
+            return true
+        }
+        if starts("thu ") || starts("chu nhat") || starts("ngay ") {
+            return line.contains(UInt8(ascii: "/")) || line.contains(UInt8(ascii: "-"))
+        }
+        guard isDigit(first) else { return false }
         var letters = 0
         var scalars = 0
-        var folded: [UInt8] = []
+        decodeScalars(line, limit: .max) { _, base in
+            scalars += 1
+            if base != nil { letters += 1 }
+        }
+        return letters < scalars / 2
+    }
+
+    /// Calls `body` with the value and base letter of each scalar of `line` (a stray continuation
+    /// byte counts as one), up to `limit` scalars; stops at a sequence cut by the end.
+    @inline(__always)
+    private static func decodeScalars(_ line: ArraySlice<UInt8>, limit: Int, _ body: (UInt32, UInt8?) -> Void) {
         var index = line.startIndex
-        while index < line.endIndex {
+        var scalars = 0
+        while index < line.endIndex && scalars < limit {
             let byte = line[index]
             var length = 1
             var value = UInt32(byte)
@@ -155,15 +270,7 @@ public struct TitleExtractor: Extractor {
             }
             index += length
             scalars += 1
-            let base = VietnameseFolding.baseLetter(value: value)
-            if base != nil { letters += 1 }
-            if folded.count < 10 { folded.append(base ?? (value < 0x80 ? UInt8(value) : 0x80)) }
+            body(value, VietnameseFolding.baseLetter(value: value))
         }
-        let hasSeparator = line.contains(UInt8(ascii: "/")) || line.contains(UInt8(ascii: "-"))
-        if folded.starts(with: "thu ".utf8) || folded.starts(with: "chu nhat".utf8) || folded.starts(with: "ngay ".utf8) {
-            return hasSeparator
-        }
-        if isDigit(first) { return letters < scalars / 2 }
-        return false
     }
 }

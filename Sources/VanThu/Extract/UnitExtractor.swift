@@ -30,10 +30,19 @@ public struct UnitExtractor: Extractor {
         var units: [UnitFact] = []
         // Few units per document: a linear search beats hashing; a table once there are many.
         var indexByKey: [String: Int]?
+        // A unit's key is the canonical key of its name (of the first name that made it); names
+        // come back often, so each is keyed once.
+        var keyByName: [String: String] = [:]
         for mention in found.mentions {
             let name = Self.name(document.utf8, mention.bytes, capitalizeFirst: mention.capitalizeFirst)
             guard !name.isEmpty else { continue }
-            let key = units.first(where: { $0.name == name })?.key ?? VietnameseFolding.canonicalKey(name)
+            let key: String
+            if let known = keyByName[name] {
+                key = known
+            } else {
+                key = VietnameseFolding.canonicalKey(name)
+                keyByName[name] = key
+            }
             let span = [mention.scalars.lowerBound, mention.scalars.upperBound]
             if let index = indexByKey.map({ $0[key] }) ?? units.firstIndex(where: { $0.key == key }) {
                 if !units[index].mentions.contains(span) { units[index].mentions.append(span) }

@@ -47,7 +47,12 @@ final class UnitParser {
     /// Points the parser at other words of the same text (what it found so far is kept).
     func retarget(_ tokens: WordTokens, quotes: QuoteSpans) {
         self.tokens = tokens
-        self.quoted = tokens.tokens.map { quotes.contains(Int($0.start)) }
+        if let first = tokens.tokens.first, let last = tokens.tokens.last,
+           quotes.intersects(Int(first.start)..<Int(last.start) + 1) {
+            self.quoted = tokens.tokens.map { quotes.contains(Int($0.start)) }
+        } else {
+            self.quoted = Array(repeating: false, count: tokens.count)
+        }
     }
 
     // MARK: - scanning

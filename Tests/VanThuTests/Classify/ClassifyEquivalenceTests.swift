@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import VanThu
+
+/// The classifier reads folded bytes; these tests hold it to the rules as first written, on
+/// strings (`LegacyClassifier`), line by line and on whole documents.
+struct ClassifyEquivalenceTests {
+    static let lines: [String] = [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt",
+        "Số 12-CV/HU", "Số: 12/KH-UBND", "Số:  5/2020", "Số: /KH", "Số 12 và 13", "Số liệu 2020/2021", "So 1/2",
+        "Số: " + String(repeating: "1", count: 58) + "/x", "Số: " + String(repeating: "1", count: 57) + "/x",
+        "Hà Nội, ngày 3 tháng 4 năm 2020", "Hà Nội,ngày 3 tháng 4 năm 2020", "A, ngày 3 tháng 4 năm", ", ngày  thang  nam ",
+        "Hà Nội, ngày 3 tháng 4 năm 2020" + String(repeating: " x", count: 25), "Ngày 3, ngày 3 tháng 4 năm 2020",
+        "V/v tổ chức", "V/v: tổ chức", "V/v.tổ chức", "v/v", "Kính gửi: Các chi bộ", "KÍNH GỬI", "KẾ HOẠCH", "Kế hoạch",
+        "THÔNG TƯ LIÊN TỊCH", "LUẬT", "Luật ", "CÔNG VĂN 1", "Nơi nhận:", "NƠI NHẬN", "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH",
+        "TM. ỦY BAN NHÂN DÂN", "TUQ. BỘ TRƯỞNG", "TM BAN CHẤP HÀNH", "tm uy ban nhân dân tỉnh",
+        "T/M " + String(repeating: "Á", count: 55), "T/M " + String(repeating: "Á", count: 56),
+        "# date = 20201001", "date 2022-03 Tiêu đề", "Thứ hai, 16/01/2023 08:15", "Chủ nhật, 15/01/2023", "Thứ hai",
+        "Thứ " + String(repeating: "—", count: 50) + "/", "Thứ " + String(repeating: "—", count: 56) + "/",
+        "“Số” 12/3", "—", "", " ", "  Số 1/2  ", "Số\u{0301} 1/2", "So\u{00A0}1/2",
+    ]
+
+    @Test func everyRuleReadsALineAsTheStringRuleDid() {
+        for text in Self.lines {
+            let document = TextDocument(text)
+            let folded = document.folded.bytes
+            var start = 0, end = folded.count
+            while start < end && folded[start] == 0x20 { start += 1 }
+            while end > start && folded[end - 1] == 0x20 { end -= 1 }
+            let string = String(decoding: folded[start..<end], as: UTF8.self)
+            folded.withUnsafeBufferPointer { p in
+                let line = ClassifyStage.FoldedLine(bytes: UnsafeBufferPointer(rebasing: p[start..<end]))
+                for (rule, legacy) in zip(ClassifyStage.rules, LegacyClassifier.rules) {
+                    #expect(rule.id == legacy.id)
+                    #expect(rule.test(line) == legacy.test(string), "\(rule.id) on \(text)")
+                }
+            }
+        }
+    }
+
+    @Test func documentsAreClassifiedAsBefore() throws {
+        var texts = [Self.lines.joined(separator: "\n"), Self.lines.reversed().joined(separator: "\n")]
+        var folders = [TestSupport.fixtures]
+        if let shared = TestSupport.shared { folders.append(shared.appendingPathComponent("seeds")) }
+        for folder in folders {
+            let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
+                .compactMap { $0 as? URL }.filter { $0.pathExtension == "txt" || $0.pathExtension == "md" } ?? []
+            for file in files { if let text = try? String(contentsOf: file, encoding: .utf8) { texts.append(text) } }
+        }
+        for text in texts {
+            let document = TextDocument(text)
+            let new = ClassifyStage.classify(document)
+            let old = LegacyClassifier.classify(document)
+            #expect(new.0 == old.0 && new.1 == old.1, "\(text.prefix(80))")
+        }
+    }
+}
+
+/// The classification rules as first written, on strings made from the folded line.
+enum LegacyClassifier {
+    struct Rule: Sendable {
+        var id: String
+        var kind: DocumentKind
+        var weight: Int
+        var head: Bool
+        var test: @Sendable (String) -> Bool
+    }
+
+    static let rules: [Rule] = [
+        Rule(id: "dispatch.motto", kind: .dispatch, weight: 2, head: true) {
+            $0.hasPrefix("cong hoa xa hoi chu nghia viet nam") || $0.hasPrefix("dang cong san viet nam")
+        },
+        Rule(id: "dispatch.number", kind: .dispatch, weight: 2, head: true) { line in
+            guard line.hasPrefix("so") else { return false }
+            let rest = line.dropFirst(2).drop(while: { $0 == ":" || $0 == " " })
+            guard let first = rest.first, first.isNumber else { return false }
+            return rest.contains("/") && rest.count < 60
+        },
+        Rule(id: "dispatch.place-date", kind: .dispatch, weight: 1, head: true) { line in
+            guard let comma = line.firstIndex(of: ",") else { return false }
+            let rest = line[line.index(after: comma)...].drop(while: { $0 == " " })
+            return rest.hasPrefix("ngay ") && rest.contains(" thang ") && rest.contains(" nam ") && line.count < 80
+        },
+        Rule(id: "dispatch.subject", kind: .dispatch, weight: 2, head: true) { $0.hasPrefix("v/v ") || $0.hasPrefix("v/v:") },
+        Rule(id: "dispatch.recipients", kind: .dispatch, weight: 1, head: true) { $0.hasPrefix("kinh gui") },
+        Rule(id: "dispatch.type-line", kind: .dispatch, weight: 1, head: true) { ClassifyStage.typeNames.contains($0) },
+        Rule(id: "dispatch.copy-to", kind: .dispatch, weight: 2, head: false) { $0.hasPrefix("noi nhan") },
+        Rule(id: "dispatch.signature", kind: .dispatch, weight: 1, head: false) { line in
+            ["t/m ", "k/t ", "t/l ", "tm. ", "kt. ", "tl. ", "tuq. ", "tm ban ", "tm uy ban "].contains(where: line.hasPrefix)
+                && line.count < 60
+        },
+        Rule(id: "news.metadata", kind: .news, weight: 1, head: true) { $0.hasPrefix("# date") || $0.hasPrefix("date ") },
+        Rule(id: "news.dateline", kind: .news, weight: 1, head: true) { line in
+            (line.hasPrefix("thu ") || line.hasPrefix("chu nhat")) && line.contains("/") && line.count < 60
+        },
+    ]
+
+    static func classify(_ document: TextDocument) -> (DocumentKind, [String]) {
+        var scores: [DocumentKind: Int] = [:]
+        var reasons: [String] = []
+        var proseParagraphs = 0
+        let folded = document.folded.bytes
+        var lineStart = 0
+        var index = -1
+        while lineStart <= folded.count {
+            var lineEnd = lineStart
+            while lineEnd < folded.count && folded[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            index += 1
+            let length = lineEnd - lineStart
+            if length == 0 { continue }
+            if length >= 150 { proseParagraphs += 1 }
+            guard index < ClassifyStage.headLines || length < 150 else { continue }
+            var start = lineStart, end = lineEnd
+            while start < end && folded[start] == 0x20 { start += 1 }
+            while end > start && folded[end - 1] == 0x20 { end -= 1 }
+            let line = String(decoding: folded[start..<end], as: UTF8.self)
+            for rule in rules where !reasons.contains(rule.id) {
+                if rule.head && index >= ClassifyStage.headLines { continue }
+                if rule.test(line) {
+                    scores[rule.kind, default: 0] += rule.weight
+                    reasons.append(rule.id)
+                }
+            }
+        }
+        if proseParagraphs >= 2 {
+            scores[.news, default: 0] += 1
+            reasons.append("news.prose")
+        }
+        if scores[.dispatch, default: 0] >= ClassifyStage.dispatchThreshold { return (.dispatch, reasons) }
+        if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) { return (.news, reasons) }
+        return (.unknown, reasons)
+    }
+}
