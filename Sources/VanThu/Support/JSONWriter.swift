@@ -117,16 +117,35 @@ public struct JSONWriter: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Whether any of eight bytes is a control byte, a quote or a backslash (the bit tricks of
+    /// "Bit Twiddling Hacks": a byte below n, a byte equal to c).
+    @inline(__always) static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let equal = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highs
+        return (below | equal) != 0
+    }
+
     private mutating func appendQuoted(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { buffer in
             var runStart = 0
-            for index in 0..<buffer.count {
+            var index = 0
+            while index < buffer.count {
+                // Eight bytes at a time while none needs escaping (a line of text is one run).
+                if index + 8 <= buffer.count,
+                   !Self.needsEscape(UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = buffer[index]
+                index += 1
                 if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
-                runStart = index + 1
+                let at = index - 1
+                if runStart < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<at])) }
+                runStart = index
                 // Two appends, not an array literal: a newline every line of text must not allocate.
                 switch byte {
                 case UInt8(ascii: "\""): bytes.append(0x5C); bytes.append(0x22)

@@ -51,6 +51,23 @@ struct JSONWriterTests {
         #expect(parsed?["a"] as? String == "quote \" backslash \\ newline \n tab \t bell \u{7} slash / Đà Nẵng")
     }
 
+    /// Every escaped byte at every position around the eight-byte fast path, among ASCII and
+    /// multi-byte letters whose bytes must never be taken for control bytes.
+    @Test func escapesAtEveryOffset() throws {
+        for special in ["\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}"] {
+            for offset in 0..<20 {
+                let value = String(repeating: "a", count: offset) + special + String(repeating: "ệ", count: offset % 7) + "end"
+                var w = JSONWriter()
+                w.string(value)
+                #expect(try JSONDecoder().decode(String.self, from: Data(w.bytes)) == value)
+                #expect(try JSONValue.parse(w.bytes) == .string(value))
+            }
+        }
+        var w = JSONWriter()
+        w.string("Đà Nẵng ơi, ỷ ỹ ~ \u{7F} ÿ")
+        #expect(w.string == "\"Đà Nẵng ơi, ỷ ỹ ~ \u{7F} ÿ\"")
+    }
+
     @Test func recordsRoundTripThroughTheDecoder() throws {
         var record = Record(id: "0123456789abcdef", source: SourceInfo(path: "a/b.txt", sha256: "00", bytes: 3, format: "text", encoding: "utf-8"))
         record.kind = .dispatch
