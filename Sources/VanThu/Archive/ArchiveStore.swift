@@ -342,6 +342,12 @@ public final class ArchiveStore: @unchecked Sendable {
         }
     }
 
+    /// Tokenises every stored document into the full-text index again. `vanthu bench` times it: it
+    /// is the single writer's share of a run that no other stage can overlap.
+    public func rebuildSearchIndex() throws {
+        try pool.write { db in try db.execute(sql: "INSERT INTO search(search) VALUES('rebuild')") }
+    }
+
     public var documentCount: Int {
         (try? pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0 }) ?? 0
     }

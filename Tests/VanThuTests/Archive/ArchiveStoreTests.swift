@@ -68,4 +68,18 @@ struct ArchiveStoreTests {
         record.write(to: &full)
         #expect(seen.first?.1 == full.bytes)
     }
+
+    @Test func rebuildingTheSearchIndexFindsTheSame() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var config = PipelineConfig(inputs: [.init(path: TestSupport.fixtures.path, include: ["**/input.*"])])
+        config.output.folder = folder.appendingPathComponent("out").path
+        _ = try Pipeline(config: config, baseDirectory: folder).run()
+        let store = try ArchiveStore(folder: folder.appendingPathComponent("out"))
+        let queries = ["dan van kheo", "\"dang uy\"", "tan phu", "ke hoach"]
+        let before = try queries.map { try store.search(SearchQuery(text: $0)).map(\.id) }
+        #expect(before.allSatisfy { !$0.isEmpty })
+        try store.rebuildSearchIndex()
+        #expect(try queries.map { try store.search(SearchQuery(text: $0)).map(\.id) } == before)
+    }
 }
