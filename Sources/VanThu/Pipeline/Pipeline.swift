@@ -238,7 +238,7 @@ public struct Pipeline: Sendable {
                     report.archived += 1
                     report.byKind[record.kind.rawValue, default: 0] += 1
                     for (kind, count) in record.factCounts { report.facts[kind, default: 0] += count }
-                    batch.archived.append((prepared, source))
+                    batch.archived.append((prepared.withoutText, source))
                 }
                 done += 1
                 inBatch += 1
