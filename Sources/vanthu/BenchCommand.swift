@@ -32,6 +32,15 @@ struct BenchCommand: ParsableCommand {
     var skipHTML = false
 
     func run() throws {
+        #if DEBUG
+        // Figures from a debug build would mislead: it is many times slower.
+        throw ValidationError("vanthu bench measures a release build: run `swift run -c release vanthu bench`")
+        #else
+        try measure()
+        #endif
+    }
+
+    func measure() throws {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         let work = URL(fileURLWithPath: CLISupport.absolute(self.work))
         let source = BenchmarkCorpus(folders: corpus.map { URL(fileURLWithPath: CLISupport.absolute($0)) })
