@@ -75,14 +75,14 @@ public struct HTMLDocumentReader: Sendable {
                 // The context htmlReadMemory makes (an XML one, which reads UTF-8 until told otherwise).
                 guard let context = xmlCreateMemoryParserCtxt(pointer, Int32(buffer.count)) else { return nil }
                 defer { htmlFreeParserCtxt(context) }
-                return Self.parse(context, encoding: encoding)
+                return Self.parse(context, encoding: encoding, size: buffer.count)
             }
         }
     }
 
     /// Runs the parser over its input with a `Collector` behind the callbacks, set up as
     /// `htmlReadMemory` sets up its tree builder.
-    private static func parse(_ context: htmlParserCtxtPtr, encoding: String?) -> Result? {
+    private static func parse(_ context: htmlParserCtxtPtr, encoding: String?, size: Int) -> Result? {
         context.pointee.sax.pointee = Collector.handler
         htmlCtxtUseOptions(context, Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
                                           | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue))
@@ -93,7 +93,8 @@ public struct HTMLDocumentReader: Sendable {
             input.pointee.encoding = UnsafePointer(xmlCharStrdup(encoding))
         }
         let collector = UnsafeMutablePointer<Collector>.allocate(capacity: 1)
-        collector.initialize(to: Collector(context: context))
+        // The text is shorter than the page (room that is not written to takes no memory).
+        collector.initialize(to: Collector(context: context, capacity: size))
         defer {
             collector.deinitialize(count: 1)
             collector.deallocate()
@@ -135,11 +136,12 @@ public struct HTMLDocumentReader: Sendable {
         /// Read even without attributes (its text or content matters).
         static let inspected: ElementKind = [.title, .h1, .header, .meta, .time]
 
-        /// Names of up to 8 bytes packed into an integer.
-        private static let table: [UInt64: ElementKind] = {
-            var table: [UInt64: ElementKind] = [:]
+        /// Names of up to 8 bytes packed into an integer, in an open-addressing table (slot: the
+        /// key's multiplicative hash, then the next free one).
+        private static let table: (keys: [UInt64], kinds: [ElementKind]) = {
+            var kinds: [UInt64: ElementKind] = [:]
             func add(_ names: Set<String>, _ kind: ElementKind) {
-                for name in names { if let key = pack(name.utf8) { table[key, default: []].insert(kind) } }
+                for name in names { if let key = pack(name.utf8) { kinds[key, default: []].insert(kind) } }
             }
             add(HTMLDocumentReader.skippedElements.subtracting(["head"]), .skipped)
             add(HTMLDocumentReader.blockElements, .block)
@@ -152,8 +154,18 @@ public struct HTMLDocumentReader: Sendable {
             add(["meta"], .meta)
             add(["time"], .time)
             add(HTMLDocumentReader.classCheckedElements, .classChecked)
+            var table = (keys: [UInt64](repeating: 0, count: slotCount), kinds: [ElementKind](repeating: [], count: slotCount))
+            for (key, kind) in kinds {
+                var slot = Self.slot(key)
+                while table.keys[slot] != 0 { slot = (slot + 1) % slotCount }
+                table.keys[slot] = key
+                table.kinds[slot] = kind
+            }
             return table
         }()
+        private static let slotCount = 256
+        private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+
         private static let longNames: [String: ElementKind] = {
             var table: [String: ElementKind] = [:]
             for name in HTMLDocumentReader.blockElements where name.utf8.count > 8 { table[name, default: []].insert(.block) }
@@ -176,7 +188,15 @@ public struct HTMLDocumentReader: Sendable {
                 key = key << 8 | UInt64(name[length])
                 length += 1
             }
-            return table[key] ?? []
+            guard key != 0 else { return [] }
+            let table = Self.table
+            var slot = Self.slot(key)
+            while true {
+                let found = table.keys[slot]
+                if found == key { return table.kinds[slot] }
+                if found == 0 { return [] }
+                slot = (slot + 1) % slotCount
+            }
         }
 
         static func isH1(_ name: UnsafePointer<xmlChar>) -> Bool {
@@ -275,27 +295,29 @@ public struct HTMLDocumentReader: Sendable {
         /// A word of the class or id (split at spaces and underscores, lower case) begins or ends
         /// with a boilerplate marker.
         var marksBoilerplate: Bool {
-            let positions = [classAttribute, id].filter { $0 >= 0 }.sorted()
-            var values: [UnsafeBufferPointer<UInt8>] = []
-            for position in positions {
-                guard let value = asciiValue(position) else {
-                    // Not ASCII: compared as Swift strings, as always.
-                    let classAndID = positions.map { " " + lowercased($0)! }.joined()
-                    let words = classAndID.split(whereSeparator: { $0 == " " || $0 == "_" })
-                    return HTMLDocumentReader.boilerplateMarkers.contains { marker in
-                        words.contains { $0.hasPrefix(marker) || $0.hasSuffix(marker) }
-                    }
+            // The two attributes in their order, the first present one first.
+            var positions = (Swift.min(classAttribute, id), Swift.max(classAttribute, id))
+            if positions.0 < 0 { positions = (positions.1, -1) }
+            let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            guard positions.0 >= 0, let first = asciiValue(positions.0), let second = positions.1 < 0 ? empty : asciiValue(positions.1) else {
+                // Not ASCII: compared as Swift strings, as always.
+                let classAndID = [positions.0, positions.1].filter { $0 >= 0 }.map { " " + lowercased($0)! }.joined()
+                let words = classAndID.split(whereSeparator: { $0 == " " || $0 == "_" })
+                return HTMLDocumentReader.boilerplateMarkers.contains { marker in
+                    words.contains { $0.hasPrefix(marker) || $0.hasSuffix(marker) }
                 }
-                values.append(value)
             }
-            for value in values {
-                var start = 0
-                while start < value.count {
-                    var end = start
-                    while end < value.count, value[end] != 0x20, value[end] != UInt8(ascii: "_") { end += 1 }
-                    if end > start, Self.marks(UnsafeBufferPointer(rebasing: value[start..<end])) { return true }
-                    start = end + 1
-                }
+            return Self.hasMarkedWord(first) || Self.hasMarkedWord(second)
+        }
+
+        /// Whether a word of an ASCII value (split at spaces and underscores) is marked.
+        private static func hasMarkedWord(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+            var start = 0
+            while start < value.count {
+                var end = start
+                while end < value.count, value[end] != 0x20, value[end] != UInt8(ascii: "_") { end += 1 }
+                if end > start, marks(UnsafeBufferPointer(rebasing: value[start..<end])) { return true }
+                start = end + 1
             }
             return false
         }
@@ -356,8 +378,8 @@ public struct HTMLDocumentReader: Sendable {
             /// The least depth − nodes-after-its-end of the h1s found in it (the order in which a
             /// tree walk would visit them follows from it).
             var h1Key = Int.max
-            var textCount: Int
-            var current: [UInt8]
+            var lineStart: Int
+            var line: [UInt8]
             var pendingSpace: Bool
             var ogTitle, h1, htmlTitle, published: String?
             var titleClaimed, h1Claimed: Bool
@@ -391,8 +413,10 @@ public struct HTMLDocumentReader: Sendable {
         var nodes = 0
         var headers: [PendingHeader] = []
 
+        /// The text: finished lines, then the line being read (after a line feed once it has some).
         var text: [UInt8] = []
-        var current: [UInt8] = []
+        /// Where the line being read starts.
+        var lineStart = 0
         var pendingSpace = false
 
         var ogTitle: String?
@@ -408,9 +432,10 @@ public struct HTMLDocumentReader: Sendable {
         var h1Bytes: [UInt8] = []
         var head = HeadHints()
 
-        init(context: htmlParserCtxtPtr) {
+        init(context: htmlParserCtxtPtr, capacity: Int) {
             self.context = context
             frames.reserveCapacity(64)
+            text.reserveCapacity(capacity)
         }
 
         static func at(_ pointer: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<Collector> {
@@ -505,14 +530,14 @@ public struct HTMLDocumentReader: Sendable {
                     return skip(&frame)
                 }
                 if kind.contains(.header) {
-                    headers.append(PendingHeader(depth: depth, textCount: text.count, current: current, pendingSpace: pendingSpace,
+                    headers.append(PendingHeader(depth: depth, lineStart: lineStart, line: Array(text[lineStart...]), pendingSpace: pendingSpace,
                                                  ogTitle: ogTitle, h1: h1, htmlTitle: htmlTitle, published: published,
                                                  titleClaimed: titleClaimed, h1Claimed: h1Claimed))
                     frame.ends.insert(.header)
                 }
             }
             if kind.contains(.cell) {
-                if !current.isEmpty { current += [0x20, UInt8(ascii: "|"), 0x20]; pendingSpace = false }
+                if !lineIsEmpty { text += [0x20, UInt8(ascii: "|"), 0x20]; pendingSpace = false }
             }
             if kind.contains(.lineBreak) {
                 breakLine()
@@ -669,8 +694,9 @@ public struct HTMLDocumentReader: Sendable {
 
         /// Takes back what a header without an h1 added.
         mutating func restore(_ header: PendingHeader) {
-            text.removeSubrange(header.textCount...)
-            current = header.current
+            text.removeSubrange(header.lineStart...)
+            text += header.line
+            lineStart = header.lineStart
             pendingSpace = header.pendingSpace
             ogTitle = header.ogTitle
             h1 = header.h1
@@ -686,37 +712,158 @@ public struct HTMLDocumentReader: Sendable {
             breakLine()
         }
 
+        /// The text's words (split at spaces, no-break spaces, line feeds, tabs and carriage
+        /// returns that stand alone as characters) joined by single spaces.
         static func collapse(_ text: String) -> String {
-            text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }).joined(separator: " ")
+            if let collapsed = collapseScalars(text) { return collapsed }
+            return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }).joined(separator: " ")
         }
 
-        static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        /// `collapse` read from the UTF-8 bytes, without breaking the text into characters: nil
+        /// where a space or no-break space has a neighbour that could join it into a larger
+        /// character (a combining mark after it, a prepended mark before it), as far as a short
+        /// list of blocks shows. Tabs and line feeds always stand alone, and carriage returns
+        /// unless a line feed follows.
+        static func collapseScalars(_ text: String) -> String? {
+            var text = text
+            return text.withUTF8 { bytes -> String? in
+                func scalar(at index: Int) -> UInt32 {
+                    let lead = UInt32(bytes[index])
+                    if lead < 0x80 { return lead }
+                    if lead < 0xE0 { return (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F) }
+                    if lead < 0xF0 { return (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F) }
+                    return (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                        | UInt32(bytes[index + 3] & 0x3F)
+                }
+                /// Letters, punctuation and symbols that are neither marks nor prepended.
+                func isPlainBlock(_ value: UInt32) -> Bool {
+                    (0x1E00...0x1EFF).contains(value) || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
+                        || (0x2100...0x27BF).contains(value)
+                }
+                var out: [UInt8] = []
+                out.reserveCapacity(bytes.count)
+                var run = -1
+                var previous = -1
+                var index = 0
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    let next = index + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)
+                    var separates = false
+                    switch lead {
+                    case 0x09: separates = true
+                    case 0x0A: separates = previous < 0 || bytes[previous] != 0x0D
+                    case 0x0D: separates = next >= bytes.count || bytes[next] != 0x0A
+                    case 0x20, 0xC2:
+                        guard lead == 0x20 || bytes[index + 1] == 0xA0 else { break }
+                        if next < bytes.count {
+                            let after = scalar(at: next)
+                            guard after < 0x300 || isPlainBlock(after) else { return nil }
+                        }
+                        if previous >= 0 {
+                            let before = scalar(at: previous)
+                            guard before < 0x600 || isPlainBlock(before) else { return nil }
+                        }
+                        separates = true
+                    default: break
+                    }
+                    if separates {
+                        if run >= 0 {
+                            if !out.isEmpty { out.append(0x20) }
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                            run = -1
+                        }
+                    } else if run < 0 {
+                        run = index
+                    }
+                    previous = index
+                    index = next
+                }
+                if run >= 0 {
+                    if !out.isEmpty { out.append(0x20) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+                }
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
 
-        /// Appends text bytes, white space collapsed to single spaces.
+        /// Space, line feed, tab or carriage return.
+        static func isSpace(_ byte: UInt8) -> Bool { byte <= 0x20 && (0x1_0000_2600 as UInt64) >> byte & 1 == 1 }
+
+        /// Appends text bytes, white space collapsed to single spaces. Stretches whose only white
+        /// space is single spaces between other bytes are copied as they are.
         mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let base = bytes.baseAddress else { return }
             var start = 0
             while start < bytes.count {
-                if Self.isSpace(bytes[start]) {
+                if Self.isSpace(base[start]) {
                     pendingSpace = true
                     start += 1
                     continue
                 }
-                var end = start + 1
-                while end < bytes.count, !Self.isSpace(bytes[end]) { end += 1 }
-                if pendingSpace && !current.isEmpty { current.append(0x20) }
+                let end = Self.stretchEnd(base, after: start, count: bytes.count)
+                if lineIsEmpty {
+                    if lineStart > 0 { text.append(0x0A) }
+                } else if pendingSpace {
+                    text.append(0x20)
+                }
                 pendingSpace = false
-                current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                text.append(contentsOf: UnsafeBufferPointer(start: base + start, count: end - start))
                 start = end
             }
         }
 
+        /// Where the stretch that begins with the byte at `start` (not white space) ends: at white
+        /// space other than a single space between two other bytes. Read eight bytes at a time
+        /// while they hold no control byte, no two spaces in a row and do not end with a space (the
+        /// byte before them is never a space).
+        static func stretchEnd(_ base: UnsafePointer<UInt8>, after start: Int, count: Int) -> Int {
+            var end = start + 1
+            while end < count {
+                if end + 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
+                    let controls = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    let folded = word ^ 0x2020_2020_2020_2020
+                    let spaces = ~(((folded & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | folded | 0x7F7F_7F7F_7F7F_7F7F)
+                    if controls == 0 && spaces & (spaces >> 8) == 0 && spaces >> 63 == 0 {
+                        end += 8
+                        continue
+                    }
+                }
+                let stop = min(end + 8, count)
+                while end < stop {
+                    if !isSpace(base[end]) {
+                        end += 1
+                    } else if base[end] == 0x20, end + 1 < count, !isSpace(base[end + 1]) {
+                        end += 2
+                    } else {
+                        return end
+                    }
+                }
+            }
+            return end
+        }
+
+        var lineIsEmpty: Bool { text.count == lineStart }
+
+        /// Ends the line being read; one of nothing but a cell separator is dropped.
         mutating func breakLine() {
             pendingSpace = false
-            while let last = current.last, last == 0x20 { current.removeLast() }
-            guard !current.isEmpty, current != [UInt8(ascii: "|")] else { current.removeAll(keepingCapacity: true); return }
-            if !text.isEmpty { text.append(0x0A) }
-            text.append(contentsOf: current)
-            current.removeAll(keepingCapacity: true)
+            while text.count > lineStart, text[text.count - 1] == 0x20 { text.removeLast() }
+            let first = lineStart > 0 ? lineStart + 1 : lineStart
+            if text.count <= first || (text.count == first + 1 && text[first] == UInt8(ascii: "|")) {
+                while text.count > lineStart { text.removeLast() }
+            }
+            lineStart = text.count
+        }
+
+        /// Whether `text`'s bytes hold `part`'s.
+        static func contains(_ text: String, _ part: String) -> Bool {
+            let text = Array(text.utf8)
+            let part = Array(part.utf8)
+            guard text.count >= part.count else { return false }
+            return (0...(text.count - part.count)).contains { start in
+                text[start] == part[0] && text[start..<(start + part.count)].elementsEqual(part)
+            }
         }
 
         /// og:title, else h1.
@@ -730,6 +877,8 @@ public struct HTMLDocumentReader: Sendable {
         func pageTitle() -> String? {
             guard var title = htmlTitle, !title.isEmpty else { return nil }
             for separator in [" | ", " - ", " – ", " :: "] {
+                // Foundation's search is slow; it cannot find what is not in the bytes.
+                guard Self.contains(title, separator) else { continue }
                 if let range = title.range(of: separator, options: .backwards), title.distance(from: title.startIndex, to: range.lowerBound) > 10 {
                     title = String(title[..<range.lowerBound])
                     break
