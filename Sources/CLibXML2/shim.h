@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 
 // xmlFree is a global function pointer Swift cannot call directly.
 static inline void vanthu_xmlFree(void *pointer) { xmlFree(pointer); }
@@ -17,4 +18,7 @@ static inline void vanthu_xmlIgnoreError(void *context, const char *message, ...
 static inline void vanthu_xmlSilence(void) {
     xmlSetGenericErrorFunc(NULL, vanthu_xmlIgnoreError);
 }
+
+// How deep libxml2's tree builder lets a document nest (a global variable Swift cannot read safely).
+static inline unsigned int vanthu_xmlParserMaxDepth(void) { return xmlParserMaxDepth; }
 #endif

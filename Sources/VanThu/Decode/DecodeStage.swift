@@ -123,29 +123,46 @@ public struct DecodeStage: Stage {
 
     /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid UTF-8.
     public static func firstInvalidUTF8<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
-        var index = bytes.startIndex
-        let end = bytes.endIndex
-        let base = bytes.startIndex
+        if let offset = bytes.withContiguousStorageIfAvailable(firstInvalidUTF8(in:)) { return offset }
+        return ContiguousArray(bytes).withUnsafeBufferPointer(firstInvalidUTF8(in:))
+    }
+
+    /// `firstInvalidUTF8` over contiguous bytes: ASCII read eight bytes at a time (HTML is mostly
+    /// ASCII markup), other sequences checked by their lead byte and the second byte's range (no
+    /// overlong forms, surrogates or values past U+10FFFF).
+    private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let start = bytes.baseAddress else { return nil }
+        func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+        var index = 0
+        let end = bytes.count
         while index < end {
-            let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
-            let length: Int
-            var minimum: UInt32
-            var value: UInt32
+            let lead = start[index]
+            if lead < 0x80 {
+                index += 1
+                while index + 8 <= end, UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                continue
+            }
             switch lead {
-            case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(lead & 0x1F)
-            case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(lead & 0x0F)
-            case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(lead & 0x07)
-            default: return index - base
+            case 0xC2...0xDF:
+                guard index + 2 <= end, isContinuation(start[index + 1]) else { return index }
+                index += 2
+            case 0xE0...0xEF:
+                guard index + 3 <= end else { return index }
+                let second = start[index + 1]
+                guard isContinuation(second), isContinuation(start[index + 2]),
+                      lead != 0xE0 || second >= 0xA0, lead != 0xED || second < 0xA0 else { return index }
+                index += 3
+            case 0xF0...0xF4:
+                guard index + 4 <= end else { return index }
+                let second = start[index + 1]
+                guard isContinuation(second), isContinuation(start[index + 2]), isContinuation(start[index + 3]),
+                      lead != 0xF0 || second >= 0x90, lead != 0xF4 || second < 0x90 else { return index }
+                index += 4
+            default:
+                return index
             }
-            guard index + length <= end else { return index - base }
-            for offset in 1..<length {
-                let byte = bytes[index + offset]
-                guard byte & 0xC0 == 0x80 else { return index - base }
-                value = value << 6 | UInt32(byte & 0x3F)
-            }
-            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return index - base }
-            index += length
         }
         return nil
     }

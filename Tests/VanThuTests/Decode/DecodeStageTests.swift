@@ -38,5 +38,12 @@ struct DecodeStageTests {
         #expect(DecodeStage.firstInvalidUTF8([0x61, 0xC3]) == 1)
         #expect(DecodeStage.firstInvalidUTF8([0x61, 0xE0, 0x80, 0x80]) == 1)  // overlong
         #expect(DecodeStage.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)  // surrogate
+        // After a run of ASCII read eight bytes at a time, and at the bounds of each sequence length.
+        let ascii = Array("<p class=\"noi-dung\">".utf8)
+        #expect(DecodeStage.firstInvalidUTF8(ascii + [0xC3, 0xA0] + ascii + [0xC1, 0xBF]) == 2 * ascii.count + 2)
+        #expect(DecodeStage.firstInvalidUTF8(ascii[3...] + [0xE0, 0x9F, 0xBF]) == ascii.count - 3)
+        #expect(DecodeStage.firstInvalidUTF8([0xE0, 0xA0, 0x80, 0xED, 0x9F, 0xBF, 0xF0, 0x90, 0x80, 0x80, 0xF4, 0x8F, 0xBF, 0xBF]) == nil)
+        #expect(DecodeStage.firstInvalidUTF8([0x61, 0xF4, 0x90, 0x80, 0x80]) == 1)  // past U+10FFFF
+        #expect(DecodeStage.firstInvalidUTF8(ascii + [0xE1, 0xBB]) == ascii.count)  // cut short
     }
 }

@@ -1,0 +1,51 @@
+import Testing
+@testable import VanThu
+
+/// The streaming HTML reader gives what the walk over libxml2's tree gave (the expected values
+/// are that walk's), in the places where a stream has to work for it.
+struct HTMLReaderTests {
+    func read(_ html: String) -> HTMLDocumentReader.Result? {
+        HTMLDocumentReader().read(Array(html.utf8), encoding: "UTF-8")
+    }
+
+    @Test func aHeaderIsKeptOnlyWithAnH1() throws {
+        let page = try #require(read("<header><p>Menu</p></header><header class=\"top\"><h1>Tiêu đề</h1><p>Sapo</p></header><p>Nội dung</p>"))
+        #expect(page.text == "Tiêu đề\nSapo\nNội dung")
+        #expect(page.title == "Tiêu đề")
+        // An h1 in a skipped part still keeps its header; what a dropped header held is taken back.
+        let other = try #require(read("<header><nav><h1>Ẩn</h1></nav><p>Giữ</p></header><header><title>Không</title>"
+                                      + "<meta itemprop=\"datePublished\" content=\"2001\"><p>Bỏ</p></header><p>Thân</p>"))
+        #expect(other.text == "Giữ\nThân")
+        #expect(other.title == nil && other.pageTitle == nil && other.published == nil)
+    }
+
+    @Test func theHeadIsReadFromItsLastElements() throws {
+        let page = try #require(read("<html><head><title>Cũ - Trang</title><meta property=\"og:title\" content=\"A\"><meta property=\"og:title\" content=\"B\">"
+                                     + "<title>Tiêu đề bài viết - Cổng thông tin</title><meta name=\"pubdate\" content=\" 2020-01-02 \">"
+                                     + "<time datetime=\"2021-03-04\"></time></head><body><p>x</p></body></html>"))
+        #expect(page.text == "x")
+        #expect(page.title == "B")
+        #expect(page.pageTitle == "Tiêu đề bài viết")
+        #expect(page.published == "2021-03-04")
+    }
+
+    @Test func cellsWhiteSpaceAndTitles() throws {
+        let page = try #require(read("<table><tr><td>a</td><td> b  c </td></tr><tr><td></td><td>d</td></tr></table>"
+                                     + "<h1> Dòng\r\n một \u{A0} hai\t</h1><p>x</p><h1>Khác</h1>"))
+        #expect(page.text == "a |  b c\nd\nDòng một \u{A0} hai\nx\nKhác")
+        // A carriage return and line feed are one character, which does not split the title.
+        #expect(page.title == "Dòng\r\n một hai")
+    }
+
+    @Test func textAfterTheEndOfTheRootIsReadOnlyWithoutADoctype() throws {
+        #expect(read("<p>Một</p></html><p>Hai</p>")?.text == "Một\nHai")
+        #expect(read("<!DOCTYPE html><p>Một</p></html><p>Hai</p>")?.text == "Một")
+    }
+
+    @Test func pagesStopWhereLibxml2sTreeStopped() throws {
+        let deep = "<p>trước</p>" + String(repeating: "<div>", count: 300) + "<p>sâu</p>" + String(repeating: "</div>", count: 300) + "<p>sau</p>"
+        #expect(read(deep)?.text == "trước")
+        let shallow = "<p>trước</p>" + String(repeating: "<div>", count: 200) + "<p>sâu</p>" + String(repeating: "</div>", count: 200) + "<p>sau</p>"
+        #expect(read(shallow)?.text == "trước\nsâu\nsau")
+    }
+}
