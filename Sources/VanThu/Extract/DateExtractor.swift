@@ -23,7 +23,8 @@ public struct DateExtractor: Extractor {
 
     public func extract(_ context: inout ExtractionContext) {
         let document = context.document
-        let mentions = TemporalScanner().scan(document.folded)
+        // The shared scan (see `ExtractionContext.temporalMentions()`) without its durations.
+        let mentions = context.temporalMentions().filter { $0.kind != .duration }
         if let own = DocumentDateFinder().find(in: document, mentions: mentions) {
             context.record.date = own.value
         } else if context.record.date == nil, let headerDate = context.record.header?.date {

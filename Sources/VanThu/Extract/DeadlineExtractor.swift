@@ -31,7 +31,7 @@ public struct DeadlineExtractor: Extractor {
 
     public func extract(_ context: inout ExtractionContext) {
         let document = context.document
-        let mentions = TemporalScanner(includeDurations: true).scan(document.folded)
+        let mentions = context.temporalMentions()
         guard !mentions.isEmpty else { return }
         let documentDate = context.record.date
         let documentYear = context.documentYear

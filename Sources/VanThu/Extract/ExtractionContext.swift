@@ -4,6 +4,8 @@
 public struct ExtractionContext: Sendable {
     public let document: TextDocument
     public var record: Record
+    /// The document's temporal mentions, once scanned (see `temporalMentions()`).
+    private var scannedTemporalMentions: [TemporalMention]?
 
     public init(document: TextDocument, record: Record) {
         self.document = document
@@ -25,5 +27,16 @@ public struct ExtractionContext: Sendable {
     public var documentYear: Int? {
         guard let date = record.date, date.utf8.count >= 4 else { return nil }
         return Int(date.prefix(4))
+    }
+
+    /// The temporal mentions of the document, durations included, scanned on first use and shared
+    /// by the extractors that read them (dates and deadlines): one scan per document instead of one
+    /// per extractor. A scan that includes durations finds exactly the other mentions that one
+    /// without them finds (`TemporalScannerTests` checks it), so dates just leave durations out.
+    mutating func temporalMentions() -> [TemporalMention] {
+        if let scannedTemporalMentions { return scannedTemporalMentions }
+        let mentions = TemporalScanner(includeDurations: true).scan(document.folded)
+        scannedTemporalMentions = mentions
+        return mentions
     }
 }

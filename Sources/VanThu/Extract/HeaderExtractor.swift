@@ -106,7 +106,11 @@ public struct HeaderExtractor: Extractor {
     /// a consolidated text's `VBHN` number wins, else the first.
     func findNumber(_ lines: HeaderLines) -> NumberLine? {
         var first: NumberLine?
+        let f = lines.document.folded.bytes
         for line in 0..<lines.count where !lines.isEmpty(line) {
+            // Only lines that start with `s` (`Số`) or the first letter of a type name go on.
+            let lead = f[lines.ranges[line].lowerBound]
+            guard lead == UInt8(ascii: "s") || Self.mayStartNumberPrefix(lead) else { continue }
             guard let candidate = numberLine(lines, line) else { continue }
             if candidate.symbol.letterSegments.contains("VBHN") { return candidate }
             if first == nil { first = candidate }
@@ -114,30 +118,27 @@ public struct HeaderExtractor: Extractor {
         return first
     }
 
+    /// First letters of the type names that stand before `số:` on a number line.
+    @inline(__always)
+    private static func mayStartNumberPrefix(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "l") || byte == UInt8(ascii: "n") || byte == UInt8(ascii: "b")
+            || byte == UInt8(ascii: "q") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "p")
+    }
+
     private func numberLine(_ lines: HeaderLines, _ line: Int) -> NumberLine? {
         let range = lines.ranges[line]
         let f = lines.document.folded.bytes
         var k = range.lowerBound
         let utf8 = lines.document.utf8
-        if lines.starts(line, with: "so") && (k + 2 == range.upperBound || !FoldedText.isWordByte(f[k + 2])) {
+        if range.count >= 2 && f[k] == UInt8(ascii: "s") && f[k + 1] == UInt8(ascii: "o")
+            && (k + 2 == range.upperBound || !FoldedText.isWordByte(f[k + 2])) {
             // "Số" with a capital S: "số 12/…" in running text is a citation.
             guard utf8[lines.byte(k)] == UInt8(ascii: "S") else { return nil }
             k += 2
         } else {
             // "Luật số: 51/2024/QH15", "Nghị quyết số: 78/2025/UBTVQH15": a type name, "số" and a colon.
-            guard f[k] == UInt8(ascii: "l") || f[k] == UInt8(ascii: "n") || f[k] == UInt8(ascii: "b")
-                    || f[k] == UInt8(ascii: "q") || f[k] == UInt8(ascii: "t") || f[k] == UInt8(ascii: "p") else { return nil }
-            var matched = false
-            for prefix in lexicon.numberPrefixes where prefix[0] == f[k] && range.count > prefix.count {
-                var same = true
-                for (offset, byte) in prefix.enumerated() where f[k + offset] != byte { same = false; break }
-                guard same else { continue }
-                let after = k + prefix.count
-                var c = after
-                while c < range.upperBound && f[c] == 0x20 { c += 1 }
-                if c < range.upperBound && f[c] == UInt8(ascii: ":") { k = after; matched = true; break }
-            }
-            guard matched else { return nil }
+            guard Self.mayStartNumberPrefix(f[k]), let after = numberPrefixEnd(f, range) else { return nil }
+            k = after
         }
         while k < range.upperBound && (f[k] == 0x20 || f[k] == UInt8(ascii: ":") || f[k] == UInt8(ascii: ".")) { k += 1 }
         guard k < range.upperBound, f[k] >= 48 && f[k] <= 57 else { return nil }
@@ -153,6 +154,32 @@ public struct HeaderExtractor: Extractor {
             if f[after] == UInt8(ascii: ",") || f[after] == UInt8(ascii: ";") { return nil }
         }
         return NumberLine(line: line, symbol: symbol, end: end)
+    }
+
+    /// Where the type name and `số` of a number line end (`luat so` of `luat so: 51/2024/QH15`):
+    /// a prefix of `DocumentLexicon.numberPrefixes` that only spaces separate from a colon. The
+    /// colon is the line's first, so the prefix is what stands before it, spaces trimmed; it is
+    /// looked for over the longest prefix's length (and the spaces after), not the whole line.
+    private func numberPrefixEnd(_ f: [UInt8], _ range: Range<Int>) -> Int? {
+        let start = range.lowerBound
+        let limit = min(range.upperBound, start + lexicon.numberPrefixLength)
+        var colon = start
+        while colon < limit && f[colon] != UInt8(ascii: ":") { colon += 1 }
+        if colon == limit {
+            while colon < range.upperBound && f[colon] == 0x20 { colon += 1 }
+            guard colon < range.upperBound, f[colon] == UInt8(ascii: ":") else { return nil }
+        }
+        var end = colon
+        while end > start && f[end - 1] == 0x20 { end -= 1 }
+        let length = end - start
+        guard length >= 3, length <= lexicon.numberPrefixLength,
+              f[end - 3] == 0x20, f[end - 2] == UInt8(ascii: "s"), f[end - 1] == UInt8(ascii: "o") else { return nil }
+        for prefix in lexicon.numberPrefixes where prefix.count == length {
+            var same = true
+            for offset in 0..<length where f[start + offset] != prefix[offset] { same = false; break }
+            if same { return end }
+        }
+        return nil
     }
 
     // MARK: - place and date
@@ -461,6 +488,18 @@ public struct HeaderExtractor: Extractor {
     }
 
     func findSigner(_ lines: HeaderLines, from start: Int) -> (signer: Signer, line: Int)? {
+        // The first two bytes of every authority prefix (all have two, and a character after
+        // them): a line that starts otherwise is no authority line, and makes no string.
+        let f = lines.document.folded.bytes
+        let authorityStarts = lexicon.authorities.map { Array($0.folded.utf8.prefix(2)) }
+        let filterAuthorities = authorityStarts.allSatisfy { $0.count == 2 }
+        func mayStartAuthority(_ line: Int) -> Bool {
+            guard filterAuthorities else { return true }
+            let range = lines.ranges[line]
+            guard range.count >= 2 else { return false }
+            let a = f[range.lowerBound], b = f[range.lowerBound + 1]
+            return authorityStarts.contains { $0[0] == a && $0[1] == b }
+        }
         var line = max(0, start)
         while line < lines.count {
             defer { line += 1 }
@@ -472,7 +511,7 @@ public struct HeaderExtractor: Extractor {
             guard mayBeAuthority || lines.ranges[line].count <= 40 else { continue }
             var authorities: [String] = []
             var next = line
-            while mayBeAuthority, next < lines.count, let (_, length) = lexicon.authority(atStartOf: lines.foldedString(next)),
+            while mayBeAuthority, next < lines.count, mayStartAuthority(next), let (_, length) = lexicon.authority(atStartOf: lines.foldedString(next)),
                   lines.ranges[next].count < 90, lines.isAllCaps(next) {
                 let text = lines.text(next)
                 let prefixEnd = text.index(text.startIndex, offsetBy: length)

@@ -13,13 +13,9 @@ struct HeaderLines {
         ranges.reserveCapacity(document.lines.count)
         var start = 0
         bytes.withUnsafeBufferPointer { p in
-            var k = 0
-            while k < p.count {
-                if p[k] == 0x0A {
-                    ranges.append(Self.trim(p, start..<k))
-                    start = k + 1
-                }
-                k += 1
+            while let newline = p.firstIndex(ofByte: 0x0A, from: start) {
+                ranges.append(Self.trim(p, start..<newline))
+                start = newline + 1
             }
         }
         if start < bytes.count || bytes.isEmpty || bytes.last == 0x0A {

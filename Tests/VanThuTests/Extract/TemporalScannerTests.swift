@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VanThu
 
@@ -35,6 +36,28 @@ struct TemporalScannerTests {
     @Test func durationsOnlyWhenAsked() {
         #expect(mentions("trong thời hạn 15 ngày kể từ ngày nhận").isEmpty)
         #expect(mentions("trong thời hạn 15 ngày kể từ ngày nhận", durations: true).map(\.1.kind) == [.duration])
+    }
+
+    /// Dates and deadlines share one scan with durations (`ExtractionContext.temporalMentions()`);
+    /// without its durations it must be the scan without them, mention for mention.
+    @Test func durationsLeaveTheOtherMentionsAlone() throws {
+        var texts = DateExtractor().examples.map(\.text) + DeadlineExtractor().examples.map(\.text) + [
+            "trong thời hạn 15 ngày kể từ ngày 20/3/2020 và 45 ngày 1/5",
+            "từ ngày 1 đến 15 ngày, ngày 5/3/2020; nghỉ lễ 30/4 và 10 ngày và 1/5",
+            "15 ngày 20/3 hằng năm - 2020 năm 2021 đến 90 tháng 2022",
+            "quý IV/2020, 300 năm, 45 tháng 6 năm 2019 từ năm 2015 đến năm 2017",
+        ]
+        if SharedSeedsTests.available {
+            let seeds = SharedSeedsTests.shared.appendingPathComponent("seeds")
+            for file in try FileManager.default.contentsOfDirectory(atPath: seeds.path) where file.hasSuffix(".txt") {
+                texts.append(try String(contentsOf: seeds.appendingPathComponent(file), encoding: .utf8))
+            }
+        }
+        for text in texts {
+            let plain = mentions(text).map { String(describing: $0.1) }
+            let shared = mentions(text, durations: true).filter { $0.1.kind != .duration }.map { String(describing: $0.1) }
+            #expect(plain == shared, "\(text.prefix(80))")
+        }
     }
 
     @Test func factOffsetsAreScalarOffsets() {

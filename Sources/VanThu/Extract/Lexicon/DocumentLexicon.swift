@@ -28,6 +28,8 @@ public struct DocumentLexicon: Sendable {
     /// Folded type names followed by " so" (`luat so`, `nghi quyet so`), as bytes: the starts of
     /// number lines such as `Luật số: 51/2024/QH15`.
     public let numberPrefixes: [[UInt8]]
+    /// The length of the longest of `numberPrefixes`.
+    public let numberPrefixLength: Int
 
     public init(typeNames: [String], typeCodes: [String: String], authorities: [(folded: String, printed: String)],
                 issuerCodes: [String: String], placeNamedIssuers: Set<String>, issuerDepartments: [String: String],
@@ -49,6 +51,7 @@ public struct DocumentLexicon: Sendable {
         self.typeNamesByFold = byFold
         self.typePhrases = phrases
         self.numberPrefixes = byFold.keys.sorted().map { Array(($0 + " so").utf8) }
+        self.numberPrefixLength = numberPrefixes.map(\.count).max() ?? 0
     }
 
     public static let standard = DocumentLexicon(

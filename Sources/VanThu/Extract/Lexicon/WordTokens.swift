@@ -79,18 +79,11 @@ public struct WordTokens: Sendable {
         let capacity = (range.count + 1) / 2 + 1
         self.tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             initialized = VietnameseLetters.withTable { table in
-                utf8.withUnsafeBufferPointer { whole in
-                    let p = UnsafeBufferPointer(rebasing: whole[range])
-                    let written = Self.scan(p, table, into: buffer)
-                    if range.lowerBound != 0 || scalarBase != 0 {
-                        let byteShift = Int32(range.lowerBound)
-                        let scalarShift = Int32(scalarBase)
-                        for k in 0..<written {
-                            buffer[k].start += byteShift; buffer[k].end += byteShift
-                            buffer[k].scalarStart += scalarShift; buffer[k].scalarEnd += scalarShift
-                        }
+                Self.asciiClasses.withUnsafeBufferPointer { ascii in
+                    utf8.withUnsafeBufferPointer { whole in
+                        guard let base = whole.baseAddress, !range.isEmpty else { return 0 }
+                        return Self.scan(base, range, scalarBase: Int32(scalarBase), table, ascii, into: buffer)
                     }
-                    return written
                 }
             }
         }
@@ -146,134 +139,172 @@ public struct WordTokens: Sendable {
         return (hash, index)
     }
 
-    /// One pass over the bytes: raw bit operations, no per-scalar allocation (hot path).
+    /// What an ASCII byte is to the tokeniser: a letter or digit has `wordByte` set, the byte its
+    /// key hashes (lower case) in the low eight bits, and `upperByte` or `digitByte`; any other
+    /// byte is the `Gap` it makes (a carriage return none).
+    private static let wordByte: UInt16 = 1 << 15
+    private static let upperByte: UInt16 = 1 << 8
+    private static let digitByte: UInt16 = 1 << 9
+    private static let asciiClasses: [UInt16] = (0..<128).map { (byte: Int) -> UInt16 in
+        switch byte {
+        case 0x41...0x5A: return wordByte | upperByte | UInt16(byte | 0x20)
+        case 0x61...0x7A: return wordByte | UInt16(byte)
+        case 0x30...0x39: return wordByte | digitByte | UInt16(byte)
+        case 0x20, 0x09: return Gap.space.rawValue
+        case 0x0A: return Gap.newline.rawValue
+        case 0x0D: return 0
+        case 0x2C: return Gap.comma.rawValue
+        case 0x2E: return Gap.period.rawValue
+        case 0x3B: return Gap.semicolon.rawValue
+        case 0x3A: return Gap.colon.rawValue
+        case 0x2D: return Gap.hyphen.rawValue
+        case 0x22: return Gap.straightQuote.rawValue
+        case 0x28, 0x29, 0x5B, 0x5D: return Gap.paren.rawValue
+        case 0x2F: return Gap.slash.rawValue
+        case 0x26: return Gap.ampersand.rawValue
+        default: return Gap.other.rawValue
+        }
+    }
+
+    /// The scalar of the (non-ASCII) UTF-8 sequence at `index` and its length in bytes: a byte that
+    /// begins no sequence is one U+FFFD; a sequence cut by `end` is what fits before it.
     @inline(__always)
-    private static func scan(_ p: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt16>,
+    private static func decode(_ p: UnsafePointer<UInt8>, _ index: Int, _ end: Int) -> (value: UInt32, length: Int) {
+        let lead = p[index]
+        var value: UInt32
+        var length: Int
+        if lead & 0xE0 == 0xC0 { length = 2; value = UInt32(lead & 0x1F) }
+        else if lead & 0xF0 == 0xE0 { length = 3; value = UInt32(lead & 0x0F) }
+        else if lead & 0xF8 == 0xF0 { length = 4; value = UInt32(lead & 0x07) }
+        else { return (0xFFFD, 1) }
+        if index + length > end { length = end - index }
+        var k = 1
+        while k < length { value = value << 6 | UInt32(p[index + k] & 0x3F); k += 1 }
+        return (value, length)
+    }
+
+    /// The letter table's entry for a non-ASCII scalar (bit 14: a letter; 0 for anything else).
+    @inline(__always)
+    private static func letterEntry(_ value: UInt32, _ table: UnsafeBufferPointer<UInt16>) -> UInt16 {
+        if value >= 0xC0 && value < 0x1C0 { return table[Int(value - 0xC0)] }
+        if value >= 0x1E00 && value < 0x1F00 { return table[0x100 + Int(value - 0x1E00)] }
+        return 0
+    }
+
+    /// The gap a non-ASCII scalar that is no letter makes.
+    private static func gap(of value: UInt32) -> UInt16 {
+        switch value {
+        case 0xA0, 0x2000...0x200B: return Gap.space.rawValue
+        case 0x2026: return Gap.period.rawValue
+        case 0x2010...0x2015, 0x2212: return Gap.hyphen.rawValue
+        case 0x201C, 0xAB, 0x201E: return Gap.openQuote.rawValue
+        case 0x201D, 0xBB, 0x201F: return Gap.closeQuote.rawValue
+        default: return Gap.other.rawValue
+        }
+    }
+
+    /// One pass over `p[range]` (hot path): separators are read in one loop, which collects the
+    /// next word's gap, and each word in another, which keeps the word's key, case counts and flags
+    /// in locals and writes its token when it ends; ASCII goes through a byte table. Offsets are
+    /// those of `p`, scalar offsets count from `scalarBase`. Combining marks (NFD text) belong to
+    /// the word they follow and are skipped between words.
+    @inline(__always)
+    private static func scan(_ p: UnsafePointer<UInt8>, _ range: Range<Int>, scalarBase: Int32,
+                             _ table: UnsafeBufferPointer<UInt16>, _ ascii: UnsafeBufferPointer<UInt16>,
                              into tokens: UnsafeMutableBufferPointer<Token>) -> Int {
+        let out = tokens.baseAddress!
+        let end = range.upperBound
+        let prime = WordKey.prime
         var written = 0
-        let count = p.count
-        var index = 0
-        var scalarIndex: Int32 = 0
+        var index = range.lowerBound
+        var scalarIndex = scalarBase
         var gap: UInt16 = 0
         var newlines = 0
-        var inWord = false
-        var start = 0
-        var scalarStart: Int32 = 0
-        var hash: UInt64 = WordKey.seed
-        var tone: UInt8 = 0
-        var letters = 0
-        var uppers = 0
-        var flags: UInt8 = 0
-        let prime = WordKey.prime
-
-        @inline(__always) func finish(_ end: Int, _ scalarEnd: Int32) {
-            hash = (hash ^ UInt64(0x90 | tone)) &* prime
-            if letters >= 2 && uppers == letters { flags |= Flags.allCaps.rawValue }
-            var wordGap = gap
-            if newlines >= 2 { wordGap |= Gap.blankLine.rawValue }
-            (tokens.baseAddress! + written).initialize(to: Token(start: Int32(start), end: Int32(end), scalarStart: scalarStart,
-                                                                 scalarEnd: scalarEnd, key: hash, gap: Gap(rawValue: wordGap),
-                                                                 flags: Flags(rawValue: flags)))
-            written += 1
-            gap = 0
-            newlines = 0
-        }
-
-        while index < count {
+        while index < end {
+            // Between words.
             let lead = p[index]
-            // ASCII fast path.
+            var first: UInt16
             if lead < 0x80 {
-                let lower = lead | 0x20
-                if lower >= 97 && lower <= 122 || (lead >= 48 && lead <= 57) {
-                    let isDigit = lead <= 57
-                    let isUpper = !isDigit && lead <= 90
-                    if !inWord {
-                        inWord = true
-                        start = index; scalarStart = scalarIndex
-                        hash = WordKey.seed; tone = 0; letters = 0; uppers = 0
-                        flags = isUpper ? Flags.capitalized.rawValue : 0
-                    }
-                    hash = (hash ^ UInt64(isDigit ? lead : lower)) &* prime
-                    if isDigit { flags |= Flags.hasDigit.rawValue } else {
-                        flags |= Flags.hasLetter.rawValue
-                        letters += 1
-                        if isUpper { uppers += 1 } else if letters > 1 { flags |= Flags.hasLower.rawValue }
-                    }
-                } else {
-                    if inWord { inWord = false; finish(index, scalarIndex) }
-                    switch lead {
-                    case 0x20, 0x09: gap |= Gap.space.rawValue
-                    case 0x0A: gap |= Gap.newline.rawValue; newlines += 1
-                    case 0x0D: break
-                    case 0x2C: gap |= Gap.comma.rawValue
-                    case 0x2E: gap |= Gap.period.rawValue
-                    case 0x3B: gap |= Gap.semicolon.rawValue
-                    case 0x3A: gap |= Gap.colon.rawValue
-                    case 0x2D: gap |= Gap.hyphen.rawValue
-                    case 0x22: gap |= Gap.straightQuote.rawValue
-                    case 0x28, 0x29, 0x5B, 0x5D: gap |= Gap.paren.rawValue
-                    case 0x2F: gap |= Gap.slash.rawValue
-                    case 0x26: gap |= Gap.ampersand.rawValue
-                    default: gap |= Gap.other.rawValue
-                    }
+                first = ascii[Int(lead)]
+                if first & wordByte == 0 {
+                    gap |= first
+                    if lead == 0x0A { newlines += 1 }
+                    index += 1
+                    scalarIndex += 1
+                    continue
                 }
-                index += 1
-                scalarIndex += 1
-                continue
+                first = first & upperByte != 0 ? 1 << 13 : 0
+            } else {
+                let (value, length) = decode(p, index, end)
+                if value >= 0x300 && value <= 0x36F {
+                    index += length
+                    scalarIndex += 1
+                    continue
+                }
+                first = letterEntry(value, table)
+                if first & (1 << 14) == 0 {
+                    gap |= Self.gap(of: value)
+                    index += length
+                    scalarIndex += 1
+                    continue
+                }
             }
-            var value: UInt32
-            var length: Int
-            if lead & 0xE0 == 0xC0 { length = 2; value = UInt32(lead & 0x1F) }
-            else if lead & 0xF0 == 0xE0 { length = 3; value = UInt32(lead & 0x0F) }
-            else if lead & 0xF8 == 0xF0 { length = 4; value = UInt32(lead & 0x07) }
-            else { length = 1; value = 0xFFFD }
-            if index + length > count { length = count - index }
-            var k = 1
-            while k < length { value = value << 6 | UInt32(p[index + k] & 0x3F); k += 1 }
-            index += length
-            if value >= 0x300 && value <= 0x36F {
-                // A combining mark (NFD text): part of the word it follows.
-                if inWord {
+            // A word: to the first scalar that is no letter, digit or combining mark.
+            let start = index
+            let scalarStart = scalarIndex
+            var hash = WordKey.seed
+            var tone: UInt8 = 0
+            var letters = 0
+            var uppers = 0
+            var flags: UInt8 = first & (1 << 13) != 0 ? Flags.capitalized.rawValue : 0
+            while index < end {
+                let byte = p[index]
+                if byte < 0x80 {
+                    let entry = ascii[Int(byte)]
+                    guard entry & wordByte != 0 else { break }
+                    hash = (hash ^ UInt64(entry & 0xFF)) &* prime
+                    if entry & digitByte != 0 {
+                        flags |= Flags.hasDigit.rawValue
+                    } else {
+                        letters += 1
+                        if entry & upperByte != 0 { uppers += 1 } else if letters > 1 { flags |= Flags.hasLower.rawValue }
+                    }
+                    index += 1
+                    scalarIndex += 1
+                    continue
+                }
+                let (value, length) = decode(p, index, end)
+                if value >= 0x300 && value <= 0x36F {
                     let (quality, markTone) = VietnameseLetters.combining(value)
                     if quality != 0 { hash = (hash ^ UInt64(0x80 | quality)) &* prime }
                     if markTone != 0 { tone = markTone }
+                    index += length
+                    scalarIndex += 1
+                    continue
                 }
-                scalarIndex += 1
-                continue
-            }
-            var packed: UInt16 = 0
-            if value >= 0xC0 && value < 0x1C0 { packed = table[Int(value - 0xC0)] }
-            else if value >= 0x1E00 && value < 0x1F00 { packed = table[0x100 + Int(value - 0x1E00)] }
-            if packed & (1 << 14) != 0 {
-                let isUpper = packed & (1 << 13) != 0
-                if !inWord {
-                    inWord = true
-                    start = index - length; scalarStart = scalarIndex
-                    hash = WordKey.seed; tone = 0; letters = 0; uppers = 0
-                    flags = isUpper ? Flags.capitalized.rawValue : 0
-                }
+                let packed = letterEntry(value, table)
+                guard packed & (1 << 14) != 0 else { break }
                 hash = (hash ^ UInt64(packed & 0x7F)) &* prime
                 let quality = UInt8(packed >> 7 & 7)
                 if quality != 0 { hash = (hash ^ UInt64(0x80 | quality)) &* prime }
                 let letterTone = UInt8(packed >> 10 & 7)
                 if letterTone != 0 { tone = letterTone }
-                flags |= Flags.hasLetter.rawValue
                 letters += 1
-                if isUpper { uppers += 1 } else if letters > 1 { flags |= Flags.hasLower.rawValue }
-            } else {
-                if inWord { inWord = false; finish(index - length, scalarIndex) }
-                switch value {
-                case 0xA0, 0x2000...0x200B: gap |= Gap.space.rawValue
-                case 0x2026: gap |= Gap.period.rawValue
-                case 0x2010...0x2015, 0x2212: gap |= Gap.hyphen.rawValue
-                case 0x201C, 0xAB, 0x201E: gap |= Gap.openQuote.rawValue
-                case 0x201D, 0xBB, 0x201F: gap |= Gap.closeQuote.rawValue
-                default: gap |= Gap.other.rawValue
-                }
+                if packed & (1 << 13) != 0 { uppers += 1 } else if letters > 1 { flags |= Flags.hasLower.rawValue }
+                index += length
+                scalarIndex += 1
             }
-            scalarIndex += 1
+            hash = (hash ^ UInt64(0x90 | tone)) &* prime
+            if letters > 0 { flags |= Flags.hasLetter.rawValue }
+            if letters >= 2 && uppers == letters { flags |= Flags.allCaps.rawValue }
+            if newlines >= 2 { gap |= Gap.blankLine.rawValue }
+            (out + written).initialize(to: Token(start: Int32(start), end: Int32(index), scalarStart: scalarStart,
+                                                 scalarEnd: scalarIndex, key: hash, gap: Gap(rawValue: gap),
+                                                 flags: Flags(rawValue: flags)))
+            written += 1
+            gap = 0
+            newlines = 0
         }
-        if inWord { finish(count, scalarIndex) }
         return written
     }
 
