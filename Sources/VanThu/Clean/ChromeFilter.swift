@@ -344,11 +344,17 @@ public struct ChromeFilter: Sendable {
         var high = foldedLine.upperBound
         while low < high && Int(origin[low]) < lineStart + start { low += 1 }
         while high > low && Int(origin[high - 1]) >= lineStart + end { high -= 1 }
-        for index in low..<high where folded[index] == UInt8(ascii: "-") || folded[index] == FoldedText.other {
-            let at = Int(origin[index]) - lineStart
-            if folded[index] == UInt8(ascii: "-") ? raw[at] >= 0x80 : raw[at] == 0xC2 && raw[at + 1] == 0xA9 {
-                return ruleID(line: raw)  // a dash that is not "-", or ©
+        /// Whether a folded `mark` in the line comes from a scalar that `isSpecial` says of its first byte's offset.
+        func has(_ mark: UInt8, _ isSpecial: (Int) -> Bool) -> Bool {
+            var index = low
+            while let found = folded.firstIndex(ofByte: mark, from: index), found < high {
+                if isSpecial(Int(origin[found]) - lineStart) { return true }
+                index = found + 1
             }
+            return false
+        }
+        if has(UInt8(ascii: "-"), { raw[$0] >= 0x80 }) || has(FoldedText.other, { raw[$0] == 0xC2 && raw[$0 + 1] == 0xA9 }) {
+            return ruleID(line: raw)  // a dash that is not "-", or ©
         }
         let line = UnsafeBufferPointer(rebasing: raw[start..<end])
         return Self.ruleID(folded: UnsafeBufferPointer(rebasing: folded[low..<high]), line: line, ascii: true)

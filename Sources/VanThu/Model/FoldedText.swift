@@ -47,11 +47,12 @@ public struct FoldedText: Sendable {
                                 written += 1
                             }
                             let shift = Int32(truncatingIfNeeded: line.to - line.from)
-                            for index in line.folded {
-                                bytes[written] = sourceBytes[index]
-                                origin[written] = sourceOrigin[index] &+ shift
-                                written += 1
-                            }
+                            let count = line.folded.count
+                            (bytes.baseAddress! + written).initialize(from: sourceBytes.baseAddress! + line.folded.lowerBound, count: count)
+                            let from = sourceOrigin.baseAddress! + line.folded.lowerBound
+                            let to = origin.baseAddress! + written
+                            for k in 0..<count { to[k] = from[k] &+ shift }
+                            written += count
                         }
                     }
                 }
