@@ -347,9 +347,10 @@ public struct ChromeFilter: Sendable {
         /// Whether a folded `mark` in the line comes from a scalar that `isSpecial` says of its first byte's offset.
         func has(_ mark: UInt8, _ isSpecial: (Int) -> Bool) -> Bool {
             var index = low
-            while let found = folded.firstIndex(ofByte: mark, from: index), found < high {
-                if isSpecial(Int(origin[found]) - lineStart) { return true }
-                index = found + 1
+            while index < high, let found = memchr(folded.baseAddress! + index, Int32(mark), high - index) {
+                let at = folded.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if isSpecial(Int(origin[at]) - lineStart) { return true }
+                index = at + 1
             }
             return false
         }
