@@ -188,8 +188,7 @@ public struct ChromeFilter: Sendable {
     }
 
     /// The first rule that matches a folded line (`line` is the line itself, for the rules that
-    /// read it as it is; `ascii` may be true when not known, as the rule that reads it checks
-    /// the line's bytes too).
+    /// read it as it is).
     private static func ruleID(folded: UnsafeBufferPointer<UInt8>, line: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
         let count = folded.count
         // Nothing left (only combining marks): every rule needs letters.
@@ -357,7 +356,9 @@ public struct ChromeFilter: Sendable {
         if has(UInt8(ascii: "-"), { raw[$0] >= 0x80 }) || has(FoldedText.other, { raw[$0] == 0xC2 && raw[$0 + 1] == 0xA9 }) {
             return ruleID(line: raw)  // a dash that is not "-", or ©
         }
+        // Every scalar of more than one byte folds to one byte or none: the line is ASCII when
+        // its fold is as long as it is.
         let line = UnsafeBufferPointer(rebasing: raw[start..<end])
-        return Self.ruleID(folded: UnsafeBufferPointer(rebasing: folded[low..<high]), line: line, ascii: true)
+        return Self.ruleID(folded: UnsafeBufferPointer(rebasing: folded[low..<high]), line: line, ascii: high - low == end - start)
     }
 }
