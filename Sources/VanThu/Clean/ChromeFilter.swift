@@ -111,7 +111,18 @@ public struct ChromeFilter: Sendable {
 
     /// The same for a line given as UTF-8 bytes (no newline).
     func ruleID(line raw: UnsafeBufferPointer<UInt8>) -> String? {
-        // Trim blanks and leading bullets ("•", "·", "-", "*", "+", "–").
+        let (start, end) = Self.trimmed(raw)
+        guard start < end, end - start <= Self.maximumLineLength else { return nil }
+        let line = UnsafeBufferPointer(rebasing: raw[start..<end])
+        // Folding writes at most 3 bytes for 2 (© → "(c)"), so the scratch space lives on the stack.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Self.maximumLineLength) { scratch in
+            let (count, ascii) = Self.fold(line, into: scratch.baseAddress!)
+            return Self.ruleID(folded: UnsafeBufferPointer(start: scratch.baseAddress!, count: count), line: line, ascii: ascii)
+        }
+    }
+
+    /// The line without its blanks and leading bullets ("•", "·", "-", "*", "+", "–"), as offsets.
+    private static func trimmed(_ raw: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int) {
         var start = 0
         var end = raw.count
         while true {
@@ -126,13 +137,7 @@ public struct ChromeFilter: Sendable {
             break
         }
         while end > start && (raw[end - 1] == 0x20 || raw[end - 1] == 0x09) { end -= 1 }
-        guard start < end, end - start <= Self.maximumLineLength else { return nil }
-        let line = UnsafeBufferPointer(rebasing: raw[start..<end])
-        // Folding writes at most 3 bytes for 2 (© → "(c)"), so the scratch space lives on the stack.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Self.maximumLineLength) { scratch in
-            let (count, ascii) = Self.fold(line, into: scratch.baseAddress!)
-            return Self.ruleID(folded: UnsafeBufferPointer(start: scratch.baseAddress!, count: count), line: line, ascii: ascii)
-        }
+        return (start, end)
     }
 
     /// Folds a line for the rules: lower-case ASCII letters without diacritics, one byte per
@@ -262,35 +267,98 @@ public struct ChromeFilter: Sendable {
     /// The same on UTF-8 bytes, in place: the kept lines move down over the dropped ones (the
     /// output never gets ahead of the input, as it only loses bytes). Returns the dropped counts.
     func filter(_ bytes: inout [UInt8]) -> [String: Int] {
+        let folded = FoldedText(utf8: bytes)
         var dropped: [String: Int] = [:]
         let kept = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
             var written = 0
-            var lastBlank = true  // no blank line at the start
-            var pendingBlank = false
-            var lineStart = 0
-            let count = buffer.count
-            while lineStart <= count {
-                let lineEnd = UnsafeBufferPointer(buffer).firstIndex(ofByte: 0x0A, from: lineStart) ?? count
-                let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])
-                if line.allSatisfy({ $0 == 0x20 }) {
-                    if !lastBlank { pendingBlank = true }
-                } else if let id = ruleID(line: line) {
-                    dropped[id, default: 0] += 1
-                } else {
-                    if written > 0 { buffer[written] = 0x0A; written += 1 }
-                    if pendingBlank { buffer[written] = 0x0A; written += 1 }
-                    if written != lineStart {
-                        memmove(buffer.baseAddress! + written, buffer.baseAddress! + lineStart, line.count)
-                    }
-                    written += line.count
-                    pendingBlank = false
-                    lastBlank = false
+            for line in keptLines(UnsafeBufferPointer(buffer), folded: folded, dropped: &dropped) {
+                if written > 0 { buffer[written] = 0x0A; written += 1 }
+                if line.blankBefore { buffer[written] = 0x0A; written += 1 }
+                if written != line.range.lowerBound {
+                    memmove(buffer.baseAddress! + written, buffer.baseAddress! + line.range.lowerBound, line.range.count)
                 }
-                lineStart = lineEnd + 1
+                written += line.range.count
             }
             return written
         }
         bytes.removeSubrange(kept...)
         return dropped
+    }
+
+    /// A line that filtering keeps: its bytes, its folded bytes in the `FoldedText` of the text,
+    /// and whether one blank line goes before it (the first line kept has none).
+    struct KeptLine {
+        var range: Range<Int>
+        var folded: Range<Int>
+        var blankBefore: Bool
+    }
+
+    /// The lines of `buffer` (split at `\n`) that are not chrome, with the blank lines between
+    /// them collapsed to one and none at either end; `dropped` counts the others by rule. The
+    /// filtered text is the kept lines joined by `\n`, with a second `\n` where `blankBefore` says.
+    /// `folded` is the `FoldedText` of `buffer`: the rules read their folded lines from it instead
+    /// of folding each line again.
+    func keptLines(_ buffer: UnsafeBufferPointer<UInt8>, folded: FoldedText, dropped: inout [String: Int]) -> [KeptLine] {
+        var kept: [KeptLine] = []
+        var lastBlank = true  // no blank line at the start
+        var pendingBlank = false
+        var lineStart = 0
+        var foldedStart = 0
+        let count = buffer.count
+        folded.bytes.withUnsafeBufferPointer { foldedBytes in
+            folded.origin.withUnsafeBufferPointer { origin in
+                while lineStart <= count {
+                    let lineEnd = buffer.firstIndex(ofByte: 0x0A, from: lineStart) ?? count
+                    // A `\n` folds to itself, so the folded lines are split as the lines are.
+                    let foldedEnd = foldedBytes.firstIndex(ofByte: 0x0A, from: foldedStart) ?? foldedBytes.count
+                    let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])
+                    if line.allSatisfy({ $0 == 0x20 }) {
+                        if !lastBlank { pendingBlank = true }
+                    } else if let id = ruleID(line: line, at: lineStart, folded: foldedBytes, origin: origin,
+                                              foldedLine: foldedStart..<foldedEnd) {
+                        dropped[id, default: 0] += 1
+                    } else {
+                        kept.append(KeptLine(range: lineStart..<lineEnd, folded: foldedStart..<foldedEnd, blankBefore: pendingBlank))
+                        pendingBlank = false
+                        lastBlank = false
+                    }
+                    lineStart = lineEnd + 1
+                    foldedStart = foldedEnd + 1
+                }
+            }
+        }
+        return kept
+    }
+
+    /// `ruleID(line:)` for a line at offset `lineStart` of a text whose `FoldedText` is `folded` and
+    /// `origin`, where the line's fold is `foldedLine`. That fold is the rules' but for the
+    /// scalars it keeps as quotes or a dash and for ©; quotes match no rule either way, but a
+    /// dash or © could, so a line that has one is folded the rules' way.
+    private func ruleID(line raw: UnsafeBufferPointer<UInt8>, at lineStart: Int, folded: UnsafeBufferPointer<UInt8>,
+                        origin: UnsafeBufferPointer<Int32>, foldedLine: Range<Int>) -> String? {
+        let (start, end) = Self.trimmed(raw)
+        guard start < end, end - start <= Self.maximumLineLength else { return nil }
+        // The folded bytes of the trimmed line: those that come from its bytes.
+        var low = foldedLine.lowerBound
+        var high = foldedLine.upperBound
+        while low < high && Int(origin[low]) < lineStart + start { low += 1 }
+        while high > low && Int(origin[high - 1]) >= lineStart + end { high -= 1 }
+        /// Whether a folded `mark` in the line comes from a scalar that `isSpecial` says of its first byte's offset.
+        func has(_ mark: UInt8, _ isSpecial: (Int) -> Bool) -> Bool {
+            var index = low
+            while index < high, let found = memchr(folded.baseAddress! + index, Int32(mark), high - index) {
+                let at = folded.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if isSpecial(Int(origin[at]) - lineStart) { return true }
+                index = at + 1
+            }
+            return false
+        }
+        if has(UInt8(ascii: "-"), { raw[$0] >= 0x80 }) || has(FoldedText.other, { raw[$0] == 0xC2 && raw[$0 + 1] == 0xA9 }) {
+            return ruleID(line: raw)  // a dash that is not "-", or ©
+        }
+        // Every scalar of more than one byte folds to one byte or none: the line is ASCII when
+        // its fold is as long as it is.
+        let line = UnsafeBufferPointer(rebasing: raw[start..<end])
+        return Self.ruleID(folded: UnsafeBufferPointer(rebasing: folded[low..<high]), line: line, ascii: high - low == end - start)
     }
 }

@@ -67,7 +67,10 @@ public struct DecodeStage: Stage {
         var body = bytes[...]
         let hasUTF8BOM = body.starts(with: [0xEF, 0xBB, 0xBF])
         if hasUTF8BOM { body = body.dropFirst(3) }
-        if !hasUTF8BOM, let nul = bytes.firstIndex(of: 0) {
+        // One pass finds the NULs and counts the control bytes; the UTF-8 check is the one that
+        // making the string does.
+        let census = ControlCensus(body)
+        if !hasUTF8BOM, let nul = census.firstNUL {
             if let utf16 = UTF16.detectByteOrder(EncodingDetector.sample(bytes, size: detector.sampleSize)),
                let decoded = utf16.decodeCounting(bytes[...]), decoded.unmappedBytes == 0,
                Self.controlRatio(decoded.text.utf8) <= 0.01 {
@@ -75,14 +78,13 @@ public struct DecodeStage: Stage {
             }
             // Text extracted from PDFs sometimes carries a stray NUL: rare NULs in valid UTF-8 are
             // dropped by the cleaner, not a reason to refuse the file.
-            let nuls = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
-            if nuls * 10_000 < bytes.count, Self.firstInvalidUTF8(body) == nil, Self.controlRatio(body) <= 0.01 {
+            if census.nuls * 10_000 < bytes.count, Self.firstInvalidUTF8(body) == nil, census.ratio <= 0.01 {
                 return (String(decoding: body, as: UTF8.self), "utf-8")
             }
             throw StageFailure(.decode, "binary file (NUL byte at offset \(nul))")
         }
         if let text = Self.validUTF8(body) {
-            if Self.controlRatio(body) > 0.01 {
+            if census.ratio > 0.01 {
                 throw StageFailure(.decode, "binary file (more than 1% control characters)")
             }
             return (text, "utf-8")
@@ -189,6 +191,66 @@ public struct DecodeStage: Stage {
         var controls = 0
         for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
         return Double(controls) / Double(bytes.count)
+    }
+
+    /// The NULs and control bytes of a file's bytes, counted in one pass eight bytes at a time:
+    /// `controls` counts what `controlRatio` counts (C0 controls but tab, newline, carriage return
+    /// and form feed; NUL among them), so `ratio` equals `controlRatio` of the same bytes.
+    struct ControlCensus {
+        var controls = 0
+        var nuls = 0
+        /// Offset of the first NUL from the start of the bytes counted.
+        var firstNUL: Int?
+        var count = 0
+
+        var ratio: Double { count == 0 ? 0 : Double(controls) / Double(count) }
+
+        init(_ bytes: ArraySlice<UInt8>) {
+            let total = bytes.count
+            count = total
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                let raw = UnsafeRawPointer(base)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                var index = 0
+                while index + 8 <= total {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    // Bit 7 of each byte below 0x20: adding 0x60 to its low seven bits sets bit 7
+                    // from 0x20 up (without a carry into the next byte), and a high byte sets it itself.
+                    let low = ~((word & (0x7F * ones)) &+ 0x60 * ones | word) & (0x80 * ones)
+                    if low != 0 { tallyMarked(low, in: word, at: index) }
+                    index += 8
+                }
+                while index < total {
+                    tally(buffer[index], at: index)
+                    index += 1
+                }
+            }
+        }
+
+        /// Looks at the bytes of `word` that `low` marks (bit 7 of each byte below 0x20).
+        @inline(__always)
+        private mutating func tallyMarked(_ low: UInt64, in word: UInt64, at index: Int) {
+            var marks = low
+            while marks != 0 {
+                let shift = marks.trailingZeroBitCount & ~7
+                tally(UInt8(truncatingIfNeeded: word >> UInt64(shift)), at: index + (shift >> 3))
+                marks &= marks &- 1
+            }
+        }
+
+        @inline(__always)
+        private mutating func tally(_ byte: UInt8, at index: Int) {
+            guard byte < 0x20 else { return }
+            switch byte {
+            case 0x09, 0x0A, 0x0C, 0x0D: return
+            case 0:
+                nuls += 1
+                if firstNUL == nil { firstNUL = index }
+            default: break
+            }
+            controls += 1
+        }
     }
 
     /// Random or compiled data: many control bytes, or high bytes with hardly any text structure.

@@ -27,6 +27,43 @@ public struct FoldedText: Sendable {
         self.origin = origin
     }
 
+    /// The fold of a text made of lines of another text and newlines between them, from the
+    /// other text's fold: `lines` are the lines' ranges in `source`'s folded bytes, each with the
+    /// UTF-8 offset it starts at in `source` and in the new text, and the number of `\n` that go
+    /// before it; `count` is the new text's length in bytes. Folding is scalar by scalar, so this
+    /// is what folding the new text gives.
+    init(lines: [(folded: Range<Int>, from: Int, to: Int, newlines: Int)], of source: FoldedText, count: Int) {
+        let capacity = lines.reduce(0) { $0 + $1.folded.count + $1.newlines }
+        var origin: [Int32] = []
+        bytes = [UInt8](unsafeUninitializedCapacity: max(capacity, 1)) { bytes, bytesCount in
+            origin = [Int32](unsafeUninitializedCapacity: capacity + 1) { origin, originCount in
+                var written = 0
+                source.bytes.withUnsafeBufferPointer { sourceBytes in
+                    source.origin.withUnsafeBufferPointer { sourceOrigin in
+                        for line in lines {
+                            for k in 0..<line.newlines {
+                                bytes[written] = 0x0A
+                                origin[written] = Int32(truncatingIfNeeded: line.to - line.newlines + k)
+                                written += 1
+                            }
+                            let shift = Int32(truncatingIfNeeded: line.to - line.from)
+                            let count = line.folded.count
+                            (bytes.baseAddress! + written).initialize(from: sourceBytes.baseAddress! + line.folded.lowerBound, count: count)
+                            let from = sourceOrigin.baseAddress! + line.folded.lowerBound
+                            let to = origin.baseAddress! + written
+                            for k in 0..<count { to[k] = from[k] &+ shift }
+                            written += count
+                        }
+                    }
+                }
+                origin[written] = Int32(truncatingIfNeeded: count)
+                bytesCount = written
+                originCount = written + 1
+            }
+        }
+        self.origin = origin
+    }
+
     /// Folds `input` into `bytes` and `origin` (room for `input.count` and `input.count + 1`
     /// entries) and returns the number of folded bytes; `origin` gets the final entry too.
     private static func fold(_ input: UnsafeBufferPointer<UInt8>, into bytes: UnsafeMutablePointer<UInt8>,

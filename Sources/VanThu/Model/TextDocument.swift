@@ -16,8 +16,9 @@ public struct TextDocument: Sendable {
         self.init(text: text, utf8: Array(text.utf8))
     }
 
-    /// A document whose UTF-8 bytes are at hand already: `utf8` must be exactly `text`'s.
-    init(text: String, utf8 bytes: [UInt8]) {
+    /// A document whose UTF-8 bytes are at hand already: `utf8` must be exactly `text`'s, and
+    /// `folded`, when given, their `FoldedText`.
+    init(text: String, utf8 bytes: [UInt8], folded: FoldedText? = nil) {
         self.text = text
         self.utf8 = bytes
         var lines: [Range<Int>] = []
@@ -57,7 +58,7 @@ public struct TextDocument: Sendable {
             initialized = blocks + 1
         }
         self.lines = lines
-        self.folded = FoldedText(utf8: bytes)
+        self.folded = folded ?? FoldedText(utf8: bytes)
     }
 
     /// Number of Unicode scalars in `utf8[0..<byte]`.

@@ -45,6 +45,27 @@ struct ChromeFilterTests {
         #expect(text == "Tiêu đề bài\n\nĐoạn một.\nĐoạn hai.")
         #expect(dropped.values.reduce(0, +) == 2)
     }
+
+    /// Filtering reads the lines' folds from the text's `FoldedText`, which folds dashes, quotes
+    /// and © otherwise than the rules do: it drops what the rules drop line by line, and the
+    /// document's fold made of the kept lines is the fold of the filtered text.
+    @Test func filteringAgreesWithTheRulesLineByLine() throws {
+        let lines = ["© 2020 Báo Nhân Dân", "(c) Báo Nhân Dân", "E–mail: toasoan@nhandan.vn", "E-mail: toasoan@nhandan.vn",
+                     "“Đang online”: 3", "• Điện thoại: 0243", "– Fax: 0243", "Điê\u{300}n thoa\u{323}i: 1", "ảnh 1.jpg",
+                     "Đoạn “một” – hai.", "15 3 mohinh", "Bản quyền thuộc Báo Nhân Dân", "", "Đoạn ba © x."]
+        let (text, dropped) = filter.filter(lines.joined(separator: "\n"))
+        let kept = lines.filter { !$0.isEmpty && filter.ruleID(for: Substring($0)) == nil }
+        #expect(text.split(separator: "\n").map(String.init) == kept)
+        #expect(dropped.values.reduce(0, +) == lines.filter { filter.ruleID(for: Substring($0)) != nil }.count)
+        let document = try NormalizeStage().run(DecodedDocument(
+            raw: RawDocument(file: SourceFile(url: URL(fileURLWithPath: "/x.txt"), relativePath: "x.txt", size: 0),
+                             bytes: [], sha256: "", format: "text"),
+            text: "\n\n" + lines.joined(separator: "\n") + "\n\n\n", encoding: "utf-8"
+        )).document
+        let fresh = FoldedText(utf8: document.utf8)
+        #expect(document.folded.bytes == fresh.bytes)
+        #expect(document.folded.origin == fresh.origin)
+    }
 }
 
 struct TextDocumentTests {

@@ -46,4 +46,21 @@ struct DecodeStageTests {
         #expect(DecodeStage.firstInvalidUTF8([0x61, 0xF4, 0x90, 0x80, 0x80]) == 1)  // past U+10FFFF
         #expect(DecodeStage.firstInvalidUTF8(ascii + [0xE1, 0xBB]) == ascii.count)  // cut short
     }
+
+    /// The one-pass census counts what `controlRatio` and a NUL search find, at every alignment
+    /// of the eight-byte words it reads (controls, NULs and whitespace among text and high bytes).
+    @Test func controlCensusAgreesWithTheBytewiseCounts() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0C, 0x0D, 0x1B, 0x1F, 0x20, 0x41, 0x7F, 0x80, 0xC3, 0xE1, 0xFF]
+        for length in 0..<80 {
+            for _ in 0..<20 {
+                let bytes = (0..<length + 3).map { _ in alphabet.randomElement(using: &generator)! }
+                let body = bytes.dropFirst(3)
+                let census = DecodeStage.ControlCensus(body)
+                #expect(census.ratio == DecodeStage.controlRatio(body))
+                #expect(census.firstNUL == body.firstIndex(of: 0).map { $0 - 3 })
+                #expect(census.nuls == body.filter { $0 == 0 }.count)
+            }
+        }
+    }
 }
