@@ -32,11 +32,18 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "If another run is using the output folder, wait for it instead of exiting with status 4.")
     var wait = false
 
+    @Option(name: .shortAndLong, help: "Documents processed at once (default: one per core). The store is written on a thread of its own besides.")
+    var jobs: Int?
+
     @Flag(name: .shortAndLong, help: "No progress line and no summary.")
     var quiet = false
 
     @Argument(help: "Files or folders to ingest (override the inputs of pipeline.json).")
     var paths: [String] = []
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+    }
 
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -54,7 +61,7 @@ struct RunCommand: ParsableCommand {
         let progress: (@Sendable (RunProgress) -> Void)? = showProgress ? { @Sendable p in CLISupport.printProgress(p) } : nil
         let report: RunReport
         do throws(PipelineError) {
-            report = try pipeline.run(options: Pipeline.RunOptions(full: full, waitForLock: wait), progress: progress)
+            report = try pipeline.run(options: Pipeline.RunOptions(full: full, waitForLock: wait, jobs: jobs), progress: progress)
         } catch {
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             CLISupport.fail("vanthu: \(error.description)", status: error.exitStatus)

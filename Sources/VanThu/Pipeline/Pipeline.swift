@@ -122,7 +122,11 @@ public struct Pipeline: Sendable {
         public var full = false
         /// Wait for another run on the same output to finish instead of failing.
         public var waitForLock = false
-        public init(full: Bool = false, waitForLock: Bool = false) { self.full = full; self.waitForLock = waitForLock }
+        /// Documents processed at once; nil for one per core.
+        public var jobs: Int?
+        public init(full: Bool = false, waitForLock: Bool = false, jobs: Int? = nil) {
+            self.full = full; self.waitForLock = waitForLock; self.jobs = jobs
+        }
     }
 
     public func run(options: RunOptions = RunOptions(), progress: (@Sendable (RunProgress) -> Void)? = nil) throws(PipelineError) -> RunReport {
@@ -195,7 +199,7 @@ public struct Pipeline: Sendable {
         }
 
         var timings = StageTimings()
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let batchSize = max(8, workers * 8)
         var done = report.skipped
         let writer = StoreWriter(store: store, run: runID, version: version)

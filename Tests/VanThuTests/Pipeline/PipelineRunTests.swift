@@ -11,6 +11,21 @@ struct PipelineRunTests {
         return try Pipeline(config: config, baseDirectory: output).run()
     }
 
+    @Test func theNumberOfJobsDoesNotChangeTheArchive() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var archives: [Data] = []
+        for jobs in [1, 3] {
+            let output = folder.appendingPathComponent("jobs-\(jobs)")
+            var config = PipelineConfig(inputs: [PipelineConfig.InputSpec(path: TestSupport.fixtures.path)])
+            config.output.folder = output.path
+            let report = try Pipeline(config: config, baseDirectory: output).run(options: .init(jobs: jobs))
+            #expect(report.archived > 0)
+            archives.append(try Data(contentsOf: output.appendingPathComponent("archive.json")))
+        }
+        #expect(archives[0] == archives[1])
+    }
+
     @Test func twoRunsGiveByteIdenticalArchives() throws {
         let folder = TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
