@@ -12,4 +12,7 @@ int vanthu_sha256_hardware(void);
 /// vanthu_sha256_hardware() returned 1.
 void vanthu_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 
+/// The 64 round constants of SHA-256 (FIPS 180-4), for the portable rounds too.
+const uint32_t *vanthu_sha256_constants(void);
+
 #endif
