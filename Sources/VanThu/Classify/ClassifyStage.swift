@@ -158,7 +158,7 @@ public struct ClassifyStage: Stage {
                 var lineEnd = lineStart
                 // Eight bytes at a time to the line feed.
                 while lineEnd + 8 <= folded.count
-                        && !QuoteSpans.hasByte(UnsafeRawPointer(folded.baseAddress! + lineEnd).loadUnaligned(as: UInt64.self), 0x0A) {
+                        && !ByteWord.hasByte(UnsafeRawPointer(folded.baseAddress! + lineEnd).loadUnaligned(as: UInt64.self), 0x0A) {
                     lineEnd += 8
                 }
                 while lineEnd < folded.count && folded[lineEnd] != 0x0A { lineEnd += 1 }

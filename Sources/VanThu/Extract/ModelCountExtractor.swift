@@ -157,7 +157,7 @@ public struct ModelCountExtractor: Extractor {
                 if i + 8 <= n {
                     let here = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                     let before = raw.loadUnaligned(fromByteOffset: i - 1, as: UInt64.self)
-                    if QuoteSpans.equalBytes(here, 0x68) & QuoteSpans.equalBytes(before, 0x20) == 0 {
+                    if ByteWord.equalBytes(here, 0x68) & ByteWord.equalBytes(before, 0x20) == 0 {
                         i += 8
                         continue
                     }

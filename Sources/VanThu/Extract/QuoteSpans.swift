@@ -19,8 +19,8 @@ struct QuoteSpans: Sendable {
                 // Eight bytes at a time while none of them is \n, ", or the lead byte of “ ” « ».
                 if k + 8 <= count {
                     let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-                    if !Self.hasByte(word, 0x0A) && !Self.hasByte(word, 0x22) && !Self.hasByte(word, 0xE2)
-                        && !Self.hasByte(word, 0xC2) {
+                    if !ByteWord.hasByte(word, 0x0A) && !ByteWord.hasByte(word, 0x22) && !ByteWord.hasByte(word, 0xE2)
+                        && !ByteWord.hasByte(word, 0xC2) {
                         k += 8
                         continue
                     }
@@ -54,21 +54,6 @@ struct QuoteSpans: Sendable {
         }
         // Inner spans close first; keep them sorted by start for lookups.
         self.spans = spans.sorted { $0.lowerBound < $1.lowerBound }
-    }
-
-    /// Whether any byte of `word` equals `byte` (the "has zero byte" bit trick).
-    @inline(__always)
-    static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
-    }
-
-    /// High bit set in each byte of `word` that equals `byte` (exactly: no borrow between bytes).
-    @inline(__always)
-    static func equalBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((x & low) &+ low) | x) & ~low
     }
 
     /// Whether any quoted stretch shares a byte with `range`.

@@ -94,7 +94,7 @@ public struct ReferenceExtractor: Extractor {
             let raw = UnsafeRawPointer(p.baseAddress!)
             var s = 0
             while s < count {
-                if s + 8 <= count && !QuoteSpans.hasByte(raw.loadUnaligned(fromByteOffset: s, as: UInt64.self), UInt8(ascii: "/")) {
+                if s + 8 <= count && !ByteWord.hasByte(raw.loadUnaligned(fromByteOffset: s, as: UInt64.self), UInt8(ascii: "/")) {
                     s += 8
                     continue
                 }

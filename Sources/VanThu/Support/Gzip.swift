@@ -19,25 +19,16 @@ public enum Gzip {
 
     /// gzip-compresses `input` (one member).
     public static func compress(_ input: [UInt8], level: Int32 = 6) throws(Failure) -> [UInt8] {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw .zlib("deflateInit2 failed")
+        let deflater = try Deflater(level: level)
+        var output: [UInt8] = []
+        do {
+            try input.withUnsafeBytes { try deflater.compress($0) { output += $0 } }
+            try deflater.finish { output += $0 }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw .zlib("\(error)")
         }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))) + 32)
-        var input = input
-        let status: Int32 = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                stream.next_in = inBuffer.baseAddress
-                stream.avail_in = UInt32(inBuffer.count)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = UInt32(outBuffer.count)
-                return deflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { throw .zlib("deflate returned \(status)") }
-        output.removeSubrange(Int(stream.total_out)...)
         return output
     }
 

@@ -117,14 +117,9 @@ public struct JSONWriter: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Whether any of eight bytes is a control byte, a quote or a backslash (the bit tricks of
-    /// "Bit Twiddling Hacks": a byte below n, a byte equal to c).
+    /// Whether any of eight bytes is a control byte, a quote or a backslash.
     @inline(__always) static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let below = (word &- ones &* 0x20) & ~word & highs
-        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-        let equal = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highs
-        return (below | equal) != 0
+        ByteWord.hasByteBelow(word, 0x20) || ByteWord.hasByte(word, 0x22) || ByteWord.hasByte(word, 0x5C)
     }
 
     private mutating func appendQuoted(_ value: String) {
