@@ -88,12 +88,12 @@ struct BenchCommand: ParsableCommand {
         let again = try ChildProcess.run(executable, ["run", "-q", "--output", output.path, input.path])
         print(String(format: "  unchanged re-run: %.2f s, peak RSS %.0f MB, exit %d", again.seconds, Double(again.peakRSSBytes) / 1e6, again.status))
         // The full-text index alone, on one thread: SQLite FTS5 tokenising the same text again. No
-        // run over this corpus can be faster than this on the store's single writer.
+        // run over this corpus can be faster than this on the index's writer.
         let store = try ArchiveStore(folder: output)
         let start = DispatchTime.now().uptimeNanoseconds
         try store.rebuildSearchIndex()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        print(String(format: "  full-text index alone (FTS5 rebuild, one thread): %.2f s, %.1f MB/s of input", seconds,
+        print(String(format: "  full-text index alone (FTS5 rebuild, the index writer's thread): %.2f s, %.1f MB/s of input", seconds,
                      Double(bytes) / 1e6 / seconds))
     }
 }

@@ -6,6 +6,7 @@ extension ArchiveStore {
     /// The user's words are bound as a quoted MATCH expression, never spliced into SQL or FTS syntax.
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
         try query.validate()
+        guard indexAttached else { throw StoreProblem.noSearchIndex(folder: url.deletingLastPathComponent().path) }
         // Several bare words: documents that hold them as one phrase come first, then the others
         // that hold them all.
         let terms = query.terms
@@ -56,7 +57,8 @@ extension ArchiveStore {
         let sql: String
         if match != nil {
             sql = """
-                SELECT d.id, d.path, d.title, d.date, d.kind, d.record, d.gone FROM search JOIN documents d ON d.rowid = search.rowid
+                SELECT d.id, d.path, d.title, d.date, d.kind, d.record, d.gone FROM idx.search
+                JOIN idx.entries e ON e.rowid = search.rowid JOIN documents d ON d.id = e.id
                 \(whereClause) ORDER BY bm25(search, 5.0, 1.0, 2.0), d.id LIMIT \(query.limit)
                 """
         } else {

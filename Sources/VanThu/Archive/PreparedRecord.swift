@@ -5,9 +5,8 @@ public struct PreparedRecord: Sendable {
     public var record: Record
     public var json: [UInt8]
     public var summary: [UInt8]
-    public var searchTitle: String
-    public var searchBody: String
-    public var searchUnits: String
+    /// What the full-text index holds of it.
+    public var search: SearchIndex.Entry
 
     /// The bytes in a buffer of their size: prepared records wait in the store writer's queue by
     /// the thousand when files are small, and a buffer reserved for the worst case each (measured
@@ -21,7 +20,7 @@ public struct PreparedRecord: Sendable {
     }
 
     /// The same record without its text, for the store writer's queue: the text is in `json` and
-    /// (folded) in `searchBody` already.
+    /// (folded) in `search` already.
     public var withoutText: PreparedRecord {
         var copy = self
         copy.record.text = ""
@@ -36,18 +35,6 @@ public struct PreparedRecord: Sendable {
         var summaryWriter = JSONWriter(reservingCapacity: 1024)
         RecordSummary(record).write(to: &summaryWriter)
         summary = Self.trimmed(summaryWriter.bytes)
-        // The index holds ASCII words only (its tokenizer is FTS5's `ascii`): folded letters and digits.
-        searchTitle = VietnameseFolding.indexText(record.title ?? "")
-        searchUnits = VietnameseFolding.indexText(record.units.map(\.name).joined(separator: " | "))
-        if let folded, !record.text.isEmpty {
-            // Folded bytes are ASCII but for 0x80, which stands for any other scalar: make it a space.
-            let bytes = folded.bytes
-            searchBody = String(unsafeUninitializedCapacity: bytes.count) { out in
-                for index in 0..<bytes.count { out[index] = bytes[index] < 0x80 ? bytes[index] : 0x20 }
-                return bytes.count
-            }
-        } else {
-            searchBody = VietnameseFolding.indexText(record.text)
-        }
+        search = SearchIndex.Entry(record, folded: folded)
     }
 }

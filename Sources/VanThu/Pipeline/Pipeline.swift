@@ -258,7 +258,11 @@ public struct Pipeline: Sendable {
             throw .output(path: store.url.path, reason: "\(error)")
         }
 
-        do { timings.add(.store, seconds: try writer.finish()) } catch {
+        do {
+            let seconds = try writer.finish()
+            timings.add(.store, seconds: seconds.store)
+            timings.add(.index, seconds: seconds.index)
+        } catch {
             throw .output(path: store.url.path, reason: "\(error)")
         }
         let archiveWriter = ArchiveWriter(folder: output, settings: config.output)
@@ -268,6 +272,11 @@ public struct Pipeline: Sendable {
             let walked = Set(known.roots.indices.filter { roots.contains(known.roots[$0]) })
             let vanished = known.byLocation.filter { walked.contains($0.value.root) && $0.value.status != .gone }.keys
             report.gone = try store.markGone(locations: vanished.sorted())
+            // Entries of replaced documents go; whatever an earlier run left unindexed is indexed.
+            var clock = timings.start()
+            let repair = try store.reconcileSearchIndex()
+            timings.lap(.index, &clock)
+            report.indexRepaired = repair.added
             let missing = archiveWriter.expectedOutputs.contains { !FileManager.default.fileExists(atPath: $0.path) }
             if report.processed > 0 || report.gone > 0 || missing || options.full {
                 var clock = timings.start()

@@ -41,9 +41,13 @@ public struct RunReport: Sendable {
     public var byKind: [String: Int] = [:]
     public var outputs: [String] = []
     /// Seconds spent in each stage, summed over the worker threads (CPU time, so they can add up
-    /// to more than the run's wall time); `store` and `write` run on one thread.
+    /// to more than the run's wall time); `store`, `index` and `write` run on one thread each.
     public var stageSeconds: [String: Double] = [:]
     public var droppedChromeLines = 0
+    /// Documents indexed for search from their stored record at the end of the run, because an
+    /// earlier run was killed before its index commit, the index file was lost, or the store
+    /// predates it. Zero after a run that follows a complete one.
+    public var indexRepaired = 0
 
     public init() {}
 
@@ -72,6 +76,7 @@ public struct RunReport: Sendable {
         w.field("byKind", byKind)
         w.field("facts", facts)
         w.field("droppedChromeLines", droppedChromeLines)
+        w.field("indexRepaired", indexRepaired)
         w.field("outputs", outputs)
         w.field("stageSeconds", stageSeconds.mapValues { ($0 * 1000).rounded() / 1000 })
         w.field("exitStatus", Int(exitStatus.rawValue))

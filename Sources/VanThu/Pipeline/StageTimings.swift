@@ -3,7 +3,8 @@ import Dispatch
 /// Time spent in each stage, for the run report and the benchmark.
 public struct StageTimings: Sendable {
     public enum Step: Int, CaseIterable, Sendable {
-        case ingest, decode, normalize, classify, extract, prepare, store, write
+        /// `store` and `index` are the two writers, which run side by side.
+        case ingest, decode, normalize, classify, extract, prepare, store, index, write
         var name: String { String(describing: self) }
     }
 

@@ -67,6 +67,12 @@ struct ArchiveStoreTests {
         var full = JSONWriter()
         record.write(to: &full)
         #expect(seen.first?.1 == full.bytes)
+        // The full-text index moved to its own file: the old table is gone and the index is
+        // filled from the records.
+        #expect(try store.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM main.sqlite_master WHERE name = 'search'") } == 0)
+        #expect(try store.reconcileSearchIndex() == ArchiveStore.IndexRepair(removed: 0, added: 1))
+        #expect(try store.reconcileSearchIndex() == ArchiveStore.IndexRepair())
+        #expect(try store.search(SearchQuery(text: "tan phu")).map(\.id) == [record.id])
     }
 
     @Test func rebuildingTheSearchIndexFindsTheSame() throws {

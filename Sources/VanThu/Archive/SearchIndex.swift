@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+
+/// The full-text index, in a database file of its own (`search.sqlite`) next to the store, with a
+/// writer of its own. SQLite lets one connection write a file at a time, and FTS5 tokenising the
+/// text was as much work as all the rest of the store's writing together: in two files the two
+/// writers run side by side on two cores.
+///
+/// The index is derived data. Each entry names the document it indexes and the run that wrote
+/// that document (`documents.lastRun`); `ArchiveStore.reconcileSearchIndex()` brings the index in
+/// line with the documents after every run, so a run killed between the two files' commits, a
+/// store from before the index had its own file, or a deleted `search.sqlite` all heal on the
+/// next run.
+public final class SearchIndex: @unchecked Sendable {
+    public static let fileName = "search.sqlite"
+    public let url: URL
+    let pool: DatabasePool
+
+    public init(folder: URL) throws {
+        url = folder.appendingPathComponent(Self.fileName)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in try ArchiveStore.tune(db) }
+        pool = try DatabasePool(path: url.path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE entries (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, run INTEGER NOT NULL);
+                CREATE VIRTUAL TABLE search USING fts5(title, body, units, tokenize = 'ascii');
+                """)
+        }
+        return migrator
+    }
+
+    /// What the index holds of one record: folded title, text and unit names, ASCII words only
+    /// (the tokenizer is FTS5's `ascii`).
+    public struct Entry: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var body: String
+        public var units: String
+
+        /// `folded` is the fold of the record's text when the caller has it already.
+        public init(_ record: Record, folded: FoldedText?) {
+            id = record.id
+            title = VietnameseFolding.indexText(record.title ?? "")
+            units = VietnameseFolding.indexText(record.units.map(\.name).joined(separator: " | "))
+            if record.text.isEmpty {
+                body = ""
+            } else {
+                // Folded bytes are ASCII but for 0x80, which stands for any other scalar: make it a space.
+                let bytes = (folded ?? TextDocument(record.text).folded).bytes
+                body = String(unsafeUninitializedCapacity: bytes.count) { out in
+                    for index in 0..<bytes.count { out[index] = bytes[index] < 0x80 ? bytes[index] : 0x20 }
+                    return bytes.count
+                }
+            }
+        }
+    }
+
+    /// Indexes these records as written by `run`, replacing what the index held of them, in one transaction.
+    public func apply(_ entries: [Entry], run: Int64) throws {
+        guard !entries.isEmpty else { return }
+        try pool.write { db in
+            for entry in entries { try Self.put(db, entry, run: run, schema: "main") }
+        }
+    }
+
+    /// Writes one entry through a connection where the index is the schema `schema`.
+    static func put(_ db: Database, _ entry: Entry, run: Int64, schema: String) throws {
+        let find = try db.cachedStatement(sql: "SELECT rowid FROM \(schema).entries WHERE id = ?")
+        if let rowid = try Int64.fetchOne(find, arguments: [entry.id]) {
+            try db.cachedStatement(sql: "DELETE FROM \(schema).search WHERE rowid = ?").execute(arguments: [rowid])
+            try db.cachedStatement(sql: "DELETE FROM \(schema).entries WHERE rowid = ?").execute(arguments: [rowid])
+        }
+        try db.cachedStatement(sql: "INSERT INTO \(schema).entries (id, run) VALUES (?, ?)").execute(arguments: [entry.id, run])
+        try db.cachedStatement(sql: "INSERT INTO \(schema).search (rowid, title, body, units) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [db.lastInsertedRowID, entry.title, entry.body, entry.units])
+    }
+
+    /// Tokenises every entry into the index again. `vanthu bench` times it: the index writer's
+    /// share of a run.
+    public func rebuild() throws {
+        try pool.write { db in try db.execute(sql: "INSERT INTO search(search) VALUES('rebuild')") }
+    }
+
+    public var entryCount: Int {
+        (try? pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0 }) ?? 0
+    }
+}
