@@ -367,6 +367,21 @@ public final class ArchiveStore: @unchecked Sendable {
         }
     }
 
+    /// Whether the index can be out of step with the store although this run wrote nothing: the
+    /// run before did not finish (killed between the two files' commits, or failed), or the
+    /// index holds another number of documents than the store (lost, replaced, or from before
+    /// the index had its own file). Cheap, so that an unchanged nightly run skips the reconciling.
+    public func searchIndexMayBeStale(before run: Int64) throws -> Bool {
+        guard indexAttached else { return true }
+        return try pool.read { db in
+            let previous = try Row.fetchOne(db, sql: "SELECT finishedAt FROM runs WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [run])
+            if let previous, (previous[0] as String?) == nil { return true }
+            let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
+            let entries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idx.entries") ?? 0
+            return documents != entries
+        }
+    }
+
     /// Tokenises every stored document into the full-text index again. `vanthu bench` times it:
     /// the index writer's share of a run, which the store's own writing overlaps.
     public func rebuildSearchIndex() throws {

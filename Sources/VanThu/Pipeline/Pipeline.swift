@@ -273,10 +273,13 @@ public struct Pipeline: Sendable {
             let vanished = known.byLocation.filter { walked.contains($0.value.root) && $0.value.status != .gone }.keys
             report.gone = try store.markGone(locations: vanished.sorted())
             // Entries of replaced documents go; whatever an earlier run left unindexed is indexed.
-            var clock = timings.start()
-            let repair = try store.reconcileSearchIndex()
-            timings.lap(.index, &clock)
-            report.indexRepaired = repair.added
+            let reconcile = try report.processed > 0 || store.searchIndexMayBeStale(before: runID)
+            if reconcile {
+                var clock = timings.start()
+                let repair = try store.reconcileSearchIndex()
+                timings.lap(.index, &clock)
+                report.indexRepaired = repair.added
+            }
             let missing = archiveWriter.expectedOutputs.contains { !FileManager.default.fileExists(atPath: $0.path) }
             if report.processed > 0 || report.gone > 0 || missing || options.full {
                 var clock = timings.start()

@@ -115,6 +115,29 @@ struct SearchIndexTests {
         #expect(try ArchiveStore(folder: output).reconcileSearchIndex() == ArchiveStore.IndexRepair())
     }
 
+    /// An unchanged re-run after a complete run leaves the index alone; after a run that did not
+    /// finish, it reconciles even when the counts agree.
+    @Test func anUnfinishedRunMakesTheNextOneReconcile() throws {
+        let (folder, output, _) = try Self.archiveFixtures()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let quiet = try Self.rerun(output)
+        #expect(quiet.processed == 0)
+        #expect(quiet.stageSeconds["index"] == nil)
+        let entries = try Self.entries(output)
+        let id = try #require(entries.keys.sorted().first)
+        try DatabaseQueue(path: output.appendingPathComponent(SearchIndex.fileName).path).write { db in
+            try db.execute(sql: "UPDATE entries SET run = run + 100 WHERE id = ?", arguments: [id])
+        }
+        try DatabaseQueue(path: output.appendingPathComponent(ArchiveStore.fileName).path).write { db in
+            try db.execute(sql: "UPDATE runs SET finishedAt = NULL WHERE id = (SELECT MAX(id) FROM runs)")
+        }
+        let healed = try Self.rerun(output)
+        #expect(healed.processed == 0)
+        #expect(healed.indexRepaired == 1)
+        #expect(try Self.entries(output) == entries)
+        #expect(try Self.rerun(output).stageSeconds["index"] == nil)
+    }
+
     @Test func replacedDocumentsLeaveTheIndex() throws {
         let folder = TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
