@@ -25,12 +25,16 @@ public final class SearchIndex: @unchecked Sendable {
         try Self.migrator.migrate(pool)
     }
 
+    /// The index's in-memory hash is flushed into a new segment when it outgrows `hashsize` (1 MB
+    /// by default) as well as at each commit: 16 MB, with the writer's 16 MB transactions, makes
+    /// one segment per transaction.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: """
                 CREATE TABLE entries (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, run INTEGER NOT NULL);
                 CREATE VIRTUAL TABLE search USING fts5(title, body, units, tokenize = 'ascii');
+                INSERT INTO search(search, rank) VALUES('hashsize', 16777216);
                 """)
         }
         return migrator
