@@ -19,12 +19,44 @@ public struct PreparedRecord: Sendable {
         }
     }
 
-    /// The same record without its text, for the store writer's queue: the text is in `json` and
-    /// (folded) in `search` already.
-    public var withoutText: PreparedRecord {
+    /// The same record with only what the store writes, for the store writer's queue: the text
+    /// and the facts are in `json` already (and the folded text in `search`, which the index's
+    /// writer takes). Thousands wait in the queue when files are small.
+    public var forStore: PreparedRecord {
         var copy = self
         copy.record.text = ""
+        copy.record.kindReasons = []
+        copy.record.header = nil
+        copy.record.units = []
+        copy.record.people = []
+        copy.record.dates = []
+        copy.record.periods = []
+        copy.record.deadlines = []
+        copy.record.modelCounts = []
+        copy.record.references = []
         return copy
+    }
+
+    /// The facts researchers filter on (`facts` table): each unit's folded name and key, each
+    /// model count's field, each deadline's date; distinct and sorted.
+    public var facts: [Fact]
+
+    public struct Fact: Sendable, Hashable, Comparable {
+        public var type: String
+        public var value: String
+
+        public static func < (a: Fact, b: Fact) -> Bool { (a.type, a.value) < (b.type, b.value) }
+    }
+
+    static func facts(of record: Record) -> [Fact] {
+        var facts: Set<Fact> = []
+        for unit in record.units {
+            facts.insert(Fact(type: "unit", value: VietnameseFolding.searchFold(unit.name)))
+            facts.insert(Fact(type: "unitKey", value: unit.key))
+        }
+        for count in record.modelCounts { if let field = count.field { facts.insert(Fact(type: "field", value: field)) } }
+        for deadline in record.deadlines { facts.insert(Fact(type: "deadline", value: deadline.due ?? "")) }
+        return facts.sorted()
     }
 
     public init(_ record: Record, folded: FoldedText?) {
@@ -36,5 +68,6 @@ public struct PreparedRecord: Sendable {
         RecordSummary(record).write(to: &summaryWriter)
         summary = Self.trimmed(summaryWriter.bytes)
         search = SearchIndex.Entry(record, folded: folded)
+        facts = Self.facts(of: record)
     }
 }

@@ -23,10 +23,12 @@ public final class SearchIndex: @unchecked Sendable {
         configuration.prepareDatabase { db in try ArchiveStore.tune(db) }
         pool = try DatabasePool(path: url.path, configuration: configuration)
         try Self.migrator.migrate(pool)
+        // The writer's page cache: 8 MB (SQLite's default 2 MB); entries are keyed by checksum.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -8192") }
     }
 
     /// The index's in-memory hash is flushed into a new segment when it outgrows `hashsize` (1 MB
-    /// by default) as well as at each commit: 16 MB, with the writer's 16 MB transactions, makes
+    /// by default) as well as at each commit: 8 MB, with the writer's 8 MB transactions, makes
     /// one segment per transaction.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -34,7 +36,7 @@ public final class SearchIndex: @unchecked Sendable {
             try db.execute(sql: """
                 CREATE TABLE entries (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, run INTEGER NOT NULL);
                 CREATE VIRTUAL TABLE search USING fts5(title, body, units, tokenize = 'ascii');
-                INSERT INTO search(search, rank) VALUES('hashsize', 16777216);
+                INSERT INTO search(search, rank) VALUES('hashsize', 8388608);
                 """)
         }
         return migrator
@@ -47,6 +49,14 @@ public final class SearchIndex: @unchecked Sendable {
         public var title: String
         public var body: String
         public var units: String
+
+        /// An entry of nothing but its document's id.
+        public init(id: String) {
+            self.id = id
+            title = ""
+            body = ""
+            units = ""
+        }
 
         /// `folded` is the fold of the record's text when the caller has it already.
         public init(_ record: Record, folded: FoldedText?) {

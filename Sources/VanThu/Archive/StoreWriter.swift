@@ -4,7 +4,8 @@ import Foundation
 /// Writes batches into the store on threads of their own, so the workers process the next batch
 /// while the last one is written: one thread writes the store (records, sources, facts), another
 /// the full-text index, which is a file of its own so the two commit side by side. Small batches
-/// are gathered into larger transactions. At most two transactions wait on each writer: memory
+/// are gathered into larger transactions. At most two transactions wait on the store's writer and one
+/// on the index's (its transactions are larger): memory
 /// stays bounded whatever the corpus.
 final class StoreWriter: @unchecked Sendable {
     private let store: ArchiveStore
@@ -23,14 +24,18 @@ final class StoreWriter: @unchecked Sendable {
     /// One writing thread and its queue.
     private final class Lane: @unchecked Sendable {
         let queue: DispatchQueue
-        let slots = DispatchSemaphore(value: 2)
+        let slots: DispatchSemaphore
         let lock = NSLock()
         var failure: (any Error)?
         var nanoseconds: UInt64 = 0
 
-        init(_ label: String) { queue = DispatchQueue(label: label) }
+        /// `depth`: how many transactions may be queued or running at once.
+        init(_ label: String, depth: Int) {
+            queue = DispatchQueue(label: label)
+            slots = DispatchSemaphore(value: depth)
+        }
 
-        /// Runs `work` on the lane's thread after what is queued; waits while two are queued.
+        /// Runs `work` on the lane's thread after what is queued; waits while `depth` are queued.
         func submit(_ work: @escaping @Sendable () throws -> Void) {
             slots.wait()
             queue.async { [self] in
@@ -56,32 +61,38 @@ final class StoreWriter: @unchecked Sendable {
         }
     }
 
-    init(store: ArchiveStore, run: Int64, version: String, transactionBytes: Int = 4 << 20, indexTransactionBytes: Int = 16 << 20) {
+    init(store: ArchiveStore, run: Int64, version: String, transactionBytes: Int = 4 << 20, indexTransactionBytes: Int = 8 << 20) {
         self.store = store
         self.indexTransactionBytes = indexTransactionBytes
         self.run = run
         self.version = version
         self.transactionBytes = transactionBytes
-        storeLane = Lane("vanthu.store-writer")
-        indexLane = Lane("vanthu.index-writer")
+        storeLane = Lane("vanthu.store-writer", depth: 2)
+        // One index transaction written while the next is gathered: they are large.
+        indexLane = Lane("vanthu.index-writer", depth: 1)
     }
 
     /// Adds a batch to the next transactions: the store's is queued once it holds
     /// `transactionBytes` of records, the index's once it holds `indexTransactionBytes` of text
     /// (FTS5 writes a segment at each commit, and fewer, larger segments mean less merging:
     /// measured on 50 MB, 16 MB transactions with a 16 MB hash cut the index's CPU by 12% and its
-    /// writes from 186 to 116 MB). Waits while two transactions are already queued on a writer.
+    /// writes from 186 to 116 MB; 8 MB, kept for memory, about 5% and 158 MB). Waits while two transactions are already queued on a writer.
     /// Throws the first write error. Called from one thread.
     func submit(_ batch: ArchiveStore.Batch) throws {
         try check()
+        var batch = batch
+        for index in batch.archived.indices {
+            let entry = batch.archived[index].record.search
+            if store.index != nil {
+                pendingEntries.append(entry)
+                // The strings and what each entry costs besides (measured: about 200 bytes).
+                pendingEntryBytes += entry.body.utf8.count + entry.title.utf8.count + entry.units.utf8.count + 256
+            }
+            // The store does not need the folded text: not held twice while its transaction waits.
+            batch.archived[index].record.search = .init(id: entry.id)
+        }
         pending.append(batch)
         pendingBytes += batch.archived.reduce(0) { $0 + $1.record.json.count }
-        if store.index != nil {
-            for (record, _) in batch.archived {
-                pendingEntries.append(record.search)
-                pendingEntryBytes += record.search.body.utf8.count + record.search.title.utf8.count + record.search.units.utf8.count
-            }
-        }
         if pendingBytes >= transactionBytes { flushStore() }
         if pendingEntryBytes >= indexTransactionBytes { flushIndex() }
     }

@@ -242,7 +242,7 @@ public struct Pipeline: Sendable {
                     report.archived += 1
                     report.byKind[record.kind.rawValue, default: 0] += 1
                     for (kind, count) in record.factCounts { report.facts[kind, default: 0] += count }
-                    batch.archived.append((prepared.withoutText, source))
+                    batch.archived.append((prepared.forStore, source))
                 }
                 done += 1
                 inBatch += 1
@@ -262,6 +262,7 @@ public struct Pipeline: Sendable {
             let seconds = try writer.finish()
             timings.add(.store, seconds: seconds.store)
             timings.add(.index, seconds: seconds.index)
+            store.releaseMemory()
         } catch {
             throw .output(path: store.url.path, reason: "\(error)")
         }

@@ -57,6 +57,11 @@ struct ArchiveStoreTests {
                     INSERT INTO documents (id, path, sha256, size, extractorVersion, kind, record, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [record.id, record.source.path, record.source.sha256, record.source.bytes, "old",
                                      record.kind.rawValue, Data(full.bytes), Data(facts.bytes)])
+                // The same fact twice: the old table had no key.
+                for _ in 0..<2 {
+                    try db.execute(sql: "INSERT INTO facts (documentId, type, value) VALUES (?, 'unit', 'dang uy xa tan phu')",
+                                   arguments: [record.id])
+                }
             }
         }
         let store = try ArchiveStore(folder: folder)
@@ -73,6 +78,9 @@ struct ArchiveStoreTests {
         #expect(try store.reconcileSearchIndex() == ArchiveStore.IndexRepair(removed: 0, added: 1))
         #expect(try store.reconcileSearchIndex() == ArchiveStore.IndexRepair())
         #expect(try store.search(SearchQuery(text: "tan phu")).map(\.id) == [record.id])
+        // Facts are keyed by document now; the old rows came along, once.
+        #expect(try store.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM facts") } == 1)
+        #expect(try store.search(SearchQuery(text: "", unit: "Đảng ủy xã Tân Phú")).map(\.id) == [record.id])
     }
 
     @Test func rebuildingTheSearchIndexFindsTheSame() throws {
