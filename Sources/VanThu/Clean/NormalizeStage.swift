@@ -13,7 +13,14 @@ public struct NormalizeStage: Stage {
         // before the chrome filter, which reads its rules' folded lines there; the document's
         // fold is made of the kept lines' folds.
         var decodedText = decoded.text
-        var bytes = decodedText.withUTF8 { UnicodeCleaner.cleanedBytes($0) }
+        // Most texts need no cleaning: then the decoded text's bytes come back as they were.
+        var cleaningChangedNothing = false
+        var bytes = decodedText.withUTF8 { input in
+            let cleaned = UnicodeCleaner.cleanedBytes(input)
+            cleaningChangedNothing = cleaned.count == input.count
+                && (input.isEmpty || cleaned.withUnsafeBufferPointer { memcmp($0.baseAddress!, input.baseAddress!, input.count) == 0 })
+            return cleaned
+        }
         let cleanFold = FoldedText(utf8: bytes)
         var dropped: [String: Int] = [:]
         var lines: [(folded: Range<Int>, from: Int, to: Int, newlines: Int)] = []
@@ -36,7 +43,17 @@ public struct NormalizeStage: Stage {
         let unchanged = kept == bytes.count && lines.allSatisfy { $0.from == $0.to }
         bytes.removeSubrange(kept...)
         let folded = unchanged ? cleanFold : FoldedText(lines: lines, of: cleanFold, count: kept)
-        let text = String(decoding: bytes, as: UTF8.self)
+        // A String made of bytes is checked to be UTF-8 again, some instructions a byte. When
+        // cleaning changed nothing, the text is made of a few long slices of the decoded text,
+        // which is checked already (filtering chrome mostly drops a last empty line, blank
+        // lines and a few chrome lines).
+        let text: String
+        if cleaningChangedNothing, let joined = Self.joined(lines, of: decodedText, bytes: bytes) {
+            text = joined
+        } else {
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        assert(text.utf8.elementsEqual(bytes), "the text made of slices is not the clean bytes")
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
             throw StageFailure(.normalize, "no text: the file holds no letters after cleaning")
         }
@@ -45,6 +62,55 @@ public struct NormalizeStage: Stage {
         return CleanDocument(id: decoded.raw.id, source: source, document: TextDocument(text: text, utf8: bytes, folded: folded), droppedChrome: dropped,
                              hints: decoded.hints)
     }
+}
+
+extension NormalizeStage {
+    /// The text `bytes` made of slices of `source`, or nil when that would take many short ones:
+    /// `bytes` are the lines of `source` that `lines` say (each with where it starts in `source`
+    /// and in `bytes`, and the number of `\n` before it in `bytes`), as they are in `source`.
+    /// Lines that moved by as much as the line before them follow it in `source` with the same
+    /// newlines between them (the bytes between two lines of a text are its `\n` and the lines
+    /// between, here blank ones, which the new text keeps then): such runs of lines are one slice;
+    /// the newlines before a run are another, when `source` does not have them before it.
+    /// Appending costs a few hundred instructions; slices under `minimumSlice` bytes on average
+    /// do not pay. The lines start and end at `\n` or at the ends of the text: on scalar boundaries.
+    static func joined(_ lines: [(folded: Range<Int>, from: Int, to: Int, newlines: Int)], of source: String,
+                       bytes: [UInt8]) -> String? {
+        let count = bytes.count
+        guard !lines.isEmpty else { return "" }
+        // Runs of lines that moved alike: where each starts in `bytes`, and by how much it moved.
+        var runs: [(to: Int, shift: Int)] = []
+        for line in lines where runs.last?.shift != line.from - line.to {
+            runs.append((line.to - line.newlines, line.from - line.to))
+        }
+        guard runs.count * 2 * minimumSlice <= count || runs.count == 1 else { return nil }
+        let utf8 = source.utf8
+        if runs.count == 1 && runs[0].shift == 0 && count == utf8.count { return source }
+        var text = ""
+        text.reserveCapacity(count)
+        for (k, run) in runs.enumerated() {
+            let end = k + 1 < runs.count ? runs[k + 1].to : count
+            // The newlines that start a run, when they are not before it in `source` too.
+            var start = run.to
+            while start < end && bytes[start] == 0x0A && (start + run.shift >= utf8.count || start + run.shift < 0
+                                                           || bytes[start] != sourceByte(source, start + run.shift)) {
+                text.append("\n")
+                start += 1
+            }
+            guard start < end else { continue }
+            let lower = utf8.index(utf8.startIndex, offsetBy: start + run.shift)
+            let upper = utf8.index(lower, offsetBy: end - start)
+            text.append(contentsOf: source[lower..<upper])
+        }
+        return text
+    }
+
+    @inline(__always)
+    private static func sourceByte(_ source: String, _ offset: Int) -> UInt8 {
+        source.utf8[source.utf8.index(source.utf8.startIndex, offsetBy: offset)]
+    }
+
+    static let minimumSlice = 128
 }
 
 /// A cleaned document, ready for classification and extraction.

@@ -89,17 +89,10 @@ public struct ReferenceExtractor: Extractor {
     static func slashes(_ folded: [UInt8]) -> [Int] {
         var found: [Int] = []
         folded.withUnsafeBufferPointer { p in
-            let count = p.count
-            guard count > 0 else { return }
-            let raw = UnsafeRawPointer(p.baseAddress!)
             var s = 0
-            while s < count {
-                if s + 8 <= count && !ByteWord.hasByte(raw.loadUnaligned(fromByteOffset: s, as: UInt64.self), UInt8(ascii: "/")) {
-                    s += 8
-                    continue
-                }
-                if p[s] == UInt8(ascii: "/") { found.append(s) }
-                s += 1
+            while let slash = p.firstIndex(ofByte: UInt8(ascii: "/"), from: s) {
+                found.append(slash)
+                s = slash + 1
             }
         }
         return found
@@ -176,8 +169,11 @@ public struct ReferenceExtractor: Extractor {
         for w in typeSearch {
             var best: String?
             var bestLength = 0
-            for (fold, name) in lexicon.typeNamesByFold where fold.utf8.count > bestLength {
-                if matchesFold(folded, w, fold) { best = name; bestLength = fold.utf8.count }
+            // Longest first: the first fold that matches is the longest.
+            for (fold, name) in lexicon.typeFoldsByFirstByte[Int(folded[w])] where matchesFold(folded, w, fold) {
+                best = name
+                bestLength = fold.count
+                break
             }
             guard let best else { continue }
             // With "số" the type may name the document further back ("Luật Bảo hiểm xã hội số …");
@@ -192,9 +188,9 @@ public struct ReferenceExtractor: Extractor {
         return result
     }
 
-    private func matchesFold(_ folded: [UInt8], _ at: Int, _ word: String) -> Bool {
+    private func matchesFold(_ folded: [UInt8], _ at: Int, _ word: [UInt8]) -> Bool {
         var k = at
-        for byte in word.utf8 {
+        for byte in word {
             guard k < folded.count, folded[k] == byte else { return false }
             k += 1
         }
@@ -249,7 +245,30 @@ public struct ReferenceExtractor: Extractor {
         return (starts[low].name, starts[low].end)
     }
 
+    /// An id upper case, without spaces and leading zeros, for comparing ids.
     static func normalized(_ id: String) -> String {
+        // Upper case changes nothing when no scalar changes (ids are mostly upper case already).
+        let upper = id.unicodeScalars.contains { $0.properties.changesWhenUppercased } ? id.uppercased() : id
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(upper.utf8.count)
+        var ascii = true
+        for byte in upper.utf8 where byte != 0x20 {
+            bytes.append(byte)
+            if byte >= 0x80 || byte == 0x0D { ascii = false }
+        }
+        if ascii {
+            // Each byte is a character: the leading zeros go byte by byte.
+            var start = 0
+            while bytes.count - start > 1 && bytes[start] == 0x30 && bytes[start + 1] &- 0x30 < 10 { start += 1 }
+            return String(decoding: bytes[start...], as: UTF8.self)
+        }
+        var out = String(decoding: bytes, as: UTF8.self)
+        while out.hasPrefix("0") && out.count > 1 && out.dropFirst().first?.isNumber == true { out.removeFirst() }
+        return out
+    }
+
+    /// `normalized` as it was first written, scalar by scalar: the reference for tests.
+    static func normalizedByScalars(_ id: String) -> String {
         var out = ""
         for scalar in id.uppercased().unicodeScalars where scalar != " " {
             out.unicodeScalars.append(scalar)

@@ -33,7 +33,21 @@ public struct UnitExtractor: Extractor {
         // A unit's key is the canonical key of its name (of the first name that made it); names
         // come back often, so each is keyed once.
         var keyByName: [String: String] = [:]
+        // The unit of each name as it is written (its bytes with runs of blanks as one space, and
+        // whether its first letter is to be upper case, as one more byte that UTF-8 never has):
+        // a name seen before goes to its unit without making a String, hashing it (which
+        // normalises Vietnamese) and keying it again.
+        var unitByWrittenName: [[UInt8]: Int] = [:]
         for mention in found.mentions {
+            var written = Self.collapsedBytes(document.utf8, mention.bytes)
+            let isEmpty = written.isEmpty
+            written.append(mention.capitalizeFirst ? 0xFF : 0xFE)
+            let span = [mention.scalars.lowerBound, mention.scalars.upperBound]
+            if let index = unitByWrittenName[written] {
+                if !units[index].mentions.contains(span) { units[index].mentions.append(span) }
+                continue
+            }
+            guard !isEmpty else { continue }
             let name = Self.name(document.utf8, mention.bytes, capitalizeFirst: mention.capitalizeFirst)
             guard !name.isEmpty else { continue }
             let key: String
@@ -43,10 +57,11 @@ public struct UnitExtractor: Extractor {
                 key = VietnameseFolding.canonicalKey(name)
                 keyByName[name] = key
             }
-            let span = [mention.scalars.lowerBound, mention.scalars.upperBound]
             if let index = indexByKey.map({ $0[key] }) ?? units.firstIndex(where: { $0.key == key }) {
                 if !units[index].mentions.contains(span) { units[index].mentions.append(span) }
+                unitByWrittenName[written] = index
             } else {
+                unitByWrittenName[written] = units.count
                 units.append(UnitFact(name: name, key: key, mentions: [span]))
                 if indexByKey != nil {
                     indexByKey![key] = units.count - 1
@@ -73,8 +88,17 @@ public struct UnitExtractor: Extractor {
     /// The text of a byte range with runs of white space as one space; the first letter upper case
     /// when asked ("ban Dân vận Thành ủy" inside "Trưởng ban Dân vận Thành ủy").
     static func name(_ utf8: [UInt8], _ range: Range<Int>, capitalizeFirst: Bool) -> String {
+        var text = String(decoding: collapsedBytes(utf8, range), as: UTF8.self)
+        if capitalizeFirst, let first = text.first, first.isLowercase {
+            text = first.uppercased() + text.dropFirst()
+        }
+        return text
+    }
+
+    /// The bytes of a range with runs of white space as one space, none at the ends.
+    static func collapsedBytes(_ utf8: [UInt8], _ range: Range<Int>) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.count)
+        bytes.reserveCapacity(range.count + 1)
         var pendingSpace = false
         for byte in utf8[range] {
             if byte == 0x20 || byte == 0x0A || byte == 0x09 {
@@ -84,10 +108,6 @@ public struct UnitExtractor: Extractor {
             if pendingSpace { bytes.append(0x20); pendingSpace = false }
             bytes.append(byte)
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if capitalizeFirst, let first = text.first, first.isLowercase {
-            text = first.uppercased() + text.dropFirst()
-        }
-        return text
+        return bytes
     }
 }

@@ -39,6 +39,8 @@ struct UnitScanner {
         var windowRange = 0..<0
         var windowLineEnd = 0
         var parser: UnitParser?
+        /// The bytes that the parser's words were read from.
+        var tokensRange = 0..<0
 
         /// One parser step at byte `start`; returns the byte to continue scanning from.
         func step(at start: Int) -> Int {
@@ -70,11 +72,16 @@ struct UnitScanner {
             windowRange = window.0
             windowLineEnd = window.lineEnd
             let range = window.0
-            let tokens = WordTokens(utf8: utf8, range: range, scalarBase: document.scalarOffset(ofByte: range.lowerBound))
+            let scalarBase = document.scalarOffset(ofByte: range.lowerBound)
             if quotes == nil { quotes = QuoteSpans(utf8) }
             if let parser {
+                // Windows overlap: the words of the last one are read again only where they must be.
+                let tokens = WordTokens(utf8: utf8, range: range, scalarBase: scalarBase, reusing: parser.tokens, of: tokensRange)
+                tokensRange = range
                 parser.retarget(tokens, quotes: quotes!)
             } else {
+                let tokens = WordTokens(utf8: utf8, range: range, scalarBase: scalarBase)
+                tokensRange = range
                 parser = UnitParser(tokens: tokens, lexicon: lexicon, utf8: utf8, quotes: quotes)
             }
         }

@@ -71,16 +71,42 @@ public struct FoldedText: Sendable {
         let count = input.count
         var index = 0
         var written = 0
+        guard let base = input.baseAddress else {
+            origin[0] = 0
+            return 0
+        }
+        let raw = UnsafeRawPointer(base)
         Self.table.withUnsafeBufferPointer { table in
             while index < count {
-                let lead = input[index]
-                if lead < 0x80 {
+                if index + 8 <= count {
+                    // The ASCII bytes that start the next eight, lower-cased at once: a byte is a
+                    // capital when adding 0x3F sets its high bit and adding 0x25 does not. Carries
+                    // out of non-ASCII bytes only reach bytes after them, which are not kept. All
+                    // eight bytes and origins are written (the buffers have room: `written` never
+                    // passes `index`), and those past the ASCII ones are written again.
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let high = word & 0x8080_8080_8080_8080
+                    let ascii = high == 0 ? 8 : high.trailingZeroBitCount >> 3
+                    if ascii > 0 {
+                        let capitals = (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+                        UnsafeMutableRawPointer(bytes + written).storeBytes(of: word | capitals >> 2, as: UInt64.self)
+                        let at = origin + written
+                        let first = Int32(truncatingIfNeeded: index)
+                        for k in 0..<8 { at[k] = first &+ Int32(k) }
+                        written += ascii
+                        index += ascii
+                        if ascii == 8 { continue }
+                    }
+                } else if input[index] < 0x80 {
+                    let lead = input[index]
                     bytes[written] = lead &- 65 < 26 ? lead | 0x20 : lead
                     origin[written] = Int32(truncatingIfNeeded: index)
                     written += 1
                     index += 1
                     continue
                 }
+                // A scalar of more than one byte (or a stray continuation byte) at `index`.
+                let lead = input[index]
                 let start = index
                 let folded: UInt8
                 if lead & 0xE0 == 0xC0 && index + 1 < count {

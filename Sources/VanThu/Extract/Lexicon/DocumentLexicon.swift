@@ -30,6 +30,9 @@ public struct DocumentLexicon: Sendable {
     public let numberPrefixes: [[UInt8]]
     /// The length of the longest of `numberPrefixes`.
     public let numberPrefixLength: Int
+    /// `typeNamesByFold` as bytes, by their first byte, longest first: the first that matches at a
+    /// place is the longest that does.
+    let typeFoldsByFirstByte: [[(fold: [UInt8], name: String)]]
 
     public init(typeNames: [String], typeCodes: [String: String], authorities: [(folded: String, printed: String)],
                 issuerCodes: [String: String], placeNamedIssuers: Set<String>, issuerDepartments: [String: String],
@@ -52,6 +55,14 @@ public struct DocumentLexicon: Sendable {
         self.typePhrases = phrases
         self.numberPrefixes = byFold.keys.sorted().map { Array(($0 + " so").utf8) }
         self.numberPrefixLength = numberPrefixes.map(\.count).max() ?? 0
+        var byFirstByte = [[(fold: [UInt8], name: String)]](repeating: [], count: 256)
+        for (fold, name) in byFold where !fold.isEmpty {
+            let bytes = Array(fold.utf8)
+            byFirstByte[Int(bytes[0])].append((bytes, name))
+        }
+        // Folds of one length that both match at one place are the same fold: the order among
+        // them does not matter.
+        self.typeFoldsByFirstByte = byFirstByte.map { $0.sorted { $0.fold.count > $1.fold.count } }
     }
 
     public static let standard = DocumentLexicon(

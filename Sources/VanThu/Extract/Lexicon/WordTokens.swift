@@ -89,6 +89,91 @@ public struct WordTokens: Sendable {
         }
     }
 
+    /// The words of `utf8[range]`, as `init(utf8:range:scalarBase:)` finds them, taken where it can
+    /// be from `previous`, the words of `utf8[previousRange]`: a window of text read again a little
+    /// further on shares most of its words with the one before. After a word both passes are in
+    /// the same state (byte, scalar count, no gap), so the words that follow are the same, as long
+    /// as neither pass had a scalar cut by the end of its range where it read them. The first
+    /// word in `range` is read again (its gap starts at `range`), and so is all after the last
+    /// old word that no end came near. When the ranges do not meet on word boundaries, or the
+    /// first word read again is not the old one, `range` is read afresh.
+    init(utf8: [UInt8], range: Range<Int>, scalarBase: Int, reusing previous: WordTokens, of previousRange: Range<Int>) {
+        if let tokens = Self.reuse(utf8, range, scalarBase: scalarBase, previous.tokens, previousRange) {
+            self.init(tokens: tokens)
+        } else {
+            self.init(utf8: utf8, range: range, scalarBase: scalarBase)
+        }
+    }
+
+    private init(tokens: [Token]) { self.tokens = tokens }
+
+    private static func reuse(_ utf8: [UInt8], _ range: Range<Int>, scalarBase: Int, _ old: [Token],
+                              _ oldRange: Range<Int>) -> [Token]? {
+        guard !range.isEmpty, !old.isEmpty, range.lowerBound >= oldRange.lowerBound, range.lowerBound < oldRange.upperBound
+        else { return nil }
+        // The first old word at or after the start of `range`, which must not start inside a word.
+        var low = 0
+        var high = old.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(old[mid].start) < range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        let first = low
+        guard first < old.count, first == 0 || Int(old[first - 1].end) <= range.lowerBound else { return nil }
+        // The old words that start in `range` and end where no scalar read after them (at most
+        // four bytes) could have been cut by the end of either range; the end of the text cuts
+        // every pass alike.
+        let textEnd = utf8.count
+        var usable = first
+        while usable < old.count && Int(old[usable].start) < range.upperBound {
+            let end = Int(old[usable].end)
+            guard (end + 4 <= oldRange.upperBound || oldRange.upperBound == textEnd)
+                    && (end + 4 <= range.upperBound || range.upperBound == textEnd) else { break }
+            usable += 1
+        }
+        guard usable > first else { return nil }
+        let resume = Int(old[usable - 1].end)
+        // Room for the words of the tail, and for as many words as the head's bytes could hold
+        // (one is expected; more, and the old words are not used).
+        let capacity = max(usable - first + (range.upperBound - resume + 1) / 2 + 1,
+                           (Int(old[first].end) - range.lowerBound + 1) / 2 + 1)
+        var matched = true
+        let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = VietnameseLetters.withTable { table in
+                Self.asciiClasses.withUnsafeBufferPointer { ascii in
+                    utf8.withUnsafeBufferPointer { whole in
+                        let base = whole.baseAddress!
+                        // The first word, with the gap from the start of `range` before it: it
+                        // must be the old word, scalar offsets and all, for the state after it to
+                        // be the old pass's.
+                        let head = Self.scan(base, range.lowerBound..<Int(old[first].end), scalarBase: Int32(scalarBase), table, ascii,
+                                             into: buffer)
+                        let word = old[first]
+                        guard head == 1, buffer[0].start == word.start, buffer[0].end == word.end,
+                              buffer[0].scalarStart == word.scalarStart, buffer[0].scalarEnd == word.scalarEnd else {
+                            matched = false
+                            return head
+                        }
+                        var written = 1
+                        let count = usable - first - 1
+                        if count > 0 {
+                            old.withUnsafeBufferPointer { old in
+                                (buffer.baseAddress! + 1).initialize(from: old.baseAddress! + first + 1, count: count)
+                            }
+                            written += count
+                        }
+                        if resume < range.upperBound {
+                            written += Self.scan(base, resume..<range.upperBound, scalarBase: old[usable - 1].scalarEnd, table, ascii,
+                                                 into: UnsafeMutableBufferPointer(rebasing: buffer[written...]))
+                        }
+                        return written
+                    }
+                }
+            }
+        }
+        return matched ? tokens : nil
+    }
+
     /// The key of the word that starts at byte `start` (a letter or digit) and the byte where it
     /// ends, computed exactly as the tokens' keys are; for scanning without tokenising.
     @inline(__always)

@@ -18,6 +18,39 @@ struct CalendarValue: Equatable, Sendable {
     /// ISO form (`YYYY-MM-DD`, `YYYY-MM`, `YYYY-Qn`, `YYYY`), or nil without a year.
     var iso: String? {
         guard let year else { return nil }
+        // Ten bytes at most, written by hand into a small string: interpolating and padding made
+        // and joined several strings for each date.
+        guard (0...9999).contains(year), (0...99).contains(month ?? 0), (0...99).contains(day ?? 0),
+              (0...9).contains(quarter ?? 0) else { return isoByInterpolation }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            var n = 0
+            @inline(__always) func put(_ value: Int, _ width: Int) {
+                var divisor = width == 4 ? 1000 : 10
+                while divisor > 0 {
+                    buffer[n] = UInt8(truncatingIfNeeded: 48 + value / divisor % 10)
+                    n += 1
+                    divisor /= 10
+                }
+            }
+            put(year, 4)
+            if let month {
+                buffer[n] = 0x2D; n += 1
+                put(month, 2)
+                if let day {
+                    buffer[n] = 0x2D; n += 1
+                    put(day, 2)
+                }
+            } else if let quarter {
+                buffer[n] = 0x2D; buffer[n + 1] = 0x51; buffer[n + 2] = UInt8(48 + quarter)
+                n += 3
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<n]), as: UTF8.self)
+        }
+    }
+
+    /// `iso` by string interpolation, for any values (negative ones, years past 9999).
+    var isoByInterpolation: String? {
+        guard let year else { return nil }
         let y = Self.pad(year, 4)
         if let month {
             if let day { return "\(y)-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
