@@ -84,6 +84,8 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "%@: %d documents, %.1f MB in %.2f s: %.0f documents/s, %.1f MB/s, peak RSS %.0f MB, exit %d",
                      name, documents, Double(bytes) / 1e6, first.seconds, Double(documents) / first.seconds,
                      Double(bytes) / 1e6 / first.seconds, Double(first.peakRSSBytes) / 1e6, first.status))
+        print(String(format: "  CPU %.2f s (user + system, all threads): %.2f cores busy on average of %d", first.cpuSeconds,
+                     first.cpuSeconds / first.seconds, ProcessInfo.processInfo.activeProcessorCount))
         print("  stage seconds (summed over threads): \(stages)")
         let again = try ChildProcess.run(executable, ["run", "-q", "--output", output.path, input.path])
         print(String(format: "  unchanged re-run: %.2f s, peak RSS %.0f MB, exit %d", again.seconds, Double(again.peakRSSBytes) / 1e6, again.status))

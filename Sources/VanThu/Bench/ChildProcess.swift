@@ -3,13 +3,16 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a command and reports its exit status, wall time and peak resident memory (from wait4's
-/// rusage of that child alone).
+/// Runs a command and reports its exit status, wall time, CPU time and peak resident memory (from
+/// wait4's rusage of that child alone).
 public struct ChildProcess {
     public struct Result: Sendable {
         public var status: Int32
         public var seconds: Double
         public var peakRSSBytes: Int
+        /// User plus system CPU seconds, over all its threads: near the wall time times the cores
+        /// when the run is bound by the processor.
+        public var cpuSeconds: Double = 0
     }
 
     public static func run(_ executable: String, _ arguments: [String], quiet: Bool = true) throws -> Result {
@@ -33,6 +36,7 @@ public struct ChildProcess {
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(status: exit, seconds: seconds, peakRSSBytes: Int(usage.ru_maxrss) * 1024)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Result(status: exit, seconds: seconds, peakRSSBytes: Int(usage.ru_maxrss) * 1024, cpuSeconds: cpu)
     }
 }

@@ -165,19 +165,19 @@ public struct Pipeline: Sendable {
             throw .output(path: output.appendingPathComponent(ArchiveStore.fileName).path, reason: "\(error)")
         }
 
-        let listing = InputWalker(inputs: inputs, skipFolders: [output]).list()
-        for problem in listing.problems {
-            report.quarantined.append(.init(path: problem.path, stage: .ingest, reason: problem.reason))
-        }
-        let files = listing.files
-        report.inputsFound = files.count
         let stages = DocumentStages(config: config)
 
         // Unchanged inputs (same size and mtime, same rules) are not read again. Each known file
-        // found is taken out of `known`: what is left there at the end was not found.
+        // found is taken out of `known`: what is left there at the end was not found. The listing
+        // goes once `pending` is made from it.
         var pending: [(file: SourceFile, root: String, previous: (sha256: String, documentId: String?)?)] = []
         do {
-            for (file, root) in files {
+            let listing = InputWalker(inputs: inputs, skipFolders: [output]).list()
+            for problem in listing.problems {
+                report.quarantined.append(.init(path: problem.path, stage: .ingest, reason: problem.reason))
+            }
+            report.inputsFound = listing.files.count
+            for (file, root) in listing.files {
                 let previous = known.byLocation.removeValue(forKey: file.path)
                 guard let previous, previous.status != .gone, previous.current, !options.full else {
                     pending.append((file, root, nil))
@@ -250,7 +250,7 @@ public struct Pipeline: Sendable {
                     try writer.submit(batch)
                     batch = ArchiveStore.Batch()
                     inBatch = 0
-                    progress?(RunProgress(done: done, total: files.count, bytes: report.bytesRead, quarantined: report.quarantined.count,
+                    progress?(RunProgress(done: done, total: report.inputsFound, bytes: report.bytesRead, quarantined: report.quarantined.count,
                                           elapsed: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
                 }
             }
