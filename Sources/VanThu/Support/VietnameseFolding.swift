@@ -221,13 +221,14 @@ public enum VietnameseFolding {
         return name.withUTF8 { canonicalKey(utf8: $0) }
     }
 
-    private static func canonicalKey(utf8 input: UnsafeBufferPointer<UInt8>) -> String {
+    /// The key being written: its bytes, and the scalars of the word being read. A struct with
+    /// mutating methods, not local functions capturing both (those made every access a dynamic
+    /// exclusivity check: a third of the instructions).
+    private struct KeyBuilder {
         var out: [UInt8] = []
-        out.reserveCapacity(input.count + 32)
         var word: [UInt32] = []
-        word.reserveCapacity(32)
 
-        @inline(__always) func appendScalar(_ value: UInt32) {
+        @inline(__always) mutating func appendScalar(_ value: UInt32) {
             if value < 0x80 {
                 out.append(UInt8(value))
             } else if value < 0x800 {
@@ -241,20 +242,20 @@ public enum VietnameseFolding {
             }
         }
 
-        func append(_ scalars: ArraySlice<UInt32>) {
+        mutating func append(_ scalars: ArraySlice<UInt32>) {
             if !out.isEmpty { out.append(0x20) }
             for value in scalars { appendScalar(value) }
         }
 
-        func append(bytes: [UInt8]) {
+        mutating func append(bytes: [UInt8]) {
             if !out.isEmpty { out.append(0x20) }
             out.append(contentsOf: bytes)
         }
 
-        func flushWord() {
+        mutating func flushWord() {
             guard !word.isEmpty else { return }
             defer { word.removeAll(keepingCapacity: true) }
-            unifyTones(&word)
+            VietnameseFolding.unifyTones(&word)
             while let last = word.last, last == 0x2C || last == 0x3B || last == 0x3A { word.removeLast() }
             guard !word.isEmpty else { return }
             let ascii = word.allSatisfy { $0 < 0x80 }
@@ -274,18 +275,25 @@ public enum VietnameseFolding {
             }
             if word.contains(0x2D) {
                 // "a-b" and "a - b" are the same name.
+                let parts = word
                 var partStart = 0
-                for (index, value) in word.enumerated() where value == 0x2D {
-                    if partStart < index { append(word[partStart..<index]) }
+                for (index, value) in parts.enumerated() where value == 0x2D {
+                    if partStart < index { append(parts[partStart..<index]) }
                     append(bytes: [0x2D])
                     partStart = index + 1
                 }
-                if partStart < word.count { append(word[partStart...]) }
+                if partStart < parts.count { append(parts[partStart...]) }
                 return
             }
-            append(word[...])
+            let whole = word
+            append(whole[...])
         }
+    }
 
+    private static func canonicalKey(utf8 input: UnsafeBufferPointer<UInt8>) -> String {
+        var key = KeyBuilder()
+        key.out.reserveCapacity(input.count + 32)
+        key.word.reserveCapacity(32)
         var index = 0
         let count = input.count
         while index < count {
@@ -303,29 +311,29 @@ public enum VietnameseFolding {
             }
             switch value {
             case 0x20, 0x09, 0x0A, 0x0D, 0xA0:
-                flushWord()
+                key.flushWord()
             case 0x41...0x5A:
-                word.append(value + 0x20)
+                key.word.append(value + 0x20)
             case 0x110, 0x111, 0xD0, 0xF0:
-                word.append(0x64)  // đ → d
+                key.word.append(0x64)  // đ → d
             case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB:
-                word.append(0x22)
+                key.word.append(0x22)
             case 0x2010...0x2015, 0x2212:
-                word.append(0x2D)
+                key.word.append(0x2D)
             default:
                 if value < 0x80 {
-                    word.append(value)
+                    key.word.append(value)
                 } else if let parts = VietnameseLetters.parts(value) {
-                    word.append(parts.isUppercase ? (value < 0x100 ? value + 0x20 : value + 1) : value)
+                    key.word.append(parts.isUppercase ? (value < 0x100 ? value + 0x20 : value + 1) : value)
                 } else if let scalar = Unicode.Scalar(value), scalar.properties.isUppercase {
-                    for lower in String(scalar).lowercased().unicodeScalars { word.append(lower.value) }
+                    for lower in String(scalar).lowercased().unicodeScalars { key.word.append(lower.value) }
                 } else {
-                    word.append(value)
+                    key.word.append(value)
                 }
             }
         }
-        flushWord()
-        return trimmedKey(out)
+        key.flushWord()
+        return trimmedKey(key.out)
     }
 
     /// The key without `,.;: ` at its ends, as `Character`s: by bytes where the neighbour of the
