@@ -1,3 +1,5 @@
+import Foundation
+
 /// A record with what the store needs of it, prepared on a worker thread so the single writer
 /// only writes: its JSON, its summary's JSON (for consolidation), and its folded text for the
 /// full-text index.
@@ -49,14 +51,52 @@ public struct PreparedRecord: Sendable {
     }
 
     static func facts(of record: Record) -> [Fact] {
-        var facts: Set<Fact> = []
+        var facts: [Fact] = []
+        facts.reserveCapacity(record.units.count * 2 + record.modelCounts.count + record.deadlines.count)
         for unit in record.units {
-            facts.insert(Fact(type: "unit", value: VietnameseFolding.searchFold(unit.name)))
-            facts.insert(Fact(type: "unitKey", value: unit.key))
+            facts.append(Fact(type: "unit", value: VietnameseFolding.searchFold(unit.name)))
+            facts.append(Fact(type: "unitKey", value: unit.key))
         }
-        for count in record.modelCounts { if let field = count.field { facts.insert(Fact(type: "field", value: field)) } }
-        for deadline in record.deadlines { facts.insert(Fact(type: "deadline", value: deadline.due ?? "")) }
-        return facts.sorted()
+        for count in record.modelCounts { if let field = count.field { facts.append(Fact(type: "field", value: field)) } }
+        for deadline in record.deadlines { facts.append(Fact(type: "deadline", value: deadline.due ?? "")) }
+        return distinctSorted(facts)
+    }
+
+    /// `Array(Set(facts)).sorted()` without the `Set` when every String is NFC for sure (made of
+    /// scalars NFC leaves alone), which unit names and keys are: then equal facts have the same
+    /// bytes and sorting puts them side by side. Hashing a Vietnamese String normalises it (some
+    /// 3,000 instructions a fact); comparing two mostly looks at bytes.
+    static func distinctSorted(_ facts: [Fact]) -> [Fact] {
+        guard facts.allSatisfy({ isSurelyNFC($0.type) && isSurelyNFC($0.value) }) else {
+            var set: Set<Fact> = []
+            for fact in facts { set.insert(fact) }
+            return set.sorted()
+        }
+        let sorted = facts.sorted()
+        var distinct: [Fact] = []
+        distinct.reserveCapacity(sorted.count)
+        for fact in sorted where distinct.last != fact { distinct.append(fact) }
+        return distinct
+    }
+
+    /// True when every scalar of `text` is below U+0300 or a precomposed Latin letter of
+    /// U+1E00–U+1EFF: none of them is changed by NFC or composes with another of them.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 { index += 1; continue }
+                var length = 2
+                var value = UInt32(byte & 0x1F)
+                if byte >= 0xF0 { length = 4; value = UInt32(byte & 0x07) } else if byte >= 0xE0 { length = 3; value = UInt32(byte & 0x0F) }
+                for k in 1..<length { value = value << 6 | UInt32(utf8[index + k] & 0x3F) }
+                guard value < 0x300 || (value >= 0x1E00 && value <= 0x1EFF) else { return false }
+                index += length
+            }
+            return true
+        }
     }
 
     public init(_ record: Record, folded: FoldedText?) {

@@ -117,29 +117,37 @@ public struct JSONWriter: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Whether any of eight bytes is a control byte, a quote or a backslash.
-    @inline(__always) static func needsEscape(_ word: UInt64) -> Bool {
-        ByteWord.hasByteBelow(word, 0x20) || ByteWord.hasByte(word, 0x22) || ByteWord.hasByte(word, 0x5C)
+    /// The high bit of each of eight bytes that is a control byte, a quote or a backslash
+    /// (exactly, no borrow between bytes): the first such byte is found without looking at the
+    /// bytes before it one by one (which, with the eight-byte test each, cost ~10M on sub10).
+    @inline(__always) static func escapeMask(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // A byte is at least 0x20 when its high bit is set or its low seven bits plus 0x60 reach 0x80.
+        let below = ~(((word & low) &+ (ByteWord.ones &* 0x60)) | word) & ~low
+        return below | ByteWord.equalBytes(word, 0x22) | ByteWord.equalBytes(word, 0x5C)
     }
 
     private mutating func appendQuoted(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { buffer in
+            let count = buffer.count
             var runStart = 0
             var index = 0
-            while index < buffer.count {
-                // Eight bytes at a time while none needs escaping (a line of text is one run).
-                if index + 8 <= buffer.count,
-                   !Self.needsEscape(UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
-                    continue
+            while index < count {
+                if index + 8 <= count {
+                    // Eight bytes at a time; where some need escaping, straight to the first of them.
+                    let word = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    let mask = Self.escapeMask(word)
+                    if mask == 0 { index += 8; continue }
+                    index += mask.trailingZeroBitCount >> 3
+                } else {
+                    let byte = buffer[index]
+                    if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { index += 1; continue }
                 }
                 let byte = buffer[index]
+                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
                 index += 1
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
-                let at = index - 1
-                if runStart < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<at])) }
                 runStart = index
                 // Two appends, not an array literal: a newline every line of text must not allocate.
                 switch byte {
@@ -153,7 +161,7 @@ public struct JSONWriter: Sendable {
                                               Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
                 }
             }
-            if runStart < buffer.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
+            if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -196,87 +196,187 @@ public enum VietnameseFolding {
         return hash
     }
 
+    /// Long forms of the abbreviations by the FNV hash of their key text, as the UTF-8 bytes of
+    /// their key tokens joined by spaces.
+    private static let abbreviationBytesByHash: [UInt64: [UInt8]] = {
+        abbreviationsByHash.mapValues { Array($0.joined(separator: " ").utf8) }
+    }()
+
     /// The canonical key of a name: NFC, lower case, one tone placement, đ → d (other diacritics
     /// kept), quotes and dashes unified (`a-b` and `a - b` alike), abbreviations expanded
     /// (`UBND huyện` and `Ủy ban nhân dân huyện` share a key), spaces collapsed. One pass over the
-    /// scalars, word by word (it runs for every unit mention).
+    /// UTF-8 bytes, word by word, into bytes (it runs for every new unit name: building it with
+    /// `String.UnicodeScalarView` and trimming it by `Character` cost some 17,000 instructions).
     public static func canonicalKey(_ name: String) -> String {
-        let composed = name.unicodeScalars.contains(where: { $0.value >= 0x300 && $0.value <= 0x36F })
-            ? name.precomposedStringWithCanonicalMapping : name
-        var out = String.UnicodeScalarView()
-        var word: [UInt32] = []
-        word.reserveCapacity(16)
+        // NFC only when something may need composing (combining marks U+0300–U+036F, whose
+        // UTF-8 starts with CC or CD 80–AF); cleaned text already is NFC.
+        var name = name
+        let composed = name.withUTF8 { utf8 -> Bool in
+            for index in utf8.indices where utf8[index] == 0xCC || utf8[index] == 0xCD {
+                if utf8[index] == 0xCC || (index + 1 < utf8.count && utf8[index + 1] <= 0xAF) { return false }
+            }
+            return true
+        }
+        if !composed { name = name.precomposedStringWithCanonicalMapping }
+        return name.withUTF8 { canonicalKey(utf8: $0) }
+    }
 
-        func append(_ scalars: some Sequence<UInt32>) {
-            if !out.isEmpty { out.append(" ") }
-            for value in scalars { out.append(Unicode.Scalar(value) ?? "?") }
+    /// The key being written: its bytes, and the scalars of the word being read. A struct with
+    /// mutating methods, not local functions capturing both (those made every access a dynamic
+    /// exclusivity check: a third of the instructions).
+    private struct KeyBuilder {
+        var out: [UInt8] = []
+        var word: [UInt32] = []
+
+        @inline(__always) mutating func appendScalar(_ value: UInt32) {
+            if value < 0x80 {
+                out.append(UInt8(value))
+            } else if value < 0x800 {
+                out.append(UInt8(0xC0 | value >> 6)); out.append(UInt8(0x80 | value & 0x3F))
+            } else if value < 0x10000 {
+                out.append(UInt8(0xE0 | value >> 12)); out.append(UInt8(0x80 | value >> 6 & 0x3F))
+                out.append(UInt8(0x80 | value & 0x3F))
+            } else {
+                out.append(UInt8(0xF0 | value >> 18)); out.append(UInt8(0x80 | value >> 12 & 0x3F))
+                out.append(UInt8(0x80 | value >> 6 & 0x3F)); out.append(UInt8(0x80 | value & 0x3F))
+            }
         }
 
-        func flushWord() {
+        mutating func append(_ scalars: ArraySlice<UInt32>) {
+            if !out.isEmpty { out.append(0x20) }
+            for value in scalars { appendScalar(value) }
+        }
+
+        mutating func append(bytes: [UInt8]) {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: bytes)
+        }
+
+        mutating func flushWord() {
             guard !word.isEmpty else { return }
             defer { word.removeAll(keepingCapacity: true) }
-            unifyTones(&word)
+            VietnameseFolding.unifyTones(&word)
             while let last = word.last, last == 0x2C || last == 0x3B || last == 0x3A { word.removeLast() }
             guard !word.isEmpty else { return }
             let ascii = word.allSatisfy { $0 < 0x80 }
-            if ascii, word.count <= 8, let long = abbreviationsByHash[asciiHash(word)] {
-                for part in long { append(part.unicodeScalars.map(\.value)) }
+            if ascii, word.count <= 8, let long = abbreviationBytesByHash[asciiHash(word)] {
+                append(bytes: long)
                 return
             }
             if ascii, word.count > 3, word[0] == 0x74, word[1] == 0x70, word[2] == 0x2E {  // "tp."
                 let rest = Array(word[3...])
-                for part in abbreviationsByHash[asciiHash([0x74, 0x70])]! { append(part.unicodeScalars.map(\.value)) }
-                if let long = abbreviationsByHash[asciiHash(rest)] {
-                    for part in long { append(part.unicodeScalars.map(\.value)) }
+                append(bytes: abbreviationBytesByHash[asciiHash([0x74, 0x70])]!)
+                if let long = abbreviationBytesByHash[asciiHash(rest)] {
+                    append(bytes: long)
                 } else {
-                    append(rest)
+                    append(rest[...])
                 }
                 return
             }
             if word.contains(0x2D) {
                 // "a-b" and "a - b" are the same name.
-                var part: [UInt32] = []
-                for value in word {
-                    if value == 0x2D {
-                        if !part.isEmpty { append(part); part.removeAll() }
-                        append([0x2D])
-                    } else {
-                        part.append(value)
-                    }
+                let parts = word
+                var partStart = 0
+                for (index, value) in parts.enumerated() where value == 0x2D {
+                    if partStart < index { append(parts[partStart..<index]) }
+                    append(bytes: [0x2D])
+                    partStart = index + 1
                 }
-                if !part.isEmpty { append(part) }
+                if partStart < parts.count { append(parts[partStart...]) }
                 return
             }
-            append(word)
+            let whole = word
+            append(whole[...])
         }
+    }
 
-        for scalar in composed.unicodeScalars {
-            let value = scalar.value
+    private static func canonicalKey(utf8 input: UnsafeBufferPointer<UInt8>) -> String {
+        var key = KeyBuilder()
+        key.out.reserveCapacity(input.count + 32)
+        key.word.reserveCapacity(32)
+        var index = 0
+        let count = input.count
+        while index < count {
+            let byte = input[index]
+            var value = UInt32(byte)
+            if byte < 0x80 {
+                index += 1
+            } else {
+                // Valid UTF-8: the lead byte gives the length.
+                var length = 2
+                value = UInt32(byte & 0x1F)
+                if byte >= 0xF0 { length = 4; value = UInt32(byte & 0x07) } else if byte >= 0xE0 { length = 3; value = UInt32(byte & 0x0F) }
+                for k in 1..<length { value = value << 6 | UInt32(input[index + k] & 0x3F) }
+                index += length
+            }
             switch value {
             case 0x20, 0x09, 0x0A, 0x0D, 0xA0:
-                flushWord()
+                key.flushWord()
             case 0x41...0x5A:
-                word.append(value + 0x20)
+                key.word.append(value + 0x20)
             case 0x110, 0x111, 0xD0, 0xF0:
-                word.append(0x64)  // đ → d
+                key.word.append(0x64)  // đ → d
             case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB:
-                word.append(0x22)
+                key.word.append(0x22)
             case 0x2010...0x2015, 0x2212:
-                word.append(0x2D)
+                key.word.append(0x2D)
             default:
                 if value < 0x80 {
-                    word.append(value)
+                    key.word.append(value)
                 } else if let parts = VietnameseLetters.parts(value) {
-                    word.append(parts.isUppercase ? (value < 0x100 ? value + 0x20 : value + 1) : value)
-                } else if scalar.properties.isUppercase {
-                    for lower in String(scalar).lowercased().unicodeScalars { word.append(lower.value) }
+                    key.word.append(parts.isUppercase ? (value < 0x100 ? value + 0x20 : value + 1) : value)
+                } else if let scalar = Unicode.Scalar(value), scalar.properties.isUppercase {
+                    for lower in String(scalar).lowercased().unicodeScalars { key.word.append(lower.value) }
                 } else {
-                    word.append(value)
+                    key.word.append(value)
                 }
             }
         }
-        flushWord()
-        var key = String(out)
+        key.flushWord()
+        return trimmedKey(key.out)
+    }
+
+    /// The key without `,.;: ` at its ends, as `Character`s: by bytes where the neighbour of the
+    /// trimmed byte is a scalar that cannot join it in one grapheme (ASCII, or a Latin letter),
+    /// by `Character` otherwise.
+    private static func trimmedKey(_ bytes: [UInt8]) -> String {
+        @inline(__always) func isTrimmed(_ byte: UInt8) -> Bool {
+            byte == 0x2C || byte == 0x2E || byte == 0x3B || byte == 0x3A || byte == 0x20
+        }
+        /// Whether a lead byte starts a scalar in U+0080–U+02FF (leads C2–CB): no Prepend, Extend
+        /// or SpacingMark there, so no grapheme joins it and an ASCII mark. U+1E00–U+1EFF (E1 B8–BB)
+        /// is checked beside it.
+        @inline(__always) func isLatin(_ lead: UInt8) -> Bool {
+            lead >= 0xC2 && lead <= 0xCB
+        }
+        var end = bytes.count
+        while end > 0, isTrimmed(bytes[end - 1]) {
+            if end >= 2 && bytes[end - 2] >= 0x80 {
+                // The scalar before: a Latin letter cannot be a Prepend that joins the mark.
+                var lead = end - 2
+                while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                let isLetter = isLatin(bytes[lead])
+                    || (bytes[lead] == 0xE1 && lead + 1 < bytes.count && bytes[lead + 1] & 0xFC == 0xB8)
+                if !isLetter { return slowTrimmedKey(String(decoding: bytes, as: UTF8.self)) }
+            }
+            end -= 1
+        }
+        var start = 0
+        while start < end, isTrimmed(bytes[start]) {
+            if start + 1 < end && bytes[start + 1] >= 0x80 {
+                // The scalar after: a Latin letter is no combining mark that joins the mark.
+                let lead = bytes[start + 1]
+                let isLetter = isLatin(lead) || (lead == 0xE1 && start + 2 < end && bytes[start + 2] & 0xFC == 0xB8)
+                if !isLetter { return slowTrimmedKey(String(decoding: bytes, as: UTF8.self)) }
+            }
+            start += 1
+        }
+        if start == 0 && end == bytes.count { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    private static func slowTrimmedKey(_ text: String) -> String {
+        var key = text
         while let last = key.last, ",.;: ".contains(last) { key.removeLast() }
         while let first = key.first, ",.;: ".contains(first) { key.removeFirst() }
         return key
@@ -288,7 +388,8 @@ public enum VietnameseFolding {
         var index = 0
         while index + 1 < word.count {
             let first = word[index]
-            if first == 0x6F || first == 0x75, let (newFirst, newSecond) = toneMoves[first << 21 | word[index + 1]] {
+            if first == 0x6F || first == 0x75, word[index + 1] >= 0xE0,
+               let (newFirst, newSecond) = toneMoves[first << 21 | word[index + 1]] {
                 let endsSyllable = index + 2 >= word.count
                     || !(Unicode.Scalar(word[index + 2])?.properties.isAlphabetic ?? false)
                 let afterQ = index > 0 && word[index - 1] == 0x71
