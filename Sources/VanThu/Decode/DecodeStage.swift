@@ -114,13 +114,10 @@ public struct DecodeStage: Stage {
         }
     }
 
-    /// The bytes as a string if they are valid UTF-8: one pass that validates and copies (the
-    /// common case, so it must be fast); `firstInvalidUTF8` locates the fault only when there is one.
+    /// The bytes as a string if they are valid UTF-8: one validating pass, then a copy (the common
+    /// case, so it must be fast); `firstInvalidUTF8` locates the fault only when there is one.
     static func validUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
-        if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, *) {
-            return String(validating: bytes, as: UTF8.self)
-        }
-        return firstInvalidUTF8(bytes) == nil ? String(decoding: bytes, as: UTF8.self) : nil
+        bytes.withUnsafeBufferPointer(UTF8Validation.string)
     }
 
     /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid UTF-8.
@@ -129,10 +126,12 @@ public struct DecodeStage: Stage {
         return ContiguousArray(bytes).withUnsafeBufferPointer(firstInvalidUTF8(in:))
     }
 
-    /// `firstInvalidUTF8` over contiguous bytes: ASCII read eight bytes at a time (HTML is mostly
-    /// ASCII markup), other sequences checked by their lead byte and the second byte's range (no
-    /// overlong forms, surrogates or values past U+10FFFF).
+    /// `firstInvalidUTF8` over contiguous bytes. The DFA of `UTF8Validation` answers whether there
+    /// is a fault (the common answer is no); when there is one, it is located sequence by sequence:
+    /// ASCII read eight bytes at a time, other sequences checked by their lead byte and the second
+    /// byte's range (no overlong forms, surrogates or values past U+10FFFF).
     private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if UTF8Validation.isValid(bytes) { return nil }
         guard let start = bytes.baseAddress else { return nil }
         func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
         var index = 0
