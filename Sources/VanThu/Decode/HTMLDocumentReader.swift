@@ -68,25 +68,71 @@ public struct HTMLDocumentReader: Sendable {
     /// Parses `bytes`. `encoding` is what the caller decided ("UTF-8" for valid UTF-8), or nil to let
     /// the page's meta charset decide.
     public func read(_ bytes: [UInt8], encoding: String?) -> Result? {
+        bytes.withUnsafeBufferPointer { buffer in
+            if encoding == "UTF-8", UTF8Validation.isValid(buffer) { return read(validUTF8: buffer) }
+            return read(buffer, converting: encoding)
+        }
+    }
+
+    /// Parses bytes that are valid UTF-8 (the caller checked), as `read(_:encoding: "UTF-8")` does.
+    /// libxml2 reads UTF-8 natively: it takes the page in chunks from where it is, holding only a
+    /// few kilobytes of it at a time, and the input's encoding is named so that a meta charset
+    /// cannot switch it. Only where libxml2 would itself switch (a byte order mark, or NULs among
+    /// the first four bytes, which it takes for UTF-16 or UCS-4) is the page given whole to the UTF-8
+    /// converter instead, which is what made the result UTF-8 in those cases.
+    func read(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Result? {
         _ = Self.initialised
-        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                // The context htmlReadMemory makes (an XML one, which reads UTF-8 until told otherwise).
-                guard let context = xmlCreateMemoryParserCtxt(pointer, Int32(buffer.count)) else { return nil }
-                defer { htmlFreeParserCtxt(context) }
-                return Self.parse(context, encoding: encoding, size: buffer.count)
-            }
+        guard let base = bytes.baseAddress, !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        let start = bytes.prefix(4)
+        if start.contains(0) || start.starts(with: [0xEF, 0xBB, 0xBF]) { return read(bytes, converting: "UTF-8") }
+        var source = Source(next: base, remaining: bytes.count)
+        return withUnsafeMutablePointer(to: &source) { source in
+            // What xmlCreateMemoryParserCtxt makes, reading from `source` instead of a copy.
+            guard let context = xmlCreateIOParserCtxt(nil, nil, Source.read, nil, source, XML_CHAR_ENCODING_NONE) else { return nil }
+            defer { htmlFreeParserCtxt(context) }
+            guard let input = context.pointee.input else { return nil }
+            input.pointee.encoding = UnsafePointer(xmlCharStrdup("UTF-8"))
+            return Self.parse(context, encoding: "UTF-8", switching: false, size: bytes.count)
+        }
+    }
+
+    /// Where libxml2 reads the page's next chunk from.
+    private struct Source {
+        var next: UnsafePointer<UInt8>
+        var remaining: Int
+
+        /// libxml2's read callback: copies up to `length` bytes into its buffer.
+        static let read: xmlInputReadCallback = { context, buffer, length in
+            guard let context, let buffer, length > 0 else { return 0 }
+            let source = context.assumingMemoryBound(to: Source.self)
+            let count = min(Int(length), source.pointee.remaining)
+            UnsafeMutableRawPointer(buffer).copyMemory(from: source.pointee.next, byteCount: count)
+            source.pointee.next += count
+            source.pointee.remaining -= count
+            return Int32(count)
+        }
+    }
+
+    /// Parses a copy of the bytes in memory, switched to `encoding` (the converter makes a second
+    /// copy), or in the encoding the page's meta charset names when it is nil or unknown.
+    private func read(_ bytes: UnsafeBufferPointer<UInt8>, converting encoding: String?) -> Result? {
+        _ = Self.initialised
+        guard let base = bytes.baseAddress, !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+            // The context htmlReadMemory makes (an XML one, which reads UTF-8 until told otherwise).
+            guard let context = xmlCreateMemoryParserCtxt(pointer, Int32(bytes.count)) else { return nil }
+            defer { htmlFreeParserCtxt(context) }
+            return Self.parse(context, encoding: encoding, switching: true, size: bytes.count)
         }
     }
 
     /// Runs the parser over its input with a `Collector` behind the callbacks, set up as
-    /// `htmlReadMemory` sets up its tree builder.
-    private static func parse(_ context: htmlParserCtxtPtr, encoding: String?, size: Int) -> Result? {
+    /// `htmlReadMemory` sets up its tree builder (switching to `encoding` when asked).
+    private static func parse(_ context: htmlParserCtxtPtr, encoding: String?, switching: Bool, size: Int) -> Result? {
         context.pointee.sax.pointee = Collector.handler
         htmlCtxtUseOptions(context, Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
                                           | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue))
-        if let encoding, let handler = xmlFindCharEncodingHandler(encoding), let input = context.pointee.input {
+        if switching, let encoding, let handler = xmlFindCharEncodingHandler(encoding), let input = context.pointee.input {
             // The caller's encoding, not the page's meta charset.
             xmlSwitchToEncoding(context, handler)
             if let old = input.pointee.encoding { vanthu_xmlFree(UnsafeMutableRawPointer(mutating: old)) }
