@@ -151,7 +151,10 @@ public struct HTMLDocumentReader: Sendable {
         collector.pointee.finish()
         let page = collector.pointee
         let usedEncoding = encoding ?? Self.documentEncoding(context) ?? "unknown"
-        return Result(text: String(decoding: page.text, as: UTF8.self), title: page.headline(), pageTitle: page.pageTitle(),
+        // libxml2 gives UTF-8 (what is not is repaired, as String(decoding:) did): checked once by
+        // the DFA, and copied into the string as it is.
+        let text = page.text.withUnsafeBufferPointer(UTF8Validation.repairingString)
+        return Result(text: text, title: page.headline(), pageTitle: page.pageTitle(),
                       published: page.published, encoding: usedEncoding.lowercased())
     }
 
