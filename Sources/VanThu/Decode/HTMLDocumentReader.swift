@@ -905,14 +905,22 @@ public struct HTMLDocumentReader: Sendable {
             lineStart = text.count
         }
 
-        /// Whether `text`'s bytes hold `part`'s.
-        static func contains(_ text: String, _ part: String) -> Bool {
+        /// Where the last occurrence of `part`'s bytes in `text`'s begins, in bytes.
+        static func lastByteMatch(_ text: String, _ part: String) -> Int? {
             let text = Array(text.utf8)
             let part = Array(part.utf8)
-            guard text.count >= part.count else { return false }
-            return (0...(text.count - part.count)).contains { start in
+            guard text.count >= part.count else { return nil }
+            return (0...(text.count - part.count)).last { start in
                 text[start] == part[0] && text[start..<(start + part.count)].elementsEqual(part)
             }
+        }
+
+        /// Scalars that are characters by themselves whatever stands next to them (no marks, no
+        /// joiners, no prepended or spacing marks, no carriage return, which joins a line feed) and
+        /// are canonically equivalent to nothing else: in a title of these, characters are scalars.
+        static func isPlainScalar(_ value: UInt32) -> Bool {
+            (value < 0x300 && value != 0x0D) || (0x1E00...0x1EFF).contains(value) || (0x2010...0x2027).contains(value)
+                || (0x2030...0x205E).contains(value) || (0x2100...0x27BF).contains(value)
         }
 
         /// og:title, else h1.
@@ -924,13 +932,25 @@ public struct HTMLDocumentReader: Sendable {
 
         /// The title without a site suffix (" - Site", " | Site").
         func pageTitle() -> String? {
-            guard var title = htmlTitle, !title.isEmpty else { return nil }
-            for separator in [" | ", " - ", " – ", " :: "] {
-                // Foundation's search is slow; it cannot find what is not in the bytes.
-                guard Self.contains(title, separator) else { continue }
-                if let range = title.range(of: separator, options: .backwards), title.distance(from: title.startIndex, to: range.lowerBound) > 10 {
-                    title = String(title[..<range.lowerBound])
-                    break
+            htmlTitle.flatMap { $0.isEmpty ? nil : Self.withoutSiteSuffix($0) }
+        }
+
+        static let titleSeparators = [" | ", " - ", " – ", " :: "]
+
+        /// The title up to the last separator with more than 10 characters before it, trying each
+        /// separator in turn. Foundation's backward search and character count give the answer;
+        /// in a title of plain scalars (Vietnamese in NFC is) they are the last match of the
+        /// separator's bytes and the count of scalars before it, which are much cheaper.
+        static func withoutSiteSuffix(_ title: String) -> String {
+            let plain = title.unicodeScalars.allSatisfy { isPlainScalar($0.value) }
+            for separator in titleSeparators {
+                // Neither search can find what is not in the bytes.
+                guard let match = lastByteMatch(title, separator) else { continue }
+                if plain {
+                    let before = title.utf8.prefix(match)
+                    if before.lazy.filter({ $0 & 0xC0 != 0x80 }).count > 10 { return String(decoding: before, as: UTF8.self) }
+                } else if let range = title.range(of: separator, options: .backwards), title.distance(from: title.startIndex, to: range.lowerBound) > 10 {
+                    return String(title[..<range.lowerBound])
                 }
             }
             return title
