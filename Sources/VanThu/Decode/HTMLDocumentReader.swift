@@ -80,37 +80,32 @@ public struct HTMLDocumentReader: Sendable {
     /// cannot switch it. Only where libxml2 would itself switch (a byte order mark, or NULs among
     /// the first four bytes, which it takes for UTF-16 or UCS-4) is the page given whole to the UTF-8
     /// converter instead, which is what made the result UTF-8 in those cases.
-    func read(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Result? {
+    ///
+    /// Long runs of plain text reach libxml2 as stand-ins (`HTMLStandIns`), unless `standIns` is
+    /// false or the page could be mistaken for one.
+    func read(validUTF8 bytes: UnsafeBufferPointer<UInt8>, standIns: Bool = true) -> Result? {
         _ = Self.initialised
-        guard let base = bytes.baseAddress, !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
         let start = bytes.prefix(4)
         if start.contains(0) || start.starts(with: [0xEF, 0xBB, 0xBF]) { return read(bytes, converting: "UTF-8") }
-        var source = Source(next: base, remaining: bytes.count)
+        let standIns = standIns && HTMLStandIns.canStandIn(bytes)
+        var source = HTMLStandIns.Source(bytes, standIns: standIns)
         return withUnsafeMutablePointer(to: &source) { source in
             // What xmlCreateMemoryParserCtxt makes, reading from `source` instead of a copy.
-            guard let context = xmlCreateIOParserCtxt(nil, nil, Source.read, nil, source, XML_CHAR_ENCODING_NONE) else { return nil }
+            guard let context = xmlCreateIOParserCtxt(nil, nil, Self.readChunk, nil, source, XML_CHAR_ENCODING_NONE) else { return nil }
             defer { htmlFreeParserCtxt(context) }
             guard let input = context.pointee.input else { return nil }
             input.pointee.encoding = UnsafePointer(xmlCharStrdup("UTF-8"))
-            return Self.parse(context, encoding: "UTF-8", switching: false, size: bytes.count)
+            return Self.parse(context, encoding: "UTF-8", switching: false, size: bytes.count,
+                              expander: standIns ? HTMLStandIns.Expander(page: bytes) : nil)
         }
     }
 
-    /// Where libxml2 reads the page's next chunk from.
-    private struct Source {
-        var next: UnsafePointer<UInt8>
-        var remaining: Int
-
-        /// libxml2's read callback: copies up to `length` bytes into its buffer.
-        static let read: xmlInputReadCallback = { context, buffer, length in
-            guard let context, let buffer, length > 0 else { return 0 }
-            let source = context.assumingMemoryBound(to: Source.self)
-            let count = min(Int(length), source.pointee.remaining)
-            UnsafeMutableRawPointer(buffer).copyMemory(from: source.pointee.next, byteCount: count)
-            source.pointee.next += count
-            source.pointee.remaining -= count
-            return Int32(count)
-        }
+    /// libxml2's read callback: fills its buffer from the page (an `HTMLStandIns.Source`).
+    private static let readChunk: xmlInputReadCallback = { context, buffer, length in
+        guard let context, let buffer, length > 0 else { return 0 }
+        let source = context.assumingMemoryBound(to: HTMLStandIns.Source.self)
+        return Int32(source.pointee.fill(UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt8.self), capacity: Int(length)))
     }
 
     /// Parses a copy of the bytes in memory, switched to `encoding` (the converter makes a second
@@ -128,7 +123,8 @@ public struct HTMLDocumentReader: Sendable {
 
     /// Runs the parser over its input with a `Collector` behind the callbacks, set up as
     /// `htmlReadMemory` sets up its tree builder (switching to `encoding` when asked).
-    private static func parse(_ context: htmlParserCtxtPtr, encoding: String?, switching: Bool, size: Int) -> Result? {
+    private static func parse(_ context: htmlParserCtxtPtr, encoding: String?, switching: Bool, size: Int,
+                              expander: HTMLStandIns.Expander? = nil) -> Result? {
         context.pointee.sax.pointee = Collector.handler
         htmlCtxtUseOptions(context, Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
                                           | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue))
@@ -140,7 +136,7 @@ public struct HTMLDocumentReader: Sendable {
         }
         let collector = UnsafeMutablePointer<Collector>.allocate(capacity: 1)
         // The text is shorter than the page (room that is not written to takes no memory).
-        collector.initialize(to: Collector(context: context, capacity: size))
+        collector.initialize(to: Collector(context: context, capacity: size, expander: expander))
         defer {
             collector.deinitialize(count: 1)
             collector.deallocate()
@@ -257,6 +253,8 @@ public struct HTMLDocumentReader: Sendable {
     /// values, as positions in it (-1: absent). Values are made strings only where they are kept.
     struct Attributes {
         let list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+        /// Puts back the runs of values that hold stand-ins.
+        let expander: HTMLStandIns.Expander?
         var classAttribute = -1
         var id = -1
         var style = -1
@@ -273,8 +271,9 @@ public struct HTMLDocumentReader: Sendable {
                                    name: ElementKind.pack("name".utf8)!, content: ElementKind.pack("content".utf8)!,
                                    datetime: ElementKind.pack("datetime".utf8)!)
 
-        init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, expander: HTMLStandIns.Expander?) {
             self.list = list
+            self.expander = expander
             guard let list else { return }
             var index = 0
             while let name = list[index] {
@@ -303,7 +302,11 @@ public struct HTMLDocumentReader: Sendable {
         /// An attribute's value; an attribute without one reads as "".
         func string(_ position: Int) -> String? {
             guard position >= 0, let list else { return nil }
-            return list[position + 1].map { String(cString: $0) } ?? ""
+            guard let value = list[position + 1] else { return "" }
+            if let expander, strchr(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self), Int32(HTMLStandIns.lead.0)) != nil {
+                return String(decoding: expander.expanded(value), as: UTF8.self)
+            }
+            return String(cString: value)
         }
 
         func lowercased(_ position: Int) -> String? { string(position)?.lowercased() }
@@ -481,8 +484,12 @@ public struct HTMLDocumentReader: Sendable {
         var h1Bytes: [UInt8] = []
         var head = HeadHints()
 
-        init(context: htmlParserCtxtPtr, capacity: Int) {
+        /// Puts back the runs whose stand-ins libxml2 was given, if it was.
+        var expander: HTMLStandIns.Expander?
+
+        init(context: htmlParserCtxtPtr, capacity: Int, expander: HTMLStandIns.Expander?) {
             self.context = context
+            self.expander = expander
             frames.reserveCapacity(64)
             text.reserveCapacity(capacity)
         }
@@ -506,11 +513,11 @@ public struct HTMLDocumentReader: Sendable {
             }
             handler.characters = { context, bytes, count in
                 guard let bytes, count > 0 else { return }
-                Collector.at(context).pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)), as: .text)
+                Collector.at(context).pointee.receive(UnsafeBufferPointer(start: bytes, count: Int(count)), as: .text)
             }
             handler.cdataBlock = { context, bytes, count in
                 guard let bytes, count > 0 else { return }
-                Collector.at(context).pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)), as: .cdata)
+                Collector.at(context).pointee.receive(UnsafeBufferPointer(start: bytes, count: Int(count)), as: .cdata)
             }
             handler.comment = { context, _ in Collector.at(context).pointee.otherNode() }
             handler.processingInstruction = { context, _, _ in Collector.at(context).pointee.otherNode() }
@@ -572,7 +579,7 @@ public struct HTMLDocumentReader: Sendable {
             }
             if kind.contains(.skipped) { return skip(&frame) }
             if list?[0] != nil || !kind.isDisjoint(with: .inspected) {
-                let attributes = Attributes(list)
+                let attributes = Attributes(list, expander: expander)
                 inspect(kind, attributes, &frame)
                 if attributes.hide || (kind.contains(.classChecked) && (attributes.classAttribute >= 0 || attributes.id >= 0)
                                        && attributes.marksBoilerplate) {
@@ -634,7 +641,7 @@ public struct HTMLDocumentReader: Sendable {
         mutating func inspectInHead(_ kind: ElementKind, _ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ frame: inout Frame,
                                     depth: Int) {
             guard list?[0] != nil || !kind.isDisjoint(with: [.title, .h1]) else { return }
-            let attributes = Attributes(list)
+            let attributes = Attributes(list, expander: expander)
             var date: String?
             if kind.contains(.meta) {
                 let property = attributes.lowercased(attributes.property) ?? attributes.lowercased(attributes.itemprop)
@@ -676,6 +683,16 @@ public struct HTMLDocumentReader: Sendable {
                 h1Bytes.removeAll(keepingCapacity: true)
                 frame.ends.insert(.h1Text)
             }
+        }
+
+        /// Text or CDATA from libxml2, its stand-ins expanded.
+        mutating func receive(_ bytes: UnsafeBufferPointer<UInt8>, as node: LastChild) {
+            guard var expander else { return characters(bytes, as: node) }
+            // The node is libxml2's, even if all of this piece is a stand-in finished by the next.
+            characters(UnsafeBufferPointer(start: bytes.baseAddress, count: 0), as: node)
+            self.expander = nil
+            expander.expand(bytes) { characters($0, as: node) }
+            self.expander = expander
         }
 
         mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, as node: LastChild) {

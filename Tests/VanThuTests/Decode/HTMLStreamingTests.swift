@@ -31,6 +31,20 @@ struct HTMLStreamingTests {
         "<textarea>chữ <b> trong</textarea>", "<select><option>Một</option></select>", "<span itemprop=\"datePublished\" content=\"2022-05-06\">",
         "<", "</", "<div", "=\"", "\"", ">", "&", "&#", "&#7879;", "&#x1EC7;", "&nbsp;", "&amp", "&unknown;", "&lt;p&gt;",
         "\r\n", "\n", "\t", "   ", "\u{A0}", " | ", "\u{0}",
+        // Where a `>` does not end a tag or a comment, so that a run after it lies inside one.
+        "<a title=\"a > b Thực hiện Kế hoạch số 06 của Ban Dân vận Tỉnh ủy\" class=\"x > y Ban Dân vận share\">",
+        "<meta property=\"og:title\" content=\"Tựa > Thực hiện Kế hoạch số 06 của Ban Dân vận\">", "<div title='",
+        "<!-- chú thích > Thực hiện Kế hoạch số 06 của Ban Dân vận Tỉnh ủy --", "-->", "--!>", "<!-- x >", "<?php if ($a > $b) ?>",
+        "<script>if (a > b) { s = 'Thực hiện Kế hoạch số 06 của Ban Dân vận Tỉnh ủy'; }</script>",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD > Thực hiện Kế hoạch số 06 của Ban Dân vận//EN\" \"x\">",
+        "<h1 class=\"a>Thực hiện Kế hoạch số 06 của Ban Dân vận Tỉnh ủy\">", "<span hidden>", "</span>",
+        // Indentation, and white space past libxml2's 1,000-byte character buffer, around text and
+        // alone (all white space or not decides whether libxml2 opens an implied paragraph).
+        "\n" + String(repeating: " ", count: 40), String(repeating: " \t\r\n", count: 300), "<html>\n" + String(repeating: " ", count: 30) + "<head>",
+        "<head>" + String(repeating: "\n ", count: 20) + "Thực hiện Kế hoạch số 06 của Ban Dân vận" + String(repeating: " ", count: 30) + "<title>",
+        "<html>" + String(repeating: " ", count: 1_100) + "Thực hiện Kế hoạch số 06 của Ban Dân vận Tỉnh ủy" + String(repeating: " ", count: 1_100),
+        // Characters libxml2 drops, stand-ins' own and their neighbours.
+        "\u{1}", "\u{B}", "\u{7F}", "\u{FFFE}", "\u{FFFF}", "\u{E001}", "\u{E123}", "\u{F8FF}", "\u{FEFF}", "&#xE001;", "&#57345;",
     ]
     static let words = [
         "Thực", "hiện", "Kế", "hoạch", "số", "06-KH/BCĐ,", "ngày", "14/8/2015", "của", "Ban", "Dân", "vận", "Tỉnh", "ủy", "về",
@@ -86,6 +100,77 @@ struct HTMLStreamingTests {
         for shift in stride(from: 64, to: 4_000, by: 61) {
             expectSame(Array(repeating: UInt8(ascii: " "), count: shift) + page, "spaces \(shift)")
         }
+    }
+
+    /// Pages with stand-ins read as the same pages without; the stream libxml2 is given is shorter.
+    @Test func standInsChangeNothingButTheStream() throws {
+        var generator = SeededGenerator(state: 99)
+        var shortened = 0
+        for index in 0..<100 {
+            let page = Self.page(&generator, size: Int.random(in: 1_000...30_000, using: &generator))
+            let reader = HTMLDocumentReader()
+            let with = page.withUnsafeBufferPointer { reader.read(validUTF8: $0) }
+            let without = page.withUnsafeBufferPointer { reader.read(validUTF8: $0, standIns: false) }
+            #expect(with?.text == without?.text && with?.title == without?.title && with?.pageTitle == without?.pageTitle
+                    && with?.published == without?.published, "page \(index)")
+            if page.withUnsafeBufferPointer(HTMLStandIns.canStandIn) {
+                var source = page.withUnsafeBufferPointer { HTMLStandIns.Source($0, standIns: true) }
+                var stream: [UInt8] = []
+                var chunk = [UInt8](repeating: 0, count: 4_000)
+                while true {
+                    let n = chunk.withUnsafeMutableBufferPointer { source.fill($0.baseAddress!, capacity: Int.random(in: 1...4_000, using: &generator)) }
+                    if n == 0 { break }
+                    stream += chunk[..<n]
+                }
+                if stream.count < page.count { shortened += 1 }
+                // Expanding the stream, cut anywhere, gives the page back.
+                var expander = page.withUnsafeBufferPointer { HTMLStandIns.Expander(page: $0) }
+                var expanded: [UInt8] = []
+                var start = 0
+                while start < stream.count {
+                    let end = min(stream.count, start + Int.random(in: 1...40, using: &generator))
+                    stream[start..<end].withUnsafeBufferPointer { piece in expander.expand(piece) { expanded += $0 } }
+                    start = end
+                }
+                #expect(expanded == page, "page \(index)")
+            }
+        }
+        #expect(shortened > 50)
+    }
+
+    /// What could be taken for a stand-in keeps the page from having them.
+    @Test func pagesThatCouldMakeAStandInHaveNone() {
+        for page in ["<p>\u{E000}</p>", "<p>&#xE000;</p>", "<p>&#57344;</p>", "<p>&#x0000e000</p>", "<a title=\"&#Xe000;\">"] {
+            #expect(!Array(page.utf8).withUnsafeBufferPointer(HTMLStandIns.canStandIn), "\(page)")
+        }
+        for page in ["<p>\u{E001}</p>", "<p>&#xE001;</p>", "<p>&#573440;</p>", "<p>&#xE00</p>", "<p>&amp;</p>"] {
+            #expect(Array(page.utf8).withUnsafeBufferPointer(HTMLStandIns.canStandIn), "\(page)")
+        }
+        let long = String(repeating: "Thực hiện Kế hoạch ", count: 20)
+        expectSame(Array("<p>\(long)&#xE000;\(long)</p><p>\(long)</p>".utf8), "reference to U+E000")
+        expectSame(Array("<p>\(long)\u{E000}\(long)</p><p>\(long)</p>".utf8), "U+E000")
+    }
+
+    /// White space that is all of a run, or leads or ends one, stays in the stream: in the html or
+    /// head element, text that is not all white space opens an implied body and paragraph.
+    @Test func whiteSpaceAroundRunsStaysInTheStream() {
+        let spaces = String(repeating: " ", count: 40)
+        let long = String(repeating: " ", count: 1_100)
+        let text = "Thực hiện Kế hoạch số 06 của Ban Dân vận Tỉnh ủy"
+        for page in [
+            "<html>\(spaces)<head>\(spaces)<title>Tiêu đề trang - Cổng</title>\(spaces)</head>\(spaces)<body><p>\(text)</p></body></html>",
+            "<html><head>\(long)\(text)\(long)<title>Tiêu đề</title></head><body><p>x</p></body></html>",
+            "<html>\(long)\(text)<head><title>T</title></head><p>y</p></html>",
+            "<div>\(text)\(long)</div>\(long)<p>\(long)</p>",
+        ] {
+            expectSame(Array(page.utf8), page)
+        }
+    }
+
+    /// A run longer than one stand-in holds: the rest is given as it is.
+    @Test func aRunLongerThanAStandInHolds() {
+        let run = String(repeating: "Thực hiện Kế hoạch số 06 của Ban Dân vận ", count: 8_000)
+        expectSame(Array("<p>\(run)</p><p>sau</p>".utf8), "long run")
     }
 
     /// A UTF-8 page labelled windows-1258 stays UTF-8 when streamed, and what libxml2 takes for
