@@ -933,10 +933,11 @@ public struct HTMLDocumentReader: Sendable {
         }
 
         /// Scalars that are characters by themselves whatever stands next to them (no marks, no
-        /// joiners, no prepended or spacing marks, no carriage return, which joins a line feed) and
-        /// are canonically equivalent to nothing else: in a title of these, characters are scalars.
+        /// joiners, no prepended or spacing marks) but for a carriage return before a line feed, and
+        /// are canonically equivalent to nothing else: in a title of these, characters are scalars,
+        /// a CR LF counting once.
         static func isPlainScalar(_ value: UInt32) -> Bool {
-            (value < 0x300 && value != 0x0D) || (0x1E00...0x1EFF).contains(value) || (0x2010...0x2027).contains(value)
+            value < 0x300 || (0x1E00...0x1EFF).contains(value) || (0x2010...0x2027).contains(value)
                 || (0x2030...0x205E).contains(value) || (0x2100...0x27BF).contains(value)
         }
 
@@ -965,7 +966,13 @@ public struct HTMLDocumentReader: Sendable {
                 guard let match = lastByteMatch(title, separator) else { continue }
                 if plain {
                     let before = title.utf8.prefix(match)
-                    if before.lazy.filter({ $0 & 0xC0 != 0x80 }).count > 10 { return String(decoding: before, as: UTF8.self) }
+                    var characters = 0
+                    var previous: UInt8 = 0
+                    for byte in before {
+                        if byte & 0xC0 != 0x80 && !(byte == 0x0A && previous == 0x0D) { characters += 1 }
+                        previous = byte
+                    }
+                    if characters > 10 { return String(decoding: before, as: UTF8.self) }
                 } else if let range = title.range(of: separator, options: .backwards), title.distance(from: title.startIndex, to: range.lowerBound) > 10 {
                     return String(title[..<range.lowerBound])
                 }
