@@ -120,7 +120,7 @@ public struct DecodeStage: Stage {
     /// The bytes as a string if they are valid UTF-8: one validating pass, then a copy (the common
     /// case, so it must be fast); `firstInvalidUTF8` locates the fault only when there is one.
     static func validUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
-        bytes.withUnsafeBufferPointer(UTF8Validation.string)
+        bytes.withUnsafeBufferPointer { UTF8Validation.string($0) }
     }
 
     /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid UTF-8.

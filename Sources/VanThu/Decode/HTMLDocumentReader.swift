@@ -147,9 +147,11 @@ public struct HTMLDocumentReader: Sendable {
         collector.pointee.finish()
         let page = collector.pointee
         let usedEncoding = encoding ?? Self.documentEncoding(context) ?? "unknown"
-        // libxml2 gives UTF-8 (what is not is repaired, as String(decoding:) did): checked once by
-        // the DFA, and copied into the string as it is.
-        let text = page.text.withUnsafeBufferPointer(UTF8Validation.repairingString)
+        // libxml2 gives UTF-8, checked piece by piece as it came (what is not is repaired, as
+        // String(decoding:) did): the text is copied into the string as it is.
+        let text = page.text.withUnsafeBufferPointer { text in
+            page.textIsValid ? UTF8Validation.knownValidString(text) : UTF8Validation.repairingString(text)
+        }
         return Result(text: text, title: page.headline(), pageTitle: page.pageTitle(),
                       published: page.published, encoding: usedEncoding.lowercased())
     }
@@ -486,6 +488,8 @@ public struct HTMLDocumentReader: Sendable {
 
         /// Puts back the runs whose stand-ins libxml2 was given, if it was.
         var expander: HTMLStandIns.Expander?
+        /// Every piece of text libxml2 gave was valid UTF-8.
+        var textIsValid = true
 
         init(context: htmlParserCtxtPtr, capacity: Int, expander: HTMLStandIns.Expander?) {
             self.context = context
@@ -685,23 +689,31 @@ public struct HTMLDocumentReader: Sendable {
             }
         }
 
-        /// Text or CDATA from libxml2, its stand-ins expanded.
+        /// Text or CDATA from libxml2 (whole characters), its stand-ins expanded. What libxml2
+        /// gives is checked here, a piece at a time: the text is made of these pieces, of runs of
+        /// the page (valid UTF-8) and of ASCII, cut only at ASCII, so it need not be checked whole.
         mutating func receive(_ bytes: UnsafeBufferPointer<UInt8>, as node: LastChild) {
-            guard var expander else { return characters(bytes, as: node) }
-            // The node is libxml2's, even if all of this piece is a stand-in finished by the next.
-            characters(UnsafeBufferPointer(start: bytes.baseAddress, count: 0), as: node)
+            if textIsValid && !UTF8Validation.isValid(bytes) { textIsValid = false }
+            let kept = !halted && !frames.isEmpty
+            if kept {
+                let top = frames.count - 1
+                if frames[top].lastChild != node {
+                    frames[top].lastChild = node
+                    nodes += 1
+                }
+            }
+            guard var expander else {
+                if kept { take(bytes) }
+                return
+            }
+            // Expanded even when not kept: a stand-in can be cut between two pieces.
             self.expander = nil
-            expander.expand(bytes) { characters($0, as: node) }
+            expander.expand(bytes) { if kept { take($0) } }
             self.expander = expander
         }
 
-        mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, as node: LastChild) {
-            guard !halted, !frames.isEmpty else { return }
-            let top = frames.count - 1
-            if frames[top].lastChild != node {
-                frames[top].lastChild = node
-                nodes += 1
-            }
+        /// Text read for the title or h1, and kept unless skipped.
+        mutating func take(_ bytes: UnsafeBufferPointer<UInt8>) {
             if capturingTitle { titleBytes.append(contentsOf: bytes) }
             if capturingH1 { h1Bytes.append(contentsOf: bytes) }
             if !skipping && !inHead { appendText(bytes) }

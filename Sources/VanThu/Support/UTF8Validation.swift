@@ -106,6 +106,27 @@ enum UTF8Validation {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Bytes known to be valid UTF-8 (made of pieces that were checked, joined at ASCII) as a
+    /// string, without checking them again: only whether they are all ASCII is looked at.
+    static func knownValidString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        assert(isValid(bytes), "not valid UTF-8")
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
+            var high: UInt64 = 0
+            var index = 0
+            while index + 8 <= bytes.count {
+                high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                index += 8
+            }
+            while index < bytes.count {
+                high |= UInt64(base[index])
+                index += 1
+            }
+            return String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes), isKnownASCII: high & ByteWord.highs == 0))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// `string`, or the bytes with what breaks UTF-8 replaced by U+FFFD as `String(decoding:as:)` does.
     static func repairingString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         string(bytes) ?? String(decoding: bytes, as: UTF8.self)

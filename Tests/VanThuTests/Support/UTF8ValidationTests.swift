@@ -33,10 +33,16 @@ struct UTF8ValidationTests {
         let valid = Self.validates(bytes)
         #expect(scan.isValid == valid, "\(bytes.map { String($0, radix: 16) })")
         #expect(scan.isASCII == (valid && bytes.allSatisfy { $0 < 0x80 }), "\(bytes.map { String($0, radix: 16) })")
-        let string = bytes.withUnsafeBufferPointer(UTF8Validation.string)
+        let string = bytes.withUnsafeBufferPointer { UTF8Validation.string($0) }
         #expect(string == String(validating: bytes, as: UTF8.self))
         if let string { #expect(Array(string.utf8) == bytes && string.count == String(decoding: bytes, as: UTF8.self).count) }
         #expect(bytes.withUnsafeBufferPointer(UTF8Validation.repairingString) == String(decoding: bytes, as: UTF8.self))
+        if valid {
+            let known = bytes.withUnsafeBufferPointer { UTF8Validation.knownValidString($0) }
+            #expect(known == String(decoding: bytes, as: UTF8.self) && Array(known.utf8) == bytes)
+            // The string's ASCII flag shows in its UTF-16 view's fast paths only; its contents must agree.
+            #expect(known.utf16.count == String(decoding: bytes, as: UTF8.self).utf16.count)
+        }
     }
 
     @Test func randomMixturesAgreeWithTheStandardLibrary() {
