@@ -33,19 +33,38 @@ enum HTMLStandIns {
     /// Digits of the offset and length: letters, decimal digits, `+` and `.` (not `-`, which
     /// could complete a comment's end).
     static let digits: [UInt8] = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+.".utf8)
-    static let digitValues: [Int8] = {
-        var values = [Int8](repeating: -1, count: 256)
-        for (value, digit) in digits.enumerated() { values[Int(digit)] = Int8(value) }
-        return values
-    }()
 
-    /// Bytes that end a run.
-    static let stops: [Bool] = (0...255).map { byte in
+    @inline(__always)
+    static func digit(_ value: Int) -> UInt8 {
+        switch value {
+        case 0..<10: return UInt8(truncatingIfNeeded: value) &+ UInt8(ascii: "0")
+        case 10..<36: return UInt8(truncatingIfNeeded: value - 10) &+ UInt8(ascii: "A")
+        case 36..<62: return UInt8(truncatingIfNeeded: value - 36) &+ UInt8(ascii: "a")
+        case 62: return UInt8(ascii: "+")
+        default: return UInt8(ascii: ".")
+        }
+    }
+
+    /// A digit's value, or -1.
+    @inline(__always)
+    static func value(_ digit: UInt8) -> Int {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(digit &- UInt8(ascii: "0"))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(digit &- UInt8(ascii: "A")) + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return Int(digit &- UInt8(ascii: "a")) + 36
+        case UInt8(ascii: "+"): return 62
+        case UInt8(ascii: "."): return 63
+        default: return -1
+        }
+    }
+
+    /// Bytes that end a run (1), the others (0).
+    static let stops: [UInt8] = (0...255).map { byte in
         switch byte {
-        case 0x09, 0x0A, 0x0D: return false
-        case 0x00...0x1F: return true
-        case 0x22, 0x26, 0x27, 0x3C, 0x3E, 0xEE, 0xEF: return true
-        default: return false
+        case 0x09, 0x0A, 0x0D: return 0
+        case 0x00...0x1F: return 1
+        case 0x22, 0x26, 0x27, 0x3C, 0x3E, 0xEE, 0xEF: return 1
+        default: return 0
         }
     }
 
@@ -165,7 +184,12 @@ enum HTMLStandIns {
                     guard let close = memchr(base + index, 0x3E, count - index) else { break }
                     var end = base.distance(to: close.assumingMemoryBound(to: UInt8.self)) + 1
                     let start = end
-                    while end < count, !stops[Int(base[end])] { end += 1 }
+                    // Four bytes at a time, then the one that stops.
+                    while end &+ 4 <= count, stops[Int(base[end])] | stops[Int(base[end &+ 1])] | stops[Int(base[end &+ 2])]
+                                                | stops[Int(base[end &+ 3])] == 0 {
+                        end &+= 4
+                    }
+                    while end < count, stops[Int(base[end])] == 0 { end += 1 }
                     var coreStart = start
                     while coreStart < end, HTMLStandIns.isBlank(base[coreStart]) { coreStart += 1 }
                     var coreEnd = end
@@ -196,12 +220,12 @@ enum HTMLStandIns {
         standIn[2] = lead.2
         var offset = run.start
         for k in stride(from: 8, through: 3, by: -1) {
-            standIn[k] = digits[offset & 63]
+            standIn[k] = digit(offset & 63)
             offset >>= 6
         }
         var length = run.length
         for k in stride(from: 11, through: 9, by: -1) {
-            standIn[k] = digits[length & 63]
+            standIn[k] = digit(length & 63)
             length >>= 6
         }
     }
@@ -211,7 +235,7 @@ enum HTMLStandIns {
         guard standIn[0] == lead.0, standIn[1] == lead.1, standIn[2] == lead.2 else { return nil }
         var values = (start: 0, length: 0)
         for k in 3..<12 {
-            let digit = Int(digitValues[Int(standIn[k])])
+            let digit = value(standIn[k])
             guard digit >= 0 else { return nil }
             if k < 9 { values.start = values.start << 6 | digit } else { values.length = values.length << 6 | digit }
         }

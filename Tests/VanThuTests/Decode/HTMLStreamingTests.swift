@@ -138,6 +138,22 @@ struct HTMLStreamingTests {
         #expect(shortened > 50)
     }
 
+    /// Stand-ins name their runs in digits that mean nothing to libxml2, and are read back.
+    @Test func standInsEncodeAndDecode() {
+        for value in 0..<64 {
+            #expect(HTMLStandIns.digit(value) == HTMLStandIns.digits[value] && HTMLStandIns.value(HTMLStandIns.digit(value)) == value)
+        }
+        #expect(!HTMLStandIns.digits.contains(UInt8(ascii: "-")) && Set(HTMLStandIns.digits).count == 64)
+        var standIn = [UInt8](repeating: 0, count: HTMLStandIns.length)
+        for run in [(0, 24), (1, 262_143), (68_719_476_735 - 262_143, 262_143), (123_456_789, 4_321)] {
+            HTMLStandIns.encode((run.0, run.1), into: &standIn)
+            let decoded = standIn.withUnsafeBufferPointer { HTMLStandIns.decode($0.baseAddress!, count: Int.max) }
+            #expect(decoded?.start == run.0 && decoded?.length == run.1)
+            #expect(String(decoding: standIn, as: UTF8.self).unicodeScalars.first == "\u{E000}")
+        }
+        #expect(standIn.withUnsafeBufferPointer { HTMLStandIns.decode($0.baseAddress!, count: 1_000) } == nil)
+    }
+
     /// What could be taken for a stand-in keeps the page from having them.
     @Test func pagesThatCouldMakeAStandInHaveNone() {
         for page in ["<p>\u{E000}</p>", "<p>&#xE000;</p>", "<p>&#57344;</p>", "<p>&#x0000e000</p>", "<a title=\"&#Xe000;\">"] {
