@@ -80,7 +80,7 @@ enum HTMLStandIns {
             // Eight bytes at a time to the next `&` or 0xEE.
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if ByteWord.equalBytes(word, 0x26) | ByteWord.equalBytes(word, 0xEE) == 0 {
+                if !ByteWord.hasByte(word, 0x26) && !ByteWord.hasByte(word, 0xEE) {
                     index += 8
                     continue
                 }
