@@ -892,8 +892,9 @@ public struct HTMLDocumentReader: Sendable {
 
         /// Where the stretch that begins with the byte at `start` (not white space) ends: at white
         /// space other than a single space between two other bytes. Read eight bytes at a time
-        /// while they hold no control byte, no two spaces in a row and do not end with a space (the
-        /// byte before them is never a space).
+        /// while they hold no control byte and no two spaces in a row, and end with a byte other
+        /// than a space or with a space that a byte other than white space follows (the byte
+        /// before them is never a space).
         static func stretchEnd(_ base: UnsafePointer<UInt8>, after start: Int, count: Int) -> Int {
             var end = start + 1
             while end < count {
@@ -902,9 +903,15 @@ public struct HTMLDocumentReader: Sendable {
                     let controls = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
                     let folded = word ^ 0x2020_2020_2020_2020
                     let spaces = ~(((folded & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | folded | 0x7F7F_7F7F_7F7F_7F7F)
-                    if controls == 0 && spaces & (spaces >> 8) == 0 && spaces >> 63 == 0 {
-                        end += 8
-                        continue
+                    if controls == 0 && spaces & (spaces >> 8) == 0 {
+                        if spaces >> 63 == 0 {
+                            end += 8
+                            continue
+                        }
+                        if end + 8 < count && !isSpace(base[end + 8]) {
+                            end += 9
+                            continue
+                        }
                     }
                 }
                 let stop = min(end + 8, count)

@@ -78,3 +78,30 @@ struct PageTitleTests {
         #expect(HTMLDocumentReader.Collector.withoutSiteSuffix("Ngắn - Cổng thông tin") == "Ngắn - Cổng thông tin")
     }
 }
+
+/// The reader's white-space scan, eight bytes at a time, ends stretches where a byte at a time does.
+struct WhiteSpaceScanTests {
+    static func byteByByte(_ bytes: [UInt8], after start: Int) -> Int {
+        var end = start + 1
+        while end < bytes.count {
+            if !HTMLDocumentReader.Collector.isSpace(bytes[end]) {
+                end += 1
+            } else if bytes[end] == 0x20, end + 1 < bytes.count, !HTMLDocumentReader.Collector.isSpace(bytes[end + 1]) {
+                end += 2
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    @Test func stretchesEndWhereAByteAtATimeEndsThem() {
+        var generator = HTMLStreamingTests.SeededGenerator(state: 5)
+        let alphabet: [UInt8] = [0x20, 0x20, 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x01, 0x61, 0x62, 0x2D, 0xC3, 0xA0, 0xE1, 0xBB, 0x99]
+        for _ in 0..<20_000 {
+            let bytes = [0x61] + (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let scanned = bytes.withUnsafeBufferPointer { HTMLDocumentReader.Collector.stretchEnd($0.baseAddress!, after: 0, count: $0.count) }
+            #expect(scanned == Self.byteByByte(bytes, after: 0), "\(bytes)")
+        }
+    }
+}
