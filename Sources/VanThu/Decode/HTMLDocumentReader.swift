@@ -943,11 +943,18 @@ public struct HTMLDocumentReader: Sendable {
 
         /// Where the last occurrence of `part`'s bytes in `text`'s begins, in bytes.
         static func lastByteMatch(_ text: String, _ part: String) -> Int? {
-            let text = Array(text.utf8)
-            let part = Array(part.utf8)
-            guard text.count >= part.count else { return nil }
-            return (0...(text.count - part.count)).last { start in
-                text[start] == part[0] && text[start..<(start + part.count)].elementsEqual(part)
+            var text = text
+            var part = part
+            return text.withUTF8 { text in
+                part.withUTF8 { part in
+                    guard let first = part.first, text.count >= part.count else { return nil }
+                    var start = text.count - part.count
+                    while start >= 0 {
+                        if text[start] == first && memcmp(text.baseAddress! + start, part.baseAddress!, part.count) == 0 { return start }
+                        start -= 1
+                    }
+                    return nil
+                }
             }
         }
 
