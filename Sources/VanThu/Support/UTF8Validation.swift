@@ -1,8 +1,9 @@
 /// UTF-8 validation at a few instructions a byte, for the decode stage, which checks every input
 /// file and every page's text: a shift-based DFA (Per Vognsen, "Shift-based DFAs"). Each byte
 /// value has one 64-bit row holding, for every state, the next state at that state's bit offset;
-/// the state is an offset, so a step is one load and one shift, with no branch. Stretches of
-/// eight ASCII bytes between characters are skipped a word at a time.
+/// the state is an offset, so a step is one load and one shift, with no branch. Rows compose: a
+/// second table holds one for every pair of bytes, so that a step reads two. Stretches of eight
+/// ASCII bytes between characters are skipped a word at a time.
 ///
 /// Valid means what the standard library accepts: no overlong forms, no surrogates, nothing past
 /// U+10FFFF, no sequence cut short.
@@ -48,6 +49,23 @@ enum UTF8Validation {
         states.reduce(0) { row, state in row | next(state, UInt8(byte)) << state }
     }
 
+    /// Row of each pair of byte values (the first in the low byte of the index): the next state of
+    /// every state after both. 512 KB, of which a text touches the pairs it holds.
+    private static let pairRows: [UInt64] = {
+        var pairs = [UInt64](repeating: 0, count: 65536)
+        for second in 0..<256 {
+            let secondRow = rows[second]
+            for first in 0..<256 {
+                let firstRow = rows[first]
+                pairs[first | second << 8] = states.reduce(0) { row, state in
+                    let afterFirst = firstRow &>> state & 63
+                    return row | (secondRow &>> afterFirst & 63) << state
+                }
+            }
+        }
+        return pairs
+    }()
+
     /// What a scan found: whether the bytes are valid UTF-8, and whether they are all ASCII.
     struct Scan {
         var isValid: Bool
@@ -57,7 +75,9 @@ enum UTF8Validation {
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
         guard let base = bytes.baseAddress else { return Scan(isValid: true, isASCII: true) }
         return rows.withUnsafeBufferPointer { table in
+          pairRows.withUnsafeBufferPointer { pairTable in
             let rows = table.baseAddress!
+            let pairs = pairTable.baseAddress!
             let count = bytes.count
             // Only the low six bits are the state: a shift by it (masked to six bits) moves the
             // next state's field to the bottom.
@@ -65,20 +85,16 @@ enum UTF8Validation {
             var high: UInt64 = 0
             var index = 0
             while index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 high |= word
                 if word & ByteWord.highs == 0 && state & 63 == accept {
                     index += 8
                     continue
                 }
-                state = rows[Int(base[index])] &>> state
-                state = rows[Int(base[index + 1])] &>> state
-                state = rows[Int(base[index + 2])] &>> state
-                state = rows[Int(base[index + 3])] &>> state
-                state = rows[Int(base[index + 4])] &>> state
-                state = rows[Int(base[index + 5])] &>> state
-                state = rows[Int(base[index + 6])] &>> state
-                state = rows[Int(base[index + 7])] &>> state
+                state = pairs[Int(truncatingIfNeeded: word & 0xFFFF)] &>> state
+                state = pairs[Int(truncatingIfNeeded: word >> 16 & 0xFFFF)] &>> state
+                state = pairs[Int(truncatingIfNeeded: word >> 32 & 0xFFFF)] &>> state
+                state = pairs[Int(truncatingIfNeeded: word >> 48)] &>> state
                 if state & 63 == error { return Scan(isValid: false, isASCII: false) }
                 index += 8
             }
@@ -89,6 +105,7 @@ enum UTF8Validation {
             }
             let isValid = state & 63 == accept
             return Scan(isValid: isValid, isASCII: isValid && high & ByteWord.highs == 0)
+          }
         }
     }
 
