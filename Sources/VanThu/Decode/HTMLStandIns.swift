@@ -75,28 +75,18 @@ enum HTMLStandIns {
     static func canStandIn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
-        var index = 0
-        while index < count {
-            // Eight bytes at a time to the next `&` or 0xEE.
-            if index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if !ByteWord.hasByte(word, 0x26) && !ByteWord.hasByte(word, 0xEE) {
-                    index += 8
-                    continue
-                }
+        /// Offsets of `byte` in the page, in order, until `body` says stop (memchr reads 32 bytes a step).
+        func each(_ byte: UInt8, _ body: (Int) -> Bool) -> Bool {
+            var index = 0
+            while index < count, let found = memchr(base + index, Int32(byte), count - index) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if !body(at) { return false }
+                index = at + 1
             }
-            switch base[index] {
-            case 0xEE:
-                if index + 2 < count, base[index + 1] == 0x80, base[index + 2] == 0x80 { return false }
-            case 0x26:
-                if index + 1 < count, base[index + 1] == UInt8(ascii: "#"), characterReference(base, at: index + 2, count: count) == 0xE000 {
-                    return false
-                }
-            default: break
-            }
-            index += 1
+            return true
         }
-        return true
+        return each(0xEE) { at in !(at + 2 < count && base[at + 1] == 0x80 && base[at + 2] == 0x80) }
+            && each(0x26) { at in !(at + 1 < count && base[at + 1] == UInt8(ascii: "#") && characterReference(base, at: at + 2, count: count) == 0xE000) }
     }
 
     /// The value of the character reference whose digits start at `start` (after `&#`), as
