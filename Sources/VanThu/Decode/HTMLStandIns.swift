@@ -204,33 +204,50 @@ enum HTMLStandIns {
         }
     }
 
+    /// Each digit's value, -1 for other bytes.
+    static let digitValues: [Int8] = (0...255).map { Int8(value(UInt8($0))) }
+
     static func encode(_ run: (start: Int, length: Int), into standIn: inout [UInt8]) {
-        standIn[0] = lead.0
-        standIn[1] = lead.1
-        standIn[2] = lead.2
-        var offset = run.start
-        for k in stride(from: 8, through: 3, by: -1) {
-            standIn[k] = digit(offset & 63)
-            offset >>= 6
-        }
-        var length = run.length
-        for k in stride(from: 11, through: 9, by: -1) {
-            standIn[k] = digit(length & 63)
-            length >>= 6
+        digits.withUnsafeBufferPointer { digits in
+            standIn.withUnsafeMutableBufferPointer { standIn in
+                standIn[0] = lead.0
+                standIn[1] = lead.1
+                standIn[2] = lead.2
+                var offset = run.start
+                for k in stride(from: 8, through: 3, by: -1) {
+                    standIn[k] = digits[offset & 63]
+                    offset >>= 6
+                }
+                var length = run.length
+                for k in stride(from: 11, through: 9, by: -1) {
+                    standIn[k] = digits[length & 63]
+                    length >>= 6
+                }
+            }
         }
     }
 
     /// The run a stand-in's twelve bytes name, or nil if they are not one within `count` bytes.
     static func decode(_ standIn: UnsafePointer<UInt8>, count: Int) -> (start: Int, length: Int)? {
         guard standIn[0] == lead.0, standIn[1] == lead.1, standIn[2] == lead.2 else { return nil }
-        var values = (start: 0, length: 0)
-        for k in 3..<12 {
-            let digit = value(standIn[k])
-            guard digit >= 0 else { return nil }
-            if k < 9 { values.start = values.start << 6 | digit } else { values.length = values.length << 6 | digit }
+        return digitValues.withUnsafeBufferPointer { values in
+            // A byte that is not a digit makes the OR of the values negative.
+            var start = 0
+            var length = 0
+            var all = 0
+            for k in 3..<9 {
+                let digit = Int(values[Int(standIn[k])])
+                all |= digit
+                start = start << 6 | digit
+            }
+            for k in 9..<12 {
+                let digit = Int(values[Int(standIn[k])])
+                all |= digit
+                length = length << 6 | digit
+            }
+            guard all >= 0, start + length <= count else { return nil }
+            return (start, length)
         }
-        guard values.start + values.length <= count else { return nil }
-        return values
     }
 
     /// Puts runs back where their stand-ins come out of libxml2, in the pieces of text its callbacks
