@@ -15,28 +15,31 @@ public struct DecodeStage: Stage {
 
     /// HTML: valid UTF-8 is parsed as UTF-8 whatever the meta tag says (a UTF-8 page labelled
     /// windows-1258 would otherwise come out empty); other bytes are decoded as text files are,
-    /// and the page's meta charset decides only when that cannot.
+    /// and the page's meta charset decides only when that cannot. Valid UTF-8, the common case, is
+    /// read where it lies, without a copy.
     func decodeHTML(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
-        var bytes = raw.bytes[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let bom = raw.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let reader = HTMLDocumentReader()
-        let page: HTMLDocumentReader.Result?
-        let encoding: String
-        if Self.firstInvalidUTF8(bytes) == nil {
-            page = reader.read(Array(bytes), encoding: "UTF-8")
-            encoding = "utf-8"
-        } else if let (text, detected) = try? decode(Array(bytes)) {
-            // Not UTF-8: the statistics of Vietnamese letters decide, as for text.
-            page = reader.read(Array(text.utf8), encoding: "UTF-8")
-            encoding = detected
-        } else if let declared = Self.declaredCharset(Array(bytes.prefix(8192))) {
-            // They cannot: the page's meta charset is the fallback.
-            page = reader.read(Array(bytes), encoding: declared)
-            encoding = declared
-        } else {
-            throw StageFailure(.decode, "HTML that is not UTF-8, whose encoding could not be identified with confidence and that declares no charset")
+        var (page, encoding): (HTMLDocumentReader.Result?, String?) = raw.bytes.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[bom...])
+            return UTF8Validation.isValid(bytes) ? (reader.read(validUTF8: bytes), "utf-8") : (nil, nil)
         }
-        guard let page else { throw StageFailure(.decode, "HTML could not be parsed") }
+        if encoding == nil {
+            let bytes = Array(raw.bytes[bom...])
+            if let (text, detected) = try? decode(bytes) {
+                // Not UTF-8: the statistics of Vietnamese letters decide, as for text.
+                var text = text
+                page = text.withUTF8 { reader.read(validUTF8: $0) }
+                encoding = detected
+            } else if let declared = Self.declaredCharset(Array(bytes.prefix(8192))) {
+                // They cannot: the page's meta charset is the fallback.
+                page = reader.read(bytes, encoding: declared)
+                encoding = declared
+            } else {
+                throw StageFailure(.decode, "HTML that is not UTF-8, whose encoding could not be identified with confidence and that declares no charset")
+            }
+        }
+        guard let page, let encoding else { throw StageFailure(.decode, "HTML could not be parsed") }
         return DecodedDocument(raw: raw, text: page.text, encoding: encoding.lowercased(),
                                hints: DocumentHints(title: page.title, pageTitle: page.pageTitle, published: page.published))
     }
@@ -114,13 +117,10 @@ public struct DecodeStage: Stage {
         }
     }
 
-    /// The bytes as a string if they are valid UTF-8: one pass that validates and copies (the
-    /// common case, so it must be fast); `firstInvalidUTF8` locates the fault only when there is one.
+    /// The bytes as a string if they are valid UTF-8: one validating pass, then a copy (the common
+    /// case, so it must be fast); `firstInvalidUTF8` locates the fault only when there is one.
     static func validUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
-        if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, *) {
-            return String(validating: bytes, as: UTF8.self)
-        }
-        return firstInvalidUTF8(bytes) == nil ? String(decoding: bytes, as: UTF8.self) : nil
+        bytes.withUnsafeBufferPointer { UTF8Validation.string($0) }
     }
 
     /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid UTF-8.
@@ -129,10 +129,12 @@ public struct DecodeStage: Stage {
         return ContiguousArray(bytes).withUnsafeBufferPointer(firstInvalidUTF8(in:))
     }
 
-    /// `firstInvalidUTF8` over contiguous bytes: ASCII read eight bytes at a time (HTML is mostly
-    /// ASCII markup), other sequences checked by their lead byte and the second byte's range (no
-    /// overlong forms, surrogates or values past U+10FFFF).
+    /// `firstInvalidUTF8` over contiguous bytes. The DFA of `UTF8Validation` answers whether there
+    /// is a fault (the common answer is no); when there is one, it is located sequence by sequence:
+    /// ASCII read eight bytes at a time, other sequences checked by their lead byte and the second
+    /// byte's range (no overlong forms, surrogates or values past U+10FFFF).
     private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if UTF8Validation.isValid(bytes) { return nil }
         guard let start = bytes.baseAddress else { return nil }
         func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
         var index = 0

@@ -68,25 +68,67 @@ public struct HTMLDocumentReader: Sendable {
     /// Parses `bytes`. `encoding` is what the caller decided ("UTF-8" for valid UTF-8), or nil to let
     /// the page's meta charset decide.
     public func read(_ bytes: [UInt8], encoding: String?) -> Result? {
+        bytes.withUnsafeBufferPointer { buffer in
+            if encoding == "UTF-8", UTF8Validation.isValid(buffer) { return read(validUTF8: buffer) }
+            return read(buffer, converting: encoding)
+        }
+    }
+
+    /// Parses bytes that are valid UTF-8 (the caller checked), as `read(_:encoding: "UTF-8")` does.
+    /// libxml2 reads UTF-8 natively: it takes the page in chunks from where it is, holding only a
+    /// few kilobytes of it at a time, and the input's encoding is named so that a meta charset
+    /// cannot switch it. Only where libxml2 would itself switch (a byte order mark, or NULs among
+    /// the first four bytes, which it takes for UTF-16 or UCS-4) is the page given whole to the UTF-8
+    /// converter instead, which is what made the result UTF-8 in those cases.
+    ///
+    /// Long runs of plain text reach libxml2 as stand-ins (`HTMLStandIns`), unless `standIns` is
+    /// false or the page could be mistaken for one.
+    func read(validUTF8 bytes: UnsafeBufferPointer<UInt8>, standIns: Bool = true) -> Result? {
         _ = Self.initialised
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                // The context htmlReadMemory makes (an XML one, which reads UTF-8 until told otherwise).
-                guard let context = xmlCreateMemoryParserCtxt(pointer, Int32(buffer.count)) else { return nil }
-                defer { htmlFreeParserCtxt(context) }
-                return Self.parse(context, encoding: encoding, size: buffer.count)
-            }
+        let start = bytes.prefix(4)
+        if start.contains(0) || start.starts(with: [0xEF, 0xBB, 0xBF]) { return read(bytes, converting: "UTF-8") }
+        let standIns = standIns && HTMLStandIns.canStandIn(bytes)
+        var source = HTMLStandIns.Source(bytes, standIns: standIns)
+        return withUnsafeMutablePointer(to: &source) { source in
+            // What xmlCreateMemoryParserCtxt makes, reading from `source` instead of a copy.
+            guard let context = xmlCreateIOParserCtxt(nil, nil, Self.readChunk, nil, source, XML_CHAR_ENCODING_NONE) else { return nil }
+            defer { htmlFreeParserCtxt(context) }
+            guard let input = context.pointee.input else { return nil }
+            input.pointee.encoding = UnsafePointer(xmlCharStrdup("UTF-8"))
+            return Self.parse(context, encoding: "UTF-8", switching: false, size: bytes.count,
+                              expander: standIns ? HTMLStandIns.Expander(page: bytes) : nil)
+        }
+    }
+
+    /// libxml2's read callback: fills its buffer from the page (an `HTMLStandIns.Source`).
+    private static let readChunk: xmlInputReadCallback = { context, buffer, length in
+        guard let context, let buffer, length > 0 else { return 0 }
+        let source = context.assumingMemoryBound(to: HTMLStandIns.Source.self)
+        return Int32(source.pointee.fill(UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt8.self), capacity: Int(length)))
+    }
+
+    /// Parses a copy of the bytes in memory, switched to `encoding` (the converter makes a second
+    /// copy), or in the encoding the page's meta charset names when it is nil or unknown.
+    private func read(_ bytes: UnsafeBufferPointer<UInt8>, converting encoding: String?) -> Result? {
+        _ = Self.initialised
+        guard let base = bytes.baseAddress, !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+            // The context htmlReadMemory makes (an XML one, which reads UTF-8 until told otherwise).
+            guard let context = xmlCreateMemoryParserCtxt(pointer, Int32(bytes.count)) else { return nil }
+            defer { htmlFreeParserCtxt(context) }
+            return Self.parse(context, encoding: encoding, switching: true, size: bytes.count)
         }
     }
 
     /// Runs the parser over its input with a `Collector` behind the callbacks, set up as
-    /// `htmlReadMemory` sets up its tree builder.
-    private static func parse(_ context: htmlParserCtxtPtr, encoding: String?, size: Int) -> Result? {
+    /// `htmlReadMemory` sets up its tree builder (switching to `encoding` when asked).
+    private static func parse(_ context: htmlParserCtxtPtr, encoding: String?, switching: Bool, size: Int,
+                              expander: HTMLStandIns.Expander? = nil) -> Result? {
         context.pointee.sax.pointee = Collector.handler
         htmlCtxtUseOptions(context, Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
                                           | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue))
-        if let encoding, let handler = xmlFindCharEncodingHandler(encoding), let input = context.pointee.input {
+        if switching, let encoding, let handler = xmlFindCharEncodingHandler(encoding), let input = context.pointee.input {
             // The caller's encoding, not the page's meta charset.
             xmlSwitchToEncoding(context, handler)
             if let old = input.pointee.encoding { vanthu_xmlFree(UnsafeMutableRawPointer(mutating: old)) }
@@ -94,7 +136,7 @@ public struct HTMLDocumentReader: Sendable {
         }
         let collector = UnsafeMutablePointer<Collector>.allocate(capacity: 1)
         // The text is shorter than the page (room that is not written to takes no memory).
-        collector.initialize(to: Collector(context: context, capacity: size))
+        collector.initialize(to: Collector(context: context, capacity: size, expander: expander))
         defer {
             collector.deinitialize(count: 1)
             collector.deallocate()
@@ -105,7 +147,12 @@ public struct HTMLDocumentReader: Sendable {
         collector.pointee.finish()
         let page = collector.pointee
         let usedEncoding = encoding ?? Self.documentEncoding(context) ?? "unknown"
-        return Result(text: String(decoding: page.text, as: UTF8.self), title: page.headline(), pageTitle: page.pageTitle(),
+        // libxml2 gives UTF-8, checked piece by piece as it came (what is not is repaired, as
+        // String(decoding:) did): the text is copied into the string as it is.
+        let text = page.text.withUnsafeBufferPointer { text in
+            page.textIsValid ? UTF8Validation.knownValidString(text) : UTF8Validation.repairingString(text)
+        }
+        return Result(text: text, title: page.headline(), pageTitle: page.pageTitle(),
                       published: page.published, encoding: usedEncoding.lowercased())
     }
 
@@ -208,6 +255,8 @@ public struct HTMLDocumentReader: Sendable {
     /// values, as positions in it (-1: absent). Values are made strings only where they are kept.
     struct Attributes {
         let list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+        /// Puts back the runs of values that hold stand-ins.
+        let expander: HTMLStandIns.Expander?
         var classAttribute = -1
         var id = -1
         var style = -1
@@ -224,8 +273,9 @@ public struct HTMLDocumentReader: Sendable {
                                    name: ElementKind.pack("name".utf8)!, content: ElementKind.pack("content".utf8)!,
                                    datetime: ElementKind.pack("datetime".utf8)!)
 
-        init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, expander: HTMLStandIns.Expander?) {
             self.list = list
+            self.expander = expander
             guard let list else { return }
             var index = 0
             while let name = list[index] {
@@ -254,7 +304,11 @@ public struct HTMLDocumentReader: Sendable {
         /// An attribute's value; an attribute without one reads as "".
         func string(_ position: Int) -> String? {
             guard position >= 0, let list else { return nil }
-            return list[position + 1].map { String(cString: $0) } ?? ""
+            guard let value = list[position + 1] else { return "" }
+            if let expander, strchr(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self), Int32(HTMLStandIns.lead.0)) != nil {
+                return String(decoding: expander.expanded(value), as: UTF8.self)
+            }
+            return String(cString: value)
         }
 
         func lowercased(_ position: Int) -> String? { string(position)?.lowercased() }
@@ -432,8 +486,14 @@ public struct HTMLDocumentReader: Sendable {
         var h1Bytes: [UInt8] = []
         var head = HeadHints()
 
-        init(context: htmlParserCtxtPtr, capacity: Int) {
+        /// Puts back the runs whose stand-ins libxml2 was given, if it was.
+        var expander: HTMLStandIns.Expander?
+        /// Every piece of text libxml2 gave was valid UTF-8.
+        var textIsValid = true
+
+        init(context: htmlParserCtxtPtr, capacity: Int, expander: HTMLStandIns.Expander?) {
             self.context = context
+            self.expander = expander
             frames.reserveCapacity(64)
             text.reserveCapacity(capacity)
         }
@@ -457,11 +517,11 @@ public struct HTMLDocumentReader: Sendable {
             }
             handler.characters = { context, bytes, count in
                 guard let bytes, count > 0 else { return }
-                Collector.at(context).pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)), as: .text)
+                Collector.at(context).pointee.receive(UnsafeBufferPointer(start: bytes, count: Int(count)), as: .text)
             }
             handler.cdataBlock = { context, bytes, count in
                 guard let bytes, count > 0 else { return }
-                Collector.at(context).pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)), as: .cdata)
+                Collector.at(context).pointee.receive(UnsafeBufferPointer(start: bytes, count: Int(count)), as: .cdata)
             }
             handler.comment = { context, _ in Collector.at(context).pointee.otherNode() }
             handler.processingInstruction = { context, _, _ in Collector.at(context).pointee.otherNode() }
@@ -523,7 +583,7 @@ public struct HTMLDocumentReader: Sendable {
             }
             if kind.contains(.skipped) { return skip(&frame) }
             if list?[0] != nil || !kind.isDisjoint(with: .inspected) {
-                let attributes = Attributes(list)
+                let attributes = Attributes(list, expander: expander)
                 inspect(kind, attributes, &frame)
                 if attributes.hide || (kind.contains(.classChecked) && (attributes.classAttribute >= 0 || attributes.id >= 0)
                                        && attributes.marksBoilerplate) {
@@ -585,7 +645,7 @@ public struct HTMLDocumentReader: Sendable {
         mutating func inspectInHead(_ kind: ElementKind, _ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ frame: inout Frame,
                                     depth: Int) {
             guard list?[0] != nil || !kind.isDisjoint(with: [.title, .h1]) else { return }
-            let attributes = Attributes(list)
+            let attributes = Attributes(list, expander: expander)
             var date: String?
             if kind.contains(.meta) {
                 let property = attributes.lowercased(attributes.property) ?? attributes.lowercased(attributes.itemprop)
@@ -629,13 +689,31 @@ public struct HTMLDocumentReader: Sendable {
             }
         }
 
-        mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, as node: LastChild) {
-            guard !halted, !frames.isEmpty else { return }
-            let top = frames.count - 1
-            if frames[top].lastChild != node {
-                frames[top].lastChild = node
-                nodes += 1
+        /// Text or CDATA from libxml2 (whole characters), its stand-ins expanded. What libxml2
+        /// gives is checked here, a piece at a time: the text is made of these pieces, of runs of
+        /// the page (valid UTF-8) and of ASCII, cut only at ASCII, so it need not be checked whole.
+        mutating func receive(_ bytes: UnsafeBufferPointer<UInt8>, as node: LastChild) {
+            if textIsValid && !UTF8Validation.isValid(bytes) { textIsValid = false }
+            let kept = !halted && !frames.isEmpty
+            if kept {
+                let top = frames.count - 1
+                if frames[top].lastChild != node {
+                    frames[top].lastChild = node
+                    nodes += 1
+                }
             }
+            guard var expander else {
+                if kept { take(bytes) }
+                return
+            }
+            // Expanded even when not kept: a stand-in can be cut between two pieces.
+            self.expander = nil
+            expander.expand(bytes) { if kept { take($0) } }
+            self.expander = expander
+        }
+
+        /// Text read for the title or h1, and kept unless skipped.
+        mutating func take(_ bytes: UnsafeBufferPointer<UInt8>) {
             if capturingTitle { titleBytes.append(contentsOf: bytes) }
             if capturingH1 { h1Bytes.append(contentsOf: bytes) }
             if !skipping && !inHead { appendText(bytes) }
@@ -814,8 +892,9 @@ public struct HTMLDocumentReader: Sendable {
 
         /// Where the stretch that begins with the byte at `start` (not white space) ends: at white
         /// space other than a single space between two other bytes. Read eight bytes at a time
-        /// while they hold no control byte, no two spaces in a row and do not end with a space (the
-        /// byte before them is never a space).
+        /// while they hold no control byte and no two spaces in a row, and end with a byte other
+        /// than a space or with a space that a byte other than white space follows (the byte
+        /// before them is never a space).
         static func stretchEnd(_ base: UnsafePointer<UInt8>, after start: Int, count: Int) -> Int {
             var end = start + 1
             while end < count {
@@ -824,9 +903,15 @@ public struct HTMLDocumentReader: Sendable {
                     let controls = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
                     let folded = word ^ 0x2020_2020_2020_2020
                     let spaces = ~(((folded & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | folded | 0x7F7F_7F7F_7F7F_7F7F)
-                    if controls == 0 && spaces & (spaces >> 8) == 0 && spaces >> 63 == 0 {
-                        end += 8
-                        continue
+                    if controls == 0 && spaces & (spaces >> 8) == 0 {
+                        if spaces >> 63 == 0 {
+                            end += 8
+                            continue
+                        }
+                        if end + 8 < count && !isSpace(base[end + 8]) {
+                            end += 9
+                            continue
+                        }
                     }
                 }
                 let stop = min(end + 8, count)
@@ -856,14 +941,30 @@ public struct HTMLDocumentReader: Sendable {
             lineStart = text.count
         }
 
-        /// Whether `text`'s bytes hold `part`'s.
-        static func contains(_ text: String, _ part: String) -> Bool {
-            let text = Array(text.utf8)
-            let part = Array(part.utf8)
-            guard text.count >= part.count else { return false }
-            return (0...(text.count - part.count)).contains { start in
-                text[start] == part[0] && text[start..<(start + part.count)].elementsEqual(part)
+        /// Where the last occurrence of `part`'s bytes in `text`'s begins, in bytes.
+        static func lastByteMatch(_ text: String, _ part: String) -> Int? {
+            var text = text
+            var part = part
+            return text.withUTF8 { text in
+                part.withUTF8 { part in
+                    guard let first = part.first, text.count >= part.count else { return nil }
+                    var start = text.count - part.count
+                    while start >= 0 {
+                        if text[start] == first && memcmp(text.baseAddress! + start, part.baseAddress!, part.count) == 0 { return start }
+                        start -= 1
+                    }
+                    return nil
+                }
             }
+        }
+
+        /// Scalars that are characters by themselves whatever stands next to them (no marks, no
+        /// joiners, no prepended or spacing marks) but for a carriage return before a line feed, and
+        /// are canonically equivalent to nothing else: in a title of these, characters are scalars,
+        /// a CR LF counting once.
+        static func isPlainScalar(_ value: UInt32) -> Bool {
+            value < 0x300 || (0x1E00...0x1EFF).contains(value) || (0x2010...0x2027).contains(value)
+                || (0x2030...0x205E).contains(value) || (0x2100...0x27BF).contains(value)
         }
 
         /// og:title, else h1.
@@ -875,13 +976,31 @@ public struct HTMLDocumentReader: Sendable {
 
         /// The title without a site suffix (" - Site", " | Site").
         func pageTitle() -> String? {
-            guard var title = htmlTitle, !title.isEmpty else { return nil }
-            for separator in [" | ", " - ", " – ", " :: "] {
-                // Foundation's search is slow; it cannot find what is not in the bytes.
-                guard Self.contains(title, separator) else { continue }
-                if let range = title.range(of: separator, options: .backwards), title.distance(from: title.startIndex, to: range.lowerBound) > 10 {
-                    title = String(title[..<range.lowerBound])
-                    break
+            htmlTitle.flatMap { $0.isEmpty ? nil : Self.withoutSiteSuffix($0) }
+        }
+
+        static let titleSeparators = [" | ", " - ", " – ", " :: "]
+
+        /// The title up to the last separator with more than 10 characters before it, trying each
+        /// separator in turn. Foundation's backward search and character count give the answer;
+        /// in a title of plain scalars (Vietnamese in NFC is) they are the last match of the
+        /// separator's bytes and the count of scalars before it, which are much cheaper.
+        static func withoutSiteSuffix(_ title: String) -> String {
+            let plain = title.unicodeScalars.allSatisfy { isPlainScalar($0.value) }
+            for separator in titleSeparators {
+                // Neither search can find what is not in the bytes.
+                guard let match = lastByteMatch(title, separator) else { continue }
+                if plain {
+                    let before = title.utf8.prefix(match)
+                    var characters = 0
+                    var previous: UInt8 = 0
+                    for byte in before {
+                        if byte & 0xC0 != 0x80 && !(byte == 0x0A && previous == 0x0D) { characters += 1 }
+                        previous = byte
+                    }
+                    if characters > 10 { return String(decoding: before, as: UTF8.self) }
+                } else if let range = title.range(of: separator, options: .backwards), title.distance(from: title.startIndex, to: range.lowerBound) > 10 {
+                    return String(title[..<range.lowerBound])
                 }
             }
             return title

@@ -49,3 +49,59 @@ struct HTMLReaderTests {
         #expect(read(shallow)?.text == "trước\nsâu\nsau")
     }
 }
+
+/// A page title loses its site suffix where Foundation's backward search and character count put
+/// the cut; titles of plain scalars take a path over bytes that must agree with it, and others
+/// (marks that join a space, joiners, CR LF, flags, prepended marks) still go through Foundation.
+struct PageTitleTests {
+    static func byFoundation(_ title: String) -> String {
+        for separator in [" | ", " - ", " – ", " :: "] {
+            if let range = title.range(of: separator, options: .backwards), title.distance(from: title.startIndex, to: range.lowerBound) > 10 {
+                return String(title[..<range.lowerBound])
+            }
+        }
+        return title
+    }
+
+    static let pieces = [
+        "Tiêu đề", "bài viết", "a", "Cổng thông tin", " | ", " - ", " – ", " :: ", " ", "-", "|", ":", "x", "ộ", "ĐẢNG", "2024",
+        "e\u{301}", " \u{301}", "\r\n", "\r", "\n", "\u{200D}", "👨‍👩‍👧", "🇻🇳", "\u{A0}", "\u{0600}", "क्", "“Dân vận khéo”", "™", "©\u{FE0F}",
+    ]
+
+    @Test func cutsWhereFoundationCuts() {
+        var generator = HTMLStreamingTests.SeededGenerator(state: 11)
+        for _ in 0..<20_000 {
+            let title = (0..<Int.random(in: 1...12, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+            #expect(HTMLDocumentReader.Collector.withoutSiteSuffix(title) == Self.byFoundation(title), "\(Array(title.unicodeScalars))")
+        }
+        #expect(HTMLDocumentReader.Collector.withoutSiteSuffix("Tiêu đề bài viết - Cổng thông tin - Tỉnh") == "Tiêu đề bài viết - Cổng thông tin")
+        #expect(HTMLDocumentReader.Collector.withoutSiteSuffix("Ngắn - Cổng thông tin") == "Ngắn - Cổng thông tin")
+    }
+}
+
+/// The reader's white-space scan, eight bytes at a time, ends stretches where a byte at a time does.
+struct WhiteSpaceScanTests {
+    static func byteByByte(_ bytes: [UInt8], after start: Int) -> Int {
+        var end = start + 1
+        while end < bytes.count {
+            if !HTMLDocumentReader.Collector.isSpace(bytes[end]) {
+                end += 1
+            } else if bytes[end] == 0x20, end + 1 < bytes.count, !HTMLDocumentReader.Collector.isSpace(bytes[end + 1]) {
+                end += 2
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    @Test func stretchesEndWhereAByteAtATimeEndsThem() {
+        var generator = HTMLStreamingTests.SeededGenerator(state: 5)
+        let alphabet: [UInt8] = [0x20, 0x20, 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x01, 0x61, 0x62, 0x2D, 0xC3, 0xA0, 0xE1, 0xBB, 0x99]
+        for _ in 0..<20_000 {
+            let bytes = [0x61] + (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let scanned = bytes.withUnsafeBufferPointer { HTMLDocumentReader.Collector.stretchEnd($0.baseAddress!, after: 0, count: $0.count) }
+            #expect(scanned == Self.byteByByte(bytes, after: 0), "\(bytes)")
+        }
+    }
+}
