@@ -87,6 +87,10 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "  CPU %.2f s (user + system, all threads): %.2f cores busy on average of %d", first.cpuSeconds,
                      first.cpuSeconds / first.seconds, ProcessInfo.processInfo.activeProcessorCount))
         print("  stage seconds (summed over threads): \(stages)")
+        // Stage seconds are summed over the workers, so bytes over them is a rate on one core.
+        if let decode = (report["stageSeconds"] as? [String: Double])?["decode"], decode > 0 {
+            print(String(format: "  decoding on one core: %.1f MB/s (bytes over the decode stage's seconds)", Double(bytes) / 1e6 / decode))
+        }
         let again = try ChildProcess.run(executable, ["run", "-q", "--output", output.path, input.path])
         print(String(format: "  unchanged re-run: %.2f s, peak RSS %.0f MB, exit %d", again.seconds, Double(again.peakRSSBytes) / 1e6, again.status))
         // The full-text index alone, on one thread: SQLite FTS5 tokenising the same text again. No
