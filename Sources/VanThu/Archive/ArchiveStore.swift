@@ -50,8 +50,8 @@ public final class ArchiveStore: @unchecked Sendable {
     /// so inserts land on random pages of the key's index; with 2 MB cached, 100 000 small files
     /// made SQLite read and write back the same pages again and again (measured standalone: 9.7
     /// GB written for 100 MB of records, 1.9 GB with 16 MB and the facts table below).
-    static func tuneWriter(_ db: Database) throws {
-        try db.execute(sql: "PRAGMA cache_size = -16384")
+    static func tuneWriter(_ db: Database, cacheKiB: Int = 16384) throws {
+        try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
     }
 
     static var migrator: DatabaseMigrator {

@@ -23,8 +23,8 @@ public final class SearchIndex: @unchecked Sendable {
         configuration.prepareDatabase { db in try ArchiveStore.tune(db) }
         pool = try DatabasePool(path: url.path, configuration: configuration)
         try Self.migrator.migrate(pool)
-        // The writer's page cache: 8 MB (SQLite's default 2 MB); entries are keyed by checksum.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -8192") }
+        // Entries are keyed by checksum too, but their key index is small: 8 MB is enough.
+        try pool.writeWithoutTransaction { db in try ArchiveStore.tuneWriter(db, cacheKiB: 8192) }
     }
 
     /// The index's in-memory hash is flushed into a new segment when it outgrows `hashsize` (1 MB

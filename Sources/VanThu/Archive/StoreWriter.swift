@@ -4,9 +4,8 @@ import Foundation
 /// Writes batches into the store on threads of their own, so the workers process the next batch
 /// while the last one is written: one thread writes the store (records, sources, facts), another
 /// the full-text index, which is a file of its own so the two commit side by side. Small batches
-/// are gathered into larger transactions. At most two transactions wait on the store's writer and one
-/// on the index's (its transactions are larger): memory
-/// stays bounded whatever the corpus.
+/// are gathered into larger transactions. At most two transactions wait on the store's writer and
+/// one on the index's (its transactions are larger): memory stays bounded whatever the corpus.
 final class StoreWriter: @unchecked Sendable {
     private let store: ArchiveStore
     private let run: Int64

@@ -69,7 +69,7 @@ struct PageTitleTests {
     ]
 
     @Test func cutsWhereFoundationCuts() {
-        var generator = HTMLStreamingTests.SeededGenerator(state: 11)
+        var generator = SplitMix64(state: 11)
         for _ in 0..<20_000 {
             let title = (0..<Int.random(in: 1...12, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
             #expect(HTMLDocumentReader.Collector.withoutSiteSuffix(title) == Self.byFoundation(title), "\(Array(title.unicodeScalars))")
@@ -96,7 +96,7 @@ struct WhiteSpaceScanTests {
     }
 
     @Test func stretchesEndWhereAByteAtATimeEndsThem() {
-        var generator = HTMLStreamingTests.SeededGenerator(state: 5)
+        var generator = SplitMix64(state: 5)
         let alphabet: [UInt8] = [0x20, 0x20, 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x01, 0x61, 0x62, 0x2D, 0xC3, 0xA0, 0xE1, 0xBB, 0x99]
         for _ in 0..<20_000 {
             let bytes = [0x61] + (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }

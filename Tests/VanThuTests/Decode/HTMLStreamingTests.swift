@@ -7,18 +7,6 @@ import Testing
 /// attributes, entities, comments, scripts, CDATA, broken markup — and long runs of Vietnamese
 /// text, in sizes that put the chunk boundaries inside all of them.
 struct HTMLStreamingTests {
-    /// SplitMix64: the same pages on every run, so that a failure can be looked at again.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let markup = [
         "<p>", "</p>", "<div class=\"noi-dung\">", "</div>", "<br>", "<br/>", "<table><tr><td>", "</td><td>", "</td></tr></table>",
         "<h1>", "</h1>", "<header>", "</header>", "<header class=\"top\"><h1>Tiêu đề bài</h1>", "<ul class=\"menu\"><li>Trang chủ</li></ul>",
@@ -51,7 +39,7 @@ struct HTMLStreamingTests {
         "mô", "hình", "“Dân", "vận", "khéo”", "đường", "Nghệ", "😀", "e\u{301}", "Ủy", "ban", "nhân", "dân", "xã", "Long", "Đức",
     ]
 
-    static func page(_ generator: inout SeededGenerator, size: Int) -> [UInt8] {
+    static func page(_ generator: inout SplitMix64, size: Int) -> [UInt8] {
         var page: [UInt8] = []
         while page.count < size {
             if Int.random(in: 0..<3, using: &generator) == 0 {
@@ -80,7 +68,7 @@ struct HTMLStreamingTests {
     }
 
     @Test func streamedPagesReadAsConvertedCopies() {
-        var generator = SeededGenerator(state: 2026)
+        var generator = SplitMix64(state: 2026)
         for index in 0..<300 {
             let size = index < 100 ? Int.random(in: 0...600, using: &generator) : Int.random(in: 3_000...40_000, using: &generator)
             let page = Self.page(&generator, size: size)
@@ -92,7 +80,7 @@ struct HTMLStreamingTests {
     /// One page moved by every offset within libxml2's 4,000-byte reads, so that each of its
     /// characters, tags and entities lies across a boundary once.
     @Test func everyOffsetAgainstTheChunkBoundaries() {
-        var generator = SeededGenerator(state: 7)
+        var generator = SplitMix64(state: 7)
         let page = Self.page(&generator, size: 9_000)
         for shift in 0..<64 {
             expectSame(Array("<p>".utf8) + Array(repeating: UInt8(ascii: "a"), count: shift) + page, "shift \(shift)")
@@ -104,7 +92,7 @@ struct HTMLStreamingTests {
 
     /// Pages with stand-ins read as the same pages without; the stream libxml2 is given is shorter.
     @Test func standInsChangeNothingButTheStream() throws {
-        var generator = SeededGenerator(state: 99)
+        var generator = SplitMix64(state: 99)
         var shortened = 0
         for index in 0..<100 {
             let page = Self.page(&generator, size: Int.random(in: 1_000...30_000, using: &generator))
