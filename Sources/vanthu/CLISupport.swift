@@ -69,3 +69,71 @@ enum CLISupport {
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }
+
+/// Standard output written through write(2), buffered, with its errors thrown (Foundation's
+/// FileHandle traps on a write error such as a full disk). A reader that went away (`| head`)
+/// ends the command quietly.
+enum StandardOutput {
+    nonisolated(unsafe) private static var buffer: [UInt8] = []
+
+    static func write(_ bytes: [UInt8]) throws {
+        buffer += bytes
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    static func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer[offset...].withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { Foundation.exit(0) }
+                let reason = String(cString: strerror(errno))
+                buffer.removeAll()
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "standard output: \(reason)"])
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Signals that end a command (SIGINT, SIGTERM, SIGHUP, SIGQUIT) remove the temporary files
+/// being written, say so, and exit with 128 + the signal's number. What the store committed
+/// stays: the next run resumes from it. SIGQUIT is handled the same way (no crash backtrace, and
+/// the run does not carry on). SIGXFSZ is ignored, so a file-size limit fails a write cleanly.
+enum Signals {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func install() {
+        signal(SIGXFSZ, SIG_IGN)
+        let names = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP", SIGQUIT: "SIGQUIT"]
+        for (number, name) in names {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                let removed = TemporaryFiles.current.count
+                TemporaryFiles.removeAll()
+                let tty = isatty(STDERR_FILENO) == 1
+                let message = (tty ? "\r\u{1B}[K" : "") + "vanthu: stopped by \(name)"
+                    + (removed > 0 ? "; \(removed) temporary file\(removed == 1 ? "" : "s") removed" : "")
+                    + "; what was stored stays, the next run goes on from there\n"
+                _ = message.utf8CString.withUnsafeBufferPointer { Foundation.write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+                _exit(128 + number)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+
+extension CLISupport {
+    /// A one-line reason for an error (the description of a Cocoa error, SQLite's message …).
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? CocoaError, let text = error.userInfo[NSLocalizedDescriptionKey] as? String {
+            if let path = error.userInfo[NSFilePathErrorKey] as? String { return "\(path): \(text)" }
+            return text
+        }
+        return "\(error)"
+    }
+}

@@ -26,48 +26,56 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try location.openStore()
-        let sink = try Sink(path: to.map(CLISupport.absolute))
-        if what == .modelCounts {
-            guard format == .csv else { throw ValidationError("--what model-counts is written as --format csv") }
-            sink.write(ModelCountCSV.header)
-            try store.forEachRecord { record, _ in sink.write(ModelCountCSV.lines(for: record)) }
-            sink.close()
-            return
-        }
-        switch format {
-        case .jsonl:
-            try store.forEachRecord { _, bytes in sink.write(bytes + [0x0A]) }
-        case .csv:
-            sink.write(Array("\u{FEFF}id,path,kind,date,title,number,issuer,units,deadlines,modelCounts,references\r\n".utf8))
-            try store.forEachRecord { record, _ in
-                let row = [record.id, record.path, record.kind.rawValue, record.date ?? "", record.title ?? "",
-                           record.number ?? "", record.issuer ?? "",
-                           record.units.map(\.name).joined(separator: "; "),
-                           record.deadlines.compactMap(\.due).joined(separator: "; "),
-                           String(record.modelCounts.count), record.references.joined(separator: "; ")]
-                sink.write(Array((row.map(CSV.field).joined(separator: ",") + "\r\n").utf8))
+        if what == .modelCounts, format != .csv { throw ValidationError("--what model-counts is written as --format csv") }
+        let sink = Sink(path: to.map(CLISupport.absolute))
+        do {
+            switch (what, format) {
+            case (.modelCounts, _):
+                try sink.write(ModelCountCSV.header)
+                try store.forEachRecord { record, _ in try sink.write(ModelCountCSV.lines(for: record)) }
+            case (.documents, .jsonl):
+                try store.forEachRecord { _, bytes in try sink.write(bytes + [0x0A]) }
+            case (.documents, .csv):
+                try sink.write(CSV.header(["id", "path", "kind", "date", "title", "number", "issuer", "units", "deadlines",
+                                           "modelCounts", "references"]))
+                try store.forEachRecord { record, _ in
+                    try sink.write(CSV.row([record.id, record.path, record.kind.rawValue, record.date ?? "", record.title ?? "",
+                                            record.number ?? "", record.issuer ?? "",
+                                            record.units.map(\.name).joined(separator: "; "),
+                                            record.deadlines.compactMap(\.due).joined(separator: "; "),
+                                            String(record.modelCounts.count), record.references.joined(separator: "; ")]))
+                }
             }
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            CLISupport.fail("vanthu: export failed, nothing written\(to.map { " to \($0)" } ?? ""): \(CLISupport.reason(error))",
+                            status: .output)
         }
-        sink.close()
     }
 
+    /// Standard output, or a file written under a temporary name and renamed into place once
+    /// complete: a failure (a full disk) or a signal leaves no partial file and the old one intact.
     final class Sink {
-        let handle: FileHandle
-        var buffer: [UInt8] = []
-        init(path: String?) throws {
-            if let path {
-                guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                    throw ValidationError("cannot write \(path)")
-                }
-                self.handle = handle
-            } else {
-                handle = .standardOutput
+        let path: String?
+        var file: OutputFile?
+
+        init(path: String?) {
+            self.path = path
+            guard let path else { return }
+            do { file = try OutputFile.temporary(for: URL(fileURLWithPath: path)) } catch {
+                CLISupport.fail("vanthu: cannot write \(path): \(CLISupport.reason(error))", status: .output)
             }
         }
-        func write(_ bytes: [UInt8]) {
-            buffer += bytes
-            if buffer.count > 1 << 20 { handle.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }
+
+        func write(_ bytes: [UInt8]) throws {
+            if let file { try file.write(bytes) } else { try StandardOutput.write(bytes) }
         }
-        func close() { handle.write(Data(buffer)); buffer = [] }
+
+        func finish() throws {
+            if let file { try file.commit() } else { try StandardOutput.flush() }
+        }
+
+        func abandon() { file?.discard() }
     }
 }

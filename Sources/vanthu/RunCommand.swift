@@ -42,7 +42,9 @@ struct RunCommand: ParsableCommand {
     var paths: [String] = []
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+        if let jobs, !(1...Pipeline.maximumJobs).contains(jobs) {
+            throw ValidationError("--jobs must be from 1 to \(Pipeline.maximumJobs), not \(jobs)")
+        }
     }
 
     func run() throws {

@@ -52,6 +52,10 @@ struct SearchCommand: ParsableCommand {
         let store = try location.openStore()
         let search = SearchQuery(text: query, unit: unit, from: from, to: to, kind: kind, field: field,
                                  hasDeadline: hasDeadline, deadlineBefore: deadlineBefore, limit: limit)
+        if search.wasCut {
+            FileHandle.standardError.write(Data(("vanthu: the query was cut: a search takes at most \(SearchQuery.maximumWords) words "
+                + "from its first \(SearchQuery.maximumBytes) bytes; searching for: \(search.terms.map { $0.joined(separator: " ") }.joined(separator: " | "))\n").utf8))
+        }
         let hits: [SearchHit]
         do { hits = try store.search(search) } catch let problem as SearchQuery.Problem {
             throw ValidationError(problem.description)
@@ -59,11 +63,10 @@ struct SearchCommand: ParsableCommand {
         if json {
             for hit in hits { print(hit.jsonString) }
         } else if csv {
-            var out = "\u{FEFF}id,path,title,date,kind,snippet\r\n"
-            for hit in hits {
-                out += [hit.id, hit.path, hit.title ?? "", hit.date ?? "", hit.kind, hit.snippet].map(CSV.field).joined(separator: ",") + "\r\n"
-            }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            var out = CSV.header(["id", "path", "title", "date", "kind", "snippet"])
+            for hit in hits { out += CSV.row([hit.id, hit.path, hit.title ?? "", hit.date ?? "", hit.kind, hit.snippet]) }
+            try StandardOutput.write(out)
+            try StandardOutput.flush()
         } else {
             if hits.isEmpty { FileHandle.standardError.write(Data("no documents match\n".utf8)) }
             let tty = isatty(STDOUT_FILENO) == 1
@@ -79,10 +82,3 @@ struct SearchCommand: ParsableCommand {
 
 extension DocumentKind: ExpressibleByArgument {}
 
-/// RFC 4180 fields.
-enum CSV {
-    static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

@@ -23,8 +23,17 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let store = try location.openStore()
-        guard id.count >= 4, let record = try store.record(id: id) else {
-            throw ValidationError("no document with id \(id) (give at least 4 characters of an id; vanthu search lists them)")
+        let shown = id.count > 40 ? String(id.prefix(40)) + "…" : id
+        guard id.count >= 4 else {
+            throw ValidationError("no document with id \(shown) (give at least 4 characters of an id; vanthu search lists them)")
+        }
+        let record: Record
+        switch try store.lookup(id: id) {
+        case .found(let found): record = found
+        case .notFound:
+            throw ValidationError("no document with id \(shown) (ids are hexadecimal; give at least 4 of their first characters; vanthu search lists them)")
+        case .ambiguous(let ids):
+            throw ValidationError("\(shown) starts several ids (\(ids.joined(separator: ", "))…): give more characters")
         }
         if json { print(record.jsonString); return }
         var lines: [String] = []

@@ -15,6 +15,9 @@ struct StatsCommand: ParsableCommand {
     var today: String?
 
     func run() throws {
+        if let today, !SearchQuery.isISODate(today) || today.count != 10 {
+            throw ValidationError("--today \(today): expected a real date as YYYY-MM-DD")
+        }
         let store = try location.openStore()
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"

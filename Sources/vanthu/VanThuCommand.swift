@@ -14,4 +14,9 @@ struct VanThuCommand: ParsableCommand {
         subcommands: [RunCommand.self, ExtractCommand.self, ValidateCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, BenchCommand.self, BenchExtractorCommand.self],
         defaultSubcommand: RunCommand.self
     )
+
+    static func main() {
+        Signals.install()
+        main(nil)
+    }
 }

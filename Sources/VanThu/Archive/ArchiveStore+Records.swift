@@ -47,7 +47,7 @@ public struct ArchiveStatistics: Sendable {
             byKindAndYear[record.kind.rawValue, default: [:]][yearKey, default: 0] += 1
             for count in record.modelCounts where count.partOf == nil && !count.approximate {
                 guard let value = count.count else { continue }
-                modelCounts[count.year.map(String.init) ?? "unknown", default: [:]][count.scope ?? "unknown", default: 0] += value
+                modelCounts[count.year.map(String.init) ?? "unknown", default: [:]][count.scope ?? "unknown", default: 0].saturatingAdd(value)
             }
             for deadline in record.deadlines {
                 guard let due = deadline.due else { continue }

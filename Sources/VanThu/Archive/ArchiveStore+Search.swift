@@ -6,7 +6,7 @@ extension ArchiveStore {
     /// The user's words are bound as a quoted MATCH expression, never spliced into SQL or FTS syntax.
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
         try query.validate()
-        guard indexAttached else { throw StoreProblem.noSearchIndex(folder: url.deletingLastPathComponent().path) }
+        guard indexAttached else { throw missingIndexProblem }
         // Several bare words: documents that hold them as one phrase come first, then the others
         // that hold them all.
         let terms = query.terms

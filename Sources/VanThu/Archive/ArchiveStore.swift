@@ -9,32 +9,78 @@ import GRDB
 public final class ArchiveStore: @unchecked Sendable {
     public static let fileName = "vanthu.sqlite"
     public let url: URL
-    let pool: DatabasePool
+    /// A pool of connections, or one connection to an immutable file (read-only media).
+    let pool: any DatabaseWriter
     /// The full-text index and its own writer; nil when the store is opened read-only.
     public let index: SearchIndex?
     /// Whether the index's file is attached to the store's connections (as `idx`), for searching.
     let indexAttached: Bool
+    /// Why the index file was found unusable (and, when the store is writable, replaced by an
+    /// empty one that `reconcileSearchIndex()` fills from the records); nil when it was sound.
+    public let indexProblem: String?
+    /// Opened read-only from a folder that cannot be written (read-only media, another user's
+    /// archive): the files are read as immutable, without the WAL's shared memory.
+    public let immutable: Bool
 
-    public init(folder: URL, readOnly: Bool = false) throws {
+    /// Opens (and creates, unless `readOnly`) the store of an output folder. `rebuildIndex`
+    /// replaces the search index file with an empty one first (the next reconcile fills it).
+    /// A read-only store is opened immutable when its folder or file cannot be written, or when
+    /// `immutable` asks for it.
+    public init(folder: URL, readOnly: Bool = false, rebuildIndex: Bool = false, immutable forceImmutable: Bool = false) throws {
         url = folder.appendingPathComponent(Self.fileName)
-        // The index first: the store's connections attach its file, and a read-only connection
-        // cannot create it.
-        index = readOnly ? nil : try SearchIndex(folder: folder)
-        let indexPath = folder.appendingPathComponent(SearchIndex.fileName).path
-        let attach = FileManager.default.fileExists(atPath: indexPath)
-        indexAttached = attach
+        let indexURL = folder.appendingPathComponent(SearchIndex.fileName)
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(30)
+        let attach: Bool
+        if readOnly {
+            index = nil
+            immutable = forceImmutable || access(folder.path, W_OK) != 0 || access(url.path, W_OK) != 0
+            switch SearchIndex.health(at: indexURL, immutable: immutable) {
+            case .missing: attach = false; indexProblem = nil
+            case .sound: attach = true; indexProblem = nil
+            case .damaged(let reason): attach = false; indexProblem = reason
+            }
+        } else {
+            immutable = false
+            // The index is derived data: a damaged file is replaced and filled again from the records.
+            var problem: String?
+            if rebuildIndex { problem = "replaced on request" }
+            else if case .damaged(let reason) = SearchIndex.health(at: indexURL, immutable: false) { problem = reason }
+            if problem != nil { try SearchIndex.removeFiles(folder: folder) }
+            var opened: SearchIndex
+            do { opened = try SearchIndex(folder: folder) } catch {
+                problem = "\(error)"
+                try SearchIndex.removeFiles(folder: folder)
+                opened = try SearchIndex(folder: folder)
+            }
+            index = opened
+            indexProblem = problem
+            attach = true
+        }
+        indexAttached = attach
+        let indexLocation = immutable ? Self.immutableURI(indexURL) : indexURL.path
         configuration.prepareDatabase { db in
             try Self.tune(db)
-            if attach { try db.execute(sql: "ATTACH DATABASE ? AS idx", arguments: [indexPath]) }
+            if attach { try db.execute(sql: "ATTACH DATABASE ? AS idx", arguments: [indexLocation]) }
         }
-        pool = try DatabasePool(path: url.path, configuration: configuration)
+        if immutable {
+            pool = try DatabaseQueue(path: Self.immutableURI(url), configuration: configuration)
+        } else {
+            pool = try DatabasePool(path: url.path, configuration: configuration)
+        }
         if !readOnly {
             try Self.migrator.migrate(pool)
             try pool.writeWithoutTransaction { db in try Self.tuneWriter(db) }
         }
+    }
+
+    /// A URI that opens `url` as immutable: SQLite takes no lock and needs no `-shm` file, so a
+    /// store on read-only media can be read. (The system SQLite accepts URIs as file names.)
+    static func immutableURI(_ url: URL) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (url.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? url.path) + "?immutable=1"
     }
 
     /// Settings of every connection to the store's files. `synchronous = NORMAL` in WAL mode syncs
@@ -139,7 +185,47 @@ public final class ArchiveStore: @unchecked Sendable {
                 ALTER TABLE facts_by_document RENAME TO facts;
                 """)
         }
+        migrator.registerMigration("v5-generation") { db in
+            // The store's generation goes up with every transaction that changes what the archive
+            // shows; the archive files are rewritten whenever the generation they were exported
+            // from is not the store's (a killed or failed export is redone by the next run).
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO meta (key, value) VALUES ('generation', '1');
+                """)
+        }
         return migrator
+    }
+
+    // MARK: Generation and export state
+
+    static func bumpGeneration(_ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").execute()
+    }
+
+    /// The store's generation: it changes with every write that can change the archive.
+    public func generation() throws -> Int64 {
+        try pool.read { db in
+            Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? "0") ?? 0
+        }
+    }
+
+    /// The state the archive files were last completely written from (`exportState(…)`), if any.
+    public func exportedState() throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'exported'") }
+    }
+
+    /// Records that the archive files now show `state`. Written only after every file is renamed
+    /// into place, so an export killed or failed part way is redone by the next run.
+    public func setExportedState(_ state: String?) throws {
+        try pool.write { db in
+            if let state {
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('exported', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [state])
+            } else {
+                try db.execute(sql: "DELETE FROM meta WHERE key = 'exported'")
+            }
+        }
     }
 
     // MARK: Runs
@@ -292,6 +378,7 @@ public final class ArchiveStore: @unchecked Sendable {
                 try upsertQuarantine.execute(arguments: [source.location, source.path, stage, reason, run])
             }
             for source in batch.touched { try Self.upsertSource(db, source, run: run) }
+            try Self.bumpGeneration(db)
         }
     }
 
@@ -310,6 +397,7 @@ public final class ArchiveStore: @unchecked Sendable {
                 UPDATE documents SET gone = 1 WHERE gone = 0 AND NOT EXISTS (
                     SELECT 1 FROM sources WHERE sources.documentId = documents.id AND sources.status = 'archived')
                 """)
+            try Self.bumpGeneration(db)
             return locations.count
         }
     }
@@ -344,7 +432,8 @@ public final class ArchiveStore: @unchecked Sendable {
     /// Hands back the memory the writers' page caches hold, once a run's writing is done and
     /// before the export, which needs memory of its own.
     public func releaseMemory() {
-        pool.releaseMemory()
+        (pool as? DatabasePool)?.releaseMemory()
+        (pool as? DatabaseQueue)?.releaseMemory()
         index?.pool.releaseMemory()
     }
 
@@ -364,7 +453,7 @@ public final class ArchiveStore: @unchecked Sendable {
     /// `search.sqlite`, it indexes what is missing from the records themselves.
     @discardableResult
     public func reconcileSearchIndex() throws -> IndexRepair {
-        guard indexAttached else { throw StoreProblem.noSearchIndex(folder: url.deletingLastPathComponent().path) }
+        guard indexAttached else { throw missingIndexProblem }
         return try pool.write { db in
             var repair = IndexRepair()
             let stale = try Int64.fetchAll(db, sql: """
@@ -413,14 +502,25 @@ public final class ArchiveStore: @unchecked Sendable {
         try index.rebuild()
     }
 
+    /// Why searching is not possible: no index yet, or a damaged one.
+    var missingIndexProblem: StoreProblem {
+        let folder = url.deletingLastPathComponent().path
+        if let indexProblem { return .damagedSearchIndex(folder: folder, reason: indexProblem) }
+        return .noSearchIndex(folder: folder)
+    }
+
     public enum StoreProblem: Error, CustomStringConvertible {
         case noSearchIndex(folder: String)
+        case damagedSearchIndex(folder: String, reason: String)
         case readOnly
 
         public var description: String {
             switch self {
             case .noSearchIndex(let folder):
                 return "\(folder) has no search index (\(SearchIndex.fileName)) yet: run `vanthu run` on this output once to build it"
+            case .damagedSearchIndex(let folder, let reason):
+                return "the search index \(folder)/\(SearchIndex.fileName) is damaged (\(reason)); it is derived data: "
+                    + "the next `vanthu run` on this output rebuilds it from the store"
             case .readOnly: return "the store is open read-only"
             }
         }
@@ -456,12 +556,40 @@ public final class ArchiveStore: @unchecked Sendable {
         }
     }
 
-    public func record(id: String) throws -> Record? {
-        try pool.read { db in
-            guard let data = try Data.fetchOne(db, sql: "SELECT record FROM documents WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 1",
-                                               arguments: [id, id + "%"]) else { return nil }
-            return try JSONDecoder().decode(Record.self, from: data)
+    /// Ids are 16 hexadecimal digits; a lookup takes at least 4 of their first characters.
+    public static let idCharacters = Set("0123456789abcdef")
+
+    /// What `lookup(id:)` found.
+    public enum Lookup {
+        case found(Record)
+        case notFound
+        /// The prefix given starts several ids (the first few, sorted).
+        case ambiguous([String])
+    }
+
+    /// The document whose id is `id`, or the one whose id starts with it. The id is matched as
+    /// text, never as a pattern: `%` or `_` find nothing, and an id longer than any stored one is
+    /// not found without asking SQLite.
+    public func lookup(id: String) throws -> Lookup {
+        let id = id.lowercased()
+        guard (1...64).contains(id.count), id.allSatisfy({ Self.idCharacters.contains($0) }) else { return .notFound }
+        return try pool.read { db in
+            if let data = try Data.fetchOne(db, sql: "SELECT record FROM documents WHERE id = ?", arguments: [id]) {
+                return .found(try JSONDecoder().decode(Record.self, from: data))
+            }
+            // Ids are hexadecimal: every id that starts with the prefix sorts before the prefix and "g".
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM documents WHERE id > ? AND id < ? ORDER BY id LIMIT 5",
+                                          arguments: [id, id + "g"])
+            guard let first = ids.first else { return .notFound }
+            guard ids.count == 1 else { return .ambiguous(ids) }
+            guard let data = try Data.fetchOne(db, sql: "SELECT record FROM documents WHERE id = ?", arguments: [first]) else { return .notFound }
+            return .found(try JSONDecoder().decode(Record.self, from: data))
         }
+    }
+
+    public func record(id: String) throws -> Record? {
+        if case .found(let record) = try lookup(id: id) { return record }
+        return nil
     }
 
     public var documentCount: Int {

@@ -8,6 +8,8 @@ public struct ArchiveWriter {
     public static let schema = "vanthu.archive/1"
     public var folder: URL
     public var settings: PipelineConfig.OutputSettings
+    /// Failure injection for tests: each file fails as on a full disk past this many bytes.
+    var capacity: Int?
 
     public init(folder: URL, settings: PipelineConfig.OutputSettings) {
         self.folder = folder
@@ -26,12 +28,36 @@ public struct ArchiveWriter {
         return urls
     }
 
+    /// What of the settings the archive files depend on besides the store: part of the export
+    /// state, so that asking for other formats rewrites them.
+    public var fingerprint: String {
+        Self.schema + " " + settings.formats.map(\.rawValue).sorted().joined(separator: "+") + (settings.gzip ? " gzip" : "")
+    }
+
+    /// Every file a run writes in the output folder (whatever the settings), for the cleaning of
+    /// temporary files.
+    static let outputNames = ["archive.json", "documents.jsonl", "archive.json.gz", "documents.jsonl.gz", "run.json"]
+
+    /// Removes the temporary files (`.archive.json.tmp-PID` …) that a run killed while writing
+    /// left behind. Call it only while holding the output folder's lock. Returns how many went.
+    public func removeStaleTemporaryFiles() -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return 0 }
+        let prefixes = Self.outputNames.map { ".\($0).tmp-" }
+        var removed = 0
+        for name in names where prefixes.contains(where: { name.hasPrefix($0) }) {
+            if (try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))) != nil { removed += 1 }
+        }
+        return removed
+    }
+
     /// Writes every configured output and returns the paths written and the number of documents.
     public func write(from store: ArchiveStore) throws -> (urls: [URL], documents: Int) {
         var written: [URL] = []
         var count = 0
         let json = settings.formats.contains(.json) ? try OutputFile.temporary(for: archiveURL) : nil
         let lines = settings.formats.contains(.jsonl) ? try OutputFile.temporary(for: linesURL) : nil
+        json?.capacity = capacity
+        lines?.capacity = capacity
         var consolidator = Consolidator()
         do {
             var head = JSONWriter()
@@ -96,6 +122,7 @@ public struct ArchiveWriter {
     /// Writes through `body` into a temporary file beside `url`, syncs it, and renames it over `url`.
     public func atomically(_ url: URL, _ body: (OutputFile) throws -> Void) throws {
         let file = try OutputFile.temporary(for: url)
+        file.capacity = capacity
         do {
             try body(file)
             try file.commit()
@@ -106,16 +133,39 @@ public struct ArchiveWriter {
     }
 }
 
+/// Temporary files being written, so that a signal that ends the process (SIGINT, SIGTERM …)
+/// removes them instead of leaving them in the output folder.
+public enum TemporaryFiles {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var paths: Set<String> = []
+
+    static func register(_ url: URL) { lock.withLock { _ = paths.insert(url.path) } }
+    static func unregister(_ url: URL) { lock.withLock { _ = paths.remove(url.path) } }
+
+    /// The temporary files being written now.
+    public static var current: Set<String> { lock.withLock { paths } }
+
+    /// Removes every temporary file being written (on a signal that ends the process).
+    public static func removeAll() {
+        let all = lock.withLock { paths }
+        for path in all { unlink(path) }
+    }
+}
+
 /// A file being written, buffered, to a temporary name; `commit` syncs it and renames it over
-/// its destination.
+/// its destination. Until then the destination is untouched: a failure (a full disk) or a
+/// signal leaves no partial file.
 public final class OutputFile {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var closed = false
+    private var written = 0
     let temporary: URL
     let destination: URL
+    /// Failure injection for tests: writing more than this many bytes fails as a full disk does.
+    var capacity: Int?
 
-    static func temporary(for url: URL) throws -> OutputFile {
+    public static func temporary(for url: URL) throws -> OutputFile {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         return try OutputFile(temporary, destination: url)
@@ -129,10 +179,17 @@ public final class OutputFile {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path,
                                                                  NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
+        TemporaryFiles.register(url)
         buffer.reserveCapacity(1 << 20)
     }
 
-    deinit { if !closed { close(fd) } }
+    deinit {
+        if !closed {
+            close(fd)
+            unlink(temporary.path)
+            TemporaryFiles.unregister(temporary)
+        }
+    }
 
     public func write(_ bytes: [UInt8]) throws {
         buffer.append(contentsOf: bytes)
@@ -142,7 +199,14 @@ public final class OutputFile {
     private func flush() throws {
         var offset = 0
         while offset < buffer.count {
-            let n = buffer[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            let n = buffer[offset...].withUnsafeBytes { chunk -> Int in
+                if let capacity, written + chunk.count > capacity {
+                    errno = ENOSPC
+                    return -1
+                }
+                return Foundation.write(fd, chunk.baseAddress, chunk.count)
+            }
+            if n > 0 { written += n }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path,
@@ -153,9 +217,11 @@ public final class OutputFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    func commit() throws {
+    /// Writes what is buffered, syncs, and renames the temporary file over the destination.
+    public func commit() throws {
         try flush()
         closed = true
+        defer { TemporaryFiles.unregister(temporary) }
         guard fsync(fd) == 0 || errno == EINVAL else {
             let reason = String(cString: strerror(errno))
             close(fd)
@@ -169,8 +235,10 @@ public final class OutputFile {
         }
     }
 
-    func discard() {
+    /// Closes and removes the temporary file; the destination stays as it was.
+    public func discard() {
         if !closed { closed = true; close(fd) }
-        try? FileManager.default.removeItem(at: temporary)
+        unlink(temporary.path)
+        TemporaryFiles.unregister(temporary)
     }
 }

@@ -1,8 +1,7 @@
 /// CSV export of every model count, one row per count, for spreadsheets.
 ///
-/// UTF-8 with a byte-order mark (so spreadsheet programs read the Vietnamese letters right),
-/// CRLF line ends and RFC 4180 quoting (a field with a comma, quote, CR or LF is quoted, quotes
-/// doubled). Columns: `document` (record id), `documentDate`, `scope`, `status`, `field`, `year`,
+/// Written by `CSV`: UTF-8 with a byte-order mark (so spreadsheet programs read the Vietnamese
+/// letters right), CRLF line ends, RFC 4180 quoting, formulas neutralised. Columns: `document` (record id), `documentDate`, `scope`, `status`, `field`, `year`,
 /// `count`, `text`, then `approximate`, `lowerBound`, `upperBound`, `partOf` (the row number,
 /// 1-based, among the same document's rows, of the total this count is a part of),
 /// `breakdownMismatch`, `recognizedBy`, `holder`, `start`, `end`. Unknown values are empty.
@@ -15,12 +14,10 @@ public enum ModelCountCSV {
         "start", "end",
     ]
 
-    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    public static let byteOrderMark = CSV.byteOrderMark
 
     /// The byte-order mark and the header line.
-    public static var header: [UInt8] {
-        byteOrderMark + Array((columns.joined(separator: ",") + "\r\n").utf8)
-    }
+    public static var header: [UInt8] { CSV.header(columns) }
 
     /// The rows of one record's model counts (CRLF after each), or nothing.
     public static func lines(for record: Record) -> [UInt8] { lines(id: record.id, date: record.date, record.modelCounts) }
@@ -34,11 +31,10 @@ public enum ModelCountCSV {
                 id, date, fact.scope, fact.status, fact.field, fact.year.map(String.init),
                 fact.count.map(String.init), fact.text,
                 fact.approximate ? "true" : "false", fact.lowerBound.map(String.init), fact.upperBound.map(String.init),
-                fact.partOf.map { String($0 + 1) }, fact.breakdownMismatch ? "true" : "false", fact.recognizedBy,
+                fact.partOf.map { String($0.saturatingAdding(1)) }, fact.breakdownMismatch ? "true" : "false", fact.recognizedBy,
                 fact.holder, String(fact.start), String(fact.end),
             ]
-            out += Array(fields.map { quote($0 ?? "") }.joined(separator: ",").utf8)
-            out += [0x0D, 0x0A]
+            out += CSV.row(fields.map { $0 ?? "" })
         }
         return out
     }
@@ -50,13 +46,6 @@ public enum ModelCountCSV {
         return out
     }
 
-    /// One field, quoted when RFC 4180 asks for it.
-    public static func quote(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
-        var quoted = "\""
-        for character in field {
-            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
-        }
-        return quoted + "\""
-    }
+    /// One field as `CSV` writes it.
+    public static func quote(_ field: String) -> String { CSV.field(field) }
 }

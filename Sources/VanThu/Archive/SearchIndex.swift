@@ -102,6 +102,53 @@ public final class SearchIndex: @unchecked Sendable {
         try pool.write { db in try db.execute(sql: "INSERT INTO search(search) VALUES('rebuild')") }
     }
 
+    /// What an index file looks like before the store attaches it.
+    public enum Health: Equatable, Sendable {
+        case missing
+        case sound
+        /// Not a database, or without the index's tables, or unreadable: the reason.
+        case damaged(String)
+    }
+
+    /// Opens the file at `url` read-only on its own and reads its schema, its entries and the
+    /// full-text structure (cheap: no full scan). A file that fails is damaged; as derived data,
+    /// a writable store replaces it and a reader says so instead of failing the whole command.
+    public static func health(at url: URL, immutable: Bool) -> Health {
+        guard FileManager.default.fileExists(atPath: url.path) else { return .missing }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: immutable ? ArchiveStore.immutableURI(url) : url.path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db -> Health in
+                let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                // A file the migrator has not yet reached (an empty one) is filled by the next run.
+                if tables.isEmpty { return .sound }
+                guard tables.contains("entries"), tables.contains("search") else { return .damaged("it lacks the index's tables") }
+                _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries")
+                _ = try Int64.fetchOne(db, sql: "SELECT rowid FROM search WHERE search MATCH 'vanthu' LIMIT 1")
+                return .sound
+            }
+        } catch {
+            return .damaged(Self.reason(error))
+        }
+    }
+
+    /// SQLite's message, without GRDB's statement text.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+
+    /// Deletes the index file and its WAL and shared-memory files.
+    static func removeFiles(folder: URL) throws {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let url = folder.appendingPathComponent(fileName + suffix)
+            do { try FileManager.default.removeItem(at: url) } catch CocoaError.fileNoSuchFile {
+            } catch where !FileManager.default.fileExists(atPath: url.path) {}
+        }
+    }
+
     public var entryCount: Int {
         (try? pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0 }) ?? 0
     }

@@ -32,23 +32,53 @@ public struct SearchQuery: Sendable, Equatable {
             switch self {
             case .nothingToSearch:
                 return "nothing to search for: the query has no letters or digits (give words, \"a phrase\", or a filter such as --kind)"
-            case .badDate(let option, let value): return "\(option) \(value): expected a date as YYYY, YYYY-MM or YYYY-MM-DD"
+            case .badDate(let option, let value): return "\(option) \(value): expected a real date as YYYY, YYYY-MM or YYYY-MM-DD"
             case .badField(let value): return "--field \(value): valid fields are \(fields.joined(separator: ", "))"
             case .badLimit(let value): return "--limit \(value): expected a number from 1 to 10000"
             }
         }
     }
 
-    /// The terms of the query, folded: each is one word or a phrase of several.
-    public var terms: [[String]] {
+    /// A query is bounded, so that any query is answered within a second: at most this many
+    /// words (in all its terms and phrases) …
+    public static let maximumWords = 32
+    /// … read from at most this many bytes of the query text.
+    public static let maximumBytes = 2048
+
+    /// The query's words beyond `maximumWords`, or its bytes beyond `maximumBytes`, are left out;
+    /// the command says so.
+    public var wasCut: Bool {
+        if text.utf8.count > Self.maximumBytes { return true }
+        return Self.parse(text, limit: Int.max).reduce(0) { $0 + $1.count } > Self.maximumWords
+    }
+
+    /// The terms of the query, folded: each is one word or a phrase of several. The same term
+    /// given twice counts once; words past the bounds are left out.
+    public var terms: [[String]] { Self.parse(Self.bounded(text), limit: Self.maximumWords) }
+
+    /// The text's first `maximumBytes` (a character cut in two becomes U+FFFD, which is no word).
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > maximumBytes else { return text }
+        return String(decoding: text.utf8.prefix(maximumBytes), as: UTF8.self)
+    }
+
+    static func parse(_ text: String, limit: Int) -> [[String]] {
         var terms: [[String]] = []
+        var seen = Set<[String]>()
+        var words = 0
         var current = ""
         var inQuotes = false
+        func add(_ term: [String]) {
+            guard words < limit, seen.insert(term).inserted else { return }
+            let term = Array(term.prefix(limit - words))
+            words += term.count
+            terms.append(term)
+        }
         func flush(_ phrase: Bool) {
             let tokens = Self.tokens(current)
             current = ""
             guard !tokens.isEmpty else { return }
-            if phrase { terms.append(tokens) } else { terms += tokens.map { [$0] } }
+            if phrase { add(tokens) } else { for token in tokens { add([token]) } }
         }
         for character in text {
             if character == "\"" || character == "“" || character == "”" {
@@ -86,11 +116,22 @@ public struct SearchQuery: Sendable, Equatable {
         if limit < 1 || limit > 10_000 { throw .badLimit(limit) }
     }
 
-    static func isISODate(_ value: String) -> Bool {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a date that exists: month 01–12, the day within
+    /// its month (29 February in leap years only).
+    public static func isISODate(_ value: String) -> Bool {
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return false }
-        return parts.dropFirst().allSatisfy { $0.count == 2 }
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy({ $0.isASCII && $0.isNumber }) }) else { return false }
+        guard parts.dropFirst().allSatisfy({ $0.count == 2 }) else { return false }
+        let numbers = parts.map { Int($0)! }
+        if numbers.count >= 2, !(1...12).contains(numbers[1]) { return false }
+        if numbers.count == 3 {
+            let year = numbers[0], month = numbers[1]
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+            if !(1...days).contains(numbers[2]) { return false }
+        }
+        return true
     }
 }
 

@@ -24,11 +24,11 @@ public struct Consolidator: Sendable {
         documents += 1
         byKind[record.kind.rawValue, default: 0] += 1
         byYear[record.date.map { String($0.prefix(4)) } ?? "unknown", default: 0] += 1
-        for (kind, count) in record.factCounts { facts[kind, default: 0] += count }
+        for (kind, count) in record.factCounts { facts[kind, default: 0].saturatingAdd(count) }
         for unit in record.units {
             units[unit.key, default: UnitEntry()].names.insert(unit.name)
             units[unit.key]!.documents.insert(record.id)
-            units[unit.key]!.mentions += unit.mentions
+            units[unit.key]!.mentions.saturatingAdd(unit.mentions)
         }
         modelCounts.add(id: record.id, record.modelCounts)
     }

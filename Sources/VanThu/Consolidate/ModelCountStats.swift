@@ -58,14 +58,15 @@ public struct ModelCountStats: Sendable, Equatable {
                 continue
             }
             let key = Key(scope: fact.scope, year: fact.year, status: fact.status, field: fact.field, part: fact.partOf != nil)
-            rows[key, default: Row()].count += value
+            rows[key, default: Row()].count.saturatingAdd(value)
             rows[key]!.facts += 1
             rows[key]!.documents.insert(id)
             guard fact.partOf == nil else { continue }
-            byStatus[fact.status, default: 0] += value
-            byYear[fact.year.map(String.init) ?? "unknown", default: 0] += value
-            byField[fact.field ?? "unknown", default: 0] += value
-            byScope[fact.scope ?? "unknown", default: 0] += value
+            // Stated numbers can be anything a text says: sums saturate instead of trapping.
+            byStatus[fact.status, default: 0].saturatingAdd(value)
+            byYear[fact.year.map(String.init) ?? "unknown", default: 0].saturatingAdd(value)
+            byField[fact.field ?? "unknown", default: 0].saturatingAdd(value)
+            byScope[fact.scope ?? "unknown", default: 0].saturatingAdd(value)
         }
     }
 

@@ -152,12 +152,16 @@ public struct Pipeline: Sendable {
         defer { withExtendedLifetime(lock) {} }
 
         let version = config.extractorVersionTag
-        let store: ArchiveStore
+        let archiveWriter = ArchiveWriter(folder: output, settings: config.output)
+        // With the lock held no other run writes here: a temporary file is what a killed run left.
+        report.staleTemporaryFilesRemoved = archiveWriter.removeStaleTemporaryFiles()
+        var store: ArchiveStore
         let runID: Int64
         var known: ArchiveStore.KnownSources
         let knownQuarantine: [String: (stage: String, reason: String)]
         do {
             store = try ArchiveStore(folder: output)
+            report.searchIndexRebuilt = store.indexProblem
             runID = try store.beginRun()
             known = try store.knownSources(extractorVersion: version)
             knownQuarantine = try store.quarantineEntries()
@@ -199,7 +203,7 @@ public struct Pipeline: Sendable {
         }
 
         var timings = StageTimings()
-        let workers = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let workers = min(Self.maximumJobs, max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount))
         let batchSize = max(8, workers * 8)
         var done = report.skipped
         let writer = StoreWriter(store: store, run: runID, version: version)
@@ -241,7 +245,7 @@ public struct Pipeline: Sendable {
                     report.droppedChromeLines += dropped
                     report.archived += 1
                     report.byKind[record.kind.rawValue, default: 0] += 1
-                    for (kind, count) in record.factCounts { report.facts[kind, default: 0] += count }
+                    for (kind, count) in record.factCounts { report.facts[kind, default: 0].saturatingAdd(count) }
                     batch.archived.append((prepared.forStore, source))
                 }
                 done += 1
@@ -258,15 +262,16 @@ public struct Pipeline: Sendable {
             throw .output(path: store.url.path, reason: "\(error)")
         }
 
+        var indexFailure: (any Error)?
         do {
             let seconds = try writer.finish()
             timings.add(.store, seconds: seconds.store)
             timings.add(.index, seconds: seconds.index)
+            indexFailure = seconds.indexFailure
             store.releaseMemory()
         } catch {
             throw .output(path: store.url.path, reason: "\(error)")
         }
-        let archiveWriter = ArchiveWriter(folder: output, settings: config.output)
         do {
             // Known files under this run's roots that were not found: gone.
             let roots = Set(inputs.map(\.path))
@@ -274,17 +279,29 @@ public struct Pipeline: Sendable {
             let vanished = known.byLocation.filter { walked.contains($0.value.root) && $0.value.status != .gone }.keys
             report.gone = try store.markGone(locations: vanished.sorted())
             // Entries of replaced documents go; whatever an earlier run left unindexed is indexed.
-            let reconcile = try report.processed > 0 || store.searchIndexMayBeStale(before: runID)
-            if reconcile {
-                var clock = timings.start()
-                let repair = try store.reconcileSearchIndex()
-                timings.lap(.index, &clock)
-                report.indexRepaired = repair.added
+            // The index is derived data: when writing or reconciling it fails (a damaged file), it
+            // is replaced by an empty one and filled again from the records.
+            var clock = timings.start()
+            do {
+                if let indexFailure { throw indexFailure }
+                if try report.processed > 0 || store.searchIndexMayBeStale(before: runID) {
+                    report.indexRepaired = try store.reconcileSearchIndex().added
+                }
+            } catch {
+                report.searchIndexRebuilt = SearchIndex.reason(error)
+                store = try ArchiveStore(folder: output, rebuildIndex: true)
+                report.indexRepaired = try store.reconcileSearchIndex().added
             }
+            timings.lap(.index, &clock)
+            // The archive files show the store as of the generation they were exported from:
+            // whatever changed the store since (this run, or a run killed or failed before its
+            // export was complete), they are written again.
+            let state = "\(try store.generation()) \(archiveWriter.fingerprint)"
             let missing = archiveWriter.expectedOutputs.contains { !FileManager.default.fileExists(atPath: $0.path) }
-            if report.processed > 0 || report.gone > 0 || missing || options.full {
+            if try missing || options.full || store.exportedState() != state {
                 var clock = timings.start()
                 let (written, count) = try archiveWriter.write(from: store)
+                try store.setExportedState(state)
                 timings.lap(.write, &clock)
                 report.outputs = written.map { $0.lastPathComponent }
                 report.documentsInArchive = count
@@ -313,6 +330,9 @@ public struct Pipeline: Sendable {
     }
 
     static func displayPath(_ file: SourceFile) -> String { file.path }
+
+    /// More workers than this only cost memory (each holds a document), whatever `--jobs` asks.
+    public static let maximumJobs = 256
 
     /// Maps `items` on `workers` threads and hands each result to `consume` on the calling thread, in
     /// the items' order. Workers take the next item as soon as they are free (no barrier between

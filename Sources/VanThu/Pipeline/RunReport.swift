@@ -48,6 +48,11 @@ public struct RunReport: Sendable {
     /// earlier run was killed before its index commit, the index file was lost, or the store
     /// predates it. Zero after a run that follows a complete one.
     public var indexRepaired = 0
+    /// Why the search index file was replaced by an empty one and rebuilt from the records (it
+    /// was damaged or unreadable); nil when it was sound.
+    public var searchIndexRebuilt: String?
+    /// Temporary files of an earlier run that was killed while writing its outputs, removed.
+    public var staleTemporaryFilesRemoved = 0
 
     public init() {}
 
@@ -77,6 +82,8 @@ public struct RunReport: Sendable {
         w.field("facts", facts)
         w.field("droppedChromeLines", droppedChromeLines)
         w.field("indexRepaired", indexRepaired)
+        w.field("searchIndexRebuilt", searchIndexRebuilt)
+        w.field("staleTemporaryFilesRemoved", staleTemporaryFilesRemoved)
         w.field("outputs", outputs)
         w.field("stageSeconds", stageSeconds.mapValues { ($0 * 1000).rounded() / 1000 })
         w.field("exitStatus", Int(exitStatus.rawValue))

@@ -590,7 +590,7 @@ struct ModelCountBuilder {
             guard let whole = candidates[total].quantity.count, !candidates[total].quantity.approximate else { continue }
             let exact = list.filter { $0.quantity.count != nil && !$0.quantity.approximate }
             guard exact.count == list.count else { continue }
-            let sum = exact.reduce(0) { $0 + $1.quantity.count! }
+            let sum = exact.map { $0.quantity.count! }.saturatingSum()
             if sum > whole || (list.count >= 2 && sum != whole) { candidates[total].breakdownMismatch = true }
         }
     }
