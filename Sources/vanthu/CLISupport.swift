@@ -60,6 +60,12 @@ enum CLISupport {
                      + "; the archive holds \(report.documentsInArchive)" + (report.exported ? "" : " (unchanged, not rewritten)"))
         let facts = report.facts.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         if !facts.isEmpty { lines.append("facts: " + facts.joined(separator: ", ")) }
+        if let reason = report.searchIndexRebuilt {
+            lines.append("the search index was damaged (\(reason)): replaced, and \(report.indexRepaired) documents indexed again from the store")
+        }
+        if report.staleTemporaryFilesRemoved > 0 {
+            lines.append("removed \(report.staleTemporaryFilesRemoved) temporary files left by an interrupted run")
+        }
         lines.append("quarantined \(report.quarantined.count)")
         for entry in report.quarantined.prefix(10) { lines.append("  \(entry.path) [\(entry.stage.rawValue)] \(entry.reason)") }
         if report.quarantined.count > 10 { lines.append("  … \(report.quarantined.count - 10) more in run.json") }

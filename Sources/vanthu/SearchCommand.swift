@@ -59,6 +59,8 @@ struct SearchCommand: ParsableCommand {
         let hits: [SearchHit]
         do { hits = try store.search(search) } catch let problem as SearchQuery.Problem {
             throw ValidationError(problem.description)
+        } catch let problem as ArchiveStore.StoreProblem {
+            CLISupport.fail("vanthu: \(problem.description)", status: .output)
         }
         if json {
             for hit in hits { print(hit.jsonString) }

@@ -27,7 +27,13 @@ public final class ArchiveStore: @unchecked Sendable {
     /// A read-only store is opened immutable when its folder or file cannot be written, or when
     /// `immutable` asks for it.
     public init(folder: URL, readOnly: Bool = false, rebuildIndex: Bool = false, immutable forceImmutable: Bool = false) throws {
+        var folder = folder
         url = folder.appendingPathComponent(Self.fileName)
+        // A store that cannot be written whose last transactions are still in its WAL (a run
+        // killed before the checkpoint) cannot be read in place: SQLite must rebuild the WAL's
+        // index to read them. It is read from a copy instead.
+        snapshot = readOnly && Self.unwritable(folder, forceImmutable) && Self.hasPendingWAL(folder) ? try Self.copyForReading(folder) : nil
+        if let snapshot { folder = snapshot }
         let indexURL = folder.appendingPathComponent(SearchIndex.fileName)
         var configuration = Configuration()
         configuration.readonly = readOnly
@@ -35,7 +41,7 @@ public final class ArchiveStore: @unchecked Sendable {
         let attach: Bool
         if readOnly {
             index = nil
-            immutable = forceImmutable || access(folder.path, W_OK) != 0 || access(url.path, W_OK) != 0
+            immutable = snapshot == nil && Self.unwritable(folder, forceImmutable)
             switch SearchIndex.health(at: indexURL, immutable: immutable) {
             case .missing: attach = false; indexProblem = nil
             case .sound: attach = true; indexProblem = nil
@@ -64,15 +70,48 @@ public final class ArchiveStore: @unchecked Sendable {
             try Self.tune(db)
             if attach { try db.execute(sql: "ATTACH DATABASE ? AS idx", arguments: [indexLocation]) }
         }
+        let storePath = folder.appendingPathComponent(Self.fileName)
         if immutable {
-            pool = try DatabaseQueue(path: Self.immutableURI(url), configuration: configuration)
+            pool = try DatabaseQueue(path: Self.immutableURI(storePath), configuration: configuration)
         } else {
-            pool = try DatabasePool(path: url.path, configuration: configuration)
+            pool = try DatabasePool(path: storePath.path, configuration: configuration)
         }
         if !readOnly {
             try Self.migrator.migrate(pool)
             try pool.writeWithoutTransaction { db in try Self.tuneWriter(db) }
         }
+    }
+
+    /// The copy a read-only store is read from (see `init`), removed with the store.
+    let snapshot: URL?
+
+    deinit {
+        if let snapshot { try? FileManager.default.removeItem(at: snapshot) }
+    }
+
+    static func unwritable(_ folder: URL, _ force: Bool) -> Bool {
+        force || access(folder.path, W_OK) != 0 || access(folder.appendingPathComponent(fileName).path, W_OK) != 0
+    }
+
+    static func hasPendingWAL(_ folder: URL) -> Bool {
+        [fileName, SearchIndex.fileName].contains { name in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name + "-wal").path)
+            return ((attributes?[.size] as? NSNumber)?.intValue ?? 0) > 0
+        }
+    }
+
+    /// Copies the store's and the index's files (with their WAL) into a new temporary folder.
+    static func copyForReading(_ folder: URL) throws -> URL {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-read-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        for name in [fileName, SearchIndex.fileName] {
+            for suffix in ["", "-wal"] {
+                let source = folder.appendingPathComponent(name + suffix)
+                guard FileManager.default.fileExists(atPath: source.path) else { continue }
+                try FileManager.default.copyItem(at: source, to: copy.appendingPathComponent(name + suffix))
+            }
+        }
+        return copy
     }
 
     /// A URI that opens `url` as immutable: SQLite takes no lock and needs no `-shm` file, so a
