@@ -286,13 +286,14 @@ public struct Pipeline: Sendable {
                 if let indexFailure { throw indexFailure }
                 if try report.processed > 0 || store.searchIndexMayBeStale(before: runID) {
                     report.indexRepaired = try store.reconcileSearchIndex().added
+                    timings.lap(.index, &clock)
                 }
             } catch {
                 report.searchIndexRebuilt = SearchIndex.reason(error)
                 store = try ArchiveStore(folder: output, rebuildIndex: true)
                 report.indexRepaired = try store.reconcileSearchIndex().added
+                timings.lap(.index, &clock)
             }
-            timings.lap(.index, &clock)
             // The archive files show the store as of the generation they were exported from:
             // whatever changed the store since (this run, or a run killed or failed before its
             // export was complete), they are written again.

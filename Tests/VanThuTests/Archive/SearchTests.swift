@@ -65,3 +65,37 @@ struct SearchTests {
         #expect(try store.search(SearchQuery(text: "dan van kheo", kind: .dispatch)).map(\.path) == ["004_fa18a2e4ded8d877.txt"])
     }
 }
+
+/// Issue 14: long queries are bounded and answered at once; dates in filters must exist.
+@Suite(.serialized)
+struct SearchBoundsTests {
+    @Test func longQueriesAreCutAndAnsweredWithinASecond() throws {
+        let store = try ArchiveStore(folder: SearchTests.output, readOnly: true)
+        var generator = SplitMix64(state: 11)
+        let words = ["dan", "van", "kheo", "xa", "tan", "phu", "mo", "hinh", "ke", "hoach", "nong", "thon"]
+        let queries = [
+            String(repeating: "dan van ", count: 500),
+            (0..<14_000).map { _ in words[Int(generator.next() % UInt64(words.count))] + String(generator.next() % 1000) }.joined(separator: " "),
+            "\"" + String(repeating: "ke hoach ", count: 5_000) + "\"",
+            String(repeating: "\"a b\" ", count: 20_000),
+        ]
+        for text in queries {
+            let query = SearchQuery(text: text)
+            #expect(query.wasCut)
+            #expect(query.terms.reduce(0) { $0 + $1.count } <= SearchQuery.maximumWords)
+            let clock = ContinuousClock()
+            let elapsed = try clock.measure { _ = try store.search(query) }
+            #expect(elapsed < .seconds(1), "\(text.utf8.count) bytes took \(elapsed)")
+        }
+        #expect(!SearchQuery(text: "dan van kheo").wasCut)
+        #expect(SearchQuery(text: "dan dan van dan").terms == [["dan"], ["van"]])
+    }
+
+    @Test(arguments: [("2020-13-45", false), ("2021-02-29", false), ("2024-02-29", true), ("2024-13", false), ("2024-00", false),
+                      ("2024-04-31", false), ("2024-04-30", true), ("1900-02-29", false), ("2000-02-29", true), ("2024", true),
+                      ("2024-1", false), ("２０２４", false), ("2024-01-00", false)])
+    func datesMustExist(value: String, valid: Bool) {
+        #expect(SearchQuery.isISODate(value) == valid)
+        #expect((try? SearchQuery(text: "x", from: value).validate()) != nil || !valid)
+    }
+}

@@ -49,3 +49,37 @@ struct ModelCountStatsTests {
         #expect(rows.first?["scope"] as? String == "huyện Chợ Đồn")
     }
 }
+
+/// Issue 14: a text stating 9 000 000 000 000 000 000 models twice made the sums overflow and
+/// the export trap; sums saturate now.
+struct ModelCountStatsOverflowTests {
+    @Test func hugeStatedCountsSaturateEverySum() {
+        let huge = 9_000_000_000_000_000_000
+        var consolidator = Consolidator()
+        consolidator.add(ModelCountStatsTests.record("a", [
+            ModelCountStatsTests.fact(huge, "registered", year: 2023, scope: "xã Hòa An"),
+            ModelCountStatsTests.fact(huge, "registered", year: 2023, scope: "xã Hòa An"),
+        ]))
+        consolidator.add(ModelCountStatsTests.record("b", [ModelCountStatsTests.fact(Int.max, "registered", year: 2023, scope: "xã Hòa An")]))
+        let stats = consolidator.modelCounts
+        #expect(stats.byStatus["registered"] == Int.max)
+        #expect(stats.byScope["xã Hòa An"] == Int.max)
+        #expect(stats.rows.values.map(\.count) == [Int.max])
+        #expect(stats.rows.values.first?.facts == 3)
+        var w = JSONWriter()
+        consolidator.writeStats(to: &w)
+        #expect(String(decoding: w.bytes, as: UTF8.self).contains("\(Int.max)"))
+    }
+
+    @Test func hugeMentionAndFactCountsSaturate() {
+        var summary = RecordSummary(ModelCountStatsTests.record("a", []))
+        summary.units = [.init(key: "xa hoa an", name: "xã Hòa An", mentions: Int.max)]
+        summary.factCounts = ["dates": Int.max]
+        var consolidator = Consolidator()
+        consolidator.add(summary)
+        summary.id = "b"
+        consolidator.add(summary)
+        #expect(consolidator.units["xa hoa an"]?.mentions == Int.max)
+        #expect(consolidator.facts["dates"] == Int.max)
+    }
+}
