@@ -73,7 +73,12 @@ struct ExportCommand: ParsableCommand {
         }
 
         func finish() throws {
-            if let file { try file.commit() } else { try StandardOutput.flush() }
+            if let file, let path {
+                try file.commit()
+                OutputFile.removeAbandonedTemporaries(for: URL(fileURLWithPath: path))
+            } else {
+                try StandardOutput.flush()
+            }
         }
 
         func abandon() { file?.discard() }

@@ -235,6 +235,21 @@ public final class OutputFile {
         }
     }
 
+    /// Removes the temporary files of the same destination left by processes that no longer
+    /// exist (an export killed with -9): `.NAME.tmp-PID` where no process PID runs.
+    @discardableResult
+    public static func removeAbandonedTemporaries(for destination: URL) -> Int {
+        let folder = destination.deletingLastPathComponent()
+        let prefix = ".\(destination.lastPathComponent).tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return 0 }
+        var removed = 0
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            if unlink(folder.appendingPathComponent(name).path) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
     /// Closes and removes the temporary file; the destination stays as it was.
     public func discard() {
         if !closed { closed = true; close(fd) }

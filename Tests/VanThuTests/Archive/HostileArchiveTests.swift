@@ -234,6 +234,19 @@ struct HostileArchiveTests {
         #expect(!FileManager.default.fileExists(atPath: snapshot?.path ?? "/nonexistent"))
     }
 
+    /// `export --to` files left by killed exports go when their process is gone, others stay.
+    @Test func abandonedTemporariesOfAnExportAreRemoved() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("all.csv")
+        // A process id that runs (ours, and PID 1) and one that cannot (above the kernel's maximum).
+        for name in [".all.csv.tmp-\(getpid())", ".all.csv.tmp-1", ".all.csv.tmp-999999999", ".other.csv.tmp-999999999"] {
+            TestSupport.write("x", to: folder.appendingPathComponent(name))
+        }
+        #expect(OutputFile.removeAbandonedTemporaries(for: target) == 1)
+        #expect(Set(Self.temporaries(folder)) == [".all.csv.tmp-\(getpid())", ".all.csv.tmp-1", ".other.csv.tmp-999999999"])
+    }
+
     @Test func staleTemporaryFilesOfOurOutputsAreRemovedOthersKept() throws {
         let folder = TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
