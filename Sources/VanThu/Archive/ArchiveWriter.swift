@@ -34,6 +34,16 @@ public struct ArchiveWriter {
         Self.schema + " " + settings.formats.map(\.rawValue).sorted().joined(separator: "+") + (settings.gzip ? " gzip" : "")
     }
 
+    /// Size and modification time of each archive file as it is now ("-" for a missing one): part
+    /// of the export state, so that a file replaced or restored from elsewhere is written again.
+    public var filesSignature: String {
+        expectedOutputs.map { url -> String in
+            var info = stat()
+            guard stat(url.path, &info) == 0 else { return "\(url.lastPathComponent):-" }
+            return "\(url.lastPathComponent):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        }.joined(separator: " ")
+    }
+
     /// Every file a run writes in the output folder (whatever the settings), for the cleaning of
     /// temporary files.
     static let outputNames = ["archive.json", "documents.jsonl", "archive.json.gz", "documents.jsonl.gz", "run.json"]

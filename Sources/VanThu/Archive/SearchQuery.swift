@@ -27,6 +27,7 @@ public struct SearchQuery: Sendable, Equatable {
         case badDate(option: String, value: String)
         case badField(String)
         case badLimit(Int)
+        case longUnit(Int)
 
         public var description: String {
             switch self {
@@ -35,6 +36,7 @@ public struct SearchQuery: Sendable, Equatable {
             case .badDate(let option, let value): return "\(option) \(value): expected a real date as YYYY, YYYY-MM or YYYY-MM-DD"
             case .badField(let value): return "--field \(value): valid fields are \(fields.joined(separator: ", "))"
             case .badLimit(let value): return "--limit \(value): expected a number from 1 to 10000"
+            case .longUnit(let length): return "--unit: \(length) characters; a unit's name is at most \(SearchQuery.maximumUnitCharacters)"
             }
         }
     }
@@ -44,6 +46,8 @@ public struct SearchQuery: Sendable, Equatable {
     public static let maximumWords = 32
     /// … read from at most this many bytes of the query text.
     public static let maximumBytes = 2048
+    /// The longest `--unit` (a name, matched as a LIKE pattern SQLite bounds).
+    public static let maximumUnitCharacters = 300
 
     /// The query's words beyond `maximumWords`, or its bytes beyond `maximumBytes`, are left out;
     /// the command says so.
@@ -114,6 +118,7 @@ public struct SearchQuery: Sendable, Equatable {
         }
         if let field, !Self.fields.contains(field) { throw .badField(field) }
         if limit < 1 || limit > 10_000 { throw .badLimit(limit) }
+        if let unit, unit.count > Self.maximumUnitCharacters { throw .longUnit(unit.count) }
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a date that exists: month 01–12, the day within

@@ -297,12 +297,14 @@ public struct Pipeline: Sendable {
             // The archive files show the store as of the generation they were exported from:
             // whatever changed the store since (this run, or a run killed or failed before its
             // export was complete), they are written again.
+            // The state names the files as written too, so that one replaced or restored from
+            // elsewhere is written again.
             let state = "\(try store.generation()) \(archiveWriter.fingerprint)"
             let missing = archiveWriter.expectedOutputs.contains { !FileManager.default.fileExists(atPath: $0.path) }
-            if try missing || options.full || store.exportedState() != state {
+            if try missing || options.full || store.exportedState() != state + " " + archiveWriter.filesSignature {
                 var clock = timings.start()
                 let (written, count) = try archiveWriter.write(from: store)
-                try store.setExportedState(state)
+                try store.setExportedState(state + " " + archiveWriter.filesSignature)
                 timings.lap(.write, &clock)
                 report.outputs = written.map { $0.lastPathComponent }
                 report.documentsInArchive = count

@@ -88,6 +88,9 @@ struct SearchBoundsTests {
             #expect(elapsed < .seconds(1), "\(text.utf8.count) bytes took \(elapsed)")
         }
         #expect(!SearchQuery(text: "dan van kheo").wasCut)
+        #expect(throws: SearchQuery.Problem.longUnit(100_000)) {
+            try store.search(SearchQuery(text: "x", unit: String(repeating: "%", count: 100_000)))
+        }
         #expect(SearchQuery(text: "dan dan van dan").terms == [["dan"], ["van"]])
     }
 
