@@ -296,9 +296,8 @@ public struct Pipeline: Sendable {
             }
             // The archive files show the store as of the generation they were exported from:
             // whatever changed the store since (this run, or a run killed or failed before its
-            // export was complete), they are written again.
-            // The state names the files as written too, so that one replaced or restored from
-            // elsewhere is written again.
+            // export was complete), they are written again. The recorded state names the files as
+            // written too, so that one replaced or restored from elsewhere is written again.
             let state = "\(try store.generation()) \(archiveWriter.fingerprint)"
             let missing = archiveWriter.expectedOutputs.contains { !FileManager.default.fileExists(atPath: $0.path) }
             if try missing || options.full || store.exportedState() != state + " " + archiveWriter.filesSignature {
