@@ -6,6 +6,14 @@ extension ArchiveStore {
     /// The user's words are bound as a quoted MATCH expression, never spliced into SQL or FTS syntax.
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
         try query.validate()
+        do { return try searchIndex(query) } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            // Damage deeper in the index than the check at opening reads.
+            throw StoreProblem.damagedSearchIndex(folder: url.deletingLastPathComponent().path, reason: SearchIndex.reason(error))
+        }
+    }
+
+    private func searchIndex(_ query: SearchQuery) throws -> [SearchHit] {
         guard indexAttached else { throw missingIndexProblem }
         // Several bare words: documents that hold them as one phrase come first, then the others
         // that hold them all.
