@@ -41,7 +41,8 @@ public struct DateExtractor: Extractor {
                 context.record.dates.append(DateFact(text: text, value: value.iso, precision: value.precision,
                                                      start: span.start, end: span.end, rule: mention.rule))
             case .period:
-                guard let from = mention.value.resolved(documentYear: year).iso,
+                // Periods are spans of years; `từ ngày 01/3 đến hết ngày 30/6/2020` holds two dates.
+                guard mention.value.precision == .year, mention.end?.precision == .year, let from = mention.value.resolved(documentYear: year).iso,
                       let to = mention.end?.resolved(documentYear: year).iso else { continue }
                 context.record.periods.append(PeriodFact(text: text, from: from, to: to, start: span.start, end: span.end,
                                                          rule: mention.rule))

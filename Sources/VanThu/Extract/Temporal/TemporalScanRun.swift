@@ -128,6 +128,11 @@ struct TemporalScanRun {
                           cue: hit.cue, rule: "period.years")
                 return range.end
             }
+            // `6 tháng đầu năm 2024`, `cuối năm 2023`: a part of the year; `từ năm 2009 đến nay`: an open span.
+            if TemporalLexicon.yearParts.match(text, endingAt: text.skipSpacesBack(from: hit.cueStart, limit: 3)) != nil
+                || text.phrase(TemporalLexicon.openEnds, at: end) != nil {
+                return end
+            }
             add(.point, hit.start..<end, CalendarValue(year: value), cue: hit.cue, rule: "date.year")
             return yearList(after: end, first: value)
         case .span, .from:
@@ -148,11 +153,14 @@ struct TemporalScanRun {
         case .number:
             return end
         case .none, .weekday, .occasion, .timeOfDay, .until:
+            // `ngày 15 tháng 6 và 15 tháng 12 hằng năm`: a second day-month of a list needs no `ngày`.
             if digits <= 2, value >= 1, value <= 31,
                let words = dayMonthWords(day: value, after: end, start: hit.cue == .timeOfDay ? hit.start : token.start,
-                                         rule: "date.day-words", needsYear: hit.cue == .none || hit.cue == .until) {
+                                         rule: "date.day-words",
+                                         needsYear: (hit.cue == .none || hit.cue == .until) && !followsDay(token.start)) {
                 return words
             }
+            if digits == 4, hit.cue == .none, let year = bareYear(token) { return year }
             if digits == 4, CalendarValue.isValidYear(value), hit.cue == .none,
                let range = yearRange(from: value, after: end, words: false), !countsThings(after: range.end) {
                 addPeriod(token.start..<range.end, from: CalendarValue(year: value), to: CalendarValue(year: range.year),
@@ -214,9 +222,9 @@ struct TemporalScanRun {
             case .from, .until: cued = token.separator(1) == NumberToken.slash
             default: cued = false
             }
-            if !cued, hit.cue == .none, let last = mentions.last, last.kind == .point, last.value.precision == .day,
-               connector(from: last.range.upperBound, to: token.start) != nil, token.separator(1) == NumberToken.slash {
-                cued = true  // `nghỉ lễ 30/4 và 1/5`
+            if !cued, hit.cue == .none || hit.cue == .until, followsDay(token.start),
+               token.separator(1) == NumberToken.slash || token.separator(1) == NumberToken.dot {
+                cued = true  // `nghỉ lễ 30/4 và 1/5`, `từ ngày 16.8 đến 19.8`
             }
             guard cued || closed || recurring?.value == .yearly else { return end }
             if let recurring, recurring.value == .yearly {
@@ -391,6 +399,7 @@ struct TemporalScanRun {
     /// ` năm 2017`, `, năm 2017`, ` năm nay` after a month or a day and month.
     func yearWords(after end: Int, allowComma: Bool = true) -> (year: Int?, relative: Int?, end: Int)? {
         var j = text.skipSpaces(from: end, limit: 4)
+        if !text.matches(Self.nam, at: j), text[j] != NumberToken.comma, let past = skipPageBreak(from: end) { j = past }
         if allowComma && text[j] == NumberToken.comma { j = text.skipSpaces(from: j + 1, limit: 4) }
         if text.matches(Self.cua, at: j) { j = text.skipSpaces(from: j + Self.cua.count, limit: 4) }
         guard j > end, text.matches(Self.nam, at: j) else { return nil }
@@ -403,6 +412,34 @@ struct TemporalScanRun {
             return (nil, relative.value, relative.end)
         }
         return nil
+    }
+
+    /// A gazette page break inside a sentence (`ngày 21 tháng 10⏎⏎CÔNG BÁO/Số 5/Ngày …⏎21⏎năm 2013`):
+    /// past the blank lines, running headers and bare page numbers after `end`, to where the
+    /// sentence goes on; nil when no such furniture follows.
+    func skipPageBreak(from end: Int) -> Int? {
+        var j = end
+        var skipped = false
+        while j - end < 300 {
+            while j < text.count, j - end < 300, FoldedBytes.isSpace(text[j]) { j += 1 }
+            var lineStart = j
+            while lineStart > end, text[lineStart - 1] == 0x20 || text[lineStart - 1] == 0x09 { lineStart -= 1 }
+            guard lineStart > end, text[lineStart - 1] == 0x0A else { break }
+            var lineEnd = j
+            while lineEnd < text.count, text[lineEnd] != 0x0A, lineEnd - j < 120 { lineEnd += 1 }
+            var isFurniture = TemporalChromeLine.ruleID(text, lineOf: j) == "temporal-chrome.gazette-running-header"
+            if !isFurniture {
+                var k = j
+                while k < lineEnd, FoldedBytes.isDigit(text[k]) || FoldedBytes.isSpace(text[k]) { k += 1 }
+                isFurniture = k == lineEnd && lineEnd - j <= 6
+            }
+            guard isFurniture, text[lineEnd] == 0x0A else { break }
+            j = lineEnd
+            skipped = true
+        }
+        guard skipped else { return nil }
+        while j < text.count, FoldedBytes.isSpace(text[j]) { j += 1 }
+        return j
     }
 
     /// ` - 2019`, ` / 2019` after `tháng 7`: a month and year typed with spaces around the separator.
@@ -461,6 +498,30 @@ struct TemporalScanRun {
             position = number.end
             previous = number.value
         }
+    }
+
+    /// Whether a day-precision date ends right before `start`, joined to it by `và`, `đến`, `-` or a comma.
+    func followsDay(_ start: Int) -> Bool {
+        guard let last = mentions.last, last.kind == .point, last.value.precision == .day else { return false }
+        return connector(from: last.range.upperBound, to: start) != nil
+    }
+
+    /// A year written alone at the end of a phrase, after a word: `Nông dân tiêu biểu 2019`,
+    /// `vùng đồng bào dân tộc 2018.` Not after a word of quantity (`có 2015`, `là 2020`), not before
+    /// more words (`2015 hộ`), and only a four-digit number without a thousands dot.
+    mutating func bareYear(_ token: NumberToken) -> Int? {
+        let value = token.value(0)
+        guard token.count == 1, value >= 1900, value <= 2100 else { return nil }
+        let before = text.skipSpacesBack(from: token.start, limit: 2)
+        guard before < token.start, text[before - 1] != 0x0A, text.wordEnding(at: before) != nil,
+              TemporalLexicon.notBeforeBareYear.match(text, endingAt: before)?.value != true else { return nil }
+        let after = text[token.end]
+        let atEnd = after == 0 || after == 0x0A || after == UInt8(ascii: ";") || after == UInt8(ascii: ")")
+            || ((after == NumberToken.dot || after == NumberToken.comma) && !text.isDigit(token.end + 1))
+            || (after == 0x20 && (text[token.end + 1] == 0x0A || text[token.end + 1] == 0))
+        guard atEnd else { return nil }
+        add(.point, token.start..<token.end, CalendarValue(year: value), cue: .none, rule: "date.year-bare")
+        return token.end
     }
 
     /// `YYYYMMDD` of a metadata line.
