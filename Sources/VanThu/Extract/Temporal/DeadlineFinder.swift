@@ -57,9 +57,16 @@ struct DeadlineFinder {
         case .within:
             guard mention.value.precision == .month || mention.value.precision == .quarter,
                   hasWithinAction(before: trigger.start, clauseStart: clause.lowerBound),
-                  !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
+                  !isPast(before: trigger.start, clauseStart: clause.lowerBound),
+                  !isPlanned(clause.lowerBound..<trigger.start) else { return nil }
         case .before:
-            guard isDispatch || hasObligation(clause), !isBoundary(before: trigger.start),
+            // A list item's clause may have no verb of its own: the obligation that governs the list counts.
+            guard isDispatch || hasObligation(clause) || hasObligation(governingClauses(before: clause.lowerBound)),
+                  !isBoundary(before: trigger.start),
+                  !isPast(before: trigger.start, clauseStart: clause.lowerBound),
+                  !isPlanned(clause.lowerBound..<trigger.start) else { return nil }
+        case .windowEnd:
+            guard mention.value.precision == .day, has(DeadlineLexicon.submissions, in: clause.lowerBound..<trigger.start),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
         case .latest, .noLater, .term:
             break
@@ -89,64 +96,8 @@ struct DeadlineFinder {
                             to: to, anchor: nil, start: span.start, end: span.end, rule: trigger.kind.rule)
     }
 
-    /// The trigger before a mention: right before it (fillers and clock times between), or a
-    /// `hạn chót …` a few words before; never inside the previous mention (`năm trước đến ngày …`).
     func trigger(before start: Int, notBefore limit: Int) -> Trigger? {
-        var end = start
-        for _ in 0..<8 {
-            guard end > limit else { return nil }
-            end = text.skipSpacesBack(from: end, limit: 4)
-            let previous = text[end - 1]
-            if previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "*")
-                || previous == UInt8(ascii: "(") || previous == UInt8(ascii: "\"") {
-                end -= 1
-                continue
-            }
-            if let match = DeadlineLexicon.triggers.match(text, endingAt: end) {
-                return match.start >= limit ? Trigger(kind: match.value, start: match.start) : nil
-            }
-            if let filler = DeadlineLexicon.fillers.match(text, endingAt: end), filler.value {
-                end = filler.start
-                continue
-            }
-            if let clock = clockTime(endingAt: end) {
-                end = clock
-                continue
-            }
-            break
-        }
-        // `hạn chót nộp hồ sơ là ngày …`
-        var position = start
-        for _ in 0..<Self.termGap {
-            position = text.skipSpacesBack(from: position, limit: 4)
-            if text[position - 1] == UInt8(ascii: ":") { position = text.skipSpacesBack(from: position - 1, limit: 4) }
-            guard position > limit else { return nil }
-            if let match = DeadlineLexicon.distantTriggers.match(text, endingAt: position), match.start >= limit {
-                return Trigger(kind: match.value, start: match.start)
-            }
-            if let clock = clockTime(endingAt: position) {
-                position = clock
-                continue
-            }
-            guard let word = text.wordEnding(at: position) else { break }
-            position = word.lowerBound
-        }
-        return nil
-    }
-
-    /// `17h`, `17h00`, `17:30`, `00` ending at `end`: where it starts.
-    func clockTime(endingAt end: Int) -> Int? {
-        var i = end
-        var digits = 0
-        while i > 0, end - i < 6 {
-            let byte = text[i - 1]
-            if FoldedBytes.isDigit(byte) { digits += 1 }
-            else if !(byte == UInt8(ascii: "h") || byte == UInt8(ascii: "g") || byte == UInt8(ascii: ":")) { break }
-            i -= 1
-        }
-        guard digits > 0, i < end, FoldedBytes.isDigit(text[i]) else { return nil }
-        let before = text[i - 1]
-        return FoldedBytes.isSpace(before) || before == 0 ? i : nil
+        DeadlineTriggerReader(text: text).trigger(before: start, notBefore: limit)
     }
 
     /// `trước ngày 30/6 và ngày 31/12`: whether only `và`, `hoặc` or a comma stands between.
@@ -220,12 +171,59 @@ struct DeadlineFinder {
     func isClauseEnd(_ offset: Int) -> Bool {
         let byte = text[offset]
         switch byte {
-        case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A: return true
+        case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
+        case 0x0A: return !text.isSoftWrap(at: offset)
         case NumberToken.dot:
             let next = text[offset + 1]
             return next == 0 || FoldedBytes.isSpace(next) || next == UInt8(ascii: "*")
         default: return false
         }
+    }
+
+    /// The clauses that govern a list whose item starts at `start`: back over the items before it
+    /// (ended by `;` or `,`, on this line or the lines above) to the clause that opens the list with
+    /// a colon (`Các đơn vị báo cáo như sau: …; khen thưởng trước ngày …`). Empty when no list.
+    func governingClauses(before start: Int) -> Range<Int> {
+        var position = start
+        for _ in 0..<12 {
+            let end = text.skipSpacesBack(from: position, limit: 8)
+            guard end > 0 else { break }
+            let byte = text[end - 1]
+            if byte == UInt8(ascii: ":") {
+                let opener = clause(around: end - 1, end - 1)
+                return opener.lowerBound..<start
+            }
+            // `- ` or `a) ` of the item itself
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ")") || byte == FoldedText.other {
+                position = end - 1
+                while position > 0, text[position - 1] != 0x0A, FoldedBytes.isLetter(text[position - 1])
+                        || FoldedBytes.isDigit(text[position - 1]) { position -= 1 }
+                continue
+            }
+            guard byte == UInt8(ascii: ";") || byte == NumberToken.comma || byte == 0x0A else { break }
+            let previous = clause(around: end - 1, end - 1)
+            guard previous.lowerBound < end - 1 else { break }
+            position = previous.lowerBound
+        }
+        return start..<start
+    }
+
+    /// Whether a phrase of `table` starts at a word inside `range`.
+    func has(_ table: FoldedPhraseTable<Bool>, in range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]), let match = table.match(text, at: i),
+               match.value, match.end <= range.upperBound {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// `Dự kiến tổ chức …`, `thời gian tổ chức …` before the trigger: a schedule, not a deadline.
+    func isPlanned(_ range: Range<Int>) -> Bool {
+        has(DeadlineLexicon.planned, in: range)
     }
 
     /// Whether the clause asks for something to be done.
@@ -272,6 +270,10 @@ struct DeadlineFinder {
     func isBoundary(before start: Int) -> Bool {
         let end = text.skipSpacesBack(from: start, limit: 3)
         guard end < start, let match = DeadlineLexicon.boundaries.match(text, endingAt: end) else { return false }
+        // `để ban hành trước ngày …`: the boundary verb is itself what is asked for.
+        if DeadlineLexicon.boundaryOverrides.match(text, endingAt: text.skipSpacesBack(from: match.start, limit: 3)) != nil {
+            return false
+        }
         // `từ trước ngày` is a boundary; `Đầu tư trước ngày` is not (both fold to `tu`).
         if end - match.start == 2 && text[match.start] == UInt8(ascii: "t") {
             return document.string(folded: match.start..<end).lowercased() == "từ"
@@ -279,13 +281,15 @@ struct DeadlineFinder {
         return true
     }
 
-    /// `đã`, `vừa` among the few words before the trigger.
+    /// `đã`, `vừa` among the words before the trigger (`đã đóng bảo hiểm xã hội bắt buộc trước ngày …`),
+    /// unless the sentence asks again in between (`đã được giao, phải hoàn thành trước ngày …`).
     func isPast(before start: Int, clauseStart: Int) -> Bool {
         var position = start
-        for _ in 0..<4 {
+        for _ in 0..<9 {
             position = text.skipSpacesBack(from: position, limit: 3)
             guard position > clauseStart, let word = text.wordEnding(at: position) else { return false }
             if DeadlineLexicon.pastMarkers.match(text, endingAt: position) != nil { return true }
+            if DeadlineLexicon.modals.match(text, endingAt: position) != nil { return false }
             position = word.lowerBound
         }
         return false

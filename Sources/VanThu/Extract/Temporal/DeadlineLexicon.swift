@@ -11,6 +11,9 @@ enum DeadlineLexicon {
         case term
         /// `trong tháng 6/2020`: a month or quarter; a deadline only in a clause that asks for work.
         case within
+        /// `đến hết ngày …`: the end of a window; a deadline when the window is one for submitting
+        /// (`nhận hồ sơ từ ngày … đến hết ngày …`), not a period of validity (`áp dụng đến hết ngày …`).
+        case windowEnd
 
         var rule: String {
             switch self {
@@ -19,6 +22,7 @@ enum DeadlineLexicon {
             case .noLater: "deadline.no-later"
             case .term: "deadline.term"
             case .within: "deadline.within"
+            case .windowEnd: "deadline.window-end"
             }
         }
     }
@@ -30,12 +34,57 @@ enum DeadlineLexicon {
         ("khong qua", .noLater), ("khong muon hon", .noLater), ("khong cham hon", .noLater), ("khong tre hon", .noLater),
         ("han chot", .term), ("han cuoi", .term), ("thoi han", .term), ("han nop", .term), ("thoi han nop", .term),
         ("trong", .within),
+        ("den het", .windowEnd), ("cho den het", .windowEnd),
     ])
 
-    /// Triggers that may stand a few words before their date: `hạn chót nộp hồ sơ là ngày …`.
+    /// In the clause of a window's end: the window is one for submitting or registering.
+    static let submissions = FoldedPhraseTable<Bool>([
+        ("nhan ho so", true), ("nhan bai", true), ("nhan tac pham", true), ("nhan don", true), ("tiep nhan", true),
+        ("thu nhan", true), ("nop", true), ("gui", true), ("dang ky", true), ("bai du thi", true), ("bai thi", true),
+        ("nhan hinh anh", true), ("nhan y kien", true), ("gop y", true), ("nhan de cu", true),
+    ])
+
+    /// Before the trigger in its clause: an event is planned for the date; its date is a date, not a
+    /// deadline (`Dự kiến tổ chức trong tháng 8/2020`, `thời gian tổ chức từ ngày …`). A window's end
+    /// or a `hạn chót` still makes a deadline (`dự kiến kết thúc nhận bài vào ngày …`).
+    static let planned = FoldedPhraseTable<Bool>([
+        ("du kien", true), ("thoi gian to chuc", true), ("thoi gian dien ra", true), ("se to chuc", true),
+        ("se dien ra", true), ("du dinh", true), ("thoi gian khai mac", true), ("le khai mac", true),
+    ])
+
+    /// Between `đã` and the trigger: the sentence asks for something again (`đã được giao phải … trước`).
+    static let modals = FoldedPhraseTable<Bool>([
+        ("phai", true), ("can", true), ("de nghi", true), ("yeu cau", true), ("co trach nhiem", true), ("de", true),
+    ])
+
+    /// Before a boundary verb (`ban hành`, `ký`): the verb is the action asked for (`để ban hành trước
+    /// ngày …`, `phải ký trước ngày …`), not a cut-off (`văn bản ban hành trước ngày …`).
+    static let boundaryOverrides = FoldedPhraseTable<Bool>([
+        ("de", true), ("phai", true), ("can", true), ("khan truong", true), ("kip thoi", true), ("hoan thanh", true),
+        ("xong", true), ("de nghi", true), ("tien hanh", true), ("tham muu", true),
+    ])
+
+    /// After a reporting verb of an earlier clause of the sentence, its receiving unit carries to a
+    /// deadline whose own action is a report with no unit (`báo cáo Bộ …; báo cáo tổng kết trước ngày …`).
+    static let reportVerbs = FoldedPhraseTable<Bool>([
+        ("bao cao", true), ("gui", true), ("nop", true), ("trinh", true), ("gui bao cao", true),
+    ])
+
+    /// Triggers that still read when the space before them was lost in the source (`nhân dânchậm nhất
+    /// ngày …`, `hồ sơtrước ngày …`): words that no Vietnamese syllable ends with, so a letter glued
+    /// before them can only be another word. Not `hạn …` (`phần cuối`, `thân chót` fold to `…han …`).
+    static let gluedTriggers = FoldedPhraseTable<Trigger>([
+        ("cham nhat", .latest), ("muon nhat", .latest), ("truoc", .before), ("khong qua", .noLater),
+        ("thoi han", .term),
+    ])
+
+    /// Triggers that may stand a few words before their date: `hạn chót nộp hồ sơ là ngày …`, and the
+    /// end of a submission window (`thời gian kết thúc nhận bài vào ngày …`, `hết hạn nhận hồ sơ ngày …`).
     static let distantTriggers = FoldedPhraseTable<Trigger>([
         ("han chot", .term), ("han cuoi", .term), ("han nop", .term), ("thoi han nop", .term),
         ("thoi han hoan thanh", .term), ("thoi han gui", .term), ("thoi han bao cao", .term),
+        ("ket thuc nhan", .term), ("ket thuc tiep nhan", .term), ("ket thuc thu nhan", .term), ("han nhan", .term),
+        ("het han nhan", .term), ("het han nop", .term), ("het han dang ky", .term), ("ket thuc dang ky", .term),
     ])
 
     /// Right before `trong tháng …`: the month is when work must be done (`hoàn thành trong tháng 6/2020`).
@@ -66,7 +115,7 @@ enum DeadlineLexicon {
         ("lap danh sach", true), ("lap ho so", true), ("lap bao cao", true), ("lap ke hoach", true),
         ("quyet toan", true), ("giai ngan", true), ("dieu chinh", true), ("bo sung", true), ("xin y kien", true),
         ("phai", true), ("can phai", true), ("yeu cau", true), ("de nghi", true), ("dam bao", true), ("duoc giao", true),
-        ("chi dao", true), ("huong dan", true), ("du kien", true),
+        ("chi dao", true), ("huong dan", true),
     ])
 
     /// The verbs whose phrase is the deadline's action, longest first; `thực hiện` only when no other.

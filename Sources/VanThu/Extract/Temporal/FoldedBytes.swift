@@ -95,3 +95,37 @@ struct FoldedBytes {
         table.match(self, at: skipSpaces(from: start))
     }
 }
+
+extension FoldedBytes {
+    /// Shortest line (bytes) that counts as a wrapped one: text extracted from a gazette PDF breaks
+    /// its lines at about 75–80 characters, inside sentences.
+    static let wrappedLineLength = 55
+
+    /// Whether the line break at `offset` only wraps a long line inside a sentence (`… gửi về Bộ⏎Tài
+    /// chính trước ngày …`): the line before is long and ends without `.`, `;`, `:`, `!`, `?`, and the
+    /// next line does not start a list item (`a)`, `2.`, `-`, `+`, a bullet) or a blank line.
+    func isSoftWrap(at offset: Int) -> Bool {
+        guard self[offset] == 0x0A else { return false }
+        let last = skipSpacesBack(from: offset, limit: 8)
+        guard last > 0, self[last - 1] != 0x0A else { return false }
+        switch self[last - 1] {
+        case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): return false
+        default: break
+        }
+        var lineStart = last
+        while lineStart > 0, self[lineStart - 1] != 0x0A, last - lineStart < Self.wrappedLineLength { lineStart -= 1 }
+        guard last - lineStart >= Self.wrappedLineLength else { return false }
+        var next = offset + 1
+        while next < count, self[next] == 0x20 || self[next] == 0x09 || self[next] == 0x0D { next += 1 }
+        let first = self[next]
+        guard next < count, first != 0x0A, first != UInt8(ascii: "-"), first != UInt8(ascii: "+"),
+              first != UInt8(ascii: "*"), first != FoldedText.other else { return false }
+        // `a) …`, `2. …`, `đ) …`: a new item.
+        var k = next
+        while k < count, k - next < 3, Self.isDigit(self[k]) || Self.isLetter(self[k]) { k += 1 }
+        if k > next, k - next <= 3, self[k] == UInt8(ascii: ")") || (self[k] == UInt8(ascii: ".") && Self.isDigit(self[next])) {
+            return false
+        }
+        return true
+    }
+}

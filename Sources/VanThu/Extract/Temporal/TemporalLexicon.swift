@@ -32,6 +32,25 @@ enum TemporalLexicon {
     /// A year written as a word after `năm`, relative to the document's year.
     static let relativeYears = FoldedPhraseTable<Int>([
         ("nay", 0), ("ngoai", -1), ("truoc", -1), ("sau", 1), ("toi", 1), ("ke tiep", 1), ("tiep theo", 1),
+        ("bao cao", 0), ("lien ke", 0),
+    ])
+
+    /// After a deadline's day and month: the year is one of a cycle, so the deadline recurs yearly
+    /// (`trước ngày 31/01 năm sau`, `trước ngày 15/3 của năm báo cáo`, `… của năm liền kề`). `true`:
+    /// yearly wherever it stands; `false`: only after a deadline trigger (`năm sau` alone may be next
+    /// year: `Năm sau, ngày 2/9 sẽ …`). Not: `năm nay`, `năm ngoái` (a fixed year).
+    static let cycleYears = FoldedPhraseTable<Bool>([
+        ("nam bao cao", true), ("nam lien ke", true), ("nam sau", false), ("nam tiep theo", false), ("nam ke tiep", false),
+    ])
+
+    /// Earlier in a deadline's paragraph: the rule stands every year, so a year-less deadline recurs
+    /// (`Hằng năm, các đơn vị … Báo cáo gửi … trước ngày 25/6`; `định kỳ báo cáo … trước ngày 15/12`).
+    /// A year named in between (`năm 2024`, `năm nay`) anchors the deadline in that year instead.
+    static let standingRules = FoldedPhraseTable<Bool>([
+        ("hang nam", true), ("moi nam", true), ("dinh ky", true), ("thuong nien", true),
+        // `định kỳ hằng tháng`, `định kỳ hằng quý`: not yearly.
+        ("dinh ky hang thang", false), ("dinh ky hang quy", false), ("dinh ky hang tuan", false), ("dinh ky thang", false),
+        ("dinh ky quy", false), ("dinh ky tuan", false),
     ])
 
     /// Right before `năm YYYY`: a part of the year, not the year itself (`6 tháng đầu năm 2024`,

@@ -672,6 +672,46 @@ struct TemporalScanRun {
         }
     }
 
+    /// A deadline's year-less day or month in a standing rule recurs yearly: after a cycle year
+    /// (`trước ngày 31/01 năm sau`, `của năm báo cáo`), or after a trigger in a paragraph that states
+    /// a yearly rule (`TemporalLexicon.standingRules`). Such a day is no date of its own.
+    mutating func resolveStandingRules() {
+        let triggers = DeadlineTriggerReader(text: text)
+        var previousEnd = 0
+        for index in mentions.indices {
+            let mention = mentions[index]
+            defer { if mention.kind != .duration { previousEnd = max(previousEnd, mention.range.upperBound) } }
+            guard mention.kind == .point, mention.recurrence == nil, mention.value.year == nil, mention.value.month != nil
+            else { continue }
+            let triggered = triggers.trigger(before: mention.range.lowerBound, notBefore: previousEnd) != nil
+            if let cycle = TemporalLexicon.cycleYears.match(text, endingAt: mention.range.upperBound) {
+                guard cycle.value || triggered else { continue }
+            } else {
+                guard mention.value.relativeYear == nil, triggered, standingRule(before: mention.range.lowerBound) else { continue }
+            }
+            mentions[index].recurrence = .yearly
+            mentions[index].value.relativeYear = nil
+            mentions[index].rule = "date.yearly-standing"
+        }
+    }
+
+    /// Whether the paragraph before `start` states a yearly rule with no year named after it.
+    func standingRule(before start: Int) -> Bool {
+        var i = start - 1
+        while i > 0, start - i < 1200 {
+            if text[i] == 0x0A, !text.isSoftWrap(at: i) { return false }
+            if FoldedBytes.isLetter(text[i]), !FoldedBytes.isLetter(text[i - 1]),
+               let marker = TemporalLexicon.standingRules.match(text, at: i) {
+                guard marker.value else { return false }
+                return !mentions.contains {
+                    $0.range.lowerBound >= marker.end && $0.range.upperBound <= start && ($0.value.year != nil || $0.value.relativeYear != nil)
+                }
+            }
+            i -= 1
+        }
+        return false
+    }
+
     /// Whether only a connector stands between `end` and `start`; true for a range (`đến`, `-`),
     /// false for a list (`và`, `,`), nil for anything else.
     func connector(from end: Int, to start: Int) -> Bool? {

@@ -18,6 +18,7 @@ struct TemporalScanner: Sendable {
             var run = TemporalScanRun(text: FoldedBytes(buffer), includeDurations: includeDurations)
             run.scanAll()
             run.linkNeighbours()
+            run.resolveStandingRules()
             let text = run.text
             // Dates of page furniture (gazette running headers, signature stamps) are no mentions.
             return run.mentions.filter {
