@@ -21,10 +21,11 @@ struct DeadlineFinder {
 
     func deadlines(in mentions: [TemporalMention]) -> [DeadlineFact] {
         var facts: [DeadlineFact] = []
-        var previous: (end: Int, trigger: Trigger, action: String?)?
+        var previous: (end: Int, trigger: Trigger, action: String?, to: String?)?
         var lastEnd = 0
         for mention in mentions {
-            defer { if mention.kind != .duration { lastEnd = max(lastEnd, mention.range.upperBound) } }
+            // A period spans its own points (`từ ngày … đến hết ngày …`): it does not hide their triggers.
+            defer { if mention.kind == .point { lastEnd = max(lastEnd, mention.range.upperBound) } }
             switch mention.kind {
             case .point:
                 guard mention.value.precision != .year || mention.recurrence != nil else { continue }
@@ -33,11 +34,18 @@ struct DeadlineFinder {
                     trigger = previous.trigger
                 }
                 guard let trigger, var fact = deadline(mention, trigger, after: previous?.end ?? 0) else { continue }
-                if fact.action == nil, let previous, clause(around: trigger.start, trigger.start).contains(previous.end) {
+                let ownClause = clause(around: trigger.start, trigger.start)
+                if fact.action == nil, let previous, ownClause.contains(previous.end) {
                     fact.action = previous.action
+                } else if fact.action == nil, fact.to == nil, let previous,
+                          let before = previousClause(before: ownClause.lowerBound), before.contains(previous.end) {
+                    // `… gửi về Cục X trước ngày 25/6 đối với báo cáo 6 tháng; trước ngày 28/11 đối với báo cáo năm`:
+                    // an item with neither action nor unit continues the one before it.
+                    fact.action = previous.action
+                    fact.to = previous.to
                 }
                 facts.append(fact)
-                previous = (mention.range.upperBound, trigger, fact.action)
+                previous = (mention.range.upperBound, trigger, fact.action, fact.to)
             case .duration:
                 if let fact = relativeDeadline(mention) { facts.append(fact) }
             case .period, .dayOnly:
@@ -61,7 +69,8 @@ struct DeadlineFinder {
                   !isPlanned(clause.lowerBound..<trigger.start) else { return nil }
         case .before:
             // A list item's clause may have no verb of its own: the obligation that governs the list counts.
-            guard isDispatch || hasObligation(clause) || hasObligation(governingClauses(before: clause.lowerBound)),
+            guard (isDispatch && opensClause(trigger.start, clause.lowerBound)) || hasObligation(clause)
+                    || hasObligation(governingClauses(before: clause.lowerBound)),
                   !isBoundary(before: trigger.start),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound),
                   !isPlanned(clause.lowerBound..<trigger.start) else { return nil }
@@ -83,11 +92,18 @@ struct DeadlineFinder {
             due = "---\(CalendarValue.pad(day, 2))"
             recurrence = "monthly"
         case nil:
+            // No test against the document's date: a page's date may be wrong (a portal's today line), and
+            // a deadline must not hang on it. A story before it asks for nothing, so no rule takes it.
             due = mention.value.resolved(documentYear: documentYear).iso
-            if let due, let documentDate, isBefore(due, documentDate) { return nil }
         }
-        let recipient = recipient(in: clause, before: trigger.start, after: mention.range.upperBound)
-        let to = recipient.map { document.string(folded: $0.unit) }
+        var recipient = recipient(in: clause, before: trigger.start, after: mention.range.upperBound)
+        // `Định kỳ báo cáo Thủ tướng …; báo cáo tổng thể … trước ngày …`: a report with no unit of its own
+        // goes where the sentence's earlier report goes.
+        if recipient == nil, let previous = previousClause(before: clause.lowerBound),
+           has(DeadlineLexicon.reportVerbs, in: clause.lowerBound..<trigger.start) {
+            recipient = reportRecipient(in: previous)
+        }
+        let to = recipient.map { Self.singleSpaced(document.string(folded: $0.unit)) }
         let action = action(in: max(clause.lowerBound, after)..<clause.upperBound, before: trigger.start,
                             recipient: recipient)
         let range = trigger.start..<mention.range.upperBound
@@ -186,6 +202,10 @@ struct DeadlineFinder {
     func governingClauses(before start: Int) -> Range<Int> {
         var position = start
         for _ in 0..<12 {
+            if position < start, let colon = (position..<start).first(where: { text[$0] == UInt8(ascii: ":") }) {
+                // The opener and the first item share a clause: `Các trường báo cáo như sau: sơ kết …; khen thưởng …`.
+                return clause(around: colon, colon).lowerBound..<start
+            }
             let end = text.skipSpacesBack(from: position, limit: 8)
             guard end > 0 else { break }
             let byte = text[end - 1]
@@ -193,6 +213,7 @@ struct DeadlineFinder {
                 let opener = clause(around: end - 1, end - 1)
                 return opener.lowerBound..<start
             }
+
             // `- ` or `a) ` of the item itself
             if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ")") || byte == FoldedText.other {
                 position = end - 1
@@ -206,6 +227,20 @@ struct DeadlineFinder {
             position = previous.lowerBound
         }
         return start..<start
+    }
+
+    /// Whether the trigger opens its clause, after a label at most (`Thời gian: trước ngày …`,
+    /// `- Trước ngày 01/6, các đơn vị …`): a dispatch's schedule line. Inside a sentence a `trước ngày`
+    /// needs an obligation (`người lao động xuất cảnh trước ngày …` is a cut-off).
+    func opensClause(_ start: Int, _ clauseStart: Int) -> Bool {
+        var k = text.skipSpacesBack(from: start, limit: 8)
+        if text[k - 1] == UInt8(ascii: ":") { return true }
+        while k > clauseStart, !FoldedBytes.isLetter(text[k - 1]), !FoldedBytes.isDigit(text[k - 1]) { k -= 1 }
+        if k <= clauseStart { return true }
+        // `a) Trước ngày …`, `2. Trước ngày …`
+        var j = k
+        while j > clauseStart, FoldedBytes.isLetter(text[j - 1]) || FoldedBytes.isDigit(text[j - 1]) { j -= 1 }
+        return j == clauseStart && k - j <= 2 && (text[k] == UInt8(ascii: ")") || text[k] == NumberToken.dot)
     }
 
     /// Whether a phrase of `table` starts at a word inside `range`.
@@ -285,7 +320,7 @@ struct DeadlineFinder {
     /// unless the sentence asks again in between (`đã được giao, phải hoàn thành trước ngày …`).
     func isPast(before start: Int, clauseStart: Int) -> Bool {
         var position = start
-        for _ in 0..<9 {
+        for _ in 0..<12 {
             position = text.skipSpacesBack(from: position, limit: 3)
             guard position > clauseStart, let word = text.wordEnding(at: position) else { return false }
             if DeadlineLexicon.pastMarkers.match(text, endingAt: position) != nil { return true }
@@ -293,13 +328,6 @@ struct DeadlineFinder {
             position = word.lowerBound
         }
         return false
-    }
-
-    /// Whether ISO `due` lies before the document's date (compared on the precision they share).
-    func isBefore(_ due: String, _ documentDate: String) -> Bool {
-        let length = min(due.utf8.count, documentDate.utf8.count)
-        guard length >= 4, !due.contains("Q") else { return false }
-        return due.prefix(length) < documentDate.prefix(length)
     }
 
     /// A receiving unit and the word that introduced it (`về`, `gửi`, `(qua`).
@@ -335,8 +363,47 @@ struct DeadlineFinder {
             }
         }
         scan(clause.lowerBound..<start, keepFirst: false)
-        if primary == nil { scan(end..<clause.upperBound, keepFirst: true) }
+        // After the date, only up to a comma: `trước ngày 15/7 về Sở Nội vụ`, not `xong trước ngày 1/5,
+        // báo cáo Chính phủ …` (a next step of its own).
+        var tail = end
+        while tail < clause.upperBound, text[tail] != NumberToken.comma { tail += 1 }
+        if primary == nil { scan(end..<tail, keepFirst: true) }
         return primary ?? secondary
+    }
+
+    /// A name as one line: a wrapped line's break and indent become one space.
+    static func singleSpaced(_ name: String) -> String {
+        name.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// The clause before the one that starts at `start`, when only `;` parts them (one sentence).
+    func previousClause(before start: Int) -> Range<Int>? {
+        let end = text.skipSpacesBack(from: start, limit: 8)
+        guard end > 0, text[end - 1] == UInt8(ascii: ";") else { return nil }
+        let previous = clause(around: end - 1, end - 1)
+        return previous.lowerBound < end - 1 ? previous.lowerBound..<(end - 1) : nil
+    }
+
+    /// The first receiving unit of a reporting verb in `range` (`báo cáo Thủ tướng Chính phủ …`).
+    func reportRecipient(in range: Range<Int>) -> Recipient? {
+        let reader = UnitPhraseReader(document: document, text: text)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]),
+               let verb = DeadlineLexicon.reportVerbs.match(text, at: i) {
+                var unitStart = text.skipSpaces(from: verb.end, limit: 3)
+                if let marker = DeadlineLexicon.recipients.match(text, at: unitStart), marker.value {
+                    unitStart = text.skipSpaces(from: marker.end, limit: 3)
+                }
+                if let unit = reader.read(at: unitStart), unit.upperBound <= range.upperBound {
+                    return Recipient(unit: unit, marker: i..<verb.end)
+                }
+                i = verb.end
+                continue
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The action: from the last action verb of the clause before the trigger, up to the trigger;

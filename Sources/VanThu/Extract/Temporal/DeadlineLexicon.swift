@@ -40,8 +40,9 @@ enum DeadlineLexicon {
     /// In the clause of a window's end: the window is one for submitting or registering.
     static let submissions = FoldedPhraseTable<Bool>([
         ("nhan ho so", true), ("nhan bai", true), ("nhan tac pham", true), ("nhan don", true), ("tiep nhan", true),
-        ("thu nhan", true), ("nop", true), ("gui", true), ("dang ky", true), ("bai du thi", true), ("bai thi", true),
-        ("nhan hinh anh", true), ("nhan y kien", true), ("gop y", true), ("nhan de cu", true),
+        ("thu nhan", true), ("nop", true), ("gui", true), ("nhan dang ky", true), ("dang ky du thi", true),
+        ("dang ky tham gia", true), ("bai du thi", true), ("bai thi", true), ("nhan hinh anh", true),
+        ("nhan y kien", true), ("gop y", true), ("nhan de cu", true),
     ])
 
     /// Before the trigger in its clause: an event is planned for the date; its date is a date, not a
@@ -55,6 +56,7 @@ enum DeadlineLexicon {
     /// Between `đã` and the trigger: the sentence asks for something again (`đã được giao phải … trước`).
     static let modals = FoldedPhraseTable<Bool>([
         ("phai", true), ("can", true), ("de nghi", true), ("yeu cau", true), ("co trach nhiem", true), ("de", true),
+        ("thi", true),
     ])
 
     /// Before a boundary verb (`ban hành`, `ký`): the verb is the action asked for (`để ban hành trước
@@ -97,6 +99,7 @@ enum DeadlineLexicon {
     /// Words that contain an obligation word but do not ask for anything (`theo báo cáo`, `lập tức`).
     static let notObligations = FoldedPhraseTable<Bool>([
         ("theo bao cao", true), ("bao cao cua", true), ("lap tuc", true), ("thuc hien boi", true),
+        ("duoc thuc hien", true), ("da thuc hien", true),
     ])
 
     /// Words that may stand between a trigger and its date: `trước 17 giờ 00 ngày …`, `chậm nhất vào ngày …`.
@@ -139,7 +142,8 @@ enum DeadlineLexicon {
     ])
 
     /// A few words before the trigger: the sentence tells what happened, not what must be done.
-    static let pastMarkers = FoldedPhraseTable<Bool>([("da", true), ("vua", true), ("tung", true)])
+    /// `chưa … trước ngày` is a condition on what had not happened by then (`chưa xuất cảnh trước ngày …`).
+    static let pastMarkers = FoldedPhraseTable<Bool>([("da", true), ("vua", true), ("tung", true), ("chua", true)])
 
     /// Before the receiving unit. `qua` (an intermediary) only counts when no other is stated.
     static let recipients = FoldedPhraseTable<Bool>([

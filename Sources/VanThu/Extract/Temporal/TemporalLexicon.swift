@@ -46,7 +46,9 @@ enum TemporalLexicon {
     /// Earlier in a deadline's paragraph: the rule stands every year, so a year-less deadline recurs
     /// (`Hằng năm, các đơn vị … Báo cáo gửi … trước ngày 25/6`; `định kỳ báo cáo … trước ngày 15/12`).
     /// A year named in between (`năm 2024`, `năm nay`) anchors the deadline in that year instead.
+    /// `false` rows: a year named after the rule (`Năm nay, …`, `Riêng năm 2024, …`) anchors what follows.
     static let standingRules = FoldedPhraseTable<Bool>([
+        ("nam nay", false), ("rieng nam", false), ("nam ngoai", false), ("nam toi", false),
         ("hang nam", true), ("moi nam", true), ("dinh ky", true), ("thuong nien", true),
         // `định kỳ hằng tháng`, `định kỳ hằng quý`: not yearly.
         ("dinh ky hang thang", false), ("dinh ky hang quy", false), ("dinh ky hang tuan", false), ("dinh ky thang", false),

@@ -698,7 +698,7 @@ struct TemporalScanRun {
     /// Whether the paragraph before `start` states a yearly rule with no year named after it.
     func standingRule(before start: Int) -> Bool {
         var i = start - 1
-        while i > 0, start - i < 1200 {
+        while i >= 0, start - i < 1200 {
             if text[i] == 0x0A, !text.isSoftWrap(at: i) { return false }
             if FoldedBytes.isLetter(text[i]), !FoldedBytes.isLetter(text[i - 1]),
                let marker = TemporalLexicon.standingRules.match(text, at: i) {

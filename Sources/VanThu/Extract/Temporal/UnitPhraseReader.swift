@@ -16,7 +16,7 @@ struct UnitPhraseReader {
         ("tong cong ty", true), ("cong ty", true), ("tap doan", true), ("thuong vu", true), ("lanh dao", true),
         ("tinh doan", true), ("huyen doan", true), ("thanh doan", true), ("quan doan", true), ("chi doan", true),
         ("chi hoi", true), ("to chuc", true), ("co quan", true), ("uy ban mttq", true), ("lien doan lao dong", true),
-        ("vu", true), ("tong lien doan", true), ("hoi dong nhan dan", true), ("ubtvqh", true), ("bo chinh tri", true),
+        ("vu", true), ("tong lien doan", true), ("lien minh", true), ("hoi dong nhan dan", true), ("ubtvqh", true), ("bo chinh tri", true),
     ])
 
     /// Lower-case words that may follow a lower-case word inside a name: `Ủy ban nhân dân huyện`,
@@ -29,6 +29,7 @@ struct UnitPhraseReader {
         ("dang", true), ("lao dong", true), ("xa hoi", true), ("chinh tri", true), ("cuu chien binh", true),
         ("nong dan", true), ("phu nu", true), ("thanh nien", true), ("dan van", true), ("tuyen giao", true),
         ("to quoc", true), ("mat tran", true), ("thuong vu", true), ("thuong truc", true), ("chap hanh", true),
+        ("quan ly", true), ("quan tri", true), ("thi dua", true), ("khen thuong", true),
     ])
 
     /// Words that end a unit name (folded).
