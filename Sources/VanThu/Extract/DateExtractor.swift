@@ -25,9 +25,14 @@ public struct DateExtractor: Extractor {
         let document = context.document
         // The shared scan (see `ExtractionContext.temporalMentions()`) without its durations.
         let mentions = context.temporalMentions().filter { $0.kind != .duration }
-        if let own = DocumentDateFinder().find(in: document, mentions: mentions) {
+        // A place line, a metadata line or an adoption line dates the document; a dispatch's header
+        // comes before a line that only looks like a byline (`từ ngày 01 tháng 9 năm 2015, được …`
+        // near the top of a consolidated text) or a place line at its end.
+        let own = DocumentDateFinder().find(in: document, mentions: mentions)
+        let headerDate = context.record.header?.date
+        if let own, own.source != .publicationLine && own.source != .signaturePlaceLine || headerDate == nil {
             context.record.date = own.value
-        } else if context.record.date == nil, let headerDate = context.record.header?.date {
+        } else if context.record.date == nil || own != nil, let headerDate {
             context.record.date = headerDate
         }
         let year = context.documentYear

@@ -18,6 +18,9 @@ struct DocumentDateFinder: Sendable {
         "on", "tin", "bai", "viet", "hanh", "gui", "vao",
     ]
 
+    /// Words that name a weekday after `thứ` (folded).
+    static let weekdayNumbers: Set<String> = ["hai", "ba", "tu", "nam", "sau", "bay"]
+
     /// Most words a byline may put before a stamped date (`HTV 20/10/2023, 13:13`, `quantri gửi vào
     /// T6, 2018-09-28 09:22`): an author or agency that no label table can list.
     static let stampPrefixWords = 4
@@ -250,6 +253,7 @@ struct DocumentDateFinder: Sendable {
         }
         guard range.count <= 40 else { return false }
         var word: [UInt8] = []
+        var previousWord = ""
         for k in range.lowerBound...range.upperBound {
             let byte = k < range.upperBound ? text[k] : 0x20
             if FoldedBytes.isLetter(byte) || FoldedBytes.isDigit(byte) {
@@ -261,9 +265,11 @@ struct DocumentDateFinder: Sendable {
                 continue
             }
             if !word.isEmpty {
-                if !isClockOrWeekday(word) && !Self.publicationWords.contains(String(decoding: word, as: UTF8.self)) {
-                    return false
-                }
+                let spelled = String(decoding: word, as: UTF8.self)
+                if !isClockOrWeekday(word) && !Self.publicationWords.contains(spelled) { return false }
+                // `hai`, `ba`, `tư` … name a weekday only after `thứ` (`từ ngày …` folds to `tu ngay`).
+                if Self.weekdayNumbers.contains(spelled) && previousWord != "thu" { return false }
+                previousWord = spelled
                 word.removeAll(keepingCapacity: true)
             }
             switch byte {

@@ -64,6 +64,11 @@ struct TemporalScanRun {
             return token.end
         }
         if let quarter = romanQuarter(before: token) { return quarter }
+        // `1. `, `2) ` opening a line: a list item's number (`… trợ cấp hằng tháng⏎1. Từ ngày …`).
+        if token.count == 1, token.digitCount(0) <= 2, isLineStart(before: token.start),
+           text[token.end] == UInt8(ascii: ")") || (text[token.end] == NumberToken.dot && FoldedBytes.isSpace(text[token.end + 1])) {
+            return token.end
+        }
         // `.number` (`số`, folded like `sơ` of `hồ sơ`) only keeps a token from being a bare period.
         let hit = cue(before: token.start)
         switch token.count {
