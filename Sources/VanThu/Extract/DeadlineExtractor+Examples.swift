@@ -29,7 +29,7 @@ extension DeadlineExtractor {
         .matches("Các xã báo cáo về Ủy ban nhân dân huyện xong trước ngày 10/11/2019.",
                  "2019-11-10 to=Ủy ban nhân dân huyện"),
         .matches("Hạn cuối nhận hồ sơ: 30/6/2024.", "2024-06-30"),
-        .matches("Thời gian hoàn thành: trong quý IV/2020.", "2020-Q4"),
+
         .matches("Các cơ sở tổng hợp, gửi Phòng Lao động chậm nhất tháng 5 hàng năm.", "--05 yearly to=Phòng Lao động"),
         .matches("- Thời gian: trước ngày 15/4/2021.", "2021-04-15", documentDate: "2021-03-05", kind: .dispatch,
                  note: "in a dispatch, a date after `trước` is a deadline even without a verb"),
@@ -73,6 +73,10 @@ extension DeadlineExtractor {
         .matches("Đề nghị các đơn vị hoàn thành trước ngày 10/3/2019.", "2019-03-10", documentDate: "2019-04-01",
                  note: "a date before the document's own (a wrong one, maybe) still makes a deadline"),
         // Not deadlines.
+        .never("Thời gian hoàn thành: trong quý IV/2020.", "2020-Q4",
+               note: "a quarter has no form in `due`; it stays a date"),
+        .never("BỘ Y TẾ\nSố: 12/2024/TT-BYT\nHà Nội, ngày 05 tháng 3 năm 2024\nNgười bắt đầu công tác trước ngày 01 tháng 01 năm 1995 phải nộp bản sao hồ sơ.",
+               "1995-01-01", kind: .dispatch, note: "before the date the document's header gives it: a cut-off"),
         .never("Dự kiến tổ chức hội thi trong tháng 9/2021 tại nhà văn hóa.", documentDate: "2021-06-01",
                note: "a planned schedule: its date is a date, not a deadline"),
         .never("Thời gian tổ chức trước ngày 30/10/2021 tại hội trường tỉnh.", documentDate: "2021-06-01"),

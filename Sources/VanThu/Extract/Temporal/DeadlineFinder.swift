@@ -4,6 +4,8 @@ struct DeadlineFinder {
     let document: TextDocument
     let text: FoldedBytes
     let documentDate: String?
+    /// The date the document's own header gives it (`Hà Nội, ngày …`), when that is its date.
+    let issued: String?
     let documentYear: Int?
     /// In a dispatch, `trước ngày …` is a deadline without an action verb in its clause
     /// (`Thời gian: trước ngày 15/4/2021`).
@@ -92,9 +94,12 @@ struct DeadlineFinder {
             due = "---\(CalendarValue.pad(day, 2))"
             recurrence = "monthly"
         case nil:
-            // No test against the document's date: a page's date may be wrong (a portal's today line), and
-            // a deadline must not hang on it. A story before it asks for nothing, so no rule takes it.
+            // Quarters have no form in `due` (gold/README): `trong quý III/2026` stays a date only.
+            guard mention.value.precision != .quarter else { return nil }
             due = mention.value.resolved(documentYear: documentYear).iso
+            // Before the date the document's own header gives it, a date is a cut-off (`đóng bảo hiểm
+            // trước ngày 01/01/1995`). Only that date: a page's byline may be wrong (a portal's today line).
+            if let due, let issued, due < issued.prefix(due.utf8.count) { return nil }
         }
         var recipient = recipient(in: clause, before: trigger.start, after: mention.range.upperBound)
         // `Định kỳ báo cáo Thủ tướng …; báo cáo tổng thể … trước ngày …`: a report with no unit of its own
@@ -291,7 +296,8 @@ struct DeadlineFinder {
                 position = text.skipSpacesBack(from: position - 1, limit: 3)
             }
             guard position > clauseStart, let word = text.wordEnding(at: position) else { return false }
-            if let action = DeadlineLexicon.withinActions.match(text, endingAt: position) {
+            if let action = DeadlineLexicon.withinActions.match(text, endingAt: position),
+               isSpelled(action.start..<position) {
                 let compound = DeadlineLexicon.notObligations.match(text, at: action.start)
                     ?? previousWordStart(action.start).flatMap { DeadlineLexicon.notObligations.match(text, at: $0) }
                 if compound == nil || compound!.end < position { return true }
@@ -323,11 +329,20 @@ struct DeadlineFinder {
         for _ in 0..<12 {
             position = text.skipSpacesBack(from: position, limit: 3)
             guard position > clauseStart, let word = text.wordEnding(at: position) else { return false }
-            if DeadlineLexicon.pastMarkers.match(text, endingAt: position) != nil { return true }
+            if let past = DeadlineLexicon.pastMarkers.match(text, endingAt: position), isSpelled(past.start..<position) {
+                return true
+            }
             if DeadlineLexicon.modals.match(text, endingAt: position) != nil { return false }
             position = word.lowerBound
         }
         return false
+    }
+
+    /// Whether the word at `range` is spelled as `DeadlineLexicon.spellings` wants, when it lists it.
+    func isSpelled(_ range: Range<Int>) -> Bool {
+        let folded = String(decoding: UnsafeBufferPointer(rebasing: text.base[range]), as: UTF8.self)
+        guard let wanted = DeadlineLexicon.spellings[folded] else { return true }
+        return wanted.contains(document.string(folded: range).lowercased())
     }
 
     /// A receiving unit and the word that introduced it (`về`, `gửi`, `(qua`).

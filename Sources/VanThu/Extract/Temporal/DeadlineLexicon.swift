@@ -118,7 +118,7 @@ enum DeadlineLexicon {
         ("lap danh sach", true), ("lap ho so", true), ("lap bao cao", true), ("lap ke hoach", true),
         ("quyet toan", true), ("giai ngan", true), ("dieu chinh", true), ("bo sung", true), ("xin y kien", true),
         ("phai", true), ("can phai", true), ("yeu cau", true), ("de nghi", true), ("dam bao", true), ("duoc giao", true),
-        ("chi dao", true), ("huong dan", true),
+        ("chi dao", true), ("huong dan", true), ("ban hanh", true),
     ])
 
     /// The verbs whose phrase is the deadline's action, longest first; `thực hiện` only when no other.
@@ -143,7 +143,15 @@ enum DeadlineLexicon {
 
     /// A few words before the trigger: the sentence tells what happened, not what must be done.
     /// `chưa … trước ngày` is a condition on what had not happened by then (`chưa xuất cảnh trước ngày …`).
+    /// Each is read only as spelled here (`đa khoa`, `vua`, `chùa` fold alike; see `spellings`).
     static let pastMarkers = FoldedPhraseTable<Bool>([("da", true), ("vua", true), ("tung", true), ("chua", true)])
+
+    /// Short words that several spellings fold to: the one a rule means (`đã`, not `đa` of `đa khoa`;
+    /// `cần`, not `căn` of `1.000 căn`). Lower-case, NFC.
+    static let spellings: [String: Set<String>] = [
+        "da": ["đã"], "vua": ["vừa"], "tung": ["từng"], "chua": ["chưa"], "can": ["cần"], "phai": ["phải"],
+        "gui": ["gửi"], "nop": ["nộp"],
+    ]
 
     /// Before the receiving unit. `qua` (an intermediary) only counts when no other is stated.
     static let recipients = FoldedPhraseTable<Bool>([
