@@ -34,6 +34,16 @@ extension DeadlineExtractor {
         .matches("- Thời gian: trước ngày 15/4/2021.", "2021-04-15", documentDate: "2021-03-05", kind: .dispatch,
                  note: "in a dispatch, a date after `trước` is a deadline even without a verb"),
         .matches("Hạn chót nộp bài dự thi: 17h00 ngày 30/6/2024.", "2024-06-30"),
+        // Standing rules recur monthly.
+        .matches("Hằng tháng, các phường gửi báo cáo về Phòng Nội vụ trước ngày 20.", "---20 monthly to=Phòng Nội vụ"),
+        .matches("Các xã gửi báo cáo về Phòng Thống kê trước ngày 05 của tháng sau.", "---05 monthly to=Phòng Thống kê"),
+        .never("Các xã báo cáo quý trước ngày 20 của tháng cuối quý.", "---20 monthly",
+               note: "a quarterly deadline is not scored, and no monthly one"),
+        .never("Hội thi tổ chức từ ngày 1 đến ngày 5/6/2023; hằng tháng các chi hội họp một lần.", "---01 monthly",
+               documentDate: "2023-05-01"),
+        .matches("Các đơn vị nộp hồ sơ chậm nhất đến hết ngày 30/9/2023.", "2023-09-30", documentDate: "2023-08-01"),
+        .matches("Các đơn vị gửi đăng ký trước thứ Sáu, ngày 12/4/2024.", "2024-04-12", documentDate: "2024-04-01"),
+        .never("Các chi hội gửi báo cáo trước ngày 20/5.", "nil", note: "no year anywhere: no due date is guessed"),
         // Standing rules recur yearly.
         .matches("Các xã gửi báo cáo năm về Phòng Nội vụ trước ngày 20 tháng 01 năm sau.",
                  "--01-20 yearly to=Phòng Nội vụ", documentDate: "2022-05-10"),

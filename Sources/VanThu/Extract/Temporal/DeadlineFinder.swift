@@ -111,6 +111,8 @@ struct DeadlineFinder {
         let to = recipient.map { Self.singleSpaced(document.string(folded: $0.unit)) }
         let action = action(in: max(clause.lowerBound, after)..<clause.upperBound, before: trigger.start,
                             recipient: recipient)
+        // `trước ngày 20/5` with no year anywhere: the year is not guessed, so there is no due date.
+        guard due != nil else { return nil }
         let range = trigger.start..<mention.range.upperBound
         let span = document.scalarSpan(document.folded.utf8Range(range))
         return DeadlineFact(text: document.string(folded: range), due: due, recurrence: recurrence, action: action,
@@ -263,8 +265,11 @@ struct DeadlineFinder {
 
     /// `Dự kiến tổ chức …`, `thời gian tổ chức …` before the trigger: a schedule, not a deadline.
     func isPlanned(_ range: Range<Int>) -> Bool {
-        has(DeadlineLexicon.planned, in: range)
+        has(DeadlineLexicon.planned, in: max(range.lowerBound, range.upperBound - Self.plannedReach)..<range.upperBound)
     }
+
+    /// How far (folded bytes) before its trigger a `Dự kiến …` still plans the date.
+    static let plannedReach = 120
 
     /// Whether the clause asks for something to be done.
     func hasObligation(_ clause: Range<Int>) -> Bool {
@@ -311,6 +316,8 @@ struct DeadlineFinder {
     func isBoundary(before start: Int) -> Bool {
         let end = text.skipSpacesBack(from: start, limit: 3)
         guard end < start, let match = DeadlineLexicon.boundaries.match(text, endingAt: end) else { return false }
+        // `đăng ký trước ngày …` asks to register (`ký` alone: signed before).
+        if let longer = DeadlineLexicon.notBoundaries.match(text, endingAt: end), longer.start < match.start { return false }
         // `để ban hành trước ngày …`: the boundary verb is itself what is asked for.
         if DeadlineLexicon.boundaryOverrides.match(text, endingAt: text.skipSpacesBack(from: match.start, limit: 3)) != nil {
             return false

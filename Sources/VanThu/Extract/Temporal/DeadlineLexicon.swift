@@ -106,6 +106,10 @@ enum DeadlineLexicon {
     static let fillers = FoldedPhraseTable<Bool>([
         ("vao", true), ("la", true), ("luc", true), ("gio", true), ("phut", true), ("h", true), ("g", true),
         ("sang", true), ("chieu", true), ("trua", true), ("toi", true), ("den", true),
+        // `trước thứ Sáu, ngày 12/4/2024`
+        ("thu hai", true), ("thu ba", true), ("thu tu", true), ("thu nam", true), ("thu sau", true), ("thu bay", true),
+        ("chu nhat", true), ("thu 2", true), ("thu 3", true), ("thu 4", true), ("thu 5", true), ("thu 6", true),
+        ("thu 7", true),
     ])
 
     /// The clause asks for something to be done: action verbs and modal words.
@@ -140,6 +144,9 @@ enum DeadlineLexicon {
         ("it nhat", true), ("toi thieu", true), ("nam", true), ("thang", true), ("tuan", true), ("hom", true),
         ("tu", true), ("den", true),
     ])
+
+    /// Longer words that end in a boundary word but ask for an act: `đăng ký trước ngày …`.
+    static let notBoundaries = FoldedPhraseTable<Bool>([("dang ky", true), ("ky ket", true)])
 
     /// A few words before the trigger: the sentence tells what happened, not what must be done.
     /// `chưa … trước ngày` is a condition on what had not happened by then (`chưa xuất cảnh trước ngày …`).

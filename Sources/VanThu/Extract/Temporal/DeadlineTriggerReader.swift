@@ -19,7 +19,14 @@ struct DeadlineTriggerReader {
             }
             if let match = DeadlineLexicon.triggers.match(text, endingAt: end)
                 ?? DeadlineLexicon.gluedTriggers.match(text, endingAt: end, gluedStart: true) {
-                return match.start >= limit ? DeadlineFinder.Trigger(kind: match.value, start: match.start) : nil
+                guard match.start >= limit else { return nil }
+                // `chậm nhất đến hết ngày …`: the stronger word before `đến hết` decides.
+                if match.value == .windowEnd, let strong = DeadlineLexicon.triggers.match(
+                    text, endingAt: text.skipSpacesBack(from: match.start, limit: 4)), strong.start >= limit,
+                   strong.value != .windowEnd, strong.value != .within {
+                    return DeadlineFinder.Trigger(kind: strong.value, start: strong.start)
+                }
+                return DeadlineFinder.Trigger(kind: match.value, start: match.start)
             }
             if let filler = DeadlineLexicon.fillers.match(text, endingAt: end), filler.value {
                 end = filler.start

@@ -29,6 +29,13 @@ enum TemporalLexicon {
         ("hang thang", .monthly), ("moi thang", .monthly), ("cua hang thang", .monthly), ("cac thang", .monthly),
     ])
 
+    /// After a deadline's day: the month is one of a cycle, so the deadline recurs monthly (`trước ngày
+    /// 10 của tháng sau`, `ngày 5 tháng tiếp theo`). Not `tháng cuối quý` (quarterly: not scored).
+    static let cycleMonths = FoldedPhraseTable<Bool>([
+        ("thang sau", true), ("cua thang sau", true), ("thang tiep theo", true), ("cua thang tiep theo", true),
+        ("thang ke tiep", true), ("cua thang ke tiep", true), ("thang lien ke", true),
+    ])
+
     /// A year written as a word after `năm`, relative to the document's year.
     static let relativeYears = FoldedPhraseTable<Int>([
         ("nay", 0), ("ngoai", -1), ("truoc", -1), ("sau", 1), ("toi", 1), ("ke tiep", 1), ("tiep theo", 1),

@@ -96,6 +96,21 @@ struct TemporalScanRun {
                     rule: "date.monthly")
                 return recurrence.end
             }
+            // `trước ngày 10 của tháng sau` in a standing rule; `Hằng tháng, … trước ngày 20`.
+            if isDeadline(at: hit.start) {
+                if let cycle = text.phrase(TemporalLexicon.cycleMonths, at: end) {
+                    add(.point, hit.start..<cycle.end, CalendarValue(day: value), recurrence: .monthly, cue: hit.cue,
+                        rule: "date.monthly-cycle")
+                    return cycle.end
+                }
+                let next = text.skipSpaces(from: end, limit: 3)
+                if recurrenceBefore(hit.start) == .monthly, text[next] != NumberToken.dash,
+                   TemporalLexicon.connectors.match(text, at: next) == nil {
+                    add(.point, hit.start..<end, CalendarValue(day: value), recurrence: .monthly, cue: hit.cue,
+                        rule: "date.monthly-standing")
+                    return end
+                }
+            }
             add(.dayOnly, hit.start..<end, CalendarValue(day: value), cue: hit.cue, rule: "date.day-only")
             return end
         case .month:
@@ -243,7 +258,7 @@ struct TemporalScanRun {
                     cue: hit.cue, rule: "date.day-month")
                 return year.end
             }
-            let yearly = recurrenceBefore(hit.start)
+            let yearly = recurrenceBefore(hit.start) == .yearly
             add(.point, hit.start..<end, CalendarValue(month: b, day: a), recurrence: yearly ? .yearly : nil, cue: hit.cue,
                 rule: "date.day-month")
             return end
@@ -272,7 +287,7 @@ struct TemporalScanRun {
         guard token.separator(1) == NumberToken.dash else { return end }
         if hit.cue == .day && da <= 2 && db <= 2 && dc <= 2 {
             guard a < b, CalendarValue.isValid(day: b, month: c, year: nil), a >= 1 else { return end }
-            let recurring = recurrenceBefore(hit.start)
+            let recurring = recurrenceBefore(hit.start) == .yearly
             add(.point, hit.start..<end, CalendarValue(month: c, day: a), recurrence: recurring ? .yearly : nil,
                 cue: hit.cue, rule: "date.day-range")
             add(.point, hit.start..<end, CalendarValue(month: c, day: b), recurrence: recurring ? .yearly : nil,
@@ -372,7 +387,7 @@ struct TemporalScanRun {
             add(.point, start..<recurring.end, calendar, recurrence: .yearly, cue: .day, rule: "date.yearly")
             return recurring.end
         }
-        let yearly = year == nil && recurrenceBefore(start)
+        let yearly = year == nil && recurrenceBefore(start) == .yearly
         add(.point, start..<last, calendar, recurrence: yearly ? .yearly : nil, cue: .day, rule: rule)
         return last
     }
@@ -589,19 +604,23 @@ struct TemporalScanRun {
     }
 
     /// Whether `hằng năm` stands earlier in the same clause (`Hằng năm, trước ngày 15/12 …`).
-    func recurrenceBefore(_ start: Int) -> Bool {
+    func recurrenceBefore(_ start: Int) -> TemporalMention.Recurrence? {
         var i = start - 1
         let limit = max(0, start - 100)
         while i >= limit {
             let byte = text[i]
-            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") || byte == 0x0A { return false }
-            if byte == UInt8(ascii: "m"), let match = TemporalLexicon.recurrences.match(text, endingAt: i + 1),
-               match.value == .yearly {
-                return true
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") || byte == 0x0A { return nil }
+            if byte == UInt8(ascii: "m") || byte == UInt8(ascii: "g"), let match = TemporalLexicon.recurrences.match(text, endingAt: i + 1) {
+                return match.value
             }
             i -= 1
         }
-        return false
+        return nil
+    }
+
+    /// Whether a deadline's trigger stands right before `start` (after the previous mention).
+    func isDeadline(at start: Int) -> Bool {
+        DeadlineTriggerReader(text: text).trigger(before: start, notBefore: mentions.last?.range.upperBound ?? 0) != nil
     }
 
     /// Whether a unit of counted things follows (`1990-2000 hộ`).
