@@ -21,10 +21,37 @@ public struct DateExtractor: Extractor {
         return found
     }
 
+    /// The folded starts of the mentions that stand on a "today" line above the title's first line.
+    static func todayLines(in document: TextDocument, mentions: [TemporalMention], title: String?) -> Set<Int> {
+        guard let title, !title.isEmpty else { return [] }
+        let probe = String(title.prefix(40))
+        guard let found = document.text.range(of: probe) else { return [] }
+        let titleLine = document.lineIndex(containing: document.text.utf8.distance(from: document.text.utf8.startIndex,
+                                                                                  to: found.lowerBound.samePosition(in: document.text.utf8) ?? document.text.utf8.startIndex))
+        let filter = ChromeFilter()
+        var today: Set<Int> = []
+        for mention in mentions where mention.kind == .point {
+            let byte = Int(document.folded.origin[mention.range.lowerBound])
+            let line = document.lineIndex(containing: byte)
+            guard line < titleLine else { break }
+            let bytes = document.utf8[document.lines[line]]
+            if filter.ruleID(for: Substring(String(decoding: bytes, as: UTF8.self)), atTop: true) == "chrome.today" {
+                today.insert(mention.range.lowerBound)
+            }
+        }
+        return today
+    }
+
     public func extract(_ context: inout ExtractionContext) {
         let document = context.document
         // The shared scan (see `ExtractionContext.temporalMentions()`) without its durations.
-        let mentions = context.temporalMentions().filter { $0.kind != .duration }
+        var mentions = context.temporalMentions().filter { $0.kind != .duration }
+        // A portal's "today" line above the headline (`Thứ Năm, 02/05/2024` over the menu) is chrome:
+        // neither the document's date nor a date of it. `ChromeFilter` drops it at the top of a text
+        // dump; below the site's name or in a page read from HTML it is found here, by the title
+        // (the title extractor runs before this one in the registry's order).
+        let today = Self.todayLines(in: document, mentions: mentions, title: context.record.title)
+        if !today.isEmpty { mentions.removeAll { today.contains($0.range.lowerBound) } }
         // A place line, a metadata line or an adoption line dates the document; a dispatch's header
         // comes before a line that only looks like a byline (`từ ngày 01 tháng 9 năm 2015, được …`
         // near the top of a consolidated text) or a place line at its end.

@@ -6,7 +6,7 @@ struct DocumentDateFinder: Sendable {
     /// How far down the text each kind of line is looked for.
     static let metadataLines = 6
     static let placeLines = 45
-    static let publicationLines = 30
+    static let publicationLines = 45
     /// A publication line is short; a place is a few words.
     static let publicationLineLength = 160
     static let placeLength = 48
@@ -15,7 +15,7 @@ struct DocumentDateFinder: Sendable {
     static let publicationWords: Set<String> = [
         "thu", "hai", "ba", "tu", "nam", "sau", "bay", "chu", "nhat", "ngay", "cn", "t2", "t3", "t4", "t5", "t6", "t7",
         "cap", "dang", "luc", "thoi", "gian", "xuat", "ban", "lan", "cuoi", "posted", "published", "updated", "date",
-        "on", "tin", "bai", "viet", "hanh", "gui", "vao",
+        "on", "tin", "bai", "viet", "hanh", "gui", "vao", "publish", "update", "created", "modified",
     ]
 
     /// Words that name a weekday after `thứ` (folded).
@@ -248,7 +248,10 @@ struct DocumentDateFinder: Sendable {
     func isPublicationPrefix(_ text: FoldedBytes, _ full: Range<Int>) -> Bool {
         // `Tác giả: Nguyễn Văn A | 15/03/2024`: only the part after the last bar counts.
         var range = full
-        if let bar = (full.lowerBound..<full.upperBound).last(where: { text[$0] == UInt8(ascii: "|") }) {
+        // `Tác giả: Lê Văn Ba - Ngày: 15/03/2024` as well.
+        if let bar = (full.lowerBound..<full.upperBound).last(where: {
+            text[$0] == UInt8(ascii: "|") || (text[$0] == NumberToken.dash && text[$0 - 1] == 0x20 && text[$0 + 1] == 0x20)
+        }) {
             range = (bar + 1)..<full.upperBound
         }
         guard range.count <= 40 else { return false }
