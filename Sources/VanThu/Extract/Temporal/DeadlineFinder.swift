@@ -73,7 +73,7 @@ struct DeadlineFinder {
             // A list item's clause may have no verb of its own: the obligation that governs the list counts.
             guard (isDispatch && opensClause(trigger.start, clause.lowerBound)) || hasObligation(clause)
                     || hasObligation(governingClauses(before: clause.lowerBound)),
-                  !isBoundary(before: trigger.start),
+                  !isBoundary(before: trigger.start, date: mention.range.lowerBound),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound),
                   !isPlanned(clause.lowerBound..<trigger.start) else { return nil }
         case .windowEnd:
@@ -313,9 +313,14 @@ struct DeadlineFinder {
     }
 
     /// `ký trước ngày …`, `ngay trước ngày …`: the word before `trước` makes the date a boundary.
-    func isBoundary(before start: Int) -> Bool {
+    func isBoundary(before start: Int, date: Int) -> Bool {
         let end = text.skipSpacesBack(from: start, limit: 3)
         guard end < start, let match = DeadlineLexicon.boundaries.match(text, endingAt: end) else { return false }
+        if !match.value, let trigger = DeadlineLexicon.triggers.match(text, at: start),
+           text.skipSpaces(from: trigger.end, limit: 4) == date,
+           DeadlineLexicon.periodicReports.match(text, endingAt: text.skipSpacesBack(from: match.start, limit: 3)) != nil {
+            return false
+        }
         // `đăng ký trước ngày …` asks to register (`ký` alone: signed before).
         if let longer = DeadlineLexicon.notBoundaries.match(text, endingAt: end), longer.start < match.start { return false }
         // `để ban hành trước ngày …`: the boundary verb is itself what is asked for.
@@ -387,8 +392,14 @@ struct DeadlineFinder {
         scan(clause.lowerBound..<start, keepFirst: false)
         // After the date, only up to a comma: `trước ngày 15/7 về Sở Nội vụ`, not `xong trước ngày 1/5,
         // báo cáo Chính phủ …` (a next step of its own).
+        // A deadline that opens its clause (`Trước ngày 10/6, Ban Chỉ đạo báo cáo Tỉnh ủy`) has its verb after it.
         var tail = end
-        while tail < clause.upperBound, text[tail] != NumberToken.comma { tail += 1 }
+        let fronted = opensClause(start, clause.lowerBound) || text[text.skipSpacesBack(from: start, limit: 4) - 1] == NumberToken.comma
+        if !fronted {
+            while tail < clause.upperBound, text[tail] != NumberToken.comma { tail += 1 }
+        } else {
+            tail = clause.upperBound
+        }
         if primary == nil { scan(end..<tail, keepFirst: true) }
         return primary ?? secondary
     }

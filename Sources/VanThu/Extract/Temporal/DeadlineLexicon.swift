@@ -141,8 +141,17 @@ enum DeadlineLexicon {
         ("ky", true), ("cap", true), ("ban hanh", true), ("phat sinh", true), ("giao ket", true), ("thanh lap", true),
         ("hieu luc", true), ("sinh", true), ("da", true), ("ngay", true), ("duoc", true), ("nhu", true),
         ("tuyen dung", true), ("nghi huu", true), ("xay ra", true), ("dien ra", true), ("khoi cong", true),
-        ("it nhat", true), ("toi thieu", true), ("nam", true), ("thang", true), ("tuan", true), ("hom", true),
+        // `năm trước`, `tháng trước` (last year, last month; `trợ cấp hằng tháng trước ngày …` a cut-off),
+        // but not after a report's name (`báo cáo năm trước ngày 15/01`: see `periodicReports`).
+        ("it nhat", true), ("toi thieu", true), ("nam", false), ("thang", false), ("tuan", false), ("hom", true),
         ("tu", true), ("den", true),
+    ])
+
+    /// Before `năm`, `tháng`, `quý` ending in `trước ngày …`: the period names a report that is due
+    /// (`báo cáo năm trước ngày 15/01`, `quyết toán năm trước ngày …`), not `last year`.
+    static let periodicReports = FoldedPhraseTable<Bool>([
+        ("bao cao", true), ("ke hoach", true), ("tong ket", true), ("so ket", true), ("quyet toan", true),
+        ("du toan", true), ("so lieu", true),
     ])
 
     /// Longer words that end in a boundary word but ask for an act: `đăng ký trước ngày …`.
