@@ -86,6 +86,8 @@ extension DeadlineExtractor {
                  documentDate: "2026-05-10", kind: .dispatch),
         .matches("Đề nghị các đơn vị hoàn thành trước ngày 10/3/2019.", "2019-03-10", documentDate: "2019-04-01",
                  note: "a date before the document's own (a wrong one, maybe) still makes a deadline"),
+        .matches("a) Các đơn vị thẩm định hồ sơ;\nb) Trước ngày 25 hằng tháng, Sở Tài chính chuyển kinh phí cho các huyện.",
+                 "---25 monthly", kind: .dispatch, note: "a list item opened by its deadline"),
         // Not deadlines.
         .never("Thời gian hoàn thành: trong quý IV/2020.", "2020-Q4",
                note: "a quarter has no form in `due`; it stays a date"),

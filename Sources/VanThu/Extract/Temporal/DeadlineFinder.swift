@@ -208,6 +208,7 @@ struct DeadlineFinder {
     /// a colon (`Các đơn vị báo cáo như sau: …; khen thưởng trước ngày …`). Empty when no list.
     func governingClauses(before start: Int) -> Range<Int> {
         var position = start
+        var nearest: Int?
         for _ in 0..<12 {
             if position < start, let colon = (position..<start).first(where: { text[$0] == UInt8(ascii: ":") }) {
                 // The opener and the first item share a clause: `Các trường báo cáo như sau: sơ kết …; khen thưởng …`.
@@ -231,15 +232,18 @@ struct DeadlineFinder {
             guard byte == UInt8(ascii: ";") || byte == NumberToken.comma || byte == 0x0A else { break }
             let previous = clause(around: end - 1, end - 1)
             guard previous.lowerBound < end - 1 else { break }
+            if nearest == nil, byte == UInt8(ascii: ";") { nearest = previous.lowerBound }
             position = previous.lowerBound
         }
-        return start..<start
+        // No opener with a colon: the item before (`…; Sở Lao động … trước ngày …`) may hold the verb.
+        return (nearest ?? start)..<start
     }
 
     /// Whether the trigger opens its clause, after a label at most (`Thời gian: trước ngày …`,
     /// `- Trước ngày 01/6, các đơn vị …`): a dispatch's schedule line. Inside a sentence a `trước ngày`
     /// needs an obligation (`người lao động xuất cảnh trước ngày …` is a cut-off).
-    func opensClause(_ start: Int, _ clauseStart: Int) -> Bool {
+    func opensClause(_ start: Int, _ clauseBound: Int) -> Bool {
+        let clauseStart = text.skipSpaces(from: clauseBound, limit: 12)
         var k = text.skipSpacesBack(from: start, limit: 8)
         if text[k - 1] == UInt8(ascii: ":") { return true }
         while k > clauseStart, !FoldedBytes.isLetter(text[k - 1]), !FoldedBytes.isDigit(text[k - 1]) { k -= 1 }
