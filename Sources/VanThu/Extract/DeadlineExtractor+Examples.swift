@@ -88,6 +88,10 @@ extension DeadlineExtractor {
                  note: "a date before the document's own (a wrong one, maybe) still makes a deadline"),
         .matches("a) Các đơn vị thẩm định hồ sơ;\nb) Trước ngày 25 hằng tháng, Sở Tài chính chuyển kinh phí cho các huyện.",
                  "---25 monthly", kind: .dispatch, note: "a list item opened by its deadline"),
+        .matches("Các trường gửi báo cáo về phòng Giáo dục và Đào tạo trước ngày 15/5/2023.",
+                 "2023-05-15 to=phòng Giáo dục và Đào tạo", documentDate: "2023-05-01"),
+        .never("Các chi hội họp tại phòng họp trước ngày 15/5/2023 để báo cáo.", "2023-05-15 to=phòng họp",
+               documentDate: "2023-05-01"),
         // Not deadlines.
         .never("Thời gian hoàn thành: trong quý IV/2020.", "2020-Q4",
                note: "a quarter has no form in `due`; it stays a date"),

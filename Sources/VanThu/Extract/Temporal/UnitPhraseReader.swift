@@ -56,7 +56,9 @@ struct UnitPhraseReader {
 
     /// The folded range of the unit name that starts at `start`, if one does.
     func read(at start: Int) -> Range<Int>? {
-        guard isCapitalized(start), let head = Self.heads.match(text, at: start) else { return nil }
+        // A head in lower case in running text counts before a capitalised name: `về phòng Nội vụ`.
+        guard let head = Self.heads.match(text, at: start),
+              isCapitalized(start) || isCapitalized(text.skipSpaces(from: head.end, limit: 2)) else { return nil }
         var end = head.end
         var words = 1
         while words < Self.maximumWords {
