@@ -1,3 +1,5 @@
+import Foundation
+
 /// The work of `DeadlineExtractor` on one document: triggers before mentions, the clause around
 /// them, the action and the receiving unit.
 struct DeadlineFinder {
@@ -195,7 +197,8 @@ struct DeadlineFinder {
         let byte = text[offset]
         switch byte {
         case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
-        case 0x0A: return !text.isSoftWrap(at: offset)
+        // A line wrapped inside a sentence, also across a gazette page break, goes on.
+        case 0x0A: return !text.isSoftWrap(at: offset) && text.wrappedLineEnd(before: offset) == nil
         case NumberToken.dot:
             let next = text[offset + 1]
             return next == 0 || FoldedBytes.isSpace(next) || next == UInt8(ascii: "*")
@@ -410,7 +413,15 @@ struct DeadlineFinder {
 
     /// A name as one line: a wrapped line's break and indent become one space.
     static func singleSpaced(_ name: String) -> String {
-        name.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        // A page break inside the name leaves its furniture (`CÔNG BÁO/Số …`, the page number) out.
+        let lines = name.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty, trimmed.allSatisfy(\.isNumber) { return false }
+            let folded = FoldedText(utf8: Array(trimmed.utf8))
+            return folded.bytes.withUnsafeBufferPointer { TemporalChromeLine.ruleID(FoldedBytes($0), lineOf: 0) == nil }
+        }
+        return lines.joined(separator: " ")
+            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 
     /// The clause before the one that starts at `start`, when only `;` parts them (one sentence).

@@ -419,7 +419,7 @@ struct TemporalScanRun {
     /// ` năm 2017`, `, năm 2017`, ` năm nay` after a month or a day and month.
     func yearWords(after end: Int, allowComma: Bool = true) -> (year: Int?, relative: Int?, end: Int)? {
         var j = text.skipSpaces(from: end, limit: 4)
-        if !text.matches(Self.nam, at: j), text[j] != NumberToken.comma, let past = skipPageBreak(from: end) { j = past }
+        if !text.matches(Self.nam, at: j), text[j] != NumberToken.comma, let past = text.skipPageBreak(from: end) { j = past }
         if allowComma && text[j] == NumberToken.comma { j = text.skipSpaces(from: j + 1, limit: 4) }
         if text.matches(Self.cua, at: j) { j = text.skipSpaces(from: j + Self.cua.count, limit: 4) }
         guard j > end, text.matches(Self.nam, at: j) else { return nil }
@@ -432,34 +432,6 @@ struct TemporalScanRun {
             return (nil, relative.value, relative.end)
         }
         return nil
-    }
-
-    /// A gazette page break inside a sentence (`ngày 21 tháng 10⏎⏎CÔNG BÁO/Số 5/Ngày …⏎21⏎năm 2013`):
-    /// past the blank lines, running headers and bare page numbers after `end`, to where the
-    /// sentence goes on; nil when no such furniture follows.
-    func skipPageBreak(from end: Int) -> Int? {
-        var j = end
-        var skipped = false
-        while j - end < 300 {
-            while j < text.count, j - end < 300, FoldedBytes.isSpace(text[j]) { j += 1 }
-            var lineStart = j
-            while lineStart > end, text[lineStart - 1] == 0x20 || text[lineStart - 1] == 0x09 { lineStart -= 1 }
-            guard lineStart > end, text[lineStart - 1] == 0x0A else { break }
-            var lineEnd = j
-            while lineEnd < text.count, text[lineEnd] != 0x0A, lineEnd - j < 120 { lineEnd += 1 }
-            var isFurniture = TemporalChromeLine.ruleID(text, lineOf: j) == "temporal-chrome.gazette-running-header"
-            if !isFurniture {
-                var k = j
-                while k < lineEnd, FoldedBytes.isDigit(text[k]) || FoldedBytes.isSpace(text[k]) { k += 1 }
-                isFurniture = k == lineEnd && lineEnd - j <= 6
-            }
-            guard isFurniture, text[lineEnd] == 0x0A else { break }
-            j = lineEnd
-            skipped = true
-        }
-        guard skipped else { return nil }
-        while j < text.count, FoldedBytes.isSpace(text[j]) { j += 1 }
-        return j
     }
 
     /// ` - 2019`, ` / 2019` after `tháng 7`: a month and year typed with spaces around the separator.
@@ -606,10 +578,16 @@ struct TemporalScanRun {
     /// Whether `hằng năm` stands earlier in the same clause (`Hằng năm, trước ngày 15/12 …`).
     func recurrenceBefore(_ start: Int) -> TemporalMention.Recurrence? {
         var i = start - 1
-        let limit = max(0, start - 100)
+        let limit = max(0, start - 400)
         while i >= limit {
             let byte = text[i]
-            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") || byte == 0x0A { return nil }
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") { return nil }
+            if byte == 0x0A {
+                // A wrapped line (a gazette page break between) is the same clause.
+                guard let previous = text.wrappedLineEnd(before: i) else { return nil }
+                i = previous - 1
+                continue
+            }
             if byte == UInt8(ascii: "m") || byte == UInt8(ascii: "g"), let match = TemporalLexicon.recurrences.match(text, endingAt: i + 1) {
                 return match.value
             }
@@ -716,6 +694,17 @@ struct TemporalScanRun {
             mentions[index].recurrence = .yearly
             mentions[index].value.relativeYear = nil
             mentions[index].rule = "date.yearly-standing"
+        }
+        // `từ ngày 15 tháng 12 năm trước đến hết ngày 14 tháng 12 của năm báo cáo`: a span of the
+        // reporting cycle; its start recurs too.
+        for index in mentions.indices.dropLast().reversed() where mentions[index].kind == .point
+            && mentions[index].recurrence == nil && mentions[index].value.year == nil && mentions[index].value.relativeYear != nil {
+            let next = mentions[index + 1]
+            if next.recurrence == .yearly, connector(from: mentions[index].range.upperBound, to: next.range.lowerBound) == true {
+                mentions[index].recurrence = .yearly
+                mentions[index].value.relativeYear = nil
+                mentions[index].rule = "date.yearly-cycle-span"
+            }
         }
     }
 

@@ -16,7 +16,7 @@ struct UnitPhraseReader {
         ("tong cong ty", true), ("cong ty", true), ("tap doan", true), ("thuong vu", true), ("lanh dao", true),
         ("tinh doan", true), ("huyen doan", true), ("thanh doan", true), ("quan doan", true), ("chi doan", true),
         ("chi hoi", true), ("to chuc", true), ("co quan", true), ("uy ban mttq", true), ("lien doan lao dong", true),
-        ("vu", true), ("tong lien doan", true), ("lien minh", true), ("hoi dong nhan dan", true), ("ubtvqh", true), ("bo chinh tri", true),
+        ("vu", true), ("tong lien doan", true), ("lien minh", true), ("chu tich", true), ("hoi dong nhan dan", true), ("ubtvqh", true), ("bo chinh tri", true),
     ])
 
     /// Lower-case words that may follow a lower-case word inside a name: `Ủy ban nhân dân huyện`,
@@ -65,9 +65,10 @@ struct UnitPhraseReader {
             // A line wrapped inside the name (`gửi về Bộ⏎Lao động - Thương binh và Xã hội`) goes on.
             var gap = end
             while text[gap] == 0x20 || text[gap] == 0x09 { gap += 1 }
-            if text[gap] == 0x0A, text.isSoftWrap(at: gap) { gap += 1 }
-            guard gap > end else { break }
-            let next = text.skipSpaces(from: gap, limit: 2)
+            var wrapped: Int?
+            if text[gap] == 0x0A { wrapped = text.continuation(afterWrapAt: gap) }
+            guard gap > end || wrapped != nil else { break }
+            let next = wrapped ?? text.skipSpaces(from: gap, limit: 2)
             guard text[next] != 0x0A, !FoldedBytes.isSpace(text[next]) else { break }
             let first = text[next]
             if FoldedBytes.isDigit(first) {
