@@ -15,6 +15,8 @@ enum TemporalChromeLine {
         /// Whether the line must also hold a clock time with seconds (`10:11:12`), as a stamp does;
         /// `Ngày ký: 03/04/2025` alone in a metadata table is the signing date of the document.
         var needsStampTime: Bool
+        /// Whether a colon must follow the words (a label: `Ngày ký: …`, not `Ngày ký kết …`).
+        var isLabel: Bool
         /// Lines of our own that the rule must drop, and lines it must keep.
         var drops: [String]
         var keeps: [String]
@@ -22,11 +24,11 @@ enum TemporalChromeLine {
 
     static let rules: [Rule] = [
         Rule(id: "temporal-chrome.gazette-running-header", starts: ["cong bao/so", "cong bao / so", "cong bao so"],
-             needsStampTime: false,
+             needsStampTime: false, isLabel: false,
              drops: ["CÔNG BÁO/Số 12 + 13/Ngày 03-4-2025", "CÔNG BÁO / Số 7 / Ngày 9-1-2024  15"],
              keeps: ["Công báo tỉnh số 12 ngày 03/4/2025 đăng toàn văn quyết định."]),
         Rule(id: "temporal-chrome.signature-stamp", starts: ["thoi gian ky", "ngay ky", "ky ngay"],
-             needsStampTime: true,
+             needsStampTime: true, isLabel: true,
              drops: ["Thời gian ký: 03.04.2025 10:11:12 +07:00", "Ngày ký: 2025-04-03 10:11:12 +07:00"],
              keeps: ["Ngày ký: 03/04/2025", "Ngày ký kết hợp đồng là 03/4/2025, lúc 10:11:12."]),
     ]
@@ -45,6 +47,7 @@ enum TemporalChromeLine {
         var end = offset
         while end < text.count, text[end] != 0x0A, end - offset < 200 { end += 1 }
         for (index, words) in prepared where hasPrefix(text, start, words) {
+            if rules[index].isLabel, text[text.skipSpaces(from: start + words.count, limit: 4)] != UInt8(ascii: ":") { continue }
             if !rules[index].needsStampTime || hasStampTime(text, start..<end) { return rules[index].id }
         }
         return nil
