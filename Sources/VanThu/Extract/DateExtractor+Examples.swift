@@ -89,6 +89,9 @@ extension DateExtractor {
         .matches("Tiêu đề\n  • Cập nhật: Thứ hai, 4/3/2024 | 9:05:12 AM\nNội dung.", "date=2024-03-04", kind: .news),
         .matches("Tiêu đề\n14/01/2015 | 08:40(TH)\nNội dung.", "date=2015-01-14", kind: .news),
         .matches("Tiêu đề\nTác giả: Lê Thị Hoa - Ngày đăng: 21/09/2020\nNội dung.", "date=2020-09-21", kind: .news),
+        .never("Tiêu đề\n" + String(repeating: "Đoạn văn dài của bài báo kể lại sự việc ở xã. ", count: 8) + "\n"
+               + String(repeating: "Đoạn thứ hai của bài báo cũng dài như đoạn đầu. ", count: 8) + "\nTin liên quan\n(12/05/2023)",
+               "date=2023-05-12", kind: .news, note: "a stamp past the article's body belongs to a related article"),
         .matches("Tiêu đề\nPublish date 03/06/2021 | 09:12 AM  | View count: 45\nNội dung.", "date=2021-06-03", kind: .news),
         .matches("Trích yếu\nNgày ban hành: 12/04/2016   Ngày hiệu lực: Đã biết\nNội dung.", "date=2016-04-12", kind: .dispatch),
         .matches("SỞ Y TẾ Số: 15/SYT-VP Đà Lạt, ngày 05 tháng  năm 2019 V/v tổ chức tập huấn", "date=2019", kind: .dispatch,

@@ -9,6 +9,8 @@ struct DocumentDateFinder: Sendable {
     static let publicationLines = 45
     /// A publication line is short; a place is a few words.
     static let publicationLineLength = 160
+    /// A line this long (bytes) is a paragraph of the body.
+    static let paragraphBytes = 240
     static let placeLength = 48
 
     /// Words that may stand before the date on a publication line (folded).
@@ -79,8 +81,16 @@ struct DocumentDateFinder: Sendable {
                     return Found(value: iso, source: .adoptionLine)
                 }
             }
+            // A byline stands above the article's body: past its second paragraph, a stamped date
+            // belongs to a related article or a footer.
+            var paragraphs = 0
+            var bodyLine = Self.publicationLines
+            for (index, range) in document.lines.prefix(Self.publicationLines).enumerated() where range.count >= Self.paragraphBytes {
+                paragraphs += 1
+                if paragraphs == 2 { bodyLine = index; break }
+            }
             for mention in early where mention.kind == .point && mention.value.precision == .day && mention.recurrence == nil {
-                guard line(of: mention.range.lowerBound) < Self.publicationLines, let iso = mention.value.iso,
+                guard line(of: mention.range.lowerBound) < bodyLine, let iso = mention.value.iso,
                       let start = lineStart(of: mention.range.lowerBound) else { continue }
                 var lineEnd = mention.range.upperBound
                 while lineEnd < text.count, lineEnd - start <= Self.publicationLineLength, text[lineEnd] != 0x0A { lineEnd += 1 }
@@ -278,7 +288,7 @@ struct DocumentDateFinder: Sendable {
             switch byte {
             // `FoldedText.other` stands for a bullet or an icon (`  • Cập nhật: …`).
             case 0x20, 0x09, 0x0D, NumberToken.comma, NumberToken.dash, UInt8(ascii: ":"), UInt8(ascii: "|"),
-                 UInt8(ascii: "("), UInt8(ascii: "#"), UInt8(ascii: "*"), FoldedText.other: continue
+                 UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "#"), UInt8(ascii: "*"), FoldedText.other: continue
             default: return false
             }
         }
