@@ -21,6 +21,17 @@ public struct DateExtractor: Extractor {
         return found
     }
 
+    /// The full date in a headline that starts with a document type's name (`Nghị định số … ngày 25/6/2004`).
+    static func legalTitleDate(_ title: String) -> String? {
+        let folded = TextDocument(title).folded
+        let words = String(decoding: folded.bytes.prefix(40), as: UTF8.self).split(separator: " ").map(String.init)
+        let names = DocumentLexicon.standard.typeNamesByFold
+        guard (1...3).contains(where: { $0 <= words.count && names[words.prefix($0).joined(separator: " ")] != nil })
+        else { return nil }
+        return TemporalScanner().scan(folded).first { $0.kind == .point && $0.value.precision == .day && $0.value.year != nil }?
+            .value.iso
+    }
+
     /// The folded starts of the mentions that stand on a "today" line above the title's first line.
     static func todayLines(in document: TextDocument, mentions: [TemporalMention], title: String?) -> Set<Int> {
         guard let title, !title.isEmpty else { return [] }
@@ -61,6 +72,12 @@ public struct DateExtractor: Extractor {
             context.record.date = own.value
         } else if context.record.date == nil || own != nil, let headerDate {
             context.record.date = headerDate
+        }
+        // A law or a decree posted as a page: its headline names it with its own date (`Nghị định số
+        // 12/2004/NĐ-CP ngày 25/6/2004 …`, `LUẬT … (Ngày 17/6/2003)`), which is its date, not the post's.
+        if headerDate == nil, own == nil || own?.source == .publicationLine, let title = context.record.title,
+           let titled = Self.legalTitleDate(title) {
+            context.record.date = titled
         }
         let year = context.documentYear
         for mention in mentions where !mention.absorbed {

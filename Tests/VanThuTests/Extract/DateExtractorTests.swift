@@ -27,3 +27,13 @@ struct DateExtractorTests {
         #expect(record.dates.map(\.value).contains("2024-05-03"))
     }
 }
+
+extension DateExtractorTests {
+    /// A decree posted on a portal is dated by its own date in its headline, not by the post's stamp.
+    @Test func aLegalDocumentPostedAsAPageKeepsItsOwnDate() {
+        let page = "Nghị định số 21/2009/NĐ-CP ngày 12/3/2009 của Chính phủ về quản lý chợ\n02/11/2012 | 09:00 AM\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;"
+        #expect(run(page, title: "Nghị định số 21/2009/NĐ-CP ngày 12/3/2009 của Chính phủ về quản lý chợ").date == "2009-03-12")
+        let news = "Chợ mới khai trương ngày 12/3/2009 đón khách\n02/11/2012 | 09:00 AM\nSáng nay chợ mở cửa."
+        #expect(run(news, title: "Chợ mới khai trương ngày 12/3/2009 đón khách").date == "2012-11-02")
+    }
+}
