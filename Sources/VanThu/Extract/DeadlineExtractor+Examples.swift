@@ -62,6 +62,9 @@ extension DeadlineExtractor {
                  documentDate: "2023-09-01", note: "a year named after the rule anchors the deadline"),
         .matches("Báo cáo định kỳ 6 tháng gửi về Sở Y tế trước ngày 15 tháng 6 và 15 tháng 12 hằng năm.",
                  "--06-15 yearly to=Sở Y tế", "--12-15 yearly to=Sở Y tế"),
+        .exactly("Định kỳ 6 tháng, năm, các xã báo cáo Ban Thường vụ Đảng ủy (trước ngày 15/6 và 15/12).",
+                 ["--06-15 yearly to=Ban Thường vụ Đảng ủy", "--12-15 yearly to=Ban Thường vụ Đảng ủy",
+                  "action=báo cáo Ban Thường vụ Đảng ủy", "action=báo cáo Ban Thường vụ Đảng ủy"], documentDate: "2023-11-02"),
         // Lists, windows, wrapped lines, glued words, recipients.
         .matches("Các trường báo cáo như sau: tổng kết học kỳ I trước ngày 20/01/2024; khen thưởng cuối năm học trước ngày 15/8/2024.",
                  "2024-01-20", "2024-08-15", documentDate: "2023-12-01", note: "list items take the obligation that opens the list"),

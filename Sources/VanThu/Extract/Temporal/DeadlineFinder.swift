@@ -480,7 +480,8 @@ struct DeadlineFinder {
         var end = start
         while end > best.start {
             let byte = text[end - 1]
-            if FoldedBytes.isSpace(byte) || byte == NumberToken.comma || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ":") {
+            if FoldedBytes.isSpace(byte) || byte == NumberToken.comma || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ":")
+                || byte == UInt8(ascii: "(") {
                 end -= 1
             } else {
                 break

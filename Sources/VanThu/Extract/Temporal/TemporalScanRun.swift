@@ -695,6 +695,15 @@ struct TemporalScanRun {
             mentions[index].value.relativeYear = nil
             mentions[index].rule = "date.yearly-standing"
         }
+        // `trước ngày 15/6 và 15/12` in a standing rule: the list's later days recur as the first does.
+        for index in mentions.indices.dropLast() where mentions[index].recurrence == .yearly && mentions[index].kind == .point {
+            let next = mentions[index + 1]
+            guard next.kind == .point, next.recurrence == nil, next.value.year == nil, next.value.relativeYear == nil,
+                  next.value.month != nil, connector(from: mentions[index].range.upperBound, to: next.range.lowerBound) != nil
+            else { continue }
+            mentions[index + 1].recurrence = .yearly
+            mentions[index + 1].rule = "date.yearly-standing"
+        }
         // `từ ngày 15 tháng 12 năm trước đến hết ngày 14 tháng 12 của năm báo cáo`: a span of the
         // reporting cycle; its start recurs too.
         for index in mentions.indices.dropLast().reversed() where mentions[index].kind == .point
