@@ -19,6 +19,11 @@ public struct ChromeFilter: Sendable {
             case imageFileName
             /// A short line of bare ASCII words and numbers with no Vietnamese letter ("15 3 mohinh").
             case bareAsciiLabel
+            /// One of these (search-folded), then only a date and weekday words, no clock time: a
+            /// portal's "today" line (`Hôm nay, ngày 17 tháng 2 năm 2019`). With `atTopOnly`, only
+            /// before any line of the page is kept (`Thứ Năm, 02/05/2024` above the menu; under a
+            /// headline the same line is the article's byline).
+            case dateLine([String], atTopOnly: Bool)
         }
 
         public var id: String
@@ -50,6 +55,11 @@ public struct ChromeFilter: Sendable {
         Rule(id: "chrome.copyright", test: .startsWith([
             "ban quyen thuoc", "copyright", "(c)", "ghi ro nguon", "cong thong tin dien tu", "trang thong tin dien tu",
         ])),
+        Rule(id: "chrome.today", test: .dateLine(["hom nay", "hom nay la"], atTopOnly: false)),
+        Rule(id: "chrome.today", test: .dateLine([
+            "thu hai", "thu ba", "thu tu", "thu nam", "thu sau", "thu bay", "chu nhat",
+            "thu 2", "thu 3", "thu 4", "thu 5", "thu 6", "thu 7",
+        ], atTopOnly: true)),
         Rule(id: "chrome.image-name", test: .imageFileName),
         Rule(id: "chrome.image-label", test: .bareAsciiLabel),
     ]
@@ -58,9 +68,10 @@ public struct ChromeFilter: Sendable {
 
     /// A rule ready for matching: its words as folded bytes, grouped by their first byte.
     private struct Prepared {
-        enum Kind { case exactly, label, startsWith, contains, imageFileName, bareAsciiLabel }
+        enum Kind { case exactly, label, startsWith, contains, imageFileName, bareAsciiLabel, dateLine }
         var id: String
         var kind: Kind
+        var atTopOnly = false
         var words: [[UInt8]]
         /// `byFirstByte[b]`: the words that start with byte `b`, so a line is compared only with them.
         var byFirstByte: [[[UInt8]]]
@@ -75,6 +86,7 @@ public struct ChromeFilter: Sendable {
             case .contains(let list): kind = .contains; words = list
             case .imageFileName: kind = .imageFileName; words = []
             case .bareAsciiLabel: kind = .bareAsciiLabel; words = []
+            case .dateLine(let list, let top): kind = .dateLine; words = list; atTopOnly = top
             }
             self.words = words.map { Array($0.utf8) }
             var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
@@ -101,23 +113,25 @@ public struct ChromeFilter: Sendable {
     }
 
     /// The id of the rule that marks `line` as chrome, or nil for a line of the document.
-    public func ruleID(for line: Substring) -> String? {
+    /// `atTop`: no line of the page has been kept above this one.
+    public func ruleID(for line: Substring, atTop: Bool = false) -> String? {
         var bytes = Array(line.utf8)
-        return bytes.withUnsafeMutableBufferPointer { ruleID(line: UnsafeBufferPointer($0)) }
+        return bytes.withUnsafeMutableBufferPointer { ruleID(line: UnsafeBufferPointer($0), atTop: atTop) }
     }
 
     /// Longest line (in bytes, trimmed) that can be chrome: longer ones are text.
     static let maximumLineLength = 400
 
     /// The same for a line given as UTF-8 bytes (no newline).
-    func ruleID(line raw: UnsafeBufferPointer<UInt8>) -> String? {
+    func ruleID(line raw: UnsafeBufferPointer<UInt8>, atTop: Bool = false) -> String? {
         let (start, end) = Self.trimmed(raw)
         guard start < end, end - start <= Self.maximumLineLength else { return nil }
         let line = UnsafeBufferPointer(rebasing: raw[start..<end])
         // Folding writes at most 3 bytes for 2 (© → "(c)"), so the scratch space lives on the stack.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Self.maximumLineLength) { scratch in
             let (count, ascii) = Self.fold(line, into: scratch.baseAddress!)
-            return Self.ruleID(folded: UnsafeBufferPointer(start: scratch.baseAddress!, count: count), line: line, ascii: ascii)
+            return Self.ruleID(folded: UnsafeBufferPointer(start: scratch.baseAddress!, count: count), line: line, ascii: ascii,
+                               atTop: atTop)
         }
     }
 
@@ -189,7 +203,8 @@ public struct ChromeFilter: Sendable {
 
     /// The first rule that matches a folded line (`line` is the line itself, for the rules that
     /// read it as it is).
-    private static func ruleID(folded: UnsafeBufferPointer<UInt8>, line: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
+    private static func ruleID(folded: UnsafeBufferPointer<UInt8>, line: UnsafeBufferPointer<UInt8>, ascii: Bool,
+                               atTop: Bool) -> String? {
         let count = folded.count
         // Nothing left (only combining marks): every rule needs letters.
         guard count > 0, let base = folded.baseAddress else { return nil }
@@ -232,10 +247,43 @@ public struct ChromeFilter: Sendable {
                     let hasNumber = tokens.contains { $0.allSatisfy { $0 >= 48 && $0 <= 57 } }
                     let hasWord = tokens.contains { $0.count >= 4 && $0.allSatisfy { $0 >= 97 && $0 <= 122 } }
                     if hasNumber && hasWord { return rules[rule].id }
+                case .dateLine:
+                    guard atTop || !rules[rule].atTopOnly else { break }
+                    for word in rules[rule].byFirstByte[first] where startsWith(word) && isDateRest(folded, from: word.count) {
+                        return rules[rule].id
+                    }
                 }
             }
             return nil
         }
+    }
+
+    /// Words a "today" line may hold besides its date (folded).
+    static let dateLineWords: Set<String> = [
+        "thu", "hai", "ba", "tu", "nam", "sau", "bay", "chu", "nhat", "cn", "ngay", "thang", "la",
+    ]
+
+    /// Whether the folded line from `start` on holds a date and nothing else: weekday and date words,
+    /// numbers, `, / - .` — and no clock time (a byline has one).
+    static func isDateRest(_ folded: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        guard start == folded.count || !(folded[start] &- 97 < 26) else { return false }
+        var digits = 0
+        var word: [UInt8] = []
+        for k in start...folded.count {
+            let byte = k < folded.count ? folded[k] : 0x20
+            if byte &- 97 < 26 { word.append(byte); continue }
+            if !word.isEmpty {
+                guard dateLineWords.contains(String(decoding: word, as: UTF8.self)) else { return false }
+                word.removeAll(keepingCapacity: true)
+            }
+            if byte &- 48 < 10 { digits += 1; continue }
+            switch byte {
+            case 0x20, 0x09, UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "|"): continue
+            case UInt8(ascii: ":"): if digits > 0 { return false }  // `Hôm nay: 12/3/2024`, not `08:30`
+            default: return false
+            }
+        }
+        return digits >= 4
     }
 
     /// Whether `needle` occurs in `haystack`: `memchr` finds the candidates.
@@ -315,7 +363,7 @@ public struct ChromeFilter: Sendable {
                     if line.allSatisfy({ $0 == 0x20 }) {
                         if !lastBlank { pendingBlank = true }
                     } else if let id = ruleID(line: line, at: lineStart, folded: foldedBytes, origin: origin,
-                                              foldedLine: foldedStart..<foldedEnd) {
+                                              foldedLine: foldedStart..<foldedEnd, atTop: kept.isEmpty) {
                         dropped[id, default: 0] += 1
                     } else {
                         kept.append(KeptLine(range: lineStart..<lineEnd, folded: foldedStart..<foldedEnd, blankBefore: pendingBlank))
@@ -335,7 +383,7 @@ public struct ChromeFilter: Sendable {
     /// scalars it keeps as quotes or a dash and for ©; quotes match no rule either way, but a
     /// dash or © could, so a line that has one is folded the rules' way.
     private func ruleID(line raw: UnsafeBufferPointer<UInt8>, at lineStart: Int, folded: UnsafeBufferPointer<UInt8>,
-                        origin: UnsafeBufferPointer<Int32>, foldedLine: Range<Int>) -> String? {
+                        origin: UnsafeBufferPointer<Int32>, foldedLine: Range<Int>, atTop: Bool) -> String? {
         let (start, end) = Self.trimmed(raw)
         guard start < end, end - start <= Self.maximumLineLength else { return nil }
         // The folded bytes of the trimmed line: those that come from its bytes.
@@ -354,11 +402,12 @@ public struct ChromeFilter: Sendable {
             return false
         }
         if has(UInt8(ascii: "-"), { raw[$0] >= 0x80 }) || has(FoldedText.other, { raw[$0] == 0xC2 && raw[$0 + 1] == 0xA9 }) {
-            return ruleID(line: raw)  // a dash that is not "-", or ©
+            return ruleID(line: raw, atTop: atTop)  // a dash that is not "-", or ©
         }
         // Every scalar of more than one byte folds to one byte or none: the line is ASCII when
         // its fold is as long as it is.
         let line = UnsafeBufferPointer(rebasing: raw[start..<end])
-        return Self.ruleID(folded: UnsafeBufferPointer(rebasing: folded[low..<high]), line: line, ascii: high - low == end - start)
+        return Self.ruleID(folded: UnsafeBufferPointer(rebasing: folded[low..<high]), line: line, ascii: high - low == end - start,
+                           atTop: atTop)
     }
 }

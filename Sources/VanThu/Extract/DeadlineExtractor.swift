@@ -9,9 +9,15 @@
 public struct DeadlineExtractor: Extractor {
     public let id = "deadlines"
     public let summary = "Dates by which something must be done, with the action and the receiving unit."
-    public var requires: [String] { ["dates"] }
+    public var requires: [String] { ["header", "dates"] }
+    /// Also report deadlines counted from an event (`trong thời hạn 15 ngày kể từ ngày nhận được hồ sơ`),
+    /// with `due` null and the event as `anchor`. Off by default: the archive's contract
+    /// (`gold/README.md`) makes a deadline a date, and such a span is a duration, not a date.
+    public var includeRelative: Bool
 
-    public init() {}
+    public init(includeRelative: Bool = false) {
+        self.includeRelative = includeRelative
+    }
 
     public var examples: [ExtractorExample] { Self.examples }
 
@@ -37,8 +43,9 @@ public struct DeadlineExtractor: Extractor {
         let documentYear = context.documentYear
         let found: [DeadlineFact] = document.folded.bytes.withUnsafeBufferPointer { buffer in
             let finder = DeadlineFinder(document: document, text: FoldedBytes(buffer), documentDate: documentDate,
+                                        issued: context.record.header?.date == documentDate ? documentDate : nil,
                                         documentYear: documentYear, isDispatch: context.record.kind == .dispatch)
-            return finder.deadlines(in: mentions)
+            return finder.deadlines(in: includeRelative ? mentions : mentions.filter { $0.kind != .duration })
         }
         context.record.deadlines += found
     }

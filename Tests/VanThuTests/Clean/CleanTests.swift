@@ -40,6 +40,21 @@ struct ChromeFilterTests {
         #expect(filter.ruleID(for: Substring(line)) == nil, "\(line)")
     }
 
+    /// A portal's "today" line is chrome; the same date under a headline is the article's byline.
+    @Test func todayLinesAreChrome() {
+        #expect(filter.ruleID(for: "Hôm nay, ngày 4 tháng 9 năm 2023") == "chrome.today")
+        #expect(filter.ruleID(for: "Hôm nay là Thứ Ba, 12/03/2024") == "chrome.today")
+        #expect(filter.ruleID(for: "Hôm nay, ngày 4/9, xã Tân Lập tổ chức hội nghị.") == nil)
+        #expect(filter.ruleID(for: "Thứ Ba, 12/03/2024", atTop: true) == "chrome.today")
+        #expect(filter.ruleID(for: "Thứ Ba, 12/03/2024") == nil)
+        #expect(filter.ruleID(for: "Thứ Ba, 12/03/2024 08:15", atTop: true) == nil, "a clock time makes a byline")
+        let (top, dropped) = filter.filter("Thứ Sáu, 03/05/2024\n\nXã Tân Lập ra quân dọn vệ sinh\nNội dung.")
+        #expect(top == "Xã Tân Lập ra quân dọn vệ sinh\nNội dung.")
+        #expect(dropped["chrome.today"] == 1)
+        let (byline, _) = filter.filter("Xã Tân Lập ra quân dọn vệ sinh\nThứ Sáu, 03/05/2024\nNội dung.")
+        #expect(byline.contains("03/05/2024"))
+    }
+
     @Test func filteringKeepsArticleLinesInOrder() {
         let (text, dropped) = filter.filter("Skip to main content\nTiêu đề bài\n\nĐoạn một.\nĐang online: 3\nĐoạn hai.\n")
         #expect(text == "Tiêu đề bài\n\nĐoạn một.\nĐoạn hai.")

@@ -1,9 +1,13 @@
+import Foundation
+
 /// The work of `DeadlineExtractor` on one document: triggers before mentions, the clause around
 /// them, the action and the receiving unit.
 struct DeadlineFinder {
     let document: TextDocument
     let text: FoldedBytes
     let documentDate: String?
+    /// The date the document's own header gives it (`Hà Nội, ngày …`), when that is its date.
+    let issued: String?
     let documentYear: Int?
     /// In a dispatch, `trước ngày …` is a deadline without an action verb in its clause
     /// (`Thời gian: trước ngày 15/4/2021`).
@@ -21,10 +25,11 @@ struct DeadlineFinder {
 
     func deadlines(in mentions: [TemporalMention]) -> [DeadlineFact] {
         var facts: [DeadlineFact] = []
-        var previous: (end: Int, trigger: Trigger, action: String?)?
+        var previous: (end: Int, trigger: Trigger, action: String?, to: String?)?
         var lastEnd = 0
         for mention in mentions {
-            defer { if mention.kind != .duration { lastEnd = max(lastEnd, mention.range.upperBound) } }
+            // A period spans its own points (`từ ngày … đến hết ngày …`): it does not hide their triggers.
+            defer { if mention.kind == .point { lastEnd = max(lastEnd, mention.range.upperBound) } }
             switch mention.kind {
             case .point:
                 guard mention.value.precision != .year || mention.recurrence != nil else { continue }
@@ -33,11 +38,18 @@ struct DeadlineFinder {
                     trigger = previous.trigger
                 }
                 guard let trigger, var fact = deadline(mention, trigger, after: previous?.end ?? 0) else { continue }
-                if fact.action == nil, let previous, clause(around: trigger.start, trigger.start).contains(previous.end) {
+                let ownClause = clause(around: trigger.start, trigger.start)
+                if fact.action == nil, let previous, ownClause.contains(previous.end) {
                     fact.action = previous.action
+                } else if fact.action == nil, fact.to == nil, let previous,
+                          let before = previousClause(before: ownClause.lowerBound), before.contains(previous.end) {
+                    // `… gửi về Cục X trước ngày 25/6 đối với báo cáo 6 tháng; trước ngày 28/11 đối với báo cáo năm`:
+                    // an item with neither action nor unit continues the one before it.
+                    fact.action = previous.action
+                    fact.to = previous.to
                 }
                 facts.append(fact)
-                previous = (mention.range.upperBound, trigger, fact.action)
+                previous = (mention.range.upperBound, trigger, fact.action, fact.to)
             case .duration:
                 if let fact = relativeDeadline(mention) { facts.append(fact) }
             case .period, .dayOnly:
@@ -57,9 +69,17 @@ struct DeadlineFinder {
         case .within:
             guard mention.value.precision == .month || mention.value.precision == .quarter,
                   hasWithinAction(before: trigger.start, clauseStart: clause.lowerBound),
-                  !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
+                  !isPast(before: trigger.start, clauseStart: clause.lowerBound),
+                  !isPlanned(clause.lowerBound..<trigger.start) else { return nil }
         case .before:
-            guard isDispatch || hasObligation(clause), !isBoundary(before: trigger.start),
+            // A list item's clause may have no verb of its own: the obligation that governs the list counts.
+            guard (isDispatch && opensClause(trigger.start, clause.lowerBound)) || hasObligation(clause)
+                    || hasObligation(governingClauses(before: clause.lowerBound)),
+                  !isBoundary(before: trigger.start, date: mention.range.lowerBound),
+                  !isPast(before: trigger.start, clauseStart: clause.lowerBound),
+                  !isPlanned(clause.lowerBound..<trigger.start) else { return nil }
+        case .windowEnd:
+            guard mention.value.precision == .day, has(DeadlineLexicon.submissions, in: clause.lowerBound..<trigger.start),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
         case .latest, .noLater, .term:
             break
@@ -76,77 +96,33 @@ struct DeadlineFinder {
             due = "---\(CalendarValue.pad(day, 2))"
             recurrence = "monthly"
         case nil:
+            // Quarters have no form in `due` (gold/README): `trong quý III/2026` stays a date only.
+            guard mention.value.precision != .quarter else { return nil }
             due = mention.value.resolved(documentYear: documentYear).iso
-            if let due, let documentDate, isBefore(due, documentDate) { return nil }
+            // Before the date the document's own header gives it, a date is a cut-off (`đóng bảo hiểm
+            // trước ngày 01/01/1995`). Only that date: a page's byline may be wrong (a portal's today line).
+            if let due, let issued, due < issued.prefix(due.utf8.count) { return nil }
         }
-        let recipient = recipient(in: clause, before: trigger.start, after: mention.range.upperBound)
-        let to = recipient.map { document.string(folded: $0.unit) }
+        var recipient = recipient(in: clause, before: trigger.start, after: mention.range.upperBound)
+        // `Định kỳ báo cáo Thủ tướng …; báo cáo tổng thể … trước ngày …`: a report with no unit of its own
+        // goes where the sentence's earlier report goes.
+        if recipient == nil, let previous = previousClause(before: clause.lowerBound),
+           has(DeadlineLexicon.reportVerbs, in: clause.lowerBound..<trigger.start) {
+            recipient = reportRecipient(in: previous)
+        }
+        let to = recipient.map { Self.singleSpaced(document.string(folded: $0.unit)) }
         let action = action(in: max(clause.lowerBound, after)..<clause.upperBound, before: trigger.start,
                             recipient: recipient)
+        // `trước ngày 20/5` with no year anywhere: the year is not guessed, so there is no due date.
+        guard due != nil else { return nil }
         let range = trigger.start..<mention.range.upperBound
         let span = document.scalarSpan(document.folded.utf8Range(range))
         return DeadlineFact(text: document.string(folded: range), due: due, recurrence: recurrence, action: action,
                             to: to, anchor: nil, start: span.start, end: span.end, rule: trigger.kind.rule)
     }
 
-    /// The trigger before a mention: right before it (fillers and clock times between), or a
-    /// `hạn chót …` a few words before; never inside the previous mention (`năm trước đến ngày …`).
     func trigger(before start: Int, notBefore limit: Int) -> Trigger? {
-        var end = start
-        for _ in 0..<8 {
-            guard end > limit else { return nil }
-            end = text.skipSpacesBack(from: end, limit: 4)
-            let previous = text[end - 1]
-            if previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "*")
-                || previous == UInt8(ascii: "(") || previous == UInt8(ascii: "\"") {
-                end -= 1
-                continue
-            }
-            if let match = DeadlineLexicon.triggers.match(text, endingAt: end) {
-                return match.start >= limit ? Trigger(kind: match.value, start: match.start) : nil
-            }
-            if let filler = DeadlineLexicon.fillers.match(text, endingAt: end), filler.value {
-                end = filler.start
-                continue
-            }
-            if let clock = clockTime(endingAt: end) {
-                end = clock
-                continue
-            }
-            break
-        }
-        // `hạn chót nộp hồ sơ là ngày …`
-        var position = start
-        for _ in 0..<Self.termGap {
-            position = text.skipSpacesBack(from: position, limit: 4)
-            if text[position - 1] == UInt8(ascii: ":") { position = text.skipSpacesBack(from: position - 1, limit: 4) }
-            guard position > limit else { return nil }
-            if let match = DeadlineLexicon.distantTriggers.match(text, endingAt: position), match.start >= limit {
-                return Trigger(kind: match.value, start: match.start)
-            }
-            if let clock = clockTime(endingAt: position) {
-                position = clock
-                continue
-            }
-            guard let word = text.wordEnding(at: position) else { break }
-            position = word.lowerBound
-        }
-        return nil
-    }
-
-    /// `17h`, `17h00`, `17:30`, `00` ending at `end`: where it starts.
-    func clockTime(endingAt end: Int) -> Int? {
-        var i = end
-        var digits = 0
-        while i > 0, end - i < 6 {
-            let byte = text[i - 1]
-            if FoldedBytes.isDigit(byte) { digits += 1 }
-            else if !(byte == UInt8(ascii: "h") || byte == UInt8(ascii: "g") || byte == UInt8(ascii: ":")) { break }
-            i -= 1
-        }
-        guard digits > 0, i < end, FoldedBytes.isDigit(text[i]) else { return nil }
-        let before = text[i - 1]
-        return FoldedBytes.isSpace(before) || before == 0 ? i : nil
+        DeadlineTriggerReader(text: text).trigger(before: start, notBefore: limit)
     }
 
     /// `trước ngày 30/6 và ngày 31/12`: whether only `và`, `hoặc` or a comma stands between.
@@ -220,13 +196,87 @@ struct DeadlineFinder {
     func isClauseEnd(_ offset: Int) -> Bool {
         let byte = text[offset]
         switch byte {
-        case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A: return true
+        case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
+        // A line wrapped inside a sentence, also across a gazette page break, goes on.
+        case 0x0A: return !text.isSoftWrap(at: offset) && text.wrappedLineEnd(before: offset) == nil
         case NumberToken.dot:
             let next = text[offset + 1]
             return next == 0 || FoldedBytes.isSpace(next) || next == UInt8(ascii: "*")
         default: return false
         }
     }
+
+    /// The clauses that govern a list whose item starts at `start`: back over the items before it
+    /// (ended by `;` or `,`, on this line or the lines above) to the clause that opens the list with
+    /// a colon (`Các đơn vị báo cáo như sau: …; khen thưởng trước ngày …`). Empty when no list.
+    func governingClauses(before start: Int) -> Range<Int> {
+        var position = start
+        var nearest: Int?
+        for _ in 0..<12 {
+            if position < start, let colon = (position..<start).first(where: { text[$0] == UInt8(ascii: ":") }) {
+                // The opener and the first item share a clause: `Các trường báo cáo như sau: sơ kết …; khen thưởng …`.
+                return clause(around: colon, colon).lowerBound..<start
+            }
+            let end = text.skipSpacesBack(from: position, limit: 8)
+            guard end > 0 else { break }
+            let byte = text[end - 1]
+            if byte == UInt8(ascii: ":") {
+                let opener = clause(around: end - 1, end - 1)
+                return opener.lowerBound..<start
+            }
+
+            // `- ` or `a) ` of the item itself
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ")") || byte == FoldedText.other {
+                position = end - 1
+                while position > 0, text[position - 1] != 0x0A, FoldedBytes.isLetter(text[position - 1])
+                        || FoldedBytes.isDigit(text[position - 1]) { position -= 1 }
+                continue
+            }
+            guard byte == UInt8(ascii: ";") || byte == NumberToken.comma || byte == 0x0A else { break }
+            let previous = clause(around: end - 1, end - 1)
+            guard previous.lowerBound < end - 1 else { break }
+            if nearest == nil, byte == UInt8(ascii: ";") { nearest = previous.lowerBound }
+            position = previous.lowerBound
+        }
+        // No opener with a colon: the item before (`…; Sở Lao động … trước ngày …`) may hold the verb.
+        return (nearest ?? start)..<start
+    }
+
+    /// Whether the trigger opens its clause, after a label at most (`Thời gian: trước ngày …`,
+    /// `- Trước ngày 01/6, các đơn vị …`): a dispatch's schedule line. Inside a sentence a `trước ngày`
+    /// needs an obligation (`người lao động xuất cảnh trước ngày …` is a cut-off).
+    func opensClause(_ start: Int, _ clauseBound: Int) -> Bool {
+        let clauseStart = text.skipSpaces(from: clauseBound, limit: 12)
+        var k = text.skipSpacesBack(from: start, limit: 8)
+        if text[k - 1] == UInt8(ascii: ":") { return true }
+        while k > clauseStart, !FoldedBytes.isLetter(text[k - 1]), !FoldedBytes.isDigit(text[k - 1]) { k -= 1 }
+        if k <= clauseStart { return true }
+        // `a) Trước ngày …`, `2. Trước ngày …`
+        var j = k
+        while j > clauseStart, FoldedBytes.isLetter(text[j - 1]) || FoldedBytes.isDigit(text[j - 1]) { j -= 1 }
+        return j == clauseStart && k - j <= 2 && (text[k] == UInt8(ascii: ")") || text[k] == NumberToken.dot)
+    }
+
+    /// Whether a phrase of `table` starts at a word inside `range`.
+    func has(_ table: FoldedPhraseTable<Bool>, in range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]), let match = table.match(text, at: i),
+               match.value, match.end <= range.upperBound {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// `Dự kiến tổ chức …`, `thời gian tổ chức …` before the trigger: a schedule, not a deadline.
+    func isPlanned(_ range: Range<Int>) -> Bool {
+        has(DeadlineLexicon.planned, in: max(range.lowerBound, range.upperBound - Self.plannedReach)..<range.upperBound)
+    }
+
+    /// How far (folded bytes) before its trigger a `Dự kiến …` still plans the date.
+    static let plannedReach = 120
 
     /// Whether the clause asks for something to be done.
     func hasObligation(_ clause: Range<Int>) -> Bool {
@@ -258,7 +308,8 @@ struct DeadlineFinder {
                 position = text.skipSpacesBack(from: position - 1, limit: 3)
             }
             guard position > clauseStart, let word = text.wordEnding(at: position) else { return false }
-            if let action = DeadlineLexicon.withinActions.match(text, endingAt: position) {
+            if let action = DeadlineLexicon.withinActions.match(text, endingAt: position),
+               isSpelled(action.start..<position) {
                 let compound = DeadlineLexicon.notObligations.match(text, at: action.start)
                     ?? previousWordStart(action.start).flatMap { DeadlineLexicon.notObligations.match(text, at: $0) }
                 if compound == nil || compound!.end < position { return true }
@@ -269,9 +320,20 @@ struct DeadlineFinder {
     }
 
     /// `ký trước ngày …`, `ngay trước ngày …`: the word before `trước` makes the date a boundary.
-    func isBoundary(before start: Int) -> Bool {
+    func isBoundary(before start: Int, date: Int) -> Bool {
         let end = text.skipSpacesBack(from: start, limit: 3)
         guard end < start, let match = DeadlineLexicon.boundaries.match(text, endingAt: end) else { return false }
+        if !match.value, let trigger = DeadlineLexicon.triggers.match(text, at: start),
+           text.skipSpaces(from: trigger.end, limit: 4) == date,
+           DeadlineLexicon.periodicReports.match(text, endingAt: text.skipSpacesBack(from: match.start, limit: 3)) != nil {
+            return false
+        }
+        // `đăng ký trước ngày …` asks to register (`ký` alone: signed before).
+        if let longer = DeadlineLexicon.notBoundaries.match(text, endingAt: end), longer.start < match.start { return false }
+        // `để ban hành trước ngày …`: the boundary verb is itself what is asked for.
+        if DeadlineLexicon.boundaryOverrides.match(text, endingAt: text.skipSpacesBack(from: match.start, limit: 3)) != nil {
+            return false
+        }
         // `từ trước ngày` is a boundary; `Đầu tư trước ngày` is not (both fold to `tu`).
         if end - match.start == 2 && text[match.start] == UInt8(ascii: "t") {
             return document.string(folded: match.start..<end).lowercased() == "từ"
@@ -279,23 +341,27 @@ struct DeadlineFinder {
         return true
     }
 
-    /// `đã`, `vừa` among the few words before the trigger.
+    /// `đã`, `vừa` among the words before the trigger (`đã đóng bảo hiểm xã hội bắt buộc trước ngày …`),
+    /// unless the sentence asks again in between (`đã được giao, phải hoàn thành trước ngày …`).
     func isPast(before start: Int, clauseStart: Int) -> Bool {
         var position = start
-        for _ in 0..<4 {
+        for _ in 0..<12 {
             position = text.skipSpacesBack(from: position, limit: 3)
             guard position > clauseStart, let word = text.wordEnding(at: position) else { return false }
-            if DeadlineLexicon.pastMarkers.match(text, endingAt: position) != nil { return true }
+            if let past = DeadlineLexicon.pastMarkers.match(text, endingAt: position), isSpelled(past.start..<position) {
+                return true
+            }
+            if DeadlineLexicon.modals.match(text, endingAt: position) != nil { return false }
             position = word.lowerBound
         }
         return false
     }
 
-    /// Whether ISO `due` lies before the document's date (compared on the precision they share).
-    func isBefore(_ due: String, _ documentDate: String) -> Bool {
-        let length = min(due.utf8.count, documentDate.utf8.count)
-        guard length >= 4, !due.contains("Q") else { return false }
-        return due.prefix(length) < documentDate.prefix(length)
+    /// Whether the word at `range` is spelled as `DeadlineLexicon.spellings` wants, when it lists it.
+    func isSpelled(_ range: Range<Int>) -> Bool {
+        let folded = String(decoding: UnsafeBufferPointer(rebasing: text.base[range]), as: UTF8.self)
+        guard let wanted = DeadlineLexicon.spellings[folded] else { return true }
+        return wanted.contains(document.string(folded: range).lowercased())
     }
 
     /// A receiving unit and the word that introduced it (`về`, `gửi`, `(qua`).
@@ -331,8 +397,61 @@ struct DeadlineFinder {
             }
         }
         scan(clause.lowerBound..<start, keepFirst: false)
-        if primary == nil { scan(end..<clause.upperBound, keepFirst: true) }
+        // After the date, only up to a comma: `trước ngày 15/7 về Sở Nội vụ`, not `xong trước ngày 1/5,
+        // báo cáo Chính phủ …` (a next step of its own).
+        // A deadline that opens its clause (`Trước ngày 10/6, Ban Chỉ đạo báo cáo Tỉnh ủy`) has its verb after it.
+        var tail = end
+        let fronted = opensClause(start, clause.lowerBound) || text[text.skipSpacesBack(from: start, limit: 4) - 1] == NumberToken.comma
+        if !fronted {
+            while tail < clause.upperBound, text[tail] != NumberToken.comma { tail += 1 }
+        } else {
+            tail = clause.upperBound
+        }
+        if primary == nil { scan(end..<tail, keepFirst: true) }
         return primary ?? secondary
+    }
+
+    /// A name as one line: a wrapped line's break and indent become one space.
+    static func singleSpaced(_ name: String) -> String {
+        // A page break inside the name leaves its furniture (`CÔNG BÁO/Số …`, the page number) out.
+        let lines = name.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty, trimmed.allSatisfy(\.isNumber) { return false }
+            let folded = FoldedText(utf8: Array(trimmed.utf8))
+            return folded.bytes.withUnsafeBufferPointer { TemporalChromeLine.ruleID(FoldedBytes($0), lineOf: 0) == nil }
+        }
+        return lines.joined(separator: " ")
+            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// The clause before the one that starts at `start`, when only `;` parts them (one sentence).
+    func previousClause(before start: Int) -> Range<Int>? {
+        let end = text.skipSpacesBack(from: start, limit: 8)
+        guard end > 0, text[end - 1] == UInt8(ascii: ";") else { return nil }
+        let previous = clause(around: end - 1, end - 1)
+        return previous.lowerBound < end - 1 ? previous.lowerBound..<(end - 1) : nil
+    }
+
+    /// The first receiving unit of a reporting verb in `range` (`báo cáo Thủ tướng Chính phủ …`).
+    func reportRecipient(in range: Range<Int>) -> Recipient? {
+        let reader = UnitPhraseReader(document: document, text: text)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]),
+               let verb = DeadlineLexicon.reportVerbs.match(text, at: i) {
+                var unitStart = text.skipSpaces(from: verb.end, limit: 3)
+                if let marker = DeadlineLexicon.recipients.match(text, at: unitStart), marker.value {
+                    unitStart = text.skipSpaces(from: marker.end, limit: 3)
+                }
+                if let unit = reader.read(at: unitStart), unit.upperBound <= range.upperBound {
+                    return Recipient(unit: unit, marker: i..<verb.end)
+                }
+                i = verb.end
+                continue
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The action: from the last action verb of the clause before the trigger, up to the trigger;
@@ -361,7 +480,8 @@ struct DeadlineFinder {
         var end = start
         while end > best.start {
             let byte = text[end - 1]
-            if FoldedBytes.isSpace(byte) || byte == NumberToken.comma || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ":") {
+            if FoldedBytes.isSpace(byte) || byte == NumberToken.comma || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ":")
+                || byte == UInt8(ascii: "(") {
                 end -= 1
             } else {
                 break

@@ -11,6 +11,9 @@ enum DeadlineLexicon {
         case term
         /// `trong tháng 6/2020`: a month or quarter; a deadline only in a clause that asks for work.
         case within
+        /// `đến hết ngày …`: the end of a window; a deadline when the window is one for submitting
+        /// (`nhận hồ sơ từ ngày … đến hết ngày …`), not a period of validity (`áp dụng đến hết ngày …`).
+        case windowEnd
 
         var rule: String {
             switch self {
@@ -19,6 +22,7 @@ enum DeadlineLexicon {
             case .noLater: "deadline.no-later"
             case .term: "deadline.term"
             case .within: "deadline.within"
+            case .windowEnd: "deadline.window-end"
             }
         }
     }
@@ -30,12 +34,59 @@ enum DeadlineLexicon {
         ("khong qua", .noLater), ("khong muon hon", .noLater), ("khong cham hon", .noLater), ("khong tre hon", .noLater),
         ("han chot", .term), ("han cuoi", .term), ("thoi han", .term), ("han nop", .term), ("thoi han nop", .term),
         ("trong", .within),
+        ("den het", .windowEnd), ("cho den het", .windowEnd),
     ])
 
-    /// Triggers that may stand a few words before their date: `hạn chót nộp hồ sơ là ngày …`.
+    /// In the clause of a window's end: the window is one for submitting or registering.
+    static let submissions = FoldedPhraseTable<Bool>([
+        ("nhan ho so", true), ("nhan bai", true), ("nhan tac pham", true), ("nhan don", true), ("tiep nhan", true),
+        ("thu nhan", true), ("nop", true), ("gui", true), ("nhan dang ky", true), ("dang ky du thi", true),
+        ("dang ky tham gia", true), ("bai du thi", true), ("bai thi", true), ("nhan hinh anh", true),
+        ("nhan y kien", true), ("gop y", true), ("nhan de cu", true),
+    ])
+
+    /// Before the trigger in its clause: an event is planned for the date; its date is a date, not a
+    /// deadline (`Dự kiến tổ chức trong tháng 8/2020`, `thời gian tổ chức từ ngày …`). A window's end
+    /// or a `hạn chót` still makes a deadline (`dự kiến kết thúc nhận bài vào ngày …`).
+    static let planned = FoldedPhraseTable<Bool>([
+        ("du kien", true), ("thoi gian to chuc", true), ("thoi gian dien ra", true), ("se to chuc", true),
+        ("se dien ra", true), ("du dinh", true), ("thoi gian khai mac", true), ("le khai mac", true),
+    ])
+
+    /// Between `đã` and the trigger: the sentence asks for something again (`đã được giao phải … trước`).
+    static let modals = FoldedPhraseTable<Bool>([
+        ("phai", true), ("can", true), ("de nghi", true), ("yeu cau", true), ("co trach nhiem", true), ("de", true),
+        ("thi", true),
+    ])
+
+    /// Before a boundary verb (`ban hành`, `ký`): the verb is the action asked for (`để ban hành trước
+    /// ngày …`, `phải ký trước ngày …`), not a cut-off (`văn bản ban hành trước ngày …`).
+    static let boundaryOverrides = FoldedPhraseTable<Bool>([
+        ("de", true), ("phai", true), ("can", true), ("khan truong", true), ("kip thoi", true), ("hoan thanh", true),
+        ("xong", true), ("de nghi", true), ("tien hanh", true), ("tham muu", true),
+    ])
+
+    /// After a reporting verb of an earlier clause of the sentence, its receiving unit carries to a
+    /// deadline whose own action is a report with no unit (`báo cáo Bộ …; báo cáo tổng kết trước ngày …`).
+    static let reportVerbs = FoldedPhraseTable<Bool>([
+        ("bao cao", true), ("gui", true), ("nop", true), ("trinh", true), ("gui bao cao", true),
+    ])
+
+    /// Triggers that still read when the space before them was lost in the source (`nhân dânchậm nhất
+    /// ngày …`, `hồ sơtrước ngày …`): words that no Vietnamese syllable ends with, so a letter glued
+    /// before them can only be another word. Not `hạn …` (`phần cuối`, `thân chót` fold to `…han …`).
+    static let gluedTriggers = FoldedPhraseTable<Trigger>([
+        ("cham nhat", .latest), ("muon nhat", .latest), ("truoc", .before), ("khong qua", .noLater),
+        ("thoi han", .term),
+    ])
+
+    /// Triggers that may stand a few words before their date: `hạn chót nộp hồ sơ là ngày …`, and the
+    /// end of a submission window (`thời gian kết thúc nhận bài vào ngày …`, `hết hạn nhận hồ sơ ngày …`).
     static let distantTriggers = FoldedPhraseTable<Trigger>([
         ("han chot", .term), ("han cuoi", .term), ("han nop", .term), ("thoi han nop", .term),
         ("thoi han hoan thanh", .term), ("thoi han gui", .term), ("thoi han bao cao", .term),
+        ("ket thuc nhan", .term), ("ket thuc tiep nhan", .term), ("ket thuc thu nhan", .term), ("han nhan", .term),
+        ("het han nhan", .term), ("het han nop", .term), ("het han dang ky", .term), ("ket thuc dang ky", .term),
     ])
 
     /// Right before `trong tháng …`: the month is when work must be done (`hoàn thành trong tháng 6/2020`).
@@ -48,12 +99,17 @@ enum DeadlineLexicon {
     /// Words that contain an obligation word but do not ask for anything (`theo báo cáo`, `lập tức`).
     static let notObligations = FoldedPhraseTable<Bool>([
         ("theo bao cao", true), ("bao cao cua", true), ("lap tuc", true), ("thuc hien boi", true),
+        ("duoc thuc hien", true), ("da thuc hien", true),
     ])
 
     /// Words that may stand between a trigger and its date: `trước 17 giờ 00 ngày …`, `chậm nhất vào ngày …`.
     static let fillers = FoldedPhraseTable<Bool>([
         ("vao", true), ("la", true), ("luc", true), ("gio", true), ("phut", true), ("h", true), ("g", true),
         ("sang", true), ("chieu", true), ("trua", true), ("toi", true), ("den", true),
+        // `trước thứ Sáu, ngày 12/4/2024`
+        ("thu hai", true), ("thu ba", true), ("thu tu", true), ("thu nam", true), ("thu sau", true), ("thu bay", true),
+        ("chu nhat", true), ("thu 2", true), ("thu 3", true), ("thu 4", true), ("thu 5", true), ("thu 6", true),
+        ("thu 7", true),
     ])
 
     /// The clause asks for something to be done: action verbs and modal words.
@@ -66,7 +122,7 @@ enum DeadlineLexicon {
         ("lap danh sach", true), ("lap ho so", true), ("lap bao cao", true), ("lap ke hoach", true),
         ("quyet toan", true), ("giai ngan", true), ("dieu chinh", true), ("bo sung", true), ("xin y kien", true),
         ("phai", true), ("can phai", true), ("yeu cau", true), ("de nghi", true), ("dam bao", true), ("duoc giao", true),
-        ("chi dao", true), ("huong dan", true), ("du kien", true),
+        ("chi dao", true), ("huong dan", true), ("ban hanh", true),
     ])
 
     /// The verbs whose phrase is the deadline's action, longest first; `thực hiện` only when no other.
@@ -85,12 +141,33 @@ enum DeadlineLexicon {
         ("ky", true), ("cap", true), ("ban hanh", true), ("phat sinh", true), ("giao ket", true), ("thanh lap", true),
         ("hieu luc", true), ("sinh", true), ("da", true), ("ngay", true), ("duoc", true), ("nhu", true),
         ("tuyen dung", true), ("nghi huu", true), ("xay ra", true), ("dien ra", true), ("khoi cong", true),
-        ("it nhat", true), ("toi thieu", true), ("nam", true), ("thang", true), ("tuan", true), ("hom", true),
+        // `năm trước`, `tháng trước` (last year, last month; `trợ cấp hằng tháng trước ngày …` a cut-off),
+        // but not after a report's name (`báo cáo năm trước ngày 15/01`: see `periodicReports`).
+        ("it nhat", true), ("toi thieu", true), ("nam", false), ("thang", false), ("tuan", false), ("hom", true),
         ("tu", true), ("den", true),
     ])
 
+    /// Before `năm`, `tháng`, `quý` ending in `trước ngày …`: the period names a report that is due
+    /// (`báo cáo năm trước ngày 15/01`, `quyết toán năm trước ngày …`), not `last year`.
+    static let periodicReports = FoldedPhraseTable<Bool>([
+        ("bao cao", true), ("ke hoach", true), ("tong ket", true), ("so ket", true), ("quyet toan", true),
+        ("du toan", true), ("so lieu", true),
+    ])
+
+    /// Longer words that end in a boundary word but ask for an act: `đăng ký trước ngày …`.
+    static let notBoundaries = FoldedPhraseTable<Bool>([("dang ky", true), ("ky ket", true)])
+
     /// A few words before the trigger: the sentence tells what happened, not what must be done.
-    static let pastMarkers = FoldedPhraseTable<Bool>([("da", true), ("vua", true), ("tung", true)])
+    /// `chưa … trước ngày` is a condition on what had not happened by then (`chưa xuất cảnh trước ngày …`).
+    /// Each is read only as spelled here (`đa khoa`, `vua`, `chùa` fold alike; see `spellings`).
+    static let pastMarkers = FoldedPhraseTable<Bool>([("da", true), ("vua", true), ("tung", true), ("chua", true)])
+
+    /// Short words that several spellings fold to: the one a rule means (`đã`, not `đa` of `đa khoa`;
+    /// `cần`, not `căn` of `1.000 căn`). Lower-case, NFC.
+    static let spellings: [String: Set<String>] = [
+        "da": ["đã"], "vua": ["vừa"], "tung": ["từng"], "chua": ["chưa"], "can": ["cần"], "phai": ["phải"],
+        "gui": ["gửi"], "nop": ["nộp"],
+    ]
 
     /// Before the receiving unit. `qua` (an intermediary) only counts when no other is stated.
     static let recipients = FoldedPhraseTable<Bool>([

@@ -70,8 +70,9 @@ struct FoldedPhraseTable<Value> {
         return nil
     }
 
-    /// The entry whose phrase ends exactly at `end` (on a word end), and the phrase's start.
-    func match(_ text: FoldedBytes, endingAt end: Int) -> (value: Value, start: Int)? {
+    /// The entry whose phrase ends exactly at `end` (on a word end), and the phrase's start. With
+    /// `gluedStart`, the phrase may start inside a word: text whose space was lost (`nhân dânchậm nhất`).
+    func match(_ text: FoldedBytes, endingAt end: Int, gluedStart: Bool = false) -> (value: Value, start: Int)? {
         guard end > 0, !FoldedBytes.isLetter(text[end]), !FoldedBytes.isDigit(text[end]) else { return nil }
         let last = Int(text[end - 1])
         for slot in lastStart[last]..<lastStart[last + 1] {
@@ -91,7 +92,7 @@ struct FoldedPhraseTable<Value> {
                 }
                 k -= 1
             }
-            if matched && !FoldedBytes.isLetter(text[position - 1]) && !FoldedBytes.isDigit(text[position - 1]) {
+            if matched && (gluedStart || (!FoldedBytes.isLetter(text[position - 1]) && !FoldedBytes.isDigit(text[position - 1]))) {
                 return (values[index], position)
             }
         }

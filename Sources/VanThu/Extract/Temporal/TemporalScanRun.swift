@@ -64,6 +64,11 @@ struct TemporalScanRun {
             return token.end
         }
         if let quarter = romanQuarter(before: token) { return quarter }
+        // `1. `, `2) ` opening a line: a list item's number (`… trợ cấp hằng tháng⏎1. Từ ngày …`).
+        if token.count == 1, token.digitCount(0) <= 2, isLineStart(before: token.start),
+           text[token.end] == UInt8(ascii: ")") || (text[token.end] == NumberToken.dot && FoldedBytes.isSpace(text[token.end + 1])) {
+            return token.end
+        }
         // `.number` (`số`, folded like `sơ` of `hồ sơ`) only keeps a token from being a bare period.
         let hit = cue(before: token.start)
         switch token.count {
@@ -90,6 +95,21 @@ struct TemporalScanRun {
                 add(.point, hit.start..<recurrence.end, CalendarValue(day: value), recurrence: .monthly, cue: hit.cue,
                     rule: "date.monthly")
                 return recurrence.end
+            }
+            // `trước ngày 10 của tháng sau` in a standing rule; `Hằng tháng, … trước ngày 20`.
+            if isDeadline(at: hit.start) {
+                if let cycle = text.phrase(TemporalLexicon.cycleMonths, at: end) {
+                    add(.point, hit.start..<cycle.end, CalendarValue(day: value), recurrence: .monthly, cue: hit.cue,
+                        rule: "date.monthly-cycle")
+                    return cycle.end
+                }
+                let next = text.skipSpaces(from: end, limit: 3)
+                if recurrenceBefore(hit.start) == .monthly, text[next] != NumberToken.dash,
+                   TemporalLexicon.connectors.match(text, at: next) == nil {
+                    add(.point, hit.start..<end, CalendarValue(day: value), recurrence: .monthly, cue: hit.cue,
+                        rule: "date.monthly-standing")
+                    return end
+                }
             }
             add(.dayOnly, hit.start..<end, CalendarValue(day: value), cue: hit.cue, rule: "date.day-only")
             return end
@@ -128,6 +148,11 @@ struct TemporalScanRun {
                           cue: hit.cue, rule: "period.years")
                 return range.end
             }
+            // `6 tháng đầu năm 2024`, `cuối năm 2023`: a part of the year; `từ năm 2009 đến nay`: an open span.
+            if TemporalLexicon.yearParts.match(text, endingAt: text.skipSpacesBack(from: hit.cueStart, limit: 3)) != nil
+                || text.phrase(TemporalLexicon.openEnds, at: end) != nil {
+                return end
+            }
             add(.point, hit.start..<end, CalendarValue(year: value), cue: hit.cue, rule: "date.year")
             return yearList(after: end, first: value)
         case .span, .from:
@@ -148,11 +173,14 @@ struct TemporalScanRun {
         case .number:
             return end
         case .none, .weekday, .occasion, .timeOfDay, .until:
+            // `ngày 15 tháng 6 và 15 tháng 12 hằng năm`: a second day-month of a list needs no `ngày`.
             if digits <= 2, value >= 1, value <= 31,
                let words = dayMonthWords(day: value, after: end, start: hit.cue == .timeOfDay ? hit.start : token.start,
-                                         rule: "date.day-words", needsYear: hit.cue == .none || hit.cue == .until) {
+                                         rule: "date.day-words",
+                                         needsYear: (hit.cue == .none || hit.cue == .until) && !followsDay(token.start)) {
                 return words
             }
+            if digits == 4, hit.cue == .none, let year = bareYear(token) { return year }
             if digits == 4, CalendarValue.isValidYear(value), hit.cue == .none,
                let range = yearRange(from: value, after: end, words: false), !countsThings(after: range.end) {
                 addPeriod(token.start..<range.end, from: CalendarValue(year: value), to: CalendarValue(year: range.year),
@@ -214,9 +242,9 @@ struct TemporalScanRun {
             case .from, .until: cued = token.separator(1) == NumberToken.slash
             default: cued = false
             }
-            if !cued, hit.cue == .none, let last = mentions.last, last.kind == .point, last.value.precision == .day,
-               connector(from: last.range.upperBound, to: token.start) != nil, token.separator(1) == NumberToken.slash {
-                cued = true  // `nghỉ lễ 30/4 và 1/5`
+            if !cued, hit.cue == .none || hit.cue == .until, followsDay(token.start),
+               token.separator(1) == NumberToken.slash || token.separator(1) == NumberToken.dot {
+                cued = true  // `nghỉ lễ 30/4 và 1/5`, `từ ngày 16.8 đến 19.8`
             }
             guard cued || closed || recurring?.value == .yearly else { return end }
             if let recurring, recurring.value == .yearly {
@@ -230,7 +258,7 @@ struct TemporalScanRun {
                     cue: hit.cue, rule: "date.day-month")
                 return year.end
             }
-            let yearly = recurrenceBefore(hit.start)
+            let yearly = recurrenceBefore(hit.start) == .yearly
             add(.point, hit.start..<end, CalendarValue(month: b, day: a), recurrence: yearly ? .yearly : nil, cue: hit.cue,
                 rule: "date.day-month")
             return end
@@ -259,7 +287,7 @@ struct TemporalScanRun {
         guard token.separator(1) == NumberToken.dash else { return end }
         if hit.cue == .day && da <= 2 && db <= 2 && dc <= 2 {
             guard a < b, CalendarValue.isValid(day: b, month: c, year: nil), a >= 1 else { return end }
-            let recurring = recurrenceBefore(hit.start)
+            let recurring = recurrenceBefore(hit.start) == .yearly
             add(.point, hit.start..<end, CalendarValue(month: c, day: a), recurrence: recurring ? .yearly : nil,
                 cue: hit.cue, rule: "date.day-range")
             add(.point, hit.start..<end, CalendarValue(month: c, day: b), recurrence: recurring ? .yearly : nil,
@@ -359,7 +387,7 @@ struct TemporalScanRun {
             add(.point, start..<recurring.end, calendar, recurrence: .yearly, cue: .day, rule: "date.yearly")
             return recurring.end
         }
-        let yearly = year == nil && recurrenceBefore(start)
+        let yearly = year == nil && recurrenceBefore(start) == .yearly
         add(.point, start..<last, calendar, recurrence: yearly ? .yearly : nil, cue: .day, rule: rule)
         return last
     }
@@ -391,6 +419,7 @@ struct TemporalScanRun {
     /// ` năm 2017`, `, năm 2017`, ` năm nay` after a month or a day and month.
     func yearWords(after end: Int, allowComma: Bool = true) -> (year: Int?, relative: Int?, end: Int)? {
         var j = text.skipSpaces(from: end, limit: 4)
+        if !text.matches(Self.nam, at: j), text[j] != NumberToken.comma, let past = text.skipPageBreak(from: end) { j = past }
         if allowComma && text[j] == NumberToken.comma { j = text.skipSpaces(from: j + 1, limit: 4) }
         if text.matches(Self.cua, at: j) { j = text.skipSpaces(from: j + Self.cua.count, limit: 4) }
         guard j > end, text.matches(Self.nam, at: j) else { return nil }
@@ -463,6 +492,30 @@ struct TemporalScanRun {
         }
     }
 
+    /// Whether a day-precision date ends right before `start`, joined to it by `và`, `đến`, `-` or a comma.
+    func followsDay(_ start: Int) -> Bool {
+        guard let last = mentions.last, last.kind == .point, last.value.precision == .day else { return false }
+        return connector(from: last.range.upperBound, to: start) != nil
+    }
+
+    /// A year written alone at the end of a phrase, after a word: `Nông dân tiêu biểu 2019`,
+    /// `vùng đồng bào dân tộc 2018.` Not after a word of quantity (`có 2015`, `là 2020`), not before
+    /// more words (`2015 hộ`), and only a four-digit number without a thousands dot.
+    mutating func bareYear(_ token: NumberToken) -> Int? {
+        let value = token.value(0)
+        guard token.count == 1, value >= 1900, value <= 2100 else { return nil }
+        let before = text.skipSpacesBack(from: token.start, limit: 2)
+        guard before < token.start, text[before - 1] != 0x0A, text.wordEnding(at: before) != nil,
+              TemporalLexicon.notBeforeBareYear.match(text, endingAt: before)?.value != true else { return nil }
+        let after = text[token.end]
+        let atEnd = after == 0 || after == 0x0A || after == UInt8(ascii: ";") || after == UInt8(ascii: ")")
+            || ((after == NumberToken.dot || after == NumberToken.comma) && !text.isDigit(token.end + 1))
+            || (after == 0x20 && (text[token.end + 1] == 0x0A || text[token.end + 1] == 0))
+        guard atEnd else { return nil }
+        add(.point, token.start..<token.end, CalendarValue(year: value), cue: .none, rule: "date.year-bare")
+        return token.end
+    }
+
     /// `YYYYMMDD` of a metadata line.
     func compactDate(_ value: Int) -> CalendarValue? {
         let year = value / 10000, month = value / 100 % 100, day = value % 100
@@ -523,19 +576,29 @@ struct TemporalScanRun {
     }
 
     /// Whether `hằng năm` stands earlier in the same clause (`Hằng năm, trước ngày 15/12 …`).
-    func recurrenceBefore(_ start: Int) -> Bool {
+    func recurrenceBefore(_ start: Int) -> TemporalMention.Recurrence? {
         var i = start - 1
-        let limit = max(0, start - 100)
+        let limit = max(0, start - 400)
         while i >= limit {
             let byte = text[i]
-            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") || byte == 0x0A { return false }
-            if byte == UInt8(ascii: "m"), let match = TemporalLexicon.recurrences.match(text, endingAt: i + 1),
-               match.value == .yearly {
-                return true
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") { return nil }
+            if byte == 0x0A {
+                // A wrapped line (a gazette page break between) is the same clause.
+                guard let previous = text.wrappedLineEnd(before: i) else { return nil }
+                i = previous - 1
+                continue
+            }
+            if byte == UInt8(ascii: "m") || byte == UInt8(ascii: "g"), let match = TemporalLexicon.recurrences.match(text, endingAt: i + 1) {
+                return match.value
             }
             i -= 1
         }
-        return false
+        return nil
+    }
+
+    /// Whether a deadline's trigger stands right before `start` (after the previous mention).
+    func isDeadline(at start: Int) -> Bool {
+        DeadlineTriggerReader(text: text).trigger(before: start, notBefore: mentions.last?.range.upperBound ?? 0) != nil
     }
 
     /// Whether a unit of counted things follows (`1990-2000 hộ`).
@@ -609,6 +672,66 @@ struct TemporalScanRun {
             mentions += periods
             mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
+    }
+
+    /// A deadline's year-less day or month in a standing rule recurs yearly: after a cycle year
+    /// (`trước ngày 31/01 năm sau`, `của năm báo cáo`), or after a trigger in a paragraph that states
+    /// a yearly rule (`TemporalLexicon.standingRules`). Such a day is no date of its own.
+    mutating func resolveStandingRules() {
+        let triggers = DeadlineTriggerReader(text: text)
+        var previousEnd = 0
+        for index in mentions.indices {
+            let mention = mentions[index]
+            defer { if mention.kind != .duration { previousEnd = max(previousEnd, mention.range.upperBound) } }
+            guard mention.kind == .point, mention.recurrence == nil, mention.value.year == nil, mention.value.month != nil
+            else { continue }
+            let triggered = triggers.trigger(before: mention.range.lowerBound, notBefore: previousEnd) != nil
+            if let cycle = TemporalLexicon.cycleYears.match(text, endingAt: mention.range.upperBound) {
+                guard cycle.value || triggered else { continue }
+            } else {
+                guard mention.value.relativeYear == nil, triggered, standingRule(before: mention.range.lowerBound) else { continue }
+            }
+            mentions[index].recurrence = .yearly
+            mentions[index].value.relativeYear = nil
+            mentions[index].rule = "date.yearly-standing"
+        }
+        // `trước ngày 15/6 và 15/12` in a standing rule: the list's later days recur as the first does.
+        for index in mentions.indices.dropLast() where mentions[index].recurrence == .yearly && mentions[index].kind == .point {
+            let next = mentions[index + 1]
+            guard next.kind == .point, next.recurrence == nil, next.value.year == nil, next.value.relativeYear == nil,
+                  next.value.month != nil, connector(from: mentions[index].range.upperBound, to: next.range.lowerBound) != nil
+            else { continue }
+            mentions[index + 1].recurrence = .yearly
+            mentions[index + 1].rule = "date.yearly-standing"
+        }
+        // `từ ngày 15 tháng 12 năm trước đến hết ngày 14 tháng 12 của năm báo cáo`: a span of the
+        // reporting cycle; its start recurs too.
+        for index in mentions.indices.dropLast().reversed() where mentions[index].kind == .point
+            && mentions[index].recurrence == nil && mentions[index].value.year == nil && mentions[index].value.relativeYear != nil {
+            let next = mentions[index + 1]
+            if next.recurrence == .yearly, connector(from: mentions[index].range.upperBound, to: next.range.lowerBound) == true {
+                mentions[index].recurrence = .yearly
+                mentions[index].value.relativeYear = nil
+                mentions[index].rule = "date.yearly-cycle-span"
+            }
+        }
+    }
+
+    /// Whether the paragraph before `start` states a yearly rule with no year named after it.
+    func standingRule(before start: Int) -> Bool {
+        var i = start - 1
+        while i >= 0, start - i < 1200 {
+            if text[i] == 0x0A, !text.isSoftWrap(at: i) { return false }
+            if FoldedBytes.isLetter(text[i]), !FoldedBytes.isLetter(text[i - 1]),
+               let marker = TemporalLexicon.standingRules.match(text, at: i) {
+                guard marker.value else { return false }
+                return !mentions.contains {
+                    $0.range.lowerBound >= marker.end && $0.range.upperBound <= start && ($0.value.year != nil || $0.value.relativeYear != nil)
+                }
+            }
+            i -= 1
+        }
+        return false
     }
 
     /// Whether only a connector stands between `end` and `start`; true for a range (`đến`, `-`),

@@ -18,7 +18,12 @@ struct TemporalScanner: Sendable {
             var run = TemporalScanRun(text: FoldedBytes(buffer), includeDurations: includeDurations)
             run.scanAll()
             run.linkNeighbours()
-            return run.mentions.filter { $0.kind != .dayOnly }
+            run.resolveStandingRules()
+            let text = run.text
+            // Dates of page furniture (gazette running headers, signature stamps) are no mentions.
+            return run.mentions.filter {
+                $0.kind != .dayOnly && TemporalChromeLine.ruleID(text, lineOf: $0.range.lowerBound) == nil
+            }
         }
     }
 }

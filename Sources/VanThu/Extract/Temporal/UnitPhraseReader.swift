@@ -16,6 +16,7 @@ struct UnitPhraseReader {
         ("tong cong ty", true), ("cong ty", true), ("tap doan", true), ("thuong vu", true), ("lanh dao", true),
         ("tinh doan", true), ("huyen doan", true), ("thanh doan", true), ("quan doan", true), ("chi doan", true),
         ("chi hoi", true), ("to chuc", true), ("co quan", true), ("uy ban mttq", true), ("lien doan lao dong", true),
+        ("vu", true), ("tong lien doan", true), ("lien minh", true), ("chu tich", true), ("hoi dong nhan dan", true), ("ubtvqh", true), ("bo chinh tri", true),
     ])
 
     /// Lower-case words that may follow a lower-case word inside a name: `Ủy ban nhân dân huyện`,
@@ -28,6 +29,7 @@ struct UnitPhraseReader {
         ("dang", true), ("lao dong", true), ("xa hoi", true), ("chinh tri", true), ("cuu chien binh", true),
         ("nong dan", true), ("phu nu", true), ("thanh nien", true), ("dan van", true), ("tuyen giao", true),
         ("to quoc", true), ("mat tran", true), ("thuong vu", true), ("thuong truc", true), ("chap hanh", true),
+        ("quan ly", true), ("quan tri", true), ("thi dua", true), ("khen thuong", true),
     ])
 
     /// Words that end a unit name (folded).
@@ -54,13 +56,20 @@ struct UnitPhraseReader {
 
     /// The folded range of the unit name that starts at `start`, if one does.
     func read(at start: Int) -> Range<Int>? {
-        guard isCapitalized(start), let head = Self.heads.match(text, at: start) else { return nil }
+        // A head in lower case in running text counts before a capitalised name: `về phòng Nội vụ`.
+        guard let head = Self.heads.match(text, at: start),
+              isCapitalized(start) || isCapitalized(text.skipSpaces(from: head.end, limit: 2)) else { return nil }
         var end = head.end
         var words = 1
         while words < Self.maximumWords {
-            guard text[end] == 0x20 else { break }
-            let next = text.skipSpaces(from: end, limit: 2)
-            guard next > end, text[next] != 0x0A else { break }
+            // A line wrapped inside the name (`gửi về Bộ⏎Lao động - Thương binh và Xã hội`) goes on.
+            var gap = end
+            while text[gap] == 0x20 || text[gap] == 0x09 { gap += 1 }
+            var wrapped: Int?
+            if text[gap] == 0x0A { wrapped = text.continuation(afterWrapAt: gap) }
+            guard gap > end || wrapped != nil else { break }
+            let next = wrapped ?? text.skipSpaces(from: gap, limit: 2)
+            guard text[next] != 0x0A, !FoldedBytes.isSpace(text[next]) else { break }
             let first = text[next]
             if FoldedBytes.isDigit(first) {
                 guard let number = text.number(at: next), number.digits <= 3,
@@ -79,18 +88,24 @@ struct UnitPhraseReader {
                 continue
             }
             guard FoldedBytes.isLetter(first) else { break }
-            if let stop = Self.stops.match(text, at: next) {
-                // `và` continues a name only before a capitalised word that is not a new unit: `Sở Kế hoạch và Đầu tư`.
+            // A capitalised word inside a name is no stop word (`Ban Thi đua`, folded like `thì`).
+            if let stop = Self.stops.match(text, at: next), !isCapitalized(next) {
+                // `và` continues a name before a capitalised word that is not a new unit (`Sở Kế hoạch và Đầu tư`),
+                // and before a second unit, which joins the recipient phrase (`Bộ Nội vụ và Bộ Tài chính`).
                 let isAnd = stop.end - next == 2 && text[next] == UInt8(ascii: "v") && text[next + 1] == UInt8(ascii: "a")
                 guard isAnd || !stop.value else { break }
                 if isAnd {
                     let after = text.skipSpaces(from: stop.end, limit: 2)
-                    guard isCapitalized(after), Self.heads.match(text, at: after) == nil else { break }
+                    guard isCapitalized(after) else { break }
+                    if Self.heads.match(text, at: after) != nil, let second = read(at: after) {
+                        end = second.upperBound
+                        break
+                    }
                     end = wordEnd(from: after)
                     words += 2
                     continue
                 }
-                if !stop.value, !isCapitalized(next) { break }
+                if !stop.value { break }
             }
             let previous = wordStart(before: end)
             if !isCapitalized(next) && (!isCapitalized(previous) || isAcronym(previous..<end)) {
