@@ -149,7 +149,19 @@ public enum TemporaryFiles {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var paths: Set<String> = []
 
-    static func register(_ url: URL) { lock.withLock { _ = paths.insert(url.path) } }
+    nonisolated(unsafe) private static var stopping = false
+
+    /// Creates and opens `url` for writing and registers it, under the lock that `removeAll`
+    /// takes: a file is either created before a signal's clean-up (and removed by it) or refused
+    /// after it, never left behind by a signal that came between its creation and its registration.
+    static func create(_ url: URL) -> Int32 {
+        lock.withLock {
+            guard !stopping else { errno = EINTR; return -1 }
+            let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            if fd >= 0 { paths.insert(url.path) }
+            return fd
+        }
+    }
     static func unregister(_ url: URL) { lock.withLock { _ = paths.remove(url.path) } }
 
     /// The temporary files being written now.
@@ -157,8 +169,10 @@ public enum TemporaryFiles {
 
     /// Removes every temporary file being written (on a signal that ends the process).
     public static func removeAll() {
-        let all = lock.withLock { paths }
-        for path in all { unlink(path) }
+        lock.withLock {
+            stopping = true
+            for path in paths { unlink(path) }
+        }
     }
 }
 
@@ -184,12 +198,11 @@ public final class OutputFile {
     init(_ url: URL, destination: URL) throws {
         temporary = url
         self.destination = destination
-        fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        fd = TemporaryFiles.create(url)
         guard fd >= 0 else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path,
                                                                  NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
-        TemporaryFiles.register(url)
         buffer.reserveCapacity(1 << 20)
     }
 
