@@ -84,6 +84,22 @@ struct ModelCountExtractorTests {
         #expect(Self.counts(text).isEmpty)
     }
 
+    /// Issue 14: a number beyond any real count is rejected, never stored wrapped, and never traps
+    /// (here or in a later sum of the counts).
+    @Test(arguments: ["Xã Hòa Lộc có 1.000.000.000.000.000.000.000 mô hình.", "Có 9.000.000.000.000.000.000 mô hình.",
+                      "Có 9.000.000.000.000.000.000 mô hình, trong đó 9.000.000.000.000.000.000 mô hình mới.",
+                      "Có 99999999999999999999 mô hình.", "Có 9000000000000 nghìn mô hình.",
+                      "Có 5.000.000.000 mô hình."])
+    func outOfRangeNumbersAreNoCounts(_ text: String) {
+        let facts = Self.counts(text)
+        #expect(facts.allSatisfy { ($0.count ?? 0) <= ModelCountQuantity.maximumCount && ($0.count ?? 0) >= 0 })
+        #expect(facts.compactMap(\.count).isEmpty)
+    }
+
+    @Test func theLargestCountIsStillRead() {
+        #expect(Self.counts("Có 999.999.999 mô hình.").map(\.count) == [999_999_999])
+    }
+
     // MARK: Offsets and JSON
 
     @Test func spansCoverTheFactText() {

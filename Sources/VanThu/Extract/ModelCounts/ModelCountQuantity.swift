@@ -26,6 +26,10 @@ struct ModelCountQuantity: Sendable, Equatable {
 
     // MARK: Digits
 
+    /// The largest number read as a count; anything above is rejected, so that no later sum can
+    /// overflow.
+    static let maximumCount = 999_999_999
+
     /// A number token in digits ending at `end`: `543`, `2.071`, `05`. Nil for decimals (`2,5`).
     static func numberToken(endingAt end: Int, in text: ModelCountText) -> (range: Range<Int>, value: Int)? {
         let bytes = text.bytes
@@ -54,7 +58,10 @@ struct ModelCountQuantity: Sendable, Equatable {
                 groupLength = 0
                 continue
             }
-            value = value &* 10 &+ Int(byte - 48)
+            // A count of models never reaches a billion: a longer number is no count (and must
+            // never wrap: "1.000.000.000.000.000.000.000 mô hình").
+            value = value * 10 + Int(byte - 48)
+            guard value <= maximumCount else { return nil }
             groupLength += 1
         }
         if groups > 0 {
@@ -171,7 +178,9 @@ struct ModelCountQuantity: Sendable, Equatable {
         guard end < word.lowerBound, end > 0, ModelCountText.isDigit(text.bytes[end - 1]),
               let token = numberToken(endingAt: end, in: text), token.value > 0 else { return nil }
         if token.range.lowerBound > 0, FoldedText.isWordByte(text.bytes[token.range.lowerBound - 1]) { return nil }
-        let quantity = ModelCountQuantity(start: token.range.lowerBound, count: token.value * factor, approximate: false,
+        let (product, overflow) = token.value.multipliedReportingOverflow(by: factor)
+        guard !overflow, product <= maximumCount else { return nil }
+        let quantity = ModelCountQuantity(start: token.range.lowerBound, count: product, approximate: false,
                                           rule: "digits-multiplier")
         return quantity.qualified(by: text.previousWords(before: token.range.lowerBound, limit: 3), in: text)
     }
