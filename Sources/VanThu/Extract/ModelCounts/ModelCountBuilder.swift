@@ -521,14 +521,16 @@ struct ModelCountBuilder {
     // MARK: Year and scope
 
     private mutating func placeInTime() {
-        let years = ModelCountYears(text)
+        let years = ModelCountYears(text, documentYear: documentYear)
         let scopes = ModelCountScopes(text)
         var titleYear: Int?
         var titleScope: String?
         if let title = record.title, !title.isEmpty {
             let titleText = ModelCountText(TextDocument(title))
-            let titleYears = ModelCountYears(titleText).mentions.filter { !$0.quoted && !$0.comparative }.map(\.year)
-            if Set(titleYears).count == 1 { titleYear = titleYears[0] }
+            let titleYears = ModelCountYears(titleText).mentions.filter(\.usable)
+            if titleYears.count >= 1, titleYears.allSatisfy({ $0.year != nil && $0.year == titleYears[0].year }) {
+                titleYear = titleYears[0].year
+            }
             titleScope = ModelCountScopes(titleText).named.first?.scope
         }
         for index in candidates.indices {
@@ -537,19 +539,26 @@ struct ModelCountBuilder {
             if let total = candidate.partOf {
                 let own = min(candidate.partClauseStart ?? candidate.start, candidate.start)
                 let totalCandidate = candidates[total]
-                candidates[index].year = years.year(before: own..<candidate.start, after: candidate.start..<right)
-                    ?? totalCandidate.year
+                switch years.resolve(before: own..<candidate.start, after: candidate.start..<right) {
+                case .stated(let year):
+                    candidates[index].year = year
+                    candidates[index].yearStated = true
+                case .unstated:
+                    candidates[index].year = totalCandidate.year
+                    candidates[index].yearStated = totalCandidate.yearStated
+                }
                 candidates[index].scope = scopes.scope(in: own..<right, around: candidate.start) ?? totalCandidate.scope
                 if !candidate.statusIsOwn { candidates[index].status = totalCandidate.status }
                 if candidate.field == nil { candidates[index].field = totalCandidate.field }
                 continue
             }
             let sentenceStart = text.sentenceStart(of: candidate.start)
-            if years.hasSince(in: sentenceStart..<candidate.start) {
-                candidates[index].year = documentYear  // "từ năm 2015 đến nay": as of the document
-            } else {
-                candidates[index].year = years.year(before: sentenceStart..<candidate.start, after: candidate.start..<right)
-                    ?? years.openingYear(before: sentenceStart) ?? titleYear ?? documentYear
+            var resolution = years.resolve(before: sentenceStart..<candidate.start, after: candidate.start..<right)
+            if resolution == .unstated { resolution = years.frame(before: sentenceStart) }
+            if resolution == .unstated, let titleYear { resolution = .stated(titleYear) }
+            if case .stated(let year) = resolution {
+                candidates[index].year = year
+                candidates[index].yearStated = true
             }
             candidates[index].scope = scopes.scope(in: sentenceStart..<right, around: candidate.start) ?? titleScope
             if candidates[index].field == nil { candidates[index].field = headingField(before: candidate.start) }

@@ -22,6 +22,9 @@ struct ModelCountCandidate: Sendable {
     var statusFromLeft = false
     var field: String?
     var year: Int?
+    /// Whether the text ties the count to its year, or says it has none (a span, `đến nay`);
+    /// false when nothing was said (the year is then nil and may come from a restatement).
+    var yearStated = false
     var scope: String?
     var recognizedBy: String?
     var breakdownMismatch = false
