@@ -313,6 +313,7 @@ struct ModelCountBuilder {
         var range: Range<Int>
         var status: String
         var right: Bool
+        var rank: Int
     }
 
     private mutating func readClause(_ index: Int) {
@@ -336,9 +337,10 @@ struct ModelCountBuilder {
         candidates[index].field = rightField ?? leftField ?? directField(after: candidate.anchor.upperBound)
         var matches: [StatusMatch] = []
         let sentence = text.sentenceStart(of: candidate.start)..<text.sentenceEnd(of: candidate.end)
+        var negated = false
         for (segments, isRight) in [(leftSegments, false), (rightSegments, true)] {
             for segment in segments {
-                matches += statuses(in: segment, right: isRight, sentence: sentence)
+                matches += statuses(in: segment, right: isRight, sentence: sentence, negated: &negated)
                     .filter { match in !fieldRanges.contains { $0.overlaps(match.range) } }
             }
         }
@@ -353,9 +355,12 @@ struct ModelCountBuilder {
                 if let first = more.first, first.range.lowerBound == next { matches.append(first) }
             }
         }
-        // "đăng ký 54 mô hình cá nhân và 69 mô hình tập thể": one verb for coordinated counts.
-        if matches.isEmpty, index > 0, candidates[index].partOf == nil || candidates[index].partOf == candidates[index - 1].partOf,
-           candidates[index - 1].statusFromLeft, isCoordination(candidates[index - 1].nameEnd..<candidate.start) {
+        // "đăng ký 54 mô hình cá nhân và 69 mô hình tập thể", "đã xây dựng được 14 mô hình “…” ở
+        // vùng giáo, 168 mô hình “…”": one verb for coordinated counts and for a list of counts.
+        if matches.isEmpty, !negated, index > 0,
+           candidates[index].partOf == nil || candidates[index].partOf == candidates[index - 1].partOf,
+           candidates[index - 1].statusFromLeft,
+           isCoordination(candidates[index - 1].nameEnd..<candidate.start) || isListItem(candidates[index - 1].nameEnd..<candidate.start) {
             candidates[index].status = candidates[index - 1].status
             candidates[index].statusIsOwn = true
             candidates[index].statusFromLeft = true
@@ -364,12 +369,17 @@ struct ModelCountBuilder {
         for position in Set([text.skipSpaces(from: candidate.anchor.upperBound), text.skipSpaces(from: candidate.nameEnd)]) {
             for rule in ModelCountStatusRule.table where rule.placement == .afterAnchor {
                 if let end = text.match(rule.phrase, at: position, exact: rule.exact) {
-                    matches.append(StatusMatch(range: position..<end, status: rule.status, right: true))
+                    matches.append(StatusMatch(range: position..<end, status: rule.status, right: true, rank: rule.rank))
                 }
             }
         }
-        guard let best = matches.min(by: { ModelCountStatusRule.rank($0.status) < ModelCountStatusRule.rank($1.status) })
-        else { return }
+        // "toàn xã có 40 mô hình": the existential right before the number, not in a part ("trong đó có …").
+        if candidate.partOf == nil, let match = existential(before: candidate.start, floor: left) { matches.append(match) }
+        // "ít nhất 1 mô hình": a quota.
+        if candidate.quantity.quota {
+            matches.append(StatusMatch(range: candidate.start..<candidate.start, status: "target", right: false, rank: -1))
+        }
+        guard let best = matches.min(by: { $0.rank < $1.rank }) else { return }
         candidates[index].status = best.status
         candidates[index].statusIsOwn = true
         candidates[index].statusFromLeft = !best.right
@@ -381,6 +391,13 @@ struct ModelCountBuilder {
     }
 
     private func statuses(in segment: Range<Int>, right: Bool, sentence: Range<Int>) -> [StatusMatch] {
+        var negated = false
+        return statuses(in: segment, right: right, sentence: sentence, negated: &negated)
+    }
+
+    /// The status rows that fire in `segment`; `negated` tells whether a row was denied there
+    /// ("7 mô hình chưa được công nhận": the count has a predicate of its own).
+    private func statuses(in segment: Range<Int>, right: Bool, sentence: Range<Int>, negated: inout Bool) -> [StatusMatch] {
         var found: [StatusMatch] = []
         var index = segment.lowerBound
         while index < segment.upperBound {
@@ -398,8 +415,8 @@ struct ModelCountBuilder {
                 }
                 if rule.notFollowedBy.contains(where: { text.match($0, at: text.skipSpaces(from: end)) != nil }) { continue }
                 if let required = rule.requires, !contains(required, in: sentence) { continue }
-                if isNegated(index) { continue }
-                found.append(StatusMatch(range: index..<end, status: rule.status, right: right))
+                if isNegated(index) { negated = true; continue }
+                found.append(StatusMatch(range: index..<end, status: rule.status, right: right, rank: rule.rank))
                 index = end
                 matched = true
                 break
@@ -407,6 +424,44 @@ struct ModelCountBuilder {
             if !matched { index += 1 }
         }
         return found
+    }
+
+    /// A `beforeNumber` status row that ends right before the number at `start` (over `tổng số`).
+    private func existential(before start: Int, floor: Int) -> StatusMatch? {
+        var end = start
+        while let word = text.previousWord(before: end), word.lowerBound >= floor,
+              ModelCountStatusRule.beforeNumberFillers.contains(text.lowered(word)) {
+            end = word.lowerBound
+        }
+        guard let word = text.previousWord(before: end), word.lowerBound >= floor,
+              text.skipSpaces(from: word.upperBound) == end else { return nil }
+        for rule in ModelCountStatusRule.table where rule.placement == .beforeNumber {
+            guard let ruleStart = text.previousWords(before: end, limit: rule.phrase.words.count).last,
+                  ruleStart.lowerBound >= floor, text.match(rule.phrase, at: ruleStart.lowerBound, exact: rule.exact, limit: word.upperBound) == word.upperBound,
+                  !isNegated(ruleStart.lowerBound) else { continue }
+            // "trong đó có 9 mô hình": the existential of a breakdown, not a stock.
+            let markerWords = text.previousWords(before: ruleStart.lowerBound, limit: 3)
+            if markerWords.indices.contains(where: { k in
+                BreakdownMarker.phrases.contains { text.match($0, at: markerWords[k].lowerBound) == markerWords[0].upperBound }
+            }) { continue }
+            return StatusMatch(range: ruleStart.lowerBound..<word.upperBound, status: rule.status, right: false, rank: rule.rank)
+        }
+        return nil
+    }
+
+    /// Whether a count is the next item of a list after the one before it: nothing but a comma,
+    /// a semicolon or `và` right before its number, in the same sentence ("…, 168 mô hình “…”").
+    private func isListItem(_ gap: Range<Int>) -> Bool {
+        guard gap.count > 0, gap.count <= 240 else { return false }
+        for index in gap where text.isSentenceEnd(at: index) { return false }
+        var cursor = text.skipSpacesBack(from: gap.upperBound)
+        guard cursor > gap.lowerBound else { return false }
+        if text.bytes[cursor - 1] == UInt8(ascii: ",") || text.bytes[cursor - 1] == UInt8(ascii: ";") { return true }
+        if let word = text.previousWord(before: cursor), word.upperBound == cursor, word.lowerBound >= gap.lowerBound,
+           text.lowered(word) == "và" {
+            return true
+        }
+        return false
     }
 
     /// Whether the text between two counts only joins them: "và" or a comma and at most three words

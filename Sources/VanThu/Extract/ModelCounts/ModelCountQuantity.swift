@@ -8,6 +8,8 @@ struct ModelCountQuantity: Sendable, Equatable {
     var lowerBound: Int?
     var upperBound: Int?
     var rule: String
+    /// `ít nhất 1 mô hình`: an exact count that is a quota to reach (status target).
+    var quota = false
 
     /// Reads the quantity that ends right before `anchor` (only spaces between), or nil when the
     /// word there is no count of models (a label `phường 4`, a year, a fraction, a counter).
@@ -202,8 +204,14 @@ struct ModelCountQuantity: Sendable, Equatable {
         guard !lowered.isEmpty else { return nil }
         // The whole run of number words before the anchor must read as one number ("hai ba" does not).
         let reading = Array(lowered.reversed())
-        guard let value = VietnameseNumberWord.value(of: reading), value > 0 else { return nil }
         let length = lowered.count
+        // "ít nhất một mô hình": "một" alone is the article "a", but after a quota it is one.
+        if reading == ["một"] {
+            let one = ModelCountQuantity(start: words[0].lowerBound, count: 1, approximate: false, rule: "number-words")
+                .qualified(by: Array(words.dropFirst()), in: text)
+            return one.quota ? one : nil
+        }
+        guard let value = VietnameseNumberWord.value(of: reading), value > 0 else { return nil }
         let before = words.count > length ? text.lowered(words[length]) : nil
         if reading == ["năm"], let before, notFiveBefore.contains(before) { return nil }
         // "thứ hai mô hình", "lần ba": a label or an ordinal, not a count.
@@ -232,11 +240,16 @@ struct ModelCountQuantity: Sendable, Equatable {
             guard text.lowered(first.lowerBound..<before[0].upperBound) == qualifier.exact else { continue }
             var result = self
             result.start = first.lowerBound
+            if qualifier.kind == .quota {
+                result.quota = true
+                result.rule += "-quota"
+                return result
+            }
             result.approximate = true
             switch qualifier.kind {
             case .atLeast: result.lowerBound = count
             case .atMost: result.upperBound = count
-            case .about: break
+            case .about, .quota: break
             }
             result.rule += "-" + qualifier.kind.rawValue
             return result
