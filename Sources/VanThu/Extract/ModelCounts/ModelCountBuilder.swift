@@ -322,19 +322,23 @@ struct ModelCountBuilder {
         let right = rightEnds[index]
         let leftSegments = unquoted(left..<candidate.start)
         let rightSegments = unquoted(candidate.nameEnd..<max(candidate.nameEnd, right))
-        // Fields first: their words ("xây dựng hệ thống chính trị") are not statuses.
-        var fieldRanges: [Range<Int>] = []
-        var rightField: String?
-        var leftField: String?
-        for (segments, isRight) in [(leftSegments, false), (rightSegments, true)] {
-            for segment in segments {
-                for (range, field) in fields(in: segment) {
-                    fieldRanges.append(range)
-                    if isRight { if rightField == nil { rightField = field } } else { leftField = field }
-                }
-            }
+        // Fields first: their words ("xây dựng hệ thống chính trị") are not statuses. The right
+        // side describes the counted models; the left names a field only as a part's label.
+        var rightMentions: [FieldMention] = []
+        var rightSeveral = false
+        var leftMentions: [FieldMention] = []
+        for segment in rightSegments where !rightSeveral {
+            let found = fields(in: segment, bare: true)
+            rightMentions += found.mentions
+            rightSeveral = found.several
         }
-        candidates[index].field = rightField ?? leftField ?? directField(after: candidate.anchor.upperBound)
+        for segment in leftSegments {
+            leftMentions += fields(in: segment, bare: true).mentions
+        }
+        let fieldRanges = (rightMentions + leftMentions).map(\.range)
+        let ownLeft = candidate.partOf != nil ? leftMentions : leftMentions.filter(\.headed)
+        candidates[index].field = Self.field(of: rightMentions) ?? Self.field(of: Array(ownLeft.suffix(1)))
+        candidates[index].fieldSeveral = rightSeveral && candidates[index].field == nil
         var matches: [StatusMatch] = []
         let sentence = text.sentenceStart(of: candidate.start)..<text.sentenceEnd(of: candidate.end)
         var negated = false
@@ -503,40 +507,68 @@ struct ModelCountBuilder {
         return false
     }
 
-    /// `lĩnh vực kinh tế` … in a segment; not `các lĩnh vực …` (several fields).
-    private func fields(in segment: Range<Int>) -> [(Range<Int>, String)] {
-        var found: [(Range<Int>, String)] = []
+    /// A field named in a segment.
+    private struct FieldMention {
+        var range: Range<Int>
+        var field: String
+        /// After a head (`lĩnh vực`, `về` …), not a bare phrase.
+        var headed: Bool
+    }
+
+    /// The fields named in a segment: after a head (`lĩnh vực kinh tế`, `về phát triển kinh tế`)
+    /// and, when `bare`, the bare phrases. Scanning stops at a plural head (`các lĩnh vực`): the
+    /// count then spans several fields, and `several` is set.
+    private func fields(in segment: Range<Int>, bare: Bool = false) -> (mentions: [FieldMention], several: Bool) {
+        var found: [FieldMention] = []
         var index = segment.lowerBound
         while index < segment.upperBound {
-            guard text.bytes[index] == UInt8(ascii: "l"),
-                  let headEnd = ModelCountFieldPhrase.heads.lazy.compactMap({ self.text.match($0, at: index, limit: segment.upperBound) }).first
-            else { index += 1; continue }
-            defer { index = headEnd }
-            if let previous = text.previousWord(before: index) {
-                let word = text.folded(previous)
-                if ["cac", "nhung", "nhieu", "moi", "hai", "ba", "bon"].contains(word) || ModelCountText.isDigit(text.bytes[previous.lowerBound]) {
+            guard ModelCountText.isLetter(text.bytes[index]), FoldedText.isWordStartByte(in: text.bytes, at: index) else {
+                index += 1
+                continue
+            }
+            if ModelCountFieldPhrase.pluralHeads.contains(where: { text.match($0, at: index, limit: segment.upperBound) != nil }) {
+                return (found, true)
+            }
+            if let headEnd = ModelCountFieldPhrase.heads.lazy.compactMap({ self.text.match($0, at: index, limit: segment.upperBound) }).first {
+                // "trên 4 lĩnh vực": several fields.
+                if let previous = text.previousWord(before: index), ModelCountText.isDigit(text.bytes[previous.lowerBound]),
+                   text.bytes[index] == UInt8(ascii: "l") {
+                    return (found, true)
+                }
+                let start = text.skipSpaces(from: headEnd)
+                if start < segment.upperBound, let (end, field) = fieldPhrase(at: start, limit: segment.upperBound, bareOnly: false) {
+                    found.append(FieldMention(range: index..<end, field: field, headed: true))
+                    index = end
                     continue
                 }
             }
-            let start = text.skipSpaces(from: headEnd)
-            for entry in ModelCountFieldPhrase.table where entry.phrase.first == text.bytes[min(start, text.count - 1)] {
-                if let end = text.match(entry.phrase, at: start) {
-                    found.append((index..<end, entry.field))
-                    break
-                }
+            if bare, let (end, field) = fieldPhrase(at: index, limit: segment.upperBound, bareOnly: true) {
+                found.append(FieldMention(range: index..<end, field: field, headed: false))
+                index = end
+                continue
             }
+            index += 1
         }
-        return found
+        return (found, false)
     }
 
-    /// A field right after "mô hình" without `lĩnh vực`: "20 mô hình phát triển kinh tế".
-    private func directField(after anchorEnd: Int) -> String? {
-        let start = text.skipSpaces(from: anchorEnd)
-        guard start > anchorEnd, start < text.count else { return nil }
-        for entry in ModelCountFieldPhrase.table where entry.direct && entry.phrase.first == text.bytes[start] {
-            if text.match(entry.phrase, at: start) != nil { return entry.field }
+    /// The field phrase starting at `start`: its end and field.
+    private func fieldPhrase(at start: Int, limit: Int, bareOnly: Bool) -> (Int, String)? {
+        let first = text.bytes[start]
+        for entry in ModelCountFieldPhrase.table where entry.phrase.first == first && (!bareOnly || entry.bare) {
+            guard let end = text.match(entry.phrase, at: start, limit: limit) else { continue }
+            let next = text.skipSpaces(from: end)
+            if entry.notFollowedBy.contains(where: { text.match($0, at: next) != nil }) { continue }
+            return (end, entry.field)
         }
         return nil
+    }
+
+    /// The one field of a list of mentions: the first headed one, else the bare ones when they agree.
+    private static func field(of mentions: [FieldMention]) -> String? {
+        if let headed = mentions.first(where: \.headed) { return headed.field }
+        let bare = Set(mentions.map(\.field))
+        return bare.count == 1 ? bare.first : nil
     }
 
     /// "mô hình được Ban Dân vận Tỉnh ủy công nhận": the capitalised unit before the verb.
@@ -604,7 +636,7 @@ struct ModelCountBuilder {
                 }
                 candidates[index].scope = scopes.scope(in: own..<right, around: candidate.start) ?? totalCandidate.scope
                 if !candidate.statusIsOwn { candidates[index].status = totalCandidate.status }
-                if candidate.field == nil { candidates[index].field = totalCandidate.field }
+                if candidate.field == nil, !candidate.fieldSeveral { candidates[index].field = totalCandidate.field }
                 continue
             }
             let sentenceStart = text.sentenceStart(of: candidate.start)
@@ -616,7 +648,9 @@ struct ModelCountBuilder {
                 candidates[index].yearStated = true
             }
             candidates[index].scope = scopes.scope(in: sentenceStart..<right, around: candidate.start) ?? titleScope
-            if candidates[index].field == nil { candidates[index].field = headingField(before: candidate.start) }
+            if candidates[index].field == nil, !candidate.fieldSeveral {
+                candidates[index].field = headingField(before: candidate.start)
+            }
         }
     }
 
@@ -633,7 +667,7 @@ struct ModelCountBuilder {
                 end += 1
             }
             guard end < position, words <= 8 else { continue }
-            if let field = fields(in: start..<end).first?.1 { return field }
+            if let field = fields(in: start..<end).mentions.first(where: \.headed)?.field { return field }
         }
         return nil
     }
@@ -641,7 +675,7 @@ struct ModelCountBuilder {
     /// Whether the comma at `index` is inside a field name ("quốc phòng, an ninh").
     private func isInsideFieldName(_ index: Int) -> Bool {
         let lineStart = text.lineStart(of: index)
-        for (range, _) in fields(in: lineStart..<min(text.count, index + 40)) where range.contains(index) { return true }
+        for mention in fields(in: lineStart..<min(text.count, index + 40)).mentions where mention.range.contains(index) { return true }
         return false
     }
 

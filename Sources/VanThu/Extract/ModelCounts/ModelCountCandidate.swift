@@ -21,6 +21,8 @@ struct ModelCountCandidate: Sendable {
     /// govern the counts coordinated after it ("… và 69 mô hình tập thể").
     var statusFromLeft = false
     var field: String?
+    /// Whether the count's own words span several fields ("trên các lĩnh vực"): no field is inherited.
+    var fieldSeveral = false
     var year: Int?
     /// Whether the text ties the count to its year, or says it has none (a span, `đến nay`);
     /// false when nothing was said (the year is then nil and may come from a restatement).
