@@ -131,6 +131,12 @@ extension ModelCountExtractor {
                      note: "a semicolon and a clause of its own close the breakdown"),
             .matches("Năm 2020 có 45 mô hình (tăng 5 mô hình so với năm 2019).", "5 delta field=- year=2020",
                      note: "a change in parentheses is no part"),
+            .matches("Giai đoạn 2018-2023, huyện đăng ký 300 mô hình. Trong đó có 40 mô hình tiêu biểu, gồm 25 mô hình về sản xuất, 15 mô hình về giáo dục.",
+                     "40 registered field=- year=-", "40 partOf=300", "25 partOf=40", "15 partOf=40",
+                     "25 registered field=economy year=-", note: "a part broken down in its turn"),
+            .matches("Năm 2022, xã đăng ký 45 mô hình trên các lĩnh vực kinh tế, văn hóa... Trong đó, 30 mô hình tập thể và 15 mô hình cá nhân.",
+                     "30 partOf=45", "15 partOf=45", "15 registered field=- year=2022",
+                     note: "an ellipsis is one sentence end before the breakdown word"),
             // More status wording
             .matches("Có 12 mô hình được Ủy ban nhân dân tỉnh tặng Bằng khen.", "12 commended field=- year=-"),
             .matches("Có 35 mô hình được thẩm định, công nhận.", "35 recognized field=- year=-",

@@ -171,6 +171,16 @@ struct ModelCountBuilder {
                 continue
             }
             let candidate = candidates[index]
+            // "Trong đó có 54 mô hình đạt hiệu quả, bao gồm 14 …": a part broken down in its turn.
+            if index > 0, candidates[index - 1].partOf != nil, candidates[index - 1].holder == nil,
+               let markerEnd = marker(between: candidates[index - 1].nameEnd, and: candidate.start, wordsOnly: true) {
+                candidates[index].partOf = index - 1
+                candidates[index].partClauseStart = markerEnd
+                openTotal = index - 1
+                openUntil = text.sentenceEnd(of: candidate.start)
+                lastPartEnd = candidate.nameEnd
+                continue
+            }
             if openTotal != nil, candidate.start < openUntil, startsNewClause(lastPartEnd..<candidate.start) {
                 openTotal = nil
             }
@@ -205,7 +215,7 @@ struct ModelCountBuilder {
 
     /// The end of a breakdown word between a total (ending at `start`) and a count (at `end`):
     /// in the same line, the count in the marker's sentence, the total in it or the one before.
-    private func marker(between start: Int, and end: Int) -> Int? {
+    private func marker(between start: Int, and end: Int, wordsOnly: Bool = false) -> Int? {
         guard end > start, end - start <= 320 else { return nil }
         var sentenceEnds: [Int] = []
         var found: (start: Int, end: Int)?
@@ -213,8 +223,13 @@ struct ModelCountBuilder {
         while index < end {
             let byte = text.bytes[index]
             if byte == 0x0A { return nil }
-            if text.isSentenceEnd(at: index) { sentenceEnds.append(index) }
-            if byte == UInt8(ascii: "(") {
+            if text.isSentenceEnd(at: index) {
+                // "…xã hội... Trong đó,": a run of stops is one sentence end, at its last stop.
+                if let last = sentenceEnds.last, last == index - 1 { sentenceEnds[sentenceEnds.count - 1] = index } else {
+                    sentenceEnds.append(index)
+                }
+            }
+            if byte == UInt8(ascii: "("), !wordsOnly {
                 found = (index, index + 1)
             } else if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index),
                       let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ self.text.match($0, at: index, limit: end) }).first {
