@@ -137,6 +137,12 @@ extension ModelCountExtractor {
             .matches("Năm 2022, xã đăng ký 45 mô hình trên các lĩnh vực kinh tế, văn hóa... Trong đó, 30 mô hình tập thể và 15 mô hình cá nhân.",
                      "30 partOf=45", "15 partOf=45", "15 registered field=- year=2022",
                      note: "an ellipsis is one sentence end before the breakdown word"),
+            // Restatements: the headline, the lead and a repeated caption state one fact
+            .exactly("Xã Hòa Bình công nhận 18 mô hình “Dân vận khéo”\nNăm 2022, Ủy ban nhân dân xã Hòa Bình đã đánh giá và công nhận 18 mô hình “Dân vận khéo” trên địa bàn, góp phần lan tỏa phong trào thi đua.\nQua thẩm định, xã đã công nhận 18 mô hình đạt tiêu chí.",
+                     ["18 recognized field=- year=2022", "18 recognizedBy=Ủy ban nhân dân xã Hòa Bình", "18 scope=xã Hòa Bình"], note: "one fact stated three times"),
+            .exactly("Hội viên góp sức xây dựng nông thôn mới\nNăm 2021, xã Tân Lập có 12 mô hình mới. Năm 2022, xã Tân Lập có 12 mô hình mới.",
+                     ["12 new field=- year=2021", "12 scope=xã Tân Lập", "12 new field=- year=2022", "12 scope=xã Tân Lập"],
+                     note: "two years: two facts"),
             // More status wording
             .matches("Có 12 mô hình được Ủy ban nhân dân tỉnh tặng Bằng khen.", "12 commended field=- year=-"),
             .matches("Có 35 mô hình được thẩm định, công nhận.", "35 recognized field=- year=-",

@@ -28,7 +28,24 @@ struct ModelCountBuilder {
             candidates[index].partClauseStart = nil
         }
         placeInTime()
+        candidates = ModelCountRestatements(text: text, title: record.title).merge(candidates)
+        inheritFromTotals()
         checkSums()
+    }
+
+    /// Parts take what their total says and they do not: its status, year and field (after a
+    /// restatement may have told the total more).
+    private mutating func inheritFromTotals() {
+        for index in candidates.indices {
+            guard let total = candidates[index].partOf, total < index else { continue }
+            let whole = candidates[total]
+            if !candidates[index].statusIsOwn { candidates[index].status = whole.status }
+            if !candidates[index].yearStated, whole.yearStated {
+                candidates[index].year = whole.year
+                candidates[index].yearStated = true
+            }
+            if candidates[index].field == nil, !candidates[index].fieldSeveral { candidates[index].field = whole.field }
+        }
     }
 
     // MARK: Holder parts: "(29 tập thể, 26 cá nhân)", "trong đó 29 tập thể, 26 cá nhân"
@@ -604,7 +621,7 @@ struct ModelCountBuilder {
     private func recognizingSubject(from start: Int, to verb: Int) -> String? {
         var end = text.skipSpacesBack(from: verb)
         while let word = text.previousWord(before: end), word.lowerBound >= start,
-              RecognizerHead.verbLead.contains(text.lowered(word)) {
+              !text.isUppercase(at: word.lowerBound), RecognizerHead.verbLead.contains(text.lowered(word)) {
             end = text.skipSpacesBack(from: word.lowerBound)
         }
         var cursor = text.skipSpaces(from: start)
