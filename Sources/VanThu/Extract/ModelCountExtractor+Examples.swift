@@ -137,6 +137,12 @@ extension ModelCountExtractor {
             .matches("Năm 2022, xã đăng ký 45 mô hình trên các lĩnh vực kinh tế, văn hóa... Trong đó, 30 mô hình tập thể và 15 mô hình cá nhân.",
                      "30 partOf=45", "15 partOf=45", "15 registered field=- year=2022",
                      note: "an ellipsis is one sentence end before the breakdown word"),
+            // Exemplars and holders counted as models
+            .matches("Năm 2020, huyện biểu dương 45 gương điển hình tiên tiến.", "45 commended field=- year=2020",
+                     note: "gương điển hình is counted"),
+            .exactly("Tuyên dương 23 tập thể và 17 cá nhân điển hình trong phong trào thi đua.",
+                     ["23 commended field=- year=-", "23 holder=collective", "17 commended field=- year=-", "17 holder=individual"],
+                     note: "the holders are the models counted"),
             // Restatements: the headline, the lead and a repeated caption state one fact
             .exactly("Xã Hòa Bình công nhận 18 mô hình “Dân vận khéo”\nNăm 2022, Ủy ban nhân dân xã Hòa Bình đã đánh giá và công nhận 18 mô hình “Dân vận khéo” trên địa bàn, góp phần lan tỏa phong trào thi đua.\nQua thẩm định, xã đã công nhận 18 mô hình đạt tiêu chí.",
                      ["18 recognized field=- year=2022", "18 recognizedBy=Ủy ban nhân dân xã Hòa Bình", "18 scope=xã Hòa Bình"], note: "one fact stated three times"),
@@ -180,7 +186,7 @@ extension ModelCountExtractor {
             .never("Bài 2: Mô hình mới ở Tổ 5 mô hình chăn nuôi, kỳ 2 mô hình.", note: "labels, not counts"),
             .never("Thứ hai, mô hình được giới thiệu; thứ hai mô hình kia."),
             .never("Số mô hình đạt 3 tiêu chí là không nhiều."),
-            .never("Biểu dương 45 gương điển hình tiên tiến."),
+            .never("Khen thưởng 8 tập thể, 11 cá nhân có thành tích xuất sắc.", note: "holders with no noun after them: awards"),
         ]
     }
 }
