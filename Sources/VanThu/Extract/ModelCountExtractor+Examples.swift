@@ -149,6 +149,13 @@ extension ModelCountExtractor {
             .exactly("Hội viên góp sức xây dựng nông thôn mới\nNăm 2021, xã Tân Lập có 12 mô hình mới. Năm 2022, xã Tân Lập có 12 mô hình mới.",
                      ["12 new field=- year=2021", "12 scope=xã Tân Lập", "12 new field=- year=2022", "12 scope=xã Tân Lập"],
                      note: "two years: two facts"),
+            .matches("Năm 2023, toàn huyện đăng ký 90 mô hình, cụ thể:\n- Lĩnh vực kinh tế: 50 mô hình;\n- Lĩnh vực giáo dục: 40 mô hình.",
+                     "50 registered field=economy year=2023", "50 partOf=90", "40 registered field=culture-society year=2023",
+                     "40 partOf=90", note: "a list after a colon, one item a line"),
+            .matches("Năm 2021, các chi hội đăng ký 33 mô hình: 21 mô hình về sản xuất, 12 mô hình về y tế.",
+                     "21 partOf=33", "12 registered field=culture-society year=2021"),
+            .exactly("Năm 2021, xã đăng ký 33 mô hình; đoàn kiểm tra đã rà soát các hồ sơ và kết luận: có 30 mô hình đạt yêu cầu.",
+                     ["33 registered field=- year=2021", "30 existing field=- year=2021"], note: "a colon far from the count opens no breakdown"),
             // More status wording
             .matches("Có 12 mô hình được Ủy ban nhân dân tỉnh tặng Bằng khen.", "12 commended field=- year=-"),
             .matches("Có 35 mô hình được thẩm định, công nhận.", "35 recognized field=- year=-",

@@ -213,7 +213,7 @@ struct ModelCountBuilder {
             candidates[index].partOf = index - 1
             candidates[index].partClauseStart = markerEnd
             openTotal = index - 1
-            openUntil = text.sentenceEnd(of: candidate.start)
+            openUntil = listEnd(from: candidate.start)
             lastPartEnd = candidate.nameEnd
         }
     }
@@ -221,6 +221,8 @@ struct ModelCountBuilder {
     /// Whether a semicolon between two counts opens a clause of its own ("…; năm 2020 có thêm 50
     /// mô hình"), not the next item of a list ("…; 728 mô hình cá nhân").
     private func startsNewClause(_ gap: Range<Int>) -> Bool {
+        // The next item of a list, one a line.
+        if let newline = gap.last(where: { text.bytes[$0] == 0x0A }), isBulletLine(newline + 1) { return false }
         guard let semicolon = gap.last(where: { text.bytes[$0] == UInt8(ascii: ";") }) else { return false }
         var words = 0
         for index in semicolon + 1..<gap.upperBound
@@ -237,16 +239,31 @@ struct ModelCountBuilder {
         var sentenceEnds: [Int] = []
         var found: (start: Int, end: Int)?
         var index = start
+        var listMode = false
         while index < end {
             let byte = text.bytes[index]
-            if byte == 0x0A { return nil }
+            if byte == 0x0A {
+                // "… đăng ký 120 mô hình, cụ thể:⏎- Lĩnh vực kinh tế: 45 mô hình;⏎- …": a list after a
+                // colon, one item a line.
+                let before = text.skipSpacesBack(from: index)
+                if !listMode, !wordsOnly, before > start, text.bytes[before - 1] == UInt8(ascii: ":"), isBulletLine(index + 1) {
+                    listMode = true
+                    found = (before - 1, index + 1)
+                } else if !(listMode && isBulletLine(index + 1)) {
+                    return nil
+                }
+                index += 1
+                continue
+            }
             if text.isSentenceEnd(at: index) {
                 // "…xã hội... Trong đó,": a run of stops is one sentence end, at its last stop.
                 if let last = sentenceEnds.last, last == index - 1 { sentenceEnds[sentenceEnds.count - 1] = index } else {
                     sentenceEnds.append(index)
                 }
             }
-            if byte == UInt8(ascii: "("), !wordsOnly {
+            if byte == UInt8(ascii: ":"), let word = found, text.skipSpacesBack(from: index) == word.end {
+                found = (word.start, index + 1)  // "Cụ thể: …", "trong đó:"
+            } else if byte == UInt8(ascii: "(") || byte == UInt8(ascii: ":"), !wordsOnly, !listMode {
                 found = (index, index + 1)
             } else if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index),
                       let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ self.text.match($0, at: index, limit: end) }).first {
@@ -257,6 +274,13 @@ struct ModelCountBuilder {
             index += 1
         }
         guard let found else { return nil }
+        if listMode { return found.end }
+        // "60 mô hình: 20 mô hình về kinh tế": a colon opens a breakdown when the part follows it
+        // closely, not "…; kết quả kiểm tra cho thấy: có 30 mô hình …".
+        if text.bytes[found.start] == UInt8(ascii: ":") {
+            if wordCount(found.end..<end) > 6 || wordCount(start..<found.start) > 10 { return nil }
+            if (start..<found.start).contains(where: { text.bytes[$0] == UInt8(ascii: ";") || text.isSentenceEnd(at: $0) }) { return nil }
+        }
         // No sentence ends between the marker and the part; at most one, right before the marker,
         // between the total and the marker ("… 253 mô hình. Trong đó, 157 …").
         if sentenceEnds.contains(where: { $0 >= found.end }) { return nil }
@@ -268,6 +292,40 @@ struct ModelCountBuilder {
             if gap != found.start { return nil }
         }
         return found.end
+    }
+
+    /// Bullets that open the items of a list, one a line.
+    private static let bullets: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"), 0x80]
+
+    /// Whether the line starting at `position` is a list item: a bullet (`-`, `+`, `•`) or `a)`, `1)`.
+    private func isBulletLine(_ position: Int) -> Bool {
+        let start = text.skipSpaces(from: position)
+        guard start < text.count else { return false }
+        if Self.bullets.contains(text.bytes[start]) { return true }
+        let next = start + 1 < text.count ? text.bytes[start + 1] : 0
+        return (ModelCountText.isLetter(text.bytes[start]) || ModelCountText.isDigit(text.bytes[start])) && next == UInt8(ascii: ")")
+    }
+
+    /// The end of the list that holds the line of `position`: the last consecutive item line.
+    private func listEnd(from position: Int) -> Int {
+        var lineStart = text.lineStart(of: position)
+        guard isBulletLine(lineStart) else { return text.sentenceEnd(of: position) }
+        var end = position
+        while lineStart < text.count, isBulletLine(lineStart) {
+            var lineEnd = lineStart
+            while lineEnd < text.count, text.bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            end = lineEnd
+            lineStart = lineEnd + 1
+        }
+        return end
+    }
+
+    private func wordCount(_ range: Range<Int>) -> Int {
+        var words = 0
+        for index in range where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+            words += 1
+        }
+        return words
     }
 
     // MARK: Clauses: status, field, recognising unit
@@ -668,7 +726,11 @@ struct ModelCountBuilder {
                 }
                 candidates[index].scope = scopes.scope(in: own..<right, around: candidate.start) ?? totalCandidate.scope
                 if !candidate.statusIsOwn { candidates[index].status = totalCandidate.status }
-                if candidate.field == nil, !candidate.fieldSeveral { candidates[index].field = totalCandidate.field }
+                // "- Lĩnh vực kinh tế: 45 mô hình": a part on a line of its own may head it with its field.
+                if candidate.field == nil, text.lineStart(of: candidate.start) > totalCandidate.end {
+                    candidates[index].field = headingField(before: candidate.start)
+                }
+                if candidates[index].field == nil, !candidate.fieldSeveral { candidates[index].field = totalCandidate.field }
                 continue
             }
             let sentenceStart = text.sentenceStart(of: candidate.start)
