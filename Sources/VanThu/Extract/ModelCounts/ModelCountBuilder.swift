@@ -449,6 +449,8 @@ struct ModelCountBuilder {
                 if let first = more.first, first.range.lowerBound == next { matches.append(first) }
             }
         }
+        // "toàn xã có 40 mô hình": the existential right before the number, not in a part ("trong đó có …").
+        if candidate.partOf == nil, let match = existential(before: candidate.start, floor: left) { matches.append(match) }
         // "đăng ký 54 mô hình cá nhân và 69 mô hình tập thể", "đã xây dựng được 14 mô hình “…” ở
         // vùng giáo, 168 mô hình “…”": one verb for coordinated counts and for a list of counts.
         if matches.isEmpty, !negated, index > 0,
@@ -467,8 +469,6 @@ struct ModelCountBuilder {
                 }
             }
         }
-        // "toàn xã có 40 mô hình": the existential right before the number, not in a part ("trong đó có …").
-        if candidate.partOf == nil, let match = existential(before: candidate.start, floor: left) { matches.append(match) }
         // "ít nhất 1 mô hình": a quota.
         if candidate.quantity.quota {
             matches.append(StatusMatch(range: candidate.start..<candidate.start, status: "target", right: false, rank: -1))

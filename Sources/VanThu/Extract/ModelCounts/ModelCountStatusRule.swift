@@ -115,6 +115,9 @@ struct ModelCountStatusRule: Sendable {
         .init("ra mat", "built", exact: "ra mắt"),
         // existing: a stock at a moment
         .init("nang tong so", "existing", exact: "nâng tổng số", weight: .strong),
+        .init("tang len", "existing", exact: "tăng lên"),
+        .init("nang len", "existing", exact: "nâng lên"),
+        .init("giam xuong", "existing", exact: "giảm xuống"),
         .init("co", "existing", exact: "có", placement: .beforeNumber, weight: .weak),
         .init("duy tri", "existing"),
         .init("hien co", "existing", exact: "hiện có"),
