@@ -92,6 +92,8 @@ extension ModelCountExtractor {
             .matches("Năm 2021, huyện tổ chức hội nghị.\nĐến nay, huyện đã xây dựng được 64 mô hình.", "64 built field=- year=-",
                      note: "đến nay: cumulative"),
             .matches("Hằng năm, mỗi chi hội xây dựng 2 mô hình.", "2 built field=- year=-", note: "a recurring quota"),
+            .matches("I. KẾT QUẢ NĂM 2022\nNăm 2022, xã có 14 mô hình.\nII. PHƯƠNG HƯỚNG NĂM 2023\nPhấn đấu xây dựng 20 mô hình mới.",
+                     "20 target field=- year=2023", "14 existing field=- year=2022", note: "a heading sets the frame"),
             .matches("Ngày 5/4/2022 - Năm 2021, xã Tân Hòa xây dựng 9 mô hình.", "9 built field=- year=2021"),
             .matches("(BTV) - Năm 2023, Hội Nông dân phát động thi đua.\nCác chi hội đăng ký 27 mô hình.",
                      "27 registered field=- year=2023", note: "the frame year opens the lead after its dateline"),

@@ -154,9 +154,32 @@ struct ModelCountYears {
             let prefix = text.folded(sentenceStart..<offset)
             let tokens = prefix.split(whereSeparator: { !FoldedText.isWordByte($0.asciiValue ?? 0) })
             opens = tokens.count <= 5 && tokens.allSatisfy { openers.contains(String($0)) || $0.allSatisfy(\.isNumber) }
+            // A heading sets the frame of what follows it ("II. PHƯƠNG HƯỚNG NĂM 2024").
+            if !opens { opens = isHeading(lineAround: offset, in: text) }
         }
         return Mention(offset: offset, kind: kind, comparative: comparative, quoted: quoted, opensSentence: opens)
     }
+
+    /// Whether the line holding `offset` is a heading: a short line (at most 14 words) that does
+    /// not end as a sentence.
+    private static func isHeading(lineAround offset: Int, in text: ModelCountText) -> Bool {
+        let start = text.lineStart(of: offset)
+        var end = offset
+        while end < text.count, text.bytes[end] != 0x0A { end += 1 }
+        var last = end
+        while last > start, ModelCountText.isSpace(text.bytes[last - 1]) || text.bytes[last - 1] == 0x0D { last -= 1 }
+        guard last > start, text.bytes[last - 1] != UInt8(ascii: "."), text.bytes[last - 1] != UInt8(ascii: ","),
+              text.bytes[last - 1] != UInt8(ascii: ";") else { return false }
+        var words = 0
+        for index in start..<last where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+            words += 1
+            if words > 14 { return false }
+        }
+        return true
+    }
+
+    /// How far back (folded bytes) a frame still governs a count: a few paragraphs.
+    static let frameReach = 2000
 
     /// A news lead's dateline ("YênBái - ", "(CT) - ", "TPHCM – "): a few words and a dash that
     /// open the paragraph. The sentence proper starts after it.
@@ -195,7 +218,8 @@ struct ModelCountYears {
 
     /// The frame: the time word that opens the latest sentence before `position`.
     func frame(before position: Int) -> Resolution {
-        guard let mention = mentions.last(where: { $0.offset < position && $0.opensSentence && $0.usable }) else {
+        guard let mention = mentions.last(where: { $0.offset < position && $0.opensSentence && $0.usable }),
+              position - mention.offset <= Self.frameReach else {
             return .unstated
         }
         return Self.resolution(mention)
