@@ -67,6 +67,8 @@ extension ModelCountExtractor {
             .matches("Xã Tân Phú có 8 mô hình về phát triển kinh tế.", "8 existing field=economy year=-"),
             .matches("Có 6 mô hình trên lĩnh vực quốc phòng, an ninh.", "6 existing field=defense-security year=-",
                      note: "a comma inside the field name"),
+            .exactly("Năm 2022, xã duy trì 4 mô hình quốc phòng, an ninh ở khu dân cư.", ["4 existing field=defense-security year=2022"],
+                     note: "the comma inside the field name does not end the clause"),
             .matches("Chi hội đã xây dựng 5 mô hình chăm sóc y tế cho người cao tuổi.", "5 built field=culture-society year=-",
                      note: "a field word in the words describing the models"),
             .matches("Đoàn phường duy trì 12 mô hình tự quản về an ninh trật tự.", "12 existing field=- year=-",

@@ -347,7 +347,7 @@ struct ModelCountBuilder {
             }
             if cursor >= next { return lastAnd ?? cursor }
             if cursor >= limit - 1, candidate.rightLimit != nil { return limit }
-            if text.isClauseEnd(at: cursor) { return cursor }
+            if text.isClauseEnd(at: cursor), !(byte == UInt8(ascii: ",") && isInsideFieldName(cursor)) { return cursor }
             if ModelCountText.isLetter(byte) || ModelCountText.isDigit(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
                 words += 1
                 if words > 14 { return cursor }
@@ -769,7 +769,8 @@ struct ModelCountBuilder {
     /// Whether the comma at `index` is inside a field name ("quốc phòng, an ninh").
     private func isInsideFieldName(_ index: Int) -> Bool {
         let lineStart = text.lineStart(of: index)
-        for mention in fields(in: lineStart..<min(text.count, index + 40)).mentions where mention.range.contains(index) { return true }
+        let from = max(lineStart, index - 60)
+        for mention in fields(in: from..<min(text.count, index + 40), bare: true).mentions where mention.range.contains(index) { return true }
         return false
     }
 

@@ -42,7 +42,7 @@ struct ModelCountFieldPhrase: Sendable {
         .init("chinh tri", "politics"),
         .init("quoc phong an ninh", "defense-security", bare: true),
         .init("an ninh quoc phong", "defense-security", bare: true),
-        .init("quoc phong", "defense-security"),
+        .init("quoc phong", "defense-security", bare: true),
         .init("an ninh", "defense-security", notFollowedBy: ["trat tu"]),
         .init("van hoa xa hoi", "culture-society", bare: true),
         .init("an sinh xa hoi", "culture-society"),
