@@ -79,6 +79,8 @@ struct ModelCountStatusRule: Sendable {
         .init("tang", "delta", exact: "tăng", requires: "so voi", notFollowedBy: ["len"]),
         .init("tang them", "delta", exact: "tăng thêm", requires: "so voi"),
         .init("giam", "delta", exact: "giảm", requires: "so voi", notFollowedBy: ["xuong"]),
+        .init("tang", "delta", exact: "tăng", placement: .beforeNumber),
+        .init("giam", "delta", exact: "giảm", placement: .beforeNumber),
         // target: what is planned (`ít nhất 1 mô hình` is a quota too: `CountQualifier.quota`)
         .init("chi tieu", "target", exact: "chỉ tiêu"),
         .init("phan dau", "target", exact: "phấn đấu"),
@@ -89,6 +91,8 @@ struct ModelCountStatusRule: Sendable {
         .init("dang ki", "registered"),
         // recognized
         .init("cong nhan", "recognized", exact: "công nhận"),
+        .init("cap giay chung nhan", "recognized", exact: "cấp giấy chứng nhận"),
+        .init("chung nhan", "recognized", exact: "chứng nhận"),
         // commended
         .init("khen thuong", "commended"),
         .init("bieu duong", "commended", exact: "biểu dương"),
@@ -110,9 +114,8 @@ struct ModelCountStatusRule: Sendable {
         .init("xay dung", "built"),
         .init("thuc hien", "built", exact: "thực hiện"),
         .init("trien khai", "built", exact: "triển khai"),
-        .init("thanh lap", "built", exact: "thành lập"),
-        .init("hinh thanh", "built", exact: "hình thành"),
-        .init("ra mat", "built", exact: "ra mắt"),
+        // not "thành lập" alone (nor "hình thành", "ra mắt"): establishing is no status cue, the
+        // count is a total ("thành lập mới" is new).
         // existing: a stock at a moment
         .init("nang tong so", "existing", exact: "nâng tổng số", weight: .strong),
         .init("tang len", "existing", exact: "tăng lên"),
