@@ -168,6 +168,8 @@ extension ModelCountExtractor {
                      "21 partOf=33", "12 registered field=culture-society year=2021"),
             .exactly("Năm 2021, xã đăng ký 33 mô hình; đoàn kiểm tra đã rà soát các hồ sơ và kết luận: có 30 mô hình đạt yêu cầu.",
                      ["33 registered field=- year=2021", "30 existing field=- year=2021"], note: "a colon far from the count opens no breakdown"),
+            .exactly("Phong trào thi đua ở phường Bình An\nẢnh: Đoàn phường ra mắt 3 mô hình mới năm 2023\nẢnh: Đoàn phường ra mắt 3 mô hình mới năm 2023\nCác chi đoàn tích cực tham gia.",
+                     ["3 new field=- year=2023"], note: "a photo caption written twice is one fact"),
             // More status wording
             .matches("Có 12 mô hình được Ủy ban nhân dân tỉnh tặng Bằng khen.", "12 commended field=- year=-"),
             .matches("Có 35 mô hình được thẩm định, công nhận.", "35 recognized field=- year=-",

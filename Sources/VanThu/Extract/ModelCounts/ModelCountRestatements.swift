@@ -29,7 +29,12 @@ struct ModelCountRestatements {
         // The headline: the line holding the title, else a first line that reads as a heading.
         var headline: Int?
         if let title = title?.trimmingCharacters(in: .whitespaces), title.count >= 10 {
-            headline = lines.prefix(12).firstIndex { text.original($0).contains(title) }
+            // The line is the title (with at most a short prefix such as a section label), not a
+            // paragraph that happens to hold the title's words.
+            headline = lines.prefix(12).firstIndex { line in
+                let original = text.original(line)
+                return original.contains(title) && original.count <= title.count + 24
+            }
         }
         if headline == nil, let first = lines.first, wordCounts[0] <= 40, text.bytes[first.upperBound - 1] != UInt8(ascii: ".") {
             headline = 0
@@ -43,17 +48,23 @@ struct ModelCountRestatements {
         }
         // Lines written twice (a photo caption repeated, a paragraph duplicated).
         var seen: [String: Int] = [:]
+        var repeated = Set<Int>()
         for (index, line) in lines.enumerated() where wordCounts[index] >= 4 {
             let key = text.folded(line)
             if let first = seen[key] {
-                zones.append(lines[first])
-                zones.append(line)
+                repeated.insert(first)
+                repeated.insert(index)
             } else {
                 seen[key] = index
             }
         }
-        self.zones = zones
+        zones += repeated.map { lines[$0] }
+        self.zones = Array(Set(zones)).sorted { $0.lowerBound < $1.lowerBound }
     }
+
+    /// At most this many counts in the zones are merged (a headline, a lead and a few captions):
+    /// a text made of one line repeated must not cost more than a real article.
+    static let maximumMerges = 64
 
     private static func trimmed(_ range: Range<Int>, in text: ModelCountText) -> Range<Int> {
         var lower = range.lowerBound
@@ -71,7 +82,16 @@ struct ModelCountRestatements {
         return count
     }
 
-    func inZone(_ position: Int) -> Bool { zones.contains { $0.contains(position) } }
+    /// Whether `position` lies in a zone (binary search: the zones are sorted and disjoint).
+    func inZone(_ position: Int) -> Bool {
+        var low = 0
+        var high = zones.count
+        while low < high {
+            let middle = (low + high) / 2
+            if zones[middle].upperBound <= position { low = middle + 1 } else { high = middle }
+        }
+        return low < zones.count && zones[low].contains(position)
+    }
 
     /// Whether `a` may restate `b`: same number, holder and precision; no contradiction.
     static func compatible(_ a: ModelCountCandidate, _ b: ModelCountCandidate) -> Bool {
@@ -90,13 +110,29 @@ struct ModelCountRestatements {
         var removed = Set<Int>()
         var target: [Int: Int] = [:]
         let totals = Set(all.compactMap(\.partOf))
-        for index in all.indices where inZone(all[index].start) {
-            guard !removed.contains(index) else { continue }
-            let partners = all.indices.filter { other in
-                other != index && !removed.contains(other) && Self.compatible(all[index], all[other])
-                    && text.sentenceStart(of: all[other].start) != text.sentenceStart(of: all[index].start)
+        let zoned = all.indices.filter { inZone(all[$0].start) }
+        guard !zoned.isEmpty else { return candidates }
+        var byCount: [Int: [Int]] = [:]
+        for index in all.indices where all[index].partOf == nil {
+            if let count = all[index].quantity.count { byCount[count, default: []].append(index) }
+        }
+        var sentenceStarts: [Int: Int] = [:]
+        func sentenceStart(_ index: Int) -> Int {
+            if let known = sentenceStarts[index] { return known }
+            let start = text.sentenceStart(of: all[index].start)
+            sentenceStarts[index] = start
+            return start
+        }
+        for index in zoned.prefix(Self.maximumMerges) {
+            guard !removed.contains(index), let count = all[index].quantity.count else { continue }
+            var outside: Int?
+            var later: Int?
+            for other in byCount[count] ?? [] where other != index && !removed.contains(other) {
+                guard Self.compatible(all[index], all[other]), sentenceStart(other) != sentenceStart(index) else { continue }
+                if !inZone(all[other].start) { outside = other; break }
+                if later == nil, other > index { later = other }
             }
-            guard var keep = partners.first(where: { !inZone(all[$0].start) }) ?? partners.first(where: { $0 > index }) else { continue }
+            guard var keep = outside ?? later else { continue }
             var gone = index
             // A total with a breakdown stays where its parts point.
             if totals.contains(gone) {

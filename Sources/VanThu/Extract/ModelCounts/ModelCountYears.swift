@@ -107,7 +107,18 @@ struct ModelCountYears {
             }
             mentions.append(Self.mention(at: index, kind: kind, in: text))
         }
-        self.mentions = mentions
+        self.mentions = mentions.sorted { $0.offset < $1.offset }
+    }
+
+    /// The index of the first mention at or after `offset` (binary search).
+    private func firstIndex(atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].offset < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// A four-digit year 1900…2100 starting at `offset`, on word boundaries.
@@ -211,18 +222,27 @@ struct ModelCountYears {
     /// The year stated for a count: the nearest usable mention in `before` (its sentence up to the
     /// count), else the first in `after` (its own clause), else `.unstated`.
     func resolve(before: Range<Int>, after: Range<Int>) -> Resolution {
-        if let mention = mentions.last(where: { before.contains($0.offset) && $0.usable }) { return Self.resolution(mention) }
-        if let mention = mentions.first(where: { after.contains($0.offset) && $0.usable }) { return Self.resolution(mention) }
+        var index = firstIndex(atOrAfter: before.upperBound) - 1
+        while index >= 0, mentions[index].offset >= before.lowerBound {
+            if mentions[index].usable { return Self.resolution(mentions[index]) }
+            index -= 1
+        }
+        index = firstIndex(atOrAfter: after.lowerBound)
+        while index < mentions.count, mentions[index].offset < after.upperBound {
+            if mentions[index].usable { return Self.resolution(mentions[index]) }
+            index += 1
+        }
         return .unstated
     }
 
     /// The frame: the time word that opens the latest sentence before `position`.
     func frame(before position: Int) -> Resolution {
-        guard let mention = mentions.last(where: { $0.offset < position && $0.opensSentence && $0.usable }),
-              position - mention.offset <= Self.frameReach else {
-            return .unstated
+        var index = firstIndex(atOrAfter: position) - 1
+        while index >= 0, position - mentions[index].offset <= Self.frameReach {
+            if mentions[index].opensSentence && mentions[index].usable { return Self.resolution(mentions[index]) }
+            index -= 1
         }
-        return Self.resolution(mention)
+        return .unstated
     }
 
     private static func resolution(_ mention: Mention) -> Resolution {
