@@ -211,7 +211,7 @@ struct ModelCountQuantity: Sendable, Equatable {
                 .qualified(by: Array(words.dropFirst()), in: text)
             return one.quota ? one : nil
         }
-        guard let value = VietnameseNumberWord.value(of: reading), value > 0 else { return nil }
+        guard let value = VietnameseNumberWord.value(of: reading), value > 0, value <= maximumCount else { return nil }
         let before = words.count > length ? text.lowered(words[length]) : nil
         if reading == ["năm"], let before, notFiveBefore.contains(before) { return nil }
         // "thứ hai mô hình", "lần ba": a label or an ordinal, not a count.
