@@ -40,9 +40,9 @@ struct ModelCountBuilder {
             guard let total = candidates[index].partOf, total < index else { continue }
             let whole = candidates[total]
             if !candidates[index].statusIsOwn { candidates[index].status = whole.status }
-            if !candidates[index].yearStated, whole.yearStated {
+            if candidates[index].yearSource != .own, whole.yearSource != .none {
                 candidates[index].year = whole.year
-                candidates[index].yearStated = true
+                candidates[index].yearSource = .inherited
             }
             if candidates[index].field == nil, !candidates[index].fieldSeveral { candidates[index].field = whole.field }
         }
@@ -224,6 +224,11 @@ struct ModelCountBuilder {
         // The next item of a list, one a line.
         if let newline = gap.last(where: { text.bytes[$0] == 0x0A }), isBulletLine(newline + 1) { return false }
         guard let semicolon = gap.last(where: { text.bytes[$0] == UInt8(ascii: ";") }) else { return false }
+        // "…; lĩnh vực văn hóa - xã hội 48 mô hình; …", "…; cấp xã 20 mô hình": a label, the next item.
+        let after = semicolon + 1..<gap.upperBound
+        if !fields(in: after, bare: true).mentions.isEmpty { return false }
+        if let last = text.previousWords(before: gap.upperBound, limit: 3).first(where: { text.lowered($0) == "cấp" }),
+           last.lowerBound > semicolon { return false }
         var words = 0
         for index in semicolon + 1..<gap.upperBound
         where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
@@ -719,10 +724,10 @@ struct ModelCountBuilder {
                 switch years.resolve(before: own..<candidate.start, after: candidate.start..<right) {
                 case .stated(let year):
                     candidates[index].year = year
-                    candidates[index].yearStated = true
+                    candidates[index].yearSource = .own
                 case .unstated:
                     candidates[index].year = totalCandidate.year
-                    candidates[index].yearStated = totalCandidate.yearStated
+                    candidates[index].yearSource = totalCandidate.yearSource == .none ? .none : .inherited
                 }
                 candidates[index].scope = scopes.scope(in: own..<right, around: candidate.start) ?? totalCandidate.scope
                 if !candidate.statusIsOwn { candidates[index].status = totalCandidate.status }
@@ -735,11 +740,15 @@ struct ModelCountBuilder {
             }
             let sentenceStart = text.sentenceStart(of: candidate.start)
             var resolution = years.resolve(before: sentenceStart..<candidate.start, after: candidate.start..<right)
-            if resolution == .unstated { resolution = years.frame(before: sentenceStart) }
+            var source = ModelCountCandidate.YearSource.own
+            if resolution == .unstated {
+                resolution = years.frame(before: sentenceStart)
+                source = .frame
+            }
             if resolution == .unstated, let titleYear { resolution = .stated(titleYear) }
             if case .stated(let year) = resolution {
                 candidates[index].year = year
-                candidates[index].yearStated = true
+                candidates[index].yearSource = source
             }
             candidates[index].scope = scopes.scope(in: sentenceStart..<right, around: candidate.start) ?? titleScope
             if candidates[index].field == nil, !candidate.fieldSeveral {

@@ -98,7 +98,7 @@ struct ModelCountRestatements {
         guard a.partOf == nil, b.partOf == nil, let count = a.quantity.count, count == b.quantity.count,
               a.quantity.approximate == b.quantity.approximate, a.holder == b.holder else { return false }
         if a.status != b.status, a.status != "total", b.status != "total" { return false }
-        if a.yearStated, b.yearStated, a.year != b.year { return false }
+        if a.yearSource == .own, b.yearSource == .own, a.year != b.year { return false }
         if let x = a.field, let y = b.field, x != y { return false }
         if let x = a.scope, let y = b.scope, x != y, !x.contains(y), !y.contains(x) { return false }
         return true
@@ -170,9 +170,10 @@ struct ModelCountRestatements {
             merged.statusIsOwn = restatement.statusIsOwn
         }
         if merged.field == nil, !merged.fieldSeveral { merged.field = restatement.field }
-        if !merged.yearStated, restatement.yearStated {
+        // A year its own sentence states beats one read from the frame.
+        if (merged.yearSource != .own && restatement.yearSource == .own) || (merged.yearSource == .none && restatement.yearSource != .none) {
             merged.year = restatement.year
-            merged.yearStated = true
+            merged.yearSource = restatement.yearSource
         }
         if merged.scope == nil { merged.scope = restatement.scope }
         if merged.recognizedBy == nil { merged.recognizedBy = restatement.recognizedBy }
