@@ -85,7 +85,13 @@ struct ModelCountYears {
             } else {
                 continue
             }
-            guard let year = Self.year(at: digits, in: text) else { continue }
+            guard let year = Self.year(at: digits, in: text) else {
+                // "trong 3 năm qua", "qua 5 năm", "sau hai năm thực hiện": a span of years.
+                if isNam, Self.isDuration(namAt: index, in: text) {
+                    mentions.append(Self.mention(at: index, kind: .noYear, in: text))
+                }
+                continue
+            }
             if isNam, text.lowered(index..<index + 3) != "năm" { continue }
             var kind = Kind.point(year.value)
             // A range "2015-2020", "2015 – 2020", "từ năm 2015 đến năm 2020": a span, no single year.
@@ -209,6 +215,22 @@ struct ModelCountYears {
             index += 1
         }
         return start
+    }
+
+    /// Words before a number of years that make it a span up to the report: `qua`, `trong`, `sau`.
+    private static let durationLeads: Set<String> = ["qua", "trong", "sau", "suốt", "gần", "hơn"]
+
+    /// Whether the `năm` at `offset` ends a duration of several years: a number (`3`, `hai`, `mười`)
+    /// before it, and `qua` / `trong` / `sau` before the number or `qua` after `năm`.
+    private static func isDuration(namAt offset: Int, in text: ModelCountText) -> Bool {
+        guard let number = text.previousWord(before: offset) else { return false }
+        let word = text.lowered(number)
+        let isNumber = (word.allSatisfy(\.isNumber) && word.count <= 2 && word != "1" && word != "01")
+            || ["hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mấy", "vài", "nhiều"].contains(word)
+        guard isNumber else { return false }
+        if let lead = text.previousWord(before: number.lowerBound), durationLeads.contains(text.lowered(lead)) { return true }
+        if let next = text.nextWord(after: offset + 3), text.lowered(next) == "qua" { return true }
+        return false
     }
 
     /// `từ năm 2015 đến năm 2020`, `từ năm 2015 đến nay` (the second as a time word too): the
