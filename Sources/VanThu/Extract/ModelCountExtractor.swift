@@ -45,7 +45,15 @@ public struct ModelCountExtractor: Extractor {
         for anchor in anchors {
             // A count inside the quoted name of the count before it belongs to that name.
             if let last = candidates.last, anchor.lowerBound < last.nameEnd { continue }
-            guard let quantity = ModelCountQuantity.read(before: anchor.lowerBound, in: text),
+            // "42 tập thể và 15 cá nhân điển hình": the holders are the models counted.
+            let holders = Self.holderCounts(before: anchor.lowerBound, in: text)
+            if !holders.isEmpty, candidates.last.map({ holders[0].start >= $0.end }) ?? true {
+                candidates += holders
+                continue
+            }
+            // "202 gương điển hình", "15 tấm gương điển hình": the number is before the example word.
+            let numberEnd = Self.exemplarStart(before: anchor, in: text)
+            guard let quantity = ModelCountQuantity.read(before: numberEnd, in: text),
                   candidates.last.map({ quantity.start >= $0.end }) ?? true else {
                 if let candidate = Self.countAfter(anchor, in: text) { candidates.append(candidate) }
                 continue
@@ -136,6 +144,61 @@ public struct ModelCountExtractor: Extractor {
             return candidate
         }
         return nil
+    }
+
+    /// Words before "điển hình" that belong to the counted noun: `gương`, `tấm gương`.
+    static let exemplarWords: Set<String> = ["gương", "tấm"]
+
+    /// Where the counted noun starts: before `gương` / `tấm gương` in "202 gương điển hình".
+    static func exemplarStart(before anchor: Range<Int>, in text: ModelCountText) -> Int {
+        var start = anchor.lowerBound
+        guard text.bytes[anchor.lowerBound] == UInt8(ascii: "d") else { return start }
+        while let word = text.previousWord(before: start), exemplarWords.contains(text.lowered(word)) { start = word.lowerBound }
+        return start
+    }
+
+    /// Words allowed between the holders and the noun: "15 cá nhân là điển hình".
+    private static let holderLinks: Set<String> = ["là"]
+
+    /// "42 tập thể và 15 cá nhân điển hình", "19 tập thể, 19 cá nhân điển hình": counts of holders
+    /// joined by a comma or `và`, right before "điển hình" / "mô hình". Each is a count with its
+    /// holder. Not "khen thưởng 10 tập thể và 4 cá nhân có thành tích" (no noun after them).
+    static func holderCounts(before anchorStart: Int, in text: ModelCountText) -> [ModelCountCandidate] {
+        var end = text.skipSpacesBack(from: anchorStart)
+        if let word = text.previousWord(before: anchorStart), holderLinks.contains(text.lowered(word)) {
+            end = text.skipSpacesBack(from: word.lowerBound)
+        }
+        var found: [ModelCountCandidate] = []
+        while true {
+            var holderMatch: (range: Range<Int>, holder: String)?
+            for entry in BreakdownMarker.holders {
+                let words = entry.phrase.words.count
+                let previous = text.previousWords(before: end, limit: words)
+                guard previous.count == words, let first = previous.last, previous[0].upperBound == end,
+                      text.match(entry.phrase, at: first.lowerBound, exact: entry.exact) == end else { continue }
+                holderMatch = (first.lowerBound..<end, entry.holder)
+                break
+            }
+            guard let holderMatch else { break }
+            let numberEnd = text.skipSpacesBack(from: holderMatch.range.lowerBound)
+            guard numberEnd < holderMatch.range.lowerBound, numberEnd > 0, ModelCountText.isDigit(text.bytes[numberEnd - 1]),
+                  let quantity = ModelCountQuantity.readDigits(endingAt: numberEnd, in: text), !quantity.approximate else { break }
+            var candidate = ModelCountCandidate(quantity: quantity, anchor: holderMatch.range, nameEnd: holderMatch.range.upperBound,
+                                                holder: holderMatch.holder)
+            candidate.quantity.rule = "holder-count"
+            found.insert(candidate, at: 0)
+            // The item before: after a comma or "và".
+            var cursor = text.skipSpacesBack(from: quantity.start)
+            if cursor > 0, text.bytes[cursor - 1] == UInt8(ascii: ",") {
+                cursor = text.skipSpacesBack(from: cursor - 1)
+            } else if let word = text.previousWord(before: quantity.start), text.lowered(word) == "và" {
+                cursor = text.skipSpacesBack(from: word.lowerBound)
+            } else {
+                break
+            }
+            end = cursor
+        }
+        return found
     }
 
     // MARK: Anchors

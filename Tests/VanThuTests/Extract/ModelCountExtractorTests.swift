@@ -84,6 +84,78 @@ struct ModelCountExtractorTests {
         #expect(Self.counts(text).isEmpty)
     }
 
+    /// Issue 14: a number beyond any real count is rejected, never stored wrapped, and never traps
+    /// (here or in a later sum of the counts).
+    @Test(arguments: ["Xã Hòa Lộc có 1.000.000.000.000.000.000.000 mô hình.", "Có 9.000.000.000.000.000.000 mô hình.",
+                      "Có 9.000.000.000.000.000.000 mô hình, trong đó 9.000.000.000.000.000.000 mô hình mới.",
+                      "Có 99999999999999999999 mô hình.", "Có 9000000000000 nghìn mô hình.",
+                      "Có 5.000.000.000 mô hình."])
+    func outOfRangeNumbersAreNoCounts(_ text: String) {
+        let facts = Self.counts(text)
+        #expect(facts.allSatisfy { ($0.count ?? 0) <= ModelCountQuantity.maximumCount && ($0.count ?? 0) >= 0 })
+        #expect(facts.compactMap(\.count).isEmpty)
+    }
+
+    @Test func theLargestCountIsStillRead() {
+        #expect(Self.counts("Có 999.999.999 mô hình.").map(\.count) == [999_999_999])
+    }
+
+    // MARK: Years
+
+    /// The year of a count from the time words of its sentence: a point gives its year; a span, a
+    /// cumulative or a recurring count has none; nothing stated falls back to the frame, never to
+    /// the document's own date.
+    @Test(arguments: [
+        ("Năm 2019, xã Vĩnh Phú có 14 mô hình.", 2019),
+        ("Trong năm 2020, hội đăng ký 14 mô hình.", 2020),
+        ("Sáu tháng đầu năm 2021, xã xây dựng 14 mô hình.", 2021),
+        ("Tính đến ngày 31/12/2022, xã có 14 mô hình.", 2022),
+        ("Năm nay, xã xây dựng 14 mô hình.", 2025),
+        ("Giai đoạn 2016-2020, xã xây dựng 14 mô hình.", nil),
+        ("Trong 3 năm (2019- 2021), xã xây dựng 14 mô hình.", nil),
+        ("Từ năm 2015 đến nay, xã xây dựng 14 mô hình.", nil),
+        ("Từ năm 2015 đến năm 2018, xã xây dựng 14 mô hình.", nil),
+        ("Đến nay, xã đã xây dựng được 14 mô hình.", nil),
+        ("Hiện nay, xã có 14 mô hình.", nil),
+        ("Hằng năm, xã xây dựng 14 mô hình.", nil),
+        ("Xã có 14 mô hình.", nil),
+        ("Trong 5 năm qua, xã xây dựng 14 mô hình.", nil),
+        ("Qua ba năm thực hiện, xã xây dựng 14 mô hình.", nil),
+        ("Năm 2022, sau 2 năm thực hiện, xã xây dựng 14 mô hình.", nil),
+        ("Năm 2023 xã có 50 mô hình, đến nay có 14 mô hình.", nil),
+        ("Từ năm 2015 đến nay, riêng năm 2024 xã xây dựng 14 mô hình.", 2024),
+        ("Năm 2024 có 14 mô hình, tăng 3 mô hình so với năm 2023.", 2024),
+    ] as [(String, Int?)])
+    func yearOfACount(_ text: String, _ year: Int?) {
+        let fact = Self.counts(text, date: "2025-04-10").first { $0.count == 14 }
+        #expect(fact != nil)
+        #expect(fact?.year == year, "\(text)")
+    }
+
+    // MARK: Restatements
+
+    @Test func aRestatedTotalIsOneFactAndItsPartsTakeWhatTheHeadlineSaid() {
+        let text = "Huyện Sơn Tây xây dựng 48 mô hình trong xây dựng nông thôn mới\n"
+            + "Năm 2024, các hội, đoàn thể huyện Sơn Tây đã tích cực vận động nhân dân tham gia phong trào thi đua.\n"
+            + "Kết quả, các đơn vị đã xây dựng được 48 mô hình, trong đó 30 mô hình tập thể và 18 mô hình cá nhân."
+        let facts = Self.counts(text)
+        #expect(facts.map(\.count) == [48, 30, 18])
+        #expect(facts.allSatisfy { $0.field == "economy" && $0.status == "built" && $0.year == 2024 })
+        #expect(facts[1].partOf == 0 && facts[2].partOf == 0)
+    }
+
+    @Test func equalPartsOfOneBreakdownAreTwoFacts() {
+        let text = "Xã Bình Minh có 40 mô hình\nNăm 2022, xã Bình Minh có 40 mô hình, trong đó 20 mô hình cấp xã, 20 mô hình cấp thôn."
+        #expect(Self.counts(text).compactMap(\.count) == [40, 20, 20])
+    }
+
+    @Test func aLineRepeatedManyTimesStaysCheap() {
+        let text = "Tin hoạt động\n" + String(repeating: "Năm 2023 xã có 5 mô hình mới, trong đó 2 mô hình tập thể.\n", count: 300)
+        let facts = Self.counts(text)
+        #expect(facts.count >= 2 && facts.count <= 600)
+        #expect(facts.allSatisfy { $0.year == 2023 })
+    }
+
     // MARK: Offsets and JSON
 
     @Test func spansCoverTheFactText() {
@@ -132,7 +204,8 @@ struct ModelCountExtractorTests {
             let scalars = text.unicodeScalars.count
             for fact in facts {
                 #expect(fact.start >= 0 && fact.start <= fact.end && fact.end <= scalars, "\(text)")
-                if let part = fact.partOf { #expect(part < facts.count && facts[part].partOf == nil, "\(text)") }
+                // A part points to an earlier fact (a total, or a part broken down in its turn).
+                if let part = fact.partOf { #expect(part < facts.count && facts[part].start <= fact.start, "\(text)") }
             }
         }
     }

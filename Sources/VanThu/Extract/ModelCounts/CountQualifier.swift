@@ -1,5 +1,6 @@
 /// Words before a number that make it approximate or a bound: `trên 50` and `hơn 50` (at least),
-/// `gần 50` and `dưới 50` (at most), `khoảng 50` (about).
+/// `gần 50` and `dưới 50` (at most), `khoảng 50` (about); `ít nhất 1`, `tối thiểu 2` are quotas
+/// (exact, status target).
 struct CountQualifier: Sendable {
     enum Kind: String, Sendable {
         /// The true count is above the number: lowerBound.
@@ -8,6 +9,8 @@ struct CountQualifier: Sendable {
         case atMost
         /// Roughly the number: no bound.
         case about
+        /// A quota: `ít nhất 1 mô hình` is an exact count, status target.
+        case quota
     }
 
     /// Folded words in reading order.
@@ -26,7 +29,7 @@ struct CountQualifier: Sendable {
     static let table: [CountQualifier] = [
         .init("trên dưới", .about), .init("xấp xỉ", .about), .init("khoảng", .about), .init("chừng", .about),
         .init("ước khoảng", .about), .init("ước tính", .about),
-        .init("ít nhất", .atLeast), .init("tối thiểu", .atLeast), .init("không dưới", .atLeast),
+        .init("ít nhất", .quota), .init("tối thiểu", .quota), .init("không dưới", .atLeast),
         .init("không ít hơn", .atLeast), .init("hơn", .atLeast), .init("trên", .atLeast),
         .init("gần", .atMost), .init("không quá", .atMost), .init("dưới", .atMost), .init("tối đa", .atMost),
         .init("chưa đến", .atMost), .init("chưa tới", .atMost),

@@ -28,7 +28,24 @@ struct ModelCountBuilder {
             candidates[index].partClauseStart = nil
         }
         placeInTime()
+        candidates = ModelCountRestatements(text: text, title: record.title).merge(candidates)
+        inheritFromTotals()
         checkSums()
+    }
+
+    /// Parts take what their total says and they do not: its status, year and field (after a
+    /// restatement may have told the total more).
+    private mutating func inheritFromTotals() {
+        for index in candidates.indices {
+            guard let total = candidates[index].partOf, total < index else { continue }
+            let whole = candidates[total]
+            if !candidates[index].statusIsOwn { candidates[index].status = whole.status }
+            if candidates[index].yearSource != .own, whole.yearSource != .none {
+                candidates[index].year = whole.year
+                candidates[index].yearSource = .inherited
+            }
+            if candidates[index].field == nil, !candidates[index].fieldSeveral { candidates[index].field = whole.field }
+        }
     }
 
     // MARK: Holder parts: "(29 tập thể, 26 cá nhân)", "trong đó 29 tập thể, 26 cá nhân"
@@ -171,6 +188,16 @@ struct ModelCountBuilder {
                 continue
             }
             let candidate = candidates[index]
+            // "Trong đó có 54 mô hình đạt hiệu quả, bao gồm 14 …": a part broken down in its turn.
+            if index > 0, candidates[index - 1].partOf != nil, candidates[index - 1].holder == nil,
+               let markerEnd = marker(between: candidates[index - 1].nameEnd, and: candidate.start, wordsOnly: true) {
+                candidates[index].partOf = index - 1
+                candidates[index].partClauseStart = markerEnd
+                openTotal = index - 1
+                openUntil = text.sentenceEnd(of: candidate.start)
+                lastPartEnd = candidate.nameEnd
+                continue
+            }
             if openTotal != nil, candidate.start < openUntil, startsNewClause(lastPartEnd..<candidate.start) {
                 openTotal = nil
             }
@@ -186,7 +213,7 @@ struct ModelCountBuilder {
             candidates[index].partOf = index - 1
             candidates[index].partClauseStart = markerEnd
             openTotal = index - 1
-            openUntil = text.sentenceEnd(of: candidate.start)
+            openUntil = listEnd(from: candidate.start)
             lastPartEnd = candidate.nameEnd
         }
     }
@@ -194,7 +221,14 @@ struct ModelCountBuilder {
     /// Whether a semicolon between two counts opens a clause of its own ("…; năm 2020 có thêm 50
     /// mô hình"), not the next item of a list ("…; 728 mô hình cá nhân").
     private func startsNewClause(_ gap: Range<Int>) -> Bool {
+        // The next item of a list, one a line.
+        if let newline = gap.last(where: { text.bytes[$0] == 0x0A }), isBulletLine(newline + 1) { return false }
         guard let semicolon = gap.last(where: { text.bytes[$0] == UInt8(ascii: ";") }) else { return false }
+        // "…; lĩnh vực văn hóa - xã hội 48 mô hình; …", "…; cấp xã 20 mô hình": a label, the next item.
+        let after = semicolon + 1..<gap.upperBound
+        if !fields(in: after, bare: true).mentions.isEmpty { return false }
+        if let last = text.previousWords(before: gap.upperBound, limit: 3).first(where: { text.lowered($0) == "cấp" }),
+           last.lowerBound > semicolon { return false }
         var words = 0
         for index in semicolon + 1..<gap.upperBound
         where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
@@ -205,16 +239,36 @@ struct ModelCountBuilder {
 
     /// The end of a breakdown word between a total (ending at `start`) and a count (at `end`):
     /// in the same line, the count in the marker's sentence, the total in it or the one before.
-    private func marker(between start: Int, and end: Int) -> Int? {
+    private func marker(between start: Int, and end: Int, wordsOnly: Bool = false) -> Int? {
         guard end > start, end - start <= 320 else { return nil }
         var sentenceEnds: [Int] = []
         var found: (start: Int, end: Int)?
         var index = start
+        var listMode = false
         while index < end {
             let byte = text.bytes[index]
-            if byte == 0x0A { return nil }
-            if text.isSentenceEnd(at: index) { sentenceEnds.append(index) }
-            if byte == UInt8(ascii: "(") {
+            if byte == 0x0A {
+                // "… đăng ký 120 mô hình, cụ thể:⏎- Lĩnh vực kinh tế: 45 mô hình;⏎- …": a list after a
+                // colon, one item a line.
+                let before = text.skipSpacesBack(from: index)
+                if !listMode, !wordsOnly, before > start, text.bytes[before - 1] == UInt8(ascii: ":"), isBulletLine(index + 1) {
+                    listMode = true
+                    found = (before - 1, index + 1)
+                } else if !(listMode && isBulletLine(index + 1)) {
+                    return nil
+                }
+                index += 1
+                continue
+            }
+            if text.isSentenceEnd(at: index) {
+                // "…xã hội... Trong đó,": a run of stops is one sentence end, at its last stop.
+                if let last = sentenceEnds.last, last == index - 1 { sentenceEnds[sentenceEnds.count - 1] = index } else {
+                    sentenceEnds.append(index)
+                }
+            }
+            if byte == UInt8(ascii: ":"), let word = found, text.skipSpacesBack(from: index) == word.end {
+                found = (word.start, index + 1)  // "Cụ thể: …", "trong đó:"
+            } else if byte == UInt8(ascii: "(") || byte == UInt8(ascii: ":"), !wordsOnly, !listMode {
                 found = (index, index + 1)
             } else if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index),
                       let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ self.text.match($0, at: index, limit: end) }).first {
@@ -225,6 +279,13 @@ struct ModelCountBuilder {
             index += 1
         }
         guard let found else { return nil }
+        if listMode { return found.end }
+        // "60 mô hình: 20 mô hình về kinh tế": a colon opens a breakdown when the part follows it
+        // closely, not "…; kết quả kiểm tra cho thấy: có 30 mô hình …".
+        if text.bytes[found.start] == UInt8(ascii: ":") {
+            if wordCount(found.end..<end) > 6 || wordCount(start..<found.start) > 10 { return nil }
+            if (start..<found.start).contains(where: { text.bytes[$0] == UInt8(ascii: ";") || text.isSentenceEnd(at: $0) }) { return nil }
+        }
         // No sentence ends between the marker and the part; at most one, right before the marker,
         // between the total and the marker ("… 253 mô hình. Trong đó, 157 …").
         if sentenceEnds.contains(where: { $0 >= found.end }) { return nil }
@@ -236,6 +297,40 @@ struct ModelCountBuilder {
             if gap != found.start { return nil }
         }
         return found.end
+    }
+
+    /// Bullets that open the items of a list, one a line.
+    private static let bullets: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"), 0x80]
+
+    /// Whether the line starting at `position` is a list item: a bullet (`-`, `+`, `•`) or `a)`, `1)`.
+    private func isBulletLine(_ position: Int) -> Bool {
+        let start = text.skipSpaces(from: position)
+        guard start < text.count else { return false }
+        if Self.bullets.contains(text.bytes[start]) { return true }
+        let next = start + 1 < text.count ? text.bytes[start + 1] : 0
+        return (ModelCountText.isLetter(text.bytes[start]) || ModelCountText.isDigit(text.bytes[start])) && next == UInt8(ascii: ")")
+    }
+
+    /// The end of the list that holds the line of `position`: the last consecutive item line.
+    private func listEnd(from position: Int) -> Int {
+        var lineStart = text.lineStart(of: position)
+        guard isBulletLine(lineStart) else { return text.sentenceEnd(of: position) }
+        var end = position
+        while lineStart < text.count, isBulletLine(lineStart) {
+            var lineEnd = lineStart
+            while lineEnd < text.count, text.bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            end = lineEnd
+            lineStart = lineEnd + 1
+        }
+        return end
+    }
+
+    private func wordCount(_ range: Range<Int>) -> Int {
+        var words = 0
+        for index in range where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+            words += 1
+        }
+        return words
     }
 
     // MARK: Clauses: status, field, recognising unit
@@ -257,7 +352,7 @@ struct ModelCountBuilder {
             }
             if cursor >= next { return lastAnd ?? cursor }
             if cursor >= limit - 1, candidate.rightLimit != nil { return limit }
-            if text.isClauseEnd(at: cursor) { return cursor }
+            if text.isClauseEnd(at: cursor), !(byte == UInt8(ascii: ",") && isInsideFieldName(cursor)) { return cursor }
             if ModelCountText.isLetter(byte) || ModelCountText.isDigit(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
                 words += 1
                 if words > 14 { return cursor }
@@ -313,6 +408,7 @@ struct ModelCountBuilder {
         var range: Range<Int>
         var status: String
         var right: Bool
+        var rank: Int
     }
 
     private mutating func readClause(_ index: Int) {
@@ -321,24 +417,29 @@ struct ModelCountBuilder {
         let right = rightEnds[index]
         let leftSegments = unquoted(left..<candidate.start)
         let rightSegments = unquoted(candidate.nameEnd..<max(candidate.nameEnd, right))
-        // Fields first: their words ("xây dựng hệ thống chính trị") are not statuses.
-        var fieldRanges: [Range<Int>] = []
-        var rightField: String?
-        var leftField: String?
-        for (segments, isRight) in [(leftSegments, false), (rightSegments, true)] {
-            for segment in segments {
-                for (range, field) in fields(in: segment) {
-                    fieldRanges.append(range)
-                    if isRight { if rightField == nil { rightField = field } } else { leftField = field }
-                }
-            }
+        // Fields first: their words ("xây dựng hệ thống chính trị") are not statuses. The right
+        // side describes the counted models; the left names a field only as a part's label.
+        var rightMentions: [FieldMention] = []
+        var rightSeveral = false
+        var leftMentions: [FieldMention] = []
+        for segment in rightSegments where !rightSeveral {
+            let found = fields(in: segment, bare: true)
+            rightMentions += found.mentions
+            rightSeveral = found.several
         }
-        candidates[index].field = rightField ?? leftField ?? directField(after: candidate.anchor.upperBound)
+        for segment in leftSegments {
+            leftMentions += fields(in: segment, bare: true).mentions
+        }
+        let fieldRanges = (rightMentions + leftMentions).map(\.range)
+        let ownLeft = candidate.partOf != nil ? leftMentions : leftMentions.filter(\.headed)
+        candidates[index].field = Self.field(of: rightMentions) ?? Self.field(of: Array(ownLeft.suffix(1)))
+        candidates[index].fieldSeveral = rightSeveral && candidates[index].field == nil
         var matches: [StatusMatch] = []
         let sentence = text.sentenceStart(of: candidate.start)..<text.sentenceEnd(of: candidate.end)
+        var negated = false
         for (segments, isRight) in [(leftSegments, false), (rightSegments, true)] {
             for segment in segments {
-                matches += statuses(in: segment, right: isRight, sentence: sentence)
+                matches += statuses(in: segment, right: isRight, sentence: sentence, negated: &negated)
                     .filter { match in !fieldRanges.contains { $0.overlaps(match.range) } }
             }
         }
@@ -353,9 +454,14 @@ struct ModelCountBuilder {
                 if let first = more.first, first.range.lowerBound == next { matches.append(first) }
             }
         }
-        // "đăng ký 54 mô hình cá nhân và 69 mô hình tập thể": one verb for coordinated counts.
-        if matches.isEmpty, index > 0, candidates[index].partOf == nil || candidates[index].partOf == candidates[index - 1].partOf,
-           candidates[index - 1].statusFromLeft, isCoordination(candidates[index - 1].nameEnd..<candidate.start) {
+        // "toàn xã có 40 mô hình": the existential right before the number, not in a part ("trong đó có …").
+        if candidate.partOf == nil, let match = existential(before: candidate.start, floor: left) { matches.append(match) }
+        // "đăng ký 54 mô hình cá nhân và 69 mô hình tập thể", "đã xây dựng được 14 mô hình “…” ở
+        // vùng giáo, 168 mô hình “…”": one verb for coordinated counts and for a list of counts.
+        if matches.isEmpty, !negated, index > 0,
+           candidates[index].partOf == nil || candidates[index].partOf == candidates[index - 1].partOf,
+           candidates[index - 1].statusFromLeft,
+           isCoordination(candidates[index - 1].nameEnd..<candidate.start) || isListItem(candidates[index - 1].nameEnd..<candidate.start) {
             candidates[index].status = candidates[index - 1].status
             candidates[index].statusIsOwn = true
             candidates[index].statusFromLeft = true
@@ -364,12 +470,15 @@ struct ModelCountBuilder {
         for position in Set([text.skipSpaces(from: candidate.anchor.upperBound), text.skipSpaces(from: candidate.nameEnd)]) {
             for rule in ModelCountStatusRule.table where rule.placement == .afterAnchor {
                 if let end = text.match(rule.phrase, at: position, exact: rule.exact) {
-                    matches.append(StatusMatch(range: position..<end, status: rule.status, right: true))
+                    matches.append(StatusMatch(range: position..<end, status: rule.status, right: true, rank: rule.rank))
                 }
             }
         }
-        guard let best = matches.min(by: { ModelCountStatusRule.rank($0.status) < ModelCountStatusRule.rank($1.status) })
-        else { return }
+        // "ít nhất 1 mô hình": a quota.
+        if candidate.quantity.quota {
+            matches.append(StatusMatch(range: candidate.start..<candidate.start, status: "target", right: false, rank: -1))
+        }
+        guard let best = matches.min(by: { $0.rank < $1.rank }) else { return }
         candidates[index].status = best.status
         candidates[index].statusIsOwn = true
         candidates[index].statusFromLeft = !best.right
@@ -381,6 +490,13 @@ struct ModelCountBuilder {
     }
 
     private func statuses(in segment: Range<Int>, right: Bool, sentence: Range<Int>) -> [StatusMatch] {
+        var negated = false
+        return statuses(in: segment, right: right, sentence: sentence, negated: &negated)
+    }
+
+    /// The status rows that fire in `segment`; `negated` tells whether a row was denied there
+    /// ("7 mô hình chưa được công nhận": the count has a predicate of its own).
+    private func statuses(in segment: Range<Int>, right: Bool, sentence: Range<Int>, negated: inout Bool) -> [StatusMatch] {
         var found: [StatusMatch] = []
         var index = segment.lowerBound
         while index < segment.upperBound {
@@ -398,8 +514,8 @@ struct ModelCountBuilder {
                 }
                 if rule.notFollowedBy.contains(where: { text.match($0, at: text.skipSpaces(from: end)) != nil }) { continue }
                 if let required = rule.requires, !contains(required, in: sentence) { continue }
-                if isNegated(index) { continue }
-                found.append(StatusMatch(range: index..<end, status: rule.status, right: right))
+                if isNegated(index) { negated = true; continue }
+                found.append(StatusMatch(range: index..<end, status: rule.status, right: right, rank: rule.rank))
                 index = end
                 matched = true
                 break
@@ -407,6 +523,44 @@ struct ModelCountBuilder {
             if !matched { index += 1 }
         }
         return found
+    }
+
+    /// A `beforeNumber` status row that ends right before the number at `start` (over `tổng số`).
+    private func existential(before start: Int, floor: Int) -> StatusMatch? {
+        var end = start
+        while let word = text.previousWord(before: end), word.lowerBound >= floor,
+              ModelCountStatusRule.beforeNumberFillers.contains(text.lowered(word)) {
+            end = word.lowerBound
+        }
+        guard let word = text.previousWord(before: end), word.lowerBound >= floor,
+              text.skipSpaces(from: word.upperBound) == end else { return nil }
+        for rule in ModelCountStatusRule.table where rule.placement == .beforeNumber {
+            guard let ruleStart = text.previousWords(before: end, limit: rule.phrase.words.count).last,
+                  ruleStart.lowerBound >= floor, text.match(rule.phrase, at: ruleStart.lowerBound, exact: rule.exact, limit: word.upperBound) == word.upperBound,
+                  !isNegated(ruleStart.lowerBound) else { continue }
+            // "trong đó có 9 mô hình": the existential of a breakdown, not a stock.
+            let markerWords = text.previousWords(before: ruleStart.lowerBound, limit: 3)
+            if markerWords.indices.contains(where: { k in
+                BreakdownMarker.phrases.contains { text.match($0, at: markerWords[k].lowerBound) == markerWords[0].upperBound }
+            }) { continue }
+            return StatusMatch(range: ruleStart.lowerBound..<word.upperBound, status: rule.status, right: false, rank: rule.rank)
+        }
+        return nil
+    }
+
+    /// Whether a count is the next item of a list after the one before it: nothing but a comma,
+    /// a semicolon or `và` right before its number, in the same sentence ("…, 168 mô hình “…”").
+    private func isListItem(_ gap: Range<Int>) -> Bool {
+        guard gap.count > 0, gap.count <= 240 else { return false }
+        for index in gap where text.isSentenceEnd(at: index) { return false }
+        var cursor = text.skipSpacesBack(from: gap.upperBound)
+        guard cursor > gap.lowerBound else { return false }
+        if text.bytes[cursor - 1] == UInt8(ascii: ",") || text.bytes[cursor - 1] == UInt8(ascii: ";") { return true }
+        if let word = text.previousWord(before: cursor), word.upperBound == cursor, word.lowerBound >= gap.lowerBound,
+           text.lowered(word) == "và" {
+            return true
+        }
+        return false
     }
 
     /// Whether the text between two counts only joins them: "và" or a comma and at most three words
@@ -448,40 +602,68 @@ struct ModelCountBuilder {
         return false
     }
 
-    /// `lĩnh vực kinh tế` … in a segment; not `các lĩnh vực …` (several fields).
-    private func fields(in segment: Range<Int>) -> [(Range<Int>, String)] {
-        var found: [(Range<Int>, String)] = []
+    /// A field named in a segment.
+    private struct FieldMention {
+        var range: Range<Int>
+        var field: String
+        /// After a head (`lĩnh vực`, `về` …), not a bare phrase.
+        var headed: Bool
+    }
+
+    /// The fields named in a segment: after a head (`lĩnh vực kinh tế`, `về phát triển kinh tế`)
+    /// and, when `bare`, the bare phrases. Scanning stops at a plural head (`các lĩnh vực`): the
+    /// count then spans several fields, and `several` is set.
+    private func fields(in segment: Range<Int>, bare: Bool = false) -> (mentions: [FieldMention], several: Bool) {
+        var found: [FieldMention] = []
         var index = segment.lowerBound
         while index < segment.upperBound {
-            guard text.bytes[index] == UInt8(ascii: "l"),
-                  let headEnd = ModelCountFieldPhrase.heads.lazy.compactMap({ self.text.match($0, at: index, limit: segment.upperBound) }).first
-            else { index += 1; continue }
-            defer { index = headEnd }
-            if let previous = text.previousWord(before: index) {
-                let word = text.folded(previous)
-                if ["cac", "nhung", "nhieu", "moi", "hai", "ba", "bon"].contains(word) || ModelCountText.isDigit(text.bytes[previous.lowerBound]) {
+            guard ModelCountText.isLetter(text.bytes[index]), FoldedText.isWordStartByte(in: text.bytes, at: index) else {
+                index += 1
+                continue
+            }
+            if ModelCountFieldPhrase.pluralHeads.contains(where: { text.match($0, at: index, limit: segment.upperBound) != nil }) {
+                return (found, true)
+            }
+            if let headEnd = ModelCountFieldPhrase.heads.lazy.compactMap({ self.text.match($0, at: index, limit: segment.upperBound) }).first {
+                // "trên 4 lĩnh vực": several fields.
+                if let previous = text.previousWord(before: index), ModelCountText.isDigit(text.bytes[previous.lowerBound]),
+                   text.bytes[index] == UInt8(ascii: "l") {
+                    return (found, true)
+                }
+                let start = text.skipSpaces(from: headEnd)
+                if start < segment.upperBound, let (end, field) = fieldPhrase(at: start, limit: segment.upperBound, bareOnly: false) {
+                    found.append(FieldMention(range: index..<end, field: field, headed: true))
+                    index = end
                     continue
                 }
             }
-            let start = text.skipSpaces(from: headEnd)
-            for entry in ModelCountFieldPhrase.table where entry.phrase.first == text.bytes[min(start, text.count - 1)] {
-                if let end = text.match(entry.phrase, at: start) {
-                    found.append((index..<end, entry.field))
-                    break
-                }
+            if bare, let (end, field) = fieldPhrase(at: index, limit: segment.upperBound, bareOnly: true) {
+                found.append(FieldMention(range: index..<end, field: field, headed: false))
+                index = end
+                continue
             }
+            index += 1
         }
-        return found
+        return (found, false)
     }
 
-    /// A field right after "mô hình" without `lĩnh vực`: "20 mô hình phát triển kinh tế".
-    private func directField(after anchorEnd: Int) -> String? {
-        let start = text.skipSpaces(from: anchorEnd)
-        guard start > anchorEnd, start < text.count else { return nil }
-        for entry in ModelCountFieldPhrase.table where entry.direct && entry.phrase.first == text.bytes[start] {
-            if text.match(entry.phrase, at: start) != nil { return entry.field }
+    /// The field phrase starting at `start`: its end and field.
+    private func fieldPhrase(at start: Int, limit: Int, bareOnly: Bool) -> (Int, String)? {
+        let first = text.bytes[start]
+        for entry in ModelCountFieldPhrase.table where entry.phrase.first == first && (!bareOnly || entry.bare) {
+            guard let end = text.match(entry.phrase, at: start, limit: limit) else { continue }
+            let next = text.skipSpaces(from: end)
+            if entry.notFollowedBy.contains(where: { text.match($0, at: next) != nil }) { continue }
+            return (end, entry.field)
         }
         return nil
+    }
+
+    /// The one field of a list of mentions: the first headed one, else the bare ones when they agree.
+    private static func field(of mentions: [FieldMention]) -> String? {
+        if let headed = mentions.first(where: \.headed) { return headed.field }
+        let bare = Set(mentions.map(\.field))
+        return bare.count == 1 ? bare.first : nil
     }
 
     /// "mô hình được Ban Dân vận Tỉnh ủy công nhận": the capitalised unit before the verb.
@@ -502,7 +684,7 @@ struct ModelCountBuilder {
     private func recognizingSubject(from start: Int, to verb: Int) -> String? {
         var end = text.skipSpacesBack(from: verb)
         while let word = text.previousWord(before: end), word.lowerBound >= start,
-              RecognizerHead.verbLead.contains(text.lowered(word)) {
+              !text.isUppercase(at: word.lowerBound), RecognizerHead.verbLead.contains(text.lowered(word)) {
             end = text.skipSpacesBack(from: word.lowerBound)
         }
         var cursor = text.skipSpaces(from: start)
@@ -521,14 +703,16 @@ struct ModelCountBuilder {
     // MARK: Year and scope
 
     private mutating func placeInTime() {
-        let years = ModelCountYears(text)
+        let years = ModelCountYears(text, documentYear: documentYear)
         let scopes = ModelCountScopes(text)
         var titleYear: Int?
         var titleScope: String?
         if let title = record.title, !title.isEmpty {
             let titleText = ModelCountText(TextDocument(title))
-            let titleYears = ModelCountYears(titleText).mentions.filter { !$0.quoted && !$0.comparative }.map(\.year)
-            if Set(titleYears).count == 1 { titleYear = titleYears[0] }
+            let titleYears = ModelCountYears(titleText).mentions.filter(\.usable)
+            if titleYears.count >= 1, titleYears.allSatisfy({ $0.year != nil && $0.year == titleYears[0].year }) {
+                titleYear = titleYears[0].year
+            }
             titleScope = ModelCountScopes(titleText).named.first?.scope
         }
         for index in candidates.indices {
@@ -537,22 +721,39 @@ struct ModelCountBuilder {
             if let total = candidate.partOf {
                 let own = min(candidate.partClauseStart ?? candidate.start, candidate.start)
                 let totalCandidate = candidates[total]
-                candidates[index].year = years.year(before: own..<candidate.start, after: candidate.start..<right)
-                    ?? totalCandidate.year
+                switch years.resolve(before: own..<candidate.start, after: candidate.start..<right) {
+                case .stated(let year):
+                    candidates[index].year = year
+                    candidates[index].yearSource = .own
+                case .unstated:
+                    candidates[index].year = totalCandidate.year
+                    candidates[index].yearSource = totalCandidate.yearSource == .none ? .none : .inherited
+                }
                 candidates[index].scope = scopes.scope(in: own..<right, around: candidate.start) ?? totalCandidate.scope
                 if !candidate.statusIsOwn { candidates[index].status = totalCandidate.status }
-                if candidate.field == nil { candidates[index].field = totalCandidate.field }
+                // "- Lĩnh vực kinh tế: 45 mô hình": a part on a line of its own may head it with its field.
+                if candidate.field == nil, text.lineStart(of: candidate.start) > totalCandidate.end {
+                    candidates[index].field = headingField(before: candidate.start)
+                }
+                if candidates[index].field == nil, !candidate.fieldSeveral { candidates[index].field = totalCandidate.field }
                 continue
             }
             let sentenceStart = text.sentenceStart(of: candidate.start)
-            if years.hasSince(in: sentenceStart..<candidate.start) {
-                candidates[index].year = documentYear  // "từ năm 2015 đến nay": as of the document
-            } else {
-                candidates[index].year = years.year(before: sentenceStart..<candidate.start, after: candidate.start..<right)
-                    ?? years.openingYear(before: sentenceStart) ?? titleYear ?? documentYear
+            var resolution = years.resolve(before: sentenceStart..<candidate.start, after: candidate.start..<right)
+            var source = ModelCountCandidate.YearSource.own
+            if resolution == .unstated {
+                resolution = years.frame(before: sentenceStart)
+                source = .frame
+            }
+            if resolution == .unstated, let titleYear { resolution = .stated(titleYear) }
+            if case .stated(let year) = resolution {
+                candidates[index].year = year
+                candidates[index].yearSource = source
             }
             candidates[index].scope = scopes.scope(in: sentenceStart..<right, around: candidate.start) ?? titleScope
-            if candidates[index].field == nil { candidates[index].field = headingField(before: candidate.start) }
+            if candidates[index].field == nil, !candidate.fieldSeveral {
+                candidates[index].field = headingField(before: candidate.start)
+            }
         }
     }
 
@@ -569,7 +770,7 @@ struct ModelCountBuilder {
                 end += 1
             }
             guard end < position, words <= 8 else { continue }
-            if let field = fields(in: start..<end).first?.1 { return field }
+            if let field = fields(in: start..<end).mentions.first(where: \.headed)?.field { return field }
         }
         return nil
     }
@@ -577,7 +778,8 @@ struct ModelCountBuilder {
     /// Whether the comma at `index` is inside a field name ("quốc phòng, an ninh").
     private func isInsideFieldName(_ index: Int) -> Bool {
         let lineStart = text.lineStart(of: index)
-        for (range, _) in fields(in: lineStart..<min(text.count, index + 40)) where range.contains(index) { return true }
+        let from = max(lineStart, index - 60)
+        for mention in fields(in: from..<min(text.count, index + 40), bare: true).mentions where mention.range.contains(index) { return true }
         return false
     }
 

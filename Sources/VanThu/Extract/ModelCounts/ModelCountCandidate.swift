@@ -21,7 +21,22 @@ struct ModelCountCandidate: Sendable {
     /// govern the counts coordinated after it ("… và 69 mô hình tập thể").
     var statusFromLeft = false
     var field: String?
+    /// Whether the count's own words span several fields ("trên các lĩnh vực"): no field is inherited.
+    var fieldSeveral = false
     var year: Int?
+    /// Where the year came from.
+    enum YearSource: Sendable, Equatable {
+        /// Nothing said it: the year is nil and may come from a restatement.
+        case none
+        /// The count's own sentence (a part's own clause) ties it to the year, or says it has none.
+        case own
+        /// The frame of earlier sentences, or the title.
+        case frame
+        /// The total a part breaks down.
+        case inherited
+    }
+
+    var yearSource = YearSource.none
     var scope: String?
     var recognizedBy: String?
     var breakdownMismatch = false

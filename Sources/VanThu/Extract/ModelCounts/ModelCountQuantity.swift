@@ -8,6 +8,8 @@ struct ModelCountQuantity: Sendable, Equatable {
     var lowerBound: Int?
     var upperBound: Int?
     var rule: String
+    /// `ít nhất 1 mô hình`: an exact count that is a quota to reach (status target).
+    var quota = false
 
     /// Reads the quantity that ends right before `anchor` (only spaces between), or nil when the
     /// word there is no count of models (a label `phường 4`, a year, a fraction, a counter).
@@ -25,6 +27,10 @@ struct ModelCountQuantity: Sendable, Equatable {
     }
 
     // MARK: Digits
+
+    /// The largest number read as a count; anything above is rejected, so that no later sum can
+    /// overflow.
+    static let maximumCount = 999_999_999
 
     /// A number token in digits ending at `end`: `543`, `2.071`, `05`. Nil for decimals (`2,5`).
     static func numberToken(endingAt end: Int, in text: ModelCountText) -> (range: Range<Int>, value: Int)? {
@@ -54,7 +60,10 @@ struct ModelCountQuantity: Sendable, Equatable {
                 groupLength = 0
                 continue
             }
-            value = value &* 10 &+ Int(byte - 48)
+            // A count of models never reaches a billion: a longer number is no count (and must
+            // never wrap: "1.000.000.000.000.000.000.000 mô hình").
+            value = value * 10 + Int(byte - 48)
+            guard value <= maximumCount else { return nil }
             groupLength += 1
         }
         if groups > 0 {
@@ -171,7 +180,9 @@ struct ModelCountQuantity: Sendable, Equatable {
         guard end < word.lowerBound, end > 0, ModelCountText.isDigit(text.bytes[end - 1]),
               let token = numberToken(endingAt: end, in: text), token.value > 0 else { return nil }
         if token.range.lowerBound > 0, FoldedText.isWordByte(text.bytes[token.range.lowerBound - 1]) { return nil }
-        let quantity = ModelCountQuantity(start: token.range.lowerBound, count: token.value * factor, approximate: false,
+        let (product, overflow) = token.value.multipliedReportingOverflow(by: factor)
+        guard !overflow, product <= maximumCount else { return nil }
+        let quantity = ModelCountQuantity(start: token.range.lowerBound, count: product, approximate: false,
                                           rule: "digits-multiplier")
         return quantity.qualified(by: text.previousWords(before: token.range.lowerBound, limit: 3), in: text)
     }
@@ -193,8 +204,14 @@ struct ModelCountQuantity: Sendable, Equatable {
         guard !lowered.isEmpty else { return nil }
         // The whole run of number words before the anchor must read as one number ("hai ba" does not).
         let reading = Array(lowered.reversed())
-        guard let value = VietnameseNumberWord.value(of: reading), value > 0 else { return nil }
         let length = lowered.count
+        // "ít nhất một mô hình": "một" alone is the article "a", but after a quota it is one.
+        if reading == ["một"] {
+            let one = ModelCountQuantity(start: words[0].lowerBound, count: 1, approximate: false, rule: "number-words")
+                .qualified(by: Array(words.dropFirst()), in: text)
+            return one.quota ? one : nil
+        }
+        guard let value = VietnameseNumberWord.value(of: reading), value > 0, value <= maximumCount else { return nil }
         let before = words.count > length ? text.lowered(words[length]) : nil
         if reading == ["năm"], let before, notFiveBefore.contains(before) { return nil }
         // "thứ hai mô hình", "lần ba": a label or an ordinal, not a count.
@@ -223,11 +240,16 @@ struct ModelCountQuantity: Sendable, Equatable {
             guard text.lowered(first.lowerBound..<before[0].upperBound) == qualifier.exact else { continue }
             var result = self
             result.start = first.lowerBound
+            if qualifier.kind == .quota {
+                result.quota = true
+                result.rule += "-quota"
+                return result
+            }
             result.approximate = true
             switch qualifier.kind {
             case .atLeast: result.lowerBound = count
             case .atMost: result.upperBound = count
-            case .about: break
+            case .about, .quota: break
             }
             result.rule += "-" + qualifier.kind.rawValue
             return result

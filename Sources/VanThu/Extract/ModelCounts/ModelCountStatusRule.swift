@@ -7,6 +7,19 @@ struct ModelCountStatusRule: Sendable {
         case clause
         /// Only right after "mô hình" (and its quoted name): "20 mô hình mới".
         case afterAnchor
+        /// Only right before the number, with `tổng số` / `tổng cộng` between: "toàn xã có 40 mô
+        /// hình", "có tổng số 212 mô hình". Never for a breakdown's part ("trong đó có 20 …").
+        case beforeNumber
+    }
+
+    /// How strongly the row decides, when several fire around one count.
+    enum Weight: Sendable {
+        /// By its status's place in `priority`.
+        case normal
+        /// Before every status but delta and target: "nâng tổng số mô hình được xây dựng lên 50".
+        case strong
+        /// Only when nothing else fires: the existential "có".
+        case weak
     }
 
     let phrase: FoldedPhrase
@@ -21,9 +34,11 @@ struct ModelCountStatusRule: Sendable {
     /// Whether the phrase may be capitalised mid-sentence ("tặng Bằng khen"); other phrases are
     /// then part of a unit's name ("Hội đồng Thi đua – Khen thưởng").
     let capitalised: Bool
+    let weight: Weight
 
     init(_ folded: String, _ status: String, exact: String? = nil, placement: Placement = .clause,
-         requires: String? = nil, notFollowedBy: [String] = [], capitalised: Bool = false) {
+         requires: String? = nil, notFollowedBy: [String] = [], capitalised: Bool = false, weight: Weight = .normal) {
+        self.weight = weight
         self.phrase = FoldedPhrase(folded)
         self.exact = exact
         self.status = status
@@ -47,12 +62,26 @@ struct ModelCountStatusRule: Sendable {
 
     static func rank(_ status: String) -> Int { priority.firstIndex(of: status) ?? priority.count }
 
+    /// This row's rank among the rows that fire around one count (lower wins).
+    var rank: Int {
+        switch weight {
+        case .normal: return Self.rank(status) * 10
+        case .strong: return Self.rank("registered") * 10 - 5
+        case .weak: return 10_000
+        }
+    }
+
+    /// Words that may stand between `có` and the number: "có tổng số 212 mô hình".
+    static let beforeNumberFillers: Set<String> = ["tổng", "số", "cộng"]
+
     static let table: [ModelCountStatusRule] = [
         // delta: a change against an earlier figure
         .init("tang", "delta", exact: "tăng", requires: "so voi", notFollowedBy: ["len"]),
         .init("tang them", "delta", exact: "tăng thêm", requires: "so voi"),
         .init("giam", "delta", exact: "giảm", requires: "so voi", notFollowedBy: ["xuong"]),
-        // target: what is planned
+        .init("tang", "delta", exact: "tăng", placement: .beforeNumber),
+        .init("giam", "delta", exact: "giảm", placement: .beforeNumber),
+        // target: what is planned (`ít nhất 1 mô hình` is a quota too: `CountQualifier.quota`)
         .init("chi tieu", "target", exact: "chỉ tiêu"),
         .init("phan dau", "target", exact: "phấn đấu"),
         .init("muc tieu", "target", exact: "mục tiêu"),
@@ -62,6 +91,8 @@ struct ModelCountStatusRule: Sendable {
         .init("dang ki", "registered"),
         // recognized
         .init("cong nhan", "recognized", exact: "công nhận"),
+        .init("cap giay chung nhan", "recognized", exact: "cấp giấy chứng nhận"),
+        .init("chung nhan", "recognized", exact: "chứng nhận"),
         // commended
         .init("khen thuong", "commended"),
         .init("bieu duong", "commended", exact: "biểu dương"),
@@ -81,10 +112,16 @@ struct ModelCountStatusRule: Sendable {
         .init("moi", "new", exact: "mới", placement: .afterAnchor),
         // built
         .init("xay dung", "built"),
-        .init("thanh lap", "built", exact: "thành lập"),
-        .init("hinh thanh", "built", exact: "hình thành"),
-        .init("ra mat", "built", exact: "ra mắt"),
-        // existing
+        .init("thuc hien", "built", exact: "thực hiện"),
+        .init("trien khai", "built", exact: "triển khai"),
+        // not "thành lập" alone (nor "hình thành", "ra mắt"): establishing is no status cue, the
+        // count is a total ("thành lập mới" is new).
+        // existing: a stock at a moment
+        .init("nang tong so", "existing", exact: "nâng tổng số", weight: .strong),
+        .init("tang len", "existing", exact: "tăng lên"),
+        .init("nang len", "existing", exact: "nâng lên"),
+        .init("giam xuong", "existing", exact: "giảm xuống"),
+        .init("co", "existing", exact: "có", placement: .beforeNumber, weight: .weak),
         .init("duy tri", "existing"),
         .init("hien co", "existing", exact: "hiện có"),
         .init("dang hoat dong", "existing", exact: "đang hoạt động"),

@@ -9,6 +9,10 @@ enum RecognizerHead {
         "thanh doan", "tinh doan", "lien doan", "chi bo", "dang bo",
     ].map(FoldedPhrase.init)
 
-    /// Words between a recognising unit and "công nhận": "đã", "vừa", "thẩm định và" …
-    static let verbLead: Set<String> = ["đã", "vừa", "đều", "thẩm", "định", "xét", "và", "chính", "thức", "ra", "quyết"]
+    /// Words between a recognising unit and "công nhận": "đã", "vừa", "thẩm định và", "đánh giá,
+    /// bình chọn và", "tiến hành" …
+    static let verbLead: Set<String> = [
+        "đã", "vừa", "đều", "thẩm", "định", "xét", "và", "chính", "thức", "ra", "quyết", "đánh", "giá", "bình", "chọn",
+        "lựa", "tiến", "hành", "tổ", "chức", "kiểm", "tra",
+    ]
 }
