@@ -91,7 +91,7 @@ extension HeaderExtractor {
                  "number=1024/UBND-VP", "documentType=Công văn", "issuer=Ủy ban nhân dân huyện Cam Lộ", "place=Cam Lộ",
                  "date=2021-09-08", "subject=triển khai kế hoạch phòng, chống dịch bệnh trên địa bàn huyện",
                  "recipient=Các cơ quan, ban, ngành cấp huyện", "recipient=UBND các xã, thị trấn", "copyTo=Như trên",
-                 "copyTo=TT Huyện ủy", "copyTo=Lưu: VT", "signer.authority=TM. Ủy ban nhân dân, KT. Chủ tịch",
+                 "copyTo=TT Huyện ủy", "copyTo=Lưu: VT", "signer.authority=TM. Ủy ban nhân dân KT. Chủ tịch",
                  "signer.position=Phó Chủ tịch", "signer.name=Hoàng Minh Tuấn", kind: .dispatch,
                  note: "a state dispatch: issuer over two lines, a wrapped V/v, a chain of authorities"),
         .matches("""

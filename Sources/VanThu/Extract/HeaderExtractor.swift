@@ -84,8 +84,9 @@ public struct HeaderExtractor: Extractor {
         header.signer = signature?.signer
         let copyLine: Int?
         if let signatureLine = signature?.line {
+            // Not past an appendix: a form in it has a copy list of its own.
             copyLine = firstLine(lines, startingWith: "noi nhan", from: max(anchor, signatureLine - 40),
-                                 to: min(lines.count, signatureLine + 40))
+                                 to: min(lines.count, signatureLine + 40, appendixStart(lines, from: signatureLine)))
         } else {
             copyLine = firstLine(lines, startingWith: "noi nhan", from: anchor, to: appendixStart(lines, from: anchor))
         }
@@ -109,20 +110,12 @@ public struct HeaderExtractor: Extractor {
         let f = lines.document.folded.bytes
         for line in 0..<lines.count where !lines.isEmpty(line) {
             // Only lines that start with `s` (`Số`) or the first letter of a type name go on.
-            let lead = f[lines.ranges[line].lowerBound]
-            guard lead == UInt8(ascii: "s") || Self.mayStartNumberPrefix(lead) else { continue }
+            guard lexicon.mayStartNumberLine[Int(f[lines.ranges[line].lowerBound])] else { continue }
             guard let candidate = numberLine(lines, line) else { continue }
             if candidate.symbol.letterSegments.contains("VBHN") { return candidate }
             if first == nil { first = candidate }
         }
         return first
-    }
-
-    /// First letters of the type names that stand before `số:` on a number line.
-    @inline(__always)
-    private static func mayStartNumberPrefix(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "l") || byte == UInt8(ascii: "n") || byte == UInt8(ascii: "b")
-            || byte == UInt8(ascii: "q") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "p")
     }
 
     private func numberLine(_ lines: HeaderLines, _ line: Int) -> NumberLine? {
@@ -137,7 +130,7 @@ public struct HeaderExtractor: Extractor {
             k += 2
         } else {
             // "Luật số: 51/2024/QH15", "Nghị quyết số: 78/2025/UBTVQH15": a type name, "số" and a colon.
-            guard Self.mayStartNumberPrefix(f[k]), let after = numberPrefixEnd(f, range) else { return nil }
+            guard let after = numberPrefixEnd(f, range) else { return nil }
             k = after
         }
         while k < range.upperBound && (f[k] == 0x20 || f[k] == UInt8(ascii: ":") || f[k] == UInt8(ascii: ".")) { k += 1 }
@@ -504,10 +497,10 @@ public struct HeaderExtractor: Extractor {
         while line < lines.count {
             defer { line += 1 }
             guard !lines.isEmpty(line), lines.ranges[line].count < 90 else { continue }
-            // Authority lines start with t, k or q (T/M, KT., TL., TUQ., Q.); a position line alone
-            // is short and in capitals.
+            // Authority lines start with the first letter of an authority of the lexicon (T/M, KT.,
+            // TL., TUQ., Q.); a position line alone is short and in capitals.
             let first = lines.document.folded.bytes[lines.ranges[line].lowerBound]
-            let mayBeAuthority = first == UInt8(ascii: "t") || first == UInt8(ascii: "k") || first == UInt8(ascii: "q")
+            let mayBeAuthority = lexicon.mayStartAuthority[Int(first)]
             guard mayBeAuthority || lines.ranges[line].count <= 40 else { continue }
             var authorities: [String] = []
             var next = line
@@ -541,7 +534,7 @@ public struct HeaderExtractor: Extractor {
             }
             let position = positionLines.isEmpty ? nil : units.displayCase(positionLines.joined(separator: " "))
             return (Signer(name: name, position: position,
-                           authority: authorities.isEmpty ? nil : authorities.joined(separator: ", ")), line)
+                           authority: authorities.isEmpty ? nil : authorities.joined(separator: " ")), line)
         }
         return nil
     }

@@ -33,6 +33,12 @@ public struct DocumentLexicon: Sendable {
     /// `typeNamesByFold` as bytes, by their first byte, longest first: the first that matches at a
     /// place is the longest that does.
     let typeFoldsByFirstByte: [[(fold: [UInt8], name: String)]]
+    /// The folded type names as bytes, by their length (a line is compared only with names of its length).
+    public let typeFoldsByLength: [[[UInt8]]]
+    /// `mayStartNumberLine[b]`: a number line (`Số: …`, `Kế hoạch số: …`) may start with folded byte `b`.
+    public let mayStartNumberLine: [Bool]
+    /// `mayStartAuthority[b]`: an authority line (`T/M …`, `KT. …`) may start with folded byte `b`.
+    public let mayStartAuthority: [Bool]
 
     public init(typeNames: [String], typeCodes: [String: String], authorities: [(folded: String, printed: String)],
                 issuerCodes: [String: String], placeNamedIssuers: Set<String>, issuerDepartments: [String: String],
@@ -63,6 +69,35 @@ public struct DocumentLexicon: Sendable {
         // Folds of one length that both match at one place are the same fold: the order among
         // them does not matter.
         self.typeFoldsByFirstByte = byFirstByte.map { $0.sorted { $0.fold.count > $1.fold.count } }
+        var byLength = [[[UInt8]]](repeating: [], count: (byFold.keys.map(\.utf8.count).max() ?? 0) + 1)
+        for fold in byFold.keys.sorted() { byLength[fold.utf8.count].append(Array(fold.utf8)) }
+        self.typeFoldsByLength = byLength
+        // The first bytes come from the tables themselves: a new type name or authority needs no
+        // second list to be read.
+        var numberStarts = [Bool](repeating: false, count: 256)
+        numberStarts[Int(UInt8(ascii: "s"))] = true
+        for prefix in numberPrefixes where !prefix.isEmpty { numberStarts[Int(prefix[0])] = true }
+        self.mayStartNumberLine = numberStarts
+        var authorityStarts = [Bool](repeating: false, count: 256)
+        for (folded, _) in authorities { if let first = folded.utf8.first { authorityStarts[Int(first)] = true } }
+        self.mayStartAuthority = authorityStarts
+    }
+
+    /// Whether a folded, trimmed line is exactly a type name (`ke hoach`, `thong tu lien tich`).
+    public func isTypeName(folded line: some Collection<UInt8>) -> Bool {
+        line.count < typeFoldsByLength.count && typeFoldsByLength[line.count].contains { $0.elementsEqual(line) }
+    }
+
+    /// The type name a folded text starts with, longest first, ending on a word boundary, and its
+    /// folded length: `thong bao so 12` → (`Thông báo`, 9).
+    public func typeName(atStartOf folded: some Collection<UInt8>) -> (name: String, length: Int)? {
+        let bytes = Array(folded)
+        guard let first = bytes.first else { return nil }
+        for (fold, name) in typeFoldsByFirstByte[Int(first)] where fold.count <= bytes.count {
+            guard bytes.starts(with: fold) else { continue }
+            if fold.count == bytes.count || !FoldedText.isWordByte(bytes[fold.count]) { return (name, fold.count) }
+        }
+        return nil
     }
 
     public static let standard = DocumentLexicon(
