@@ -21,6 +21,15 @@ public struct DocumentLexicon: Sendable {
     /// Symbol segments whose lower-case letters are part of the code (`TTg`, `QyĐ`, `CTr`).
     public var mixedCaseCodes: Set<String>
 
+    /// Types named after a session, whose bare number is the session's ordinal, not the
+    /// document's (`Nghị quyết Trung ương 4` = of the fourth plenum).
+    public var sessionNumberedTypes: Set<String> = ["Nghị quyết Trung ương"]
+
+    /// Types whose bare number names a part of a programme or a period, not a document
+    /// (`Dự án 4` of a national programme, `Chương trình 135`, `Báo cáo 6 tháng`): only `số`
+    /// makes their number a document's.
+    public var partNumberedTypes: Set<String> = ["Dự án", "Chương trình", "Đề án", "Phương án", "Báo cáo"]
+
     /// Type names by folded form (`ke hoach` → `Kế hoạch`).
     public let typeNamesByFold: [String: String]
     /// Type words as phrases, for finding them in token streams.
