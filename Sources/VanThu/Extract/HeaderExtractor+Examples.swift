@@ -119,6 +119,33 @@ extension HeaderExtractor {
         .matches("Nội dung hợp nhất.\nBỘ NỘI VỤ\nSố: 5/VBHN-BNV\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 3 tháng 4 năm 2024",
                  "number=5/VBHN-BNV", "documentType=Văn bản hợp nhất", kind: .unknown,
                  note: "a consolidated text's own number"),
+        .matches("ỦY BAN NHÂN DÂN\nXÃ TÂN AN\nKế hoạch số: 12/KH-UBND\nTân An, ngày 2 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức ngày hội\n",
+                 "number=12/KH-UBND", "issuer=Ủy ban nhân dân xã Tân An", "documentType=Kế hoạch", kind: .unknown,
+                 note: "a number line that starts with the type name: every type of the lexicon, not a few letters"),
+        .matches("BAN CHỈ ĐẠO\nChỉ thị số: 05/CT-BCĐ\nBình Minh, ngày 9 tháng 6 năm 2023\nCHỈ THỊ\nVề phòng chống bão\n",
+                 "number=05/CT-BCĐ", "issuer=Ban Chỉ đạo", kind: .dispatch),
+        .matches("""
+                 ỦY BAN THƯỜNG VỤ QUỐC HỘI
+                 Nghị quyết số: 9/2024/UBTVQH15
+                 NGHỊ QUYẾT
+                 Về một việc
+                 Căn cứ Hiến pháp;
+                 Nghị quyết này có hiệu lực từ ngày 01 tháng 7 năm 2024.
+                 Nghị quyết này được Ủy ban Thường vụ Quốc hội thông qua ngày 20 tháng 5 năm 2024.
+                 TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI
+                 CHỦ TỊCH
+                 Nguyễn Văn Năm
+                 """,
+                 "date=2024-05-20", "signer.authority=TM. Ủy ban Thường vụ Quốc hội", kind: .dispatch,
+                 note: "no place line: dated by the adoption line above the signature, not the date it takes effect"),
+        .matches("BỘ XÂY DỰNG\nSố: 3/2022/TT-BXD\nHà Nội, ngày 4 tháng 5 năm 2022\nTHÔNG TƯ\nHướng dẫn một số điều của Nghị định số 1/2021/NĐ-CP\nngày 5 tháng 1 năm 2021 của Chính phủ về nhà ở\n\nCăn cứ Luật;",
+                 "subject=Hướng dẫn một số điều của Nghị định số 1/2021/NĐ-CP ngày 5 tháng 1 năm 2021 của Chính phủ về nhà ở",
+                 kind: .dispatch, note: "a title line that starts with a cited date is no place-date line"),
+        .matches("SỞ Y TẾ\nSố: 41/SYT-TC\nLong Xuyên, ngày      tháng      năm 2025\nV/v cử cán bộ dự tập huấn\n",
+                 "date=2025", "place=Long Xuyên", kind: .dispatch, note: "a date line left blank gives its year"),
+        .matches("Số hiệu: 7/BTC-KH Loại văn bản: Công văn\nNơi ban hành: Bộ Tài chính Người ký: Lê Thị Hoa\nBỘ TÀI CHÍNH\nSố: 7/BTC-KH\nV/v lập dự toán\nKính gửi: Các sở.",
+                 "number=7/BTC-KH", "signer.name=Lê Thị Hoa", kind: .dispatch,
+                 note: "an excerpt without its signature block: the register's signer"),
         .never("Số 15/2020/NĐ-CP ngày 3/2/2020 quy định mức phạt.", "number=15/2020/NĐ-CP", kind: .dispatch,
                note: "a citation at the start of a line is not the document's number"),
         .never("Số: 12/UBND-VP\nBài viết về hội nghị.", "number=12/UBND-VP", kind: .news, note: "no header for news"),

@@ -49,7 +49,14 @@ public struct HeaderExtractor: Extractor {
         let anchor = number?.line ?? 0
         let consolidated = number?.symbol.letterSegments.contains("VBHN") ?? false
 
-        if let placeDate = findPlaceDate(lines, near: anchor, number: number) {
+        // The signature block is the first after the number line (the body holds none; forms in
+        // appendices come after it); the copy list sits next to it.
+        let signature = findSigner(lines, from: anchor)
+        // The place-date line near the number; else the adoption line above the signature (a law
+        // or a resolution of the Standing Committee has no place line); else any place-date line.
+        if let placeDate = findPlaceDate(lines, near: anchor, number: number, nearOnly: true)
+            ?? signature.flatMap({ adoptionDate(lines, above: $0.line) })
+            ?? findPlaceDate(lines, near: anchor, number: number, nearOnly: false) {
             header.place = placeDate.place
             header.date = placeDate.date
         }
@@ -78,10 +85,7 @@ public struct HeaderExtractor: Extractor {
             header.issuer = derivedIssuer(symbol, place: header.place)
         }
         header.recipients = list(lines, after: "kinh gui", from: max(0, anchor - 5), to: min(lines.count, anchor + 60))
-        // The signature block is the first after the number line (the body holds none; forms in
-        // appendices come after it); the copy list sits next to it.
-        let signature = findSigner(lines, from: anchor)
-        header.signer = signature?.signer
+        header.signer = signature?.signer ?? registerSigner(lines)
         let copyLine: Int?
         if let signatureLine = signature?.line {
             // Not past an appendix: a form in it has a copy list of its own.
@@ -184,13 +188,13 @@ public struct HeaderExtractor: Extractor {
 
     /// The place-date line nearest the number line (within eight lines), else the first one among
     /// the first sixty lines.
-    func findPlaceDate(_ lines: HeaderLines, near anchor: Int, number: NumberLine?) -> PlaceDate? {
+    func findPlaceDate(_ lines: HeaderLines, near anchor: Int, number: NumberLine?, nearOnly: Bool = false) -> PlaceDate? {
         var order: [Int] = []
         for distance in 0...8 {
             if anchor + distance < lines.count { order.append(anchor + distance) }
             if distance > 0 && anchor - distance >= 0 { order.append(anchor - distance) }
         }
-        order += (0..<min(60, lines.count)).filter { !order.contains($0) }
+        if !nearOnly { order += (0..<min(60, lines.count)).filter { !order.contains($0) } }
         for line in order where !lines.isEmpty(line) {
             let skip = number?.line == line ? number!.end : nil
             if let found = placeDate(lines, line, from: skip) { return found }
@@ -206,7 +210,9 @@ public struct HeaderExtractor: Extractor {
         var k = lineStart
         while k < range.upperBound {
             if f[k] == UInt8(ascii: "n"), k == lineStart || !FoldedText.isWordByte(f[k - 1]),
-               CitationDate.match(f, k, "ngay"), let date = CitationDate.read(f, at: k) {
+               CitationDate.match(f, k, "ngay"),
+               let date = CitationDate.read(f, at: k).map({ (iso: $0.iso, end: $0.range.upperBound) })
+                ?? CitationDate.readBlankYear(f, at: k).map({ (iso: String($0.year), end: $0.end) }) {
                 // The place: the words before ", ngày" on the same line.
                 var placeEnd = k
                 while placeEnd > lineStart && (f[placeEnd - 1] == 0x20 || f[placeEnd - 1] == UInt8(ascii: ",")) { placeEnd -= 1 }
@@ -220,6 +226,8 @@ public struct HeaderExtractor: Extractor {
                     if (1...6).contains(words.count), words.first?.first?.isUppercase == true { place = text }
                 }
                 guard place != nil || placeEnd <= placeStart else { return nil }
+                // "ngày 15 tháng 3 năm 2021 của Chính phủ quy định …": a title's wrapped line.
+                if place == nil && Self.wordsAfter(f, date.end, range.upperBound) >= 2 { return nil }
                 return PlaceDate(place: place, date: date.iso)
             }
             k += 1
@@ -227,6 +235,60 @@ public struct HeaderExtractor: Extractor {
         // A date alone on its line ("30 tháng 3 năm 2018" when the place was lost).
         if let date = CitationDate.read(f, at: lineStart), date.range.upperBound >= range.upperBound - 1 {
             return PlaceDate(place: nil, date: date.iso)
+        }
+        return nil
+    }
+
+    /// The number of words between folded offsets `from` and `to`.
+    static func wordsAfter(_ f: [UInt8], _ from: Int, _ to: Int) -> Int {
+        var words = 0
+        var k = from
+        while k < to {
+            if FoldedText.isWordByte(f[k]) && (k == from || !FoldedText.isWordByte(f[k - 1])) { words += 1 }
+            k += 1
+        }
+        return words
+    }
+
+    /// `… thông qua ngày 17 tháng 5 năm 2025` in the lines just above the signature block: the
+    /// date a law or a resolution was adopted, which dates it.
+    func adoptionDate(_ lines: HeaderLines, above signatureLine: Int) -> PlaceDate? {
+        let f = lines.document.folded.bytes
+        for line in stride(from: signatureLine - 1, through: max(0, signatureLine - 8), by: -1) where !lines.isEmpty(line) {
+            let range = lines.ranges[line]
+            var k = range.lowerBound
+            while k + 13 < range.upperBound {
+                if f[k] == UInt8(ascii: "t"), CitationDate.match(f, k, "thong qua") {
+                    var n = k + 9
+                    while n < range.upperBound && f[n] == 0x20 { n += 1 }
+                    if CitationDate.match(f, n, "ngay"), let date = CitationDate.read(f, at: n) { return PlaceDate(place: nil, date: date.iso) }
+                }
+                k += 1
+            }
+        }
+        return nil
+    }
+
+    /// A legal register's `Người ký: …` (a page that gives the document's metadata above an
+    /// excerpt without its signature block): the signer's name.
+    func registerSigner(_ lines: HeaderLines) -> Signer? {
+        let labels = ClassifyStage.registerLabels.map { String(decoding: UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount), as: UTF8.self) }
+            + ["ngay hieu luc:", "tinh trang:", "ngay cong bao:", "so cong bao:"]
+        for line in 0..<min(60, lines.count) where !lines.isEmpty(line) {
+            let fold = lines.foldedString(line)
+            guard let label = fold.range(of: "nguoi ky:"),
+                  label.lowerBound == fold.startIndex || fold[fold.index(before: label.lowerBound)] == " " else { continue }
+            var valueEnd = fold.endIndex
+            for other in labels {
+                if let next = fold.range(of: other, range: label.upperBound..<fold.endIndex), next.lowerBound < valueEnd { valueEnd = next.lowerBound }
+            }
+            let base = lines.ranges[line].lowerBound
+            let from = base + fold.utf8.distance(from: fold.startIndex, to: label.upperBound)
+            let to = base + fold.utf8.distance(from: fold.startIndex, to: valueEnd)
+            let name = lines.text(folded: from..<to).trimmingSpaces()
+            let words = name.split(separator: " ")
+            guard (2...5).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
+            return Signer(name: name, position: nil, authority: nil)
         }
         return nil
     }
