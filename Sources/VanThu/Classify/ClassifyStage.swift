@@ -139,6 +139,11 @@ public struct ClassifyStage: Stage {
         Rule(id: "dispatch.type-title", kind: .dispatch, weight: 3, scope: .head) { line in
             line.count < 300 && isTypeTitle(line)
         },
+        // A header block flattened into one paragraph (`UBND … CỘNG HÒA XÃ HỘI … Số: … V/v …`).
+        Rule(id: "dispatch.flat-header", kind: .dispatch, weight: 3, scope: .head) { line in
+            line.count > 80 && (line.contains("cong hoa xa hoi chu nghia viet nam") || line.contains("dang cong san viet nam"))
+                && (line.contains("v/v ") || line.contains("kinh gui"))
+        },
         Rule(id: "dispatch.register", kind: .dispatch, weight: 2, scope: .head) { line in
             registerLabels.contains { line.hasPrefix($0) }
         },

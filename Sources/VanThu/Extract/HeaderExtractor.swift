@@ -117,7 +117,14 @@ public struct HeaderExtractor: Extractor {
             guard lexicon.mayStartNumberLine[Int(f[lines.ranges[line].lowerBound])] else { continue }
             guard let candidate = numberLine(lines, line) else { continue }
             if candidate.symbol.letterSegments.contains("VBHN") { return candidate }
-            if first == nil { first = candidate }
+            if first == nil {
+                first = candidate
+            } else if let current = first, candidate.line < current.line + 12, candidate.symbol.number == current.symbol.number,
+                      candidate.symbol.segments.count > current.symbol.segments.count {
+                // The same number printed again nearby in full (a page's summary drops the
+                // symbol's hyphens, the header itself keeps them).
+                first = candidate
+            }
         }
         return first
     }
@@ -314,8 +321,10 @@ public struct HeaderExtractor: Extractor {
 
     /// The `V/v` line without `V/v`, joined with the lines it wraps onto.
     func findSubject(_ lines: HeaderLines, near anchor: Int) -> String? {
-        let range = max(0, anchor - 12)..<min(lines.count, max(anchor + 25, 60))
-        for line in range where lines.starts(line, with: "v/v") {
+        // Below the number line first (the subject is printed under it), then above it.
+        let after = Array(anchor..<min(lines.count, max(anchor + 25, 60)))
+        let before = Array(max(0, anchor - 12)..<min(anchor, lines.count))
+        for line in after + before where lines.starts(line, with: "v/v") {
             var text = lines.text(line)
             text = String(text.dropFirst(3).drop(while: { $0 == " " || $0 == ":" || $0 == "." }))
             var next = line + 1
@@ -387,8 +396,11 @@ public struct HeaderExtractor: Extractor {
         var bodies: [String] = []
         var previousFold = ""
         for line in collected {
-            let (text, fold) = bodyPart(lines, line)
+            let (whole, fold) = bodyPart(lines, line)
             if fold == previousFold { continue }  // "CHÍNH PHỦ" printed twice
+            let parts = splitAtSecondBody(whole)
+            for text in parts.dropLast() { bodies.append(text) }
+            let text = parts.last ?? whole
             let tokens = WordTokens(text)
             let startsHead = tokens.count > 0 && units.heads.match(tokens, at: 0) != nil
             if let last = bodies.last, !startsHead || last.hasSuffix("-") || fold.hasPrefix("va ") {
@@ -407,6 +419,37 @@ public struct HeaderExtractor: Extractor {
             }
         }
         return unique.map { units.displayCase($0.trimmingSpaces()) }
+    }
+
+    /// Two bodies on one line (`UBND TỈNH A SỞ Y TẾ`, the superior body and the issuer of a
+    /// flattened header): cut before a unit head that follows a locality and its name.
+    func splitAtSecondBody(_ text: String) -> [String] {
+        let tokens = WordTokens(text)
+        guard tokens.count >= 4 else { return [text] }
+        let utf8 = Array(text.utf8)
+        var cuts: [Int] = []
+        var localitySeen: Int?
+        var index = 0
+        while index < tokens.count {
+            if let locality = units.localities.match(tokens, at: index) {
+                localitySeen = index
+                index += max(1, locality.length)
+                continue
+            }
+            if let seen = localitySeen, index >= seen + 2, units.heads.match(tokens, at: index) != nil {
+                cuts.append(tokens[index].byteRange.lowerBound)
+                localitySeen = nil
+            }
+            index += 1
+        }
+        guard !cuts.isEmpty else { return [text] }
+        var parts: [String] = []
+        var from = 0
+        for cut in cuts + [utf8.count] {
+            parts.append(String(decoding: utf8[from..<cut], as: UTF8.self).trimmingSpaces())
+            from = cut
+        }
+        return parts.filter { !$0.isEmpty }
     }
 
     /// A header line without the motto printed beside it ("ỦY BAN …    CỘNG HÒA XÃ HỘI …",

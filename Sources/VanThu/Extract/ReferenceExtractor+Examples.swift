@@ -15,6 +15,8 @@ extension ReferenceExtractor {
         .exactly("HUYỆN ỦY A\nSố 45 - CV/HU\nV/v triển khai Nghị quyết 12-NQ/TU\nKính gửi: Các chi bộ",
                  ["12-NQ/TU", "12-NQ/TU type=Nghị quyết"], kind: .dispatch, note: "the document's own number is not a reference"),
         .never("Ngày 14/8/2015, tỷ lệ đạt 58/85 hộ, tốc độ 60 km/h.", note: "dates, fractions and units are not references"),
+        .never("SỞ Y TẾ\nSố 31/SYT NVY V/v tiêm chủng (tóm tắt)\nSỞ Y TẾ\nSố: 31/SYT-NVY\nV/v tiêm chủng\nKính gửi: Các trạm.", "31/SYT",
+               kind: .dispatch, note: "the document's own number cut short by a page's summary is not a citation"),
         .never("Đạt chuẩn QCVN 01:2009/BYT về nước sạch.", "2009/BYT"),
         .matches("Các chi bộ quán triệt Chỉ thị 31 của Ban Thường vụ và Kế hoạch số 7 về công tác dân vận.",
                  "31", "31 type=Chỉ thị", "7", "7 type=Kế hoạch", note: "a type word and a number with no symbol"),

@@ -55,7 +55,8 @@ public struct ReferenceExtractor: Extractor {
             let end = foldedIndex(ofByte: symbol.range.upperBound, origin: origin, from: s)
             searchFrom = end
             let normalizedID = Self.normalized(symbol.id)
-            if normalizedID == own { continue }
+            // The document's own number, or the same cut short where a page's summary lost a hyphen.
+            if normalizedID == own || own.map({ Self.isTruncation(normalizedID, of: $0) }) == true { continue }
             let before = clause(before: start, folded: folded)
             guard before.hasSo || before.type != nil || symbol.isStrongShape else { continue }
             let type = before.type ?? symbol.typeCode(in: lexicon).flatMap(lexicon.typeName(code:))
@@ -382,6 +383,13 @@ public struct ReferenceExtractor: Extractor {
         }
         guard low < starts.count, starts[low].start - scalar <= 24 else { return nil }
         return (starts[low].name, starts[low].end)
+    }
+
+    /// Whether `id` is `whole` cut short before one of its separators (`12/SYT` of `12/SYT-VP`).
+    static func isTruncation(_ id: String, of whole: String) -> Bool {
+        guard id.count < whole.count, whole.hasPrefix(id), id.contains("/") else { return false }
+        let next = whole[whole.index(whole.startIndex, offsetBy: id.count)]
+        return next == "-" || next == "/"
     }
 
     /// An id upper case, without spaces and leading zeros, for comparing ids.

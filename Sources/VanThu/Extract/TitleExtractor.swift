@@ -37,6 +37,13 @@ public struct TitleExtractor: Extractor {
             context.record.title = title
             return
         }
+        // A header flattened into a paragraph: no line starts with `V/v`, the header reader found
+        // the subject inside one.
+        if context.record.kind == .dispatch, let header = context.record.header, header.documentType == "Công văn",
+           let subject = header.subject {
+            context.record.title = "V/v " + subject
+            return
+        }
         context.record.title = headline(document)
     }
 

@@ -20,7 +20,7 @@ struct ClassifyEquivalenceTests {
         "“Số” 12/3", "—", "", " ", "Thông báo số 12/TB-UBND về việc tổ chức", "Kế hoạch: V/v triển khai",
         "Thông báo: Về việc nghỉ lễ", "Kế hoạch về việc làm năm 2024", "Thông báokết quả", "Nghị định 100 có hiệu lực", "Quyết định số về việc",
         "Số hiệu: 12/TB", "Loại văn bản: Thông báo", "Trân trọng!", "Trân trọng thông báo.", "Trân trọng cảm ơn",
-        "(TTXVN) - Sáng nay", "(Báo Gia Lai) – Chiều 3/4", "(Kèm theo Nghị định số 1/2020/NĐ-CP)", "(a) - b", "()- x", "  Số 1/2  ", "Số\u{0301} 1/2", "So\u{00A0}1/2",
+        "(TTXVN) - Sáng nay", "UBND HUYỆN A PHÒNG B CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 3/PB A, ngày 2 tháng 3 năm 2020 V/v họp Kính gửi: - Các xã;", "(Báo Gia Lai) – Chiều 3/4", "(Kèm theo Nghị định số 1/2020/NĐ-CP)", "(a) - b", "()- x", "  Số 1/2  ", "Số\u{0301} 1/2", "So\u{00A0}1/2",
     ]
 
     @Test func everyRuleReadsALineAsTheStringRuleDid() {
@@ -101,6 +101,10 @@ enum LegacyClassifier {
             }
             if rest.hasPrefix(":") { rest = rest.dropFirst().drop(while: { $0 == " " }) }
             return (rest.hasPrefix("ve viec ") || rest.hasPrefix("v/v ")) && !rest.hasPrefix("ve viec lam ")
+        },
+        Rule(id: "dispatch.flat-header", kind: .dispatch, weight: 3, head: true) { line in
+            line.count > 80 && (line.contains("cong hoa xa hoi chu nghia viet nam") || line.contains("dang cong san viet nam"))
+                && (line.contains("v/v ") || line.contains("kinh gui"))
         },
         Rule(id: "dispatch.register", kind: .dispatch, weight: 2, head: true) { line in
             ["so hieu:", "so ky hieu:", "loai van ban:", "noi ban hanh:", "co quan ban hanh:", "nguoi ky:", "ngay ban hanh:"]
