@@ -154,10 +154,9 @@ public struct ClassifyStage: Stage {
             return closingFormulas.contains { $0.utf8CodeUnitCount == end && line.hasPrefix($0) }
         },
         Rule(id: "dispatch.copy-to", kind: .dispatch, weight: 2, scope: .anywhere) { $0.hasPrefix("noi nhan") },
+        // An authority line of a signature block (`T/M …`, `KT. …`, `TUQ. …`): the lexicon's authorities.
         Rule(id: "dispatch.signature", kind: .dispatch, weight: 1, scope: .anywhere) { line in
-            line.count < 60 && (line.hasPrefix("t/m ") || line.hasPrefix("k/t ") || line.hasPrefix("t/l ")
-                || line.hasPrefix("tm. ") || line.hasPrefix("kt. ") || line.hasPrefix("tl. ") || line.hasPrefix("tuq. ")
-                || line.hasPrefix("tm ban ") || line.hasPrefix("tm uy ban "))
+            line.count < 60 && lexicon.authority(atStartOf: line.bytes) != nil
         },
         Rule(id: "news.metadata", kind: .news, weight: 1, scope: .head) { $0.hasPrefix("# date") || $0.hasPrefix("date ") },
         Rule(id: "news.dateline", kind: .news, weight: 1, scope: .head) { line in

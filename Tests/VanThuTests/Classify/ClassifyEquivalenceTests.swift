@@ -13,7 +13,7 @@ struct ClassifyEquivalenceTests {
         "Hà Nội, ngày 3 tháng 4 năm 2020" + String(repeating: " x", count: 25), "Ngày 3, ngày 3 tháng 4 năm 2020",
         "V/v tổ chức", "V/v: tổ chức", "V/v.tổ chức", "v/v", "Kính gửi: Các chi bộ", "KÍNH GỬI", "KẾ HOẠCH", "Kế hoạch",
         "THÔNG TƯ LIÊN TỊCH", "LUẬT", "Luật ", "CÔNG VĂN 1", "Nơi nhận:", "NƠI NHẬN", "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH",
-        "TM. ỦY BAN NHÂN DÂN", "TUQ. BỘ TRƯỞNG", "TM BAN CHẤP HÀNH", "tm uy ban nhân dân tỉnh",
+        "TM. ỦY BAN NHÂN DÂN", "TUQ. BỘ TRƯỞNG", "Q. GIÁM ĐỐC", "KT.BỘ TRƯỞNG", "Tm hiểu", "Tl", "Kt ", "TM BAN CHẤP HÀNH", "tm uy ban nhân dân tỉnh",
         "T/M " + String(repeating: "Á", count: 55), "T/M " + String(repeating: "Á", count: 56),
         "# date = 20201001", "date 2022-03 Tiêu đề", "Thứ hai, 16/01/2023 08:15", "Chủ nhật, 15/01/2023", "Thứ hai",
         "Thứ " + String(repeating: "—", count: 50) + "/", "Thứ " + String(repeating: "—", count: 56) + "/",
@@ -117,8 +117,7 @@ enum LegacyClassifier {
         },
         Rule(id: "dispatch.copy-to", kind: .dispatch, weight: 2, head: false) { $0.hasPrefix("noi nhan") },
         Rule(id: "dispatch.signature", kind: .dispatch, weight: 1, head: false) { line in
-            ["t/m ", "k/t ", "t/l ", "tm. ", "kt. ", "tl. ", "tuq. ", "tm ban ", "tm uy ban "].contains(where: line.hasPrefix)
-                && line.count < 60
+            DocumentLexicon.standard.authority(atStartOf: line) != nil && line.count < 60
         },
         Rule(id: "news.metadata", kind: .news, weight: 1, head: true) { $0.hasPrefix("# date") || $0.hasPrefix("date ") },
         Rule(id: "news.dateline", kind: .news, weight: 1, head: true) { line in

@@ -191,16 +191,24 @@ public struct DocumentLexicon: Sendable {
 
     /// The printed authority prefix a folded signature line starts with, and its length in the fold.
     public func authority(atStartOf folded: String) -> (printed: String, length: Int)? {
-        for (prefix, printed) in authorities where folded.hasPrefix(prefix) {
-            let rest = folded.dropFirst(prefix.count)
-            guard let next = rest.first else { continue }
+        authority(atStartOf: Array(folded.utf8))
+    }
+
+    /// The same on folded bytes (ASCII for the prefixes): the classifier reads lines as bytes.
+    public func authority(atStartOf folded: some Collection<UInt8>) -> (printed: String, length: Int)? {
+        guard let first = folded.first, mayStartAuthority[Int(first)] else { return nil }
+        for (prefix, printed) in authorities {
+            let p = Array(prefix.utf8)
+            guard folded.count > p.count, folded.starts(with: p) else { continue }
+            let next = folded[folded.index(folded.startIndex, offsetBy: p.count)]
+            let isLetter = FoldedText.isWordByte(next) && !(next >= 48 && next <= 57)
             // "tm " needs a space after it; "t/m" anything but a letter; "tm." anything ("KT.BỘ TRƯỞNG").
-            if prefix.last!.isLetter || prefix == "q." {
-                guard next == " " else { continue }
-            } else if next.isLetter && prefix.last != "." {
+            if FoldedText.isWordByte(p.last!) || prefix == "q." {
+                guard next == 0x20 else { continue }
+            } else if isLetter && p.last != UInt8(ascii: ".") {
                 continue
             }
-            return (printed, prefix.count)
+            return (printed, p.count)
         }
         return nil
     }
