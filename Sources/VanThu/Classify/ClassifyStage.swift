@@ -16,7 +16,9 @@ public struct ClassifyStage: Stage {
         public var scope: Scope
         public var test: @Sendable (FoldedLine) -> Bool
 
-        public enum Scope: Sendable { case head, anywhere }
+        /// `lead`: the head above the first paragraph of prose, where a page puts its own title
+        /// (a list of other documents in a sidebar comes with or after the text).
+        public enum Scope: Sendable { case head, lead, anywhere }
     }
 
     /// One trimmed line of folded bytes, as the rules read it. Its `count` is its length in
@@ -136,7 +138,7 @@ public struct ClassifyStage: Stage {
         // A document's own title as one line: type name, optionally its number, then the subject
         // (`Thông báo số 12/TB-UBND về việc …`, `Kế hoạch: V/v …`). A news headline names a
         // document otherwise (`Nghị định 100 có hiệu lực …`).
-        Rule(id: "dispatch.type-title", kind: .dispatch, weight: 3, scope: .head) { line in
+        Rule(id: "dispatch.type-title", kind: .dispatch, weight: 3, scope: .lead) { line in
             line.count < 300 && isTypeTitle(line)
         },
         // A header block flattened into one paragraph (`UBND … CỘNG HÒA XÃ HỘI … Số: … V/v …`).
@@ -229,6 +231,7 @@ public struct ClassifyStage: Stage {
                 let line = FoldedLine(bytes: UnsafeBufferPointer(rebasing: folded[start..<end]))
                 for ruleIndex in rules.indices where fired & (1 << UInt64(ruleIndex)) == 0 {
                     if rules[ruleIndex].scope == .head && index >= headLines { continue }
+                    if rules[ruleIndex].scope == .lead && (index >= headLines || proseParagraphs > 0) { continue }
                     if rules[ruleIndex].test(line) {
                         scores[rules[ruleIndex].kind, default: 0] += rules[ruleIndex].weight
                         reasons.append(rules[ruleIndex].id)

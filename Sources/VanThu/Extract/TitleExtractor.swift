@@ -25,6 +25,8 @@ public struct TitleExtractor: Extractor {
                      ["Quyết định số 45/QĐ-UBND về việc công nhận xã văn hóa do Ủy ban nhân dân huyện ban hành"], kind: .dispatch,
                      note: "a register page: the document's title line, not a metadata row"),
             .never("Số hiệu: 45/QĐ-UBND   Loại văn bản: Quyết định\nNơi ban hành: UBND huyện   Người ký: Trần Văn Ba\n", kind: .news),
+            .exactly("Trang chủ » Tin tức » Hoạt động các đoàn thể\nXã Hòa Lợi ra mắt mô hình tuyến đường nở hoa\n\nThân bài dài.",
+                     ["Xã Hòa Lợi ra mắt mô hình tuyến đường nở hoa"], kind: .news, note: "a breadcrumb trail is not the headline"),
             .never("12/3/2020\n\n", kind: .news),
         ]
     }
@@ -192,7 +194,8 @@ public struct TitleExtractor: Extractor {
             defer { position += 1 }
             let line = bytes[start..<end]
             if Self.isDateLine(line) { dateLines.insert(position); continue }
-            if Self.isMetadataLine(document.folded.bytes, Self.stripped(document.folded.bytes, foldedRanges[lineIndex])) { continue }
+            if Self.isMetadataLine(document.folded.bytes, Self.stripped(document.folded.bytes, foldedRanges[lineIndex]))
+                || Self.isNavigationLine(line) { continue }
             let (words, scalars) = Self.wordsAndScalars(line)
             if words >= 4 && words <= 60 && scalars <= 300 { candidates.append((start..<end, position, words)) }
         }
@@ -206,6 +209,28 @@ public struct TitleExtractor: Extractor {
             if best == nil || score > best!.score { best = (score, candidate.range) }
         }
         return best.map { document.string($0.range) }
+    }
+
+    /// Separators of a breadcrumb trail (`Trang chủ » Tin tức » Hoạt động`, `Trang chủ > Tin tức`).
+    static let navigationSeparators: [[UInt8]] = ["»", "›", " > ", " >> "].map { Array($0.utf8) }
+
+    /// A breadcrumb trail, not a headline: two of its separators, or one after `Trang chủ`.
+    static func isNavigationLine(_ line: ArraySlice<UInt8>) -> Bool {
+        var count = 0
+        for separator in navigationSeparators {
+            var k = line.startIndex
+            while k + separator.count <= line.endIndex {
+                if line[k] == separator[0] && line[k..<(k + separator.count)].elementsEqual(separator) {
+                    count += 1
+                    k += separator.count
+                } else {
+                    k += 1
+                }
+            }
+        }
+        if count >= 2 { return true }
+        return count == 1 && (line.starts(with: Array("Trang chủ".utf8)) || line.starts(with: Array("Trang Chủ".utf8))
+                                || line.starts(with: Array("TRANG CHỦ".utf8)) || line.starts(with: Array("Home".utf8)))
     }
 
     /// A line of a metadata table, not a headline: one that starts with a register label

@@ -66,6 +66,8 @@ enum LegacyClassifier {
         var kind: DocumentKind
         var weight: Int
         var head: Bool
+        /// Only above the first paragraph of prose.
+        var lead = false
         var test: @Sendable (String) -> Bool
     }
 
@@ -87,7 +89,7 @@ enum LegacyClassifier {
         Rule(id: "dispatch.subject", kind: .dispatch, weight: 2, head: true) { $0.hasPrefix("v/v ") || $0.hasPrefix("v/v:") },
         Rule(id: "dispatch.recipients", kind: .dispatch, weight: 1, head: true) { $0.hasPrefix("kinh gui") },
         Rule(id: "dispatch.type-line", kind: .dispatch, weight: 1, head: true) { DocumentLexicon.standard.typeNamesByFold[$0] != nil },
-        Rule(id: "dispatch.type-title", kind: .dispatch, weight: 3, head: true) { line in
+        Rule(id: "dispatch.type-title", kind: .dispatch, weight: 3, head: true, lead: true) { line in
             guard line.count < 300 else { return false }
             // Longest type name first.
             guard let name = DocumentLexicon.standard.typeNamesByFold.keys.sorted(by: { $0.count > $1.count })
@@ -159,6 +161,7 @@ enum LegacyClassifier {
             let line = String(decoding: folded[start..<end], as: UTF8.self)
             for rule in rules where !reasons.contains(rule.id) {
                 if rule.head && index >= ClassifyStage.headLines { continue }
+                if rule.lead && proseParagraphs > 0 { continue }
                 if rule.test(line) {
                     scores[rule.kind, default: 0] += rule.weight
                     reasons.append(rule.id)

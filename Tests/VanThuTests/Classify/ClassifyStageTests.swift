@@ -47,6 +47,13 @@ struct ClassifyPageRulesTests {
         #expect(kind == .news)
     }
 
+    @Test func documentsListedUnderAnArticleAreNoTitle() {
+        let page = "Hội nghị tổng kết phong trào thi đua năm 2024\n\n\(Self.prose)\n\nVăn bản mới\nQuyết định số 12/QĐ-UBND về việc công nhận danh hiệu\n"
+        let (kind, reasons) = ClassifyStage.classify(TextDocument(page))
+        #expect(!reasons.contains("dispatch.type-title"))
+        #expect(kind != .dispatch)
+    }
+
     @Test func aClosingFormulaAloneOnItsLineMakesADispatch() {
         let (kind, reasons) = ClassifyStage.classify(TextDocument("Lấy ý kiến về dự thảo quy chế\n\n\(Self.prose)\n\nTrân trọng!\n\nPhòng Tổ chức cán bộ"))
         #expect(kind == .dispatch)
