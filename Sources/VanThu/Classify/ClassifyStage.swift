@@ -16,7 +16,9 @@ public struct ClassifyStage: Stage {
         public var scope: Scope
         public var test: @Sendable (FoldedLine) -> Bool
 
-        public enum Scope: Sendable { case head, anywhere }
+        /// `lead`: the head above the first paragraph of prose, where a page puts its own title
+        /// (a list of other documents in a sidebar comes with or after the text).
+        public enum Scope: Sendable { case head, lead, anywhere }
     }
 
     /// One trimmed line of folded bytes, as the rules read it. Its `count` is its length in
@@ -92,18 +94,25 @@ public struct ClassifyStage: Stage {
     public static let headLines = 40
     public static let dispatchThreshold = 3
 
-    static let typeNames: Set<String> = [
-        "cong van", "ke hoach", "thong bao", "quyet dinh", "huong dan", "chi thi", "nghi quyet", "nghi dinh",
-        "thong tu", "bao cao", "to trinh", "quy che", "quy dinh", "chuong trinh", "de an", "phuong an", "luat",
-        "phap lenh", "thong tri", "ket luan", "cong dien", "giay moi", "bien ban", "thong tu lien tich", "quy chuan",
+    /// The document types, as one table with the header and reference rules (`DocumentLexicon`).
+    static let lexicon = DocumentLexicon.standard
+
+    /// Labels of a legal-document register (a database page that describes one document): the
+    /// page is that document.
+    public static let registerLabels: [StaticString] = [
+        "so hieu:", "so ky hieu:", "loai van ban:", "noi ban hanh:", "co quan ban hanh:", "nguoi ky:", "ngay ban hanh:",
     ]
 
-    /// `typeNames` as bytes, by length (a line is compared only with names of its length).
-    static let typeNamesByLength: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: (typeNames.map(\.utf8.count).max() ?? 0) + 1)
-        for name in typeNames.sorted() { table[name.utf8.count].append(Array(name.utf8)) }
-        return table
-    }()
+    /// Closing formulas that stand alone on their line at the end of a letter, a notice or an
+    /// invitation (with `!` or `.` or nothing after them).
+    public static let closingFormulas: [StaticString] = [
+        "tran trong", "tran trong thong bao", "tran trong kinh moi", "tran trong de nghi",
+    ]
+
+    /// The subject cues that follow a type name in a document's own title line (`… về việc …`).
+    public static let subjectCues: [StaticString] = ["ve viec ", "v/v "]
+    /// Where a cue is the start of another word: `về việc làm` (about employment).
+    public static let notSubjectCues: [StaticString] = ["ve viec lam "]
 
     public static let rules: [Rule] = [
         Rule(id: "dispatch.motto", kind: .dispatch, weight: 2, scope: .head) {
@@ -124,19 +133,66 @@ public struct ClassifyStage: Stage {
         Rule(id: "dispatch.subject", kind: .dispatch, weight: 2, scope: .head) { $0.hasPrefix("v/v ") || $0.hasPrefix("v/v:") },
         Rule(id: "dispatch.recipients", kind: .dispatch, weight: 1, scope: .head) { $0.hasPrefix("kinh gui") },
         Rule(id: "dispatch.type-line", kind: .dispatch, weight: 1, scope: .head) { line in
-            line.count < typeNamesByLength.count && typeNamesByLength[line.count].contains(where: line.equals)
+            lexicon.isTypeName(folded: line.bytes)
+        },
+        // A document's own title as one line: type name, optionally its number, then the subject
+        // (`Thông báo số 12/TB-UBND về việc …`, `Kế hoạch: V/v …`). A news headline names a
+        // document otherwise (`Nghị định 100 có hiệu lực …`).
+        Rule(id: "dispatch.type-title", kind: .dispatch, weight: 3, scope: .lead) { line in
+            line.count < 300 && isTypeTitle(line)
+        },
+        // A header block flattened into one paragraph (`UBND … CỘNG HÒA XÃ HỘI … Số: … V/v …`).
+        Rule(id: "dispatch.flat-header", kind: .dispatch, weight: 3, scope: .head) { line in
+            line.count > 80 && (line.contains("cong hoa xa hoi chu nghia viet nam") || line.contains("dang cong san viet nam"))
+                && (line.contains("v/v ") || line.contains("kinh gui"))
+        },
+        Rule(id: "dispatch.register", kind: .dispatch, weight: 2, scope: .head) { line in
+            registerLabels.contains { line.hasPrefix($0) }
+        },
+        Rule(id: "dispatch.closing", kind: .dispatch, weight: 3, scope: .anywhere) { line in
+            var end = line.count
+            while end > 0 && (line.bytes[end - 1] == UInt8(ascii: "!") || line.bytes[end - 1] == UInt8(ascii: ".")
+                                || line.bytes[end - 1] == 0x20) { end -= 1 }
+            return closingFormulas.contains { $0.utf8CodeUnitCount == end && line.hasPrefix($0) }
         },
         Rule(id: "dispatch.copy-to", kind: .dispatch, weight: 2, scope: .anywhere) { $0.hasPrefix("noi nhan") },
+        // An authority line of a signature block (`T/M …`, `KT. …`, `TUQ. …`): the lexicon's authorities.
         Rule(id: "dispatch.signature", kind: .dispatch, weight: 1, scope: .anywhere) { line in
-            line.count < 60 && (line.hasPrefix("t/m ") || line.hasPrefix("k/t ") || line.hasPrefix("t/l ")
-                || line.hasPrefix("tm. ") || line.hasPrefix("kt. ") || line.hasPrefix("tl. ") || line.hasPrefix("tuq. ")
-                || line.hasPrefix("tm ban ") || line.hasPrefix("tm uy ban "))
+            line.count < 60 && lexicon.authority(atStartOf: line.bytes) != nil
         },
         Rule(id: "news.metadata", kind: .news, weight: 1, scope: .head) { $0.hasPrefix("# date") || $0.hasPrefix("date ") },
         Rule(id: "news.dateline", kind: .news, weight: 1, scope: .head) { line in
             line.count < 60 && (line.hasPrefix("thu ") || line.hasPrefix("chu nhat")) && line.contains(UInt8(ascii: "/"))
         },
+        // A news agency's or paper's tag at the start of the lead: `(TTXVN) - …`, `(Báo Nhân Dân) – …`.
+        Rule(id: "news.source-tag", kind: .news, weight: 1, scope: .head) { line in
+            guard line.count > 8, line.bytes[0] == UInt8(ascii: "("), let close = line.firstIndex(of: UInt8(ascii: ")")),
+                  close >= 3, close <= 32 else { return false }
+            var spaces = 0
+            for k in 1..<close {
+                let b = line.bytes[k]
+                if b == 0x20 { spaces += 1 } else if !FoldedText.isWordByte(b) && b != UInt8(ascii: ".") { return false }
+            }
+            guard spaces <= 3 else { return false }
+            let dash = line.skip(from: close + 1) { $0 == 0x20 }
+            return dash < line.count && line.bytes[dash] == UInt8(ascii: "-")
+        },
     ]
+
+    /// `type name [số N…] [:] về việc|V/v …` at the start of a line.
+    static func isTypeTitle(_ line: FoldedLine) -> Bool {
+        guard let (_, length) = lexicon.typeName(atStartOf: line.bytes) else { return false }
+        var k = line.skip(from: length) { $0 == 0x20 }
+        if FoldedLine.starts(line.bytes, at: k, with: "so ") {
+            k = line.skip(from: k + 3) { $0 == 0x20 }
+            guard k < line.count, line.bytes[k] &- 0x30 < 10 else { return false }
+            k = line.skip(from: k) { $0 != 0x20 }
+            k = line.skip(from: k) { $0 == 0x20 }
+        }
+        if k < line.count && line.bytes[k] == UInt8(ascii: ":") { k = line.skip(from: k + 1) { $0 == 0x20 } }
+        return subjectCues.contains { FoldedLine.starts(line.bytes, at: k, with: $0) }
+            && !notSubjectCues.contains { FoldedLine.starts(line.bytes, at: k, with: $0) }
+    }
 
     public func run(_ clean: CleanDocument) throws(StageFailure) -> ClassifiedDocument {
         let (kind, reasons) = Self.classify(clean.document)
@@ -175,6 +231,7 @@ public struct ClassifyStage: Stage {
                 let line = FoldedLine(bytes: UnsafeBufferPointer(rebasing: folded[start..<end]))
                 for ruleIndex in rules.indices where fired & (1 << UInt64(ruleIndex)) == 0 {
                     if rules[ruleIndex].scope == .head && index >= headLines { continue }
+                    if rules[ruleIndex].scope == .lead && (index >= headLines || proseParagraphs > 0) { continue }
                     if rules[ruleIndex].test(line) {
                         scores[rules[ruleIndex].kind, default: 0] += rules[ruleIndex].weight
                         reasons.append(rules[ruleIndex].id)
@@ -199,7 +256,9 @@ public struct ClassifiedDocument: Sendable {
     public var kind: DocumentKind
     public var reasons: [String]
 
+    /// `clean` with its kind-dependent chrome settled for `kind` (`CleanDocument.settlingChrome`):
+    /// a news page loses its contact footer, a dispatch keeps its own contact lines.
     public init(clean: CleanDocument, kind: DocumentKind, reasons: [String]) {
-        self.clean = clean; self.kind = kind; self.reasons = reasons
+        self.clean = clean.settlingChrome(for: kind); self.kind = kind; self.reasons = reasons
     }
 }

@@ -28,7 +28,38 @@ public struct ChromeFilter: Sendable {
 
         public var id: String
         public var test: Test
+        /// Kinds of document whose own text such a line is (a dispatch's `ĐT:`, `Email:` lines):
+        /// the line is chrome only in documents of other kinds, decided once the kind is known.
+        public var keptIn: Set<DocumentKind> = []
+
+        public init(id: String, test: Test, keptIn: Set<DocumentKind> = []) {
+            self.id = id; self.test = test; self.keptIn = keptIn
+        }
     }
+
+    /// A line the filter took out (or, for a kind-dependent rule, set aside until the kind is
+    /// known), with the rule that did it: what was dropped stays recoverable.
+    public struct DroppedLine: Sendable, Equatable {
+        public var rule: String
+        public var text: String
+        /// The line's index among the lines of the text the filter read (0-based).
+        public var line: Int
+        public init(rule: String, text: String, line: Int) { self.rule = rule; self.text = text; self.line = line }
+    }
+
+    /// What filtering dropped: counts by rule and the lines themselves.
+    public struct Log: Sendable {
+        public var counts: [String: Int] = [:]
+        public var lines: [DroppedLine] = []
+        /// Keep the lines of kind-dependent rules (marked `KeptLine.pendingRule`) instead of
+        /// dropping them.
+        public var deferKindDependent: Bool
+        public init(deferKindDependent: Bool) { self.deferKindDependent = deferKindDependent }
+    }
+
+    /// The rules whose lines are the text of documents of some kinds, by id.
+    public static let keptInByRule: [String: Set<DocumentKind>] = Dictionary(
+        uniqueKeysWithValues: rules.filter { !$0.keptIn.isEmpty }.map { ($0.id, $0.keptIn) })
 
     public static let rules: [Rule] = [
         Rule(id: "chrome.counter", test: .label([
@@ -48,9 +79,13 @@ public struct ChromeFilter: Sendable {
         Rule(id: "chrome.login", test: .contains([
             "bam vao day de duy tri trang thai dang nhap", "ban da khong su dung site",
         ])),
+        // Contact lines: a portal's footer, but a dispatch's own text (its issuer's phone, fax and
+        // e-mail under the header or the signature).
+        Rule(id: "chrome.contact", test: .label([
+            "dien thoai", "dt", "fax", "email", "e-mail", "tru so", "dia chi", "hotline",
+        ]), keptIn: [.dispatch]),
         Rule(id: "chrome.footer", test: .label([
-            "dien thoai", "dt", "fax", "email", "e-mail", "tru so", "dia chi", "co quan chu quan", "truong ban bien tap",
-            "giay phep", "chiu trach nhiem noi dung", "chiu trach nhiem xuat ban", "hotline",
+            "co quan chu quan", "truong ban bien tap", "giay phep", "chiu trach nhiem noi dung", "chiu trach nhiem xuat ban",
         ])),
         Rule(id: "chrome.copyright", test: .startsWith([
             "ban quyen thuoc", "copyright", "(c)", "ghi ro nguon", "cong thong tin dien tu", "trang thong tin dien tu",
@@ -339,6 +374,10 @@ public struct ChromeFilter: Sendable {
         var range: Range<Int>
         var folded: Range<Int>
         var blankBefore: Bool
+        /// The kind-dependent rule that marks the line, kept until the kind is known.
+        var pendingRule: String? = nil
+        /// The line's index among the lines of the text read.
+        var line: Int = 0
     }
 
     /// The lines of `buffer` (split at `\n`) that are not chrome, with the blank lines between
@@ -347,7 +386,17 @@ public struct ChromeFilter: Sendable {
     /// `folded` is the `FoldedText` of `buffer`: the rules read their folded lines from it instead
     /// of folding each line again.
     func keptLines(_ buffer: UnsafeBufferPointer<UInt8>, folded: FoldedText, dropped: inout [String: Int]) -> [KeptLine] {
+        var log = Log(deferKindDependent: false)
+        let kept = keptLines(buffer, folded: folded, log: &log)
+        dropped = log.counts
+        return kept
+    }
+
+    /// The same, logging each dropped line with its rule; with `log.deferKindDependent`, the lines
+    /// of rules that depend on the kind are kept with their rule in `KeptLine.pendingRule`.
+    func keptLines(_ buffer: UnsafeBufferPointer<UInt8>, folded: FoldedText, log: inout Log) -> [KeptLine] {
         var kept: [KeptLine] = []
+        var lineIndex = 0
         var lastBlank = true  // no blank line at the start
         var pendingBlank = false
         var lineStart = 0
@@ -362,16 +411,23 @@ public struct ChromeFilter: Sendable {
                     let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])
                     if line.allSatisfy({ $0 == 0x20 }) {
                         if !lastBlank { pendingBlank = true }
-                    } else if let id = ruleID(line: line, at: lineStart, folded: foldedBytes, origin: origin,
-                                              foldedLine: foldedStart..<foldedEnd, atTop: kept.isEmpty) {
-                        dropped[id, default: 0] += 1
                     } else {
-                        kept.append(KeptLine(range: lineStart..<lineEnd, folded: foldedStart..<foldedEnd, blankBefore: pendingBlank))
-                        pendingBlank = false
-                        lastBlank = false
+                        let id = ruleID(line: line, at: lineStart, folded: foldedBytes, origin: origin,
+                                        foldedLine: foldedStart..<foldedEnd, atTop: kept.isEmpty)
+                        if let id, !(log.deferKindDependent && Self.keptInByRule[id] != nil) {
+                            log.counts[id, default: 0] += 1
+                            log.lines.append(DroppedLine(rule: id, text: String(decoding: line, as: UTF8.self), line: lineIndex))
+                        } else {
+                            // A line of the document, or one whose rule waits for the kind.
+                            kept.append(KeptLine(range: lineStart..<lineEnd, folded: foldedStart..<foldedEnd,
+                                                 blankBefore: pendingBlank, pendingRule: id, line: lineIndex))
+                            pendingBlank = false
+                            lastBlank = false
+                        }
                     }
                     lineStart = lineEnd + 1
                     foldedStart = foldedEnd + 1
+                    lineIndex += 1
                 }
             }
         }

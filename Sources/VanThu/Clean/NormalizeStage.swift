@@ -22,23 +22,26 @@ public struct NormalizeStage: Stage {
             return cleaned
         }
         let cleanFold = FoldedText(utf8: bytes)
-        var dropped: [String: Int] = [:]
+        var log = ChromeFilter.Log(deferKindDependent: true)
+        var pending: [CleanDocument.PendingChromeLine] = []
         var lines: [(folded: Range<Int>, from: Int, to: Int, newlines: Int)] = []
         let kept = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-            let kept = chrome.keptLines(UnsafeBufferPointer(buffer), folded: cleanFold, dropped: &dropped)
+            let kept = chrome.keptLines(UnsafeBufferPointer(buffer), folded: cleanFold, log: &log)
             lines.reserveCapacity(kept.count)
             var written = 0
-            for line in kept {
+            for (index, line) in kept.enumerated() {
                 let newlines = (written > 0 ? 1 : 0) + (line.blankBefore ? 1 : 0)
                 for _ in 0..<newlines { buffer[written] = 0x0A; written += 1 }
                 if written != line.range.lowerBound {
                     memmove(buffer.baseAddress! + written, buffer.baseAddress! + line.range.lowerBound, line.range.count)
                 }
                 lines.append((line.folded, line.range.lowerBound, written, newlines))
+                if let rule = line.pendingRule { pending.append(.init(rule: rule, keptLine: index, line: line.line)) }
                 written += line.range.count
             }
             return written
         }
+        let dropped = log.counts
         // Nothing dropped or moved: the fold of the clean text is the document's.
         let unchanged = kept == bytes.count && lines.allSatisfy { $0.from == $0.to }
         bytes.removeSubrange(kept...)
@@ -59,8 +62,11 @@ public struct NormalizeStage: Stage {
         }
         let source = SourceInfo(path: decoded.raw.file.relativePath, sha256: decoded.raw.sha256,
                                 bytes: decoded.raw.fileSize, format: decoded.raw.format, encoding: decoded.encoding)
-        return CleanDocument(id: decoded.raw.id, source: source, document: TextDocument(text: text, utf8: bytes, folded: folded), droppedChrome: dropped,
-                             hints: decoded.hints)
+        var clean = CleanDocument(id: decoded.raw.id, source: source, document: TextDocument(text: text, utf8: bytes, folded: folded),
+                                  droppedChrome: dropped, hints: decoded.hints)
+        clean.droppedLines = log.lines
+        clean.pendingChrome = pending
+        return clean
     }
 }
 
@@ -120,10 +126,58 @@ public struct CleanDocument: Sendable {
     public var document: TextDocument
     /// Chrome lines dropped, by rule id.
     public var droppedChrome: [String: Int]
+    /// The chrome lines dropped, each with its rule: recoverable.
+    public var droppedLines: [ChromeFilter.DroppedLine] = []
+    /// Lines still in the text that a kind-dependent chrome rule marks (`ChromeFilter.Rule.keptIn`):
+    /// the classifier keeps or drops them once the kind is known.
+    public var pendingChrome: [PendingChromeLine] = []
     public var hints: DocumentHints
+
+    /// A line of the text (the `keptLine`-th non-blank line; the `line`-th of the text before
+    /// filtering) that the rule `rule` marks.
+    public struct PendingChromeLine: Sendable, Equatable {
+        public var rule: String
+        public var keptLine: Int
+        public var line: Int
+    }
 
     public init(id: String, source: SourceInfo, document: TextDocument, droppedChrome: [String: Int] = [:],
                 hints: DocumentHints = DocumentHints()) {
         self.id = id; self.source = source; self.document = document; self.droppedChrome = droppedChrome; self.hints = hints
+    }
+}
+
+extension CleanDocument {
+    /// The document as a document of kind `kind`: the pending chrome lines that are not the text
+    /// of such a document are dropped (logged in `droppedLines` with their rule), the others kept.
+    public func settlingChrome(for kind: DocumentKind) -> CleanDocument {
+        guard !pendingChrome.isEmpty else { return self }
+        var settled = self
+        settled.pendingChrome = []
+        let dropping = pendingChrome.filter { !(ChromeFilter.keptInByRule[$0.rule]?.contains(kind) ?? false) }
+        guard !dropping.isEmpty else { return settled }
+        let byLine = Dictionary(dropping.map { ($0.keptLine, $0) }, uniquingKeysWith: { first, _ in first })
+        // The kept lines of the text are its non-blank lines; dropping some may leave blank runs,
+        // which collapse to one blank line, none at either end, as the filter leaves them.
+        var out: [Substring] = []
+        var nonBlank = 0
+        var blankPending = false
+        for line in document.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0 == " " }) {
+                if !out.isEmpty { blankPending = true }
+                continue
+            }
+            defer { nonBlank += 1 }
+            if let pending = byLine[nonBlank] {
+                settled.droppedChrome[pending.rule, default: 0] += 1
+                settled.droppedLines.append(ChromeFilter.DroppedLine(rule: pending.rule, text: String(line), line: pending.line))
+                continue
+            }
+            if blankPending { out.append("") ; blankPending = false }
+            out.append(line)
+        }
+        settled.document = TextDocument(out.joined(separator: "\n"))
+        settled.droppedLines.sort { $0.line < $1.line }
+        return settled
     }
 }

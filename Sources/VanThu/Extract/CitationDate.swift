@@ -46,6 +46,26 @@ public struct CitationDate: Sendable, Equatable {
         return CitationDate(day: day, month: month, year: year, range: start..<k)
     }
 
+    /// A dispatch's date line left with blanks (`ngày   tháng   năm 2013`, `ngày 05 tháng năm
+    /// 2018`, dots or underscores in the blanks) at folded offset `start`: its year, and the end
+    /// of what was read. A full date is `read`'s.
+    public static func readBlankYear(_ f: [UInt8], at start: Int) -> (year: Int, end: Int)? {
+        guard match(f, start, "ngay") else { return nil }
+        func blank(_ k: Int) -> Int {
+            var k = k
+            while k < f.count, f[k] == 0x20 || f[k] == 0x09 || f[k] == UInt8(ascii: ".") || f[k] == UInt8(ascii: "_")
+                    || f[k] == FoldedText.other || (f[k] &- 48 < 10) { k += 1 }
+            return k
+        }
+        var k = blank(start + 4)
+        guard match(f, k, "thang") else { return nil }
+        k = blank(k + 5)
+        guard match(f, k, "nam") else { return nil }
+        k = skip(f, k + 3)
+        guard let (year, end) = digits(f, k, max: 4), end - k == 4, (1900...2100).contains(year) else { return nil }
+        return (year, end)
+    }
+
     /// Finds the first date in `f[range]` that starts a word.
     public static func first(in f: [UInt8], _ range: Range<Int>) -> CitationDate? {
         var k = range.lowerBound

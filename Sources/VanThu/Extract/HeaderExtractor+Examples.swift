@@ -91,7 +91,7 @@ extension HeaderExtractor {
                  "number=1024/UBND-VP", "documentType=Công văn", "issuer=Ủy ban nhân dân huyện Cam Lộ", "place=Cam Lộ",
                  "date=2021-09-08", "subject=triển khai kế hoạch phòng, chống dịch bệnh trên địa bàn huyện",
                  "recipient=Các cơ quan, ban, ngành cấp huyện", "recipient=UBND các xã, thị trấn", "copyTo=Như trên",
-                 "copyTo=TT Huyện ủy", "copyTo=Lưu: VT", "signer.authority=TM. Ủy ban nhân dân, KT. Chủ tịch",
+                 "copyTo=TT Huyện ủy", "copyTo=Lưu: VT", "signer.authority=TM. Ủy ban nhân dân KT. Chủ tịch",
                  "signer.position=Phó Chủ tịch", "signer.name=Hoàng Minh Tuấn", kind: .dispatch,
                  note: "a state dispatch: issuer over two lines, a wrapped V/v, a chain of authorities"),
         .matches("""
@@ -119,6 +119,37 @@ extension HeaderExtractor {
         .matches("Nội dung hợp nhất.\nBỘ NỘI VỤ\nSố: 5/VBHN-BNV\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 3 tháng 4 năm 2024",
                  "number=5/VBHN-BNV", "documentType=Văn bản hợp nhất", kind: .unknown,
                  note: "a consolidated text's own number"),
+        .matches("ỦY BAN NHÂN DÂN\nXÃ TÂN AN\nKế hoạch số: 12/KH-UBND\nTân An, ngày 2 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức ngày hội\n",
+                 "number=12/KH-UBND", "issuer=Ủy ban nhân dân xã Tân An", "documentType=Kế hoạch", kind: .unknown,
+                 note: "a number line that starts with the type name: every type of the lexicon, not a few letters"),
+        .matches("BAN CHỈ ĐẠO\nChỉ thị số: 05/CT-BCĐ\nBình Minh, ngày 9 tháng 6 năm 2023\nCHỈ THỊ\nVề phòng chống bão\n",
+                 "number=05/CT-BCĐ", "issuer=Ban Chỉ đạo", kind: .dispatch),
+        .matches("""
+                 ỦY BAN THƯỜNG VỤ QUỐC HỘI
+                 Nghị quyết số: 9/2024/UBTVQH15
+                 NGHỊ QUYẾT
+                 Về một việc
+                 Căn cứ Hiến pháp;
+                 Nghị quyết này có hiệu lực từ ngày 01 tháng 7 năm 2024.
+                 Nghị quyết này được Ủy ban Thường vụ Quốc hội thông qua ngày 20 tháng 5 năm 2024.
+                 TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI
+                 CHỦ TỊCH
+                 Nguyễn Văn Năm
+                 """,
+                 "date=2024-05-20", "signer.authority=TM. Ủy ban Thường vụ Quốc hội", kind: .dispatch,
+                 note: "no place line: dated by the adoption line above the signature, not the date it takes effect"),
+        .matches("BỘ XÂY DỰNG\nSố: 3/2022/TT-BXD\nHà Nội, ngày 4 tháng 5 năm 2022\nTHÔNG TƯ\nHướng dẫn một số điều của Nghị định số 1/2021/NĐ-CP\nngày 5 tháng 1 năm 2021 của Chính phủ về nhà ở\n\nCăn cứ Luật;",
+                 "subject=Hướng dẫn một số điều của Nghị định số 1/2021/NĐ-CP ngày 5 tháng 1 năm 2021 của Chính phủ về nhà ở",
+                 kind: .dispatch, note: "a title line that starts with a cited date is no place-date line"),
+        .matches("SỞ Y TẾ\nSố: 41/SYT-TC\nLong Xuyên, ngày      tháng      năm 2025\nV/v cử cán bộ dự tập huấn\n",
+                 "date=2025", "place=Long Xuyên", kind: .dispatch, note: "a date line left blank gives its year"),
+        .matches("Số hiệu: 7/BTC-KH Loại văn bản: Công văn\nNơi ban hành: Bộ Tài chính Người ký: Lê Thị Hoa\nBỘ TÀI CHÍNH\nSố: 7/BTC-KH\nV/v lập dự toán\nKính gửi: Các sở.",
+                 "number=7/BTC-KH", "signer.name=Lê Thị Hoa", kind: .dispatch,
+                 note: "an excerpt without its signature block: the register's signer"),
+        .matches("Tải về\n\nUBND HUYỆN ĐÔNG SƠN PHÒNG NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 77/PNV-TĐ Đông Sơn, ngày 12 tháng năm 2019 Độc lập - Tự do - Hạnh phúc V/v đăng ký thi đua năm 2019 Kính gửi: - Các trường học; - Trạm Y tế các xã; Căn cứ Luật Thi đua, Khen thưởng, Phòng Nội vụ hướng dẫn như sau: các đơn vị gửi bản đăng ký.",
+                 "number=77/PNV-TĐ", "documentType=Công văn", "issuer=Phòng Nội vụ", "place=Đông Sơn", "date=2019",
+                 "subject=đăng ký thi đua năm 2019", "recipient=Các trường học", "recipient=Trạm Y tế các xã", kind: .dispatch,
+                 note: "a header flattened into one paragraph is read as the lines it was"),
         .never("Số 15/2020/NĐ-CP ngày 3/2/2020 quy định mức phạt.", "number=15/2020/NĐ-CP", kind: .dispatch,
                note: "a citation at the start of a line is not the document's number"),
         .never("Số: 12/UBND-VP\nBài viết về hội nghị.", "number=12/UBND-VP", kind: .news, note: "no header for news"),

@@ -49,7 +49,14 @@ public struct HeaderExtractor: Extractor {
         let anchor = number?.line ?? 0
         let consolidated = number?.symbol.letterSegments.contains("VBHN") ?? false
 
-        if let placeDate = findPlaceDate(lines, near: anchor, number: number) {
+        // The signature block is the first after the number line (the body holds none; forms in
+        // appendices come after it); the copy list sits next to it.
+        let signature = findSigner(lines, from: anchor)
+        // The place-date line near the number; else the adoption line above the signature (a law
+        // or a resolution of the Standing Committee has no place line); else any place-date line.
+        if let placeDate = findPlaceDate(lines, near: anchor, number: number, nearOnly: true)
+            ?? signature.flatMap({ adoptionDate(lines, above: $0.line) })
+            ?? findPlaceDate(lines, near: anchor, number: number, nearOnly: false) {
             header.place = placeDate.place
             header.date = placeDate.date
         }
@@ -78,14 +85,12 @@ public struct HeaderExtractor: Extractor {
             header.issuer = derivedIssuer(symbol, place: header.place)
         }
         header.recipients = list(lines, after: "kinh gui", from: max(0, anchor - 5), to: min(lines.count, anchor + 60))
-        // The signature block is the first after the number line (the body holds none; forms in
-        // appendices come after it); the copy list sits next to it.
-        let signature = findSigner(lines, from: anchor)
-        header.signer = signature?.signer
+        header.signer = signature?.signer ?? registerSigner(lines)
         let copyLine: Int?
         if let signatureLine = signature?.line {
+            // Not past an appendix: a form in it has a copy list of its own.
             copyLine = firstLine(lines, startingWith: "noi nhan", from: max(anchor, signatureLine - 40),
-                                 to: min(lines.count, signatureLine + 40))
+                                 to: min(lines.count, signatureLine + 40, appendixStart(lines, from: signatureLine)))
         } else {
             copyLine = firstLine(lines, startingWith: "noi nhan", from: anchor, to: appendixStart(lines, from: anchor))
         }
@@ -109,20 +114,19 @@ public struct HeaderExtractor: Extractor {
         let f = lines.document.folded.bytes
         for line in 0..<lines.count where !lines.isEmpty(line) {
             // Only lines that start with `s` (`Số`) or the first letter of a type name go on.
-            let lead = f[lines.ranges[line].lowerBound]
-            guard lead == UInt8(ascii: "s") || Self.mayStartNumberPrefix(lead) else { continue }
+            guard lexicon.mayStartNumberLine[Int(f[lines.ranges[line].lowerBound])] else { continue }
             guard let candidate = numberLine(lines, line) else { continue }
             if candidate.symbol.letterSegments.contains("VBHN") { return candidate }
-            if first == nil { first = candidate }
+            if first == nil {
+                first = candidate
+            } else if let current = first, candidate.line < current.line + 12, candidate.symbol.number == current.symbol.number,
+                      candidate.symbol.segments.count > current.symbol.segments.count {
+                // The same number printed again nearby in full (a page's summary drops the
+                // symbol's hyphens, the header itself keeps them).
+                first = candidate
+            }
         }
         return first
-    }
-
-    /// First letters of the type names that stand before `số:` on a number line.
-    @inline(__always)
-    private static func mayStartNumberPrefix(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "l") || byte == UInt8(ascii: "n") || byte == UInt8(ascii: "b")
-            || byte == UInt8(ascii: "q") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "p")
     }
 
     private func numberLine(_ lines: HeaderLines, _ line: Int) -> NumberLine? {
@@ -137,7 +141,7 @@ public struct HeaderExtractor: Extractor {
             k += 2
         } else {
             // "Luật số: 51/2024/QH15", "Nghị quyết số: 78/2025/UBTVQH15": a type name, "số" and a colon.
-            guard Self.mayStartNumberPrefix(f[k]), let after = numberPrefixEnd(f, range) else { return nil }
+            guard let after = numberPrefixEnd(f, range) else { return nil }
             k = after
         }
         while k < range.upperBound && (f[k] == 0x20 || f[k] == UInt8(ascii: ":") || f[k] == UInt8(ascii: ".")) { k += 1 }
@@ -191,13 +195,13 @@ public struct HeaderExtractor: Extractor {
 
     /// The place-date line nearest the number line (within eight lines), else the first one among
     /// the first sixty lines.
-    func findPlaceDate(_ lines: HeaderLines, near anchor: Int, number: NumberLine?) -> PlaceDate? {
+    func findPlaceDate(_ lines: HeaderLines, near anchor: Int, number: NumberLine?, nearOnly: Bool = false) -> PlaceDate? {
         var order: [Int] = []
         for distance in 0...8 {
             if anchor + distance < lines.count { order.append(anchor + distance) }
             if distance > 0 && anchor - distance >= 0 { order.append(anchor - distance) }
         }
-        order += (0..<min(60, lines.count)).filter { !order.contains($0) }
+        if !nearOnly { order += (0..<min(60, lines.count)).filter { !order.contains($0) } }
         for line in order where !lines.isEmpty(line) {
             let skip = number?.line == line ? number!.end : nil
             if let found = placeDate(lines, line, from: skip) { return found }
@@ -213,7 +217,9 @@ public struct HeaderExtractor: Extractor {
         var k = lineStart
         while k < range.upperBound {
             if f[k] == UInt8(ascii: "n"), k == lineStart || !FoldedText.isWordByte(f[k - 1]),
-               CitationDate.match(f, k, "ngay"), let date = CitationDate.read(f, at: k) {
+               CitationDate.match(f, k, "ngay"),
+               let date = CitationDate.read(f, at: k).map({ (iso: $0.iso, end: $0.range.upperBound) })
+                ?? CitationDate.readBlankYear(f, at: k).map({ (iso: String($0.year), end: $0.end) }) {
                 // The place: the words before ", ngày" on the same line.
                 var placeEnd = k
                 while placeEnd > lineStart && (f[placeEnd - 1] == 0x20 || f[placeEnd - 1] == UInt8(ascii: ",")) { placeEnd -= 1 }
@@ -227,6 +233,8 @@ public struct HeaderExtractor: Extractor {
                     if (1...6).contains(words.count), words.first?.first?.isUppercase == true { place = text }
                 }
                 guard place != nil || placeEnd <= placeStart else { return nil }
+                // "ngày 15 tháng 3 năm 2021 của Chính phủ quy định …": a title's wrapped line.
+                if place == nil && Self.wordsAfter(f, date.end, range.upperBound) >= 2 { return nil }
                 return PlaceDate(place: place, date: date.iso)
             }
             k += 1
@@ -234,6 +242,60 @@ public struct HeaderExtractor: Extractor {
         // A date alone on its line ("30 tháng 3 năm 2018" when the place was lost).
         if let date = CitationDate.read(f, at: lineStart), date.range.upperBound >= range.upperBound - 1 {
             return PlaceDate(place: nil, date: date.iso)
+        }
+        return nil
+    }
+
+    /// The number of words between folded offsets `from` and `to`.
+    static func wordsAfter(_ f: [UInt8], _ from: Int, _ to: Int) -> Int {
+        var words = 0
+        var k = from
+        while k < to {
+            if FoldedText.isWordByte(f[k]) && (k == from || !FoldedText.isWordByte(f[k - 1])) { words += 1 }
+            k += 1
+        }
+        return words
+    }
+
+    /// `… thông qua ngày 17 tháng 5 năm 2025` in the lines just above the signature block: the
+    /// date a law or a resolution was adopted, which dates it.
+    func adoptionDate(_ lines: HeaderLines, above signatureLine: Int) -> PlaceDate? {
+        let f = lines.document.folded.bytes
+        for line in stride(from: signatureLine - 1, through: max(0, signatureLine - 8), by: -1) where !lines.isEmpty(line) {
+            let range = lines.ranges[line]
+            var k = range.lowerBound
+            while k + 13 < range.upperBound {
+                if f[k] == UInt8(ascii: "t"), CitationDate.match(f, k, "thong qua") {
+                    var n = k + 9
+                    while n < range.upperBound && f[n] == 0x20 { n += 1 }
+                    if CitationDate.match(f, n, "ngay"), let date = CitationDate.read(f, at: n) { return PlaceDate(place: nil, date: date.iso) }
+                }
+                k += 1
+            }
+        }
+        return nil
+    }
+
+    /// A legal register's `Người ký: …` (a page that gives the document's metadata above an
+    /// excerpt without its signature block): the signer's name.
+    func registerSigner(_ lines: HeaderLines) -> Signer? {
+        let labels = ClassifyStage.registerLabels.map { String(decoding: UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount), as: UTF8.self) }
+            + ["ngay hieu luc:", "tinh trang:", "ngay cong bao:", "so cong bao:"]
+        for line in 0..<min(60, lines.count) where !lines.isEmpty(line) {
+            let fold = lines.foldedString(line)
+            guard let label = fold.range(of: "nguoi ky:"),
+                  label.lowerBound == fold.startIndex || fold[fold.index(before: label.lowerBound)] == " " else { continue }
+            var valueEnd = fold.endIndex
+            for other in labels {
+                if let next = fold.range(of: other, range: label.upperBound..<fold.endIndex), next.lowerBound < valueEnd { valueEnd = next.lowerBound }
+            }
+            let base = lines.ranges[line].lowerBound
+            let from = base + fold.utf8.distance(from: fold.startIndex, to: label.upperBound)
+            let to = base + fold.utf8.distance(from: fold.startIndex, to: valueEnd)
+            let name = lines.text(folded: from..<to).trimmingSpaces()
+            let words = name.split(separator: " ")
+            guard (2...5).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
+            return Signer(name: name, position: nil, authority: nil)
         }
         return nil
     }
@@ -259,8 +321,10 @@ public struct HeaderExtractor: Extractor {
 
     /// The `V/v` line without `V/v`, joined with the lines it wraps onto.
     func findSubject(_ lines: HeaderLines, near anchor: Int) -> String? {
-        let range = max(0, anchor - 12)..<min(lines.count, max(anchor + 25, 60))
-        for line in range where lines.starts(line, with: "v/v") {
+        // Below the number line first (the subject is printed under it), then above it.
+        let after = Array(anchor..<min(lines.count, max(anchor + 25, 60)))
+        let before = Array(max(0, anchor - 12)..<min(anchor, lines.count))
+        for line in after + before where lines.starts(line, with: "v/v") {
             var text = lines.text(line)
             text = String(text.dropFirst(3).drop(while: { $0 == " " || $0 == ":" || $0 == "." }))
             var next = line + 1
@@ -332,8 +396,11 @@ public struct HeaderExtractor: Extractor {
         var bodies: [String] = []
         var previousFold = ""
         for line in collected {
-            let (text, fold) = bodyPart(lines, line)
+            let (whole, fold) = bodyPart(lines, line)
             if fold == previousFold { continue }  // "CHÍNH PHỦ" printed twice
+            let parts = splitAtSecondBody(whole)
+            for text in parts.dropLast() { bodies.append(text) }
+            let text = parts.last ?? whole
             let tokens = WordTokens(text)
             let startsHead = tokens.count > 0 && units.heads.match(tokens, at: 0) != nil
             if let last = bodies.last, !startsHead || last.hasSuffix("-") || fold.hasPrefix("va ") {
@@ -352,6 +419,37 @@ public struct HeaderExtractor: Extractor {
             }
         }
         return unique.map { units.displayCase($0.trimmingSpaces()) }
+    }
+
+    /// Two bodies on one line (`UBND TỈNH A SỞ Y TẾ`, the superior body and the issuer of a
+    /// flattened header): cut before a unit head that follows a locality and its name.
+    func splitAtSecondBody(_ text: String) -> [String] {
+        let tokens = WordTokens(text)
+        guard tokens.count >= 4 else { return [text] }
+        let utf8 = Array(text.utf8)
+        var cuts: [Int] = []
+        var localitySeen: Int?
+        var index = 0
+        while index < tokens.count {
+            if let locality = units.localities.match(tokens, at: index) {
+                localitySeen = index
+                index += max(1, locality.length)
+                continue
+            }
+            if let seen = localitySeen, index >= seen + 2, units.heads.match(tokens, at: index) != nil {
+                cuts.append(tokens[index].byteRange.lowerBound)
+                localitySeen = nil
+            }
+            index += 1
+        }
+        guard !cuts.isEmpty else { return [text] }
+        var parts: [String] = []
+        var from = 0
+        for cut in cuts + [utf8.count] {
+            parts.append(String(decoding: utf8[from..<cut], as: UTF8.self).trimmingSpaces())
+            from = cut
+        }
+        return parts.filter { !$0.isEmpty }
     }
 
     /// A header line without the motto printed beside it ("ỦY BAN …    CỘNG HÒA XÃ HỘI …",
@@ -504,10 +602,10 @@ public struct HeaderExtractor: Extractor {
         while line < lines.count {
             defer { line += 1 }
             guard !lines.isEmpty(line), lines.ranges[line].count < 90 else { continue }
-            // Authority lines start with t, k or q (T/M, KT., TL., TUQ., Q.); a position line alone
-            // is short and in capitals.
+            // Authority lines start with the first letter of an authority of the lexicon (T/M, KT.,
+            // TL., TUQ., Q.); a position line alone is short and in capitals.
             let first = lines.document.folded.bytes[lines.ranges[line].lowerBound]
-            let mayBeAuthority = first == UInt8(ascii: "t") || first == UInt8(ascii: "k") || first == UInt8(ascii: "q")
+            let mayBeAuthority = lexicon.mayStartAuthority[Int(first)]
             guard mayBeAuthority || lines.ranges[line].count <= 40 else { continue }
             var authorities: [String] = []
             var next = line
@@ -541,7 +639,7 @@ public struct HeaderExtractor: Extractor {
             }
             let position = positionLines.isEmpty ? nil : units.displayCase(positionLines.joined(separator: " "))
             return (Signer(name: name, position: position,
-                           authority: authorities.isEmpty ? nil : authorities.joined(separator: ", ")), line)
+                           authority: authorities.isEmpty ? nil : authorities.joined(separator: " ")), line)
         }
         return nil
     }

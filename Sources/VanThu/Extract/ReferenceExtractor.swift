@@ -37,8 +37,17 @@ public struct ReferenceExtractor: Extractor {
         var indexByID: [String: Int] = [:]
         let unitStarts = Self.unitStarts(context.record)
         var searchFrom = 0
-        let count = folded.count
         let mixedCase = lexicon.mixedCaseCodes
+        func add(_ fact: ReferenceFact, _ normalizedID: String) {
+            if let index = indexByID[normalizedID] {
+                if references[index].date == nil { references[index].date = fact.date }
+                if references[index].issuer == nil { references[index].issuer = fact.issuer }
+                if references[index].type == nil { references[index].type = fact.type }
+            } else {
+                indexByID[normalizedID] = references.count
+                references.append(fact)
+            }
+        }
         // Every slash that is not inside a symbol already read.
         for s in Self.slashes(folded) where s >= searchFrom {
             guard let (start, symbol) = symbolAround(slash: s, folded: folded, origin: origin, utf8: utf8, mixedCase: mixedCase)
@@ -46,41 +55,172 @@ public struct ReferenceExtractor: Extractor {
             let end = foldedIndex(ofByte: symbol.range.upperBound, origin: origin, from: s)
             searchFrom = end
             let normalizedID = Self.normalized(symbol.id)
-            if normalizedID == own { continue }
+            // The document's own number, or the same cut short where a page's summary lost a hyphen.
+            if normalizedID == own || own.map({ Self.isTruncation(normalizedID, of: $0) }) == true { continue }
             let before = clause(before: start, folded: folded)
             guard before.hasSo || before.type != nil || symbol.isStrongShape else { continue }
             let type = before.type ?? symbol.typeCode(in: lexicon).flatMap(lexicon.typeName(code:))
-            var last = end
-            var date: String?
-            var k = skipSpaces(folded, end, comma: true)
-            if let read = CitationDate.read(folded, at: k), Self.startsWith(folded, k, "ngay") {
-                date = read.iso
-                last = read.range.upperBound
-                k = skipSpaces(folded, last, comma: true)
-            }
-            var issuer: String?
-            if Self.startsWith(folded, k, "cua") {
-                let afterOf = document.scalarOffset(ofByte: Int(origin[min(k + 3, count)]))
-                if let (name, endScalar) = Self.unit(startingNear: afterOf, in: unitStarts) {
-                    issuer = name
-                    last = foldedIndex(ofScalar: endScalar, document: document, from: k)
-                }
-            }
-            let textStart = before.start ?? start
-            let byteRange = Int(origin[textStart])..<Int(origin[last])
-            let span = document.scalarSpan(byteRange)
-            let fact = ReferenceFact(text: Self.clean(document.string(byteRange)), id: symbol.id, type: type, date: date,
-                                     issuer: issuer, start: span.start, end: span.end, rule: before.rule)
-            if let index = indexByID[normalizedID] {
-                if references[index].date == nil { references[index].date = date }
-                if references[index].issuer == nil { references[index].issuer = issuer }
-                if references[index].type == nil { references[index].type = type }
-            } else {
-                indexByID[normalizedID] = references.count
-                references.append(fact)
-            }
+            let fact = citation(document, id: symbol.id, type: type, textStart: before.start ?? start, end: end,
+                                unitStarts: unitStarts, rule: before.rule)
+            add(fact, normalizedID)
+        }
+        // Type words with a number and no slash: `Chỉ thị 19`, `Kế hoạch số 24`, `Quyết định số 206-CP`.
+        for bare in typedNumbers(document) {
+            let normalizedID = Self.normalized(bare.id)
+            if normalizedID == own { continue }
+            add(citation(document, id: bare.id, type: bare.type, textStart: bare.start, end: bare.end,
+                         unitStarts: unitStarts, rule: bare.rule), normalizedID)
         }
         context.record.references = references
+    }
+
+    /// The citation that ends at folded offset `end` (its number or symbol), with the date
+    /// (`ngày 14/8/2015`) and the issuer (`của …`, a unit found there) that follow it.
+    private func citation(_ document: TextDocument, id: String, type: String?, textStart: Int, end: Int,
+                          unitStarts: [(start: Int, end: Int, name: String)], rule: String) -> ReferenceFact {
+        let folded = document.folded.bytes
+        let origin = document.folded.origin
+        var last = end
+        var date: String?
+        var k = skipSpaces(folded, end, comma: true)
+        if let read = CitationDate.read(folded, at: k), Self.startsWith(folded, k, "ngay") {
+            date = read.iso
+            last = read.range.upperBound
+            k = skipSpaces(folded, last, comma: true)
+        }
+        var issuer: String?
+        if Self.startsWith(folded, k, "cua") {
+            let afterOf = document.scalarOffset(ofByte: Int(origin[min(k + 3, folded.count)]))
+            if let (name, endScalar) = Self.unit(startingNear: afterOf, in: unitStarts) {
+                issuer = name
+                last = foldedIndex(ofScalar: endScalar, document: document, from: k)
+            }
+        }
+        let byteRange = Int(origin[textStart])..<Int(origin[last])
+        let span = document.scalarSpan(byteRange)
+        return ReferenceFact(text: Self.clean(document.string(byteRange)), id: id, type: type, date: date,
+                             issuer: issuer, start: span.start, end: span.end, rule: rule)
+    }
+
+    // MARK: - type word and number
+
+    /// Words that may follow the number of a cited document written without `số` (`Chỉ thị 19
+    /// của …`, `Kế hoạch 24 về …`): after any other word the number counts something (`Kế hoạch
+    /// 5 năm`, `báo cáo 6 tháng`). `ngày` only before a date.
+    static let wordsAfterBareNumber: [StaticString] = ["cua", "ve", "va", "do", "da", "duoc", "nay", "tai", "thi", "cung"]
+
+    struct TypedNumber {
+        var id: String
+        var type: String
+        /// Folded offsets: the type word's start, the number's end.
+        var start: Int
+        var end: Int
+        var rule: String
+    }
+
+    /// Type words followed by a number without a slash: `Kế hoạch số 24`, `Chỉ thị 19` (the type
+    /// word capitalised, not a year, and then a clause boundary or a word of `wordsAfterBareNumber`),
+    /// `Quyết định số 206-CP` (a symbol of dashes only). Symbols with a slash are the slash pass's.
+    func typedNumbers(_ document: TextDocument) -> [TypedNumber] {
+        let folded = document.folded.bytes
+        let utf8 = document.utf8
+        var found: [TypedNumber] = []
+        var d = 1
+        while d < folded.count {
+            defer { d += 1 }
+            guard folded[d] &- 48 < 10, !FoldedText.isWordByte(folded[d - 1]) else { continue }
+            // The word before, over spaces and a colon: `số`, or the type word itself.
+            var k = d - 1
+            while k >= 0 && (folded[k] == 0x20 || folded[k] == UInt8(ascii: ":")) { k -= 1 }
+            guard k < d - 1, k >= 1 else { continue }
+            var typeEnd = k + 1
+            var hasSo = false
+            if folded[k] == UInt8(ascii: "o"), folded[k - 1] == UInt8(ascii: "s"), k < 2 || !FoldedText.isWordByte(folded[k - 2]) {
+                hasSo = true
+                var b = k - 2
+                while b >= 0 && folded[b] == 0x20 { b -= 1 }
+                typeEnd = b + 1
+            }
+            guard let (type, typeStart) = typeName(endingAt: typeEnd, folded) else { continue }
+            // The number as written.
+            let numberByte = Int(document.folded.origin[d])
+            if let symbol = NumberSymbol.parse(utf8, at: numberByte, mixedCase: lexicon.mixedCaseCodes) {
+                guard !symbol.separators.contains(UInt8(ascii: "/")), hasSo || isCapitalised(document, typeStart) else { continue }
+                let end = foldedIndex(ofByte: symbol.range.upperBound, origin: document.folded.origin, from: d)
+                found.append(TypedNumber(id: symbol.id, type: type, start: typeStart, end: end, rule: "references.type-symbol"))
+                d = end
+                continue
+            }
+            var end = d
+            while end < folded.count && folded[end] &- 48 < 10 { end += 1 }
+            if end < folded.count {
+                let next = folded[end]
+                if FoldedText.isWordByte(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "%") { continue }
+                if (next == UInt8(ascii: "-") || next == UInt8(ascii: ".") || next == UInt8(ascii: ",")),
+                   end + 1 < folded.count, folded[end + 1] &- 48 < 10 { continue }
+            }
+            if !hasSo {
+                guard !lexicon.sessionNumberedTypes.contains(type), !lexicon.partNumberedTypes.contains(type), isCapitalised(document, typeStart), !isYear(folded[d..<end]), endsBareNumber(folded, end) else { continue }
+            }
+            let id = String(decoding: folded[d..<end], as: UTF8.self)
+            found.append(TypedNumber(id: id, type: type, start: typeStart, end: end,
+                                     rule: hasSo ? "references.type-so-number" : "references.type-number"))
+            d = end
+        }
+        return found
+    }
+
+    /// The longest type name whose fold ends at folded offset `end` on word boundaries, and its
+    /// start. A space of the name matches a run of spaces and line breaks (`Quyết⏎định` in text
+    /// laid out from a PDF).
+    private func typeName(endingAt end: Int, _ folded: [UInt8]) -> (String, Int)? {
+        guard end > 0, FoldedText.isWordByte(folded[end - 1]) else { return nil }
+        var best: (name: String, start: Int, length: Int)?
+        for (fold, name) in lexicon.typeNamesByFold {
+            guard let start = Self.start(of: fold, endingAt: end, folded) else { continue }
+            guard start == 0 || !FoldedText.isWordByte(folded[start - 1]) else { continue }
+            if best == nil || fold.utf8.count > best!.length { best = (name, start, fold.utf8.count) }
+        }
+        return best.map { ($0.name, $0.start) }
+    }
+
+    /// Where `fold` starts when it ends at `end`, read backwards, a space in it matching one or
+    /// more spaces or line breaks.
+    static func start(of fold: String, endingAt end: Int, _ folded: [UInt8]) -> Int? {
+        var k = end
+        var previousWasSpace = false
+        for byte in fold.utf8.reversed() {
+            if byte == 0x20 {
+                guard k > 0, folded[k - 1] == 0x20 || folded[k - 1] == 0x0A else { return nil }
+                while k > 0 && (folded[k - 1] == 0x20 || folded[k - 1] == 0x0A || folded[k - 1] == 0x0D) { k -= 1 }
+                previousWasSpace = true
+                continue
+            }
+            previousWasSpace = false
+            guard k > 0, folded[k - 1] == byte else { return nil }
+            k -= 1
+        }
+        return previousWasSpace ? nil : k
+    }
+
+    private func isCapitalised(_ document: TextDocument, _ foldedStart: Int) -> Bool {
+        let byte = Int(document.folded.origin[foldedStart])
+        return document.string(byte..<min(document.utf8.count, byte + 4)).unicodeScalars.first?.properties.isUppercase ?? false
+    }
+
+    private func isYear(_ digits: ArraySlice<UInt8>) -> Bool {
+        digits.count == 4 && (digits.first == UInt8(ascii: "1") || digits.first == UInt8(ascii: "2"))
+    }
+
+    /// Whether the number ending at `end` ends the citation: the end, a punctuation mark, or a
+    /// word of `wordsAfterBareNumber`, or `ngày` and a date.
+    private func endsBareNumber(_ folded: [UInt8], _ end: Int) -> Bool {
+        var k = end
+        while k < folded.count && folded[k] == 0x20 { k += 1 }
+        // The end, a line break or a punctuation mark.
+        guard k < folded.count, FoldedText.isWordByte(folded[k]) else { return true }
+        for word in Self.wordsAfterBareNumber where CitationDate.match(folded, k, word) { return true }
+        return Self.startsWith(folded, k, "ngay") && CitationDate.read(folded, at: k) != nil
     }
 
     // MARK: - pieces
@@ -243,6 +383,13 @@ public struct ReferenceExtractor: Extractor {
         }
         guard low < starts.count, starts[low].start - scalar <= 24 else { return nil }
         return (starts[low].name, starts[low].end)
+    }
+
+    /// Whether `id` is `whole` cut short before one of its separators (`12/SYT` of `12/SYT-VP`).
+    static func isTruncation(_ id: String, of whole: String) -> Bool {
+        guard id.count < whole.count, whole.hasPrefix(id), id.contains("/") else { return false }
+        let next = whole[whole.index(whole.startIndex, offsetBy: id.count)]
+        return next == "-" || next == "/"
     }
 
     /// An id upper case, without spaces and leading zeros, for comparing ids.

@@ -19,6 +19,14 @@ public struct TitleExtractor: Extractor {
                      ["V/v đẩy mạnh phong trào thi đua “Dân vận khéo” năm 2020"], kind: .dispatch, note: "a wrapped V/v line is joined"),
             .exactly("ỦY BAN NHÂN DÂN\nSố: 5/KH-UBND\n\nKẾ HOẠCH\nThực hiện phong trào thi đua năm 2024\n\nI. MỤC ĐÍCH",
                      ["Kế hoạch thực hiện phong trào thi đua năm 2024"], kind: .dispatch, note: "type name and title"),
+            .exactly("CHÍNH PHỦ\nSố: 7/NQ-CP\n\nNGHỊ QUYẾT\nVề việc giao chỉ tiêu cho các tỉnh\n__________\n\nCHÍNH PHỦ\nCăn cứ Luật;",
+                     ["Nghị quyết về việc giao chỉ tiêu cho các tỉnh"], kind: .dispatch, note: "the rule under the title is not part of it"),
+            .exactly("Đăng nhập\nQuyết định số 45/QĐ-UBND về việc công nhận xã văn hóa do Ủy ban nhân dân huyện ban hành\nSố hiệu: 45/QĐ-UBND   Loại văn bản: Quyết định\nNơi ban hành: UBND huyện   Người ký: Trần Văn Ba\nNgày ban hành: 03/02/2021   Ngày hiệu lực: Đã biết\nNội dung quyết định.",
+                     ["Quyết định số 45/QĐ-UBND về việc công nhận xã văn hóa do Ủy ban nhân dân huyện ban hành"], kind: .dispatch,
+                     note: "a register page: the document's title line, not a metadata row"),
+            .never("Số hiệu: 45/QĐ-UBND   Loại văn bản: Quyết định\nNơi ban hành: UBND huyện   Người ký: Trần Văn Ba\n", kind: .news),
+            .exactly("Trang chủ » Tin tức » Hoạt động các đoàn thể\nXã Hòa Lợi ra mắt mô hình tuyến đường nở hoa\n\nThân bài dài.",
+                     ["Xã Hòa Lợi ra mắt mô hình tuyến đường nở hoa"], kind: .news, note: "a breadcrumb trail is not the headline"),
             .never("12/3/2020\n\n", kind: .news),
         ]
     }
@@ -29,6 +37,13 @@ public struct TitleExtractor: Extractor {
         let document = context.document
         if context.record.kind == .dispatch, let title = dispatchTitle(document, header: context.record.header) {
             context.record.title = title
+            return
+        }
+        // A header flattened into a paragraph: no line starts with `V/v`, the header reader found
+        // the subject inside one.
+        if context.record.kind == .dispatch, let header = context.record.header, header.documentType == "Công văn",
+           let subject = header.subject {
+            context.record.title = "V/v " + subject
             return
         }
         context.record.title = headline(document)
@@ -63,7 +78,7 @@ public struct TitleExtractor: Extractor {
             let text = line(index)
             guard text.count < 40 && text == text.uppercased() else { continue }
             let fold = VietnameseFolding.searchFold(text)
-            guard ClassifyStage.typeNames.contains(fold) else { continue }
+            guard DocumentLexicon.standard.typeNamesByFold[fold] != nil else { continue }
             var parts: [String] = []
             var next = index + 1
             while next < count, line(next).isEmpty { next += 1 }
@@ -78,6 +93,16 @@ public struct TitleExtractor: Extractor {
                 subject = first.lowercased() + subject.dropFirst()
             }
             return typeName + " " + subject
+        }
+        // A page that holds a document without its header block titles it on one line: type
+        // name, number and subject (`Thông báo số 12/TB-UBND về việc …`), kept as written.
+        for index in 0..<count where document.lines[index].count <= 300 {
+            let range = Self.stripped(document.folded.bytes, folded[index])
+            guard !range.isEmpty else { continue }
+            let isTitle = document.folded.bytes.withUnsafeBufferPointer { p in
+                ClassifyStage.isTypeTitle(ClassifyStage.FoldedLine(bytes: UnsafeBufferPointer(rebasing: p[range])))
+            }
+            if isTitle { return line(index) }
         }
         return nil
     }
@@ -116,13 +141,12 @@ public struct TitleExtractor: Extractor {
     }
 
     /// Type names folded, as bytes.
-    private static let foldedTypeNames: Set<[UInt8]> = Set(ClassifyStage.typeNames.map { Array($0.utf8) })
 
     /// Whether the trimmed line may fold to a type name: a type name folds the same both ways
     /// (letters and spaces only), so its folded bytes are the name.
     private static func mayBeTypeName(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         let line = stripped(bytes, range)
-        return line.count <= 18 && line.count >= 2 && foldedTypeNames.contains(Array(bytes[line]))
+        return line.count >= 2 && DocumentLexicon.standard.isTypeName(folded: bytes[line])
     }
 
     private func isCapitals(_ line: String) -> Bool {
@@ -130,6 +154,8 @@ public struct TitleExtractor: Extractor {
     }
 
     private func isHeaderBoundary(_ line: String) -> Bool {
+        // A rule under the title (`______`) or any line without letters ends it.
+        guard line.contains(where: \.isLetter) else { return true }
         let folded = VietnameseFolding.searchFold(line)
         if ["cong hoa", "dang cong san", "doc lap", "so:", "noi nhan"].contains(where: folded.hasPrefix) { return true }
         return folded.hasPrefix("kinh gui") || folded.hasPrefix("can cu")
@@ -150,7 +176,8 @@ public struct TitleExtractor: Extractor {
         var candidates: [(range: Range<Int>, index: Int, words: Int)] = []
         var dateLines: Set<Int> = []
         var position = 0
-        for range in document.lines.prefix(40) {
+        let foldedRanges = Self.foldedLines(document, count: min(40, document.lines.count))
+        for (lineIndex, range) in document.lines.prefix(40).enumerated() {
             // A paragraph of body text is no headline.
             if range.count > 600 { position += 1; continue }
             var start = range.lowerBound, end = range.upperBound
@@ -167,6 +194,8 @@ public struct TitleExtractor: Extractor {
             defer { position += 1 }
             let line = bytes[start..<end]
             if Self.isDateLine(line) { dateLines.insert(position); continue }
+            if Self.isMetadataLine(document.folded.bytes, Self.stripped(document.folded.bytes, foldedRanges[lineIndex]))
+                || Self.isNavigationLine(line) { continue }
             let (words, scalars) = Self.wordsAndScalars(line)
             if words >= 4 && words <= 60 && scalars <= 300 { candidates.append((start..<end, position, words)) }
         }
@@ -180,6 +209,47 @@ public struct TitleExtractor: Extractor {
             if best == nil || score > best!.score { best = (score, candidate.range) }
         }
         return best.map { document.string($0.range) }
+    }
+
+    /// Separators of a breadcrumb trail (`Trang chủ » Tin tức » Hoạt động`, `Trang chủ > Tin tức`).
+    static let navigationSeparators: [[UInt8]] = ["»", "›", " > ", " >> "].map { Array($0.utf8) }
+
+    /// A breadcrumb trail, not a headline: two of its separators, or one after `Trang chủ`.
+    static func isNavigationLine(_ line: ArraySlice<UInt8>) -> Bool {
+        var count = 0
+        for separator in navigationSeparators {
+            var k = line.startIndex
+            while k + separator.count <= line.endIndex {
+                if line[k] == separator[0] && line[k..<(k + separator.count)].elementsEqual(separator) {
+                    count += 1
+                    k += separator.count
+                } else {
+                    k += 1
+                }
+            }
+        }
+        if count >= 2 { return true }
+        return count == 1 && (line.starts(with: Array("Trang chủ".utf8)) || line.starts(with: Array("Trang Chủ".utf8))
+                                || line.starts(with: Array("TRANG CHỦ".utf8)) || line.starts(with: Array("Home".utf8)))
+    }
+
+    /// A line of a metadata table, not a headline: one that starts with a register label
+    /// (`Số hiệu:`, `Người ký:`), or holds two labels with their values laid out as a table
+    /// (`Nơi ban hành: …   Người ký: …`: two colons and a run of spaces).
+    static func isMetadataLine(_ folded: [UInt8], _ range: Range<Int>) -> Bool {
+        let line = folded[range]
+        for label in ClassifyStage.registerLabels where line.starts(with: UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount)) {
+            return true
+        }
+        var colons = 0
+        var doubleSpace = false
+        var previous: UInt8 = 0
+        for byte in line {
+            if byte == UInt8(ascii: ":") { colons += 1 }
+            if byte == 0x20 && previous == 0x20 { doubleSpace = true }
+            previous = byte
+        }
+        return colons >= 2 && doubleSpace
     }
 
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

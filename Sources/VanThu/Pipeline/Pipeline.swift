@@ -107,9 +107,10 @@ public struct Pipeline: Sendable {
                 timings.lap(.classify, &clock)
                 let record = try extract.run(classified)
                 timings.lap(.extract, &clock)
-                let prepared = PreparedRecord(record, folded: clean.document.folded)
+                // The classified document's text: the chrome that depends on the kind is settled there.
+                let prepared = PreparedRecord(record, folded: classified.clean.document.folded)
                 timings.lap(.prepare, &clock)
-                return .archived(prepared, droppedChromeLines: clean.droppedChrome.values.reduce(0, +))
+                return .archived(prepared, droppedChromeLines: classified.clean.droppedChrome.values.reduce(0, +))
             } catch {
                 return .quarantined(error)
             }

@@ -13,11 +13,14 @@ struct ClassifyEquivalenceTests {
         "Hà Nội, ngày 3 tháng 4 năm 2020" + String(repeating: " x", count: 25), "Ngày 3, ngày 3 tháng 4 năm 2020",
         "V/v tổ chức", "V/v: tổ chức", "V/v.tổ chức", "v/v", "Kính gửi: Các chi bộ", "KÍNH GỬI", "KẾ HOẠCH", "Kế hoạch",
         "THÔNG TƯ LIÊN TỊCH", "LUẬT", "Luật ", "CÔNG VĂN 1", "Nơi nhận:", "NƠI NHẬN", "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH",
-        "TM. ỦY BAN NHÂN DÂN", "TUQ. BỘ TRƯỞNG", "TM BAN CHẤP HÀNH", "tm uy ban nhân dân tỉnh",
+        "TM. ỦY BAN NHÂN DÂN", "TUQ. BỘ TRƯỞNG", "Q. GIÁM ĐỐC", "KT.BỘ TRƯỞNG", "Tm hiểu", "Tl", "Kt ", "TM BAN CHẤP HÀNH", "tm uy ban nhân dân tỉnh",
         "T/M " + String(repeating: "Á", count: 55), "T/M " + String(repeating: "Á", count: 56),
         "# date = 20201001", "date 2022-03 Tiêu đề", "Thứ hai, 16/01/2023 08:15", "Chủ nhật, 15/01/2023", "Thứ hai",
         "Thứ " + String(repeating: "—", count: 50) + "/", "Thứ " + String(repeating: "—", count: 56) + "/",
-        "“Số” 12/3", "—", "", " ", "  Số 1/2  ", "Số\u{0301} 1/2", "So\u{00A0}1/2",
+        "“Số” 12/3", "—", "", " ", "Thông báo số 12/TB-UBND về việc tổ chức", "Kế hoạch: V/v triển khai",
+        "Thông báo: Về việc nghỉ lễ", "Kế hoạch về việc làm năm 2024", "Thông báokết quả", "Nghị định 100 có hiệu lực", "Quyết định số về việc",
+        "Số hiệu: 12/TB", "Loại văn bản: Thông báo", "Trân trọng!", "Trân trọng thông báo.", "Trân trọng cảm ơn",
+        "(TTXVN) - Sáng nay", "UBND HUYỆN A PHÒNG B CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 3/PB A, ngày 2 tháng 3 năm 2020 V/v họp Kính gửi: - Các xã;", "(Báo Gia Lai) – Chiều 3/4", "(Kèm theo Nghị định số 1/2020/NĐ-CP)", "(a) - b", "()- x", "  Số 1/2  ", "Số\u{0301} 1/2", "So\u{00A0}1/2",
     ]
 
     @Test func everyRuleReadsALineAsTheStringRuleDid() {
@@ -63,6 +66,8 @@ enum LegacyClassifier {
         var kind: DocumentKind
         var weight: Int
         var head: Bool
+        /// Only above the first paragraph of prose.
+        var lead = false
         var test: @Sendable (String) -> Bool
     }
 
@@ -83,17 +88,56 @@ enum LegacyClassifier {
         },
         Rule(id: "dispatch.subject", kind: .dispatch, weight: 2, head: true) { $0.hasPrefix("v/v ") || $0.hasPrefix("v/v:") },
         Rule(id: "dispatch.recipients", kind: .dispatch, weight: 1, head: true) { $0.hasPrefix("kinh gui") },
-        Rule(id: "dispatch.type-line", kind: .dispatch, weight: 1, head: true) { ClassifyStage.typeNames.contains($0) },
+        Rule(id: "dispatch.type-line", kind: .dispatch, weight: 1, head: true) { DocumentLexicon.standard.typeNamesByFold[$0] != nil },
+        Rule(id: "dispatch.type-title", kind: .dispatch, weight: 3, head: true, lead: true) { line in
+            guard line.count < 300 else { return false }
+            // Longest type name first.
+            guard let name = DocumentLexicon.standard.typeNamesByFold.keys.sorted(by: { $0.count > $1.count })
+                .first(where: { line.hasPrefix($0) && (line.count == $0.count || !isWordCharacter(line.dropFirst($0.count).first!)) })
+            else { return false }
+            var rest = line.dropFirst(name.count).drop(while: { $0 == " " })
+            if rest.hasPrefix("so ") {
+                rest = rest.dropFirst(3).drop(while: { $0 == " " })
+                guard let first = rest.first, first.isASCII, first.isNumber else { return false }
+                rest = rest.drop(while: { $0 != " " }).drop(while: { $0 == " " })
+            }
+            if rest.hasPrefix(":") { rest = rest.dropFirst().drop(while: { $0 == " " }) }
+            return (rest.hasPrefix("ve viec ") || rest.hasPrefix("v/v ")) && !rest.hasPrefix("ve viec lam ")
+        },
+        Rule(id: "dispatch.flat-header", kind: .dispatch, weight: 3, head: true) { line in
+            line.count > 80 && (line.contains("cong hoa xa hoi chu nghia viet nam") || line.contains("dang cong san viet nam"))
+                && (line.contains("v/v ") || line.contains("kinh gui"))
+        },
+        Rule(id: "dispatch.register", kind: .dispatch, weight: 2, head: true) { line in
+            ["so hieu:", "so ky hieu:", "loai van ban:", "noi ban hanh:", "co quan ban hanh:", "nguoi ky:", "ngay ban hanh:"]
+                .contains(where: line.hasPrefix)
+        },
+        Rule(id: "dispatch.closing", kind: .dispatch, weight: 3, head: false) { line in
+            var text = Substring(line)
+            while let last = text.last, last == "!" || last == "." || last == " " { text = text.dropLast() }
+            return ["tran trong", "tran trong thong bao", "tran trong kinh moi", "tran trong de nghi"].contains(String(text))
+        },
         Rule(id: "dispatch.copy-to", kind: .dispatch, weight: 2, head: false) { $0.hasPrefix("noi nhan") },
         Rule(id: "dispatch.signature", kind: .dispatch, weight: 1, head: false) { line in
-            ["t/m ", "k/t ", "t/l ", "tm. ", "kt. ", "tl. ", "tuq. ", "tm ban ", "tm uy ban "].contains(where: line.hasPrefix)
-                && line.count < 60
+            DocumentLexicon.standard.authority(atStartOf: line) != nil && line.count < 60
         },
         Rule(id: "news.metadata", kind: .news, weight: 1, head: true) { $0.hasPrefix("# date") || $0.hasPrefix("date ") },
         Rule(id: "news.dateline", kind: .news, weight: 1, head: true) { line in
             (line.hasPrefix("thu ") || line.hasPrefix("chu nhat")) && line.contains("/") && line.count < 60
         },
+        Rule(id: "news.source-tag", kind: .news, weight: 1, head: true) { line in
+            guard line.count > 8, line.hasPrefix("("), let close = line.firstIndex(of: ")") else { return false }
+            let inside = line[line.index(after: line.startIndex)..<close]
+            guard (2...31).contains(inside.count), inside.filter({ $0 == " " }).count <= 3,
+                  inside.allSatisfy({ $0 == " " || $0 == "." || isWordCharacter($0) }) else { return false }
+            return line[line.index(after: close)...].drop(while: { $0 == " " }).hasPrefix("-")
+        },
     ]
+
+    /// A character of a word in the folded text: a lower-case ASCII letter or a digit.
+    static func isWordCharacter(_ c: Character) -> Bool {
+        ("a"..."z").contains(c) || ("0"..."9").contains(c)
+    }
 
     static func classify(_ document: TextDocument) -> (DocumentKind, [String]) {
         var scores: [DocumentKind: Int] = [:]
@@ -117,6 +161,7 @@ enum LegacyClassifier {
             let line = String(decoding: folded[start..<end], as: UTF8.self)
             for rule in rules where !reasons.contains(rule.id) {
                 if rule.head && index >= ClassifyStage.headLines { continue }
+                if rule.lead && proseParagraphs > 0 { continue }
                 if rule.test(line) {
                     scores[rule.kind, default: 0] += rule.weight
                     reasons.append(rule.id)

@@ -20,3 +20,56 @@ struct ClassifyStageTests {
         #expect(ClassifyStage.classify(TextDocument("Danh sách\n1. Một\n2. Hai")).0 == .unknown)
     }
 }
+
+/// The rules for pages that carry a document without its header block, and for news leads.
+struct ClassifyPageRulesTests {
+    static let prose = String(repeating: "Các đơn vị triển khai kế hoạch theo đúng tiến độ đã đề ra trong năm. ", count: 4)
+
+    @Test(arguments: [
+        "Thông báo số 27/TB-SNV về việc tuyển dụng viên chức năm 2025",
+        "Kế hoạch: V/v tổ chức hội thao khối cơ quan",
+        "Quyết định về việc công nhận xã đạt chuẩn",
+    ])
+    func aTypeTitleLineMakesADispatch(_ headline: String) {
+        let (kind, reasons) = ClassifyStage.classify(TextDocument("\(headline)\n\n\(Self.prose)\n\n\(Self.prose)"))
+        #expect(kind == .dispatch)
+        #expect(reasons.contains("dispatch.type-title"))
+    }
+
+    @Test(arguments: [
+        "Nghị định 99 có hiệu lực từ tháng sau",
+        "Thông báo kết quả xổ số kiến thiết miền Bắc",
+        "Kế hoạch về việc làm cho thanh niên được bàn tại hội nghị",
+    ])
+    func aHeadlineThatNamesADocumentIsNoTypeTitle(_ headline: String) {
+        let (kind, reasons) = ClassifyStage.classify(TextDocument("\(headline)\n\n\(Self.prose)\n\n\(Self.prose)"))
+        #expect(!reasons.contains("dispatch.type-title"))
+        #expect(kind == .news)
+    }
+
+    @Test func documentsListedUnderAnArticleAreNoTitle() {
+        let page = "Hội nghị tổng kết phong trào thi đua năm 2024\n\n\(Self.prose)\n\nVăn bản mới\nQuyết định số 12/QĐ-UBND về việc công nhận danh hiệu\n"
+        let (kind, reasons) = ClassifyStage.classify(TextDocument(page))
+        #expect(!reasons.contains("dispatch.type-title"))
+        #expect(kind != .dispatch)
+    }
+
+    @Test func aClosingFormulaAloneOnItsLineMakesADispatch() {
+        let (kind, reasons) = ClassifyStage.classify(TextDocument("Lấy ý kiến về dự thảo quy chế\n\n\(Self.prose)\n\nTrân trọng!\n\nPhòng Tổ chức cán bộ"))
+        #expect(kind == .dispatch)
+        #expect(reasons.contains("dispatch.closing"))
+        let quoted = ClassifyStage.classify(TextDocument("Tiêu đề bài viết ở đây nhé\n\n\(Self.prose) Ông nói: trân trọng những đóng góp.\n\n\(Self.prose)"))
+        #expect(quoted.0 == .news)
+    }
+
+    @Test func aRegisterTableAndAnAgencyTag() {
+        let register = ClassifyStage.classify(TextDocument("Số hiệu: 12/TB-UBND\nLoại văn bản: Thông báo\nNgười ký: Lê Văn Tư"))
+        #expect(register.1.contains("dispatch.register"))
+        let lead = "(Báo Hà Giang) - Sáng 4/5, huyện tổ chức hội nghị tổng kết phong trào thi đua với sự tham dự của nhiều đại biểu ở các xã trong huyện và các ban ngành."
+        let (kind, reasons) = ClassifyStage.classify(TextDocument("Ngọc Lan\n\n\(lead)"))
+        #expect(kind == .news)
+        #expect(reasons.contains("news.source-tag"))
+        let annex = "(Kèm theo Quyết định số 12/QĐ-UBND ngày 3/4/2020) - phụ lục"
+        #expect(!ClassifyStage.classify(TextDocument(annex)).1.contains("news.source-tag"))
+    }
+}

@@ -103,3 +103,55 @@ struct TextDocumentTests {
         #expect(document.folded.occurrences(of: "an").isEmpty)
     }
 }
+
+/// Chrome that depends on the kind of document is settled where the kind is known, and every
+/// dropped line stays with its rule.
+struct KindDependentChromeTests {
+    static func clean(_ text: String) throws -> CleanDocument {
+        try NormalizeStage().run(DecodedDocument(
+            raw: RawDocument(file: SourceFile(url: URL(fileURLWithPath: "/x.txt"), relativePath: "x.txt", size: 0),
+                             bytes: [], sha256: "", format: "text"),
+            text: text, encoding: "utf-8"))
+    }
+
+    static let dispatch = """
+        ỦY BAN NHÂN DÂN XÃ AN BÌNH
+        Số: 31/UBND-VP
+        An Bình, ngày 4 tháng 5 năm 2024
+        V/v đăng ký mô hình dân vận khéo
+        Kính gửi: Các ấp.
+        Đề nghị các ấp đăng ký trước ngày 20/5/2024.
+        Điện thoại: 0270 3812 345
+        Email: ubnd.anbinh@example.vn
+        Nơi nhận:
+        - Như trên.
+        """
+
+    @Test func aDispatchKeepsItsContactLines() throws {
+        let clean = try Self.clean(Self.dispatch)
+        let classified = ClassifiedDocument(clean: clean, kind: .dispatch, reasons: [])
+        #expect(classified.clean.document.text.contains("Điện thoại: 0270 3812 345"))
+        #expect(classified.clean.document.text.contains("Email: ubnd.anbinh@example.vn"))
+        #expect(classified.clean.droppedLines.isEmpty)
+    }
+
+    @Test func aNewsPageLosesItsContactFooterAndKeepsWhatWentWithItsRule() throws {
+        let page = "Đang online: 7\nHội thi tuyên truyền viên ở xã An Bình\n\nBài viết về hội thi.\n\nĐiện thoại: 0270 3812 345\nGiấy phép: 12/GP-STTTT"
+        let clean = try Self.clean(page)
+        #expect(clean.document.text.contains("Điện thoại"), "kept until the kind is known")
+        let news = ClassifiedDocument(clean: clean, kind: .news, reasons: []).clean
+        #expect(!news.document.text.contains("Điện thoại"))
+        #expect(news.document.text == "Hội thi tuyên truyền viên ở xã An Bình\n\nBài viết về hội thi.")
+        #expect(news.droppedLines.map(\.rule) == ["chrome.counter", "chrome.contact", "chrome.footer"])
+        #expect(news.droppedLines.map(\.line) == [0, 5, 6])
+        #expect(news.droppedLines[1].text == "Điện thoại: 0270 3812 345")
+        #expect(news.droppedChrome["chrome.contact"] == 1)
+        #expect(news.document.folded.bytes == FoldedText(utf8: news.document.utf8).bytes)
+    }
+
+    @Test func theWholeRunKeepsADispatchsContactLines() throws {
+        let record = try TestSupport.process(Array(Self.dispatch.utf8), name: "cv.txt").get()
+        #expect(record.kind == .dispatch)
+        #expect(record.text.contains("Email: ubnd.anbinh@example.vn"))
+    }
+}

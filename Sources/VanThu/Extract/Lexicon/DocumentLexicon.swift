@@ -21,6 +21,15 @@ public struct DocumentLexicon: Sendable {
     /// Symbol segments whose lower-case letters are part of the code (`TTg`, `QyĐ`, `CTr`).
     public var mixedCaseCodes: Set<String>
 
+    /// Types named after a session, whose bare number is the session's ordinal, not the
+    /// document's (`Nghị quyết Trung ương 4` = of the fourth plenum).
+    public var sessionNumberedTypes: Set<String> = ["Nghị quyết Trung ương"]
+
+    /// Types whose bare number names a part of a programme or a period, not a document
+    /// (`Dự án 4` of a national programme, `Chương trình 135`, `Báo cáo 6 tháng`): only `số`
+    /// makes their number a document's.
+    public var partNumberedTypes: Set<String> = ["Dự án", "Chương trình", "Đề án", "Phương án", "Báo cáo"]
+
     /// Type names by folded form (`ke hoach` → `Kế hoạch`).
     public let typeNamesByFold: [String: String]
     /// Type words as phrases, for finding them in token streams.
@@ -33,6 +42,12 @@ public struct DocumentLexicon: Sendable {
     /// `typeNamesByFold` as bytes, by their first byte, longest first: the first that matches at a
     /// place is the longest that does.
     let typeFoldsByFirstByte: [[(fold: [UInt8], name: String)]]
+    /// The folded type names as bytes, by their length (a line is compared only with names of its length).
+    public let typeFoldsByLength: [[[UInt8]]]
+    /// `mayStartNumberLine[b]`: a number line (`Số: …`, `Kế hoạch số: …`) may start with folded byte `b`.
+    public let mayStartNumberLine: [Bool]
+    /// `mayStartAuthority[b]`: an authority line (`T/M …`, `KT. …`) may start with folded byte `b`.
+    public let mayStartAuthority: [Bool]
 
     public init(typeNames: [String], typeCodes: [String: String], authorities: [(folded: String, printed: String)],
                 issuerCodes: [String: String], placeNamedIssuers: Set<String>, issuerDepartments: [String: String],
@@ -63,6 +78,35 @@ public struct DocumentLexicon: Sendable {
         // Folds of one length that both match at one place are the same fold: the order among
         // them does not matter.
         self.typeFoldsByFirstByte = byFirstByte.map { $0.sorted { $0.fold.count > $1.fold.count } }
+        var byLength = [[[UInt8]]](repeating: [], count: (byFold.keys.map(\.utf8.count).max() ?? 0) + 1)
+        for fold in byFold.keys.sorted() { byLength[fold.utf8.count].append(Array(fold.utf8)) }
+        self.typeFoldsByLength = byLength
+        // The first bytes come from the tables themselves: a new type name or authority needs no
+        // second list to be read.
+        var numberStarts = [Bool](repeating: false, count: 256)
+        numberStarts[Int(UInt8(ascii: "s"))] = true
+        for prefix in numberPrefixes where !prefix.isEmpty { numberStarts[Int(prefix[0])] = true }
+        self.mayStartNumberLine = numberStarts
+        var authorityStarts = [Bool](repeating: false, count: 256)
+        for (folded, _) in authorities { if let first = folded.utf8.first { authorityStarts[Int(first)] = true } }
+        self.mayStartAuthority = authorityStarts
+    }
+
+    /// Whether a folded, trimmed line is exactly a type name (`ke hoach`, `thong tu lien tich`).
+    public func isTypeName(folded line: some Collection<UInt8>) -> Bool {
+        line.count < typeFoldsByLength.count && typeFoldsByLength[line.count].contains { $0.elementsEqual(line) }
+    }
+
+    /// The type name a folded text starts with, longest first, ending on a word boundary, and its
+    /// folded length: `thong bao so 12` → (`Thông báo`, 9).
+    public func typeName(atStartOf folded: some Collection<UInt8>) -> (name: String, length: Int)? {
+        let bytes = Array(folded)
+        guard let first = bytes.first else { return nil }
+        for (fold, name) in typeFoldsByFirstByte[Int(first)] where fold.count <= bytes.count {
+            guard bytes.starts(with: fold) else { continue }
+            if fold.count == bytes.count || !FoldedText.isWordByte(bytes[fold.count]) { return (name, fold.count) }
+        }
+        return nil
     }
 
     public static let standard = DocumentLexicon(
@@ -147,16 +191,24 @@ public struct DocumentLexicon: Sendable {
 
     /// The printed authority prefix a folded signature line starts with, and its length in the fold.
     public func authority(atStartOf folded: String) -> (printed: String, length: Int)? {
-        for (prefix, printed) in authorities where folded.hasPrefix(prefix) {
-            let rest = folded.dropFirst(prefix.count)
-            guard let next = rest.first else { continue }
+        authority(atStartOf: Array(folded.utf8))
+    }
+
+    /// The same on folded bytes (ASCII for the prefixes): the classifier reads lines as bytes.
+    public func authority(atStartOf folded: some Collection<UInt8>) -> (printed: String, length: Int)? {
+        guard let first = folded.first, mayStartAuthority[Int(first)] else { return nil }
+        for (prefix, printed) in authorities {
+            let p = Array(prefix.utf8)
+            guard folded.count > p.count, folded.starts(with: p) else { continue }
+            let next = folded[folded.index(folded.startIndex, offsetBy: p.count)]
+            let isLetter = FoldedText.isWordByte(next) && !(next >= 48 && next <= 57)
             // "tm " needs a space after it; "t/m" anything but a letter; "tm." anything ("KT.BỘ TRƯỞNG").
-            if prefix.last!.isLetter || prefix == "q." {
-                guard next == " " else { continue }
-            } else if next.isLetter && prefix.last != "." {
+            if FoldedText.isWordByte(p.last!) || prefix == "q." {
+                guard next == 0x20 else { continue }
+            } else if isLetter && p.last != UInt8(ascii: ".") {
                 continue
             }
-            return (printed, prefix.count)
+            return (printed, p.count)
         }
         return nil
     }
