@@ -18,6 +18,8 @@ extension HTMLDocumentReader.Page {
         let firstContent = contentLines.first ?? lines.count
         let (title, titleRule, headlineLine) = headline(contentStart: firstContent)
         let lineTexts = lines.indices.map { string(lines[$0]) }
+        let (published, dateSource) = publicationDate(title: title, headlineLine: headlineLine, content: contentLines, texts: lineTexts)
+        let publishedDay = published.flatMap { ExtractStage.isoDatePrefix($0) }
 
         // The lead: prose between the headline and the body.
         var kept: [Int] = []
@@ -36,7 +38,10 @@ extension HTMLDocumentReader.Page {
                 continue
             }
             if Self.isFurnitureLine(text, chars: Int(lines[line].chars)) { continue }
-            if Self.isStamp(text) || (edge.contains(line) && Self.isByline(text)) { continue }
+            // Date stamps and bylines: the article's own stays (its date is the text's date too),
+            // other articles' go; with no publication date known, none is told apart.
+            if let publishedDay, Self.isStamp(text) || (edge.contains(line) && Self.isByline(text)),
+               let date = Self.visibleDate(text), date != publishedDay { continue }
             kept.append(line)
         }
 
@@ -50,13 +55,11 @@ extension HTMLDocumentReader.Page {
         for line in kept where seen.insert(line).inserted {
             let text = lineTexts[line]
             if let normalisedTitle, Self.normalise(text) == normalisedTitle { continue }
-            if out.last == text { continue }
             out.append(text)
             keptChars += Int(lines[line].chars)
             longest = max(longest, Int(lines[line].chars))
         }
 
-        let (published, dateSource) = publicationDate(title: title, headlineLine: headlineLine, content: contentLines, texts: lineTexts)
         var result = Result(text: out.joined(separator: "\n"), title: title, titleRule: titleRule,
                             pageTitle: htmlTitle.flatMap { $0.isEmpty ? nil : HTMLDocumentReader.withoutSiteSuffix($0) },
                             published: published, dateSource: dateSource, encoding: "", failure: nil)
