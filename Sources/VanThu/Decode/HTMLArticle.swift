@@ -9,7 +9,8 @@ extension HTMLDocumentReader.Page {
         let finals = candidateScores()
         var best = -1
         for index in finals.indices where finals[index] > 0 && (best < 0 || finals[index] > finals[best]) { best = index }
-        let roots = best < 0 ? [] : siblingsOfTheArticle(best, finals)
+        // No prose line anywhere (a short page): every line but furniture is the article.
+        let roots = best < 0 ? (elements.isEmpty ? [] : [0]) : siblingsOfTheArticle(best, finals)
         var contentLines: [Int] = []
         for root in roots {
             let element = elements[root]
@@ -34,7 +35,8 @@ extension HTMLDocumentReader.Page {
         for line in contentLines {
             let text = lineTexts[line]
             if lines[line].linkDensity > 0.5 {
-                droppedLinks += 1
+                // Headline links: a listing's items.
+                if lines[line].chars >= 20 { droppedLinks += 1 }
                 continue
             }
             if Self.isFurnitureLine(text, chars: Int(lines[line].chars)) { continue }
@@ -68,7 +70,7 @@ extension HTMLDocumentReader.Page {
         let articleEvidence = meta["og:type"]?.lowercased() == "article" || meta["article:published_time"] != nil
             || jsonLD.contains(where: { $0.contains("Article") })
         if keptChars == 0 || (keptChars < 150 && pageLinks >= 2 * keptChars)
-            || (!articleEvidence && droppedLinks >= 6 && droppedLinks > kept.count && longest < 300 && keptChars < 1500) {
+            || (!articleEvidence && droppedLinks >= 5 && droppedLinks * 3 >= kept.count && longest < 400) {
             result.failure = "no article text"
         }
         return result
@@ -99,13 +101,15 @@ extension HTMLDocumentReader.Page {
             if element.kind.contains(.cell) { bonus += 3 }
             if element.kind.contains(.list) { bonus -= 3 }
             if element.kind.contains(.furnitureTag) { bonus -= 10 }
+            var factor: Float = 1
             switch element.weight {
             case 2: bonus += 40
             case 1: bonus += 10
-            case ..<0: bonus -= 25
+            // Furniture words halve the score: a column called sidebar that holds the prose still wins.
+            case ..<0: factor = 0.5
             default: break
             }
-            scores[index] = max(0, (scores[index] + bonus) * (1 - element.linkDensity))
+            scores[index] = max(0, (scores[index] + bonus) * factor * (1 - element.linkDensity))
         }
         return scores
     }
@@ -192,16 +196,7 @@ extension HTMLDocumentReader.Page {
         return (nil, nil, nil)
     }
 
-    func isTitled(_ line: HTMLDocumentReader.Line) -> Bool {
-        var element = Int(line.element)
-        var level = 0
-        while element >= 0 && level < 3 {
-            if elements[element].titled { return true }
-            element = Int(elements[element].parent)
-            level += 1
-        }
-        return false
-    }
+    func isTitled(_ line: HTMLDocumentReader.Line) -> Bool { line.titled }
 
     // MARK: the date
 
@@ -222,13 +217,13 @@ extension HTMLDocumentReader.Page {
                 return (date, "headline (legal document)")
             }
         }
+        // A byline next to the headline or at the article's head wins over metadata; a stamp at
+        // the article's foot only stands in for missing metadata.
         var windows: [Int] = []
         if let headlineLine { windows += Array((headlineLine + 1)..<min(lines.count, headlineLine + 9)) }
-        windows += content.prefix(3) + content.suffix(3)
+        windows += content.prefix(3)
         if let headlineLine, headlineLine > 0 { windows += Array(max(0, headlineLine - 3)..<headlineLine).reversed() }
-        for line in windows where lines[line].chars <= 120 && lines[line].linkDensity < 0.5 && !isInHeaderBar(lines[line]) {
-            if let date = Self.visibleDate(texts[line]) { return (date, "byline") }
-        }
+        if let date = byline(in: windows, texts: texts) { return (date, "byline") }
         let declared: [(String?, String)] = [
             (meta["article:published_time"], "article:published_time"),
             (jsonLDValue("datePublished"), "JSON-LD datePublished"),
@@ -242,7 +237,15 @@ extension HTMLDocumentReader.Page {
             if ExtractStage.isoDatePrefix(value) != nil { return (value, source) }
             if let date = Self.visibleDate(value) { return (date, source) }
         }
+        if let date = byline(in: Array(content.suffix(3)), texts: texts) { return (date, "stamp at the article's end") }
         return (nil, nil)
+    }
+
+    func byline(in window: [Int], texts: [String]) -> String? {
+        for line in window where lines[line].chars <= 120 && lines[line].linkDensity < 0.5 && !isInHeaderBar(lines[line]) {
+            if let date = Self.visibleDate(texts[line]) { return date }
+        }
+        return nil
     }
 
     /// A `<time datetime>` next to the headline or in the article.

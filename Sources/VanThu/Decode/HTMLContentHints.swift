@@ -53,7 +53,7 @@ enum HTMLContentHints {
     /// send buttons, tag labels (lower-cased line starts; the line must also be short).
     static let furnitureLineStarts = [
         "đọc thêm", "xem thêm", "tin liên quan", "bài liên quan", "tin cùng chuyên mục", "tin khác", "các tin khác",
-        "tin mới", "tin đã đưa", "xem tiếp", ">>", "»", "›", "tags:", "tag:", "từ khóa:", "từ khoá:", "chia sẻ", "bình luận",
+        "tin mới", "tin đã đưa", "các bài đã đăng", "bài đã đăng", "các tin đã đưa", "bài viết khác", "tin bài khác", "xem tiếp", ">>", "»", "›", "tags:", "tag:", "từ khóa:", "từ khoá:", "chia sẻ", "bình luận",
         "in bài", "gửi email", "gửi bài", "quay lại", "trở về", "về đầu trang", "lên đầu trang", "bản in", "ý kiến bạn đọc",
         "ý kiến của bạn", "nguồn:", "theo dõi", "xem nhiều", "đọc nhiều", "liên kết website", "skip to content",
     ]

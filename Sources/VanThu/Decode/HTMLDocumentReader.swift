@@ -165,7 +165,7 @@ extension HTMLDocumentReader {
             func add(_ names: [String], _ kind: Kind) { for name in names { kinds[name, default: []].insert(kind) } }
             add(["script", "style", "noscript", "template", "svg", "iframe", "select", "option", "button", "input",
                  "textarea", "object", "embed", "canvas", "nav", "menu", "video", "audio", "map", "math", "datalist",
-                 "dialog", "frameset", "frame", "applet", "link", "base"], .skipped)
+                 "dialog", "frameset", "frame", "applet", "link", "base", "label"], .skipped)
             add(["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "blockquote",
                  "pre", "dd", "dt", "ul", "ol", "figure", "figcaption", "header", "main", "hr", "address", "center", "dl",
                  "tbody", "thead", "tfoot", "caption", "footer", "aside", "form", "fieldset", "legend", "details", "summary",
@@ -229,6 +229,8 @@ extension HTMLDocumentReader {
         var linkChars: Int32
         var commas: Int32
         var headingLevel: UInt8
+        /// Read in an element whose class or id says title.
+        var titled: Bool
 
         var linkDensity: Float { chars == 0 ? 0 : Float(linkChars) / Float(chars) }
     }
@@ -300,7 +302,7 @@ extension HTMLDocumentReader {
         /// Opens an element; false when its content is not read (skipped, or metadata read here).
         mutating func enter(_ node: xmlNodePtr) -> Bool {
             guard let name = node.pointee.name else { return false }
-            let kind = Kind.of(name)
+            var kind = Kind.of(name)
             if kind.contains(.meta) { readMeta(node); return false }
             if kind.contains(.title) {
                 if htmlTitle == nil { htmlTitle = Self.collapse(Self.textContent(node)) }
@@ -350,8 +352,10 @@ extension HTMLDocumentReader {
                 property = attribute.pointee.next
             }
             if hidden { return false }
+            // A layout cell (one that holds blocks) is a block; a data cell is part of its row's line.
+            if kind.contains(.cell), Self.holdsBlocks(node) { kind.insert(.block) }
             if kind.contains(.block) || kind.contains(.lineBreak) { flush() }
-            if kind.contains(.cell), !lineIsEmpty {
+            if kind.contains(.cell), !kind.contains(.block), !lineIsEmpty {
                 // Cells of a row on one line.
                 appendRaw(Array(" |".utf8))
                 pendingSpace = true
@@ -374,7 +378,29 @@ extension HTMLDocumentReader {
             if kind.contains(.block) { blocks.append(index) }
             if kind.contains(.link) { linkDepth += 1 }
             if level > 0 { headingLevel = level }
+            if titled { titledDepth += 1 }
             return true
+        }
+
+        /// Whether an element holds a block element or a line break (among its first 200 nodes).
+        static func holdsBlocks(_ node: xmlNodePtr) -> Bool {
+            var seen = 0
+            var stack: [xmlNodePtr] = []
+            var child = node.pointee.children
+            while seen < 200 {
+                guard let current = child ?? stack.popLast() else { return false }
+                child = nil
+                seen += 1
+                if current.pointee.type == XML_ELEMENT_NODE, let name = current.pointee.name {
+                    let kind = Kind.of(name)
+                    if kind.contains(.block) || kind.contains(.lineBreak) { return true }
+                    if let next = current.pointee.next { stack.append(next) }
+                    child = current.pointee.children
+                } else {
+                    child = current.pointee.next
+                }
+            }
+            return false
         }
 
         mutating func enterHeadChild(_ node: xmlNodePtr) -> Bool {
@@ -397,6 +423,7 @@ extension HTMLDocumentReader {
             }
             if element.kind.contains(.link) { linkDepth -= 1 }
             if element.headingLevel > 0 { headingLevel = 0 }
+            if element.titled { titledDepth -= 1 }
             elements[Int(index)].endLine = Int32(lines.count)
             elements[Int(index)].end = Int32(elements.count)
             if element.parent >= 0 {
@@ -493,15 +520,18 @@ extension HTMLDocumentReader {
                 if linkDepth > 0 { elements[Int(owner)].linkChars += chars }
             }
             if headingLevel > 0 { lineHeading = max(lineHeading, headingLevel) }
+            if titledDepth > 0 { lineTitled = true }
         }
         var lineHeading: UInt8 = 0
+        var lineTitled = false
+        var titledDepth = 0
 
         /// Ends the line being read; a line of nothing but cell separators is dropped.
         mutating func flush() {
             pendingSpace = false
             if lineChars > 0 {
                 lines.append(Line(start: lineStart, end: text.count, element: lineElement, chars: lineChars, linkChars: lineLinkChars,
-                                  commas: lineCommas, headingLevel: lineHeading))
+                                  commas: lineCommas, headingLevel: lineHeading, titled: lineTitled))
                 text.append(0x0A)
             } else {
                 text.removeSubrange(lineStart...)
@@ -512,6 +542,7 @@ extension HTMLDocumentReader {
             lineCommas = 0
             lineElement = -1
             lineHeading = 0
+            lineTitled = false
         }
 
         func string(_ line: Line) -> String {
