@@ -18,7 +18,12 @@ extension HTMLDocumentReader.Page {
         }
         let firstContent = contentLines.first ?? lines.count
         let (title, titleRule, headlineLine) = headline(contentStart: firstContent)
-        let lineTexts = lines.indices.map { string(lines[$0]) }
+        // The strings of the lines read below (all but for the article's lines and those near the
+        // headline are never made).
+        var wanted = Set(contentLines)
+        if let headlineLine { wanted.formUnion(max(0, headlineLine - 3)..<min(lines.count, max(firstContent, headlineLine + 9))) }
+        for (index, line) in lines.enumerated() where line.chars <= 120 && !wanted.contains(index) && hasDigit(line) { wanted.insert(index) }
+        let lineTexts = lines.indices.map { wanted.contains($0) ? string(lines[$0]) : "" }
         let (published, dateSource) = publicationDate(title: title, headlineLine: headlineLine, content: contentLines, texts: lineTexts)
         let publishedDay = published.flatMap { ExtractStage.isoDatePrefix($0) }
 
@@ -49,6 +54,8 @@ extension HTMLDocumentReader.Page {
 
         // The text: the visible headline, then the article's lines once each.
         let normalisedTitle = title.map(Self.normalise)
+        // Letters of the title as lines count them (no spaces): only lines near that size are compared.
+        let titleChars = title.map { Int32($0.unicodeScalars.filter { $0 != " " && $0 != "\u{A0}" && $0 != "\n" && $0 != "\t" }.count) } ?? -100
         var out: [String] = []
         if let title, headlineLine != nil { out.append(title) }
         var seen = Set<Int>()
@@ -56,7 +63,7 @@ extension HTMLDocumentReader.Page {
         var longest = 0
         for line in kept where seen.insert(line).inserted {
             let text = lineTexts[line]
-            if let normalisedTitle, Self.normalise(text) == normalisedTitle { continue }
+            if let normalisedTitle, abs(lines[line].chars - titleChars) <= 4, Self.normalise(text) == normalisedTitle { continue }
             out.append(text)
             keptChars += Int(lines[line].chars)
             longest = max(longest, Int(lines[line].chars))
@@ -206,7 +213,7 @@ extension HTMLDocumentReader.Page {
         // A legal document portal's field, or a legal document's headline.
         for (index, text) in texts.enumerated() where lines[index].chars <= 120 {
             let lowered = text.lowercased()
-            if HTMLContentHints.issuedLabels.contains(where: { lowered.contains($0) }), let date = Self.visibleDate(text) {
+            if HTMLContentHints.issuedLabels.contains(where: { HTMLContentHints.contains(lowered, $0) }), let date = Self.visibleDate(text) {
                 return (date, "issued date")
             }
         }
@@ -222,7 +229,16 @@ extension HTMLDocumentReader.Page {
         var windows: [Int] = []
         if let headlineLine { windows += Array((headlineLine + 1)..<min(lines.count, headlineLine + 9)) }
         windows += content.prefix(3)
-        if let headlineLine, headlineLine > 0 { windows += Array(max(0, headlineLine - 3)..<headlineLine).reversed() }
+        if let headlineLine, headlineLine > 0 {
+            // Before the headline, only in the headline's own box (a date bar above the menu is not).
+            let box = elements[Int(lines[headlineLine].element)].parent
+            if box >= 0 {
+                windows += Array(max(0, headlineLine - 3)..<headlineLine).reversed().filter {
+                    let element = lines[$0].element
+                    return element >= box && element < elements[Int(box)].end
+                }
+            }
+        }
         if let date = byline(in: windows, texts: texts) { return (date, "byline") }
         let declared: [(String?, String)] = [
             (meta["article:published_time"], "article:published_time"),
@@ -242,8 +258,9 @@ extension HTMLDocumentReader.Page {
     }
 
     func byline(in window: [Int], texts: [String]) -> String? {
+        // A byline is mostly its stamp: a sentence that holds a date is not one.
         for line in window where lines[line].chars <= 120 && lines[line].linkDensity < 0.5 && !isInHeaderBar(lines[line]) {
-            if let date = Self.visibleDate(texts[line]) { return date }
+            if let stamp = Self.stamp(texts[line]), stamp.otherWords <= 6, let date = Self.visibleDate(texts[line]) { return date }
         }
         return nil
     }
@@ -299,6 +316,10 @@ extension HTMLDocumentReader.Page {
 
     // MARK: lines
 
+    func hasDigit(_ line: HTMLDocumentReader.Line) -> Bool {
+        text[line.start..<line.end].contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+    }
+
     static func normalise(_ text: String) -> String {
         collapse(text.precomposedStringWithCanonicalMapping).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"“”' "))
     }
@@ -306,7 +327,7 @@ extension HTMLDocumentReader.Page {
     /// "Đọc thêm", ">>" links, tag and share labels: short lines that begin so.
     static func isFurnitureLine(_ text: String, chars: Int) -> Bool {
         guard chars <= 160 else { return false }
-        let lowered = text.lowercased()
+        let lowered = String(String.UnicodeScalarView(text.unicodeScalars.prefix(32))).lowercased()
         if HTMLContentHints.furnitureLineStarts.contains(where: { lowered.hasPrefix($0) }) { return true }
         // A player's clock: 0:00 / 0:00.
         if lowered.contains(":"), lowered.unicodeScalars.allSatisfy({ "0123456789:/ ".unicodeScalars.contains($0) }) { return true }
@@ -322,13 +343,13 @@ extension HTMLDocumentReader.Page {
 
     /// What a short line holds: dates, times, weekday and stamp words, and how many other words.
     static func stamp(_ text: String) -> Stamp? {
-        guard text.count <= 120 else { return nil }
+        // A stamp holds digits and is short.
+        guard text.utf8.count <= 480, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), text.unicodeScalars.count <= 140 else { return nil }
         var stamp = Stamp()
         stamp.hasDate = visibleDate(text) != nil
         let lowered = text.lowercased()
         stamp.hasTime = timePattern.firstMatch(in: lowered, range: NSRange(lowered.startIndex..., in: lowered)) != nil
-        stamp.labelled = lowered.contains("cập nhật") || lowered.contains("đăng") || lowered.contains("publish") || lowered.contains("gmt")
-            || lowered.contains("update") || lowered.contains("view") || lowered.contains("lượt xem") || weekday(lowered)
+        stamp.labelled = stampLabels.contains(where: { HTMLContentHints.contains(lowered, $0) }) || weekday(lowered)
         for word in lowered.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "," || $0 == "(" || $0 == ")" || $0 == "-" || $0 == "–" }) {
             let letters = word.filter { $0.isLetter }
             if letters.isEmpty || HTMLContentHints.stampWords.contains(String(letters)) { continue }
@@ -350,9 +371,12 @@ extension HTMLDocumentReader.Page {
         return stamp.otherWords <= 4 && (stamp.hasTime || stamp.labelled)
     }
 
+    static let stampLabels = ["cập nhật", "đăng", "publish", "gmt", "update", "view", "lượt xem"]
+    static let weekdays = ["chủ nhật", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "thứ 2", "thứ 3", "thứ 4", "thứ 5",
+                           "thứ 6", "thứ 7"]
+
     static func weekday(_ lowered: String) -> Bool {
-        lowered.contains("chủ nhật") || ["thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "thứ 2", "thứ 3", "thứ 4", "thứ 5",
-                                         "thứ 6", "thứ 7"].contains(where: { lowered.contains($0) })
+        weekdays.contains(where: { HTMLContentHints.contains(lowered, $0) })
     }
 
     static let timePattern = try! NSRegularExpression(pattern: "(?<![0-9])[0-9]{1,2}(:|h)[0-9]{2}(?![0-9])")

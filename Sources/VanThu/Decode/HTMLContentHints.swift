@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The words and phrases the HTML reader weighs, as data. Each is one signal among several: a class
 /// word moves a block's score, it never decides alone (an article in a column called `sidebar` is
 /// still the article when its text says so).
@@ -38,15 +42,53 @@ enum HTMLContentHints {
     ]
 
     /// +1 content, -1 furniture, +2 a strong content word, 0 neither (furniture wins over weak
-    /// content words: `related-news`, `sidebar-content`).
+    /// content words: `related-news`, `sidebar-content`). `attribute` is lower-cased.
     static func weight(_ attribute: String) -> Int {
-        let value = attribute.lowercased()
-        if strongContent.contains(where: { value.contains($0) }) { return 2 }
-        if furniture.contains(where: { value.contains($0) }) { return -1 }
-        let tokens = value.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-        if tokens.contains(where: { furnitureTokens.contains(String($0)) }) { return -1 }
-        if content.contains(where: { value.contains($0) }) { return 1 }
-        return 0
+        var value = attribute
+        return value.withUTF8 { bytes in
+            if strongContentBytes.contains(where: { contains(bytes, $0) }) { return 2 }
+            if furnitureBytes.contains(where: { contains(bytes, $0) }) { return -1 }
+            // Whole tokens: split at anything not an ASCII letter or digit (or a byte of a longer letter).
+            var start = 0
+            for end in 0...bytes.count {
+                let byte: UInt8 = end < bytes.count ? bytes[end] : 0x20
+                let letter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+                if letter { continue }
+                if end > start, furnitureTokenBytes.contains(where: { $0.count == end - start && memcmp(bytes.baseAddress! + start, $0, $0.count) == 0 }) {
+                    return -1
+                }
+                start = end + 1
+            }
+            if contentBytes.contains(where: { contains(bytes, $0) }) { return 1 }
+            return 0
+        }
+    }
+
+    static let strongContentBytes = strongContent.map { Array($0.utf8) }
+    static let furnitureBytes = furniture.map { Array($0.utf8) }
+    static let furnitureTokenBytes = furnitureTokens.map { Array($0.utf8) }
+    static let contentBytes = content.map { Array($0.utf8) }
+
+    /// Whether `bytes` hold `needle`: its first byte found by memchr, the rest compared by memcmp.
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let base = bytes.baseAddress, let first = needle.first, bytes.count >= needle.count else { return false }
+        return needle.withUnsafeBufferPointer { part in
+            var start = 0
+            let last = bytes.count - needle.count
+            while start <= last {
+                guard let found = memchr(base + start, Int32(first), last - start + 1) else { return false }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, part.baseAddress!, needle.count) == 0 { return true }
+                start = at + 1
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` holds `part`, compared as UTF-8 bytes (no Foundation search).
+    static func contains(_ text: String, _ part: String) -> Bool {
+        var text = text
+        return text.withUTF8 { contains($0, Array(part.utf8)) }
     }
 
     /// Lines of furniture that stand inside article containers: "Đọc thêm", ">>" links, print and

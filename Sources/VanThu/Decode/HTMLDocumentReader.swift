@@ -187,17 +187,27 @@ extension HTMLDocumentReader {
             return kinds
         }()
 
+        /// Names of up to 8 bytes packed into an integer (lower-cased); longer ones by string.
+        static let packed: [UInt64: Kind] = {
+            var packed: [UInt64: Kind] = [:]
+            for (name, kind) in table_ where name.utf8.count <= 8 { packed[pack(Array(name.utf8))] = kind }
+            return packed
+        }()
+
+        static func pack(_ bytes: [UInt8]) -> UInt64 { bytes.reduce(0) { $0 << 8 | UInt64($1) } }
+
         static func of(_ name: UnsafePointer<xmlChar>) -> Kind {
+            var key: UInt64 = 0
             var length = 0
-            var lower = [UInt8]()
-            lower.reserveCapacity(12)
             while name[length] != 0 {
-                if length > 12 { return [] }
+                if length == 8 {
+                    return table_[String(cString: name).lowercased()] ?? []
+                }
                 let byte = name[length]
-                lower.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                key = key << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
                 length += 1
             }
-            return table_[String(decoding: lower, as: UTF8.self)] ?? []
+            return packed[key] ?? []
         }
     }
 
@@ -261,6 +271,8 @@ extension HTMLDocumentReader {
         /// `<time datetime>` and itemprop=datePublished values, with the line index where they stand.
         var times: [(value: String, line: Int, itemprop: Bool)] = []
         var itempropHeadline: String?
+        /// The weight of each class and id value met.
+        var weights: [String: Int] = [:]
 
         // MARK: walking
 
@@ -309,7 +321,7 @@ extension HTMLDocumentReader {
                 return false
             }
             if kind.contains(.script) {
-                if let type = Self.attribute(node, "type"), type.lowercased().contains("ld+json") {
+                if let type = Self.attribute(node, "type"), HTMLContentHints.contains(type.lowercased(), "ld+json") {
                     jsonLD.append(Self.textContent(node))
                 }
                 return false
@@ -331,15 +343,14 @@ extension HTMLDocumentReader {
             var property = node.pointee.properties
             while let attribute = property {
                 if let attributeName = attribute.pointee.name {
-                    let key = String(cString: attributeName).lowercased()
-                    switch key {
+                    switch Self.attributeKey(attributeName) {
                     case "class", "id":
                         classes += " " + Self.value(attribute)
                     case "hidden":
                         hidden = true
                     case "style":
                         let style = Self.value(attribute).lowercased()
-                        if style.contains("display:none") || style.contains("display: none") { hidden = true }
+                        if HTMLContentHints.contains(style, "display:none") || HTMLContentHints.contains(style, "display: none") { hidden = true }
                     case "itemprop":
                         itemprop = Self.value(attribute).lowercased()
                     case "datetime", "content":
@@ -365,12 +376,21 @@ extension HTMLDocumentReader {
                 if itemprop == "headline", itempropHeadline == nil { itempropHeadline = Self.collapse(Self.textContent(node)) }
             }
             if kind.contains(.time), let datetime { times.append((datetime, lines.count, false)) }
-            let lowered = classes.lowercased()
-            let weight = classes.isEmpty ? 0 : HTMLContentHints.weight(lowered)
+            let lowered = classes.isEmpty ? "" : classes.lowercased()
+            var weight = 0
+            if !classes.isEmpty {
+                // Pages repeat their class names: each is weighed once.
+                if let known = weights[lowered] {
+                    weight = known
+                } else {
+                    weight = HTMLContentHints.weight(lowered)
+                    weights[lowered] = weight
+                }
+            }
             var level: UInt8 = 0
             if kind.contains(.heading) { level = name[1] &- 0x30 }
-            let titled = !classes.isEmpty && (lowered.contains("title") || lowered.contains("tieude") || lowered.contains("tieu-de")
-                                              || lowered.contains("headline")) && !lowered.contains("subtitle")
+            let titled = !classes.isEmpty && ["title", "tieude", "tieu-de", "headline"].contains(where: { HTMLContentHints.contains(lowered, $0) })
+                && !HTMLContentHints.contains(lowered, "subtitle")
             let index = Int32(elements.count)
             elements.append(Element(parent: open.last ?? -1, kind: kind, weight: Int8(weight), headingLevel: level, titled: titled,
                                     firstLine: Int32(lines.count)))
@@ -408,7 +428,7 @@ extension HTMLDocumentReader {
             let kind = Kind.of(name)
             if kind.contains(.meta) { readMeta(node) }
             if kind.contains(.title), htmlTitle == nil { htmlTitle = Self.collapse(Self.textContent(node)) }
-            if kind.contains(.script), let type = Self.attribute(node, "type"), type.lowercased().contains("ld+json") {
+            if kind.contains(.script), let type = Self.attribute(node, "type"), HTMLContentHints.contains(type.lowercased(), "ld+json") {
                 jsonLD.append(Self.textContent(node))
             }
             return false
@@ -432,13 +452,34 @@ extension HTMLDocumentReader {
             }
         }
 
+        /// The attribute names the reader reads, lower-cased; "" for any other.
+        static func attributeKey(_ name: UnsafePointer<xmlChar>) -> String {
+            var length = 0
+            while name[length] != 0 {
+                length += 1
+                if length > 12 { return "" }
+            }
+            for key in attributeKeys where key.count == length {
+                var same = true
+                for index in 0..<length where name[index] | 0x20 != key[index] {
+                    same = false
+                    break
+                }
+                if same { return String(decoding: key, as: UTF8.self) }
+            }
+            return ""
+        }
+
+        static let attributeKeys = ["class", "id", "hidden", "style", "itemprop", "datetime", "content", "aria-hidden", "property", "name", "type"]
+            .map { Array($0.utf8) }
+
         mutating func readMeta(_ node: xmlNodePtr) {
             var key: String?
             var content: String?
             var property = node.pointee.properties
             while let attribute = property {
                 if let attributeName = attribute.pointee.name {
-                    switch String(cString: attributeName).lowercased() {
+                    switch Self.attributeKey(attributeName) {
                     case "property", "name", "itemprop": if key == nil || key == "" { key = Self.value(attribute).lowercased() }
                     case "content": content = Self.value(attribute)
                     default: break
@@ -461,7 +502,7 @@ extension HTMLDocumentReader {
         static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
             var property = node.pointee.properties
             while let attribute = property {
-                if let attributeName = attribute.pointee.name, String(cString: attributeName).lowercased() == name { return value(attribute) }
+                if let attributeName = attribute.pointee.name, attributeKey(attributeName) == name { return value(attribute) }
                 property = attribute.pointee.next
             }
             return nil
