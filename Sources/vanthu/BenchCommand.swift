@@ -104,9 +104,34 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "real pages (%@, one job): %d pages (%d quarantined), %.1f MB in %.2f s, CPU %.2f s: %.0f pages/s, %.1f MB/s of CPU",
                      source.lastPathComponent, archived + quarantined, quarantined, bytes, run.seconds, run.cpuSeconds,
                      Double(archived + quarantined) / run.cpuSeconds, bytes / run.cpuSeconds))
-        if let decode = (report["stageSeconds"] as? [String: Double])?["decode"], decode > 0 {
-            print(String(format: "  the HTML reader alone (decode stage): %.1f MB/s", bytes / decode))
+        // The reader alone, in this process: the decode stage over the original pages in memory,
+        // repeated, in this thread's CPU seconds.
+        let names = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { !$0.hasPrefix(".") }.sorted()
+        let raws = names.compactMap { name -> RawDocument? in
+            guard let data = try? Data(contentsOf: source.appendingPathComponent(name)) else { return nil }
+            let file = SourceFile(path: source.appendingPathComponent(name).path, relativePath: name, size: data.count)
+            return RawDocument(file: file, bytes: [UInt8](data), sha256: "", format: "html")
         }
+        let decode = DecodeStage()
+        func threadCPU() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        }
+        let start = threadCPU()
+        var readBytes = 0
+        var readPages = 0
+        while threadCPU() - start < 3 || readPages < raws.count {
+            for raw in raws {
+                _ = try? decode.run(raw)
+                readBytes += raw.bytes.count
+                readPages += 1
+            }
+        }
+        let readerSeconds = threadCPU() - start
+        let reader = Double(readBytes) / 1e6 / readerSeconds
+        print(String(format: "  the HTML reader alone (in process, one thread): %.0f pages/s, %.1f MB/s of CPU",
+                     Double(readPages) / readerSeconds, reader))
         // trafilatura on one copy of each page, repeated, in CPU seconds.
         let script = """
         import os, sys, time
@@ -140,8 +165,8 @@ struct BenchCommand: ParsableCommand {
         let fields = printed.split(separator: " ").map(String.init)
         if fields.count == 4, let count = Double(fields[1]), let megabytes = Double(fields[2]), let seconds = Double(fields[3]), seconds > 0 {
             let theirs: Double = megabytes / seconds
-            print(String(format: "  trafilatura %@ on the same pages: %.0f pages/s, %.2f MB/s of CPU; VanThu is %.1f× as fast",
-                         fields[0], count / seconds, theirs, ours / theirs))
+            print(String(format: "  trafilatura %@ on the same pages: %.0f pages/s, %.2f MB/s of CPU; VanThu's whole run is %.1f× as fast, its reader %.1f×",
+                         fields[0], count / seconds, theirs, ours / theirs, reader / theirs))
         } else {
             print("  trafilatura: not available to \(self.python) (pip install trafilatura to compare)")
         }
