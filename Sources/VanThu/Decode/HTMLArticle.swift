@@ -77,7 +77,7 @@ extension HTMLDocumentReader.Page {
         let articleEvidence = meta["og:type"]?.lowercased() == "article" || meta["article:published_time"] != nil
             || jsonLD.contains(where: { $0.contains("Article") })
         if keptChars == 0 || (keptChars < 150 && pageLinks >= 2 * keptChars)
-            || (!articleEvidence && droppedLinks >= 5 && droppedLinks * 3 >= kept.count && longest < 400) {
+            || (!articleEvidence && droppedLinks >= 5 && droppedLinks * 3 >= kept.count && longest < 250) {
             result.failure = "no article text"
         }
         return result
@@ -185,7 +185,10 @@ extension HTMLDocumentReader.Page {
             let text = string(lines[index])
             let key = Self.normalise(text)
             guard key.count >= 6 else { continue }
-            for (name, source) in names where name == key || HTMLDocumentReader.titleSeparators.contains(where: { name.hasPrefix(key + $0) }) {
+            // A linked heading (a logo) is the headline only when the page's own headline metadata says so exactly.
+            let linked = lines[index].linkDensity > 0.5
+            for (name, source) in names where name == key || (!linked && HTMLDocumentReader.titleSeparators.contains(where: { name.hasPrefix(key + $0) })) {
+                if linked && source == "title" { continue }
                 let what = lines[index].headingLevel == 1 ? "h1" : lines[index].headingLevel > 0 ? "h\(lines[index].headingLevel)" : "title block"
                 return (text, "\(what)=\(source)", index)
             }
@@ -260,7 +263,10 @@ extension HTMLDocumentReader.Page {
     func byline(in window: [Int], texts: [String]) -> String? {
         // A byline is mostly its stamp: a sentence that holds a date is not one.
         for line in window where lines[line].chars <= 120 && lines[line].linkDensity < 0.5 && !isInHeaderBar(lines[line]) {
-            if let stamp = Self.stamp(texts[line]), stamp.otherWords <= 6, let date = Self.visibleDate(texts[line]) { return date }
+            guard let stamp = Self.stamp(texts[line]) else { continue }
+            // A sentence is not a byline: few words beside the stamp, more only beside a time or label.
+            let stamped = stamp.hasTime || stamp.labelled
+            if stamp.otherWords <= (stamped ? 6 : 3), stamped || !texts[line].hasSuffix("."), let date = Self.visibleDate(texts[line]) { return date }
         }
         return nil
     }
