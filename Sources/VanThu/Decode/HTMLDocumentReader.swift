@@ -73,13 +73,15 @@ public struct HTMLDocumentReader: Sendable {
             vanthu_htmlRead(pointer, Int32(bytes.count), encoding, options, Self.maxDepth, &tooDeep)
         }
         guard let document else { return nil }
-        defer { xmlFreeDoc(document) }
         let used = (encoding ?? document.pointee.encoding.map { String(cString: $0) } ?? "unknown").lowercased()
         if tooDeep != 0 {
+            xmlFreeDoc(document)
             return Result(text: "", encoding: used, failure: "HTML nested deeper than \(Self.maxDepth) elements")
         }
         var page = Page()
         page.walk(document)
+        // The page's lines and elements hold all the rest: the tree goes before they are weighed.
+        xmlFreeDoc(document)
         var result = page.extract()
         result.encoding = used
         return result
