@@ -31,6 +31,15 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Skip the HTML run.")
     var skipHTML = false
 
+    @Option(help: "A folder of real saved web pages: copied to --pages-size MB and read on one core (pages/s, MB/s), beside trafilatura where Python has it.")
+    var pages: String = "../shared/dev/html/pages"
+
+    @Option(help: "Size in MB of the real-page corpus (0 to skip).")
+    var pagesSize = 50
+
+    @Option(help: "The Python that may have trafilatura, for the real-page comparison.")
+    var python: String = "python3"
+
     func run() throws {
         #if DEBUG
         // Figures from a debug build would mislead: it is many times slower.
@@ -65,9 +74,101 @@ struct BenchCommand: ParsableCommand {
             let html = try prepare("html") { try source.writeHTML(to: $0, bytes: target) }
             try phase("html", input: html, executable: executable, work: work)
         }
+        if pagesSize > 0, FileManager.default.fileExists(atPath: CLISupport.absolute(pages)) {
+            try realPages(executable: executable, work: work)
+        }
         if rerunDocuments > 0 {
             let small = try prepare("small-\(rerunDocuments)") { try source.writeSmall(to: $0, count: rerunDocuments) }
             try phase("small-\(rerunDocuments)", input: small, executable: executable, work: work)
+        }
+    }
+
+    /// Real saved pages, on one core: the HTML format's speed where it matters (issue 22's target
+    /// is ten times trafilatura's), with trafilatura timed on the same pages when Python has it.
+    func realPages(executable: String, work: URL) throws {
+        let source = URL(fileURLWithPath: CLISupport.absolute(pages))
+        let folder = work.appendingPathComponent("pages-\(pagesSize)")
+        let marker = folder.appendingPathComponent(".complete")
+        if !FileManager.default.fileExists(atPath: marker.path) {
+            try? FileManager.default.removeItem(at: folder)
+            let made = try BenchmarkCorpus.writePages(from: source, to: folder, bytes: pagesSize * 1_000_000)
+            try Data("\(made.files) \(made.bytes)".utf8).write(to: marker)
+        }
+        let output = work.appendingPathComponent("out-pages")
+        try? FileManager.default.removeItem(at: output)
+        let run = try ChildProcess.run(executable, ["run", "-q", "--jobs", "1", "--output", output.path, folder.path])
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("run.json"))) as? [String: Any] ?? [:]
+        let archived = report["archived"] as? Int ?? 0
+        let quarantined = (report["quarantine"] as? [Any])?.count ?? 0
+        let bytes = Double(report["bytesRead"] as? Int ?? 0) / 1e6
+        print(String(format: "real pages (%@, one job): %d pages (%d quarantined), %.1f MB in %.2f s, CPU %.2f s: %.0f pages/s, %.1f MB/s of CPU",
+                     source.lastPathComponent, archived + quarantined, quarantined, bytes, run.seconds, run.cpuSeconds,
+                     Double(archived + quarantined) / run.cpuSeconds, bytes / run.cpuSeconds))
+        // The reader alone, in this process: the decode stage over the original pages in memory,
+        // repeated, in this thread's CPU seconds.
+        let names = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { !$0.hasPrefix(".") }.sorted()
+        let raws = names.compactMap { name -> RawDocument? in
+            guard let data = try? Data(contentsOf: source.appendingPathComponent(name)) else { return nil }
+            let file = SourceFile(path: source.appendingPathComponent(name).path, relativePath: name, size: data.count)
+            return RawDocument(file: file, bytes: [UInt8](data), sha256: "", format: "html")
+        }
+        let decode = DecodeStage()
+        func threadCPU() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        }
+        let start = threadCPU()
+        var readBytes = 0
+        var readPages = 0
+        while threadCPU() - start < 3 || readPages < raws.count {
+            for raw in raws {
+                _ = try? decode.run(raw)
+                readBytes += raw.bytes.count
+                readPages += 1
+            }
+        }
+        let readerSeconds = threadCPU() - start
+        let reader = Double(readBytes) / 1e6 / readerSeconds
+        print(String(format: "  the HTML reader alone (in process, one thread): %.0f pages/s, %.1f MB/s of CPU",
+                     Double(readPages) / readerSeconds, reader))
+        // trafilatura on one copy of each page, repeated, in CPU seconds.
+        let script = """
+        import os, sys, time
+        try:
+            import trafilatura
+        except ImportError:
+            print("unavailable"); sys.exit(0)
+        folder = sys.argv[1]
+        pages = [open(os.path.join(folder, n), "rb").read() for n in sorted(os.listdir(folder)) if not n.startswith(".")]
+        size = sum(len(p) for p in pages)
+        start = time.process_time(); rounds = 0
+        while rounds < 3 or time.process_time() - start < 5:
+            for p in pages: trafilatura.extract(p, with_metadata=True)
+            rounds += 1
+        cpu = time.process_time() - start
+        print("%s %d %.3f %.3f" % (trafilatura.__version__, len(pages) * rounds, size * rounds / 1e6, cpu))
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [python, "-c", script, source.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        var printed = ""
+        if (try? process.run()) != nil {
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            printed = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let ours: Double = bytes / run.cpuSeconds
+        let fields = printed.split(separator: " ").map(String.init)
+        if fields.count == 4, let count = Double(fields[1]), let megabytes = Double(fields[2]), let seconds = Double(fields[3]), seconds > 0 {
+            let theirs: Double = megabytes / seconds
+            print(String(format: "  trafilatura %@ on the same pages: %.0f pages/s, %.2f MB/s of CPU; VanThu's whole run is %.1f× as fast, its reader %.1f×",
+                         fields[0], count / seconds, theirs, ours / theirs, reader / theirs))
+        } else {
+            print("  trafilatura: not available to \(self.python) (pip install trafilatura to compare)")
         }
     }
 

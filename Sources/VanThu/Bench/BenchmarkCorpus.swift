@@ -51,6 +51,31 @@ public struct BenchmarkCorpus {
         return (count, bytes)
     }
 
+    /// Copies of real saved pages (every file under `pages`) until at least `bytes` are written,
+    /// each made distinct by a comment after its markup; returns (files, bytes).
+    @discardableResult
+    public static func writePages(from pages: URL, to folder: URL, bytes target: Int) throws -> (files: Int, bytes: Int) {
+        let names = try FileManager.default.contentsOfDirectory(atPath: pages.path).filter { !$0.hasPrefix(".") }.sorted()
+        let originals = names.compactMap { name in (try? Data(contentsOf: pages.appendingPathComponent(name))).map { (name, $0) } }
+        guard !originals.isEmpty else { return (0, 0) }
+        var written = 0
+        var files = 0
+        var copy = 0
+        while written < target {
+            let copyFolder = folder.appendingPathComponent(String(format: "copy-%03d", copy))
+            try FileManager.default.createDirectory(at: copyFolder, withIntermediateDirectories: true)
+            for (name, data) in originals where written < target {
+                var bytes = data
+                bytes.append(Data("\n<!-- bản lưu số \(copy) -->\n".utf8))
+                try bytes.write(to: copyFolder.appendingPathComponent(name))
+                written += bytes.count
+                files += 1
+            }
+            copy += 1
+        }
+        return (files, written)
+    }
+
     private func write(to folder: URL, bytes target: Int, extension ext: String = "txt",
                        render: (String, Int) -> [UInt8]) throws -> (files: Int, bytes: Int) {
         guard !sources.isEmpty else { return (0, 0) }

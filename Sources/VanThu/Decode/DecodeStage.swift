@@ -15,8 +15,8 @@ public struct DecodeStage: Stage {
 
     /// HTML: valid UTF-8 is parsed as UTF-8 whatever the meta tag says (a UTF-8 page labelled
     /// windows-1258 would otherwise come out empty); other bytes are decoded as text files are,
-    /// and the page's meta charset decides only when that cannot. Valid UTF-8, the common case, is
-    /// read where it lies, without a copy.
+    /// and the page's meta charset decides only when that cannot. The reader gives the article
+    /// (`HTMLDocumentReader`); a page without one is refused with the reason.
     func decodeHTML(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
         let bom = raw.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let reader = HTMLDocumentReader()
@@ -40,8 +40,10 @@ public struct DecodeStage: Stage {
             }
         }
         guard let page, let encoding else { throw StageFailure(.decode, "HTML could not be parsed") }
+        if let failure = page.failure { throw StageFailure(.decode, failure) }
         return DecodedDocument(raw: raw, text: page.text, encoding: encoding.lowercased(),
-                               hints: DocumentHints(title: page.title, pageTitle: page.pageTitle, published: page.published))
+                               hints: DocumentHints(title: page.title, pageTitle: page.pageTitle, published: page.published,
+                                                    titleRule: page.titleRule, dateSource: page.dateSource))
     }
 
     /// The charset a page declares in `<meta charset>` or `<meta http-equiv … content="…charset=…">`.

@@ -20,8 +20,14 @@ public struct DocumentHints: Sendable, Equatable {
     public var pageTitle: String?
     /// As the page gives it (ISO 8601 usually): the extract stage keeps its date part.
     public var published: String?
+    /// Which rule of the format's reader found `title` (`h1=og:title`, `og:title`, `h1` …).
+    public var titleRule: String?
+    /// Which source gave `published` (`byline`, `article:published_time`, `issued date` …).
+    public var dateSource: String?
 
-    public init(title: String? = nil, pageTitle: String? = nil, published: String? = nil) {
+    public init(title: String? = nil, pageTitle: String? = nil, published: String? = nil,
+                titleRule: String? = nil, dateSource: String? = nil) {
         self.title = title; self.pageTitle = pageTitle; self.published = published
+        self.titleRule = titleRule; self.dateSource = dateSource
     }
 }

@@ -22,9 +22,18 @@ public struct ExtractStage: Stage {
     /// The format's own metadata wins over what rules read from the text: an HTML page's og:title
     /// is its headline (a dispatch keeps its subject line), and its published time is its date.
     static func applyHints(_ hints: DocumentHints, to record: inout Record) {
-        if let title = hints.title, !title.isEmpty, record.kind != .dispatch { record.title = title }
-        if record.title == nil, let title = hints.pageTitle, !title.isEmpty { record.title = title }
-        if let published = hints.published, let date = isoDatePrefix(published), record.kind != .dispatch { record.date = date }
+        if let title = hints.title, !title.isEmpty, record.kind != .dispatch {
+            record.title = title
+            record.titleRule = hints.titleRule
+        }
+        if record.title == nil, let title = hints.pageTitle, !title.isEmpty {
+            record.title = title
+            record.titleRule = "title without site suffix"
+        }
+        if let published = hints.published, let date = isoDatePrefix(published), record.kind != .dispatch {
+            record.date = date
+            record.dateSource = hints.dateSource
+        }
     }
 
     /// `2024-03-15T06:28:00+07:00` → `2024-03-15`.

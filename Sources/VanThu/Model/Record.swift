@@ -7,8 +7,14 @@ public struct Record: Codable, Sendable, Equatable, JSONWritable {
     /// Why the classifier chose `kind`: the ids of the rules that fired.
     public var kindReasons: [String]
     public var title: String?
+    /// Which rule of the format's reader found `title`, when the format gave it (an HTML page's
+    /// `h1=og:title`, `og:title`, `h1` …); absent when the text's rules found it.
+    public var titleRule: String?
     /// The document's own date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     public var date: String?
+    /// Which source gave `date`, when the format gave it (an HTML page's `byline`,
+    /// `article:published_time`, `issued date` …); absent when the text's rules found it.
+    public var dateSource: String?
     public var header: DispatchHeader?
     public var units: [UnitFact]
     public var people: [PersonFact]
@@ -41,7 +47,9 @@ public struct Record: Codable, Sendable, Equatable, JSONWritable {
         w.field("kind", kind)
         w.field("kindReasons", kindReasons)
         w.field("title", title)
+        if let titleRule { w.field("titleRule", titleRule) }
         w.field("date", date)
+        if let dateSource { w.field("dateSource", dateSource) }
         w.field("header", header)
         w.field("units", units)
         w.field("people", people)

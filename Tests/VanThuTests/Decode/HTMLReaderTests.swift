@@ -1,107 +1,139 @@
+import Foundation
 import Testing
 @testable import VanThu
 
-/// The streaming HTML reader gives what the walk over libxml2's tree gave (the expected values
-/// are that walk's), in the places where a stream has to work for it.
+/// The HTML reader: the article among a page's furniture, its headline and date and the rules that
+/// found them, pages nested deep, internal DTD subsets, and pages with no article.
 struct HTMLReaderTests {
     func read(_ html: String) -> HTMLDocumentReader.Result? {
         HTMLDocumentReader().read(Array(html.utf8), encoding: "UTF-8")
     }
 
-    @Test func aHeaderIsKeptOnlyWithAnH1() throws {
-        let page = try #require(read("<header><p>Menu</p></header><header class=\"top\"><h1>Tiêu đề</h1><p>Sapo</p></header><p>Nội dung</p>"))
-        #expect(page.text == "Tiêu đề\nSapo\nNội dung")
-        #expect(page.title == "Tiêu đề")
-        // An h1 in a skipped part still keeps its header; what a dropped header held is taken back.
-        let other = try #require(read("<header><nav><h1>Ẩn</h1></nav><p>Giữ</p></header><header><title>Không</title>"
-                                      + "<meta itemprop=\"datePublished\" content=\"2001\"><p>Bỏ</p></header><p>Thân</p>"))
-        #expect(other.text == "Giữ\nThân")
-        #expect(other.title == nil && other.pageTitle == nil && other.published == nil)
+    static let prose = "Người dân trong xã đã góp công, góp đất để làm con đường mới, dài gần hai cây số, nối liền bốn thôn."
+
+    @Test func aWholePageInsideAFormIsRead() throws {
+        let page = try #require(read("<html><body><form id=\"aspnetForm\"><div class=\"menu\"><a href=\"/\">Trang chủ</a></div>"
+                                     + "<div class=\"noidung\"><p>\(Self.prose)</p><p>\(Self.prose)</p></div></form></body></html>"))
+        #expect(page.failure == nil)
+        #expect(page.text.contains("Người dân trong xã"))
+        #expect(!page.text.contains("Trang chủ"))
     }
 
-    @Test func theHeadIsReadFromItsLastElements() throws {
-        let page = try #require(read("<html><head><title>Cũ - Trang</title><meta property=\"og:title\" content=\"A\"><meta property=\"og:title\" content=\"B\">"
-                                     + "<title>Tiêu đề bài viết - Cổng thông tin</title><meta name=\"pubdate\" content=\" 2020-01-02 \">"
-                                     + "<time datetime=\"2021-03-04\"></time></head><body><p>x</p></body></html>"))
-        #expect(page.text == "x")
-        #expect(page.title == "B")
-        #expect(page.pageTitle == "Tiêu đề bài viết")
-        #expect(page.published == "2021-03-04")
+    @Test func classWordsAreOneSignalAmongSeveral() throws {
+        // The article in a column called sidebar; the links beside it in a column called content.
+        let links = (1...8).map { "<li><a href=\"/\($0)\">Một bài viết khác số \($0) trong chuyên mục</a></li>" }.joined()
+        let page = try #require(read("<body><div class=\"left-sidebar\"><h1>Đường mới về bốn thôn</h1><p>\(Self.prose)</p><p>\(Self.prose)</p>"
+                                     + "<p>\(Self.prose)</p></div><div class=\"content-right\"><ul>\(links)</ul></div></body>"))
+        #expect(page.text.contains("Người dân trong xã"))
+        #expect(!page.text.contains("Một bài viết khác"))
+        #expect(page.title == "Đường mới về bốn thôn" && page.titleRule == "h1")
     }
 
-    @Test func cellsWhiteSpaceAndTitles() throws {
-        let page = try #require(read("<table><tr><td>a</td><td> b  c </td></tr><tr><td></td><td>d</td></tr></table>"
-                                     + "<h1> Dòng\r\n một \u{A0} hai\t</h1><p>x</p><h1>Khác</h1>"))
-        #expect(page.text == "a |  b c\nd\nDòng một \u{A0} hai\nx\nKhác")
-        // A carriage return and line feed are one character, which does not split the title.
-        #expect(page.title == "Dòng\r\n một hai")
+    @Test func theVisibleBylineWinsOverMetadataAndTheTodayBarNeverCounts() throws {
+        let head = "<head><meta property=\"article:published_time\" content=\"2021-05-03T23:30:00+07:00\"></head>"
+        let page = try #require(read("<html>\(head)<body><header><span>Thứ Sáu, 09/07/2021</span></header>"
+                                     + "<h1>Đường mới về bốn thôn</h1><div>Thanh Bình - 04/05/2021 06:10</div>"
+                                     + "<div class=\"body\"><p>\(Self.prose)</p><p>\(Self.prose)</p></div></body></html>"))
+        #expect(page.published == "2021-05-04" && page.dateSource == "byline")
+        // Without a byline the metadata gives it; the header's day never does.
+        let quiet = try #require(read("<html>\(head)<body><header><span>Thứ Sáu, 09/07/2021</span></header>"
+                                      + "<h1>Đường mới về bốn thôn</h1><div class=\"body\"><p>\(Self.prose)</p><p>\(Self.prose)</p></div></body></html>"))
+        #expect(quiet.published == "2021-05-03T23:30:00+07:00" && quiet.dateSource == "article:published_time")
     }
 
-    @Test func textAfterTheEndOfTheRootIsReadOnlyWithoutADoctype() throws {
-        #expect(read("<p>Một</p></html><p>Hai</p>")?.text == "Một\nHai")
-        #expect(read("<!DOCTYPE html><p>Một</p></html><p>Hai</p>")?.text == "Một")
+    @Test(arguments: [
+        ("Thứ Hai, 24/12/12, 03:04 AM", "2012-12-24"), ("31/12/2018 | 12:49 PM", "2018-12-31"),
+        ("Cập nhật lúc 08:00 ngày 5/1/2020", "2020-01-05"), ("ngày 7 tháng 3 năm 2019", "2019-03-07"),
+        ("2024-02-29T10:00", "2024-02-29"), ("30/02/2024", nil), ("0:00 / 0:00", nil), ("1.500.000 đồng", nil),
+    ] as [(String, String?)])
+    func visibleDates(_ line: String, _ expected: String?) {
+        #expect(HTMLDocumentReader.Page.visibleDate(line) == expected)
     }
 
-    @Test func pagesStopWhereLibxml2sTreeStopped() throws {
+    @Test func stampsAndFurnitureLines() {
+        #expect(HTMLDocumentReader.Page.isStamp("Thứ Hai, 24/12/2012, 03:04 AM"))
+        #expect(HTMLDocumentReader.Page.isStamp("Ngày đăng 10/01/2012 | 12:00 AM | View count: 870"))
+        #expect(!HTMLDocumentReader.Page.isStamp("Ngày 15/3/2024"))
+        #expect(!HTMLDocumentReader.Page.isStamp("Hà Nội, ngày 15 tháng 3 năm 2024"))
+        #expect(HTMLDocumentReader.Page.isByline("Nguyên Minh - 07/03/2026 08:47"))
+        #expect(!HTMLDocumentReader.Page.isByline(Self.prose + " 07/03/2026 08:47"))
+        #expect(HTMLDocumentReader.Page.isFurnitureLine("0:00 / 0:00", chars: 11))
+        #expect(HTMLDocumentReader.Page.isFurnitureLine(">> Bài cũ về con đường", chars: 22))
+        #expect(HTMLDocumentReader.Page.isFurnitureLine("Đọc thêm: Bài cũ", chars: 16))
+        #expect(!HTMLDocumentReader.Page.isFurnitureLine(Self.prose, chars: Self.prose.count))
+    }
+
+    @Test func classWordExamples() {
+        for (attribute, sign) in HTMLContentHints.examples {
+            #expect(HTMLContentHints.weight(attribute).signum() == sign, "\(attribute)")
+        }
+    }
+
+    @Test func theTitleElementIsNotTheHeadline() throws {
+        let page = try #require(read("<html><head><title>Đường mới về bốn thôn - Cổng thông tin huyện</title></head><body>"
+                                     + "<h1>Tin tức</h1><div class=\"detail\"><p>\(Self.prose)</p><p>\(Self.prose)</p></div></body></html>"))
+        // No heading names the article: the record falls back to the page title, marked as such.
+        #expect(page.title == nil)
+        #expect(page.pageTitle == "Đường mới về bốn thôn")
+    }
+
+    @Test func pagesWithoutAnArticleAreRefused() throws {
+        let menu = (1...12).map { "<a href=\"/\($0)\">Chuyên mục số \($0)</a>" }.joined(separator: " ")
+        let error = try #require(read("<body><div class=\"menu\">\(menu)</div><h1>404</h1><p>Không tìm thấy trang.</p></body>"))
+        #expect(error.failure == "no article text")
+        // A plain short page with nothing around it is still a document.
+        let plain = try #require(read("<p>Nội dung bài viết về phong trào thi đua.</p>"))
+        #expect(plain.failure == nil && plain.text == "Nội dung bài viết về phong trào thi đua.")
+    }
+
+    @Test func deepPagesKeepTheirTextOrAreRefusedWithTheReason() throws {
+        // Past libxml2's 256 levels, the text is kept whole.
         let deep = "<p>trước</p>" + String(repeating: "<div>", count: 300) + "<p>sâu</p>" + String(repeating: "</div>", count: 300) + "<p>sau</p>"
-        #expect(read(deep)?.text == "trước")
-        let shallow = "<p>trước</p>" + String(repeating: "<div>", count: 200) + "<p>sâu</p>" + String(repeating: "</div>", count: 200) + "<p>sau</p>"
-        #expect(read(shallow)?.text == "trước\nsâu\nsau")
+        let page = try #require(read(deep))
+        #expect(page.text == "trước\nsâu\nsau")
+        // Past the reader's bound, the page is refused, saying why.
+        let deeper = "<p>trước</p>" + String(repeating: "<div>", count: 100_000) + "<p>sâu</p>"
+        let refused = try #require(read(deeper))
+        #expect(refused.failure?.contains("nested deeper than") == true)
+    }
+
+    @Test func anInternalDTDSubsetIsNotText() throws {
+        let page = try #require(read("<!DOCTYPE html [\n<!ENTITY ten \"giá trị\">\n<!ELEMENT p ANY>\n]>\n<html><body><p>Nội dung thật.</p></body></html>"))
+        #expect(page.text == "Nội dung thật.")
+    }
+
+    @Test func cellsOfADataTableShareTheirRowsLine() throws {
+        let page = try #require(read("<table><tr><td>a</td><td> b  c </td></tr><tr><td></td><td>d</td></tr></table>"))
+        #expect(page.text == "a | b c\nd")
     }
 }
 
-/// A page title loses its site suffix where Foundation's backward search and character count put
-/// the cut; titles of plain scalars take a path over bytes that must agree with it, and others
-/// (marks that join a space, joiners, CR LF, flags, prepended marks) still go through Foundation.
+/// Format sniffing: the bytes decide, whatever the name.
+struct FormatSniffingTests {
+    @Test func magicNumbersThenMarkup() throws {
+        let page = Array("<!DOCTYPE html><html><body><p>\(HTMLReaderTests.prose)</p></body></html>".utf8)
+        #expect(IngestStage.sniff(page, named: "text") == "html")
+        #expect(IngestStage.sniff(Array("  <!-- lưu từ trình duyệt -->\n<html>".utf8), named: "text") == "html")
+        #expect(IngestStage.sniff(Array("Văn bản có dấu < và > nhưng không có thẻ".utf8), named: "html") == "text")
+        #expect(IngestStage.sniff(Array("Văn bản thường, có <b>một thẻ</b>".utf8), named: "html") == "html")
+        #expect(IngestStage.sniff(Array("Văn bản thường".utf8), named: "text") == "text")
+        #expect(IngestStage.sniff([0x50, 0x4B, 0x03, 0x04, 0, 0], named: "docx") == "docx")
+        let gzipped = try Gzip.compress(page)
+        #expect(IngestStage.isGzip(gzipped))
+        let record = try TestSupport.process(gzipped, name: "trang.html").get()
+        #expect(record.source.format == "html+gzip")
+        #expect(record.text.contains("Người dân trong xã"))
+        let asText = try TestSupport.process(page, name: "trang.txt").get()
+        #expect(asText.source.format == "html")
+    }
+}
+
+/// A page title loses its site suffix where the last separator with more than 10 characters
+/// before it falls.
 struct PageTitleTests {
-    static func byFoundation(_ title: String) -> String {
-        for separator in [" | ", " - ", " – ", " :: "] {
-            if let range = title.range(of: separator, options: .backwards), title.distance(from: title.startIndex, to: range.lowerBound) > 10 {
-                return String(title[..<range.lowerBound])
-            }
-        }
-        return title
-    }
-
-    static let pieces = [
-        "Tiêu đề", "bài viết", "a", "Cổng thông tin", " | ", " - ", " – ", " :: ", " ", "-", "|", ":", "x", "ộ", "ĐẢNG", "2024",
-        "e\u{301}", " \u{301}", "\r\n", "\r", "\n", "\u{200D}", "👨‍👩‍👧", "🇻🇳", "\u{A0}", "\u{0600}", "क्", "“Dân vận khéo”", "™", "©\u{FE0F}",
-    ]
-
-    @Test func cutsWhereFoundationCuts() {
-        var generator = SplitMix64(state: 11)
-        for _ in 0..<20_000 {
-            let title = (0..<Int.random(in: 1...12, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
-            #expect(HTMLDocumentReader.Collector.withoutSiteSuffix(title) == Self.byFoundation(title), "\(Array(title.unicodeScalars))")
-        }
-        #expect(HTMLDocumentReader.Collector.withoutSiteSuffix("Tiêu đề bài viết - Cổng thông tin - Tỉnh") == "Tiêu đề bài viết - Cổng thông tin")
-        #expect(HTMLDocumentReader.Collector.withoutSiteSuffix("Ngắn - Cổng thông tin") == "Ngắn - Cổng thông tin")
-    }
-}
-
-/// The reader's white-space scan, eight bytes at a time, ends stretches where a byte at a time does.
-struct WhiteSpaceScanTests {
-    static func byteByByte(_ bytes: [UInt8], after start: Int) -> Int {
-        var end = start + 1
-        while end < bytes.count {
-            if !HTMLDocumentReader.Collector.isSpace(bytes[end]) {
-                end += 1
-            } else if bytes[end] == 0x20, end + 1 < bytes.count, !HTMLDocumentReader.Collector.isSpace(bytes[end + 1]) {
-                end += 2
-            } else {
-                break
-            }
-        }
-        return end
-    }
-
-    @Test func stretchesEndWhereAByteAtATimeEndsThem() {
-        var generator = SplitMix64(state: 5)
-        let alphabet: [UInt8] = [0x20, 0x20, 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x01, 0x61, 0x62, 0x2D, 0xC3, 0xA0, 0xE1, 0xBB, 0x99]
-        for _ in 0..<20_000 {
-            let bytes = [0x61] + (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
-            let scanned = bytes.withUnsafeBufferPointer { HTMLDocumentReader.Collector.stretchEnd($0.baseAddress!, after: 0, count: $0.count) }
-            #expect(scanned == Self.byteByByte(bytes, after: 0), "\(bytes)")
-        }
+    @Test func cutsAtTheLastSeparator() {
+        #expect(HTMLDocumentReader.withoutSiteSuffix("Tiêu đề bài viết - Cổng thông tin - Tỉnh") == "Tiêu đề bài viết - Cổng thông tin")
+        #expect(HTMLDocumentReader.withoutSiteSuffix("Ngắn - Cổng thông tin") == "Ngắn - Cổng thông tin")
+        #expect(HTMLDocumentReader.withoutSiteSuffix("Tiêu đề bài viết | Báo") == "Tiêu đề bài viết")
     }
 }

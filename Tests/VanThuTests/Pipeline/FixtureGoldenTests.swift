@@ -7,7 +7,9 @@ import Testing
 /// `kind`, `title`, `date` exactly; `header` field by field; `dates` (day and month precision),
 /// `years`, `periods`, `deadlines` (by due, with recurrence and to), `modelCounts` (count, status,
 /// field, year) and `references` as exact sets; `unitsInclude` must all be found (by canonical key,
-/// or one inside the other); `textContains` / `textExcludes` check the cleaned text.
+/// or one inside the other); `textContains` / `textExcludes` check the cleaned text; `titleRule` and
+/// `dateSource` say which rule of the format's reader must have found them; `quarantined` gives
+/// the reason a page with nothing to archive must be refused with.
 struct FixtureGoldenTests {
     static let cases: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: TestSupport.fixtures.path)) ?? []
@@ -27,7 +29,16 @@ struct FixtureGoldenTests {
         let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("expected.json"))) as? [String: Any])
         let stages = Pipeline.DocumentStages(config: PipelineConfig(inputs: []))
         let url = folder.appendingPathComponent(input)
-        let record = try stages.process(SourceFile(url: url, relativePath: "\(name)/\(input)", size: 0)).get().record
+        let processed = stages.process(SourceFile(url: url, relativePath: "\(name)/\(input)", size: 0))
+        if let reason = expected["quarantined"] as? String {
+            // A page with nothing to archive: refused, with the reason.
+            switch processed {
+            case .success: Issue.record("\(name): archived, want quarantined (\(reason))")
+            case .failure(let failure): #expect(failure.reason == reason, "\(name)")
+            }
+            return
+        }
+        let record = try processed.get().record
         for failure in Self.compare(record, expected) {
             Issue.record("\(name): \(failure)")
         }
@@ -47,6 +58,8 @@ struct FixtureGoldenTests {
         if let kind = expected["kind"] as? String { same("kind", record.kind.rawValue, kind) }
         if expected.keys.contains("title") { same("title", record.title, expected["title"]) }
         if expected.keys.contains("date") { same("date", record.date, expected["date"]) }
+        if expected.keys.contains("titleRule") { same("titleRule", record.titleRule, expected["titleRule"]) }
+        if expected.keys.contains("dateSource") { same("dateSource", record.dateSource, expected["dateSource"]) }
         if let header = expected["header"] as? [String: Any] {
             let h = record.header ?? DispatchHeader()
             for (field, value) in header {
