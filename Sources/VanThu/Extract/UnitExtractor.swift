@@ -27,9 +27,24 @@ public struct UnitExtractor: Extractor {
     public func extract(_ context: inout ExtractionContext) {
         let document = context.document
         let found = UnitScanner(lexicon: lexicon).scan(document)
-        var units: [UnitFact] = []
-        // Few units per document: a linear search beats hashing; a table once there are many.
-        var indexByKey: [String: Int]?
+        context.record.units = Self.collect(found.mentions, in: document)
+        var people: [PersonFact] = []
+        var seenPeople: Set<[String?]> = []
+        for person in found.people {
+            let name = Self.name(document.utf8, person.bytes, capitalizeFirst: false)
+            let position = person.position.map { Self.name(document.utf8, $0, capitalizeFirst: false) }
+            let unit = person.unit.map { Self.name(document.utf8, $0, capitalizeFirst: true) }
+            guard seenPeople.insert([name, position, unit]).inserted else { continue }
+            people.append(PersonFact(name: name, position: position, unit: unit, start: person.scalars.lowerBound,
+                                     end: person.scalars.upperBound, rule: "units.person"))
+        }
+        context.record.people = people
+    }
+
+    /// The units of a document's mentions: one per canonical key, named by its first mention,
+    /// with every mention's span once (`UnitRegistry`).
+    static func collect(_ mentions: [UnitParser.Mention], in document: TextDocument) -> [UnitFact] {
+        var registry = UnitRegistry()
         // A unit's key is the canonical key of its name (of the first name that made it); names
         // come back often, so each is keyed once.
         var keyByName: [String: String] = [:]
@@ -38,13 +53,13 @@ public struct UnitExtractor: Extractor {
         // a name seen before goes to its unit without making a String, hashing it (which
         // normalises Vietnamese) and keying it again.
         var unitByWrittenName: [[UInt8]: Int] = [:]
-        for mention in found.mentions {
+        for mention in mentions {
             var written = Self.collapsedBytes(document.utf8, mention.bytes)
             let isEmpty = written.isEmpty
             written.append(mention.capitalizeFirst ? 0xFF : 0xFE)
-            let span = [mention.scalars.lowerBound, mention.scalars.upperBound]
+            let span = mention.scalars
             if let index = unitByWrittenName[written] {
-                if !units[index].mentions.contains(span) { units[index].mentions.append(span) }
+                registry.addMention(span, to: index)
                 continue
             }
             guard !isEmpty else { continue }
@@ -57,32 +72,9 @@ public struct UnitExtractor: Extractor {
                 key = VietnameseFolding.canonicalKey(name)
                 keyByName[name] = key
             }
-            if let index = indexByKey.map({ $0[key] }) ?? units.firstIndex(where: { $0.key == key }) {
-                if !units[index].mentions.contains(span) { units[index].mentions.append(span) }
-                unitByWrittenName[written] = index
-            } else {
-                unitByWrittenName[written] = units.count
-                units.append(UnitFact(name: name, key: key, mentions: [span]))
-                if indexByKey != nil {
-                    indexByKey![key] = units.count - 1
-                } else if units.count > 24 {
-                    indexByKey = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.key, $0) })
-                }
-            }
+            unitByWrittenName[written] = registry.add(name: name, key: key, span: span)
         }
-        var people: [PersonFact] = []
-        for person in found.people {
-            let name = Self.name(document.utf8, person.bytes, capitalizeFirst: false)
-            let position = person.position.map { Self.name(document.utf8, $0, capitalizeFirst: false) }
-            let unit = person.unit.map { Self.name(document.utf8, $0, capitalizeFirst: true) }
-            let fact = PersonFact(name: name, position: position, unit: unit, start: person.scalars.lowerBound,
-                                  end: person.scalars.upperBound, rule: "units.person")
-            if !people.contains(where: { $0.name == fact.name && $0.position == fact.position && $0.unit == fact.unit }) {
-                people.append(fact)
-            }
-        }
-        context.record.units = units
-        context.record.people = people
+        return registry.units
     }
 
     /// The text of a byte range with runs of white space as one space; the first letter upper case
