@@ -84,7 +84,7 @@ final class UnitParser {
             return skipTitle(from: i + law.length)
         }
         if let position = lexicon.positions.match(tokens, at: i), !startsUnitBeforePosition(i) {
-            return handlePosition(at: i, length: position.length, hidden: position.value.hiddenHead)
+            return handlePosition(at: i, length: position.length, hidden: position.value.hiddenHead ? position.value.headWords : 0)
         }
         if lexicon.heads.startsPhrase(token.key), !insideName(i), let unit = parseUnit(at: i, positionContext: false) {
             record(unit, rule: "units.head")
@@ -129,15 +129,16 @@ final class UnitParser {
     }
 
     /// A position; then a unit (possibly hidden in it) and a person's name.
-    private func handlePosition(at i: Int, length: Int, hidden: Bool) -> Int {
+    private func handlePosition(at i: Int, length: Int, hidden: Int) -> Int {
         let n = tokens.count
         let j = i + length
         let positionBytes = Int(tokens[i].start)..<Int(tokens[j - 1].end)
         guard j < n, continues(tokens[j].gap) else { return j }
-        if hidden, !lexicon.heads.startsPhrase(tokens[j].key) || lexicon.heads.match(tokens, at: j) == nil,
+        if hidden > 0, hidden <= length,
+           !lexicon.heads.startsPhrase(tokens[j].key) || (lexicon.heads.match(tokens, at: j).map { $0.value.contains(.nestedOnly) } ?? true),
            tokens[j].isCapitalized, lexicon.positions.match(tokens, at: j) == nil, !isPersonRun(j, context: true),
-           let unit = parseUnit(at: j - 1, positionContext: true, hiddenHead: true) {
-            record(unit, rule: "units.position-hidden", capitalizeFirst: !tokens[j - 1].isCapitalized)
+           let unit = parseUnit(at: j - hidden, positionContext: true, hiddenHead: hidden) {
+            record(unit, rule: "units.position-hidden", capitalizeFirst: !tokens[j - hidden].isCapitalized)
             if let person = unit.person { addPerson(person, position: positionBytes, unit: unit) }
             return max(unit.end, j)
         }
@@ -172,19 +173,25 @@ final class UnitParser {
     }
 
     /// Parses the unit whose head is at token `i`.
-    func parseUnit(at i: Int, positionContext: Bool, hiddenHead: Bool = false) -> Parse? {
+    func parseUnit(at i: Int, positionContext: Bool, hiddenHead: Int = 0) -> Parse? {
         let n = tokens.count
         let headMatch: PhraseTable<UnitLexicon.Head>.Match
-        if hiddenHead {
-            // "Trưởng ban Dân vận …": the position's last word is the head.
-            guard let match = lexicon.heads.match(tokens, at: i), match.length == 1 else { return nil }
+        if hiddenHead > 0 {
+            // "Trưởng ban Dân vận …": the position's last word (or words) is the head.
+            guard let match = lexicon.heads.match(tokens, at: i), match.length == hiddenHead else { return nil }
             headMatch = match
         } else {
             guard let match = lexicon.heads.match(tokens, at: i) else { return nil }
             headMatch = match
         }
         let outer = headMatch.value
-        if outer.contains(.nestedOnly) { return nil }
+        if outer.contains(.nestedOnly) {
+            // "Trung ương Hội Nông dân Việt Nam": the central body of an organisation.
+            let k = i + headMatch.length
+            guard hiddenHead == 0, outer.contains(.leadsBody), k < n, continues(tokens[k].gap), tokens[k].isCapitalized,
+                  let body = lexicon.heads.match(tokens, at: k), !body.value.contains(.committee),
+                  !body.value.contains(.nestedOnly), lexicon.notUnits.match(tokens, at: k) == nil else { return nil }
+        }
         if headMatch.length == 1 && isPersonStart(i) { return nil }
         if lexicon.notUnits.match(tokens, at: i) != nil { return nil }
         let allCaps = tokens[i].isAllCaps && !outer.contains(.abbreviation)
@@ -201,6 +208,8 @@ final class UnitParser {
         var inner: Range<Int>?
         var innerStart: Int?
         var innerEndByte = 0
+        /// The last part read was a qualifier (a comma may continue it: "Văn hóa, Thể thao và Du lịch").
+        var afterQualifier = false
 
         if allCaps {
             // A header line: the name runs to the end of the line.
@@ -225,15 +234,32 @@ final class UnitParser {
             var gap = token.gap
             if afterQuoteEnd == j { gap.remove([.closeQuote, .straightQuote]) }
             // A line broken inside a name (gazette text): "Bộ Lao⏎động - Thương binh và Xã hội".
-            if softWrap(j) { gap.remove(.newline) }
+            if softWrap(j) || wrappedPlace(j) { gap.remove(.newline) }
             if !continues(gap) {
+                if afterQualifier, !sawLocality, gap.contains(.comma), gap.subtracting([.space, .comma]).isEmpty,
+                   let end = commaJoinedEnd(from: j) {
+                    j = end
+                    nameEndByte = Int(tokens[j - 1].end)
+                    afterQualifier = false
+                    continue
+                }
                 // A hyphen between two capitalised parts of one name: "Lao động - Thương binh".
                 let hyphenated = gap.contains(.hyphen) && gap.subtracting([.space, .hyphen]).isEmpty
                 guard hyphenated, token.isCapitalized, !sawLocality, lexicon.heads.match(tokens, at: j) == nil,
                       lexicon.positions.match(tokens, at: j) == nil, !isPersonRun(j, context: positionContext)
                 else { break loop }
             }
-            // Locality: "phường 4", "xã Long Đức", "huyện".
+            // Locality: "phường 4", "xã Long Đức", "huyện"; a level or a list of them ("cấp xã",
+            // "các tỉnh, thành phố trực thuộc Trung ương").
+            if !sawLocality, let end = localityLevels(at: j) {
+                j = end
+                nameEndByte = Int(tokens[j - 1].end)
+                satisfied = true
+                currentSatisfied = true
+                sawLocality = true
+                justAfterHead = false
+                continue
+            }
             let nestedHead = lexicon.heads.match(tokens, at: j)
             if let locality = lexicon.localities.match(tokens, at: j), locality.length > (nestedHead?.length ?? 0),
                lexicon.notLocalities.match(tokens, at: j) == nil {
@@ -245,6 +271,7 @@ final class UnitParser {
                 currentSatisfied = true
                 sawLocality = true
                 justAfterHead = false
+                afterQualifier = false
                 if let personRange { person = personRange; break loop }
                 continue
             }
@@ -268,16 +295,33 @@ final class UnitParser {
                     || !currentSatisfied
                 current = nested.value
                 justAfterHead = true
+                afterQualifier = false
                 continue
             }
             // A qualifier from the lexicon: "nhân dân", "Nông dân", "Chữ thập đỏ".
+            // (In lower case a qualifier that is also a verb is the verb: "Hội xây dựng được …".)
             if let qualifier = lexicon.qualifiers.match(tokens, at: j),
-               token.isCapitalized || (justAfterHead && (!currentSatisfied || current.contains(.bareWhenNested))) {
+               token.isCapitalized || (justAfterHead && (!currentSatisfied || current.contains(.bareWhenNested))
+                                       && (lexicon.verbQualifiers.match(tokens, at: j).map { $0.length < qualifier.length } ?? true)) {
                 j += qualifier.length
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
                 currentSatisfied = true
                 justAfterHead = false
+                afterQualifier = true
+                // "Văn hóa và Xã hội": "và" before another capitalised part of the name; "cơ quan và
+                // doanh nghiệp": before another lower-case qualifier after a lower-case one.
+                if j + 1 < n, tokens[j].key == Self.va, continues(tokens[j].gap), continues(tokens[j + 1].gap) {
+                    if tokens[j + 1].isCapitalized, lexicon.heads.match(tokens, at: j + 1) == nil,
+                       lexicon.positions.match(tokens, at: j + 1) == nil, !isPersonStart(j + 1) {
+                        j += 1
+                    } else if !token.isCapitalized, !tokens[j + 1].isCapitalized,
+                              let next = lexicon.qualifiers.match(tokens, at: j + 1),
+                              lexicon.verbQualifiers.match(tokens, at: j + 1) == nil {
+                        j += 1 + next.length
+                        nameEndByte = Int(tokens[j - 1].end)
+                    }
+                }
                 continue
             }
             // A steering committee's topic ending in a quoted title.
@@ -298,8 +342,15 @@ final class UnitParser {
                     let runEnd = capitalizedRunEnd(from: j)
                     let split = splitPlaceAndPerson(j..<runEnd, afterLocalityNoun: false, positionContext: positionContext,
                                                     headTakesPlace: current.contains(.placeName))
-                    let advanced = split.placeEnd > j
+                    var advanced = split.placeEnd > j
+                    // "Bộ Nội vụ Người ký: …": a label after the name, not a part of it.
+                    if advanced, split.person == nil, split.placeEnd < n, tokens[split.placeEnd].gap.contains(.colon)
+                        || extendLowercase(split.placeEnd) < n && tokens[extendLowercase(split.placeEnd)].gap.contains(.colon)
+                        && extendLowercase(split.placeEnd) > split.placeEnd {
+                        advanced = false
+                    }
                     if advanced {
+                        afterQualifier = false
                         j = split.placeEnd
                         if split.person == nil, lexicon.places.match(tokens, at: runStart) == nil { j = extendLowercase(j) }
                         nameEndByte = Int(tokens[j - 1].end)
@@ -318,6 +369,7 @@ final class UnitParser {
                 }
                 // A capitalised qualifier of one or two syllables: "Khuyến học", "Biên tập", "Y tế".
                 j = extendLowercase(j + 1)
+                afterQualifier = true
                 // "Giáo dục và Đào tạo": "và" between capitalised parts.
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
@@ -340,7 +392,15 @@ final class UnitParser {
             }
             break
         }
+        // "Ủy ban Kinh tế và Tài chính của Quốc hội": the body it belongs to.
+        if afterQualifier, !sawLocality, person == nil, j < n, continues(tokens[j].gap),
+           let owner = lexicon.ownerSuffixes.match(tokens, at: j) {
+            j += owner.length
+            nameEndByte = Int(tokens[j - 1].end)
+        }
         guard satisfied else { return nil }
+        // "Ban Tổ chức" alone names a role in an event, not a body.
+        if let role = lexicon.roleOnly.match(tokens, at: i), role.length >= (person?.lowerBound ?? j) - i { return nil }
         if !outer.contains(.standalone), isNameLine(around: i) { return nil }
         // Drop a trailing "và" taken before a name that turned out not to follow.
         var nameEnd = j
@@ -377,6 +437,20 @@ final class UnitParser {
         return !tokens[j].isCapitalized || (j > 0 && tokens[j - 1].key == Self.va)
     }
 
+    /// A line of running text wrapped just before the place that ends a name ("Tổng Liên đoàn lao
+    /// động⏎Việt Nam"): a single line break, a known place after it, and a long line before it.
+    private func wrappedPlace(_ j: Int) -> Bool {
+        let gap = tokens[j].gap
+        guard j > 0, gap.contains(.newline), gap.subtracting([.space, .newline]).isEmpty,
+              lexicon.places.match(tokens, at: j) != nil else { return false }
+        var k = Int(tokens[j - 1].end)
+        let stop = max(0, k - Self.wrappedLine)
+        while k > stop && utf8[k - 1] != 0x0A { k -= 1 }
+        return k == stop && stop > 0
+    }
+
+    static let wrappedLine = 60
+
     /// A short line of capitalised words only ("Hương Giang - Trường Thịnh"): names, a byline.
     private func isNameLine(around i: Int) -> Bool {
         var start = i
@@ -397,7 +471,9 @@ final class UnitParser {
         guard j < n, !tokens[j].isCapitalized, continues(tokens[j].gap) || softWrap(j), tokens[j].flags.contains(.hasLetter),
               !tokens[j].isNumber else { return j }
         if let tail = lexicon.tails.match(tokens, at: j) { return tails(from: j + tail.length) }
-        // Only a single capitalised word takes its second syllable ("Luật gia"; not "Hà Nam còn").
+        // Only a single capitalised word takes its second syllable ("Luật gia"; not "Hà Nam còn"),
+        // and not an abbreviation ("Báo NTNN hàng ngày").
+        guard !tokens[j - 1].isAllCaps || tokens[j - 1].end - tokens[j - 1].start == 1 else { return j }
         guard j >= 2, !(tokens[j - 2].isCapitalized && !tokens[j - 2].isAllCaps && continues(tokens[j - 1].gap))
                 || lexicon.heads.match(tokens, at: j - 2) != nil || lexicon.qualifiers.match(tokens, at: j - 2) != nil
         else { return j }
@@ -431,6 +507,97 @@ final class UnitParser {
         return j
     }
 
+    /// A level or a list of localities that a body exists at, rather than one place: an optional
+    /// `các`, then bare locality nouns each optionally after `cấp`, joined by commas or slashes,
+    /// and an optional tail such as `trực thuộc Trung ương` ("các tỉnh, thành phố trực thuộc
+    /// Trung ương", "cấp huyện", "huyện, thành phố", "huyện/thị xã"). Returns the token after it;
+    /// nil when there is no such level (one locality with a name is read by `parseLocality`).
+    private func localityLevels(at j: Int) -> Int? {
+        let n = tokens.count
+        var k = j
+        let plural = tokens[k].key == Self.cac
+        if plural { k += 1 }
+        var items = 0
+        var levelWord = false
+        while k < n {
+            if items > 0 {
+                let gap = tokens[k].gap
+                guard gap.contains(.comma) || gap.contains(.slash), gap.subtracting([.space, .comma, .slash]).isEmpty else { break }
+            } else if k > j, !continues(tokens[k].gap) {
+                break
+            }
+            var m = k
+            var level = false
+            if tokens[m].key == Self.cap {
+                level = true
+                m += 1
+                guard m < n, continues(tokens[m].gap) else { break }
+            }
+            guard !tokens[m].isCapitalized || tokens[m].isAllCaps && tokens[m].key == Self.tp,
+                  let locality = lexicon.localities.match(tokens, at: m), locality.value != .needsName,
+                  lexicon.notLocalities.match(tokens, at: m) == nil else { break }
+            let after = m + locality.length
+            // A locality with a name or number ("tỉnh Sơn La") is one place, not a level.
+            if after < n, continues(tokens[after].gap), tokens[after].isCapitalized || tokens[after].isNumber,
+               lexicon.localityTails.match(tokens, at: after) == nil {
+                if items == 0 { return nil }
+                break
+            }
+            levelWord = levelWord || level
+            items += 1
+            k = after
+        }
+        guard items > 0 else { return nil }
+        var end = k
+        if end < n, continues(tokens[end].gap), let tail = lexicon.localityTails.match(tokens, at: end) {
+            end += tail.length
+        }
+        // A single bare noun ("huyện") is read as before; a level, a plural or a list is read here.
+        guard items > 1 || plural || levelWord || end > k else { return nil }
+        return end
+    }
+
+    /// ", Thể thao và Du lịch" after a qualifier: parts joined by commas and a last `và` that make
+    /// one name, not a list of sibling bodies sharing the head (each part but the last starts with
+    /// a capital and is not a qualifier, head, locality, position, place or person of its own).
+    /// Returns the token after the last part.
+    private func commaJoinedEnd(from j: Int) -> Int? {
+        let n = tokens.count
+        var k = j
+        var last = false
+        var parts = 0
+        while k < n, parts < 4 {
+            guard tokens[k].isCapitalized, !tokens[k].isAllCaps, lexicon.heads.match(tokens, at: k) == nil,
+                  lexicon.localities.match(tokens, at: k) == nil, lexicon.positions.match(tokens, at: k) == nil,
+                  lexicon.places.match(tokens, at: k) == nil, !lexicon.stopWords.contains(tokens[k].key),
+                  !isPersonStart(k) else { return nil }
+            var m = k + 1
+            if let qualifier = lexicon.qualifiers.match(tokens, at: k) {
+                guard last else { return nil }
+                m = k + qualifier.length
+            } else {
+                while m < n, m < k + 3, continues(tokens[m].gap), !tokens[m].isCapitalized, tokens[m].key != Self.va,
+                      !lexicon.stopWords.contains(tokens[m].key), lexicon.localities.match(tokens, at: m) == nil { m += 1 }
+            }
+            parts += 1
+            if last { return m }
+            guard m + 1 < n else { return nil }
+            if tokens[m].key == Self.va, continues(tokens[m].gap), continues(tokens[m + 1].gap) {
+                last = true
+                k = m + 1
+                continue
+            }
+            let gap = tokens[m].gap
+            guard gap.contains(.comma), gap.subtracting([.space, .comma]).isEmpty else { return nil }
+            k = m
+        }
+        return nil
+    }
+
+    static let cac = WordKey.key("các")
+    static let cap = WordKey.key("cấp")
+    static let tp = WordKey.key("TP")
+
     /// A locality noun at `j` with its number or name; nil when it needs a name and has none.
     private func parseLocality(at j: Int, length: Int, kind: UnitLexicon.Locality, positionContext: Bool)
         -> (Int, Range<Int>?)? {
@@ -444,7 +611,10 @@ final class UnitParser {
         if next.isNumber, next.end - next.start <= 3 {
             return (k + 1, nil)
         }
-        if next.isCapitalized, lexicon.heads.match(tokens, at: k) == nil, lexicon.localities.match(tokens, at: k) == nil,
+        // "TP.Hội An": a name glued to an abbreviated locality is its name even when it starts
+        // with a head noun.
+        let glued = kind == .abbreviated && tokens[k].gap == .period
+        if next.isCapitalized, glued || lexicon.heads.match(tokens, at: k) == nil, lexicon.localities.match(tokens, at: k) == nil,
            lexicon.positions.match(tokens, at: k) == nil {
             let runEnd = capitalizedRunEnd(from: k)
             let split = splitPlaceAndPerson(k..<runEnd, afterLocalityNoun: true, positionContext: positionContext,
@@ -472,7 +642,9 @@ final class UnitParser {
                                      headTakesPlace: Bool) -> (placeEnd: Int, person: Range<Int>?) {
         let count = run.count
         guard count > 0 else { return (run.lowerBound, nil) }
-        if let place = lexicon.places.match(tokens, at: run.lowerBound), place.length <= count {
+        // (After a locality noun the whole run is its name: "phường Đức Xuân".)
+        if let place = lexicon.places.match(tokens, at: run.lowerBound), place.length <= count,
+           !afterLocalityNoun || place.length == count || isSurname(run.lowerBound + place.length) {
             let rest = run.lowerBound + place.length
             if run.upperBound - rest >= 2, isSurname(rest) { return (rest, rest..<run.upperBound) }
             // A known place ends the name: what follows is someone's name ("Nga Maria Zakharova").

@@ -162,6 +162,8 @@ struct UnitScanner {
             if p[next] == 0x0A { breaks += 1 }
             next += 1
         }
+        // A phrase written with a period of its own ("T.Ư").
+        if next == end, next + 1 < p.count, p[next] == 0x2E { next += 1 }
         guard next > end, next < p.count, Self.classes[Int(p[next])] != 0 else { return false }
         let (second, _) = WordTokens.wordKey(p, at: next, table)
         return lexicon.startPairs.contains(PhraseTable<Bool>.pairKey(key, second))
