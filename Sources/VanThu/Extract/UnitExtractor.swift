@@ -27,7 +27,7 @@ public struct UnitExtractor: Extractor {
     public func extract(_ context: inout ExtractionContext) {
         let document = context.document
         let found = UnitScanner(lexicon: lexicon).scan(document)
-        context.record.units = Self.collect(found.mentions, in: document)
+        context.record.units = Self.resolveShortForms(Self.collect(found.mentions, in: document), lexicon: lexicon)
         var people: [PersonFact] = []
         var seenPeople: Set<[String?]> = []
         for person in found.people {
@@ -75,6 +75,82 @@ public struct UnitExtractor: Extractor {
             unitByWrittenName[written] = registry.add(name: name, key: key, span: span)
         }
         return registry.units
+    }
+
+    /// An anaphoric short form goes to the full name used elsewhere in the document: "Hội Cựu
+    /// chiến binh phường" to "Hội Cựu chiến binh phường 4" (a bare locality noun, and its name
+    /// elsewhere), "Ủy ban nhân dân" to "Ủy ban nhân dân xã Tân An" (a generic name without
+    /// locality, and one with it elsewhere). Each
+    /// mention of the short form goes to the full name mentioned nearest before it (or after it,
+    /// when none is before); the short form is no unit of its own then.
+    static func resolveShortForms(_ units: [UnitFact], lexicon: UnitLexicon) -> [UnitFact] {
+        guard units.count > 1 else { return units }
+        var indexByKey: [String: Int] = [:]
+        for (index, unit) in units.enumerated() { indexByKey[unit.key] = index }
+        let words = units.map { WordTokens($0.key) }
+        // A name with nothing specific after its first word ("Ủy ban nhân dân", "Mặt trận", "UBND")
+        // is a short form of the same name with a locality; a specific one ("Ban Chỉ đạo Quy chế
+        // dân chủ") is a name of its own.
+        // (A quoted title inside it is the topic's, not the body's: "Ban chỉ đạo phong trào thi đua
+        // “Dân vận khéo”" is generic.)
+        let generic = units.map { unit in
+            var quoted = false
+            return WordTokens(unit.name).tokens.dropFirst().allSatisfy { token in
+                if token.gap.contains(.closeQuote) { quoted = false }
+                if token.gap.contains(.straightQuote) { quoted.toggle() }
+                if token.gap.contains(.openQuote) { quoted = true }
+                return quoted || !token.isCapitalized
+            }
+        }
+        // The full names (by index) each unit is a short form of: every word-boundary prefix of a
+        // name that is another unit's key (a table look-up per word, not a pass over the units).
+        var fullNames: [[Int]] = Array(repeating: [], count: units.count)
+        for (l, long) in units.enumerated() {
+            let keyBytes = Array(long.key.utf8)
+            for m in 1..<max(1, words[l].count) {
+                let cut = Int(words[l][m].start)
+                guard let s = indexByKey[String(decoding: keyBytes[..<cut], as: UTF8.self)
+                    .trimmingCharacters(in: .whitespaces)], s != l, words[s].count == m else { continue }
+                let extendsLocality = lexicon.localities.match(words[l], at: m) != nil
+                    && lexicon.notLocalities.match(words[l], at: m) == nil
+                let endsWithLocality = (1...2).contains { length in
+                    m - length >= 0 && lexicon.localities.match(words[s], at: m - length)?.length == length
+                        && lexicon.notLocalities.match(words[s], at: m - length) == nil
+                }
+                if extendsLocality && generic[s] || endsWithLocality { fullNames[s].append(l) }
+            }
+        }
+        let isShort = fullNames.map { !$0.isEmpty }
+        guard isShort.contains(true) else { return units }
+        var result = units
+        var seen: Set<UnitRegistry.SpanKey> = []
+        for (index, unit) in units.enumerated() {
+            for span in unit.mentions { seen.insert(.init(unit: index, start: span[0], end: span[1])) }
+        }
+        for s in units.indices where isShort[s] {
+            let targets = fullNames[s].filter { !isShort[$0] }
+            guard !targets.isEmpty else { continue }
+            // The full names' mentions by start; each short mention takes the last one before it.
+            let anchors = targets.flatMap { t in units[t].mentions.map { ($0[0], t) } }.sorted { $0 < $1 }
+            for span in units[s].mentions {
+                var low = 0
+                var high = anchors.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if anchors[mid].0 < span[0] { low = mid + 1 } else { high = mid }
+                }
+                let target = low > 0 ? anchors[low - 1].1 : anchors[0].1
+                if seen.insert(.init(unit: target, start: span[0], end: span[1])).inserted {
+                    result[target].mentions.append(span)
+                }
+            }
+            result[s].mentions = []
+        }
+        return result.filter { !$0.mentions.isEmpty }.map { unit in
+            var unit = unit
+            unit.mentions.sort { ($0[0], $0[1]) < ($1[0], $1[1]) }
+            return unit
+        }
     }
 
     /// The text of a byte range with runs of white space as one space; the first letter upper case

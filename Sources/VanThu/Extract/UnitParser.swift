@@ -533,8 +533,9 @@ final class UnitParser {
                 m += 1
                 guard m < n, continues(tokens[m].gap) else { break }
             }
+            // ("các ấp", "các thôn": a plural needs no name.)
             guard !tokens[m].isCapitalized || tokens[m].isAllCaps && tokens[m].key == Self.tp,
-                  let locality = lexicon.localities.match(tokens, at: m), locality.value != .needsName,
+                  let locality = lexicon.localities.match(tokens, at: m), locality.value != .needsName || plural,
                   lexicon.notLocalities.match(tokens, at: m) == nil else { break }
             let after = m + locality.length
             // A locality with a name or number ("tỉnh Sơn La") is one place, not a level.
