@@ -57,14 +57,19 @@ public struct UnitExtractor: Extractor {
             var written = Self.collapsedBytes(document.utf8, mention.bytes)
             let isEmpty = written.isEmpty
             written.append(mention.capitalizeFirst ? 0xFF : 0xFE)
+            if let shared = mention.sharedLocality {
+                written.append(0xFD)
+                written += Self.collapsedBytes(document.utf8, shared)
+            }
             let span = mention.scalars
             if let index = unitByWrittenName[written] {
                 registry.addMention(span, to: index)
                 continue
             }
             guard !isEmpty else { continue }
-            let name = Self.name(document.utf8, mention.bytes, capitalizeFirst: mention.capitalizeFirst)
+            var name = Self.name(document.utf8, mention.bytes, capitalizeFirst: mention.capitalizeFirst)
             guard !name.isEmpty else { continue }
+            if let shared = mention.sharedLocality { name += " " + Self.name(document.utf8, shared, capitalizeFirst: false) }
             let key: String
             if let known = keyByName[name] {
                 key = known
@@ -117,7 +122,11 @@ public struct UnitExtractor: Extractor {
                     m - length >= 0 && lexicon.localities.match(words[s], at: m - length)?.length == length
                         && lexicon.notLocalities.match(words[s], at: m - length) == nil
                 }
-                if extendsLocality && generic[s] || endsWithLocality { fullNames[s].append(l) }
+                // (After a bare locality noun, its name: a word joined by a space that is no other
+                // locality or level, not "cấp huyện, cấp xã".)
+                let namesLocality = endsWithLocality && words[l][m].gap.subtracting(.space).isEmpty && !extendsLocality
+                    && !Self.levelWords.contains(words[l][m].key)
+                if extendsLocality && generic[s] || namesLocality { fullNames[s].append(l) }
             }
         }
         let isShort = fullNames.map { !$0.isEmpty }
@@ -152,6 +161,8 @@ public struct UnitExtractor: Extractor {
             return unit
         }
     }
+
+    static let levelWords: Set<UInt64> = Set(["cấp", "các", "trực", "và"].map(WordKey.key))
 
     /// The text of a byte range with runs of white space as one space; the first letter upper case
     /// when asked ("ban Dân vận Thành ủy" inside "Trưởng ban Dân vận Thành ủy").

@@ -10,6 +10,11 @@ final class UnitParser {
         /// The name starts with a head noun written in lower case inside a position ("Trưởng ban …").
         var capitalizeFirst: Bool
         var rule: String
+        /// The locality the name shares with the list it is in ("Hội LHPN" in "Ban Dân vận, Hội
+        /// LHPN, Hội Nông dân huyện Đất Đỏ"): its bytes, written after the name.
+        var sharedLocality: Range<Int>? = nil
+        /// The name ends with a qualifier and has no locality: one that closes its list is its own.
+        var takesLocality = false
     }
 
     struct Person {
@@ -75,6 +80,13 @@ final class UnitParser {
                head.value.contains(.lowercaseBeforeName), i + head.length < n, tokens[i + head.length].isCapitalized,
                let unit = parseUnit(at: i, positionContext: false) {
                 record(unit, rule: "units.lowercase-head")
+                return max(unit.end, i + 1)
+            }
+            // "công an xã Bình Lâm", "chi bộ công an xã": a lower-case head with a locality.
+            if !quoted[i], lexicon.heads.startsPhrase(token.key), let head = lexicon.heads.match(tokens, at: i),
+               !head.value.isDisjoint(with: [.lowercaseWithLocality, .lowercaseWithQualifier]), !insideName(i),
+               let unit = parseUnit(at: i, positionContext: false, lowercase: true) {
+                record(unit, rule: "units.lowercase-locality")
                 return max(unit.end, i + 1)
             }
             return nil
@@ -170,10 +182,18 @@ final class UnitParser {
         /// An inner unit that is reported too (`Hội Phụ nữ phường 6` in `Ban Chấp hành Hội Phụ nữ phường 6`).
         var inner: Range<Int>?
         var innerEndByte: Int = 0
+        /// First token of the name's locality, when it has one.
+        var localityStart: Int? = nil
+        /// Its locality comes right after a qualifier ("Hội Nông dân huyện …").
+        var localityAfterQualifier = false
+        /// No locality, no person, and a qualifier at its end ("Ban Dân vận", "Hội LHPN").
+        var takesLocality = false
     }
 
     /// Parses the unit whose head is at token `i`.
-    func parseUnit(at i: Int, positionContext: Bool, hiddenHead: Int = 0) -> Parse? {
+    /// `lowercase`: the head is written in lower case in running text; the name must have a
+    /// locality then ("chi bộ công an xã", "tổ dân vận thôn Đồng Lân").
+    func parseUnit(at i: Int, positionContext: Bool, hiddenHead: Int = 0, lowercase: Bool = false) -> Parse? {
         let n = tokens.count
         let headMatch: PhraseTable<UnitLexicon.Head>.Match
         if hiddenHead > 0 {
@@ -210,6 +230,8 @@ final class UnitParser {
         var innerEndByte = 0
         /// The last part read was a qualifier (a comma may continue it: "Văn hóa, Thể thao và Du lịch").
         var afterQualifier = false
+        var localityStart: Int?
+        var localityAfterQualifier = false
 
         if allCaps {
             // A header line: the name runs to the end of the line.
@@ -252,6 +274,9 @@ final class UnitParser {
             // Locality: "phường 4", "xã Long Đức", "huyện"; a level or a list of them ("cấp xã",
             // "các tỉnh, thành phố trực thuộc Trung ương").
             if !sawLocality, let end = localityLevels(at: j) {
+                if lowercase, justAfterHead, !outer.contains(.lowercaseWithLocality) { break loop }
+                // (A level is no locality a list shares: "Sở … và Ủy ban nhân dân cấp tỉnh".)
+                localityStart = j
                 j = end
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
@@ -263,8 +288,13 @@ final class UnitParser {
             let nestedHead = lexicon.heads.match(tokens, at: j)
             if let locality = lexicon.localities.match(tokens, at: j), locality.length > (nestedHead?.length ?? 0),
                lexicon.notLocalities.match(tokens, at: j) == nil {
-                guard let (end, personRange) = parseLocality(at: j, length: locality.length, kind: locality.value,
+                guard !(lowercase && justAfterHead && !outer.contains(.lowercaseWithLocality)),
+                      let (end, personRange) = parseLocality(at: j, length: locality.length, kind: locality.value,
                                                             positionContext: positionContext) else { break loop }
+                if localityStart == nil {
+                    localityStart = j
+                    localityAfterQualifier = afterQualifier
+                }
                 j = end
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
@@ -282,7 +312,9 @@ final class UnitParser {
                 || (nested.value.contains(.lowercaseBeforeName) && j + nested.length < n
                     && tokens[j + nested.length].isCapitalized)
                 || (justAfterHead && outer.contains(.organ) && j == i + headMatch.length && nested.value.contains(.standalone)
-                    && !nested.value.contains(.nestedOnly)),
+                    && !nested.value.contains(.nestedOnly))
+                || ((lowercase || justAfterHead) && nested.value.contains(.lowercaseWithLocality) && j + nested.length < n
+                    && lexicon.localities.match(tokens, at: j + nested.length) != nil),
                lexicon.notUnits.match(tokens, at: j) == nil, !isPersonStart(j),
                !(lexicon.positions.match(tokens, at: j).map { $0.length >= nested.length } ?? false) {
                 if outer.contains(.organ), !nested.value.contains(.committee), !nested.value.contains(.nestedOnly),
@@ -301,7 +333,7 @@ final class UnitParser {
             // A qualifier from the lexicon: "nhân dân", "Nông dân", "Chữ thập đỏ".
             // (In lower case a qualifier that is also a verb is the verb: "Hội xây dựng được …".)
             if let qualifier = lexicon.qualifiers.match(tokens, at: j),
-               token.isCapitalized || (justAfterHead && (!currentSatisfied || current.contains(.bareWhenNested))
+               token.isCapitalized || (justAfterHead && (!currentSatisfied || current.contains(.bareWhenNested) || lowercase)
                                        && (lexicon.verbQualifiers.match(tokens, at: j).map { $0.length < qualifier.length } ?? true)) {
                 j += qualifier.length
                 nameEndByte = Int(tokens[j - 1].end)
@@ -398,7 +430,7 @@ final class UnitParser {
             j += owner.length
             nameEndByte = Int(tokens[j - 1].end)
         }
-        guard satisfied else { return nil }
+        guard satisfied, !lowercase || lowercaseNameFits(i, locality: localityStart) else { return nil }
         // "Ban Tổ chức" alone names a role in an event, not a body.
         if let role = lexicon.roleOnly.match(tokens, at: i), role.length >= (person?.lowerBound ?? j) - i { return nil }
         if !outer.contains(.standalone), isNameLine(around: i) { return nil }
@@ -413,7 +445,11 @@ final class UnitParser {
         }
         let end = person?.upperBound ?? nameEnd
         return Parse(start: i, end: max(end, nameEnd), nameEnd: nameEnd, nameEndByte: nameEndByte, person: person,
-                     inner: inner, innerEndByte: innerEndByte)
+                     inner: inner, innerEndByte: innerEndByte,
+                     localityStart: localityStart.flatMap { $0 < nameEnd ? $0 : nil },
+                     localityAfterQualifier: localityAfterQualifier,
+                     takesLocality: afterQualifier && localityStart == nil && person == nil && nameEnd == j
+                        && !outer.contains(.national))
     }
 
     static let va = WordKey.key("và")
@@ -788,15 +824,50 @@ final class UnitParser {
     private func record(_ parse: Parse, rule: String, capitalizeFirst: Bool = false) {
         let start = Int(tokens[parse.start].start)
         guard parse.nameEnd > parse.start else { return }
+        if let locality = parse.localityStart, parse.localityAfterQualifier {
+            shareLocality(Int(tokens[locality].start)..<parse.nameEndByte, before: start)
+        }
         mentions.append(Mention(bytes: start..<parse.nameEndByte,
                                 scalars: Int(tokens[parse.start].scalarStart)..<scalarEnd(parse.nameEnd, byte: parse.nameEndByte),
-                                capitalizeFirst: capitalizeFirst, rule: rule))
+                                capitalizeFirst: capitalizeFirst, rule: rule, takesLocality: parse.takesLocality))
         if let inner = parse.inner {
             let innerStart = Int(tokens[inner.lowerBound].start)
             mentions.append(Mention(bytes: innerStart..<parse.innerEndByte,
                                     scalars: Int(tokens[inner.lowerBound].scalarStart)..<scalarEnd(inner.upperBound, byte: parse.innerEndByte),
                                     capitalizeFirst: false, rule: "units.organ-of"))
         }
+    }
+
+    /// A name with a lower-case head ("công an xã Bình Lâm") is read when its words up to the
+    /// locality noun are lower case and joined by spaces, at most `UnitScanner.lookBack` words
+    /// before that noun, and the locality is named with a capital (where the scanner looks).
+    private func lowercaseNameFits(_ i: Int, locality: Int?) -> Bool {
+        guard let locality, let noun = lexicon.localities.match(tokens, at: locality) else { return false }
+        let name = locality + noun.length
+        guard name < tokens.count, name - 1 - i <= UnitScanner.lookBack, tokens[name].isCapitalized,
+              !tokens[name].isAllCaps else { return false }
+        for k in i..<name where tokens[k].isCapitalized || (k > i && tokens[k].gap != .space) { return false }
+        return tokens[name].gap == .space
+    }
+
+    /// "Ban Dân vận, Hội LHPN, Hội Nông dân huyện Đất Đỏ": the locality of a list's last item
+    /// belongs to the items before it that take one, joined to it by commas and `và` only.
+    private func shareLocality(_ locality: Range<Int>, before start: Int) {
+        var next = start
+        var m = mentions.count - 1
+        while m >= 0, mentions[m].takesLocality, mentions[m].sharedLocality == nil,
+              Self.joinsList(utf8, mentions[m].bytes.upperBound..<next) {
+            mentions[m].sharedLocality = locality
+            next = mentions[m].bytes.lowerBound
+            m -= 1
+        }
+    }
+
+    /// The bytes between two items of a list: a comma, `và`, or both, with spaces.
+    static func joinsList(_ utf8: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.lowerBound <= range.upperBound else { return false }
+        let text = utf8[range].filter { $0 != 0x20 }
+        return text == Array(",".utf8) || text == Array("và".utf8) || text == Array(",và".utf8)
     }
 
     /// Scalar end of a name that ends at token `end` (exclusive) or at a closing quote after it.

@@ -27,6 +27,8 @@ struct UnitScanner {
     }()
 
     static let before = 24
+    /// Words looked back from a locality noun for a lower-case head.
+    static let lookBack = 6
     static let after = 128
     static let margin = 64
     static let shortLine = 160
@@ -110,6 +112,28 @@ struct UnitScanner {
                             let next = step(at: previous)
                             consumed = next > start
                             resume = max(next, resume)
+                        }
+                    }
+                    // A lower-case head a few words before a locality noun and this place name
+                    // ("chi bộ công an xã Bình Lâm"): the farthest that makes a name goes first.
+                    if !consumed, let previous = Self.previousWord(p, before: start), previous >= handledUntil,
+                       lexicon.localityWords.contains(WordTokens.wordKey(p, at: previous, table).key) {
+                        var candidates: [Int] = []
+                        var cursor = previous
+                        for _ in 0..<Self.lookBack {
+                            guard let word = Self.previousWord(p, before: cursor), word >= handledUntil,
+                                  !Self.isCapital(p, word) else { break }
+                            if lexicon.lowercaseLocalityHeadWords.contains(WordTokens.wordKey(p, at: word, table).key) {
+                                candidates.append(word)
+                            }
+                            cursor = word
+                        }
+                        for candidate in candidates.reversed() where !consumed {
+                            let next = step(at: candidate)
+                            if next > start {
+                                consumed = true
+                                resume = max(next, resume)
+                            }
                         }
                     }
                     if !consumed && opens(p, key: key, end: end, table) {

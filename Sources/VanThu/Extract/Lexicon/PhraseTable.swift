@@ -87,6 +87,9 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         rebuild()
     }
 
+    /// The keys of every word of every phrase.
+    public var allWords: Set<UInt64> { Set(byFirstWord.values.flatMap { $0.flatMap(\.keys) }) }
+
     /// The keys of the words that start a phrase.
     public var firstWords: Set<UInt64> { Set(byFirstWord.keys) }
 

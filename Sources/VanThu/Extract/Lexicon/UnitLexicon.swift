@@ -33,6 +33,14 @@ public struct UnitLexicon: Sendable {
         /// A nested-only head that may also open the name of the body it leads (`Trung ương` +
         /// `Hội Nông dân Việt Nam`, `Trung ương Đoàn`).
         public static let leadsBody = Head(rawValue: 1 << 10)
+        /// May be written in lower case in running text before a locality (`công an xã Bình Lâm`,
+        /// `chi bộ công an xã`).
+        public static let lowercaseWithLocality = Head(rawValue: 1 << 11)
+        /// May be written in lower case before a qualifier and a locality (`tổ dân vận thôn Đồng
+        /// Lân`, `hội nông dân xã`), not directly before the locality.
+        public static let lowercaseWithQualifier = Head(rawValue: 1 << 12)
+        /// A national body: a list's locality is not its own (`Bộ Y tế` in `Bộ Y tế, Sở Nội vụ tỉnh`).
+        public static let national = Head(rawValue: 1 << 13)
     }
 
     /// A position (title of office); `hiddenHead` is the head noun it ends with when a unit name
@@ -97,6 +105,10 @@ public struct UnitLexicon: Sendable {
     public private(set) var startSingles = KeyTable()
     public private(set) var startPairs = KeyTable()
     public private(set) var lowercaseStartWords = KeyTable()
+    /// First words of heads that may be written in lower case before a locality, and of the
+    /// locality nouns: where the scanner looks back from a capitalised place name.
+    public private(set) var lowercaseLocalityHeadWords = KeyTable()
+    public private(set) var localityWords = KeyTable()
     /// First bytes (lower case) of the heads that may be written in lower case.
     public private(set) var lowercaseStartBytes = [Bool](repeating: false, count: 256)
 
@@ -106,6 +118,10 @@ public struct UnitLexicon: Sendable {
         startSingles = KeyTable(keys: openings.reduce(into: Set<UInt64>()) { $0.formUnion($1.singles) })
         startPairs = KeyTable(keys: openings.reduce(into: Set<UInt64>()) { $0.formUnion($1.pairs) })
         lowercaseStartWords = KeyTable(keys: heads.firstWords { $0.contains(.lowercaseBeforeName) })
+        lowercaseLocalityHeadWords = KeyTable(keys: heads.firstWords {
+            !$0.isDisjoint(with: [.lowercaseWithLocality, .lowercaseWithQualifier])
+        })
+        localityWords = KeyTable(keys: localities.allWords)
         lowercaseStartBytes = [Bool](repeating: false, count: 256)
         for (phrase, traits) in Self.headPhrases where traits.contains(.lowercaseBeforeName) {
             if let first = phrase.lowercased().utf8.first { lowercaseStartBytes[Int(first)] = true }
@@ -158,33 +174,35 @@ public struct UnitLexicon: Sendable {
         let committee: Head = [.standalone, .placeName, .committee]
         return [
             ("Thành ủy", committee), ("Tỉnh ủy", committee), ("Huyện ủy", committee), ("Quận ủy", committee),
-            ("Thị ủy", committee), ("Đảng ủy", committee), ("Đảng ủy Khối", committee.union(.bareWhenNested)),
-            ("Đảng bộ", [.placeName]), ("Chi bộ", [.standalone, .placeName]), ("Đảng đoàn", []),
+            ("Thị ủy", committee), ("Đảng ủy", committee.union(.lowercaseWithLocality)), ("Đảng ủy Khối", committee.union(.bareWhenNested)),
+            ("Đảng bộ", [.placeName, .lowercaseWithLocality]), ("Chi bộ", [.standalone, .placeName, .lowercaseWithLocality]), ("Đảng đoàn", []),
             ("Ban cán sự đảng", []), ("Trung ương", [.nestedOnly, .standalone, .committee, .leadsBody]),
             ("Đảng", [.nestedOnly, .standalone, .committee]), ("Khối", [.bareWhenNested]), ("Thường trực", []),
             ("Tỉnh đoàn", [.standalone, .placeName]), ("Huyện đoàn", [.standalone, .placeName]),
             ("Thành đoàn", [.standalone, .placeName]), ("Quận đoàn", [.standalone, .placeName]),
-            ("Ủy ban", []), ("UBND", [.standalone, .placeName, .abbreviation]),
+            ("Ủy ban", [.lowercaseWithQualifier]), ("UBND", [.standalone, .placeName, .abbreviation]),
             ("HĐND", [.standalone, .placeName, .abbreviation]), ("MTTQ", [.standalone, .placeName, .abbreviation]),
-            ("UBMTTQ", [.standalone, .placeName, .abbreviation]), ("Mặt trận", [.standalone]),
-            ("Hội", []), ("Chi hội", [.standalone]), ("Hội đồng", []), ("Liên hiệp", []), ("Liên đoàn", []),
-            ("Ban", []), ("Tiểu ban", []), ("Ban Chỉ đạo", [.standalone, .topic]),
+            ("UBMTTQ", [.standalone, .placeName, .abbreviation]), ("Mặt trận", [.standalone, .lowercaseWithLocality]),
+            ("Hội", [.lowercaseWithQualifier]), ("Chi hội", [.standalone, .lowercaseWithLocality]), ("Hội đồng", [.lowercaseWithQualifier]), ("Liên hiệp", []), ("Liên đoàn", []),
+            ("Ban", [.lowercaseWithQualifier]), ("Tiểu ban", []), ("Ban Chỉ đạo", [.standalone, .topic]),
             ("BCĐ", [.standalone, .topic, .abbreviation]), ("Ban Chấp hành", [.organ, .standalone]), ("Ban Thường vụ", [.organ, .standalone]),
-            ("BTV", [.organ, .standalone, .abbreviation]), ("Ban Bí thư", [.standalone]), ("Bộ Chính trị", [.standalone]),
-            ("Đoàn", []), ("Chi đoàn", [.standalone]), ("Công đoàn", [.standalone]), ("Liên đội", [.standalone]),
-            ("Công an", []), ("Bộ đội", []), ("Bộ Chỉ huy", []), ("Ban Chỉ huy", []), ("Quân khu", []),
-            ("Sở", []), ("Phòng", []), ("Bộ", []), ("Cục", []), ("Chi cục", []), ("Tổng cục", []), ("Vụ", []),
+            ("BTV", [.organ, .standalone, .abbreviation]), ("Ban Bí thư", [.standalone, .national]), ("Bộ Chính trị", [.standalone, .national]),
+            ("Đoàn", []), ("Chi đoàn", [.standalone, .lowercaseWithLocality]), ("Công đoàn", [.standalone]), ("Liên đội", [.standalone]),
+            ("Công an", [.lowercaseWithLocality]), ("Bộ đội", []), ("Bộ Chỉ huy", []), ("Ban Chỉ huy", []), ("Quân khu", []),
+            ("Sở", []), ("Phòng", [.lowercaseWithQualifier]), ("Bộ", [.national]), ("Cục", [.national]), ("Chi cục", []),
+            ("Tổng cục", [.national]), ("Vụ", [.national]),
             ("Viện", []), ("Học viện", []), ("Trường", [.lowercaseBeforeName]), ("Đại học", []),
-            ("Trung tâm", []), ("Văn phòng", []), ("Thanh tra", []), ("Kho bạc", []), ("Tòa án", []),
+            ("Trung tâm", [.lowercaseWithQualifier]), ("Văn phòng", []), ("Thanh tra", []), ("Kho bạc", []), ("Tòa án", []),
             ("Viện kiểm sát", []), ("Ngân hàng", [.descriptor]), ("Quỹ", [.descriptor]),
             ("Công ty", [.lowercaseBeforeName]), ("Cty", []), ("Tập đoàn", []),
             ("Tổng công ty", []), ("Hợp tác xã", [.descriptor]), ("HTX", [.descriptor, .abbreviation]),
-            ("Tổ", [.descriptor]), ("Tổ hợp tác", [.descriptor]), ("Đội", [.descriptor]),
-            ("Câu lạc bộ", [.descriptor]), ("Bệnh viện", []), ("Trạm", []), ("Đài", []), ("Chính phủ", [.standalone]),
-            ("Quốc hội", [.standalone]), ("Ban Quản lý", []), ("Bảo hiểm xã hội", []), ("BHXH", [.abbreviation]),
-            ("Ủy ban Thường vụ Quốc hội", [.standalone]), ("Đoàn Thanh niên", []),
+            ("Tổ", [.descriptor, .lowercaseWithQualifier]), ("Tổ hợp tác", [.descriptor]), ("Đội", [.descriptor, .lowercaseWithQualifier]),
+            ("Câu lạc bộ", [.descriptor]), ("Bệnh viện", [.lowercaseWithQualifier]), ("Trạm", [.lowercaseWithQualifier]), ("Đài", []), ("Chính phủ", [.standalone, .national]),
+            ("Quốc hội", [.standalone, .national]), ("Ban Quản lý", []), ("Bảo hiểm xã hội", []), ("BHXH", [.abbreviation]),
+            ("Ủy ban Thường vụ Quốc hội", [.standalone, .national]), ("Đoàn Thanh niên", [.lowercaseWithLocality]),
             ("Đoàn đại biểu Quốc hội", [.standalone]), ("Kiểm toán nhà nước", [.standalone]),
-            ("Tổng Liên đoàn", []), ("Hội đồng Bộ trưởng", [.standalone]), ("Hội đồng Chính phủ", [.standalone]),
+            ("Tổng Liên đoàn", [.national]), ("Hội đồng Bộ trưởng", [.standalone, .national]),
+            ("Hội đồng Chính phủ", [.standalone, .national]),
             ("Mặt trận Tổ quốc", [.standalone, .placeName]), ("Báo", []),
             ("T.Ư", [.nestedOnly, .standalone, .committee, .leadsBody]), ("TW", [.nestedOnly, .standalone, .committee]),
         ]
