@@ -38,5 +38,66 @@ extension UnitExtractor {
         .never("Học tập tư tưởng của Chủ tịch Hồ Chí Minh.", "Hồ Chí Minh"),
         .never("Đề tài “Vai trò của Hội Nông dân trong xây dựng nông thôn mới” đạt giải.", "Hội Nông dân",
                note: "a name inside a quoted title is not a unit"),
+
+        // Lower-case heads in running text, with a named locality.
+        .matches("Anh Tư, cán bộ công an xã Phước Hảo, đã trả lại tài sản.", "công an xã Phước Hảo",
+                 note: "a lower-case head before a named locality"),
+        .exactly("Chi bộ công an xã Mỹ Lợi kết nạp hai đảng viên.", ["Chi bộ công an xã Mỹ Lợi"],
+                 note: "a lower-case nested head under a capitalised one"),
+        .matches("Thành viên tổ dân vận ấp Tân Quy đến từng nhà vận động.", "tổ dân vận ấp Tân Quy",
+                 note: "a lower-case head, a qualifier and a locality"),
+        .exactly("Mỗi hội viên đều góp sức xây nhà cho xã Phú Điền.", [],
+                 note: "a lower-case head word that is no unit"),
+        .exactly("Hội xây dựng được ba mô hình mới.", [], note: "a qualifier that is also a verb, in lower case"),
+        .exactly("Công an tổ chức tuần tra suốt đêm.", [], note: "“tổ chức” after a head is the verb"),
+
+        // Commas and "và" inside an official name.
+        .exactly("Ông được Vụ Thi đua, Khen thưởng đề nghị khen.", ["Vụ Thi đua, Khen thưởng"]),
+        .exactly("Báo cáo gửi Ủy ban Tài chính, Ngân sách trước kỳ họp.", ["Ủy ban Tài chính, Ngân sách"]),
+        .exactly("Sở Nông nghiệp, Thủy lợi và Phát triển rừng đã thẩm định.",
+                 ["Sở Nông nghiệp, Thủy lợi và Phát triển rừng"], note: "a name “A, B và C” whose parts are no bodies"),
+        .exactly("Sở Tài chính, Sở Nội vụ và Kho bạc Nhà nước phối hợp.", ["Sở Tài chính", "Sở Nội vụ", "Kho bạc Nhà nước"],
+                 note: "a list of bodies is not one name"),
+        .exactly("Hội Nông dân, Phụ nữ và Cựu chiến binh cùng tham gia.", ["Hội Nông dân"],
+                 note: "parts that are qualifiers of their own are siblings, not one name"),
+        .matches("Phó Chủ nhiệm Ủy ban Kinh tế và Tài chính của Quốc hội phát biểu.",
+                 "Ủy ban Kinh tế và Tài chính của Quốc hội", note: "the body a committee belongs to"),
+
+        // The locality that follows belongs to the name; levels and lists of localities too.
+        .exactly("Ủy ban nhân dân phường Tân Định họp dân.", ["Ủy ban nhân dân phường Tân Định"]),
+        .matches("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo thực hiện.",
+                 "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"),
+        .exactly("Hồ sơ nộp cho Ủy ban nhân dân cấp xã nơi cư trú.", ["Ủy ban nhân dân cấp xã"]),
+        .exactly("Phòng Văn hóa huyện, thị xã tổng hợp danh sách.", ["Phòng Văn hóa huyện, thị xã"]),
+        .exactly("Ủy ban nhân dân tỉnh, thành phố Cà Mau cùng tham dự.", ["Ủy ban nhân dân tỉnh"],
+                 note: "a second locality with a name is a place, not a level"),
+        .exactly("Hội Phụ nữ phường Hòa Xuân tặng quà.", ["Hội Phụ nữ phường Hòa Xuân"],
+                 note: "a locality's name goes on past a word that is also a country"),
+        .exactly("Đảng bộ TP.Hội Nghĩa tổ chức đại hội.", ["Đảng bộ TP.Hội Nghĩa"],
+                 note: "a name glued to an abbreviated locality"),
+        .exactly("Ban Tuyên giáo, Hội Cựu chiến binh, Hội Khuyến học xã Tân Phong cùng ký kết.",
+                 ["Ban Tuyên giáo xã Tân Phong", "Hội Cựu chiến binh xã Tân Phong", "Hội Khuyến học xã Tân Phong"],
+                 note: "a locality shared by a list"),
+        .exactly("Bộ Y tế và Sở Nội vụ tỉnh Kon Tum đã thống nhất.", ["Bộ Y tế", "Sở Nội vụ tỉnh Kon Tum"],
+                 note: "a national body takes no locality from a list"),
+        .exactly("Sở Tư pháp và Ủy ban nhân dân cấp tỉnh hướng dẫn.", ["Sở Tư pháp", "Ủy ban nhân dân cấp tỉnh"],
+                 note: "a level is not shared by a list"),
+
+        // Not units.
+        .exactly("Ban Tổ chức trao giải cho các đội.", [], note: "a committee named only by its role"),
+        .exactly("Ban Giám khảo chấm điểm công tâm.", [], note: "a committee named only by its role"),
+        .matches("Ban Tổ chức Thành ủy hướng dẫn nhân sự.", "Ban Tổ chức Thành ủy"),
+        .exactly("Nơi ban hành: Bộ Tư pháp Người ký: Lê Văn Tám", ["Bộ Tư pháp"], note: "a label after the name"),
+        .never("KÝ BỞI: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+               note: "“báo” inside a word is not a newspaper"),
+
+        // Abbreviations and heads of their own.
+        .exactly("Ban Dân vận T.Ư vừa tổng kết.", ["Ban Dân vận T.Ư"], note: "T.Ư = Trung ương"),
+        .matches("T.Ư Hội Phụ nữ Việt Nam phát động phong trào.", "T.Ư Hội Phụ nữ Việt Nam",
+                 note: "the central body of an organisation"),
+        .matches("Bà là Chánh Văn phòng Trung ương Đảng.", "Văn phòng Trung ương Đảng", note: "a two-word head hidden in a position"),
+        .exactly("Viện Kiểm sát nhân dân tối cao kháng nghị.", ["Viện Kiểm sát nhân dân tối cao"]),
+        .matches("Đại diện Tổng Liên đoàn Lao động Việt Nam phát biểu.", "Tổng Liên đoàn Lao động Việt Nam"),
+        .matches("Nhiều bài viết đăng trên Báo Quảng Nam hằng ngày.", "Báo Quảng Nam"),
     ]
 }

@@ -606,16 +606,15 @@ final class UnitParser {
         while k < n, parts < 4 {
             guard tokens[k].isCapitalized, !tokens[k].isAllCaps, lexicon.heads.match(tokens, at: k) == nil,
                   lexicon.localities.match(tokens, at: k) == nil, lexicon.positions.match(tokens, at: k) == nil,
-                  lexicon.places.match(tokens, at: k) == nil, !lexicon.stopWords.contains(tokens[k].key),
+                  lexicon.places.match(tokens, at: k) == nil, last || !lexicon.stopWords.contains(tokens[k].key),
                   !isPersonStart(k) else { return nil }
             var m = k + 1
             if let qualifier = lexicon.qualifiers.match(tokens, at: k) {
                 guard last else { return nil }
                 m = k + qualifier.length
-            } else {
-                while m < n, m < k + 3, continues(tokens[m].gap), !tokens[m].isCapitalized, tokens[m].key != Self.va,
-                      !lexicon.stopWords.contains(tokens[m].key), lexicon.localities.match(tokens, at: m) == nil { m += 1 }
             }
+            while m < n, m < k + 4, continues(tokens[m].gap), !tokens[m].isCapitalized, tokens[m].key != Self.va,
+                  !lexicon.functionWords.contains(tokens[m].key), lexicon.localities.match(tokens, at: m) == nil { m += 1 }
             parts += 1
             if last { return m }
             guard m + 1 < n else { return nil }
