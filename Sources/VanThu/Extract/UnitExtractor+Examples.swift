@@ -50,6 +50,10 @@ extension UnitExtractor {
                  note: "a lower-case head word that is no unit"),
         .exactly("Hội xây dựng được ba mô hình mới.", [], note: "a qualifier that is also a verb, in lower case"),
         .exactly("Công an tổ chức tuần tra suốt đêm.", [], note: "“tổ chức” after a head is the verb"),
+        .matches("Đồng chí Lan làm việc với Ủy ban kiểm tra Huyện ủy.", "Ủy ban kiểm tra Huyện ủy",
+                 note: "the same word is the qualifier when the name goes on"),
+        .exactly("Phó Giám đốc Công ty Cổ phần Phú Gia Việt Nam: “Chúng tôi sẽ làm tiếp.”",
+                 ["Công ty Cổ phần Phú Gia Việt Nam"], note: "a colon after a whole name is no label"),
 
         // Commas and "và" inside an official name.
         .exactly("Ông được Vụ Thi đua, Khen thưởng đề nghị khen.", ["Vụ Thi đua, Khen thưởng"]),

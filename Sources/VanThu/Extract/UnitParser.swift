@@ -334,7 +334,8 @@ final class UnitParser {
             // (In lower case a qualifier that is also a verb is the verb: "Hội xây dựng được …".)
             if let qualifier = lexicon.qualifiers.match(tokens, at: j),
                token.isCapitalized || (justAfterHead && (!currentSatisfied || current.contains(.bareWhenNested) || lowercase)
-                                       && (lexicon.verbQualifiers.match(tokens, at: j).map { $0.length < qualifier.length } ?? true)) {
+                                       && (lexicon.verbQualifiers.match(tokens, at: j).map { $0.length < qualifier.length } ?? true
+                                           || namedBody(after: j + qualifier.length))) {
                 j += qualifier.length
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
@@ -376,9 +377,8 @@ final class UnitParser {
                                                     headTakesPlace: current.contains(.placeName))
                     var advanced = split.placeEnd > j
                     // "Bộ Nội vụ Người ký: …": a label after the name, not a part of it.
-                    if advanced, split.person == nil, split.placeEnd < n, tokens[split.placeEnd].gap.contains(.colon)
-                        || extendLowercase(split.placeEnd) < n && tokens[extendLowercase(split.placeEnd)].gap.contains(.colon)
-                        && extendLowercase(split.placeEnd) > split.placeEnd {
+                    if advanced, split.person == nil, split.placeEnd == j + 1, case let label = extendLowercase(split.placeEnd),
+                       label > split.placeEnd, label < n, tokens[label].gap.contains(.colon) {
                         advanced = false
                     }
                     if advanced {
@@ -835,6 +835,14 @@ final class UnitParser {
                                     scalars: Int(tokens[inner.lowerBound].scalarStart)..<scalarEnd(inner.upperBound, byte: parse.innerEndByte),
                                     capitalizeFirst: false, rule: "units.organ-of"))
         }
+    }
+
+    /// The words at `k` name whose body it is (a capitalised head or a locality: "ủy ban kiểm tra
+    /// Huyện ủy", "ban tổ chức xã"), so a qualifier that is also a verb is the qualifier.
+    private func namedBody(after k: Int) -> Bool {
+        guard k < tokens.count, continues(tokens[k].gap) else { return false }
+        if tokens[k].isCapitalized, lexicon.heads.match(tokens, at: k) != nil { return true }
+        return lexicon.localities.match(tokens, at: k) != nil && lexicon.notLocalities.match(tokens, at: k) == nil
     }
 
     /// A name with a lower-case head ("công an xã Bình Lâm") is read when its words up to the

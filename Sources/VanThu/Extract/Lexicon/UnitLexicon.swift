@@ -397,7 +397,7 @@ public struct UnitLexicon: Sendable {
         for phrase in ["trực thuộc Trung ương", "trực thuộc tỉnh", "trực thuộc thành phố", "trực thuộc huyện"] {
             lexicon.localityTails.insert(phrase, true)
         }
-        for phrase in ["tổ chức", "xây dựng", "kiểm tra", "chỉ đạo", "chỉ huy", "biên tập", "nghiên cứu", "thanh tra",
+        for phrase in ["tổ chức", "xây dựng", "kiểm tra", "chỉ đạo", "chỉ huy", "biên tập", "thanh tra",
                        "tuyên truyền", "vận động", "khuyến học", "thi đua"] {
             lexicon.verbQualifiers.insert(phrase, true)
         }
