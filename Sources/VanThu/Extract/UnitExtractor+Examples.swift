@@ -95,6 +95,13 @@ extension UnitExtractor {
         .never("KÝ BỞI: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                note: "“báo” inside a word is not a newspaper"),
 
+        .exactly("ĐIỀU CHỈNH MỨC TRỢ CẤP BẢO HIỂM XÃ HỘI VÀ PHỤ CẤP HẰNG NĂM", [],
+                 note: "a head inside a heading in capitals"),
+        .exactly("UBND HUYỆN CÁT TIÊN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", ["UBND HUYỆN CÁT TIÊN"],
+                 note: "the motto beside the issuer is not part of its name"),
+        .exactly("Người dân đến Trung tâm Phục vụ hành chính công tỉnh nộp hồ sơ.",
+                 ["Trung tâm Phục vụ hành chính công tỉnh"]),
+
         // Abbreviations and heads of their own.
         .exactly("Ban Dân vận T.Ư vừa tổng kết.", ["Ban Dân vận T.Ư"], note: "T.Ư = Trung ương"),
         .matches("T.Ư Hội Phụ nữ Việt Nam phát động phong trào.", "T.Ư Hội Phụ nữ Việt Nam",

@@ -234,11 +234,18 @@ final class UnitParser {
         var localityAfterQualifier = false
 
         if allCaps {
+            // Inside a heading in capitals ("… TRỢ CẤP BẢO HIỂM XÃ HỘI …", "BÁO CÁO CỦA BAN …"): a
+            // common word in capitals just before the head.
+            if i > 0, tokens[i - 1].isAllCaps, continuesCaps(tokens[i].gap), lexicon.stopWords.contains(tokens[i - 1].key) {
+                return nil
+            }
             // A header line: the name runs to the end of the line.
             // (Function words end it: "VỤ TRONG LĨNH VỰC" is a heading, not a unit; "VÀ" joins.)
             while j < n, tokens[j].isCapitalized && !tokens[j].flags.contains(.hasLower) || tokens[j].isNumber,
                   continuesCaps(tokens[j].gap) || capsWrap(j) {
                 if lexicon.positions.match(tokens, at: j) != nil && lexicon.heads.match(tokens, at: j) == nil { break }
+                // The national motto beside the issuer in a dispatch header.
+                if lexicon.headingStops.match(tokens, at: j) != nil { break }
                 if lexicon.functionWords.contains(tokens[j].key) {
                     guard tokens[j].key == Self.va, j + 1 < n, tokens[j + 1].isAllCaps, continuesCaps(tokens[j + 1].gap)
                     else { break }
@@ -722,7 +729,7 @@ final class UnitParser {
             if k > j {
                 guard continues(tokens[k].gap) else { break }
                 if lexicon.heads.match(tokens, at: k) != nil || lexicon.localities.match(tokens, at: k) != nil
-                    || lexicon.positions.match(tokens, at: k) != nil { break }
+                    || lexicon.positions.match(tokens, at: k) != nil || lexicon.headingStops.match(tokens, at: k) != nil { break }
             }
             k += 1
             if k - j >= 6 { break }

@@ -95,6 +95,9 @@ public struct UnitLexicon: Sendable {
     public var roleOnly = PhraseTable<Bool>()
     /// The body a unit belongs to, written after it with `của` (`Ủy ban Kinh tế của Quốc hội`).
     public var ownerSuffixes = PhraseTable<Bool>()
+    /// Phrases that end a name written in capitals: the motto printed beside the issuer
+    /// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`).
+    public var headingStops = PhraseTable<Bool>()
     /// How the lexicon's phrases are written (`Ban Thường vụ`, `nhân dân`, `Giáo dục và Đào tạo`,
     /// `tỉnh`), for printing names found in capitals.
     public var writtenForms: PhraseTable<String>
@@ -271,7 +274,7 @@ public struct UnitLexicon: Sendable {
         let headCompounds = [
             "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
             "nông trường", "lâm trường", "ngư trường", "thương trường", "phi trường", "đấu trường", "sân trường",
-            "nhà trường", "Công báo", "thông báo", "Tây Ban Nha", "Đài Loan", "Đài Bắc", "Trường Sơn", "Trường Sa", "Ban Mê Thuột",
+            "nhà trường", "Công báo", "thông báo", "Hội An", "Tây Ban Nha", "Đài Loan", "Đài Bắc", "Trường Sơn", "Trường Sa", "Ban Mê Thuột",
             "xã hội", "cục bộ", "đồng bộ", "toàn bộ", "cán bộ", "sơ bộ", "tiến bộ", "bước đầu", "hội trường",
         ]
         let notLocalities = ["xã hội", "xã viên", "xã giao", "tỉnh táo", "tỉnh giấc", "tỉnh lộ", "huyện lộ", "quận chúa"]
@@ -406,6 +409,11 @@ public struct UnitLexicon: Sendable {
             lexicon.roleOnly.insert(phrase, true)
         }
         for phrase in ["của Quốc hội", "của Chính phủ"] { lexicon.ownerSuffixes.insert(phrase, true) }
+        for phrase in ["Cộng hòa xã hội chủ nghĩa", "Độc lập - Tự do"] { lexicon.headingStops.insert(phrase, true) }
+        for phrase in ["Phục vụ hành chính công", "Hành chính công"] {
+            lexicon.qualifiers.insert(phrase, true)
+            lexicon.writtenForms.insert(phrase, phrase)
+        }
         return lexicon
     }()
 }
