@@ -97,6 +97,7 @@ extension UnitExtractor {
 
         .exactly("ĐIỀU CHỈNH MỨC TRỢ CẤP BẢO HIỂM XÃ HỘI VÀ PHỤ CẤP HẰNG NĂM", [],
                  note: "a head inside a heading in capitals"),
+        .exactly("Du khách đến Hội An ngày càng đông.", [], note: "a place that starts with a head word"),
         .exactly("UBND HUYỆN CÁT TIÊN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", ["UBND HUYỆN CÁT TIÊN"],
                  note: "the motto beside the issuer is not part of its name"),
         .exactly("Người dân đến Trung tâm Phục vụ hành chính công tỉnh nộp hồ sơ.",

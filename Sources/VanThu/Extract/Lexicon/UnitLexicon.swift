@@ -274,7 +274,7 @@ public struct UnitLexicon: Sendable {
         let headCompounds = [
             "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
             "nông trường", "lâm trường", "ngư trường", "thương trường", "phi trường", "đấu trường", "sân trường",
-            "nhà trường", "Công báo", "thông báo", "Hội An", "Tây Ban Nha", "Đài Loan", "Đài Bắc", "Trường Sơn", "Trường Sa", "Ban Mê Thuột",
+            "nhà trường", "Công báo", "thông báo", "Tây Ban Nha", "Đài Loan", "Đài Bắc", "Trường Sơn", "Trường Sa", "Ban Mê Thuột",
             "xã hội", "cục bộ", "đồng bộ", "toàn bộ", "cán bộ", "sơ bộ", "tiến bộ", "bước đầu", "hội trường",
         ]
         let notLocalities = ["xã hội", "xã viên", "xã giao", "tỉnh táo", "tỉnh giấc", "tỉnh lộ", "huyện lộ", "quận chúa"]
@@ -334,7 +334,8 @@ public struct UnitLexicon: Sendable {
             "quỹ lương", "vụ việc", "vụ án", "vụ mùa", "viện dẫn", "viện trợ", "trạm dừng",
             "công an nhân dân", "bộ đội cụ hồ", "ban nha", "tổ dân phố", "đài loan", "đài bắc", "trường sơn", "trường sa",
             "hội trường", "thường trực ban", "báo cáo", "báo chí", "báo động", "báo giá", "báo hiệu", "báo công",
-            "báo tin", "báo danh", "báo đáp", "báo hại", "báo chế", "báo giới", "đội tuyển", "đội bóng", "đội hình", "đội quân", "quỹ đạo", "tổ ấm", "vụ trưởng", "trạm trưởng",
+            "báo tin", "báo danh", "báo đáp", "báo hại", "báo chế", "báo giới",
+            "hội an", "đội tuyển", "đội bóng", "đội hình", "đội quân", "quỹ đạo", "tổ ấm", "vụ trưởng", "trạm trưởng",
         ]
         let surnames = [
             "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
