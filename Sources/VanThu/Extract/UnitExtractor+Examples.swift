@@ -64,6 +64,11 @@ extension UnitExtractor {
                  note: "a list of bodies is not one name"),
         .exactly("Hội Nông dân, Phụ nữ và Cựu chiến binh cùng tham gia.", ["Hội Nông dân"],
                  note: "parts that are qualifiers of their own are siblings, not one name"),
+        .exactly("Cục Điện ảnh, Sân khấu và Truyền hình tiến hành kiểm tra.", ["Cục Điện ảnh, Sân khấu và Truyền hình"],
+                 note: "the verb after a comma-joined name is not part of it"),
+        .exactly("Sở Tài chính và Thành phố Thủ Đức ký kết.", ["Sở Tài chính"], note: "“và” before a locality joins no name"),
+        .exactly("Bộ Ngoại giao và Hiệp hội Doanh nghiệp gặp gỡ.", ["Bộ Ngoại giao"],
+                 note: "“và” before a word that is no qualifier joins no name"),
         .matches("Phó Chủ nhiệm Ủy ban Kinh tế và Tài chính của Quốc hội phát biểu.",
                  "Ủy ban Kinh tế và Tài chính của Quốc hội", note: "the body a committee belongs to"),
 

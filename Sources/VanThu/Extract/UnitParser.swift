@@ -352,8 +352,8 @@ final class UnitParser {
                 // "Văn hóa và Xã hội": "và" before another capitalised part of the name; "cơ quan và
                 // doanh nghiệp": before another lower-case qualifier after a lower-case one.
                 if j + 1 < n, tokens[j].key == Self.va, continues(tokens[j].gap), continues(tokens[j + 1].gap) {
-                    if tokens[j + 1].isCapitalized, lexicon.heads.match(tokens, at: j + 1) == nil,
-                       lexicon.positions.match(tokens, at: j + 1) == nil, !isPersonStart(j + 1) {
+                    if tokens[j + 1].isCapitalized, lexicon.qualifiers.match(tokens, at: j + 1) != nil,
+                       lexicon.heads.match(tokens, at: j + 1) == nil, lexicon.localities.match(tokens, at: j + 1) == nil {
                         j += 1
                     } else if !token.isCapitalized, !tokens[j + 1].isCapitalized,
                               let next = lexicon.qualifiers.match(tokens, at: j + 1),
@@ -620,8 +620,15 @@ final class UnitParser {
                 guard last else { return nil }
                 m = k + qualifier.length
             }
+            let partEnd = m
             while m < n, m < k + 4, continues(tokens[m].gap), !tokens[m].isCapitalized, tokens[m].key != Self.va,
                   !lexicon.functionWords.contains(tokens[m].key), lexicon.localities.match(tokens, at: m) == nil { m += 1 }
+            // Lower-case words go with the part only where the name clearly ends after them
+            // ("… và Phát triển rừng đã …", not "… và Truyền hình tiến hành kiểm tra").
+            if m > partEnd, m < n, continues(tokens[m].gap), !tokens[m].isCapitalized, tokens[m].key != Self.va,
+               !lexicon.functionWords.contains(tokens[m].key), lexicon.localities.match(tokens, at: m) == nil {
+                m = partEnd
+            }
             parts += 1
             if last { return m }
             guard m + 1 < n else { return nil }
