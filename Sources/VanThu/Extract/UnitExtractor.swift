@@ -6,7 +6,9 @@ import Foundation
 /// a name can start by `UnitScanner`); each unit
 /// appears once per record, with its surface name (first mention), its canonical key
 /// (`VietnameseFolding.canonicalKey`: `UBND huyện` and `Ủy ban nhân dân huyện` share it) and the
-/// spans of all its mentions. People come from positions followed by a unit and a name.
+/// spans of all its mentions (`UnitRegistry`, hashed, so repeated mentions cost linear time). An
+/// anaphoric short form ("Hội Cựu chiến binh phường") goes to the full name used elsewhere in the
+/// document (`resolveShortForms`). People come from positions followed by a unit and a name.
 public struct UnitExtractor: Extractor {
     public let id = "units"
     public let summary = "Organisational unit names (head noun, qualifiers, locality) and the people named with them."

@@ -5,6 +5,9 @@
 /// words around it are tokenised (from the start of a short line, or a few words before, to a few
 /// dozen words after, across line breaks) and the parser takes one step there. A window is reused
 /// while later candidates fall inside it, and read again wider when a step came near its end.
+/// A capitalised place name after a locality noun also sends the scanner a few words back, to a
+/// head written in lower case ("công an xã Bình Lâm"; the parser reads such names only within
+/// that reach).
 /// `UnitScannerTests` checks that this finds what a full pass of the parser finds.
 struct UnitScanner {
     let lexicon: UnitLexicon
