@@ -108,6 +108,13 @@ extension UnitExtractor {
         .exactly("Người dân đến Trung tâm Phục vụ hành chính công tỉnh nộp hồ sơ.",
                  ["Trung tâm Phục vụ hành chính công tỉnh"]),
 
+        .exactly("Theo Công văn số 1234/BHXH-KHTC ngày 5/3 của Bảo hiểm xã hội tỉnh.", ["Bảo hiểm xã hội tỉnh"],
+                 note: "a document symbol is not a unit"),
+        .exactly("Thực hiện Công văn số 45/UBND-VX của huyện.", [], note: "a document symbol is not a unit"),
+        .matches("Ông Lê Văn Tư, TVTU, Bí thư Huyện ủy Anh Sơn dự.", "Huyện ủy Anh Sơn",
+                 note: "a place whose first word is also a country"),
+        .never("Ông Lê Văn Tư, TVTU, Bí thư Huyện ủy Anh Sơn dự.", "TVTU", note: "a position title after a name"),
+
         // Abbreviations and heads of their own.
         .exactly("Ban Dân vận T.Ư vừa tổng kết.", ["Ban Dân vận T.Ư"], note: "T.Ư = Trung ương"),
         .matches("T.Ư Hội Phụ nữ Việt Nam phát động phong trào.", "T.Ư Hội Phụ nữ Việt Nam",

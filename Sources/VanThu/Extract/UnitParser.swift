@@ -213,6 +213,12 @@ final class UnitParser {
                   !body.value.contains(.nestedOnly), lexicon.notUnits.match(tokens, at: k) == nil else { return nil }
         }
         if headMatch.length == 1 && isPersonStart(i) { return nil }
+        // A document symbol: "123/BHXH-KHTC", "45/UBND-VX" (an abbreviation glued to a slash or
+        // to a code in capitals).
+        if outer.contains(.abbreviation), tokens[i].gap.contains(.slash) && !tokens[i].gap.contains(.space)
+            || i + headMatch.length < n && tokens[i + headMatch.length].gap == .hyphen && tokens[i + headMatch.length].isAllCaps {
+            return nil
+        }
         if lexicon.notUnits.match(tokens, at: i) != nil { return nil }
         let allCaps = tokens[i].isAllCaps && !outer.contains(.abbreviation)
         var j = i + headMatch.length
@@ -697,6 +703,8 @@ final class UnitParser {
            !afterLocalityNoun || place.length == count || isSurname(run.lowerBound + place.length) {
             let rest = run.lowerBound + place.length
             if run.upperBound - rest >= 2, isSurname(rest) { return (rest, rest..<run.upperBound) }
+            // One more syllable that is no surname makes a longer place ("Đức Cơ", "Anh Sơn").
+            if run.upperBound - rest == 1, !isSurname(rest) { return (run.upperBound, nil) }
             // A known place ends the name: what follows is someone's name ("Nga Maria Zakharova").
             return (rest, rest < run.upperBound ? rest..<rest : nil)
         }
