@@ -704,7 +704,7 @@ final class UnitParser {
             let rest = run.lowerBound + place.length
             if run.upperBound - rest >= 2, isSurname(rest) { return (rest, rest..<run.upperBound) }
             // One more syllable that is no surname makes a longer place ("Đức Cơ", "Anh Sơn").
-            if run.upperBound - rest == 1, !isSurname(rest) { return (run.upperBound, nil) }
+            if place.length == 1, run.upperBound - rest == 1, !isSurname(rest) { return (run.upperBound, nil) }
             // A known place ends the name: what follows is someone's name ("Nga Maria Zakharova").
             return (rest, rest < run.upperBound ? rest..<rest : nil)
         }

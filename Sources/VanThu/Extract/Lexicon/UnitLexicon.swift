@@ -248,7 +248,7 @@ public struct UnitLexicon: Sendable {
             "Quốc phòng và An ninh", "Quốc phòng, An ninh và Đối ngoại", "Quốc phòng - An ninh",
             "Khoa học, Công nghệ và Môi trường", "Thi đua, Khen thưởng", "Chính sách, chiến lược",
             "Lao động, Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch", "nhân dân tối cao",
-            "Phát triển", "Chính sách", "Công nghiệp", "Nhân văn",
+            "Phát triển", "Chính sách", "Công nghiệp", "Nhân văn", "Đầu tư nước ngoài",
         ]
         let tails = [
             "thực phẩm", "thị trường", "vận tải", "dự phòng", "bệnh tật", "trí tuệ", "hình sự", "giao thông",
