@@ -382,6 +382,8 @@ final class UnitParser {
             }
             if token.isCapitalized {
                 if lexicon.positions.match(tokens, at: j) != nil { break }
+                // A function word written with a capital starts something else ("… Các tỉnh, thành phố").
+                if !token.isAllCaps, lexicon.functionWords.contains(token.key) { break }
                 if satisfied && currentSatisfied {
                     // A place name or a person's name after a whole unit.
                     let runStart = j
@@ -564,7 +566,7 @@ final class UnitParser {
     private func localityLevels(at j: Int) -> Int? {
         let n = tokens.count
         var k = j
-        let plural = tokens[k].key == Self.cac
+        let plural = tokens[k].key == Self.cac && !tokens[k].isCapitalized
         if plural { k += 1 }
         var items = 0
         var levelWord = false
