@@ -79,6 +79,8 @@ extension UnitExtractor {
         .exactly("Hồ sơ nộp cho Ủy ban nhân dân cấp xã nơi cư trú.", ["Ủy ban nhân dân cấp xã"]),
         .exactly("Nơi nhận: Bộ Tài chính Các tỉnh, thành phố;", ["Bộ Tài chính"],
                  note: "a capitalised “Các” starts another recipient"),
+        .exactly("Sở Y tế Cần Thơ khuyến cáo người dân.", ["Sở Y tế Cần Thơ"],
+                 note: "a place may start with a word that is also a common word"),
         .exactly("Phòng Văn hóa huyện, thị xã tổng hợp danh sách.", ["Phòng Văn hóa huyện, thị xã"]),
         .exactly("Ủy ban nhân dân tỉnh, thành phố Cà Mau cùng tham dự.", ["Ủy ban nhân dân tỉnh"],
                  note: "a second locality with a name is a place, not a level"),

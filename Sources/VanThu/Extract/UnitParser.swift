@@ -383,7 +383,7 @@ final class UnitParser {
             if token.isCapitalized {
                 if lexicon.positions.match(tokens, at: j) != nil { break }
                 // A function word written with a capital starts something else ("… Các tỉnh, thành phố").
-                if !token.isAllCaps, lexicon.functionWords.contains(token.key) { break }
+                if !token.isAllCaps, lexicon.nameBreakers.contains(token.key) { break }
                 if satisfied && currentSatisfied {
                     // A place name or a person's name after a whole unit.
                     let runStart = j

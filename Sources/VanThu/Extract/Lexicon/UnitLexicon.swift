@@ -95,6 +95,9 @@ public struct UnitLexicon: Sendable {
     public var roleOnly = PhraseTable<Bool>()
     /// The body a unit belongs to, written after it with `của` (`Ủy ban Kinh tế của Quốc hội`).
     public var ownerSuffixes = PhraseTable<Bool>()
+    /// Function words that start no place or person's name even with a capital (`Các`, `Những`,
+    /// `Của`): one after a unit begins something else.
+    public var nameBreakers = KeyTable()
     /// Phrases that end a name written in capitals: the motto printed beside the issuer
     /// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`).
     public var headingStops = PhraseTable<Bool>()
@@ -411,6 +414,8 @@ public struct UnitLexicon: Sendable {
         }
         for phrase in ["của Quốc hội", "của Chính phủ"] { lexicon.ownerSuffixes.insert(phrase, true) }
         for phrase in ["Cộng hòa xã hội chủ nghĩa", "Độc lập - Tự do"] { lexicon.headingStops.insert(phrase, true) }
+        lexicon.nameBreakers = KeyTable(keys: ["các", "những", "của", "và", "với", "cho", "theo", "trong", "được", "là"]
+            .map(WordKey.key))
         for phrase in ["Phục vụ hành chính công", "Hành chính công"] {
             lexicon.qualifiers.insert(phrase, true)
             lexicon.writtenForms.insert(phrase, phrase)
