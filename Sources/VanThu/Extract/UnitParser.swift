@@ -10,6 +10,11 @@ final class UnitParser {
         /// The name starts with a head noun written in lower case inside a position ("Trưởng ban …").
         var capitalizeFirst: Bool
         var rule: String
+        /// The locality the name shares with the list it is in ("Hội LHPN" in "Ban Dân vận, Hội
+        /// LHPN, Hội Nông dân huyện Đất Đỏ"): its bytes, written after the name.
+        var sharedLocality: Range<Int>? = nil
+        /// The name ends with a qualifier and has no locality: one that closes its list is its own.
+        var takesLocality = false
     }
 
     struct Person {
@@ -77,6 +82,13 @@ final class UnitParser {
                 record(unit, rule: "units.lowercase-head")
                 return max(unit.end, i + 1)
             }
+            // "công an xã Bình Lâm", "chi bộ công an xã": a lower-case head with a locality.
+            if !quoted[i], lexicon.heads.startsPhrase(token.key), let head = lexicon.heads.match(tokens, at: i),
+               !head.value.isDisjoint(with: [.lowercaseWithLocality, .lowercaseWithQualifier]), !insideName(i),
+               let unit = parseUnit(at: i, positionContext: false, lowercase: true) {
+                record(unit, rule: "units.lowercase-locality")
+                return max(unit.end, i + 1)
+            }
             return nil
         }
         if quoted[i] { return nil }
@@ -84,7 +96,7 @@ final class UnitParser {
             return skipTitle(from: i + law.length)
         }
         if let position = lexicon.positions.match(tokens, at: i), !startsUnitBeforePosition(i) {
-            return handlePosition(at: i, length: position.length, hidden: position.value.hiddenHead)
+            return handlePosition(at: i, length: position.length, hidden: position.value.hiddenHead ? position.value.headWords : 0)
         }
         if lexicon.heads.startsPhrase(token.key), !insideName(i), let unit = parseUnit(at: i, positionContext: false) {
             record(unit, rule: "units.head")
@@ -129,15 +141,16 @@ final class UnitParser {
     }
 
     /// A position; then a unit (possibly hidden in it) and a person's name.
-    private func handlePosition(at i: Int, length: Int, hidden: Bool) -> Int {
+    private func handlePosition(at i: Int, length: Int, hidden: Int) -> Int {
         let n = tokens.count
         let j = i + length
         let positionBytes = Int(tokens[i].start)..<Int(tokens[j - 1].end)
         guard j < n, continues(tokens[j].gap) else { return j }
-        if hidden, !lexicon.heads.startsPhrase(tokens[j].key) || lexicon.heads.match(tokens, at: j) == nil,
+        if hidden > 0, hidden <= length,
+           !lexicon.heads.startsPhrase(tokens[j].key) || (lexicon.heads.match(tokens, at: j).map { $0.value.contains(.nestedOnly) } ?? true),
            tokens[j].isCapitalized, lexicon.positions.match(tokens, at: j) == nil, !isPersonRun(j, context: true),
-           let unit = parseUnit(at: j - 1, positionContext: true, hiddenHead: true) {
-            record(unit, rule: "units.position-hidden", capitalizeFirst: !tokens[j - 1].isCapitalized)
+           let unit = parseUnit(at: j - hidden, positionContext: true, hiddenHead: hidden) {
+            record(unit, rule: "units.position-hidden", capitalizeFirst: !tokens[j - hidden].isCapitalized)
             if let person = unit.person { addPerson(person, position: positionBytes, unit: unit) }
             return max(unit.end, j)
         }
@@ -169,23 +182,43 @@ final class UnitParser {
         /// An inner unit that is reported too (`Hội Phụ nữ phường 6` in `Ban Chấp hành Hội Phụ nữ phường 6`).
         var inner: Range<Int>?
         var innerEndByte: Int = 0
+        /// First token of the name's locality, when it has one.
+        var localityStart: Int? = nil
+        /// Its locality comes right after a qualifier ("Hội Nông dân huyện …").
+        var localityAfterQualifier = false
+        /// No locality, no person, and a qualifier at its end ("Ban Dân vận", "Hội LHPN").
+        var takesLocality = false
     }
 
     /// Parses the unit whose head is at token `i`.
-    func parseUnit(at i: Int, positionContext: Bool, hiddenHead: Bool = false) -> Parse? {
+    /// `lowercase`: the head is written in lower case in running text; the name must have a
+    /// locality then ("chi bộ công an xã", "tổ dân vận thôn Đồng Lân").
+    func parseUnit(at i: Int, positionContext: Bool, hiddenHead: Int = 0, lowercase: Bool = false) -> Parse? {
         let n = tokens.count
         let headMatch: PhraseTable<UnitLexicon.Head>.Match
-        if hiddenHead {
-            // "Trưởng ban Dân vận …": the position's last word is the head.
-            guard let match = lexicon.heads.match(tokens, at: i), match.length == 1 else { return nil }
+        if hiddenHead > 0 {
+            // "Trưởng ban Dân vận …": the position's last word (or words) is the head.
+            guard let match = lexicon.heads.match(tokens, at: i), match.length == hiddenHead else { return nil }
             headMatch = match
         } else {
             guard let match = lexicon.heads.match(tokens, at: i) else { return nil }
             headMatch = match
         }
         let outer = headMatch.value
-        if outer.contains(.nestedOnly) { return nil }
+        if outer.contains(.nestedOnly) {
+            // "Trung ương Hội Nông dân Việt Nam": the central body of an organisation.
+            let k = i + headMatch.length
+            guard hiddenHead == 0, outer.contains(.leadsBody), k < n, continues(tokens[k].gap), tokens[k].isCapitalized,
+                  let body = lexicon.heads.match(tokens, at: k), !body.value.contains(.committee),
+                  !body.value.contains(.nestedOnly), lexicon.notUnits.match(tokens, at: k) == nil else { return nil }
+        }
         if headMatch.length == 1 && isPersonStart(i) { return nil }
+        // A document symbol: "123/BHXH-KHTC", "45/UBND-VX" (an abbreviation glued to a slash or
+        // to a code in capitals).
+        if outer.contains(.abbreviation), tokens[i].gap.contains(.slash) && !tokens[i].gap.contains(.space)
+            || i + headMatch.length < n && tokens[i + headMatch.length].gap == .hyphen && tokens[i + headMatch.length].isAllCaps {
+            return nil
+        }
         if lexicon.notUnits.match(tokens, at: i) != nil { return nil }
         let allCaps = tokens[i].isAllCaps && !outer.contains(.abbreviation)
         var j = i + headMatch.length
@@ -201,13 +234,24 @@ final class UnitParser {
         var inner: Range<Int>?
         var innerStart: Int?
         var innerEndByte = 0
+        /// The last part read was a qualifier (a comma may continue it: "Văn hóa, Thể thao và Du lịch").
+        var afterQualifier = false
+        var localityStart: Int?
+        var localityAfterQualifier = false
 
         if allCaps {
+            // Inside a heading in capitals ("… TRỢ CẤP BẢO HIỂM XÃ HỘI …", "BÁO CÁO CỦA BAN …"): a
+            // common word in capitals just before the head.
+            if i > 0, tokens[i - 1].isAllCaps, continuesCaps(tokens[i].gap), lexicon.stopWords.contains(tokens[i - 1].key) {
+                return nil
+            }
             // A header line: the name runs to the end of the line.
             // (Function words end it: "VỤ TRONG LĨNH VỰC" is a heading, not a unit; "VÀ" joins.)
             while j < n, tokens[j].isCapitalized && !tokens[j].flags.contains(.hasLower) || tokens[j].isNumber,
                   continuesCaps(tokens[j].gap) || capsWrap(j) {
                 if lexicon.positions.match(tokens, at: j) != nil && lexicon.heads.match(tokens, at: j) == nil { break }
+                // The national motto beside the issuer in a dispatch header.
+                if lexicon.headingStops.match(tokens, at: j) != nil { break }
                 if lexicon.functionWords.contains(tokens[j].key) {
                     guard tokens[j].key == Self.va, j + 1 < n, tokens[j + 1].isAllCaps, continuesCaps(tokens[j + 1].gap)
                     else { break }
@@ -225,26 +269,52 @@ final class UnitParser {
             var gap = token.gap
             if afterQuoteEnd == j { gap.remove([.closeQuote, .straightQuote]) }
             // A line broken inside a name (gazette text): "Bộ Lao⏎động - Thương binh và Xã hội".
-            if softWrap(j) { gap.remove(.newline) }
+            if softWrap(j) || wrappedPlace(j) { gap.remove(.newline) }
             if !continues(gap) {
+                if afterQualifier, !sawLocality, gap.contains(.comma), gap.subtracting([.space, .comma]).isEmpty,
+                   let end = commaJoinedEnd(from: j) {
+                    j = end
+                    nameEndByte = Int(tokens[j - 1].end)
+                    afterQualifier = false
+                    continue
+                }
                 // A hyphen between two capitalised parts of one name: "Lao động - Thương binh".
                 let hyphenated = gap.contains(.hyphen) && gap.subtracting([.space, .hyphen]).isEmpty
                 guard hyphenated, token.isCapitalized, !sawLocality, lexicon.heads.match(tokens, at: j) == nil,
                       lexicon.positions.match(tokens, at: j) == nil, !isPersonRun(j, context: positionContext)
                 else { break loop }
             }
-            // Locality: "phường 4", "xã Long Đức", "huyện".
-            let nestedHead = lexicon.heads.match(tokens, at: j)
-            if let locality = lexicon.localities.match(tokens, at: j), locality.length > (nestedHead?.length ?? 0),
-               lexicon.notLocalities.match(tokens, at: j) == nil {
-                guard let (end, personRange) = parseLocality(at: j, length: locality.length, kind: locality.value,
-                                                            positionContext: positionContext) else { break loop }
+            // Locality: "phường 4", "xã Long Đức", "huyện"; a level or a list of them ("cấp xã",
+            // "các tỉnh, thành phố trực thuộc Trung ương").
+            if !sawLocality, let end = localityLevels(at: j) {
+                if lowercase, justAfterHead, !outer.contains(.lowercaseWithLocality) { break loop }
+                // (A level is no locality a list shares: "Sở … và Ủy ban nhân dân cấp tỉnh".)
+                localityStart = j
                 j = end
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
                 currentSatisfied = true
                 sawLocality = true
                 justAfterHead = false
+                continue
+            }
+            let nestedHead = lexicon.heads.match(tokens, at: j)
+            if let locality = lexicon.localities.match(tokens, at: j), locality.length > (nestedHead?.length ?? 0),
+               lexicon.notLocalities.match(tokens, at: j) == nil {
+                guard !(lowercase && justAfterHead && !outer.contains(.lowercaseWithLocality)),
+                      let (end, personRange) = parseLocality(at: j, length: locality.length, kind: locality.value,
+                                                            positionContext: positionContext) else { break loop }
+                if localityStart == nil {
+                    localityStart = j
+                    localityAfterQualifier = afterQualifier
+                }
+                j = end
+                nameEndByte = Int(tokens[j - 1].end)
+                satisfied = true
+                currentSatisfied = true
+                sawLocality = true
+                justAfterHead = false
+                afterQualifier = false
                 if let personRange { person = personRange; break loop }
                 continue
             }
@@ -255,7 +325,9 @@ final class UnitParser {
                 || (nested.value.contains(.lowercaseBeforeName) && j + nested.length < n
                     && tokens[j + nested.length].isCapitalized)
                 || (justAfterHead && outer.contains(.organ) && j == i + headMatch.length && nested.value.contains(.standalone)
-                    && !nested.value.contains(.nestedOnly)),
+                    && !nested.value.contains(.nestedOnly))
+                || ((lowercase || justAfterHead) && nested.value.contains(.lowercaseWithLocality) && j + nested.length < n
+                    && lexicon.localities.match(tokens, at: j + nested.length) != nil),
                lexicon.notUnits.match(tokens, at: j) == nil, !isPersonStart(j),
                !(lexicon.positions.match(tokens, at: j).map { $0.length >= nested.length } ?? false) {
                 if outer.contains(.organ), !nested.value.contains(.committee), !nested.value.contains(.nestedOnly),
@@ -268,16 +340,34 @@ final class UnitParser {
                     || !currentSatisfied
                 current = nested.value
                 justAfterHead = true
+                afterQualifier = false
                 continue
             }
             // A qualifier from the lexicon: "nhân dân", "Nông dân", "Chữ thập đỏ".
+            // (In lower case a qualifier that is also a verb is the verb: "Hội xây dựng được …".)
             if let qualifier = lexicon.qualifiers.match(tokens, at: j),
-               token.isCapitalized || (justAfterHead && (!currentSatisfied || current.contains(.bareWhenNested))) {
+               token.isCapitalized || (justAfterHead && (!currentSatisfied || current.contains(.bareWhenNested) || lowercase)
+                                       && (lexicon.verbQualifiers.match(tokens, at: j).map { $0.length < qualifier.length } ?? true
+                                           || namedBody(after: j + qualifier.length))) {
                 j += qualifier.length
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
                 currentSatisfied = true
                 justAfterHead = false
+                afterQualifier = true
+                // "Văn hóa và Xã hội": "và" before another capitalised part of the name; "cơ quan và
+                // doanh nghiệp": before another lower-case qualifier after a lower-case one.
+                if j + 1 < n, tokens[j].key == Self.va, continues(tokens[j].gap), continues(tokens[j + 1].gap) {
+                    if tokens[j + 1].isCapitalized, lexicon.qualifiers.match(tokens, at: j + 1) != nil,
+                       lexicon.heads.match(tokens, at: j + 1) == nil, lexicon.localities.match(tokens, at: j + 1) == nil {
+                        j += 1
+                    } else if !token.isCapitalized, !tokens[j + 1].isCapitalized,
+                              let next = lexicon.qualifiers.match(tokens, at: j + 1),
+                              lexicon.verbQualifiers.match(tokens, at: j + 1) == nil {
+                        j += 1 + next.length
+                        nameEndByte = Int(tokens[j - 1].end)
+                    }
+                }
                 continue
             }
             // A steering committee's topic ending in a quoted title.
@@ -292,14 +382,22 @@ final class UnitParser {
             }
             if token.isCapitalized {
                 if lexicon.positions.match(tokens, at: j) != nil { break }
+                // A function word written with a capital starts something else ("… Các tỉnh, thành phố").
+                if !token.isAllCaps, lexicon.nameBreakers.contains(token.key) { break }
                 if satisfied && currentSatisfied {
                     // A place name or a person's name after a whole unit.
                     let runStart = j
                     let runEnd = capitalizedRunEnd(from: j)
                     let split = splitPlaceAndPerson(j..<runEnd, afterLocalityNoun: false, positionContext: positionContext,
                                                     headTakesPlace: current.contains(.placeName))
-                    let advanced = split.placeEnd > j
+                    var advanced = split.placeEnd > j
+                    // "Bộ Nội vụ Người ký: …": a label after the name, not a part of it.
+                    if advanced, split.person == nil, split.placeEnd == j + 1, case let label = extendLowercase(split.placeEnd),
+                       label > split.placeEnd, label < n, tokens[label].gap.contains(.colon) {
+                        advanced = false
+                    }
                     if advanced {
+                        afterQualifier = false
                         j = split.placeEnd
                         if split.person == nil, lexicon.places.match(tokens, at: runStart) == nil { j = extendLowercase(j) }
                         nameEndByte = Int(tokens[j - 1].end)
@@ -318,6 +416,7 @@ final class UnitParser {
                 }
                 // A capitalised qualifier of one or two syllables: "Khuyến học", "Biên tập", "Y tế".
                 j = extendLowercase(j + 1)
+                afterQualifier = true
                 // "Giáo dục và Đào tạo": "và" between capitalised parts.
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
@@ -340,7 +439,15 @@ final class UnitParser {
             }
             break
         }
-        guard satisfied else { return nil }
+        // "Ủy ban Kinh tế và Tài chính của Quốc hội": the body it belongs to.
+        if afterQualifier, !sawLocality, person == nil, j < n, continues(tokens[j].gap),
+           let owner = lexicon.ownerSuffixes.match(tokens, at: j) {
+            j += owner.length
+            nameEndByte = Int(tokens[j - 1].end)
+        }
+        guard satisfied, !lowercase || lowercaseNameFits(i, locality: localityStart) else { return nil }
+        // "Ban Tổ chức" alone names a role in an event, not a body.
+        if let role = lexicon.roleOnly.match(tokens, at: i), role.length >= (person?.lowerBound ?? j) - i { return nil }
         if !outer.contains(.standalone), isNameLine(around: i) { return nil }
         // Drop a trailing "và" taken before a name that turned out not to follow.
         var nameEnd = j
@@ -353,7 +460,11 @@ final class UnitParser {
         }
         let end = person?.upperBound ?? nameEnd
         return Parse(start: i, end: max(end, nameEnd), nameEnd: nameEnd, nameEndByte: nameEndByte, person: person,
-                     inner: inner, innerEndByte: innerEndByte)
+                     inner: inner, innerEndByte: innerEndByte,
+                     localityStart: localityStart.flatMap { $0 < nameEnd ? $0 : nil },
+                     localityAfterQualifier: localityAfterQualifier,
+                     takesLocality: afterQualifier && localityStart == nil && person == nil && nameEnd == j
+                        && !outer.contains(.national))
     }
 
     static let va = WordKey.key("và")
@@ -377,6 +488,20 @@ final class UnitParser {
         return !tokens[j].isCapitalized || (j > 0 && tokens[j - 1].key == Self.va)
     }
 
+    /// A line of running text wrapped just before the place that ends a name ("Tổng Liên đoàn lao
+    /// động⏎Việt Nam"): a single line break, a known place after it, and a long line before it.
+    private func wrappedPlace(_ j: Int) -> Bool {
+        let gap = tokens[j].gap
+        guard j > 0, gap.contains(.newline), gap.subtracting([.space, .newline]).isEmpty,
+              lexicon.places.match(tokens, at: j) != nil else { return false }
+        var k = Int(tokens[j - 1].end)
+        let stop = max(0, k - Self.wrappedLine)
+        while k > stop && utf8[k - 1] != 0x0A { k -= 1 }
+        return k == stop && stop > 0
+    }
+
+    static let wrappedLine = 60
+
     /// A short line of capitalised words only ("Hương Giang - Trường Thịnh"): names, a byline.
     private func isNameLine(around i: Int) -> Bool {
         var start = i
@@ -397,7 +522,9 @@ final class UnitParser {
         guard j < n, !tokens[j].isCapitalized, continues(tokens[j].gap) || softWrap(j), tokens[j].flags.contains(.hasLetter),
               !tokens[j].isNumber else { return j }
         if let tail = lexicon.tails.match(tokens, at: j) { return tails(from: j + tail.length) }
-        // Only a single capitalised word takes its second syllable ("Luật gia"; not "Hà Nam còn").
+        // Only a single capitalised word takes its second syllable ("Luật gia"; not "Hà Nam còn"),
+        // and not an abbreviation ("Báo NTNN hàng ngày").
+        guard !tokens[j - 1].isAllCaps || tokens[j - 1].end - tokens[j - 1].start == 1 else { return j }
         guard j >= 2, !(tokens[j - 2].isCapitalized && !tokens[j - 2].isAllCaps && continues(tokens[j - 1].gap))
                 || lexicon.heads.match(tokens, at: j - 2) != nil || lexicon.qualifiers.match(tokens, at: j - 2) != nil
         else { return j }
@@ -431,6 +558,104 @@ final class UnitParser {
         return j
     }
 
+    /// A level or a list of localities that a body exists at, rather than one place: an optional
+    /// `các`, then bare locality nouns each optionally after `cấp`, joined by commas or slashes,
+    /// and an optional tail such as `trực thuộc Trung ương` ("các tỉnh, thành phố trực thuộc
+    /// Trung ương", "cấp huyện", "huyện, thành phố", "huyện/thị xã"). Returns the token after it;
+    /// nil when there is no such level (one locality with a name is read by `parseLocality`).
+    private func localityLevels(at j: Int) -> Int? {
+        let n = tokens.count
+        var k = j
+        let plural = tokens[k].key == Self.cac && !tokens[k].isCapitalized
+        if plural { k += 1 }
+        var items = 0
+        var levelWord = false
+        while k < n {
+            if items > 0 {
+                let gap = tokens[k].gap
+                guard gap.contains(.comma) || gap.contains(.slash), gap.subtracting([.space, .comma, .slash]).isEmpty else { break }
+            } else if k > j, !continues(tokens[k].gap) {
+                break
+            }
+            var m = k
+            var level = false
+            if tokens[m].key == Self.cap {
+                level = true
+                m += 1
+                guard m < n, continues(tokens[m].gap) else { break }
+            }
+            // ("các ấp", "các thôn": a plural needs no name.)
+            guard !tokens[m].isCapitalized || tokens[m].isAllCaps && tokens[m].key == Self.tp,
+                  let locality = lexicon.localities.match(tokens, at: m), locality.value != .needsName || plural,
+                  lexicon.notLocalities.match(tokens, at: m) == nil else { break }
+            let after = m + locality.length
+            // A locality with a name or number ("tỉnh Sơn La") is one place, not a level.
+            if after < n, continues(tokens[after].gap), tokens[after].isCapitalized || tokens[after].isNumber,
+               lexicon.localityTails.match(tokens, at: after) == nil {
+                if items == 0 { return nil }
+                break
+            }
+            levelWord = levelWord || level
+            items += 1
+            k = after
+        }
+        guard items > 0 else { return nil }
+        var end = k
+        if end < n, continues(tokens[end].gap), let tail = lexicon.localityTails.match(tokens, at: end) {
+            end += tail.length
+        }
+        // A single bare noun ("huyện") is read as before; a level, a plural or a list is read here.
+        guard items > 1 || plural || levelWord || end > k else { return nil }
+        return end
+    }
+
+    /// ", Thể thao và Du lịch" after a qualifier: parts joined by commas and a last `và` that make
+    /// one name, not a list of sibling bodies sharing the head (each part but the last starts with
+    /// a capital and is not a qualifier, head, locality, position, place or person of its own).
+    /// Returns the token after the last part.
+    private func commaJoinedEnd(from j: Int) -> Int? {
+        let n = tokens.count
+        var k = j
+        var last = false
+        var parts = 0
+        while k < n, parts < 4 {
+            guard tokens[k].isCapitalized, !tokens[k].isAllCaps, lexicon.heads.match(tokens, at: k) == nil,
+                  lexicon.localities.match(tokens, at: k) == nil, lexicon.positions.match(tokens, at: k) == nil,
+                  lexicon.places.match(tokens, at: k) == nil, last || !lexicon.stopWords.contains(tokens[k].key),
+                  !isPersonStart(k) else { return nil }
+            var m = k + 1
+            if let qualifier = lexicon.qualifiers.match(tokens, at: k) {
+                guard last else { return nil }
+                m = k + qualifier.length
+            }
+            let partEnd = m
+            while m < n, m < k + 4, continues(tokens[m].gap), !tokens[m].isCapitalized, tokens[m].key != Self.va,
+                  !lexicon.functionWords.contains(tokens[m].key), lexicon.localities.match(tokens, at: m) == nil { m += 1 }
+            // Lower-case words go with the part only where the name clearly ends after them
+            // ("… và Phát triển rừng đã …", not "… và Truyền hình tiến hành kiểm tra").
+            if m > partEnd, m < n, continues(tokens[m].gap), !tokens[m].isCapitalized, tokens[m].key != Self.va,
+               !lexicon.functionWords.contains(tokens[m].key), lexicon.localities.match(tokens, at: m) == nil {
+                m = partEnd
+            }
+            parts += 1
+            if last { return m }
+            guard m + 1 < n else { return nil }
+            if tokens[m].key == Self.va, continues(tokens[m].gap), continues(tokens[m + 1].gap) {
+                last = true
+                k = m + 1
+                continue
+            }
+            let gap = tokens[m].gap
+            guard gap.contains(.comma), gap.subtracting([.space, .comma]).isEmpty else { return nil }
+            k = m
+        }
+        return nil
+    }
+
+    static let cac = WordKey.key("các")
+    static let cap = WordKey.key("cấp")
+    static let tp = WordKey.key("TP")
+
     /// A locality noun at `j` with its number or name; nil when it needs a name and has none.
     private func parseLocality(at j: Int, length: Int, kind: UnitLexicon.Locality, positionContext: Bool)
         -> (Int, Range<Int>?)? {
@@ -444,7 +669,10 @@ final class UnitParser {
         if next.isNumber, next.end - next.start <= 3 {
             return (k + 1, nil)
         }
-        if next.isCapitalized, lexicon.heads.match(tokens, at: k) == nil, lexicon.localities.match(tokens, at: k) == nil,
+        // "TP.Hội An": a name glued to an abbreviated locality is its name even when it starts
+        // with a head noun.
+        let glued = kind == .abbreviated && tokens[k].gap == .period
+        if next.isCapitalized, glued || lexicon.heads.match(tokens, at: k) == nil, lexicon.localities.match(tokens, at: k) == nil,
            lexicon.positions.match(tokens, at: k) == nil {
             let runEnd = capitalizedRunEnd(from: k)
             let split = splitPlaceAndPerson(k..<runEnd, afterLocalityNoun: true, positionContext: positionContext,
@@ -472,9 +700,13 @@ final class UnitParser {
                                      headTakesPlace: Bool) -> (placeEnd: Int, person: Range<Int>?) {
         let count = run.count
         guard count > 0 else { return (run.lowerBound, nil) }
-        if let place = lexicon.places.match(tokens, at: run.lowerBound), place.length <= count {
+        // (After a locality noun the whole run is its name: "phường Đức Xuân".)
+        if let place = lexicon.places.match(tokens, at: run.lowerBound), place.length <= count,
+           !afterLocalityNoun || place.length == count || isSurname(run.lowerBound + place.length) {
             let rest = run.lowerBound + place.length
             if run.upperBound - rest >= 2, isSurname(rest) { return (rest, rest..<run.upperBound) }
+            // One more syllable that is no surname makes a longer place ("Đức Cơ", "Anh Sơn").
+            if place.length == 1, run.upperBound - rest == 1, !isSurname(rest) { return (run.upperBound, nil) }
             // A known place ends the name: what follows is someone's name ("Nga Maria Zakharova").
             return (rest, rest < run.upperBound ? rest..<rest : nil)
         }
@@ -514,7 +746,7 @@ final class UnitParser {
             if k > j {
                 guard continues(tokens[k].gap) else { break }
                 if lexicon.heads.match(tokens, at: k) != nil || lexicon.localities.match(tokens, at: k) != nil
-                    || lexicon.positions.match(tokens, at: k) != nil { break }
+                    || lexicon.positions.match(tokens, at: k) != nil || lexicon.headingStops.match(tokens, at: k) != nil { break }
             }
             k += 1
             if k - j >= 6 { break }
@@ -615,15 +847,58 @@ final class UnitParser {
     private func record(_ parse: Parse, rule: String, capitalizeFirst: Bool = false) {
         let start = Int(tokens[parse.start].start)
         guard parse.nameEnd > parse.start else { return }
+        if let locality = parse.localityStart, parse.localityAfterQualifier {
+            shareLocality(Int(tokens[locality].start)..<parse.nameEndByte, before: start)
+        }
         mentions.append(Mention(bytes: start..<parse.nameEndByte,
                                 scalars: Int(tokens[parse.start].scalarStart)..<scalarEnd(parse.nameEnd, byte: parse.nameEndByte),
-                                capitalizeFirst: capitalizeFirst, rule: rule))
+                                capitalizeFirst: capitalizeFirst, rule: rule, takesLocality: parse.takesLocality))
         if let inner = parse.inner {
             let innerStart = Int(tokens[inner.lowerBound].start)
             mentions.append(Mention(bytes: innerStart..<parse.innerEndByte,
                                     scalars: Int(tokens[inner.lowerBound].scalarStart)..<scalarEnd(inner.upperBound, byte: parse.innerEndByte),
                                     capitalizeFirst: false, rule: "units.organ-of"))
         }
+    }
+
+    /// The words at `k` name whose body it is (a capitalised head or a locality: "ủy ban kiểm tra
+    /// Huyện ủy", "ban tổ chức xã"), so a qualifier that is also a verb is the qualifier.
+    private func namedBody(after k: Int) -> Bool {
+        guard k < tokens.count, continues(tokens[k].gap) else { return false }
+        if tokens[k].isCapitalized, lexicon.heads.match(tokens, at: k) != nil { return true }
+        return lexicon.localities.match(tokens, at: k) != nil && lexicon.notLocalities.match(tokens, at: k) == nil
+    }
+
+    /// A name with a lower-case head ("công an xã Bình Lâm") is read when its words up to the
+    /// locality noun are lower case and joined by spaces, at most `UnitScanner.lookBack` words
+    /// before that noun, and the locality is named with a capital (where the scanner looks).
+    private func lowercaseNameFits(_ i: Int, locality: Int?) -> Bool {
+        guard let locality, let noun = lexicon.localities.match(tokens, at: locality) else { return false }
+        let name = locality + noun.length
+        guard name < tokens.count, name - 1 - i <= UnitScanner.lookBack, tokens[name].isCapitalized,
+              !tokens[name].isAllCaps else { return false }
+        for k in i..<name where tokens[k].isCapitalized || (k > i && tokens[k].gap != .space) { return false }
+        return tokens[name].gap == .space
+    }
+
+    /// "Ban Dân vận, Hội LHPN, Hội Nông dân huyện Đất Đỏ": the locality of a list's last item
+    /// belongs to the items before it that take one, joined to it by commas and `và` only.
+    private func shareLocality(_ locality: Range<Int>, before start: Int) {
+        var next = start
+        var m = mentions.count - 1
+        while m >= 0, mentions[m].takesLocality, mentions[m].sharedLocality == nil,
+              Self.joinsList(utf8, mentions[m].bytes.upperBound..<next) {
+            mentions[m].sharedLocality = locality
+            next = mentions[m].bytes.lowerBound
+            m -= 1
+        }
+    }
+
+    /// The bytes between two items of a list: a comma, `và`, or both, with spaces.
+    static func joinsList(_ utf8: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.lowerBound <= range.upperBound else { return false }
+        let text = utf8[range].filter { $0 != 0x20 }
+        return text == Array(",".utf8) || text == Array("và".utf8) || text == Array(",và".utf8)
     }
 
     /// Scalar end of a name that ends at token `end` (exclusive) or at a closing quote after it.

@@ -5,6 +5,9 @@
 /// words around it are tokenised (from the start of a short line, or a few words before, to a few
 /// dozen words after, across line breaks) and the parser takes one step there. A window is reused
 /// while later candidates fall inside it, and read again wider when a step came near its end.
+/// A capitalised place name after a locality noun also sends the scanner a few words back, to a
+/// head written in lower case ("công an xã Bình Lâm"; the parser reads such names only within
+/// that reach).
 /// `UnitScannerTests` checks that this finds what a full pass of the parser finds.
 struct UnitScanner {
     let lexicon: UnitLexicon
@@ -27,6 +30,8 @@ struct UnitScanner {
     }()
 
     static let before = 24
+    /// Words looked back from a locality noun for a lower-case head.
+    static let lookBack = 6
     static let after = 128
     static let margin = 64
     static let shortLine = 160
@@ -112,6 +117,28 @@ struct UnitScanner {
                             resume = max(next, resume)
                         }
                     }
+                    // A lower-case head a few words before a locality noun and this place name
+                    // ("chi bộ công an xã Bình Lâm"): the farthest that makes a name goes first.
+                    if !consumed, let previous = Self.previousWord(p, before: start), previous >= handledUntil,
+                       lexicon.localityWords.contains(WordTokens.wordKey(p, at: previous, table).key) {
+                        var candidates: [Int] = []
+                        var cursor = previous
+                        for _ in 0..<Self.lookBack {
+                            guard let word = Self.previousWord(p, before: cursor), word >= handledUntil,
+                                  !Self.isCapital(p, word) else { break }
+                            if lexicon.lowercaseLocalityHeadWords.contains(WordTokens.wordKey(p, at: word, table).key) {
+                                candidates.append(word)
+                            }
+                            cursor = word
+                        }
+                        for candidate in candidates.reversed() where !consumed {
+                            let next = step(at: candidate)
+                            if next > start {
+                                consumed = true
+                                resume = max(next, resume)
+                            }
+                        }
+                    }
                     if !consumed && opens(p, key: key, end: end, table) {
                         resume = max(step(at: start), resume)
                     }
@@ -162,6 +189,8 @@ struct UnitScanner {
             if p[next] == 0x0A { breaks += 1 }
             next += 1
         }
+        // A phrase written with a period of its own ("T.Ư").
+        if next == end, next + 1 < p.count, p[next] == 0x2E { next += 1 }
         guard next > end, next < p.count, Self.classes[Int(p[next])] != 0 else { return false }
         let (second, _) = WordTokens.wordKey(p, at: next, table)
         return lexicon.startPairs.contains(PhraseTable<Bool>.pairKey(key, second))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import VanThu
 
-/// `UnitExtractor` sends a name written as before straight to its unit; keying every mention's
+/// `UnitExtractor.collect` sends a name written as before straight to its unit; keying every mention's
 /// name (the loop it replaced, kept here) must give the same units, names, keys and mentions.
 struct UnitNameCacheTests {
     static func reference(_ document: TextDocument) -> [UnitFact] {
@@ -25,12 +25,13 @@ struct UnitNameCacheTests {
     }
 
     static func check(_ text: String) {
-        var context = ExtractionContext(text: text)
-        UnitExtractor().extract(&context)
+        let context = ExtractionContext(text: text)
+        let found = UnitScanner(lexicon: .standard).scan(context.document)
+        let units = UnitExtractor.collect(found.mentions, in: context.document)
         let expected = reference(context.document)
-        #expect(context.record.units.map(\.name) == expected.map(\.name), "\(text)")
-        #expect(context.record.units.map(\.key) == expected.map(\.key), "\(text)")
-        #expect(context.record.units.map(\.mentions) == expected.map(\.mentions), "\(text)")
+        #expect(units.map(\.name) == expected.map(\.name), "\(text)")
+        #expect(units.map(\.key) == expected.map(\.key), "\(text)")
+        #expect(units.map(\.mentions) == expected.map(\.mentions), "\(text)")
     }
 
     @Test func sameUnitsAsKeyingEveryName() throws {

@@ -16,6 +16,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         var value: Value
         /// Word indexes before which the phrase itself has a comma ("Văn hóa, Thể thao và Du lịch").
         var commas: UInt64 = 0
+        /// Word indexes before which the phrase itself has a period ("T.Ư", "TP.HCM").
+        var periods: UInt64 = 0
     }
 
     private var byFirstWord: [UInt64: [Entry]] = [:]
@@ -27,6 +29,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         var wordStart: Int32
         var length: Int32
         var commas: UInt64
+        var periods: UInt64
         var value: Value
     }
     private var groups = KeyTable()
@@ -43,7 +46,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
             let start = Int32(flat.count)
             for entry in entries {
                 flat.append(FlatEntry(wordStart: Int32(words.count), length: Int32(entry.keys.count), commas: entry.commas,
-                                      value: entry.value))
+                                      periods: entry.periods, value: entry.value))
                 words += entry.keys
             }
             groups.set(first, UInt32(groupRanges.count))
@@ -63,20 +66,29 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         let keys = tokens.tokens.map(\.key)
         guard let first = keys.first else { return }
         var commas: UInt64 = 0
-        for (index, token) in tokens.tokens.enumerated() where index < 64 && token.gap.contains(.comma) {
-            commas |= 1 << UInt64(index)
+        var periods: UInt64 = 0
+        for (index, token) in tokens.tokens.enumerated() where index < 64 {
+            if token.gap.contains(.comma) { commas |= 1 << UInt64(index) }
+            if token.gap.contains(.period) { periods |= 1 << UInt64(index) }
         }
         var entries = byFirstWord[first, default: []]
         if let existing = entries.firstIndex(where: { $0.keys == keys }) {
+            // The same words written with a comma ("Lao động, Thương binh và Xã hội") and with a
+            // hyphen: both spellings match.
             entries[existing].value = value
+            entries[existing].commas |= commas
+            entries[existing].periods |= periods
         } else {
-            entries.append(Entry(keys: keys, value: value, commas: commas))
+            entries.append(Entry(keys: keys, value: value, commas: commas, periods: periods))
             entries.sort { $0.keys.count > $1.keys.count }
             count += 1
         }
         byFirstWord[first] = entries
         rebuild()
     }
+
+    /// The keys of every word of every phrase.
+    public var allWords: Set<UInt64> { Set(byFirstWord.values.flatMap { $0.flatMap(\.keys) }) }
 
     /// The keys of the words that start a phrase.
     public var firstWords: Set<UInt64> { Set(byFirstWord.keys) }
@@ -119,13 +131,17 @@ public struct PhraseTable<Value: Sendable>: Sendable {
                     guard index + length <= tokens.count else { continue }
                     let start = Int(entries[e].wordStart)
                     let commas = entries[e].commas
+                    let periods = entries[e].periods
                     var ok = true
                     var k = 1
                     while k < length {
                         let token = tokens[index + k]
                         var gap = token.gap
                         if commas & (1 << UInt64(k)) != 0 { gap.remove(.comma) }
-                        if token.key != words[start + k] || !Self.joins(gap) { ok = false; break }
+                        // "T.Ư": a period of the phrase's own may stand alone between its words.
+                        let dotted = periods & (1 << UInt64(k)) != 0 && gap.contains(.period)
+                        if dotted { gap.remove(.period) }
+                        if token.key != words[start + k] || !(Self.joins(gap) || dotted && gap.isEmpty) { ok = false; break }
                         k += 1
                     }
                     if ok { return Match(value: entries[e].value, length: length) }

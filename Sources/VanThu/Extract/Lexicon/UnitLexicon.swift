@@ -30,13 +30,27 @@ public struct UnitLexicon: Sendable {
         public static let abbreviation = Head(rawValue: 1 << 8)
         /// Bare (without complement) only when nested (`Khối` in `Đảng ủy Khối`).
         public static let bareWhenNested = Head(rawValue: 1 << 9)
+        /// A nested-only head that may also open the name of the body it leads (`Trung ương` +
+        /// `Hội Nông dân Việt Nam`, `Trung ương Đoàn`).
+        public static let leadsBody = Head(rawValue: 1 << 10)
+        /// May be written in lower case in running text before a locality (`công an xã Bình Lâm`,
+        /// `chi bộ công an xã`).
+        public static let lowercaseWithLocality = Head(rawValue: 1 << 11)
+        /// May be written in lower case before a qualifier and a locality (`tổ dân vận thôn Đồng
+        /// Lân`, `hội nông dân xã`), not directly before the locality.
+        public static let lowercaseWithQualifier = Head(rawValue: 1 << 12)
+        /// A national body: a list's locality is not its own (`Bộ Y tế` in `Bộ Y tế, Sở Nội vụ tỉnh`).
+        public static let national = Head(rawValue: 1 << 13)
     }
 
     /// A position (title of office); `hiddenHead` is the head noun it ends with when a unit name
     /// continues it (`Trưởng ban` + `Dân vận Thành ủy` → `Ban Dân vận Thành ủy`).
     public struct Position: Sendable, Hashable {
         public var hiddenHead: Bool
-        public init(hiddenHead: Bool = false) { self.hiddenHead = hiddenHead }
+        /// How many of the position's last words make the hidden head (`Văn phòng` in
+        /// `Chánh Văn phòng`).
+        public var headWords: Int
+        public init(hiddenHead: Bool = false, headWords: Int = 1) { self.hiddenHead = hiddenHead; self.headWords = headWords }
     }
 
     public enum Locality: Sendable, Hashable {
@@ -71,6 +85,22 @@ public struct UnitLexicon: Sendable {
     public var headCompounds = PhraseTable<Bool>()
     /// A locality noun that starts another word (`xã hội`, `tỉnh táo`).
     public var notLocalities = PhraseTable<Bool>()
+    /// What may close a level or list of localities (`các tỉnh, thành phố trực thuộc Trung ương`).
+    public var localityTails = PhraseTable<Bool>()
+    /// Qualifiers that are also verbs: written in lower case after a head they are the verb
+    /// (`Hội xây dựng được …`, `Công an tổ chức thực hiện …`), not part of the name.
+    public var verbQualifiers = PhraseTable<Bool>()
+    /// Committees named only by their role in an event (`Ban Tổ chức`, `Ban Giám khảo`): not a
+    /// unit unless something names whose they are (`Ban Tổ chức Trung ương`, `Ban Tổ chức Tỉnh ủy`).
+    public var roleOnly = PhraseTable<Bool>()
+    /// The body a unit belongs to, written after it with `của` (`Ủy ban Kinh tế của Quốc hội`).
+    public var ownerSuffixes = PhraseTable<Bool>()
+    /// Function words that start no place or person's name even with a capital (`Các`, `Những`,
+    /// `Của`): one after a unit begins something else.
+    public var nameBreakers = KeyTable()
+    /// Phrases that end a name written in capitals: the motto printed beside the issuer
+    /// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`).
+    public var headingStops = PhraseTable<Bool>()
     /// How the lexicon's phrases are written (`Ban Thường vụ`, `nhân dân`, `Giáo dục và Đào tạo`,
     /// `tỉnh`), for printing names found in capitals.
     public var writtenForms: PhraseTable<String>
@@ -81,6 +111,10 @@ public struct UnitLexicon: Sendable {
     public private(set) var startSingles = KeyTable()
     public private(set) var startPairs = KeyTable()
     public private(set) var lowercaseStartWords = KeyTable()
+    /// First words of heads that may be written in lower case before a locality, and of the
+    /// locality nouns: where the scanner looks back from a capitalised place name.
+    public private(set) var lowercaseLocalityHeadWords = KeyTable()
+    public private(set) var localityWords = KeyTable()
     /// First bytes (lower case) of the heads that may be written in lower case.
     public private(set) var lowercaseStartBytes = [Bool](repeating: false, count: 256)
 
@@ -90,6 +124,10 @@ public struct UnitLexicon: Sendable {
         startSingles = KeyTable(keys: openings.reduce(into: Set<UInt64>()) { $0.formUnion($1.singles) })
         startPairs = KeyTable(keys: openings.reduce(into: Set<UInt64>()) { $0.formUnion($1.pairs) })
         lowercaseStartWords = KeyTable(keys: heads.firstWords { $0.contains(.lowercaseBeforeName) })
+        lowercaseLocalityHeadWords = KeyTable(keys: heads.firstWords {
+            !$0.isDisjoint(with: [.lowercaseWithLocality, .lowercaseWithQualifier])
+        })
+        localityWords = KeyTable(keys: localities.allWords)
         lowercaseStartBytes = [Bool](repeating: false, count: 256)
         for (phrase, traits) in Self.headPhrases where traits.contains(.lowercaseBeforeName) {
             if let first = phrase.lowercased().utf8.first { lowercaseStartBytes[Int(first)] = true }
@@ -142,32 +180,37 @@ public struct UnitLexicon: Sendable {
         let committee: Head = [.standalone, .placeName, .committee]
         return [
             ("Thành ủy", committee), ("Tỉnh ủy", committee), ("Huyện ủy", committee), ("Quận ủy", committee),
-            ("Thị ủy", committee), ("Đảng ủy", committee), ("Đảng ủy Khối", committee.union(.bareWhenNested)),
-            ("Đảng bộ", [.placeName]), ("Chi bộ", [.standalone, .placeName]), ("Đảng đoàn", []),
-            ("Ban cán sự đảng", []), ("Trung ương", [.nestedOnly, .standalone, .committee]),
+            ("Thị ủy", committee), ("Đảng ủy", committee.union(.lowercaseWithLocality)), ("Đảng ủy Khối", committee.union(.bareWhenNested)),
+            ("Đảng bộ", [.placeName, .lowercaseWithLocality]), ("Chi bộ", [.standalone, .placeName, .lowercaseWithLocality]), ("Đảng đoàn", []),
+            ("Ban cán sự đảng", []), ("Trung ương", [.nestedOnly, .standalone, .committee, .leadsBody]),
             ("Đảng", [.nestedOnly, .standalone, .committee]), ("Khối", [.bareWhenNested]), ("Thường trực", []),
             ("Tỉnh đoàn", [.standalone, .placeName]), ("Huyện đoàn", [.standalone, .placeName]),
             ("Thành đoàn", [.standalone, .placeName]), ("Quận đoàn", [.standalone, .placeName]),
-            ("Ủy ban", []), ("UBND", [.standalone, .placeName, .abbreviation]),
+            ("Ủy ban", [.lowercaseWithQualifier]), ("UBND", [.standalone, .placeName, .abbreviation]),
             ("HĐND", [.standalone, .placeName, .abbreviation]), ("MTTQ", [.standalone, .placeName, .abbreviation]),
-            ("UBMTTQ", [.standalone, .placeName, .abbreviation]), ("Mặt trận", [.standalone]),
-            ("Hội", []), ("Chi hội", [.standalone]), ("Hội đồng", []), ("Liên hiệp", []), ("Liên đoàn", []),
-            ("Ban", []), ("Tiểu ban", []), ("Ban Chỉ đạo", [.standalone, .topic]),
+            ("UBMTTQ", [.standalone, .placeName, .abbreviation]), ("Mặt trận", [.standalone, .lowercaseWithLocality]),
+            ("Hội", [.lowercaseWithQualifier]), ("Chi hội", [.standalone, .lowercaseWithLocality]), ("Hội đồng", [.lowercaseWithQualifier]), ("Liên hiệp", []), ("Liên đoàn", []),
+            ("Ban", [.lowercaseWithQualifier]), ("Tiểu ban", []), ("Ban Chỉ đạo", [.standalone, .topic]),
             ("BCĐ", [.standalone, .topic, .abbreviation]), ("Ban Chấp hành", [.organ, .standalone]), ("Ban Thường vụ", [.organ, .standalone]),
-            ("BTV", [.organ, .standalone, .abbreviation]), ("Ban Bí thư", [.standalone]), ("Bộ Chính trị", [.standalone]),
-            ("Đoàn", []), ("Chi đoàn", [.standalone]), ("Công đoàn", [.standalone]), ("Liên đội", [.standalone]),
-            ("Công an", []), ("Bộ đội", []), ("Bộ Chỉ huy", []), ("Ban Chỉ huy", []), ("Quân khu", []),
-            ("Sở", []), ("Phòng", []), ("Bộ", []), ("Cục", []), ("Chi cục", []), ("Tổng cục", []), ("Vụ", []),
+            ("BTV", [.organ, .standalone, .abbreviation]), ("Ban Bí thư", [.standalone, .national]), ("Bộ Chính trị", [.standalone, .national]),
+            ("Đoàn", []), ("Chi đoàn", [.standalone, .lowercaseWithLocality]), ("Công đoàn", [.standalone]), ("Liên đội", [.standalone]),
+            ("Công an", [.lowercaseWithLocality]), ("Bộ đội", []), ("Bộ Chỉ huy", []), ("Ban Chỉ huy", []), ("Quân khu", []),
+            ("Sở", []), ("Phòng", [.lowercaseWithQualifier]), ("Bộ", [.national]), ("Cục", [.national]), ("Chi cục", []),
+            ("Tổng cục", [.national]), ("Vụ", [.national]),
             ("Viện", []), ("Học viện", []), ("Trường", [.lowercaseBeforeName]), ("Đại học", []),
-            ("Trung tâm", []), ("Văn phòng", []), ("Thanh tra", []), ("Kho bạc", []), ("Tòa án", []),
+            ("Trung tâm", [.lowercaseWithQualifier]), ("Văn phòng", []), ("Thanh tra", []), ("Kho bạc", []), ("Tòa án", []),
             ("Viện kiểm sát", []), ("Ngân hàng", [.descriptor]), ("Quỹ", [.descriptor]),
             ("Công ty", [.lowercaseBeforeName]), ("Cty", []), ("Tập đoàn", []),
             ("Tổng công ty", []), ("Hợp tác xã", [.descriptor]), ("HTX", [.descriptor, .abbreviation]),
-            ("Tổ", [.descriptor]), ("Tổ hợp tác", [.descriptor]), ("Đội", [.descriptor]),
-            ("Câu lạc bộ", [.descriptor]), ("Bệnh viện", []), ("Trạm", []), ("Đài", []), ("Chính phủ", [.standalone]),
-            ("Quốc hội", [.standalone]), ("Ban Quản lý", []), ("Bảo hiểm xã hội", []), ("BHXH", [.abbreviation]),
-            ("Ủy ban Thường vụ Quốc hội", [.standalone]), ("Đoàn Thanh niên", []),
+            ("Tổ", [.descriptor, .lowercaseWithQualifier]), ("Tổ hợp tác", [.descriptor]), ("Đội", [.descriptor, .lowercaseWithQualifier]),
+            ("Câu lạc bộ", [.descriptor]), ("Bệnh viện", [.lowercaseWithQualifier]), ("Trạm", [.lowercaseWithQualifier]), ("Đài", []), ("Chính phủ", [.standalone, .national]),
+            ("Quốc hội", [.standalone, .national]), ("Ban Quản lý", []), ("Bảo hiểm xã hội", []), ("BHXH", [.abbreviation]),
+            ("Ủy ban Thường vụ Quốc hội", [.standalone, .national]), ("Đoàn Thanh niên", [.lowercaseWithLocality]),
             ("Đoàn đại biểu Quốc hội", [.standalone]), ("Kiểm toán nhà nước", [.standalone]),
+            ("Tổng Liên đoàn", [.national]), ("Hội đồng Bộ trưởng", [.standalone, .national]),
+            ("Hội đồng Chính phủ", [.standalone, .national]),
+            ("Mặt trận Tổ quốc", [.standalone, .placeName]), ("Báo", []),
+            ("T.Ư", [.nestedOnly, .standalone, .committee, .leadsBody]), ("TW", [.nestedOnly, .standalone, .committee]),
         ]
     }()
 
@@ -200,6 +243,15 @@ public struct UnitLexicon: Sendable {
             "Đa khoa", "Nghiên cứu", "An toàn thực phẩm", "Cảnh sát giao thông", "Cảnh sát hình sự",
             "Phòng cháy chữa cháy", "Y tế dự phòng", "Kiểm soát bệnh tật", "Sở hữu trí tuệ",
             "Tiêu chuẩn Đo lường Chất lượng", "Xuất nhập khẩu", "Xúc tiến thương mại", "Quản lý cạnh tranh",
+            // Names with a comma or "và" inside: committees of the National Assembly and of
+            // people's councils, ministries and their departments.
+            "Xã hội", "Văn hóa và Xã hội", "Văn hóa - Xã hội", "Văn hóa, Xã hội", "Kinh tế và Tài chính",
+            "Tài chính, Ngân sách", "Tài chính - Ngân sách", "Kinh tế, Ngân sách", "Kinh tế - Ngân sách",
+            "Kinh tế - Xã hội", "Pháp chế", "Pháp luật", "Pháp luật và Tư pháp", "Công tác đại biểu", "Đối ngoại",
+            "Quốc phòng và An ninh", "Quốc phòng, An ninh và Đối ngoại", "Quốc phòng - An ninh",
+            "Khoa học, Công nghệ và Môi trường", "Thi đua, Khen thưởng", "Chính sách, chiến lược",
+            "Lao động, Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch", "nhân dân tối cao",
+            "Phát triển", "Chính sách", "Công nghiệp", "Nhân văn", "Đầu tư nước ngoài",
         ]
         let tails = [
             "thực phẩm", "thị trường", "vận tải", "dự phòng", "bệnh tật", "trí tuệ", "hình sự", "giao thông",
@@ -225,7 +277,7 @@ public struct UnitLexicon: Sendable {
         let headCompounds = [
             "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
             "nông trường", "lâm trường", "ngư trường", "thương trường", "phi trường", "đấu trường", "sân trường",
-            "nhà trường", "Tây Ban Nha", "Đài Loan", "Đài Bắc", "Trường Sơn", "Trường Sa", "Ban Mê Thuột",
+            "nhà trường", "Công báo", "thông báo", "Tây Ban Nha", "Đài Loan", "Đài Bắc", "Trường Sơn", "Trường Sa", "Ban Mê Thuột",
             "xã hội", "cục bộ", "đồng bộ", "toàn bộ", "cán bộ", "sơ bộ", "tiến bộ", "bước đầu", "hội trường",
         ]
         let notLocalities = ["xã hội", "xã viên", "xã giao", "tỉnh táo", "tỉnh giấc", "tỉnh lộ", "huyện lộ", "quận chúa"]
@@ -244,14 +296,14 @@ public struct UnitLexicon: Sendable {
             ("thành ủy viên", Position()), ("quận ủy viên", Position()), ("thị ủy viên", Position()),
             ("đảng ủy viên", Position()), ("ủy viên ban chấp hành", Position()), ("ủy viên thường vụ", Position()), ("chủ tịch", Position()),
             ("phó chủ tịch", Position()), ("phó chủ tịch thường trực", Position()), ("chủ tịch nước", Position()),
-            ("thủ tướng", Position()), ("phó thủ tướng", Position()), ("bộ trưởng", Position()),
+            ("thủ tướng", Position()), ("thủ trưởng", Position()), ("phó thủ tướng", Position()), ("bộ trưởng", Position()),
             ("thứ trưởng", Position()), ("trưởng ban", Position(hiddenHead: true)),
             ("phó trưởng ban", Position(hiddenHead: true)), ("trưởng ban thường trực", Position()),
             ("phó trưởng ban thường trực", Position()), ("trưởng phòng", Position(hiddenHead: true)),
             ("phó trưởng phòng", Position(hiddenHead: true)), ("giám đốc", Position()), ("phó giám đốc", Position()),
             ("tổng giám đốc", Position()), ("cục trưởng", Position()), ("phó cục trưởng", Position()),
-            ("vụ trưởng", Position()), ("phó vụ trưởng", Position()), ("chánh văn phòng", Position()),
-            ("phó chánh văn phòng", Position()), ("chánh thanh tra", Position()), ("chủ nhiệm", Position()),
+            ("vụ trưởng", Position()), ("phó vụ trưởng", Position()), ("chánh văn phòng", Position(hiddenHead: true, headWords: 2)),
+            ("phó chánh văn phòng", Position(hiddenHead: true, headWords: 2)), ("chánh thanh tra", Position()), ("chủ nhiệm", Position()),
             ("phó chủ nhiệm", Position()), ("hiệu trưởng", Position()), ("phó hiệu trưởng", Position()),
             ("trưởng công an", Position()), ("phó trưởng công an", Position()), ("chỉ huy trưởng", Position()),
             ("chính trị viên", Position()), ("chi hội trưởng", Position()), ("hội trưởng", Position()),
@@ -282,9 +334,11 @@ public struct UnitLexicon: Sendable {
             "bộ đề", "bộ sách", "phòng chống", "phòng ngừa", "phòng tránh", "phòng họp", "phòng, chống",
             "trường hợp", "trường học", "khối lượng", "khối đại đoàn kết", "đội ngũ", "ban hành", "ban đầu",
             "ban ngành", "ban đêm", "ban ngày", "sở hữu", "sở dĩ", "sở thích", "cục bộ", "quỹ đất", "quỹ thời gian",
-            "quỹ lương", "vụ việc", "vụ án", "vụ mùa", "viện dẫn", "viện trợ", "trạm dừng", "đài truyền",
-            "công an nhân dân", "bộ đội cụ hồ", "ban nha", "đài loan", "đài bắc", "trường sơn", "trường sa",
-            "hội trường", "thường trực ban", "đội tuyển", "đội bóng", "đội hình", "đội quân", "quỹ đạo", "tổ ấm", "vụ trưởng", "trạm trưởng",
+            "quỹ lương", "vụ việc", "vụ án", "vụ mùa", "viện dẫn", "viện trợ", "trạm dừng",
+            "công an nhân dân", "bộ đội cụ hồ", "ban nha", "tổ dân phố", "đài loan", "đài bắc", "trường sơn", "trường sa",
+            "hội trường", "thường trực ban", "báo cáo", "báo chí", "báo động", "báo giá", "báo hiệu", "báo công",
+            "báo tin", "báo danh", "báo đáp", "báo hại", "báo chế", "báo giới",
+            "hội an", "đội tuyển", "đội bóng", "đội hình", "đội quân", "quỹ đạo", "tổ ấm", "vụ trưởng", "trạm trưởng",
         ]
         let surnames = [
             "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
@@ -347,6 +401,25 @@ public struct UnitLexicon: Sendable {
         ].map(WordKey.key))
         for phrase in headCompounds { lexicon.headCompounds.insert(phrase, true) }
         for phrase in notLocalities { lexicon.notLocalities.insert(phrase, true) }
+        for phrase in ["trực thuộc Trung ương", "trực thuộc tỉnh", "trực thuộc thành phố", "trực thuộc huyện"] {
+            lexicon.localityTails.insert(phrase, true)
+        }
+        for phrase in ["tổ chức", "xây dựng", "kiểm tra", "chỉ đạo", "chỉ huy", "biên tập", "thanh tra",
+                       "tuyên truyền", "vận động", "khuyến học", "thi đua"] {
+            lexicon.verbQualifiers.insert(phrase, true)
+        }
+        for phrase in ["Ban Tổ chức", "Ban Giám khảo", "Ban Giám hiệu", "Ban Biên tập", "Ban Điều hành", "Ban Tổ chức cuộc thi",
+                       "Ban Tổ chức hội thi", "Ban Tổ chức giải"] {
+            lexicon.roleOnly.insert(phrase, true)
+        }
+        for phrase in ["của Quốc hội", "của Chính phủ"] { lexicon.ownerSuffixes.insert(phrase, true) }
+        for phrase in ["Cộng hòa xã hội chủ nghĩa", "Độc lập - Tự do"] { lexicon.headingStops.insert(phrase, true) }
+        lexicon.nameBreakers = KeyTable(keys: ["các", "những", "của", "và", "với", "cho", "theo", "trong", "được", "là"]
+            .map(WordKey.key))
+        for phrase in ["Phục vụ hành chính công", "Hành chính công"] {
+            lexicon.qualifiers.insert(phrase, true)
+            lexicon.writtenForms.insert(phrase, phrase)
+        }
         return lexicon
     }()
 }
