@@ -184,12 +184,14 @@ public final class OutputFile {
     init(_ url: URL, destination: URL) throws {
         temporary = url
         self.destination = destination
+        // Registered before it exists: a signal that comes as soon as the file appears removes it.
+        TemporaryFiles.register(url)
         fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path,
-                                                                 NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            let reason = String(cString: strerror(errno))
+            TemporaryFiles.unregister(url)
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason])
         }
-        TemporaryFiles.register(url)
         buffer.reserveCapacity(1 << 20)
     }
 
