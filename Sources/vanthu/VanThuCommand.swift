@@ -53,7 +53,11 @@ struct VanThuCommand: ParsableCommand {
     static func unknownCommand(_ name: String) -> String {
         let shown = name.count > 40 ? String(name.prefix(40)) + "…" : name
         var message = "vanthu: '\(shown)' is not a vanthu command (nothing was run)."
-        if let near = suggestion(for: name, among: commandNames) { message += " Did you mean '\(near)'?" }
+        if let near = suggestion(for: name, among: commandNames) {
+            message += " Did you mean '\(near)'?"
+        } else if FileManager.default.fileExists(atPath: name) {
+            message += " To archive it: vanthu run --output OUT \(shown)"
+        }
         return message + "\ncommands: " + commandNames.joined(separator: ", ") + "; vanthu --help says more"
     }
 

@@ -87,6 +87,7 @@ public struct RunReport: Sendable {
         w.field("searchIndexRebuilt", searchIndexRebuilt)
         w.field("staleTemporaryFilesRemoved", staleTemporaryFilesRemoved)
         w.field("outputs", outputs)
+        if !warnings.isEmpty { w.field("warnings", warnings) }
         w.field("stageSeconds", stageSeconds.mapValues { ($0 * 1000).rounded() / 1000 })
         w.field("exitStatus", Int(exitStatus.rawValue))
         w.key("quarantine")

@@ -13,9 +13,10 @@ struct CommandLineUsabilityTests {
         var stderrLines: [Substring] { stderr.split(separator: "\n") }
     }
 
-    static func vanthu(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
+    static func vanthu(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
+                       executable: String? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = IncrementalRunTests.binary!
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? IncrementalRunTests.binary!
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
@@ -67,6 +68,12 @@ struct CommandLineUsabilityTests {
         }
         let far = try Self.vanthu(["zzzzzzzz"], in: folder)
         #expect(far.status == 64 && !far.stderr.contains("Did you mean"))
+        // A folder where a command was expected (run used to be the default): the run is suggested, not made.
+        let docs = folder.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let path = try Self.vanthu(["docs"], in: folder)
+        #expect(path.status == 64 && path.stderr.contains("vanthu run --output OUT docs"))
+        try FileManager.default.removeItem(at: docs)
         #expect(Self.contents(folder).isEmpty, "an unknown command wrote \(Self.contents(folder))")
     }
 
@@ -145,6 +152,13 @@ struct CommandLineUsabilityTests {
         #expect(!never.stdout.contains("\u{1B}") && never.stdout.contains("«"))
         let auto = try Self.vanthu(["search", "kho luu tru", "--archive", output.path], environment: ["NO_COLOR": "1"])
         #expect(!auto.stdout.contains("\u{1B}"))
+        // On a real terminal (script(1) gives one): bold, unless NO_COLOR is set.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let command = "'\(IncrementalRunTests.binary!.path)' search 'kho luu tru' --limit 2 --archive '\(output.path)'"
+        let tty = try Self.vanthu(["-qec", command, "/dev/null"], environment: ["TERM": "xterm", "NO_COLOR": ""], executable: "/usr/bin/script")
+        #expect(tty.stdout.contains("\u{1B}[1m"), "\(tty.stdout.prefix(300))")
+        let noColor = try Self.vanthu(["-qec", command, "/dev/null"], environment: ["TERM": "xterm", "NO_COLOR": "1"], executable: "/usr/bin/script")
+        #expect(!noColor.stdout.isEmpty && !noColor.stdout.contains("\u{1B}[1m"), "\(noColor.stdout.prefix(300))")
     }
 
     @Test func exportOutputNamesTheFileToWrite() throws {
@@ -244,12 +258,15 @@ struct CommandLineUsabilityTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
         try process.run()
-        usleep(800_000)
+        // The lock is held until the run has said something (it cannot finish before): its first
+        // words must be that it waits.
+        let first = errors.fileHandleForReading.availableData
         #expect(process.isRunning)
         withExtendedLifetime(lock) {}
         lock = nil
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: first + errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        #expect(String(decoding: first, as: UTF8.self).contains("waiting"))
         #expect(process.terminationStatus == 0)
         #expect(stderr.contains("waiting for it to finish"), "\(stderr)")
     }
@@ -285,6 +302,8 @@ struct CommandLineUsabilityTests {
         let warned = try Self.vanthu(["run", "--output", folder.appendingPathComponent("out2").path, newEmpty.path])
         #expect(warned.status == 0)
         #expect(warned.stderr.contains("warning: no files to archive under"))
+        let report = try String(contentsOf: folder.appendingPathComponent("out2/run.json"), encoding: .utf8)
+        #expect(report.contains("\"warnings\""))
     }
 
     @Test func sidecarsAreSkippedByDefaultAndTheListIsOverridable() throws {
