@@ -26,7 +26,10 @@ public struct PipelineConfig: Sendable, Equatable {
     /// gazette's `numbers.jsonl`, a CSV of metadata), editor backups and lock files. Hidden files
     /// (".*") are skipped besides, unless `includeHidden`. A file named as an input is always taken.
     public static let defaultExclude: [String] = [
-        "**/[Ll][Ii][Cc][Ee][Nn][CcSs][Ee]*", "**/[Cc][Oo][Pp][Yy][Ii][Nn][Gg]*", "**/[Rr][Ee][Aa][Dd][Mm][Ee]*",
+        // LICENSE, licence.txt, LICENSE-MIT, COPYING, README.md … in any case, not "licensed-shops.txt".
+        "**/[Ll][Ii][Cc][Ee][Nn][CcSs][Ee]", "**/[Ll][Ii][Cc][Ee][Nn][CcSs][Ee][._-]*",
+        "**/[Cc][Oo][Pp][Yy][Ii][Nn][Gg]", "**/[Cc][Oo][Pp][Yy][Ii][Nn][Gg][._-]*",
+        "**/[Rr][Ee][Aa][Dd][Mm][Ee]", "**/[Rr][Ee][Aa][Dd][Mm][Ee][._-]*",
         "**/*.jsonl", "**/*.json", "**/*.csv", "**/*.tsv",
         "**/*~", "**/*.swp", "**/*.swo", "**/.#*", "**/#*#", "**/*.bak", "**/*.tmp",
         "**/.*",
