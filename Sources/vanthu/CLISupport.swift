@@ -37,6 +37,10 @@ enum CLISupport {
             fail("vanthu: \(folder.path) is a file, not an archive folder: --archive (-o) names the folder where \(ArchiveStore.fileName) is; "
                  + "to write a file, use export --output FILE or redirect standard output", status: .configuration)
         }
+        if output != nil, !FileManager.default.fileExists(atPath: folder.path) {
+            fail("vanthu: no folder \(folder.path): --archive (-o) names the archive folder to read, made by vanthu run; "
+                 + "to save what this command prints, redirect it (> FILE), or use vanthu export --output FILE", status: .configuration)
+        }
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(ArchiveStore.fileName).path) else {
             fail("vanthu: no archive in \(folder.path) (run vanthu run first, or give --archive FOLDER)", status: .configuration)
         }
