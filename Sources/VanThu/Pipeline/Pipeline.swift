@@ -196,11 +196,13 @@ public struct Pipeline: Sendable {
                 // An empty root the archive knows files from looks like a share that is not mounted.
                 let rootIndex = known.roots.firstIndex(of: spec.path)
                 let held = rootIndex.map { index in known.byLocation.values.filter { $0.root == index && $0.status != .gone }.count } ?? 0
-                if held > 0 {
+                let holdsEntries = !((try? FileManager.default.contentsOfDirectory(atPath: spec.path)) ?? []).isEmpty
+                if held > 0 && !holdsEntries {
                     throw PipelineError.inputMissing("input root \(spec.path) is empty, but the archive holds \(held) files from it "
                         + "(not mounted?); nothing was changed, no record marked gone")
                 }
-                report.warnings.append("no files to archive under \(spec.path)")
+                report.warnings.append(holdsEntries ? "no files to archive under \(spec.path) (none matches its include and exclude globs)"
+                                                    : "no files to archive under \(spec.path)")
             }
             for (file, root) in listing.files {
                 var file = file

@@ -191,7 +191,16 @@ struct CommandLineUsabilityTests {
     @Test func statsHasOneLineRowsNoEmptySectionsAndJSON() throws {
         let folder = TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (_, output) = try Self.archive(folder, count: 10)
+        let input = folder.appendingPathComponent("in"), output = folder.appendingPathComponent("out")
+        try IncrementalRunTests.makeCorpus(in: input, count: 9)
+        // A deadline restated in one document is one upcoming deadline.
+        TestSupport.write("""
+            CÔNG VĂN
+            Về việc báo cáo công tác phòng chống lụt bão năm 2031
+            Các xã gửi báo cáo về Văn phòng UBND huyện trước ngày 15/10/2031.
+            Đề nghị các đơn vị nghiêm túc thực hiện, gửi báo cáo trước ngày 15/10/2031.
+            """, to: input.appendingPathComponent("bao-cao.txt"))
+        #expect(try Self.vanthu(["run", "-q", "--output", output.path, input.path]).status == 0)
         let text = try Self.vanthu(["stats", "--archive", output.path, "--today", "2000-01-01"])
         #expect(text.status == 0)
         let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false)
@@ -208,6 +217,7 @@ struct CommandLineUsabilityTests {
         let deadlines = try #require(object["upcomingDeadlines"] as? [[String: Any]])
         let keys = deadlines.map { "\($0["due"]!) \($0["id"]!)" }
         #expect(Set(keys).count == keys.count, "a deadline listed twice: \(keys)")
+        #expect(deadlines.filter { $0["due"] as? String == "2031-10-15" }.count == 1, "\(keys)")
         // An archive with no deadlines and no model counts prints no heading for them.
         let plain = folder.appendingPathComponent("plain"), plainOut = folder.appendingPathComponent("plain-out")
         TestSupport.write("THÔNG BÁO\nLịch tiếp công dân của xã Tân Lập.\n", to: plain.appendingPathComponent("tb.txt"))
@@ -294,6 +304,13 @@ struct CommandLineUsabilityTests {
         #expect(empty.stderr.contains("not mounted?"))
         #expect(try Data(contentsOf: output.appendingPathComponent("archive.json")) == before)
         #expect(!String(decoding: before, as: UTF8.self).contains("\"gone\""))
+        // A folder that holds files, none of them to archive, is mounted: its old files are gone.
+        TestSupport.write("GIẤY PHÉP\nBản quyền của nhà xuất bản.\n", to: input.appendingPathComponent("LICENSE"))
+        let filtered = try Self.vanthu(["run", "--output", output.path, input.path])
+        #expect(filtered.status == 0, "\(filtered.stderr)")
+        #expect(filtered.stderr.contains("none matches its include and exclude globs"))
+        #expect(filtered.stderr.contains("13 gone"))
+        try FileManager.default.removeItem(at: input.appendingPathComponent("LICENSE"))
         // A path that never existed writes no archive.
         let fresh = folder.appendingPathComponent("fresh")
         let typo = try Self.vanthu(["run", "--output", fresh.path, folder.appendingPathComponent("no-such").path])
