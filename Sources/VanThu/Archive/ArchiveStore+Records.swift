@@ -15,9 +15,8 @@ extension ArchiveStore {
                 return try body(summary, stored.json)
             }
             var record = try decoder.decode(Record.self, from: Data(stored.json))
-            if primary != record.source.path, stored.roots.count == stored.paths.count, let root = stored.roots.first {
-                record.source.root = root
-            }
+            // The primary path's own root (sorted by path, then root, as `paths`).
+            if stored.roots.count == stored.paths.count, let root = stored.roots.first { record.source.root = root }
             record.source.path = primary
             record.source.alsoAt = alsoAt
             record.gone = stored.gone ? true : nil
