@@ -1,15 +1,35 @@
 import ArgumentParser
+import Foundation
 import VanThu
 
-/// Where the commands that read an archive find it: --output, else the configuration's output folder.
+/// Where the commands that read an archive find it: --archive, else the configuration's output folder.
+/// `--output` and `-o` are older spellings of --archive here (these commands only read it).
 struct ArchiveLocation: ParsableArguments {
-    @Option(name: .shortAndLong, help: "The output folder of the runs (where vanthu.sqlite is).")
-    var output: String?
+    @Option(name: [.customLong("archive"), .customLong("output"), .customShort("o")],
+            help: ArgumentHelp("The archive folder: the output folder of the runs, where vanthu.sqlite is (-o and --output are older spellings).",
+                               valueName: "folder"))
+    var archive: String?
 
     @Option(name: .shortAndLong, help: "The pipeline configuration (its output folder is read).")
     var config: String = "pipeline.json"
 
     func openStore() throws -> ArchiveStore {
-        try CLISupport.openStore(output: output, config: config)
+        try CLISupport.openStore(output: archive, config: config)
+    }
+}
+
+/// `--color auto|always|never`: auto colours on a terminal unless NO_COLOR is set (no-color.org).
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    func enabled(fileDescriptor: Int32) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
+            if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
+            return isatty(fileDescriptor) == 1
+        }
     }
 }

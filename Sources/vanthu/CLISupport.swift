@@ -32,12 +32,31 @@ enum CLISupport {
             let (configuration, base) = try loadConfig(config, allowMissing: true)
             folder = Pipeline(config: configuration, baseDirectory: base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).outputFolder
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            fail("vanthu: \(folder.path) is a file, not an archive folder: --archive (-o) names the folder where \(ArchiveStore.fileName) is; "
+                 + "to write a file, use export --output FILE or redirect standard output", status: .configuration)
+        }
+        if output != nil, !FileManager.default.fileExists(atPath: folder.path) {
+            fail("vanthu: no folder \(folder.path): --archive (-o) names the archive folder to read, made by vanthu run; "
+                 + "to save what this command prints, redirect it (> FILE), or use vanthu export --output FILE", status: .configuration)
+        }
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(ArchiveStore.fileName).path) else {
-            fail("vanthu: no archive in \(folder.path) (run vanthu run first, or give --output)", status: .configuration)
+            fail("vanthu: no archive in \(folder.path) (run vanthu run first, or give --archive FOLDER)", status: .configuration)
         }
         do { return try ArchiveStore(folder: folder, readOnly: true) } catch {
             fail("vanthu: cannot open \(folder.appendingPathComponent(ArchiveStore.fileName).path): \(error)", status: .output)
         }
+    }
+
+    /// A value named on the command line that names nothing: one line, status 5, no usage.
+    static func notFound(_ message: String) -> Never {
+        fail("vanthu: " + message, status: .notFound)
+    }
+
+    /// Text for one line of a column: line breaks and tabs become spaces, runs of spaces one.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{2028}" || $0 == "\u{2029}" }).joined(separator: " ")
     }
 
     static func fail(_ message: String, status: ExitStatus) -> Never {
@@ -71,7 +90,13 @@ enum CLISupport {
         if report.quarantined.count > 10 { lines.append("  … \(report.quarantined.count - 10) more in run.json") }
         lines.append(String(format: "%.2f s, %.2f MB, %.1f MB/s", report.seconds, Double(report.bytesRead) / 1_000_000,
                             report.megabytesPerSecond))
-        lines.append("wrote " + report.outputs.map { folder.appendingPathComponent($0).path }.joined(separator: ", ") + ", run.json")
+        for warning in report.warnings { lines.append("warning: \(warning)") }
+        if report.exported {
+            lines.append("wrote " + report.outputs.map { folder.appendingPathComponent($0).path }.joined(separator: ", ") + ", run.json")
+        } else {
+            lines.append("wrote \(folder.appendingPathComponent("run.json").path) (the archive files were already up to date)")
+        }
+        lines.append("store \(folder.appendingPathComponent(ArchiveStore.fileName).path), search index \(folder.appendingPathComponent(SearchIndex.fileName).path)")
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

@@ -6,27 +6,45 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the archive's records as JSON Lines, a CSV of the documents, or a CSV of every model count.",
-        discussion: "Streams from the store; writes to --to FILE or standard output. CSV files are UTF-8 with a byte order mark, so spreadsheets open them with the right letters."
+        discussion: """
+        Streams from the store; writes to -o/--output FILE (--to is the same), or standard output. The archive \
+        folder is given with --archive (default: pipeline.json's output folder). CSV files are UTF-8 with a byte \
+        order mark, so spreadsheets open them with the right letters. --what model-counts is CSV.
+        """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
     enum What: String, ExpressibleByArgument, CaseIterable { case documents, modelCounts = "model-counts" }
 
-    @OptionGroup var location: ArchiveLocation
+    @Option(name: .customLong("archive"), help: ArgumentHelp("The archive folder (where vanthu.sqlite is).", valueName: "folder"))
+    var archive: String?
 
+    @Option(name: .shortAndLong, help: "The pipeline configuration (its output folder is read).")
+    var config: String = "pipeline.json"
 
-    @Option(help: "jsonl (one record a line) or csv (one document a row).")
-    var format: Format = .jsonl
+    @Option(help: "jsonl (one record a line; the default for documents) or csv (one document a row; model-counts are always csv).")
+    var format: Format?
 
-    @Option(help: "documents, or model-counts (one row per count: document id, document date, scope, status, field, year, count, text …; csv only).")
+    @Option(help: "documents, or model-counts (one row per count: document id, document date, scope, status, field, year, count, text …).")
     var what: What = .documents
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(name: [.customShort("o"), .customLong("output"), .customLong("to")],
+            help: ArgumentHelp("Write to this file (replaced once complete) instead of standard output.", valueName: "file"))
     var to: String?
 
     func run() throws {
-        let store = try location.openStore()
-        if what == .modelCounts, format != .csv { throw ValidationError("--what model-counts is written as --format csv") }
+        if what == .modelCounts, format == .jsonl {
+            CLISupport.fail("vanthu: --what model-counts is written as CSV only: leave out --format jsonl", status: .usage)
+        }
+        let format = self.format ?? (what == .modelCounts ? .csv : .jsonl)
+        if let to {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: to, isDirectory: &isFolder), isFolder.boolValue {
+                CLISupport.fail("vanthu: \(to) is a folder: in export, -o/--output names the FILE to write; "
+                                + "give the archive folder with --archive", status: .usage)
+            }
+        }
+        let store = try CLISupport.openStore(output: archive, config: config)
         let sink = Sink(path: to.map(CLISupport.absolute))
         do {
             switch (what, format) {

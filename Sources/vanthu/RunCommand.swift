@@ -10,7 +10,10 @@ struct RunCommand: ParsableCommand {
         Inputs and the output folder come from pipeline.json; PATHs and --output override them \
         (they are resolved against the current folder, pipeline.json's against its own folder). \
         A document that cannot be processed is quarantined with the stage and the reason, and the \
-        run goes on; run.json lists them.
+        run goes on; run.json lists them. Folders skip licence and readme files, data sidecars (*.json, *.jsonl, \
+        *.csv), hidden files and editor backups by default (pipeline.json's "exclude" of an input replaces that \
+        list); --exclude adds globs, --include keeps only the files that match one. An input root that is missing \
+        stops the run with status 6 and marks nothing gone; so does an empty one the archive holds files from.
         """
     )
 
@@ -38,6 +41,12 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress line and no summary.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Only files matching this glob, relative to their input root (\"**/*.txt\"); repeatable.", valueName: "glob"))
+    var include: [String] = []
+
+    @Option(help: ArgumentHelp("Also skip files matching this glob (\"**/draft-*\"); repeatable.", valueName: "glob"))
+    var exclude: [String] = []
+
     @Argument(help: "Files or folders to ingest (override the inputs of pipeline.json).")
     var paths: [String] = []
 
@@ -54,6 +63,10 @@ struct RunCommand: ParsableCommand {
             configuration.inputs = paths.map { PipelineConfig.InputSpec(path: CLISupport.absolute($0)) }
             if base == nil { base = cwd }
         }
+        for index in configuration.inputs.indices {
+            if !include.isEmpty { configuration.inputs[index].include = include }
+            configuration.inputs[index].exclude += exclude
+        }
         if let output { configuration.output.folder = CLISupport.absolute(output) }
         if jsonl && !configuration.output.formats.contains(.jsonl) { configuration.output.formats.append(.jsonl) }
         if gzip { configuration.output.gzip = true }
@@ -61,6 +74,16 @@ struct RunCommand: ParsableCommand {
         let pipeline = Pipeline(config: configuration, baseDirectory: base ?? cwd)
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         let progress: (@Sendable (RunProgress) -> Void)? = showProgress ? { @Sendable p in CLISupport.printProgress(p) } : nil
+        if wait, !quiet {
+            let folder = pipeline.outputFolder
+            if FileManager.default.fileExists(atPath: folder.path) {
+                do throws(OutputLock.Failure) { _ = try OutputLock(folder: folder, wait: false) } catch {
+                    if case .busy = error {
+                        FileHandle.standardError.write(Data("vanthu: another run is using \(folder.path); waiting for it to finish (--wait)\n".utf8))
+                    }
+                }
+            }
+        }
         let report: RunReport
         do throws(PipelineError) {
             report = try pipeline.run(options: Pipeline.RunOptions(full: full, waitForLock: wait, jobs: jobs), progress: progress)

@@ -6,7 +6,7 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one archived document, readable by a person (or as JSON).",
-        discussion: "ID may be shortened to its first characters."
+        discussion: "ID may be shortened to its first characters (at least 4). Long lists show their first 10 entries; --all shows every one, --json gives the whole record. An unknown id exits 5."
     )
 
     @OptionGroup var location: ArchiveLocation
@@ -18,6 +18,9 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Also print the cleaned text.")
     var text = false
 
+    @Flag(help: "List every date, deadline, unit … (by default long lists show their first 10).")
+    var all = false
+
     @Argument(help: "The document id.")
     var id: String
 
@@ -25,21 +28,21 @@ struct ShowCommand: ParsableCommand {
         let store = try location.openStore()
         let shown = id.count > 40 ? String(id.prefix(40)) + "…" : id
         guard id.count >= 4 else {
-            throw ValidationError("no document with id \(shown) (give at least 4 characters of an id; vanthu search lists them)")
+            CLISupport.notFound("no document with id \(shown) (give at least 4 characters of an id; vanthu search lists them)")
         }
         let record: Record
         switch try store.lookup(id: id) {
         case .found(let found): record = found
         case .notFound:
-            throw ValidationError("no document with id \(shown) (ids are hexadecimal; give at least 4 of their first characters; vanthu search lists them)")
+            CLISupport.notFound("no document with id \(shown) (ids are hexadecimal; give at least 4 of their first characters; vanthu search lists them)")
         case .ambiguous(let ids):
-            throw ValidationError("\(shown) starts several ids (\(ids.joined(separator: ", "))…): give more characters")
+            CLISupport.notFound("\(shown) starts several ids (\(ids.joined(separator: ", "))…): give more characters")
         }
         if json { print(record.jsonString); return }
         var lines: [String] = []
         lines.append("\(record.title ?? "(no title)")")
         lines.append("id \(record.id) · \(record.kind.rawValue) · \(record.date ?? "no date")\(record.gone == true ? " · gone" : "")")
-        lines.append("source \(record.source.path) (\(record.source.format), \(record.source.encoding), \(record.source.bytes) bytes, sha256 \(record.source.sha256.prefix(16))…)")
+        lines.append("source \(record.source.root.map { $0 + " : " } ?? "")\(record.source.path) (\(record.source.format), \(record.source.encoding), \(record.source.bytes) bytes, sha256 \(record.source.sha256.prefix(16))…)")
         if !record.source.alsoAt.isEmpty { lines.append("also at " + record.source.alsoAt.joined(separator: ", ")) }
         if let h = record.header {
             lines.append("")
@@ -52,11 +55,18 @@ struct ShowCommand: ParsableCommand {
             if !h.copyTo.isEmpty { lines.append("  copy to    " + h.copyTo.joined(separator: "; ")) }
             if let s = h.signer { lines.append("  signed     " + [s.authority, s.position, s.name].compactMap { $0 }.joined(separator: " · ")) }
         }
+        let shortList = 10
         func section(_ title: String, _ items: [String]) {
             guard !items.isEmpty else { return }
             lines.append("")
-            lines.append("\(title) (\(items.count))")
-            lines += items.map { "  " + $0 }
+            if all || items.count <= shortList + 2 {
+                lines.append("\(title) (\(items.count))")
+                lines += items.map { "  " + CLISupport.oneLine($0) }
+            } else {
+                lines.append("\(items.count) \(title): first \(shortList) (--all or --json for every one)")
+                lines += items.prefix(shortList).map { "  " + CLISupport.oneLine($0) }
+                lines.append("  … \(items.count - shortList) more")
+            }
         }
         section("dates", record.dates.map { "\($0.value ?? "?")  \($0.text)" })
         section("periods", record.periods.map { "\($0.from)–\($0.to)  \($0.text)" })

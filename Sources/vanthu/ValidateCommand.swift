@@ -17,8 +17,11 @@ struct ValidateCommand: ParsableCommand {
         let pipeline = Pipeline(config: configuration, baseDirectory: base!)
         print("\(file): valid (version \(configuration.version))")
         for input in configuration.inputs {
-            print("  input   \(input.path)  include \(input.include.joined(separator: " "))" +
-                  (input.exclude.isEmpty ? "" : "  exclude \(input.exclude.joined(separator: " "))"))
+            let exclude = input.exclude == PipelineConfig.defaultExclude
+                ? "  exclude the defaults (licence and readme files, *.json *.jsonl *.csv *.tsv sidecars, editor backups, hidden files)"
+                : input.exclude.isEmpty ? "  exclude nothing" : "  exclude \(input.exclude.joined(separator: " "))"
+            print("  input   \(input.path)  include \(input.include.joined(separator: " "))" + exclude
+                  + (input.includeHidden ? "  hidden files too" : ""))
         }
         print("  stages  \(configuration.stages.map(\.rawValue).joined(separator: " → "))")
         let enabled = Set(configuration.enabledExtractors.map(\.id))

@@ -15,6 +15,8 @@ extension ArchiveStore {
                 return try body(summary, stored.json)
             }
             var record = try decoder.decode(Record.self, from: Data(stored.json))
+            // The primary path's own root (sorted by path, then root, as `paths`).
+            if stored.roots.count == stored.paths.count, let root = stored.roots.first { record.source.root = root }
             record.source.path = primary
             record.source.alsoAt = alsoAt
             record.gone = stored.gone ? true : nil
@@ -67,6 +69,10 @@ public struct ArchiveStatistics: Sendable {
         units = consolidator.units.map { (key, entry) in (entry.names.sorted().first ?? key, entry.documents.count, entry.mentions) }
             .sorted { ($0.documents, $0.mentions, $1.name) > ($1.documents, $1.mentions, $0.name) }
         units = Array(units.prefix(unitLimit))
-        upcomingDeadlines = Array(deadlines.sorted { ($0.0, $0.2) < ($1.0, $1.2) }.prefix(deadlineLimit))
+        // One line per document and due date: a deadline restated in a document (its summary, its
+        // table, its closing paragraph) is one deadline.
+        var seen = Set<String>()
+        upcomingDeadlines = Array(deadlines.sorted { ($0.0, $0.2) < ($1.0, $1.2) }
+            .filter { seen.insert($0.0 + "\u{1F}" + $0.2).inserted }.prefix(deadlineLimit))
     }
 }

@@ -576,6 +576,8 @@ public final class ArchiveStore: @unchecked Sendable {
         public var gone: Bool
         /// Relative paths of the live files that hold these bytes, sorted.
         public var paths: [String]
+        /// The input root of each of `paths`.
+        public var roots: [String] = []
     }
 
     /// Streams every document in id order (never all in memory).
@@ -583,14 +585,18 @@ public final class ArchiveStore: @unchecked Sendable {
         try pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT d.record, d.summary, d.gone, (SELECT group_concat(path, char(10)) FROM
-                    (SELECT path FROM sources s WHERE s.documentId = d.id AND s.status = 'archived' ORDER BY path))
+                    (SELECT path FROM sources s WHERE s.documentId = d.id AND s.status = 'archived' ORDER BY path, root)),
+                    (SELECT group_concat(root, char(10)) FROM
+                    (SELECT root FROM sources s WHERE s.documentId = d.id AND s.status = 'archived' ORDER BY path, root))
                 FROM documents d ORDER BY d.id
                 """)
             while let row = try cursor.next() {
                 let json: Data = row[0]
                 let summary: Data = row[1]
                 let paths = (row[3] as String?)?.split(separator: "\n").map(String.init) ?? []
-                try body(StoredDocument(json: [UInt8](json), summary: [UInt8](summary), gone: (row[2] as Int) != 0, paths: paths))
+                let roots = (row[4] as String?)?.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) ?? []
+                try body(StoredDocument(json: [UInt8](json), summary: [UInt8](summary), gone: (row[2] as Int) != 0, paths: paths,
+                                        roots: roots))
             }
         }
     }

@@ -200,8 +200,9 @@ public final class OutputFile {
         self.destination = destination
         fd = TemporaryFiles.create(url)
         guard fd >= 0 else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path,
-                                                                 NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            let reason = String(cString: strerror(errno))
+            TemporaryFiles.unregister(url)
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason])
         }
         buffer.reserveCapacity(1 << 20)
     }

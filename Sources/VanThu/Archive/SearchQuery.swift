@@ -150,11 +150,23 @@ public struct SearchHit: Sendable, Equatable, JSONWritable {
     /// Text around the first match, the matched words between « and ».
     public var snippet: String
     public var gone: Bool
+    /// The snippet without marks (what JSON and CSV give: marks would land inside their values).
+    public var plainSnippet: String
+    /// The matched texts of the snippet, in order (JSON's `matches`).
+    public var matches: [String]
 
+    public init(id: String, path: String, title: String?, date: String?, kind: String, snippet: String, gone: Bool,
+                plainSnippet: String? = nil, matches: [String] = []) {
+        self.id = id; self.path = path; self.title = title; self.date = date; self.kind = kind; self.snippet = snippet
+        self.gone = gone; self.plainSnippet = plainSnippet ?? snippet; self.matches = matches
+    }
+
+    /// As JSON: `snippet` is plain text; `matches` lists the words in it that matched the query.
     public func write(to w: inout JSONWriter) {
         w.beginObject()
         w.field("id", id); w.field("path", path); w.field("title", title); w.field("date", date); w.field("kind", kind)
-        w.field("snippet", snippet)
+        w.field("snippet", plainSnippet)
+        w.field("matches", matches)
         if gone { w.field("gone", true) }
         w.endObject()
     }

@@ -8,6 +8,8 @@ public struct SourceFile: Sendable, Equatable {
     public var relativePath: String
     public var size: Int
     public var modified: Date?
+    /// The input root the file was found under (set by the pipeline; recorded as `source.root`).
+    public var root: String?
 
     public init(path: String, relativePath: String, size: Int, modified: Date? = nil) {
         self.path = path; self.relativePath = relativePath; self.size = size; self.modified = modified

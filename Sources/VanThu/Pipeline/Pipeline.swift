@@ -7,6 +7,8 @@ public enum PipelineError: Error, CustomStringConvertible {
     case noInputs(String)
     case output(path: String, reason: String)
     case locked(String)
+    /// An input root is missing (or empty while the archive holds files from it: not mounted?).
+    case inputMissing(String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,7 @@ public enum PipelineError: Error, CustomStringConvertible {
         case .noInputs(let detail): return "no inputs: \(detail)"
         case .output(let path, let reason): return "cannot write \(path): \(reason)"
         case .locked(let message): return message
+        case .inputMissing(let message): return message
         }
     }
 
@@ -22,6 +25,7 @@ public enum PipelineError: Error, CustomStringConvertible {
         case .configuration, .noInputs: return .configuration
         case .output: return .output
         case .locked: return .locked
+        case .inputMissing: return .inputMissing
         }
     }
 }
@@ -140,6 +144,12 @@ public struct Pipeline: Sendable {
             return spec
         }
         guard !inputs.isEmpty else { throw .noInputs("pipeline.json lists no inputs and none were given") }
+        // A root that is not there (a typo, a share not mounted) stops the run before anything is
+        // touched: its files must not be marked gone.
+        let missing = inputs.filter { !FileManager.default.fileExists(atPath: $0.path) }.map(\.path)
+        if !missing.isEmpty {
+            throw .inputMissing("input root missing: \(missing.joined(separator: ", ")) (no such file or folder; nothing was run, no record marked gone)")
+        }
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
@@ -182,7 +192,22 @@ public struct Pipeline: Sendable {
                 report.quarantined.append(.init(path: problem.path, stage: .ingest, reason: problem.reason))
             }
             report.inputsFound = listing.files.count
+            let rootsWithFiles = Set(listing.files.map(\.root))
+            for spec in inputs where !rootsWithFiles.contains(spec.path) {
+                // An empty root the archive knows files from looks like a share that is not mounted.
+                let rootIndex = known.roots.firstIndex(of: spec.path)
+                let held = rootIndex.map { index in known.byLocation.values.filter { $0.root == index && $0.status != .gone }.count } ?? 0
+                let holdsEntries = !((try? FileManager.default.contentsOfDirectory(atPath: spec.path)) ?? []).isEmpty
+                if held > 0 && !holdsEntries {
+                    throw PipelineError.inputMissing("input root \(spec.path) is empty, but the archive holds \(held) files from it "
+                        + "(not mounted?); nothing was changed, no record marked gone")
+                }
+                report.warnings.append(holdsEntries ? "no files to archive under \(spec.path) (none matches its include and exclude globs)"
+                                                    : "no files to archive under \(spec.path)")
+            }
             for (file, root) in listing.files {
+                var file = file
+                file.root = root
                 let previous = known.byLocation.removeValue(forKey: file.path)
                 guard let previous, previous.status != .gone, previous.current, !options.full else {
                     pending.append((file, root, nil))
@@ -199,6 +224,8 @@ public struct Pipeline: Sendable {
                 // Size or mtime changed: if the bytes did not, the record stands.
                 pending.append((file, root, previous.status == .archived ? try store.archivedSource(at: file.path) : nil))
             }
+        } catch let error as PipelineError {
+            throw error
         } catch {
             throw .output(path: store.url.path, reason: "\(error)")
         }

@@ -62,7 +62,7 @@ extension PipelineConfig {
             inputs.append(InputSpec(
                 path: try path.string(),
                 include: try spec["include"]?.strings() ?? ["**"],
-                exclude: try spec["exclude"]?.strings() ?? [],
+                exclude: try spec["exclude"]?.strings() ?? PipelineConfig.defaultExclude,
                 includeHidden: try spec["includeHidden"]?.bool() ?? false))
         }
 

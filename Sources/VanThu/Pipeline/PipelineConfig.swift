@@ -21,6 +21,20 @@ public struct PipelineConfig: Sendable, Equatable {
         self.output = output; self.limits = limits; self.lexicon = lexicon
     }
 
+    /// What a folder input skips unless its `exclude` says otherwise (an `exclude` in pipeline.json
+    /// replaces this list; `[]` takes everything): licence and readme files, data sidecars (a
+    /// gazette's `numbers.jsonl`, a CSV of metadata), editor backups and lock files. Hidden files
+    /// (".*") are skipped besides, unless `includeHidden`. A file named as an input is always taken.
+    public static let defaultExclude: [String] = [
+        // LICENSE, licence.txt, LICENSE-MIT, COPYING, README.md … in any case, not "licensed-shops.txt".
+        "**/[Ll][Ii][Cc][Ee][Nn][CcSs][Ee]", "**/[Ll][Ii][Cc][Ee][Nn][CcSs][Ee][._-]*",
+        "**/[Cc][Oo][Pp][Yy][Ii][Nn][Gg]", "**/[Cc][Oo][Pp][Yy][Ii][Nn][Gg][._-]*",
+        "**/[Rr][Ee][Aa][Dd][Mm][Ee]", "**/[Rr][Ee][Aa][Dd][Mm][Ee][._-]*",
+        "**/*.jsonl", "**/*.json", "**/*.csv", "**/*.tsv",
+        "**/*~", "**/*.swp", "**/*.swo", "**/.#*", "**/#*#", "**/*.bak", "**/*.tmp",
+        "**/.*",
+    ]
+
     /// One input root: a folder (walked recursively) or a single file.
     public struct InputSpec: Sendable, Equatable {
         public var path: String
@@ -31,7 +45,7 @@ public struct PipelineConfig: Sendable, Equatable {
         /// Whether files and folders whose names start with "." are walked.
         public var includeHidden: Bool
 
-        public init(path: String, include: [String] = ["**"], exclude: [String] = [], includeHidden: Bool = false) {
+        public init(path: String, include: [String] = ["**"], exclude: [String] = PipelineConfig.defaultExclude, includeHidden: Bool = false) {
             self.path = path; self.include = include; self.exclude = exclude; self.includeHidden = includeHidden
         }
     }

@@ -53,6 +53,8 @@ public struct RunReport: Sendable {
     public var searchIndexRebuilt: String?
     /// Temporary files of an earlier run that was killed while writing its outputs, removed.
     public var staleTemporaryFilesRemoved = 0
+    /// Things a person should hear about that are not failures (an input folder with no files …).
+    public var warnings: [String] = []
 
     public init() {}
 
@@ -85,6 +87,7 @@ public struct RunReport: Sendable {
         w.field("searchIndexRebuilt", searchIndexRebuilt)
         w.field("staleTemporaryFilesRemoved", staleTemporaryFilesRemoved)
         w.field("outputs", outputs)
+        if !warnings.isEmpty { w.field("warnings", warnings) }
         w.field("stageSeconds", stageSeconds.mapValues { ($0 * 1000).rounded() / 1000 })
         w.field("exitStatus", Int(exitStatus.rawValue))
         w.key("quarantine")
@@ -108,4 +111,12 @@ public enum ExitStatus: Int32, Sendable {
     case output = 3
     /// Another run holds the output folder's lock.
     case locked = 4
+    /// A value named on the command line names nothing (an unknown document id, field or date).
+    /// (`search` with no hits exits 1, as grep does.)
+    case notFound = 5
+    /// An input root does not exist, or is empty while the archive holds files from it (not
+    /// mounted?): nothing was run and no record was marked gone.
+    case inputMissing = 6
+    /// The command line is malformed (an unknown command or option, a missing argument).
+    case usage = 64
 }

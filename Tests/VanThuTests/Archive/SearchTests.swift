@@ -52,8 +52,9 @@ struct SearchTests {
         #expect(throws: SearchQuery.Problem.badField("farming")) { try search(SearchQuery(text: "a", field: "farming")) }
     }
 
-    @Test func theSeedsAreFoundByResearchersQueries() throws {
-        guard let shared = TestSupport.shared else { return }
+    @Test(.enabled(if: TestSupport.shared != nil, "needs ../shared (the shared corpus beside the repository; not on every machine)"))
+    func theSeedsAreFoundByResearchersQueries() throws {
+        let shared = try #require(TestSupport.shared)
         let output = TestSupport.temporaryFolder().appendingPathComponent("out")
         defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
         var config = PipelineConfig(inputs: [.init(path: shared.appendingPathComponent("seeds").path)])

@@ -22,7 +22,7 @@ struct DecodeCorpusTests {
         return stride(from: 0, to: urls.count, by: step).map { urls[$0] }
     }
 
-    @Test(.enabled(if: enabled && TestSupport.shared != nil))
+    @Test(.enabled(if: enabled && TestSupport.shared != nil, "needs ../shared/corpora and VANTHU_CORPUS_TESTS (slow; not on every machine)"))
     func corpusRendersAreDetected() throws {
         let limit = Int(ProcessInfo.processInfo.environment["VANTHU_CORPUS_LIMIT"] ?? "") ?? 400
         let urls = Self.documents(limit: limit)

@@ -55,7 +55,7 @@ struct SharedSeedsTests {
         try JSONDecoder().decode(Gold.self, from: Data(contentsOf: shared.appendingPathComponent("gold/seeds.gold.json")))
     }
 
-    @Test(.enabled(if: available)) func headerFieldsMatchTheGold() throws {
+    @Test(.enabled(if: available, "needs ../shared/seeds and ../shared/gold beside the repository")) func headerFieldsMatchTheGold() throws {
         for document in try Self.gold().documents {
             let record = try Self.record(document.file)
             guard let want = document.header else {
@@ -75,7 +75,7 @@ struct SharedSeedsTests {
         }
     }
 
-    @Test(.enabled(if: available)) func referencesMatchTheGold() throws {
+    @Test(.enabled(if: available, "needs ../shared/seeds and ../shared/gold beside the repository")) func referencesMatchTheGold() throws {
         for document in try Self.gold().documents {
             let record = try Self.record(document.file)
             let found = Set(record.references.map { ReferenceExtractor.normalized($0.id) })
@@ -84,7 +84,7 @@ struct SharedSeedsTests {
         }
     }
 
-    @Test(.enabled(if: available)) func requiredUnitsAreFound() throws {
+    @Test(.enabled(if: available, "needs ../shared/seeds and ../shared/gold beside the repository")) func requiredUnitsAreFound() throws {
         var wanted = 0
         var found = 0
         for document in try Self.gold().documents {

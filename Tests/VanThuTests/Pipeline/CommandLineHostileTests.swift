@@ -86,18 +86,18 @@ struct CommandLineHostileTests {
         TestSupport.write("old\n", to: target)
         // Files may not grow past 32 KB: the export's are larger, as on a full disk.
         for format in ["jsonl", "csv"] {
-            let outcome = try Self.vanthu(["export", "--output", output.path, "--format", format, "--to", target.path], limitFileBlocks: 64)
+            let outcome = try Self.vanthu(["export", "--archive", output.path, "--format", format, "--to", target.path], limitFileBlocks: 64)
             #expect(outcome.status == ExitStatus.output.rawValue, "\(outcome.stderr)")
             #expect(outcome.stderr.contains("export failed"))
             #expect(try String(contentsOf: target, encoding: .utf8) == "old\n")
             #expect(Self.temporaries(target.deletingLastPathComponent()).isEmpty)
         }
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
-        let outcome = try Self.vanthu(["export", "--output", output.path], stdout: full)
+        let outcome = try Self.vanthu(["export", "--archive", output.path], stdout: full)
         #expect(outcome.status == ExitStatus.output.rawValue)
         #expect(outcome.stderr.contains("standard output"))
         // Without the limit the same export succeeds and replaces the file.
-        #expect(try Self.vanthu(["export", "--output", output.path, "--to", target.path]).status == 0)
+        #expect(try Self.vanthu(["export", "--archive", output.path, "--to", target.path]).status == 0)
         #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{\"id\":"))
     }
 
@@ -121,7 +121,10 @@ struct CommandLineHostileTests {
         ]
         for arguments in cases {
             let outcome = try Self.vanthu(arguments)
-            #expect(outcome.status == 64, "\(arguments.prefix(3)): \(outcome.status) \(outcome.stderr.prefix(200))")
+            // A malformed option is a bad command line (64); a value naming nothing (a date that is
+            // not one, an unknown id) is "not found" (5, issue 16).
+            let expected: Int32 = arguments[0] == "run" ? 64 : ExitStatus.notFound.rawValue
+            #expect(outcome.status == expected, "\(arguments.prefix(3)): \(outcome.status) \(outcome.stderr.prefix(200))")
             #expect(!outcome.stderr.contains("SQLite"))
         }
     }

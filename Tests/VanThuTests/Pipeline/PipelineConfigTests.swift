@@ -15,6 +15,23 @@ struct PipelineConfigTests {
         #expect(config.enabledExtractors.map(\.id) == ExtractorRegistry.ids)
     }
 
+    @Test func foldersSkipSidecarsByDefaultAndAnExcludeReplacesTheList() throws {
+        let globs = PipelineConfig.defaultExclude.map(Glob.init)
+        func skipped(_ path: String) -> Bool { globs.contains { $0.matches(path) } }
+        for path in ["LICENSE", "licence.txt", "License-MIT", "COPYING", "README", "README.md", "sub/readme.txt", "numbers.jsonl",
+                     "2024/so-lieu.csv", "meta.json", "cv-01.txt~", ".cv-01.txt.swp", "sub/.#cv-01.txt", "#cv-01.txt#", ".hidden.txt"] {
+            #expect(skipped(path), "\(path) should be skipped")
+        }
+        for path in ["cv-01.txt", "licensed-shops.txt", "readmes-of-the-ward.txt", "tin-tuc/bai-viet.html", "van-ban.docx", "ban.txt.gz",
+                     "copyingbook.txt", "2024/ke-hoach"] {
+            #expect(!skipped(path), "\(path) should be taken")
+        }
+        #expect(try parse(#"{"inputs": ["docs"]}"#).inputs[0].exclude == PipelineConfig.defaultExclude)
+        #expect(try parse(#"{"inputs": [{"path": "docs"}]}"#).inputs[0].exclude == PipelineConfig.defaultExclude)
+        #expect(try parse(#"{"inputs": [{"path": "docs", "exclude": []}]}"#).inputs[0].exclude == [])
+        #expect(try parse(#"{"inputs": [{"path": "docs", "exclude": ["**/x"]}]}"#).inputs[0].exclude == ["**/x"])
+    }
+
     @Test func unknownKeysNameTheirPathAndTheValidKeys() {
         #expect(throws: ConfigError.unknownKey(keyPath: "output.fromat", valid: ["folder", "formats", "gzip", "includeText"])) {
             try parse(#"{"inputs": ["a"], "output": {"fromat": "json"}}"#)
