@@ -443,14 +443,18 @@ public final class ArchiveStore: @unchecked Sendable {
     public func forEachDocument(_ body: (StoredDocument) throws -> Void) throws {
         try pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT d.record, d.summary, d.gone, (SELECT group_concat(path, char(10)) FROM
+                SELECT d.record, d.summary, d.gone, (SELECT json_group_array(path) FROM
                     (SELECT path FROM sources s WHERE s.documentId = d.id AND s.status = 'archived' ORDER BY path))
                 FROM documents d ORDER BY d.id
                 """)
             while let row = try cursor.next() {
                 let json: Data = row[0]
                 let summary: Data = row[1]
-                let paths = (row[3] as String?)?.split(separator: "\n").map(String.init) ?? []
+                // A JSON array: a file name may hold any character but NUL (a newline too).
+                var paths: [String] = []
+                if let list = row[3] as String?, case .array(let items)? = try? JSONValue.parse(Array(list.utf8)) {
+                    for case .string(let path) in items { paths.append(path) }
+                }
                 try body(StoredDocument(json: [UInt8](json), summary: [UInt8](summary), gone: (row[2] as Int) != 0, paths: paths))
             }
         }

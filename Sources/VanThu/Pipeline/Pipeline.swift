@@ -177,6 +177,7 @@ public struct Pipeline: Sendable {
                 report.quarantined.append(.init(path: problem.path, stage: .ingest, reason: problem.reason))
             }
             report.inputsFound = listing.files.count
+            for (rule, count) in listing.skipped { report.skippedByRule[rule.rawValue] = count }
             for (file, root) in listing.files {
                 let previous = known.byLocation.removeValue(forKey: file.path)
                 guard let previous, previous.status != .gone, previous.current, !options.full else {
