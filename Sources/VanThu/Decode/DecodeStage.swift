@@ -40,7 +40,7 @@ public struct DecodeStage: Stage {
             }
         }
         guard let page, let encoding else { throw StageFailure(.decode, "HTML could not be parsed") }
-        return DecodedDocument(raw: raw, text: page.text, encoding: encoding.lowercased(),
+        return DecodedDocument(raw: raw.withoutBytes, text: page.text, encoding: encoding.lowercased(),
                                hints: DocumentHints(title: page.title, pageTitle: page.pageTitle, published: page.published))
     }
 
@@ -55,7 +55,7 @@ public struct DecodeStage: Stage {
 
     func decodeText(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
         let (text, encoding) = try decode(raw.bytes)
-        return DecodedDocument(raw: raw, text: text, encoding: encoding)
+        return DecodedDocument(raw: raw.withoutBytes, text: text, encoding: encoding)
     }
 
     /// The text of a file's bytes and the name of their encoding, or the reason they are refused.

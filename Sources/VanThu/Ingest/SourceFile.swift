@@ -142,6 +142,14 @@ public struct RawDocument: Sendable {
         self.fileSize = fileSize ?? bytes.count
     }
 
+    /// The same document without its bytes: what later stages keep of it once it is decoded (a
+    /// large file is not held twice, as bytes and as text).
+    public var withoutBytes: RawDocument {
+        var copy = self
+        copy.bytes = []
+        return copy
+    }
+
     /// The format without a container suffix.
     public var baseFormat: String { format.split(separator: "+").first.map(String.init) ?? format }
 

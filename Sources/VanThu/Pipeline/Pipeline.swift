@@ -96,12 +96,15 @@ public struct Pipeline: Sendable {
         public func outcome(_ file: SourceFile, knownSHA256: String? = nil, timings: inout StageTimings) -> Outcome {
             var clock = timings.start()
             do throws(StageFailure) {
-                let raw = try ingest.run(file)
+                // Each stage's input is let go as soon as the next has what it needs: a large file is
+                // not held as bytes, decoded text and clean text at once.
+                var raw: RawDocument? = try ingest.run(file)
                 timings.lap(.ingest, &clock)
-                if let knownSHA256, raw.sha256 == knownSHA256 { return .unchanged(sha256: knownSHA256) }
-                let decoded = try decode.run(raw)
+                if let knownSHA256, raw!.sha256 == knownSHA256 { return .unchanged(sha256: knownSHA256) }
+                var decoded = try decode.run(raw!)
+                raw = nil
                 timings.lap(.decode, &clock)
-                let clean = try normalize.run(decoded)
+                let clean = try normalize.run(taking: &decoded)
                 timings.lap(.normalize, &clock)
                 let classified = try classify?.run(clean) ?? ClassifiedDocument(clean: clean, kind: .unknown, reasons: [])
                 timings.lap(.classify, &clock)
