@@ -21,6 +21,9 @@ public struct FoldedOrigin: Sendable, Equatable {
         return wide[Int(~base) &+ (index & (Self.block - 1))]
     }
 
+    /// Bytes of storage the entries take (about 1.1 an entry).
+    public var storageBytes: Int { bases.count * 4 + deltas.count + wide.count * 4 }
+
     /// Every entry, as a plain array (tests).
     public var array: [Int32] { (0..<count).map { self[$0] } }
 

@@ -5,7 +5,7 @@ import Foundation
 public struct TextDocument: Sendable {
     /// The text; a large one is not stored beside its bytes and is made from them when asked.
     public var text: String { storedText ?? String(decoding: utf8, as: UTF8.self) }
-    private let storedText: String?
+    let storedText: String?
     public let utf8: [UInt8]
     /// Byte ranges of the lines, without their `\n`.
     public let lines: [Range<Int>]

@@ -104,15 +104,20 @@ public struct Pipeline: Sendable {
                 var decoded = try decode.run(raw!)
                 raw = nil
                 timings.lap(.decode, &clock)
-                let clean = try normalize.run(taking: &decoded)
+                var clean: CleanDocument? = try normalize.run(taking: &decoded)
                 timings.lap(.normalize, &clock)
-                let classified = try classify?.run(clean) ?? ClassifiedDocument(clean: clean, kind: .unknown, reasons: [])
+                var classified: ClassifiedDocument? = try classify?.run(clean!) ?? ClassifiedDocument(clean: clean!, kind: .unknown, reasons: [])
                 timings.lap(.classify, &clock)
-                let record = try extract.run(classified)
+                let record = try extract.run(classified!)
                 timings.lap(.extract, &clock)
-                let prepared = PreparedRecord(record, folded: clean.document.folded)
+                // Only the fold is needed now: the document's bytes and lines go before the JSON is made.
+                let folded = clean!.document.folded
+                let dropped = clean!.droppedChrome.values.reduce(0, +)
+                clean = nil
+                classified = nil
+                let prepared = PreparedRecord(record, folded: folded)
                 timings.lap(.prepare, &clock)
-                return .archived(prepared, droppedChromeLines: clean.droppedChrome.values.reduce(0, +))
+                return .archived(prepared, droppedChromeLines: dropped)
             } catch {
                 return .quarantined(error)
             }
