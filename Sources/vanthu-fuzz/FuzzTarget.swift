@@ -37,10 +37,27 @@ enum FuzzTarget {
 }
 
 /// libFuzzer's entry point (`swift build -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING`,
-/// see Fuzz/README.md).
+/// see Fuzz/README.md). SwiftPM renames an executable's `main`, which keeps libFuzzer's own out of
+/// the link: with FUZZING, `main` hands over to libFuzzer's driver.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func vanthuFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size > 0 else { return 0 }
     FuzzTarget.run(Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
+
+#if FUZZING
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+
+@main
+struct LibFuzzerMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in vanthuFuzzOne(data, size) })
+    }
+}
+#endif

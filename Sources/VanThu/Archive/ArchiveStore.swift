@@ -448,14 +448,15 @@ public final class ArchiveStore: @unchecked Sendable {
                 FROM documents d ORDER BY d.id
                 """)
             while let row = try cursor.next() {
-                let json: Data = row[0]
+                // Straight from SQLite's buffer into the array: a record can be tens of MB.
+                let json = try row.withUnsafeData(atIndex: 0) { data in data.map { [UInt8]($0) } ?? [] }
                 let summary: Data = row[1]
                 // A JSON array: a file name may hold any character but NUL (a newline too).
                 var paths: [String] = []
                 if let list = row[3] as String?, case .array(let items)? = try? JSONValue.parse(Array(list.utf8)) {
                     for case .string(let path) in items { paths.append(path) }
                 }
-                try body(StoredDocument(json: [UInt8](json), summary: [UInt8](summary), gone: (row[2] as Int) != 0, paths: paths))
+                try body(StoredDocument(json: json, summary: [UInt8](summary), gone: (row[2] as Int) != 0, paths: paths))
             }
         }
     }

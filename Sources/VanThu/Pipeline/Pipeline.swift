@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Errors that stop a run as a whole (a bad document never does: it is quarantined).
 public enum PipelineError: Error, CustomStringConvertible {
@@ -138,6 +141,7 @@ public struct Pipeline: Sendable {
     }
 
     public func run(options: RunOptions = RunOptions(), progress: (@Sendable (RunProgress) -> Void)? = nil) throws(PipelineError) -> RunReport {
+        Self.returnLargeBuffersToTheSystem()
         var report = RunReport()
         let started = DispatchTime.now()
         let output = outputFolder
@@ -323,6 +327,17 @@ public struct Pipeline: Sendable {
 
     static func displayPath(_ file: SourceFile) -> String { file.path }
 
+    /// glibc serves allocations under its mmap threshold from the heap, and raises that threshold
+    /// (up to 32 MB) each time a larger block is freed: the copies of one large document then stay
+    /// in the heap after they are freed, and the next document's (or the export's) come on top, so
+    /// the process's memory grew far past what it held at any moment. Blocks of 1 MB and more are
+    /// mapped and unmapped instead.
+    static func returnLargeBuffersToTheSystem() {
+        #if os(Linux)
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 1 << 20)
+        #endif
+    }
+
     /// Maps `items` on `workers` threads and hands each result to `consume` on the calling thread, in
     /// the items' order. Workers take the next item as soon as they are free (no barrier between
     /// batches, so one long document does not idle the other cores); at most `window` results wait
@@ -349,6 +364,12 @@ public struct Pipeline: Sendable {
         }
     }
 }
+
+#if os(Linux)
+/// glibc's `mallopt(3)` (malloc.h is not in the Glibc module).
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
 
 /// The hand-over between `orderedMap`'s workers and its consumer: item indices are claimed in
 /// order, and a worker may claim index i only once the consumer has taken i - window.
