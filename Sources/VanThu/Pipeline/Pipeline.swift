@@ -113,12 +113,13 @@ public struct Pipeline: Sendable {
                 timings.lap(.classify, &clock)
                 let record = try extract.run(classified!)
                 timings.lap(.extract, &clock)
-                // Only the fold is needed now: the document's bytes and lines go before the JSON is made.
-                let folded = clean!.document.folded
+                // The search entry is made from the fold; then the document (bytes, fold, lines) goes
+                // before the record's JSON is made.
+                let search = SearchIndex.Entry(record, folded: clean!.document.folded)
                 let dropped = clean!.droppedChrome.values.reduce(0, +)
                 clean = nil
                 classified = nil
-                let prepared = PreparedRecord(record, folded: folded)
+                let prepared = PreparedRecord(record, search: search)
                 timings.lap(.prepare, &clock)
                 return .archived(prepared, droppedChromeLines: dropped)
             } catch {
