@@ -42,6 +42,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzzing target of the decode → normalise → extract path: a seeded mutation harness
+        // (CI), or libFuzzer's entry point when built with -sanitize=fuzzer -DFUZZING (Fuzz/README.md).
+        .executableTarget(name: "vanthu-fuzz", dependencies: ["VanThu"]),
         .testTarget(
             name: "VanThuTests",
             dependencies: ["VanThu", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]

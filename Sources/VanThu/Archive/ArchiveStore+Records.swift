@@ -16,7 +16,7 @@ extension ArchiveStore {
             }
             var record = try decoder.decode(Record.self, from: Data(stored.json))
             // The primary path's own root (sorted by path, then root, as `paths`).
-            if stored.roots.count == stored.paths.count, let root = stored.roots.first { record.source.root = root }
+            if stored.roots.count == stored.paths.count, let root = stored.roots.first, !root.isEmpty { record.source.root = root }
             record.source.path = primary
             record.source.alsoAt = alsoAt
             record.gone = stored.gone ? true : nil

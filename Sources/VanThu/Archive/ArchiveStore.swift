@@ -584,19 +584,28 @@ public final class ArchiveStore: @unchecked Sendable {
     public func forEachDocument(_ body: (StoredDocument) throws -> Void) throws {
         try pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT d.record, d.summary, d.gone, (SELECT group_concat(path, char(10)) FROM
+                SELECT d.record, d.summary, d.gone, (SELECT json_group_array(path) FROM
                     (SELECT path FROM sources s WHERE s.documentId = d.id AND s.status = 'archived' ORDER BY path, root)),
-                    (SELECT group_concat(root, char(10)) FROM
+                    (SELECT json_group_array(root) FROM
                     (SELECT root FROM sources s WHERE s.documentId = d.id AND s.status = 'archived' ORDER BY path, root))
                 FROM documents d ORDER BY d.id
                 """)
             while let row = try cursor.next() {
-                let json: Data = row[0]
+                // Straight from SQLite's buffer into the array: a record can be tens of MB.
+                let json = try row.withUnsafeData(atIndex: 0) { data in data.map { [UInt8]($0) } ?? [] }
                 let summary: Data = row[1]
-                let paths = (row[3] as String?)?.split(separator: "\n").map(String.init) ?? []
-                let roots = (row[4] as String?)?.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) ?? []
-                try body(StoredDocument(json: [UInt8](json), summary: [UInt8](summary), gone: (row[2] as Int) != 0, paths: paths,
-                                        roots: roots))
+                // JSON arrays: a file name may hold any character but NUL (a newline too).
+                func strings(_ index: Int) -> [String] {
+                    var values: [String] = []
+                    if let list = row[index] as String?, case .array(let items)? = try? JSONValue.parse(Array(list.utf8)) {
+                        for item in items {
+                            if case .string(let value) = item { values.append(value) } else { values.append("") }
+                        }
+                    }
+                    return values
+                }
+                try body(StoredDocument(json: json, summary: [UInt8](summary), gone: (row[2] as Int) != 0, paths: strings(3),
+                                        roots: strings(4)))
             }
         }
     }

@@ -75,8 +75,11 @@ public struct ArchiveWriter {
             try json?.write(Array("{\"schema\":".utf8) + head.bytes + Array(",\"documents\":[".utf8))
             try store.forEachRecord { textless, bytes in
                 consolidator.add(textless)
-                try json?.write((count == 0 ? [0x0A] : [0x2C, 0x0A]) + bytes)
-                try lines?.write(bytes + [0x0A])
+                // Separators and record apart: a record can be tens of MB, not to be copied to join them.
+                try json?.write(count == 0 ? [0x0A] : [0x2C, 0x0A])
+                try json?.write(bytes)
+                try lines?.write(bytes)
+                try lines?.write([0x0A])
                 count += 1
             }
             var tail = JSONWriter()
@@ -216,14 +219,25 @@ public final class OutputFile {
     }
 
     public func write(_ bytes: [UInt8]) throws {
+        // A large record goes straight to the file, not through (and growing) the buffer.
+        if bytes.count >= 1 << 20 {
+            try flush()
+            try writeAll(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
     private func flush() throws {
+        try writeAll(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: [UInt8]) throws {
         var offset = 0
-        while offset < buffer.count {
-            let n = buffer[offset...].withUnsafeBytes { chunk -> Int in
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { chunk -> Int in
                 if let capacity, written + chunk.count > capacity {
                     errno = ENOSPC
                     return -1
@@ -238,7 +252,6 @@ public final class OutputFile {
             }
             offset += n
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes what is buffered, syncs, and renames the temporary file over the destination.

@@ -13,8 +13,9 @@ public struct PreparedRecord: Sendable {
     /// The bytes in a buffer of their size: prepared records wait in the store writer's queue by
     /// the thousand when files are small, and a buffer reserved for the worst case each (measured
     /// with massif: 5 KB for a 1 KB file, twice) was most of a run's memory.
+    /// A large record keeps a slack of up to an eighth: copying it would hold it twice at once.
     static func trimmed(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.capacity - bytes.count > 1024 else { return bytes }
+        guard bytes.capacity - bytes.count > max(1024, bytes.count / 8) else { return bytes }
         return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
             _ = buffer.initialize(from: bytes)
             count = bytes.count
@@ -100,14 +101,24 @@ public struct PreparedRecord: Sendable {
     }
 
     public init(_ record: Record, folded: FoldedText?) {
+        self.init(record, search: SearchIndex.Entry(record, folded: folded))
+    }
+
+    /// With the search entry made already (the pipeline makes it from the document's fold, then
+    /// lets the document go before the JSON is written).
+    public init(_ record: Record, search: SearchIndex.Entry) {
         self.record = record
-        var writer = JSONWriter(reservingCapacity: record.text.utf8.count + record.text.utf8.count / 8 + 2048)
+        // Room for the escaped text and the facts: a buffer that has to grow doubles, and a
+        // 60 MB text's record then took 135 MB and a trimmed copy of 70 more.
+        let factCount = record.dates.count + record.periods.count + record.deadlines.count + record.modelCounts.count
+            + record.units.count + record.people.count + record.references.count
+        var writer = JSONWriter(reservingCapacity: record.text.utf8.count + record.text.utf8.count / 8 + 2048 + factCount * 320)
         record.write(to: &writer)
         json = Self.trimmed(writer.bytes)
         var summaryWriter = JSONWriter(reservingCapacity: 1024)
         RecordSummary(record).write(to: &summaryWriter)
         summary = Self.trimmed(summaryWriter.bytes)
-        search = SearchIndex.Entry(record, folded: folded)
+        self.search = search
         facts = Self.facts(of: record)
     }
 }

@@ -403,7 +403,8 @@ public struct ChromeFilter: Sendable {
         var foldedStart = 0
         let count = buffer.count
         folded.bytes.withUnsafeBufferPointer { foldedBytes in
-            folded.origin.withUnsafeBufferPointer { origin in
+            do {
+                let origin = folded.origin
                 while lineStart <= count {
                     let lineEnd = buffer.firstIndex(ofByte: 0x0A, from: lineStart) ?? count
                     // A `\n` folds to itself, so the folded lines are split as the lines are.
@@ -439,7 +440,7 @@ public struct ChromeFilter: Sendable {
     /// scalars it keeps as quotes or a dash and for ©; quotes match no rule either way, but a
     /// dash or © could, so a line that has one is folded the rules' way.
     private func ruleID(line raw: UnsafeBufferPointer<UInt8>, at lineStart: Int, folded: UnsafeBufferPointer<UInt8>,
-                        origin: UnsafeBufferPointer<Int32>, foldedLine: Range<Int>, atTop: Bool) -> String? {
+                        origin: FoldedOrigin, foldedLine: Range<Int>, atTop: Bool) -> String? {
         let (start, end) = Self.trimmed(raw)
         guard start < end, end - start <= Self.maximumLineLength else { return nil }
         // The folded bytes of the trimmed line: those that come from its bytes.

@@ -8,11 +8,23 @@ public struct NormalizeStage: Stage {
     public init() {}
 
     public func run(_ decoded: DecodedDocument) throws(StageFailure) -> CleanDocument {
+        var decoded = decoded
+        return try run(taking: &decoded)
+    }
+
+    /// Texts from this size on are not kept as a `String` beside their bytes (`TextDocument`
+    /// makes it when asked), and their decoded text is let go as soon as it is cleaned.
+    static let largeText = 4 << 20
+
+    /// `run`, taking the decoded text out of `decoded`: when the caller holds no other copy, its
+    /// storage is freed once the clean bytes are made (a 64 MB input is not held twice).
+    public func run(taking decoded: inout DecodedDocument) throws(StageFailure) -> CleanDocument {
         // Bytes all the way: the cleaner and the chrome filter work on one buffer, the text is
         // made from it once, and the document keeps it as its UTF-8. The text is folded once,
         // before the chrome filter, which reads its rules' folded lines there; the document's
         // fold is made of the kept lines' folds.
         var decodedText = decoded.text
+        decoded.text = ""
         // Most texts need no cleaning: then the decoded text's bytes come back as they were.
         var cleaningChangedNothing = false
         var bytes = decodedText.withUTF8 { input in
@@ -21,12 +33,14 @@ public struct NormalizeStage: Stage {
                 && (input.isEmpty || cleaned.withUnsafeBufferPointer { memcmp($0.baseAddress!, input.baseAddress!, input.count) == 0 })
             return cleaned
         }
-        let cleanFold = FoldedText(utf8: bytes)
+        let large = bytes.count >= Self.largeText
+        if large { decodedText = "" }
+        var cleanFold: FoldedText? = FoldedText(utf8: bytes)
         var log = ChromeFilter.Log(deferKindDependent: true)
         var pending: [CleanDocument.PendingChromeLine] = []
         var lines: [(folded: Range<Int>, from: Int, to: Int, newlines: Int)] = []
         let kept = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-            let kept = chrome.keptLines(UnsafeBufferPointer(buffer), folded: cleanFold, log: &log)
+            let kept = chrome.keptLines(UnsafeBufferPointer(buffer), folded: cleanFold!, log: &log)
             lines.reserveCapacity(kept.count)
             var written = 0
             for (index, line) in kept.enumerated() {
@@ -45,19 +59,24 @@ public struct NormalizeStage: Stage {
         // Nothing dropped or moved: the fold of the clean text is the document's.
         let unchanged = kept == bytes.count && lines.allSatisfy { $0.from == $0.to }
         bytes.removeSubrange(kept...)
-        let folded = unchanged ? cleanFold : FoldedText(lines: lines, of: cleanFold, count: kept)
+        let folded = unchanged ? cleanFold! : FoldedText(lines: lines, of: cleanFold!, count: kept)
+        cleanFold = nil
         // A String made of bytes is checked to be UTF-8 again, some instructions a byte. When
         // cleaning changed nothing, the text is made of a few long slices of the decoded text,
         // which is checked already (filtering chrome mostly drops a last empty line, blank
         // lines and a few chrome lines).
-        let text: String
-        if cleaningChangedNothing, let joined = Self.joined(lines, of: decodedText, bytes: bytes) {
+        // A large text is kept as bytes only.
+        let text: String?
+        if large {
+            text = nil
+        } else if cleaningChangedNothing, let joined = Self.joined(lines, of: decodedText, bytes: bytes) {
             text = joined
         } else {
             text = String(decoding: bytes, as: UTF8.self)
         }
-        assert(text.utf8.elementsEqual(bytes), "the text made of slices is not the clean bytes")
-        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
+        decodedText = ""
+        assert(text.map { $0.utf8.elementsEqual(bytes) } ?? true, "the text made of slices is not the clean bytes")
+        guard Self.hasLetters(bytes) else {
             throw StageFailure(.normalize, "no text: the file holds no letters after cleaning")
         }
         let source = SourceInfo(path: decoded.raw.file.relativePath, sha256: decoded.raw.sha256,
@@ -72,6 +91,19 @@ public struct NormalizeStage: Stage {
 }
 
 extension NormalizeStage {
+    /// Whether the (valid UTF-8) bytes hold a letter: an ASCII letter, else any alphabetic scalar.
+    static func hasLetters(_ bytes: [UInt8]) -> Bool {
+        if bytes.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) { return true }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var iterator = buffer.makeIterator()
+            var decoder = UTF8()
+            while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                if scalar.properties.isAlphabetic { return true }
+            }
+            return false
+        }
+    }
+
     /// The text `bytes` made of slices of `source`, or nil when that would take many short ones:
     /// `bytes` are the lines of `source` that `lines` say (each with where it starts in `source`
     /// and in `bytes`, and the number of `\n` before it in `bytes`), as they are in `source`.

@@ -41,7 +41,7 @@ public struct DecodeStage: Stage {
         }
         guard let page, let encoding else { throw StageFailure(.decode, "HTML could not be parsed") }
         if let failure = page.failure { throw StageFailure(.decode, failure) }
-        return DecodedDocument(raw: raw, text: page.text, encoding: encoding.lowercased(),
+        return DecodedDocument(raw: raw.withoutBytes, text: page.text, encoding: encoding.lowercased(),
                                hints: DocumentHints(title: page.title, pageTitle: page.pageTitle, published: page.published,
                                                     titleRule: page.titleRule, dateSource: page.dateSource))
     }
@@ -57,11 +57,18 @@ public struct DecodeStage: Stage {
 
     func decodeText(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
         let (text, encoding) = try decode(raw.bytes)
-        return DecodedDocument(raw: raw, text: text, encoding: encoding)
+        return DecodedDocument(raw: raw.withoutBytes, text: text, encoding: encoding)
     }
 
     /// The text of a file's bytes and the name of their encoding, or the reason they are refused.
     public func decode(_ bytes: [UInt8]) throws(StageFailure) -> (text: String, encoding: String) {
+        // UTF-32's little-endian mark starts with UTF-16LE's: it goes first.
+        if let utf32 = UTF32.byteOrderMark(bytes) {
+            guard let decoded = utf32.decodeCounting(bytes.dropFirst(4)), decoded.unmappedBytes == 0 else {
+                throw StageFailure(.decode, "UTF-32 byte order mark, but the text after it is not valid UTF-32")
+            }
+            return (decoded.text, utf32.name)
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let utf16 = UTF16(littleEndian: bytes[0] == 0xFF)
             guard let decoded = utf16.decodeCounting(bytes.dropFirst(2)), decoded.unmappedBytes == 0 else {
@@ -76,6 +83,11 @@ public struct DecodeStage: Stage {
         // making the string does.
         let census = ControlCensus(body)
         if !hasUTF8BOM, let nul = census.firstNUL {
+            if let utf32 = UTF32.detectByteOrder(EncodingDetector.sample(bytes, size: detector.sampleSize)),
+               let decoded = utf32.decodeCounting(bytes[...]), decoded.unmappedBytes == 0,
+               Self.controlRatio(decoded.text.utf8) <= 0.01 {
+                return (decoded.text, utf32.name)
+            }
             if let utf16 = UTF16.detectByteOrder(EncodingDetector.sample(bytes, size: detector.sampleSize)),
                let decoded = utf16.decodeCounting(bytes[...]), decoded.unmappedBytes == 0,
                Self.controlRatio(decoded.text.utf8) <= 0.01 {

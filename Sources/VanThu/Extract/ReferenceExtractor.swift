@@ -239,7 +239,7 @@ public struct ReferenceExtractor: Extractor {
     }
 
     /// The number-symbol that contains the slash at folded offset `slash`, and its folded start.
-    private func symbolAround(slash: Int, folded: [UInt8], origin: [Int32], utf8: [UInt8],
+    private func symbolAround(slash: Int, folded: [UInt8], origin: FoldedOrigin, utf8: [UInt8],
                               mixedCase: Set<String>) -> (Int, NumberSymbol)? {
         var k = slash - 1
         let limit = max(0, slash - 48)
@@ -343,7 +343,7 @@ public struct ReferenceExtractor: Extractor {
         return k
     }
 
-    private func foldedIndex(ofByte byte: Int, origin: [Int32], from: Int) -> Int {
+    private func foldedIndex(ofByte byte: Int, origin: FoldedOrigin, from: Int) -> Int {
         var k = from
         while k < origin.count - 1 && Int(origin[k]) < byte { k += 1 }
         return k

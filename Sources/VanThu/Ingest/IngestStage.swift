@@ -31,12 +31,26 @@ public struct IngestStage: Stage {
     /// what they are: gzip by its magic number whatever the name (`page.html` saved compressed),
     /// then a zip holding `word/document.xml` is a .docx, markup is HTML and anything else is text.
     public func run(_ file: SourceFile) throws(StageFailure) -> RawDocument {
+        if let refusal = file.refusal { throw StageFailure(.ingest, refusal) }
+        // The format first: an unsupported file is not read.
+        _ = try Self.format(of: file)
+        let bytes = try Self.read(file.fileSystemPath, limit: maxFileBytes)
+        return try document(bytes, of: file)
+    }
+
+    /// The format of a file by its name: `a.html.gz` is HTML inside gzip.
+    static func format(of file: SourceFile) throws(StageFailure) -> (format: String, gzipped: Bool) {
         let ext = file.fileExtension
         let namedGzip = ext == "gz" || ext == "gzip"
         // A gzip file's format is its inner name's: a.html.gz is HTML.
         let innerExtension = namedGzip ? URL(fileURLWithPath: file.path).deletingPathExtension().pathExtension.lowercased() : ext
-        let named = try Self.format(ofExtension: innerExtension)
-        let bytes = try Self.read(file.path, limit: maxFileBytes)
+        return (try Self.format(ofExtension: innerExtension), namedGzip)
+    }
+
+    /// A file's bytes as read, unwrapped from gzip and .docx within `maxFileBytes`; the bytes say
+    /// what they are (gzip by its magic number, then .docx, markup or text).
+    public func document(_ bytes: [UInt8], of file: SourceFile) throws(StageFailure) -> RawDocument {
+        let (named, namedGzip) = try Self.format(of: file)
         guard !bytes.isEmpty else { throw StageFailure(.ingest, "empty file") }
         var updated = file
         updated.size = bytes.count
@@ -125,13 +139,26 @@ public struct IngestStage: Stage {
 
     /// Reads a whole file with POSIX calls: one open, one fstat, reads straight into the buffer.
     /// Refuses a file over `limit` bytes before reading it, and stops when it grows past the limit
-    /// while being read.
+    /// while being read. Only a regular file is read: the open does not block (a FIFO swapped in
+    /// since the walk would otherwise wait for a writer forever), does not follow a link in the
+    /// last component (the walk resolved links already; one made since is refused), and the type
+    /// is checked again on the open descriptor.
     static func read(_ path: String, limit: Int) throws(StageFailure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw StageFailure(.ingest, "cannot read file: \(String(cString: strerror(errno)))") }
+        try read(Array(path.utf8), limit: limit)
+    }
+
+    static func read(_ path: [UInt8], limit: Int) throws(StageFailure) -> [UInt8] {
+        var cPath = path.map { CChar(bitPattern: $0) }
+        cPath.append(0)
+        let fd = open(cPath, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY)
+        guard fd >= 0 else {
+            if errno == ELOOP { throw StageFailure(.ingest, "cannot read file: it became a symbolic link after the walk") }
+            throw StageFailure(.ingest, "cannot read file: \(String(cString: strerror(errno)))")
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StageFailure(.ingest, "cannot read file: \(String(cString: strerror(errno)))") }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw StageFailure(.ingest, InputWalker.notRegular(info.st_mode)) }
         let size = Int(info.st_size)
         guard size <= limit else {
             throw StageFailure(.ingest, "file too large: \(size) bytes, limit \(limit) (limits.maxFileBytes)")

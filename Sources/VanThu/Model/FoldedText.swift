@@ -6,25 +6,43 @@
 /// comparisons and read case or diacritics from the original where they matter.
 public struct FoldedText: Sendable {
     public let bytes: [UInt8]
-    public let origin: [Int32]
+    public let origin: FoldedOrigin
 
     /// Byte that stands for any non-ASCII scalar that is not a Latin letter, quote or dash.
     public static let other: UInt8 = 0x80
 
+    /// Input is folded in chunks of this many bytes (cut at scalar boundaries), each chunk's
+    /// origins going through a small buffer into the compact `FoldedOrigin`.
+    static let chunk = 1 << 16
+
     public init(utf8: [UInt8]) {
         let count = utf8.count
-        var origin: [Int32] = []
-        // Both arrays are written through pointers into storage sized for the worst case (one
+        var builder = FoldedOrigin.Builder(capacity: count + 1)
+        var temporary = [Int32](repeating: 0, count: Self.chunk + 16)
+        // The bytes are written through a pointer into storage sized for the worst case (one
         // folded byte per UTF-8 byte): no append, no uniqueness check, in the per-byte loop.
         bytes = [UInt8](unsafeUninitializedCapacity: max(count, 1)) { bytes, bytesCount in
-            origin = [Int32](unsafeUninitializedCapacity: count + 1) { origin, originCount in
-                bytesCount = utf8.withUnsafeBufferPointer {
-                    Self.fold($0, into: bytes.baseAddress!, origin: origin.baseAddress!)
+            var written = 0
+            utf8.withUnsafeBufferPointer { input in
+                temporary.withUnsafeMutableBufferPointer { origin in
+                    var start = 0
+                    while start < count {
+                        var end = min(count, start + Self.chunk)
+                        // A chunk ends before a scalar's first byte.
+                        while end < count && end > start && input[end] & 0xC0 == 0x80 { end -= 1 }
+                        if end == start { end = min(count, start + Self.chunk) }
+                        let n = Self.fold(UnsafeBufferPointer(rebasing: input[start..<end]), into: bytes.baseAddress! + written,
+                                          origin: origin.baseAddress!)
+                        builder.append(UnsafeBufferPointer(rebasing: origin[0..<n]), adding: Int32(truncatingIfNeeded: start))
+                        written += n
+                        start = end
+                    }
                 }
-                originCount = bytesCount + 1
             }
+            bytesCount = written
         }
-        self.origin = origin
+        builder.append(Int32(truncatingIfNeeded: count))
+        origin = builder.finish()
     }
 
     /// The fold of a text made of lines of another text and newlines between them, from the
@@ -34,34 +52,27 @@ public struct FoldedText: Sendable {
     /// is what folding the new text gives.
     init(lines: [(folded: Range<Int>, from: Int, to: Int, newlines: Int)], of source: FoldedText, count: Int) {
         let capacity = lines.reduce(0) { $0 + $1.folded.count + $1.newlines }
-        var origin: [Int32] = []
+        var builder = FoldedOrigin.Builder(capacity: capacity + 1)
         bytes = [UInt8](unsafeUninitializedCapacity: max(capacity, 1)) { bytes, bytesCount in
-            origin = [Int32](unsafeUninitializedCapacity: capacity + 1) { origin, originCount in
-                var written = 0
-                source.bytes.withUnsafeBufferPointer { sourceBytes in
-                    source.origin.withUnsafeBufferPointer { sourceOrigin in
-                        for line in lines {
-                            for k in 0..<line.newlines {
-                                bytes[written] = 0x0A
-                                origin[written] = Int32(truncatingIfNeeded: line.to - line.newlines + k)
-                                written += 1
-                            }
-                            let shift = Int32(truncatingIfNeeded: line.to - line.from)
-                            let count = line.folded.count
-                            (bytes.baseAddress! + written).initialize(from: sourceBytes.baseAddress! + line.folded.lowerBound, count: count)
-                            let from = sourceOrigin.baseAddress! + line.folded.lowerBound
-                            let to = origin.baseAddress! + written
-                            for k in 0..<count { to[k] = from[k] &+ shift }
-                            written += count
-                        }
+            var written = 0
+            source.bytes.withUnsafeBufferPointer { sourceBytes in
+                for line in lines {
+                    for k in 0..<line.newlines {
+                        bytes[written] = 0x0A
+                        builder.append(Int32(truncatingIfNeeded: line.to - line.newlines + k))
+                        written += 1
                     }
+                    let shift = Int32(truncatingIfNeeded: line.to - line.from)
+                    let count = line.folded.count
+                    (bytes.baseAddress! + written).initialize(from: sourceBytes.baseAddress! + line.folded.lowerBound, count: count)
+                    for k in line.folded { builder.append(source.origin[k] &+ shift) }
+                    written += count
                 }
-                origin[written] = Int32(truncatingIfNeeded: count)
-                bytesCount = written
-                originCount = written + 1
             }
+            bytesCount = written
         }
-        self.origin = origin
+        builder.append(Int32(truncatingIfNeeded: count))
+        origin = builder.finish()
     }
 
     /// Folds `input` into `bytes` and `origin` (room for `input.count` and `input.count + 1`

@@ -3,7 +3,9 @@ import Foundation
 /// The cleaned NFC text of one document, with its UTF-8 bytes and line table, for extractors that
 /// scan bytes by hand. Offsets in facts are Unicode scalar offsets; `scalarOffset(ofByte:)` converts.
 public struct TextDocument: Sendable {
-    public let text: String
+    /// The text; a large one is not stored beside its bytes and is made from them when asked.
+    public var text: String { storedText ?? String(decoding: utf8, as: UTF8.self) }
+    let storedText: String?
     public let utf8: [UInt8]
     /// Byte ranges of the lines, without their `\n`.
     public let lines: [Range<Int>]
@@ -16,10 +18,10 @@ public struct TextDocument: Sendable {
         self.init(text: text, utf8: Array(text.utf8))
     }
 
-    /// A document whose UTF-8 bytes are at hand already: `utf8` must be exactly `text`'s, and
-    /// `folded`, when given, their `FoldedText`.
-    init(text: String, utf8 bytes: [UInt8], folded: FoldedText? = nil) {
-        self.text = text
+    /// A document whose UTF-8 bytes are at hand already: `utf8` must be exactly `text`'s (nil:
+    /// made from them when asked), and `folded`, when given, their `FoldedText`.
+    init(text: String?, utf8 bytes: [UInt8], folded: FoldedText? = nil) {
+        self.storedText = text
         self.utf8 = bytes
         var lines: [Range<Int>] = []
         let count = bytes.count

@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Errors that stop a run as a whole (a bad document never does: it is quarantined).
 public enum PipelineError: Error, CustomStringConvertible {
@@ -100,21 +103,30 @@ public struct Pipeline: Sendable {
         public func outcome(_ file: SourceFile, knownSHA256: String? = nil, timings: inout StageTimings) -> Outcome {
             var clock = timings.start()
             do throws(StageFailure) {
-                let raw = try ingest.run(file)
+                // Each stage's input is let go as soon as the next has what it needs: a large file is
+                // not held as bytes, decoded text and clean text at once.
+                var raw: RawDocument? = try ingest.run(file)
                 timings.lap(.ingest, &clock)
-                if let knownSHA256, raw.sha256 == knownSHA256 { return .unchanged(sha256: knownSHA256) }
-                let decoded = try decode.run(raw)
+                if let knownSHA256, raw!.sha256 == knownSHA256 { return .unchanged(sha256: knownSHA256) }
+                var decoded = try decode.run(raw!)
+                raw = nil
                 timings.lap(.decode, &clock)
-                let clean = try normalize.run(decoded)
+                var clean: CleanDocument? = try normalize.run(taking: &decoded)
                 timings.lap(.normalize, &clock)
-                let classified = try classify?.run(clean) ?? ClassifiedDocument(clean: clean, kind: .unknown, reasons: [])
+                var classified: ClassifiedDocument? = try classify?.run(clean!) ?? ClassifiedDocument(clean: clean!, kind: .unknown, reasons: [])
                 timings.lap(.classify, &clock)
-                let record = try extract.run(classified)
+                let record = try extract.run(classified!)
                 timings.lap(.extract, &clock)
-                // The classified document's text: the chrome that depends on the kind is settled there.
-                let prepared = PreparedRecord(record, folded: classified.clean.document.folded)
+                // The search entry is made from the classified document's fold (the chrome that depends
+                // on the kind is settled there); then the document (bytes, fold, lines) goes before the
+                // record's JSON is made.
+                let search = SearchIndex.Entry(record, folded: classified!.clean.document.folded)
+                let dropped = classified!.clean.droppedChrome.values.reduce(0, +)
+                clean = nil
+                classified = nil
+                let prepared = PreparedRecord(record, search: search)
                 timings.lap(.prepare, &clock)
-                return .archived(prepared, droppedChromeLines: classified.clean.droppedChrome.values.reduce(0, +))
+                return .archived(prepared, droppedChromeLines: dropped)
             } catch {
                 return .quarantined(error)
             }
@@ -135,6 +147,7 @@ public struct Pipeline: Sendable {
     }
 
     public func run(options: RunOptions = RunOptions(), progress: (@Sendable (RunProgress) -> Void)? = nil) throws(PipelineError) -> RunReport {
+        Self.returnLargeBuffersToTheSystem()
         var report = RunReport()
         let started = DispatchTime.now()
         let output = outputFolder
@@ -205,6 +218,7 @@ public struct Pipeline: Sendable {
                 report.warnings.append(holdsEntries ? "no files to archive under \(spec.path) (none matches its include and exclude globs)"
                                                     : "no files to archive under \(spec.path)")
             }
+            for (rule, count) in listing.skipped { report.skippedByRule[rule.rawValue] = count }
             for (file, root) in listing.files {
                 var file = file
                 file.root = root
@@ -364,6 +378,17 @@ public struct Pipeline: Sendable {
     /// More workers than this only cost memory (each holds a document), whatever `--jobs` asks.
     public static let maximumJobs = 256
 
+    /// glibc serves allocations under its mmap threshold from the heap, and raises that threshold
+    /// (up to 32 MB) each time a larger block is freed: the copies of one large document then stay
+    /// in the heap after they are freed, and the next document's (or the export's) come on top, so
+    /// the process's memory grew far past what it held at any moment. Blocks of 1 MB and more are
+    /// mapped and unmapped instead.
+    static func returnLargeBuffersToTheSystem() {
+        #if os(Linux)
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 1 << 20)
+        #endif
+    }
+
     /// Maps `items` on `workers` threads and hands each result to `consume` on the calling thread, in
     /// the items' order. Workers take the next item as soon as they are free (no barrier between
     /// batches, so one long document does not idle the other cores); at most `window` results wait
@@ -390,6 +415,12 @@ public struct Pipeline: Sendable {
         }
     }
 }
+
+#if os(Linux)
+/// glibc's `mallopt(3)` (malloc.h is not in the Glibc module).
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
 
 /// The hand-over between `orderedMap`'s workers and its consumer: item indices are claimed in
 /// order, and a worker may claim index i only once the consumer has taken i - window.

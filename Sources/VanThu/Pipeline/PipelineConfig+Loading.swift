@@ -38,6 +38,11 @@ extension PipelineConfig {
     }
 
     public static func parse(_ data: Data, name: String = "pipeline.json") throws(ConfigError) -> PipelineConfig {
+        // Strict JSON first: Foundation's reader lets a trailing comma and a key given twice pass
+        // (the second silently wins), and a configuration must not be read other than as written.
+        do { _ = try JSONValue.parse([UInt8](data), strict: true) } catch {
+            throw .malformedJSON(path: name, reason: error.description)
+        }
         let json: Any
         do { json = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
             throw .malformedJSON(path: name, reason: (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)")
@@ -53,14 +58,14 @@ extension PipelineConfig {
         guard let inputsNode = object["inputs"] else { throw .missingKey(keyPath: "inputs") }
         var inputs: [InputSpec] = []
         for node in try inputsNode.array() {
-            if let path = node.value as? String {
-                inputs.append(InputSpec(path: path))
+            if node.value is String {
+                inputs.append(InputSpec(path: try node.filePath()))
                 continue
             }
             let spec = try node.object(allowed: ["path", "include", "exclude", "includeHidden"])
             guard let path = spec["path"] else { throw .missingKey(keyPath: node.path + ".path") }
             inputs.append(InputSpec(
-                path: try path.string(),
+                path: try path.filePath(),
                 include: try spec["include"]?.strings() ?? ["**"],
                 exclude: try spec["exclude"]?.strings() ?? PipelineConfig.defaultExclude,
                 includeHidden: try spec["includeHidden"]?.bool() ?? false))
@@ -109,7 +114,7 @@ extension PipelineConfig {
         var output = OutputSettings()
         if let node = object["output"] {
             let o = try node.object(allowed: ["folder", "formats", "gzip", "includeText"])
-            if let folder = o["folder"] { output.folder = try folder.string() }
+            if let folder = o["folder"] { output.folder = try folder.filePath() }
             if let formats = o["formats"] {
                 output.formats = []
                 for item in try formats.array() {
@@ -184,6 +189,15 @@ struct ConfigNode {
     func string() throws(ConfigError) -> String {
         guard let string = value as? String else { throw .wrongType(keyPath: path, expected: "a string") }
         return string
+    }
+
+    /// A file-system path: a non-empty string without NUL ("" would stand for the configuration's
+    /// own folder, which nobody means).
+    func filePath() throws(ConfigError) -> String {
+        let value = try string()
+        guard !value.isEmpty else { throw .invalidValue(keyPath: path, value: "\"\"", valid: ["a file or folder path (\".\" for the configuration's folder)"]) }
+        guard !value.utf8.contains(0) else { throw .invalidValue(keyPath: path, value: "a path with a NUL character", valid: ["a file or folder path"]) }
+        return value
     }
 
     func strings() throws(ConfigError) -> [String] {

@@ -24,7 +24,8 @@ public struct PipelineConfig: Sendable, Equatable {
     /// What a folder input skips unless its `exclude` says otherwise (an `exclude` in pipeline.json
     /// replaces this list; `[]` takes everything): licence and readme files, data sidecars (a
     /// gazette's `numbers.jsonl`, a CSV of metadata), editor backups and lock files. Hidden files
-    /// (".*") are skipped besides, unless `includeHidden`. A file named as an input is always taken.
+    /// (".*") are skipped besides by the walk's own rule (counted as `hidden` in run.json), unless
+    /// `includeHidden`. A file named as an input is always taken.
     public static let defaultExclude: [String] = [
         // LICENSE, licence.txt, LICENSE-MIT, COPYING, README.md … in any case, not "licensed-shops.txt".
         "**/[Ll][Ii][Cc][Ee][Nn][CcSs][Ee]", "**/[Ll][Ii][Cc][Ee][Nn][CcSs][Ee][._-]*",
@@ -32,7 +33,6 @@ public struct PipelineConfig: Sendable, Equatable {
         "**/[Rr][Ee][Aa][Dd][Mm][Ee]", "**/[Rr][Ee][Aa][Dd][Mm][Ee][._-]*",
         "**/*.jsonl", "**/*.json", "**/*.csv", "**/*.tsv",
         "**/*~", "**/*.swp", "**/*.swo", "**/.#*", "**/#*#", "**/*.bak", "**/*.tmp",
-        "**/.*",
     ]
 
     /// One input root: a folder (walked recursively) or a single file.

@@ -27,6 +27,10 @@ public struct RunReport: Sendable {
     public var processed = 0
     /// Inputs unchanged since the last run (size and mtime, then checksum) and not processed again.
     public var skipped = 0
+    /// Entries the walk left out by a documented rule (`InputWalker.SkipRule`: hidden, excluded,
+    /// outputFolder, linkToFolder), by rule. Every entry the walk meets is found (then archived,
+    /// quarantined or skipped as unchanged), a problem in `quarantine`, or counted here.
+    public var skippedByRule: [String: Int] = [:]
     /// Inputs archived by this run.
     public var archived = 0
     /// Known inputs that disappeared since the last run (their records stay, marked gone).
@@ -73,6 +77,7 @@ public struct RunReport: Sendable {
         w.field("inputsFound", inputsFound)
         w.field("processed", processed)
         w.field("skipped", skipped)
+        w.field("skippedByRule", skippedByRule)
         w.field("archived", archived)
         w.field("gone", gone)
         w.field("documentsInArchive", documentsInArchive)

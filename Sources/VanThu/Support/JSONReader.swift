@@ -34,9 +34,12 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Parses one JSON value that fills `bytes` (whitespace around it allowed).
-    public static func parse(_ bytes: [UInt8]) throws(ParseError) -> JSONValue {
+    /// With `strict`, an object that names a key twice is an error (configuration files: which of
+    /// the two would win is not for the reader to guess).
+    public static func parse(_ bytes: [UInt8], strict: Bool = false) throws(ParseError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws(ParseError) in
             var parser = Parser(bytes: buffer)
+            parser.rejectDuplicateKeys = strict
             let value = try parser.value(depth: 0)
             parser.skipSpace()
             guard parser.position == buffer.count else { throw parser.error("trailing bytes") }
@@ -47,6 +50,7 @@ public enum JSONValue: Sendable, Equatable {
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
+        var rejectDuplicateKeys = false
         static let maximumDepth = 512
 
         func error(_ reason: String) -> ParseError { ParseError(offset: position, reason: reason) }
@@ -74,12 +78,17 @@ public enum JSONValue: Sendable, Equatable {
             case UInt8(ascii: "{"):
                 position += 1
                 var members: [(key: String, value: JSONValue)] = []
+                var keys = Set<String>()
                 skipSpace()
                 if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
                 while true {
                     skipSpace()
                     guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a key") }
+                    let keyStart = position
                     let key = try string()
+                    if rejectDuplicateKeys && !keys.insert(key).inserted {
+                        throw ParseError(offset: keyStart, reason: "duplicate key \"\(key)\"")
+                    }
                     skipSpace()
                     guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
                     position += 1

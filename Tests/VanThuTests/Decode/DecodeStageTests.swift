@@ -64,3 +64,42 @@ struct DecodeStageTests {
         }
     }
 }
+
+/// Issue 14 (item 15): UTF-32 was read as UTF-16LE (its mark starts with UTF-16LE's).
+struct UTF32DecodeTests {
+    func raw(_ bytes: [UInt8]) -> RawDocument {
+        RawDocument(file: SourceFile(url: URL(fileURLWithPath: "/x.txt"), relativePath: "x.txt", size: bytes.count),
+                    bytes: bytes, sha256: "", format: "text")
+    }
+
+    func utf32(_ text: String, littleEndian: Bool) -> [UInt8] {
+        text.unicodeScalars.flatMap { scalar -> [UInt8] in
+            let v = scalar.value
+            let le = [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)]
+            return littleEndian ? le : le.reversed()
+        }
+    }
+
+    @Test func utf32IsDecodedAndNamed() throws {
+        let text = "Ủy ban nhân dân xã Phước Hòa báo cáo tình hình năm 2023.\n"
+        for littleEndian in [true, false] {
+            let mark: [UInt8] = littleEndian ? [0xFF, 0xFE, 0, 0] : [0, 0, 0xFE, 0xFF]
+            let withMark = try DecodeStage().run(raw(mark + utf32(text, littleEndian: littleEndian)))
+            #expect(withMark.text == text)
+            #expect(withMark.encoding == (littleEndian ? "utf-32le" : "utf-32be"))
+            let without = try DecodeStage().run(raw(utf32(text, littleEndian: littleEndian)))
+            #expect(without.text == text)
+            #expect(without.encoding == (littleEndian ? "utf-32le" : "utf-32be"))
+        }
+        // UTF-16LE text is still UTF-16LE.
+        let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(try DecodeStage().run(raw(le)).encoding == "utf-16le")
+        // A UTF-32 mark over bytes that are not UTF-32: refused with that reason, not read as UTF-16.
+        do {
+            _ = try DecodeStage().run(raw([0xFF, 0xFE, 0, 0, 0x41, 0, 0, 0x7F]))
+            Issue.record("bad UTF-32 accepted")
+        } catch {
+            #expect(error.reason.contains("UTF-32"))
+        }
+    }
+}

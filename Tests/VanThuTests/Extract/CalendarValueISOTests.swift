@@ -18,3 +18,34 @@ struct CalendarValueISOTests {
         }
     }
 }
+
+/// Issue 14 (item 15): a document dated a day that does not exist gets no date.
+struct ImpossibleDocumentDateTests {
+    func header(_ date: String) -> String {
+        """
+        ỦY BAN NHÂN DÂN
+        HUYỆN PHÚ AN
+        Số: 21/KH-UBND
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Phú An, ngày \(date)
+
+        KẾ HOẠCH
+        Tổ chức hội thi dân vận khéo
+
+        Ủy ban nhân dân huyện ban hành kế hoạch như sau.
+        """
+    }
+
+    @Test func februaryTheTwentyNinthOfACommonYearIsNoDate() throws {
+        let impossible = try #require(TestSupport.record(for: header("29 tháng 02 năm 2021")))
+        #expect(impossible.date != "2021-02-29")
+        #expect(impossible.header?.date != "2021-02-29")
+        let leap = try #require(TestSupport.record(for: header("29 tháng 02 năm 2020")))
+        #expect(leap.date == "2020-02-29")
+        #expect(CitationDate.read(Array("ngay 31/4/2019".utf8), at: 0) == nil)
+        #expect(CitationDate.read(Array("ngay 30/4/2019".utf8), at: 0) != nil)
+        #expect(ExtractStage.isoDatePrefix("2021-02-29T08:00:00+07:00") == nil)
+        #expect(ExtractStage.isoDatePrefix("2020-13-45") == nil)
+        #expect(ExtractStage.isoDatePrefix("2024-02-29T08:00:00Z") == "2024-02-29")
+    }
+}

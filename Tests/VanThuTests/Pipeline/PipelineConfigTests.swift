@@ -19,13 +19,15 @@ struct PipelineConfigTests {
         let globs = PipelineConfig.defaultExclude.map(Glob.init)
         func skipped(_ path: String) -> Bool { globs.contains { $0.matches(path) } }
         for path in ["LICENSE", "licence.txt", "License-MIT", "COPYING", "README", "README.md", "sub/readme.txt", "numbers.jsonl",
-                     "2024/so-lieu.csv", "meta.json", "cv-01.txt~", ".cv-01.txt.swp", "sub/.#cv-01.txt", "#cv-01.txt#", ".hidden.txt"] {
+                     "2024/so-lieu.csv", "meta.json", "cv-01.txt~", ".cv-01.txt.swp", "sub/.#cv-01.txt", "#cv-01.txt#"] {
             #expect(skipped(path), "\(path) should be skipped")
         }
         for path in ["cv-01.txt", "licensed-shops.txt", "readmes-of-the-ward.txt", "tin-tuc/bai-viet.html", "van-ban.docx", "ban.txt.gz",
                      "copyingbook.txt", "2024/ke-hoach"] {
             #expect(!skipped(path), "\(path) should be taken")
         }
+        // Hidden files are the walk's own rule (`includeHidden`), not a glob of this list.
+        #expect(!skipped(".hidden.txt"))
         #expect(try parse(#"{"inputs": ["docs"]}"#).inputs[0].exclude == PipelineConfig.defaultExclude)
         #expect(try parse(#"{"inputs": [{"path": "docs"}]}"#).inputs[0].exclude == PipelineConfig.defaultExclude)
         #expect(try parse(#"{"inputs": [{"path": "docs", "exclude": []}]}"#).inputs[0].exclude == [])

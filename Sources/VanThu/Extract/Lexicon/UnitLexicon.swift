@@ -162,13 +162,12 @@ public struct UnitLexicon: Sendable {
     /// This lexicon with more entries.
     public func extended(with extra: Extension) -> UnitLexicon {
         var copy = self
-        for head in extra.heads { copy.heads.insert(head, []); copy.writtenForms.insert(head, head) }
-        for head in extra.standaloneHeads {
-            copy.heads.insert(head, [.standalone, .placeName]); copy.writtenForms.insert(head, head)
-        }
-        for qualifier in extra.qualifiers { copy.qualifiers.insert(qualifier, true); copy.writtenForms.insert(qualifier, qualifier) }
-        for position in extra.positions { copy.positions.insert(position, Position()) }
-        for place in extra.places { copy.places.insert(place, true); copy.writtenForms.insert(place, place) }
+        // In bulk: a configuration may add 100,000 entries.
+        copy.heads.insert(contentsOf: extra.heads.map { ($0, []) } + extra.standaloneHeads.map { ($0, [.standalone, .placeName]) })
+        copy.qualifiers.insert(contentsOf: extra.qualifiers.map { ($0, true) })
+        copy.positions.insert(contentsOf: extra.positions.map { ($0, Position()) })
+        copy.places.insert(contentsOf: extra.places.map { ($0, true) })
+        copy.writtenForms.insert(contentsOf: (extra.heads + extra.standaloneHeads + extra.qualifiers + extra.places).map { ($0, $0) })
         copy.refreshStartWords()
         return copy
     }
