@@ -73,7 +73,14 @@ struct DeadlineFinder {
                   !isPlanned(clause.lowerBound..<trigger.start) else { return nil }
         case .before:
             // A list item's clause may have no verb of its own: the obligation that governs the list counts.
-            guard (isDispatch && opensClause(trigger.start, clause.lowerBound)) || hasObligation(clause)
+            // The verb that asks governs `trước ngày` from the left; only a fronted deadline (`Trước ngày
+            // 15/12, các xã báo cáo …`) has it after. `Người hoạt động cách mạng trước ngày …`, `đang hưởng
+            // trợ cấp trước ngày … thì …` name who qualifies: a cut-off, whatever the rest of the sentence asks.
+            let fronted = opensClause(trigger.start, clause.lowerBound)
+                || text[text.skipSpacesBack(from: trigger.start, limit: 4) - 1] == NumberToken.comma
+            // A date that recurs (`trước ngày 30/4 của năm báo cáo`) is a standing rule's: no cut-off recurs.
+            guard (isDispatch && opensClause(trigger.start, clause.lowerBound)) || mention.recurrence != nil
+                    || hasObligation(fronted ? clause : clause.lowerBound..<trigger.start)
                     || hasObligation(governingClauses(before: clause.lowerBound)),
                   !isBoundary(before: trigger.start, date: mention.range.lowerBound),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound),
