@@ -47,6 +47,8 @@ extension DeadlineExtractor {
                "1995-01-01", note: "no asking verb before `trước`: a cut-off"),
         .never("Người đang hưởng phụ cấp khu vực trước ngày 01/7/2025 được tiếp tục hưởng và đơn vị báo cáo Sở Nội vụ.",
                "2025-07-01", documentDate: "2025-03-02"),
+        .never("Người hưởng trợ cấp hằng tháng được tính thời gian công tác trước ngày 01 theo quy định.", "---01 monthly",
+               note: "`hằng tháng` qualifies the allowance, not the date"),
         .matches("Trước ngày 10/6/2025, Ban Chỉ đạo các huyện báo cáo Tỉnh ủy kết quả.", "2025-06-10 to=Tỉnh ủy",
                  documentDate: "2025-03-02", note: "fronted: the verb follows"),
         .matches("Chậm nhất là ngày 20/9/2025, các xã tổng hợp danh sách gửi Phòng Nội vụ.", "2025-09-20 to=Phòng Nội vụ",

@@ -78,8 +78,10 @@ struct DeadlineFinder {
             // trợ cấp trước ngày … thì …` name who qualifies: a cut-off, whatever the rest of the sentence asks.
             let fronted = opensClause(trigger.start, clause.lowerBound)
                 || text[text.skipSpacesBack(from: trigger.start, limit: 4) - 1] == NumberToken.comma
-            // A date that recurs (`trước ngày 30/4 của năm báo cáo`) is a standing rule's: no cut-off recurs.
-            guard (isDispatch && opensClause(trigger.start, clause.lowerBound)) || mention.recurrence != nil
+            // A date that recurs by its own words (`trước ngày 30/4 của năm báo cáo`) is a standing rule's:
+            // no cut-off recurs. Not a cue that stood before it (`trợ cấp hằng tháng … trước ngày 01`).
+            let recursItself = mention.recurrence != nil && FoldedBytes.isLetter(text[mention.range.upperBound - 1])
+            guard (isDispatch && opensClause(trigger.start, clause.lowerBound)) || recursItself
                     || hasObligation(fronted ? clause : clause.lowerBound..<trigger.start)
                     || hasObligation(governingClauses(before: clause.lowerBound)),
                   !isBoundary(before: trigger.start, date: mention.range.lowerBound),
