@@ -119,6 +119,12 @@ struct DeadlineFinder {
            has(DeadlineLexicon.reportVerbs, in: clause.lowerBound..<trigger.start) {
             recipient = reportRecipient(in: previous)
         }
+        // `… gửi danh sách về Phòng Văn hóa; hạn cuối: ngày …`, `… nộp về Ban X; thời hạn nhận hồ sơ đến hết
+        // ngày …`: a term or a window's end with no verb of its own is the time limit of the clause before.
+        if recipient == nil, trigger.kind == .term || trigger.kind == .windowEnd,
+           let previous = previousClause(before: clause.lowerBound), !hasObligation(clause.lowerBound..<trigger.start) {
+            recipient = self.recipient(in: previous, before: previous.upperBound, after: previous.upperBound)
+        }
         let to = recipient.map { Self.singleSpaced(document.string(folded: $0.unit)) }
         let action = action(in: max(clause.lowerBound, after)..<clause.upperBound, before: trigger.start,
                             recipient: recipient)
