@@ -57,6 +57,8 @@ extension DeadlineExtractor {
         .exactly("Các xã báo cáo Phòng Nội vụ; thời hạn thực hiện: chậm nhất ngày 30/10/2025 các xã hoàn thành rà soát.",
                  ["2025-10-30", "action=thực hiện"], documentDate: "2025-07-28",
                  note: "`chậm nhất` is no term: the clause before keeps its own unit"),
+        .matches("Định kỳ 6 tháng (trước ngày 20/7/2025), các huyện tổng hợp báo cáo Sở Nội vụ.", "2025-07-20",
+                 documentDate: "2025-03-02", note: "a bracketed schedule before the verb is fronted"),
         .matches("Trước ngày 10/6/2025, Ban Chỉ đạo các huyện báo cáo Tỉnh ủy kết quả.", "2025-06-10 to=Tỉnh ủy",
                  documentDate: "2025-03-02", note: "fronted: the verb follows"),
         .matches("Chậm nhất là ngày 20/9/2025, các xã tổng hợp danh sách gửi Phòng Nội vụ.", "2025-09-20 to=Phòng Nội vụ",

@@ -76,8 +76,9 @@ struct DeadlineFinder {
             // The verb that asks governs `trước ngày` from the left; only a fronted deadline (`Trước ngày
             // 15/12, các xã báo cáo …`) has it after. `Người hoạt động cách mạng trước ngày …`, `đang hưởng
             // trợ cấp trước ngày … thì …` name who qualifies: a cut-off, whatever the rest of the sentence asks.
+            // `Định kỳ 6 tháng (trước ngày 31/7), … báo cáo …`: a bracketed schedule is fronted too.
             let fronted = opensClause(trigger.start, clause.lowerBound)
-                || text[text.skipSpacesBack(from: trigger.start, limit: 4) - 1] == NumberToken.comma
+                || [NumberToken.comma, UInt8(ascii: "(")].contains(text[text.skipSpacesBack(from: trigger.start, limit: 4) - 1])
             // A date that recurs by its own words (`trước ngày 30/4 của năm báo cáo`) is a standing rule's:
             // no cut-off recurs. Not a cue that stood before it (`trợ cấp hằng tháng … trước ngày 01`).
             let recursItself = mention.recurrence != nil && FoldedBytes.isLetter(text[mention.range.upperBound - 1])
