@@ -37,6 +37,8 @@ extension DeadlineExtractor {
                  "--12-15 yearly to=Bộ Xây dựng", note: "`dựng` is no `đúng` (a stop word)"),
         .matches("Các đơn vị cung cấp cho Bảo hiểm xã hội tỉnh tình hình đóng phí trước ngày 10 tháng 01 hằng năm.",
                  "--01-10 yearly to=Bảo hiểm xã hội tỉnh", note: "`tình` (tình hình) is no `tỉnh`"),
+        .matches("Ngân hàng cung cấp cho Bảo hiểm xã hội Việt Nam danh sách khách hàng trước ngày 10 tháng 01 hằng năm.",
+                 "--01-10 yearly to=Bảo hiểm xã hội Việt Nam", note: "a name ending in `Việt Nam` is complete"),
         .matches("Các hộ gửi hồ sơ về Ủy ban nhân dân thị xã Lam Sơn trước ngày 20/5/2025.",
                  "2025-05-20 to=Ủy ban nhân dân thị xã Lam Sơn", documentDate: "2025-03-02",
                  note: "`thị` (thị xã) is no `thì`"),

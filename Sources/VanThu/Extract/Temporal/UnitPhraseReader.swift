@@ -54,6 +54,9 @@ struct UnitPhraseReader {
         "to": ["tổ"], "ap": ["ấp"], "thon": ["thôn"], "cap": ["cấp"], "khoi": ["khối"], "dang": ["đảng"],
     ]
 
+    /// Words that complete a name: a lower-case word after them starts something else.
+    static let closers = FoldedPhraseTable<Bool>([("viet nam", true)])
+
     /// Heads that are verbs when written in lower case (`về tổ chức Kỳ thi …`, `lãnh đạo Sở …`): only a
     /// capitalised one starts a name.
     static let verbHeads = FoldedPhraseTable<Bool>([("to chuc", true), ("lanh dao", true), ("thanh tra", true)])
@@ -129,6 +132,8 @@ struct UnitPhraseReader {
                 if !stop.value { break }
             }
             let previous = wordStart(before: end)
+            // `Bảo hiểm xã hội Việt Nam danh sách …`: a name that ends in a country's name is complete.
+            if !isCapitalized(next), Self.closers.match(text, endingAt: end) != nil { break }
             if !isCapitalized(next) && (!isCapitalized(previous) || isAcronym(previous..<end)) {
                 guard let phrase = Self.nameWords.match(text, at: next), isSpelled(next..<phrase.end) else { break }
                 end = phrase.end
