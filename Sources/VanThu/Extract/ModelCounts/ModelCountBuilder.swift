@@ -702,6 +702,9 @@ struct ModelCountBuilder {
 
     // MARK: Year and scope
 
+    /// How far (folded bytes) apart joined holder counts stand: `, ` or ` và `.
+    static let holderJoinGap = 6
+
     private mutating func placeInTime() {
         let years = ModelCountYears(text, documentYear: documentYear)
         let scopes = ModelCountScopes(text)
@@ -715,9 +718,18 @@ struct ModelCountBuilder {
             }
             titleScope = ModelCountScopes(titleText).named.first?.scope
         }
+        // "9 tập thể và 6 cá nhân điển hình năm 2024": holders joined before one noun are one phrase;
+        // each reads its year up to the end of the last one's clause.
+        var joinedRight = candidates.indices.map { max(candidates[$0].end, rightEnds[$0]) }
+        for index in candidates.indices.reversed() where index + 1 < candidates.count {
+            let candidate = candidates[index], next = candidates[index + 1]
+            guard candidate.quantity.rule == "holder-count", next.quantity.rule == "holder-count", candidate.partOf == nil,
+                  next.partOf == nil, next.start >= candidate.end, next.start - candidate.end <= Self.holderJoinGap else { continue }
+            joinedRight[index] = max(joinedRight[index], joinedRight[index + 1])
+        }
         for index in candidates.indices {
             let candidate = candidates[index]
-            let right = max(candidate.end, rightEnds[index])
+            let right = joinedRight[index]
             if let total = candidate.partOf {
                 let own = min(candidate.partClauseStart ?? candidate.start, candidate.start)
                 let totalCandidate = candidates[total]

@@ -73,7 +73,17 @@ struct DeadlineFinder {
                   !isPlanned(clause.lowerBound..<trigger.start) else { return nil }
         case .before:
             // A list item's clause may have no verb of its own: the obligation that governs the list counts.
-            guard (isDispatch && opensClause(trigger.start, clause.lowerBound)) || hasObligation(clause)
+            // The verb that asks governs `trước ngày` from the left; only a fronted deadline (`Trước ngày
+            // 15/12, các xã báo cáo …`) has it after. `Người hoạt động cách mạng trước ngày …`, `đang hưởng
+            // trợ cấp trước ngày … thì …` name who qualifies: a cut-off, whatever the rest of the sentence asks.
+            // `Định kỳ 6 tháng (trước ngày 31/7), … báo cáo …`: a bracketed schedule is fronted too.
+            let fronted = opensClause(trigger.start, clause.lowerBound)
+                || [NumberToken.comma, UInt8(ascii: "(")].contains(text[text.skipSpacesBack(from: trigger.start, limit: 4) - 1])
+            // A date that recurs by its own words (`trước ngày 30/4 của năm báo cáo`) is a standing rule's:
+            // no cut-off recurs. Not a cue that stood before it (`trợ cấp hằng tháng … trước ngày 01`).
+            let recursItself = mention.recurrence != nil && FoldedBytes.isLetter(text[mention.range.upperBound - 1])
+            guard (isDispatch && opensClause(trigger.start, clause.lowerBound)) || recursItself
+                    || hasObligation(fronted ? clause : clause.lowerBound..<trigger.start)
                     || hasObligation(governingClauses(before: clause.lowerBound)),
                   !isBoundary(before: trigger.start, date: mention.range.lowerBound),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound),
@@ -109,6 +119,12 @@ struct DeadlineFinder {
         if recipient == nil, let previous = previousClause(before: clause.lowerBound),
            has(DeadlineLexicon.reportVerbs, in: clause.lowerBound..<trigger.start) {
             recipient = reportRecipient(in: previous)
+        }
+        // `… gửi danh sách về Phòng Văn hóa; hạn cuối: ngày …`, `… nộp về Ban X; thời hạn nhận hồ sơ đến hết
+        // ngày …`: a term or a window's end with no verb of its own is the time limit of the clause before.
+        if recipient == nil, trigger.kind == .term || trigger.kind == .windowEnd,
+           let previous = previousClause(before: clause.lowerBound), !hasObligation(clause.lowerBound..<trigger.start) {
+            recipient = self.recipient(in: previous, before: previous.upperBound, after: previous.upperBound)
         }
         let to = recipient.map { Self.singleSpaced(document.string(folded: $0.unit)) }
         let action = action(in: max(clause.lowerBound, after)..<clause.upperBound, before: trigger.start,

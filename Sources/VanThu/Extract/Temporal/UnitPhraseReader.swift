@@ -44,6 +44,23 @@ struct UnitPhraseReader {
         ("truoc khi", true), ("chua", true), ("va", true), ("cua", true), ("nay", true), ("do", true),
     ])
 
+    /// Short words that other spellings fold to, read as the stop or name word only when spelled as
+    /// listed (lower-case, NFC): `dựng` of `Bộ Xây dựng` folds like `đúng`, `vệ` of `Bảo vệ` like `về`,
+    /// `thị` of `thị xã` like `thì`, `tình` of `tình hình` like `tỉnh`, `phương` like `phường`.
+    static let spellings: [String: Set<String>] = [
+        "dung": ["đúng"], "ve": ["về"], "thi": ["thì"], "co": ["có"], "de": ["để"], "do": ["do", "đó"],
+        "den": ["đến"], "la": ["là"], "han": ["hạn"], "bang": ["bằng"], "cho": ["cho"], "nay": ["này"],
+        "tinh": ["tỉnh"], "huyen": ["huyện"], "xa": ["xã"], "phuong": ["phường"], "quan": ["quận"],
+        "to": ["tổ"], "ap": ["ấp"], "thon": ["thôn"], "cap": ["cấp"], "khoi": ["khối"], "dang": ["đảng"],
+    ]
+
+    /// Words that complete a name: a lower-case word after them starts something else.
+    static let closers = FoldedPhraseTable<Bool>([("viet nam", true)])
+
+    /// Heads that are verbs when written in lower case (`về tổ chức Kỳ thi …`, `lãnh đạo Sở …`): only a
+    /// capitalised one starts a name.
+    static let verbHeads = FoldedPhraseTable<Bool>([("to chuc", true), ("lanh dao", true), ("thanh tra", true)])
+
     /// Words dropped from the end of a name: `từ` (folded like `tư` of `Đầu tư`, so it cannot stop a name).
     static let trailing = FoldedPhraseTable<Bool>([("tu", true)])
     /// Words that keep a trailing `tư`: `Đầu tư`, `Bộ Tư pháp`.
@@ -58,7 +75,8 @@ struct UnitPhraseReader {
     func read(at start: Int) -> Range<Int>? {
         // A head in lower case in running text counts before a capitalised name: `về phòng Nội vụ`.
         guard let head = Self.heads.match(text, at: start),
-              isCapitalized(start) || isCapitalized(text.skipSpaces(from: head.end, limit: 2)) else { return nil }
+              isCapitalized(start) || (isCapitalized(text.skipSpaces(from: head.end, limit: 2))
+                                       && Self.verbHeads.match(text, at: start)?.end != head.end) else { return nil }
         var end = head.end
         var words = 1
         while words < Self.maximumWords {
@@ -79,9 +97,15 @@ struct UnitPhraseReader {
                 words += 1
                 continue
             }
-            if first == NumberToken.dash, text[next + 1] == 0x20 {
-                // `Sở Lao động - Thương binh và Xã hội`: a dash inside a name, before a capitalised word.
-                let after = text.skipSpaces(from: next + 1, limit: 2)
+            if first == NumberToken.dash, text[next + 1] == 0x20 || text[next + 1] == 0x0A {
+                // `Sở Lao động - Thương binh và Xã hội`: a dash inside a name, before a capitalised word;
+                // also where the line wraps right after the dash (`về Sở Lao động -⏎Thương binh …`).
+                var after = next + 1
+                while text[after] == 0x20 || text[after] == 0x09 { after += 1 }
+                if text[after] == 0x0A {
+                    guard let line = text.continuation(afterWrapAt: after) else { break }
+                    after = text.skipSpaces(from: line, limit: 2)
+                }
                 guard isCapitalized(after), Self.heads.match(text, at: after) == nil else { break }
                 end = wordEnd(from: after)
                 words += 1
@@ -89,7 +113,7 @@ struct UnitPhraseReader {
             }
             guard FoldedBytes.isLetter(first) else { break }
             // A capitalised word inside a name is no stop word (`Ban Thi đua`, folded like `thì`).
-            if let stop = Self.stops.match(text, at: next), !isCapitalized(next) {
+            if let stop = Self.stops.match(text, at: next), !isCapitalized(next), isSpelled(next..<stop.end) {
                 // `và` continues a name before a capitalised word that is not a new unit (`Sở Kế hoạch và Đầu tư`),
                 // and before a second unit, which joins the recipient phrase (`Bộ Nội vụ và Bộ Tài chính`).
                 let isAnd = stop.end - next == 2 && text[next] == UInt8(ascii: "v") && text[next + 1] == UInt8(ascii: "a")
@@ -108,8 +132,10 @@ struct UnitPhraseReader {
                 if !stop.value { break }
             }
             let previous = wordStart(before: end)
+            // `Bảo hiểm xã hội Việt Nam danh sách …`: a name that ends in a country's name is complete.
+            if !isCapitalized(next), Self.closers.match(text, endingAt: end) != nil { break }
             if !isCapitalized(next) && (!isCapitalized(previous) || isAcronym(previous..<end)) {
-                guard let phrase = Self.nameWords.match(text, at: next) else { break }
+                guard let phrase = Self.nameWords.match(text, at: next), isSpelled(next..<phrase.end) else { break }
                 end = phrase.end
                 words += 1
                 continue
@@ -122,6 +148,13 @@ struct UnitPhraseReader {
             end = text.skipSpacesBack(from: last.start, limit: 2)
         }
         return start..<end
+    }
+
+    /// Whether the word at `range` is spelled as `spellings` wants, when it lists it.
+    func isSpelled(_ range: Range<Int>) -> Bool {
+        let folded = String(decoding: UnsafeBufferPointer(rebasing: text.base[range]), as: UTF8.self)
+        guard let wanted = Self.spellings[folded] else { return true }
+        return wanted.contains(document.string(folded: range).lowercased())
     }
 
     /// `GD-ĐT`, `UBND`: an abbreviation, after which a lower-case word is no longer part of the name.
