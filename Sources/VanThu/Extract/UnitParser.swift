@@ -247,8 +247,18 @@ final class UnitParser {
             }
             // A header line: the name runs to the end of the line.
             // (Function words end it: "VỤ TRONG LĨNH VỰC" is a heading, not a unit; "VÀ" joins.)
+            // After a locality and its name, another head starts another body: "ĐẢNG BỘ TỈNH A
+            // HUYỆN ỦY B", "UBND HUYỆN A PHÒNG NỘI VỤ" (a header flattened into one line).
+            var namedLocalityFrom: Int?
             while j < n, tokens[j].isCapitalized && !tokens[j].flags.contains(.hasLower) || tokens[j].isNumber,
                   continuesCaps(tokens[j].gap) || capsWrap(j) {
+                let headHere = lexicon.heads.match(tokens, at: j)
+                if let locality = lexicon.localities.match(tokens, at: j), locality.length >= (headHere?.length ?? 0) {
+                    namedLocalityFrom = j + locality.length + 1
+                } else if let from = namedLocalityFrom, j >= from, let head = headHere, !head.value.contains(.nestedOnly),
+                          !head.value.contains(.committee) || head.length >= 2 {
+                    break
+                }
                 if lexicon.positions.match(tokens, at: j) != nil && lexicon.heads.match(tokens, at: j) == nil { break }
                 // The national motto beside the issuer in a dispatch header.
                 if lexicon.headingStops.match(tokens, at: j) != nil { break }
@@ -306,7 +316,7 @@ final class UnitParser {
                                                             positionContext: positionContext) else { break loop }
                 if localityStart == nil {
                     localityStart = j
-                    localityAfterQualifier = afterQualifier
+                    localityAfterQualifier = afterQualifier || (justAfterHead && current.contains(.massOrganisation))
                 }
                 j = end
                 nameEndByte = Int(tokens[j - 1].end)
@@ -348,7 +358,10 @@ final class UnitParser {
             if let qualifier = lexicon.qualifiers.match(tokens, at: j),
                token.isCapitalized || (justAfterHead && (!currentSatisfied || current.contains(.bareWhenNested) || lowercase)
                                        && (lexicon.verbQualifiers.match(tokens, at: j).map { $0.length < qualifier.length } ?? true
-                                           || namedBody(after: j + qualifier.length))) {
+                                           || namedBody(after: j + qualifier.length)))
+                   // A whole head, a lower-case qualifier and a locality: "Chi hội phụ nữ khu phố 3".
+                   || (justAfterHead && !lowercase && lexicon.verbQualifiers.match(tokens, at: j) == nil
+                       && localityFollows(j + qualifier.length)) {
                 j += qualifier.length
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
@@ -463,8 +476,8 @@ final class UnitParser {
                      inner: inner, innerEndByte: innerEndByte,
                      localityStart: localityStart.flatMap { $0 < nameEnd ? $0 : nil },
                      localityAfterQualifier: localityAfterQualifier,
-                     takesLocality: afterQualifier && localityStart == nil && person == nil && nameEnd == j
-                        && !outer.contains(.national))
+                     takesLocality: (afterQualifier || (justAfterHead && current.contains(.massOrganisation)))
+                        && localityStart == nil && person == nil && nameEnd == j && !outer.contains(.national))
     }
 
     static let va = WordKey.key("và")
@@ -867,6 +880,15 @@ final class UnitParser {
         guard k < tokens.count, continues(tokens[k].gap) else { return false }
         if tokens[k].isCapitalized, lexicon.heads.match(tokens, at: k) != nil { return true }
         return lexicon.localities.match(tokens, at: k) != nil && lexicon.notLocalities.match(tokens, at: k) == nil
+    }
+
+    /// A locality noun with its number or name right after `k` ("khu phố 3", "xã Tân Lập").
+    private func localityFollows(_ k: Int) -> Bool {
+        guard k < tokens.count, continues(tokens[k].gap), !tokens[k].isCapitalized,
+              let noun = lexicon.localities.match(tokens, at: k), lexicon.notLocalities.match(tokens, at: k) == nil
+        else { return false }
+        let name = k + noun.length
+        return name < tokens.count && continues(tokens[name].gap) && (tokens[name].isCapitalized || tokens[name].isNumber)
     }
 
     /// A name with a lower-case head ("công an xã Bình Lâm") is read when its words up to the

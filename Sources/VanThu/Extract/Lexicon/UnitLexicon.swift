@@ -41,6 +41,9 @@ public struct UnitLexicon: Sendable {
         public static let lowercaseWithQualifier = Head(rawValue: 1 << 12)
         /// A national body: a list's locality is not its own (`Bộ Y tế` in `Bộ Y tế, Sở Nội vụ tỉnh`).
         public static let national = Head(rawValue: 1 << 13)
+        /// A mass organisation whose head is its whole name (`Đoàn Thanh niên`, `Mặt trận Tổ quốc`):
+        /// like a qualifier, it shares a list's locality (`Hội Nông dân, Đoàn Thanh niên xã A`).
+        public static let massOrganisation = Head(rawValue: 1 << 14)
     }
 
     /// A position (title of office); `hiddenHead` is the head noun it ends with when a unit name
@@ -187,8 +190,8 @@ public struct UnitLexicon: Sendable {
             ("Tỉnh đoàn", [.standalone, .placeName]), ("Huyện đoàn", [.standalone, .placeName]),
             ("Thành đoàn", [.standalone, .placeName]), ("Quận đoàn", [.standalone, .placeName]),
             ("Ủy ban", [.lowercaseWithQualifier]), ("UBND", [.standalone, .placeName, .abbreviation]),
-            ("HĐND", [.standalone, .placeName, .abbreviation]), ("MTTQ", [.standalone, .placeName, .abbreviation]),
-            ("UBMTTQ", [.standalone, .placeName, .abbreviation]), ("Mặt trận", [.standalone, .lowercaseWithLocality]),
+            ("HĐND", [.standalone, .placeName, .abbreviation]), ("MTTQ", [.standalone, .placeName, .abbreviation, .massOrganisation]),
+            ("UBMTTQ", [.standalone, .placeName, .abbreviation, .massOrganisation]), ("Mặt trận", [.standalone, .lowercaseWithLocality]),
             ("Hội", [.lowercaseWithQualifier]), ("Chi hội", [.standalone, .lowercaseWithLocality]), ("Hội đồng", [.lowercaseWithQualifier]), ("Liên hiệp", []), ("Liên đoàn", []),
             ("Ban", [.lowercaseWithQualifier]), ("Tiểu ban", []), ("Ban Chỉ đạo", [.standalone, .topic]),
             ("BCĐ", [.standalone, .topic, .abbreviation]), ("Ban Chấp hành", [.organ, .standalone]), ("Ban Thường vụ", [.organ, .standalone]),
@@ -205,11 +208,11 @@ public struct UnitLexicon: Sendable {
             ("Tổ", [.descriptor, .lowercaseWithQualifier]), ("Tổ hợp tác", [.descriptor]), ("Đội", [.descriptor, .lowercaseWithQualifier]),
             ("Câu lạc bộ", [.descriptor]), ("Bệnh viện", [.lowercaseWithQualifier]), ("Trạm", [.lowercaseWithQualifier]), ("Đài", []), ("Chính phủ", [.standalone, .national]),
             ("Quốc hội", [.standalone, .national]), ("Ban Quản lý", []), ("Bảo hiểm xã hội", []), ("BHXH", [.abbreviation]),
-            ("Ủy ban Thường vụ Quốc hội", [.standalone, .national]), ("Đoàn Thanh niên", [.lowercaseWithLocality]),
+            ("Ủy ban Thường vụ Quốc hội", [.standalone, .national]), ("Đoàn Thanh niên", [.lowercaseWithLocality, .massOrganisation]),
             ("Đoàn đại biểu Quốc hội", [.standalone]), ("Kiểm toán nhà nước", [.standalone]),
             ("Tổng Liên đoàn", [.national]), ("Hội đồng Bộ trưởng", [.standalone, .national]),
             ("Hội đồng Chính phủ", [.standalone, .national]),
-            ("Mặt trận Tổ quốc", [.standalone, .placeName]), ("Báo", []),
+            ("Mặt trận Tổ quốc", [.standalone, .placeName, .massOrganisation]), ("Báo", []),
             ("T.Ư", [.nestedOnly, .standalone, .committee, .leadsBody]), ("TW", [.nestedOnly, .standalone, .committee]),
         ]
     }()
