@@ -541,7 +541,8 @@ final class UnitParser {
         guard j >= 2, !(tokens[j - 2].isCapitalized && !tokens[j - 2].isAllCaps && continues(tokens[j - 1].gap))
                 || lexicon.heads.match(tokens, at: j - 2) != nil || lexicon.qualifiers.match(tokens, at: j - 2) != nil
         else { return j }
-        guard !lexicon.stopWords.contains(tokens[j].key), lexicon.localities.match(tokens, at: j) == nil,
+        // (A locality noun with no name after it is a syllable of the word: "Hội Xuất bản đã …".)
+        guard !lexicon.stopWords.contains(tokens[j].key), !namedLocality(at: j),
               lexicon.heads.match(tokens, at: j) == nil else { return j }
         let k = j + 1
         if k < n, continues(tokens[k].gap) || softWrap(k), !tokens[k].isCapitalized,
@@ -754,6 +755,16 @@ final class UnitParser {
 
     /// End of a run of capitalised words (not heads, localities or positions) joined by spaces.
     private func capitalizedRunEnd(from j: Int) -> Int {
+        // A known place is read whole, whatever its words also are ("Thái Nguyên": "nguyên" is
+        // also "former" before a position).
+        if let place = lexicon.places.match(tokens, at: j),
+           (1..<place.length).allSatisfy({ j + $0 < tokens.count && continues(tokens[j + $0].gap) }) {
+            var k = j + place.length
+            while k < tokens.count, k - j < 6, tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter), continues(tokens[k].gap),
+                  lexicon.heads.match(tokens, at: k) == nil, lexicon.localities.match(tokens, at: k) == nil,
+                  lexicon.positions.match(tokens, at: k) == nil, lexicon.headingStops.match(tokens, at: k) == nil { k += 1 }
+            return k
+        }
         var k = j
         while k < tokens.count, tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter) {
             if k > j {
@@ -880,6 +891,14 @@ final class UnitParser {
         guard k < tokens.count, continues(tokens[k].gap) else { return false }
         if tokens[k].isCapitalized, lexicon.heads.match(tokens, at: k) != nil { return true }
         return lexicon.localities.match(tokens, at: k) != nil && lexicon.notLocalities.match(tokens, at: k) == nil
+    }
+
+    /// A locality noun at `k` that may stand bare, or is followed by its number or name.
+    private func namedLocality(at k: Int) -> Bool {
+        guard let noun = lexicon.localities.match(tokens, at: k) else { return false }
+        if case .bareAllowed = noun.value { return true }
+        let name = k + noun.length
+        return name < tokens.count && continues(tokens[name].gap) && (tokens[name].isCapitalized || tokens[name].isNumber)
     }
 
     /// A locality noun with its number or name right after `k` ("khu phố 3", "xã Tân Lập").

@@ -243,7 +243,9 @@ public struct UnitLexicon: Sendable {
             "Kho bạc Nhà nước", "Bảo hiểm xã hội", "Biên phòng", "Cảnh sát", "Kiểm lâm", "Quản lý thị trường",
             "Bí thư", "Quy chế dân chủ ở cơ sở", "An toàn giao thông", "Phòng chống tham nhũng",
             "THPT", "THCS", "ĐH", "GD&ĐT", "TN&MT", "KH&CN", "LĐ-TB&XH", "VH-TT&DL", "NN&PTNT", "TT&TT", "TDTT",
-            "Đa khoa", "Nghiên cứu", "An toàn thực phẩm", "Cảnh sát giao thông", "Cảnh sát hình sự",
+            "Đa khoa", "Nghiên cứu", "Tuyên truyền", "Báo chí và Tuyên truyền", "Xuất bản",
+            "Tư vấn", "Tư vấn tuyển sinh", "Tuyên truyền và Tư vấn tuyển sinh", "Trang thiết bị", "Trang thiết bị y tế",
+            "Cảnh sát điều tra", "Tuần tra kiểm soát", "Tuần tra kiểm soát giao thông", "An toàn thực phẩm", "Cảnh sát giao thông", "Cảnh sát hình sự",
             "Phòng cháy chữa cháy", "Y tế dự phòng", "Kiểm soát bệnh tật", "Sở hữu trí tuệ",
             "Tiêu chuẩn Đo lường Chất lượng", "Xuất nhập khẩu", "Xúc tiến thương mại", "Quản lý cạnh tranh",
             // Names with a comma or "và" inside: committees of the National Assembly and of
