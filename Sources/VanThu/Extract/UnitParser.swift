@@ -245,6 +245,11 @@ final class UnitParser {
             if i > 0, tokens[i - 1].isAllCaps, continuesCaps(tokens[i].gap), lexicon.stopWords.contains(tokens[i - 1].key) {
                 return nil
             }
+            // The second syllable of a common word ("CƠ SỞ ĐÀO TẠO", "NHIỆM VỤ CỤ THỂ", "MÔI⏎TRƯỜNG").
+            if i > 0, tokens[i - 1].isAllCaps, lexicon.compoundsEndingInHead[tokens[i].key]?.contains(tokens[i - 1].key) == true,
+               continuesCaps(tokens[i].gap) || tokens[i].gap.subtracting([.space, .newline]).isEmpty {
+                return nil
+            }
             // A header line: the name runs to the end of the line.
             // (Function words end it: "VỤ TRONG LĨNH VỰC" is a heading, not a unit; "VÀ" joins.)
             // After a locality and its name, another head starts another body: "ĐẢNG BỘ TỈNH A

@@ -75,6 +75,21 @@ public struct UnitLexicon: Sendable {
     public var functionWords = KeyTable()
     /// Head + next word pairs that are ordinary words, not units (`Hội nghị`, `Tổ chức`, `Tổ quốc`).
     public var notUnits: PhraseTable<Bool>
+    /// Common words whose second syllable is also a head (`cơ sở`, `nhiệm vụ`, `môi trường`,
+    /// `xã hội`): in a line of capitals the head after the first syllable is no unit
+    /// (`CƠ SỞ ĐÀO TẠO`, `NHIỆM VỤ CỤ THỂ`), even across a line break. Keyed by the second syllable.
+    public var compoundsEndingInHead: [UInt64: Set<UInt64>] = {
+        let words = ["cơ sở", "trụ sở", "nhiệm vụ", "phục vụ", "dịch vụ", "nghiệp vụ", "chức vụ", "vụ việc",
+                     "môi trường", "thị trường", "hiện trường", "quảng trường", "xã hội", "hiệp hội", "lễ hội",
+                     "thư viện"]
+        var table: [UInt64: Set<UInt64>] = [:]
+        for word in words {
+            let keys = WordKey.keys(word)
+            guard keys.count == 2 else { continue }
+            table[keys[1], default: []].insert(keys[0])
+        }
+        return table
+    }()
     public var surnames: KeyTable
     /// Place names known as such (provinces, the country): never a person's name.
     public var places: PhraseTable<Bool>
@@ -245,7 +260,8 @@ public struct UnitLexicon: Sendable {
             "THPT", "THCS", "ĐH", "GD&ĐT", "TN&MT", "KH&CN", "LĐ-TB&XH", "VH-TT&DL", "NN&PTNT", "TT&TT", "TDTT",
             "Đa khoa", "Nghiên cứu", "Tuyên truyền", "Báo chí và Tuyên truyền", "Xuất bản",
             "Tư vấn", "Tư vấn tuyển sinh", "Tuyên truyền và Tư vấn tuyển sinh", "Trang thiết bị", "Trang thiết bị y tế",
-            "Cảnh sát điều tra", "Tuần tra kiểm soát", "Tuần tra kiểm soát giao thông", "An toàn thực phẩm", "Cảnh sát giao thông", "Cảnh sát hình sự",
+            "Cảnh sát điều tra", "Hàng không", "Nghiệp vụ", "Trung cấp", "Giám định", "Giám định y khoa",
+            "Hưu trí", "Đấu thầu", "Bảo vệ thực vật", "Trồng trọt và Bảo vệ thực vật", "Tuần tra kiểm soát", "Tuần tra kiểm soát giao thông", "An toàn thực phẩm", "Cảnh sát giao thông", "Cảnh sát hình sự",
             "Phòng cháy chữa cháy", "Y tế dự phòng", "Kiểm soát bệnh tật", "Sở hữu trí tuệ",
             "Tiêu chuẩn Đo lường Chất lượng", "Xuất nhập khẩu", "Xúc tiến thương mại", "Quản lý cạnh tranh",
             // Names with a comma or "và" inside: committees of the National Assembly and of
