@@ -81,7 +81,7 @@ public struct UnitLexicon: Sendable {
     public var compoundsEndingInHead: [UInt64: Set<UInt64>] = {
         let words = ["cơ sở", "trụ sở", "nhiệm vụ", "phục vụ", "dịch vụ", "nghiệp vụ", "chức vụ", "vụ việc",
                      "môi trường", "thị trường", "hiện trường", "quảng trường", "xã hội", "hiệp hội", "lễ hội",
-                     "thư viện"]
+                     "thư viện", "đại hội", "nội bộ", "ủy ban", "uỷ ban"]
         var table: [UInt64: Set<UInt64>] = [:]
         for word in words {
             let keys = WordKey.keys(word)
@@ -351,7 +351,8 @@ public struct UnitLexicon: Sendable {
         let notUnits: [String] = [
             "hội nghị", "hội viên", "hội thảo", "hội thi", "hội diễn", "hội chợ", "hội tụ", "hội đủ", "hội họp",
             "hội nhập", "tổ chức", "tổ quốc", "tổ tiên", "tổ hợp", "đoàn kết", "đoàn viên", "đoàn thể", "đoàn tụ",
-            "đoàn công tác", "bộ phận", "bộ máy", "bộ luật", "bộ mặt", "bộ tiêu chí", "bộ hồ sơ", "bộ câu hỏi",
+            "đoàn công tác", "bộ phận", "bộ máy", "bộ luật", "bộ mặt", "bộ tiêu chí", "bộ hồ sơ", "bộ câu hỏi", "bộ công cụ", "bộ chỉ số",
+            "quỹ mở", "quỹ đóng", "trạm tấu",
             "bộ đề", "bộ sách", "phòng chống", "phòng ngừa", "phòng tránh", "phòng họp", "phòng, chống",
             "trường hợp", "trường học", "khối lượng", "khối đại đoàn kết", "đội ngũ", "ban hành", "ban đầu",
             "ban ngành", "ban đêm", "ban ngày", "sở hữu", "sở dĩ", "sở thích", "cục bộ", "quỹ đất", "quỹ thời gian",
