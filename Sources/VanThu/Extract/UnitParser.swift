@@ -417,7 +417,10 @@ final class UnitParser {
                     if advanced {
                         afterQualifier = false
                         j = split.placeEnd
-                        if split.person == nil, lexicon.places.match(tokens, at: runStart) == nil { j = extendLowercase(j) }
+                        if split.person == nil, lexicon.places.match(tokens, at: runStart) == nil,
+                           lexicon.placesSplitAfterFirstWord[tokens[runStart].key]?.contains(tokens[runStart - 1].key) != true {
+                            j = extendLowercase(j)
+                        }
                         nameEndByte = Int(tokens[j - 1].end)
                         justAfterHead = false
                     }
@@ -511,7 +514,9 @@ final class UnitParser {
     private func wrappedPlace(_ j: Int) -> Bool {
         let gap = tokens[j].gap
         guard j > 0, gap.contains(.newline), gap.subtracting([.space, .newline]).isEmpty,
-              lexicon.places.match(tokens, at: j) != nil else { return false }
+              lexicon.places.match(tokens, at: j) != nil
+                || (tokens[j - 1].isCapitalized && lexicon.placesSplitAfterFirstWord[tokens[j].key]?.contains(tokens[j - 1].key) == true)
+        else { return false }
         var k = Int(tokens[j - 1].end)
         let stop = max(0, k - Self.wrappedLine)
         while k > stop && utf8[k - 1] != 0x0A { k -= 1 }

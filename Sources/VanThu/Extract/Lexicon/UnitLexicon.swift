@@ -75,6 +75,9 @@ public struct UnitLexicon: Sendable {
     public var functionWords = KeyTable()
     /// Head + next word pairs that are ordinary words, not units (`Hội nghị`, `Tổ chức`, `Tổ quốc`).
     public var notUnits: PhraseTable<Bool>
+    /// Two-word places by their second word (`Nam` ← `Việt`, `Nội` ← `Hà`): a gazette line broken
+    /// inside a place (`… Chứng khoán Việt⏎Nam`) is read across the break.
+    public var placesSplitAfterFirstWord: [UInt64: Set<UInt64>] = [:]
     /// Common words whose second syllable is also a head (`cơ sở`, `nhiệm vụ`, `môi trường`,
     /// `xã hội`): in a line of capitals the head after the first syllable is no unit
     /// (`CƠ SỞ ĐÀO TẠO`, `NHIỆM VỤ CỤ THỂ`), even across a line break. Keyed by the second syllable.
@@ -414,6 +417,10 @@ public struct UnitLexicon: Sendable {
         var written = PhraseTable<String>()
         for phrase in places + qualifiers + heads.map(\.0) + localities.map(\.0) + ["và"] { written.insert(phrase, phrase) }
         lexicon.writtenForms = written
+        for place in places {
+            let keys = WordKey.keys(place)
+            if keys.count == 2 { lexicon.placesSplitAfterFirstWord[keys[1], default: []].insert(keys[0]) }
+        }
         for phrase in tails { lexicon.tails.insert(phrase, true) }
         lexicon.functionWords = KeyTable(keys: [
             "của", "và", "với", "đã", "đang", "sẽ", "được", "bị", "là", "có", "các", "những", "cho", "trong", "tại",
