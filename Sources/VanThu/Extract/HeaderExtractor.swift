@@ -431,7 +431,9 @@ public struct HeaderExtractor: Extractor {
         var localitySeen: Int?
         var index = 0
         while index < tokens.count {
-            if let locality = units.localities.match(tokens, at: index) {
+            // (A head longer than the locality word it starts with is a head: "HUYỆN ỦY".)
+            if let locality = units.localities.match(tokens, at: index),
+               locality.length >= (units.heads.match(tokens, at: index)?.length ?? 0) {
                 localitySeen = index
                 index += max(1, locality.length)
                 continue

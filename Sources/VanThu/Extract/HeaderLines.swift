@@ -153,15 +153,24 @@ enum FlatHeader {
 
     /// The folded offsets where the line is cut: before and after a motto, before `Độc lập`, `V/v`,
     /// `Kính gửi`, `Căn cứ`, `Nơi nhận` and `Số` with a number, after the number-symbol and after
-    /// `Hạnh phúc`; in a list, before a `- ` item that follows `;` or `:`, and after a `;` that a
+    /// `Hạnh phúc`; in a list, before a `- ` item that follows `;`, `,` or `:`, and after a `;` that a
     /// capital follows.
     static func cuts(_ document: TextDocument, _ range: Range<Int>) -> [Int] {
         let f = document.folded.bytes
         var cuts: [Int] = []
         var k = range.lowerBound
         func wordStart(_ k: Int) -> Bool { k == range.lowerBound || !FoldedText.isWordByte(f[k - 1]) }
+        var recipientsFrom: Int?
         while k < range.upperBound {
             defer { k += 1 }
+            // After `Kính gửi`, a full stop ends the list: the body's first sentence follows.
+            if let from = recipientsFrom, k > from, f[k] == UInt8(ascii: "."), k + 2 < range.upperBound, f[k + 1] == 0x20,
+               k >= 3, FoldedText.isWordByte(f[k - 1]), FoldedText.isWordByte(f[k - 2]), FoldedText.isWordByte(f[k - 3]),
+               document.string(Int(document.folded.origin[k + 2])..<min(document.utf8.count, Int(document.folded.origin[k + 2]) + 4))
+                .unicodeScalars.first?.properties.isUppercase == true {
+                cuts.append(k + 1)
+            }
+            if recipientsFrom == nil, wordStart(k), matches(f, k, "kinh gui", range) { recipientsFrom = k }
             if f[k] == UInt8(ascii: ";") {
                 var n = k + 1
                 while n < range.upperBound && f[n] == 0x20 { n += 1 }
@@ -193,7 +202,7 @@ enum FlatHeader {
             if f[k] == UInt8(ascii: "-"), k + 1 < range.upperBound, f[k + 1] == 0x20 {
                 var b = k - 1
                 while b > range.lowerBound && f[b] == 0x20 { b -= 1 }
-                if f[b] == UInt8(ascii: ";") || f[b] == UInt8(ascii: ":") { cuts.append(k) }
+                if f[b] == UInt8(ascii: ";") || f[b] == UInt8(ascii: ":") || f[b] == UInt8(ascii: ",") { cuts.append(k) }
             }
         }
         return Array(Set(cuts)).sorted()

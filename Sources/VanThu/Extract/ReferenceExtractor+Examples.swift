@@ -31,6 +31,13 @@ extension ReferenceExtractor {
         .never("Chương trình gồm 3 dự án: Dự án 1. Hỗ trợ sinh kế; Dự án 2: Đào tạo nghề; Chương trình 135 của tỉnh.", "1", "2", "135",
                note: "parts of a programme are numbered, not documents"),
         .never("Đơn vị gửi báo cáo 3, 6, 9 tháng và thông báo 2 lần.", "3", "2", note: "lower-case type words count things"),
+        .never("2. Dự án số 03: ___ [ghi tên dự án]\nTên nhà đầu tư:", "03", note: "an item's label in a form is no citation"),
+        .never("Bãi bỏ Thông tư số 15…/2025/TT-BXD ngày    tháng    năm 2025.", "15",
+               note: "a number whose symbol was left blank is no bare citation"),
+        .never("MẪU SỐ 3\nNGHỊ QUYẾT/QUYẾT ĐỊNH 47\n(V/v giải thể chi nhánh)", "47",
+               note: "a type word in capitals with a number is a form's title"),
+        .matches("Thực hiện Kế hoạch số 8 của Ban Thường vụ, các xã đã triển khai.", "8 type=Kế hoạch",
+                 note: "a bare number after số followed by a clause"),
         .never("Kế hoạch 2,5 tỷ đồng; Chỉ thị 12.000 bản; Quyết định 30% hộ.", "2", "12", "30", note: "amounts are not numbers of documents"),
     ]
 }

@@ -159,7 +159,13 @@ public struct ReferenceExtractor: Extractor {
                 if (next == UInt8(ascii: "-") || next == UInt8(ascii: ".") || next == UInt8(ascii: ",")),
                    end + 1 < folded.count, folded[end + 1] &- 48 < 10 { continue }
             }
+            // A number whose symbol was left blank (`số 66…/2026/NQ-CP`), or an item's label
+            // (`Dự án số 01: ___`): no citation.
+            if Self.continuesIntoSymbolOrLabel(folded, end) { continue }
             if !hasSo {
+                // A type word in capitals with a bare number is a heading or a form's title
+                // (`QUYẾT ĐỊNH 121`), not a citation.
+                if isAllCapsWord(document, typeStart) { continue }
                 guard !lexicon.sessionNumberedTypes.contains(type), !lexicon.partNumberedTypes.contains(type), isCapitalised(document, typeStart), !isYear(folded[d..<end]), endsBareNumber(folded, end) else { continue }
             }
             let id = String(decoding: folded[d..<end], as: UTF8.self)
@@ -201,6 +207,30 @@ public struct ReferenceExtractor: Extractor {
             k -= 1
         }
         return previousWasSpace ? nil : k
+    }
+
+    /// After a bare number at folded offset `end`: a slash within a blank or an ellipsis
+    /// (`66…/2026`, `12 .../QĐ`), or a colon (`Dự án số 01:`), on the same line.
+    static func continuesIntoSymbolOrLabel(_ folded: [UInt8], _ end: Int) -> Bool {
+        var k = end
+        while k < folded.count, folded[k] == 0x20 { k += 1 }
+        if k < folded.count, folded[k] == UInt8(ascii: ":") { return true }
+        k = end
+        while k < folded.count, k < end + 6, folded[k] != 0x0A, folded[k] != 0x20 || k == end {
+            let byte = folded[k]
+            if byte == UInt8(ascii: "/") { return k > end }
+            if FoldedText.isWordByte(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
+                || byte == UInt8(ascii: ")") { return false }
+            k += 1
+        }
+        return false
+    }
+
+    /// The word at folded offset `foldedStart` is written in capitals (`QUYẾT ĐỊNH`).
+    private func isAllCapsWord(_ document: TextDocument, _ foldedStart: Int) -> Bool {
+        let byte = Int(document.folded.origin[foldedStart])
+        let word = document.string(byte..<min(document.utf8.count, byte + 12)).prefix { $0.isLetter }
+        return word.count >= 2 && word.allSatisfy { !$0.isLowercase }
     }
 
     private func isCapitalised(_ document: TextDocument, _ foldedStart: Int) -> Bool {

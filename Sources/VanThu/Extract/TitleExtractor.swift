@@ -206,6 +206,9 @@ public struct TitleExtractor: Extractor {
             if bytes[candidate.range.upperBound - 1] != UInt8(ascii: ".") { score += 1 }
             if candidate.words >= 6 { score += 1 }
             if candidate.index == 0 { score += 1 }
+            // A line ending in a colon leads into what follows ("Thông tin ngày hội:", "Ông A cho
+            // biết:"): never a headline.
+            if bytes[candidate.range.upperBound - 1] == UInt8(ascii: ":") { score -= 3 }
             if best == nil || score > best!.score { best = (score, candidate.range) }
         }
         return best.map { document.string($0.range) }

@@ -245,10 +245,25 @@ final class UnitParser {
             if i > 0, tokens[i - 1].isAllCaps, continuesCaps(tokens[i].gap), lexicon.stopWords.contains(tokens[i - 1].key) {
                 return nil
             }
+            // The second syllable of a common word ("CƠ SỞ ĐÀO TẠO", "NHIỆM VỤ CỤ THỂ", "MÔI⏎TRƯỜNG").
+            if i > 0, tokens[i - 1].isAllCaps, lexicon.compoundsEndingInHead[tokens[i].key]?.contains(tokens[i - 1].key) == true,
+               continuesCaps(tokens[i].gap) || tokens[i].gap.subtracting([.space, .newline]).isEmpty {
+                return nil
+            }
             // A header line: the name runs to the end of the line.
             // (Function words end it: "VỤ TRONG LĨNH VỰC" is a heading, not a unit; "VÀ" joins.)
+            // After a locality and its name, another head starts another body: "ĐẢNG BỘ TỈNH A
+            // HUYỆN ỦY B", "UBND HUYỆN A PHÒNG NỘI VỤ" (a header flattened into one line).
+            var namedLocalityFrom: Int?
             while j < n, tokens[j].isCapitalized && !tokens[j].flags.contains(.hasLower) || tokens[j].isNumber,
                   continuesCaps(tokens[j].gap) || capsWrap(j) {
+                let headHere = lexicon.heads.match(tokens, at: j)
+                if let locality = lexicon.localities.match(tokens, at: j), locality.length >= (headHere?.length ?? 0) {
+                    namedLocalityFrom = j + locality.length + 1
+                } else if let from = namedLocalityFrom, j >= from, let head = headHere, !head.value.contains(.nestedOnly),
+                          !head.value.contains(.committee) || head.length >= 2 {
+                    break
+                }
                 if lexicon.positions.match(tokens, at: j) != nil && lexicon.heads.match(tokens, at: j) == nil { break }
                 // The national motto beside the issuer in a dispatch header.
                 if lexicon.headingStops.match(tokens, at: j) != nil { break }
@@ -306,7 +321,7 @@ final class UnitParser {
                                                             positionContext: positionContext) else { break loop }
                 if localityStart == nil {
                     localityStart = j
-                    localityAfterQualifier = afterQualifier
+                    localityAfterQualifier = afterQualifier || (justAfterHead && current.contains(.massOrganisation))
                 }
                 j = end
                 nameEndByte = Int(tokens[j - 1].end)
@@ -348,7 +363,10 @@ final class UnitParser {
             if let qualifier = lexicon.qualifiers.match(tokens, at: j),
                token.isCapitalized || (justAfterHead && (!currentSatisfied || current.contains(.bareWhenNested) || lowercase)
                                        && (lexicon.verbQualifiers.match(tokens, at: j).map { $0.length < qualifier.length } ?? true
-                                           || namedBody(after: j + qualifier.length))) {
+                                           || namedBody(after: j + qualifier.length)))
+                   // A whole head, a lower-case qualifier and a locality: "Chi hội phụ nữ khu phố 3".
+                   || (justAfterHead && !lowercase && lexicon.verbQualifiers.match(tokens, at: j) == nil
+                       && localityFollows(j + qualifier.length)) {
                 j += qualifier.length
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
@@ -399,7 +417,10 @@ final class UnitParser {
                     if advanced {
                         afterQualifier = false
                         j = split.placeEnd
-                        if split.person == nil, lexicon.places.match(tokens, at: runStart) == nil { j = extendLowercase(j) }
+                        if split.person == nil, lexicon.places.match(tokens, at: runStart) == nil,
+                           lexicon.placesSplitAfterFirstWord[tokens[runStart].key]?.contains(tokens[runStart - 1].key) != true {
+                            j = extendLowercase(j)
+                        }
                         nameEndByte = Int(tokens[j - 1].end)
                         justAfterHead = false
                     }
@@ -463,8 +484,8 @@ final class UnitParser {
                      inner: inner, innerEndByte: innerEndByte,
                      localityStart: localityStart.flatMap { $0 < nameEnd ? $0 : nil },
                      localityAfterQualifier: localityAfterQualifier,
-                     takesLocality: afterQualifier && localityStart == nil && person == nil && nameEnd == j
-                        && !outer.contains(.national))
+                     takesLocality: (afterQualifier || (justAfterHead && current.contains(.massOrganisation)))
+                        && localityStart == nil && person == nil && nameEnd == j && !outer.contains(.national))
     }
 
     static let va = WordKey.key("và")
@@ -493,7 +514,9 @@ final class UnitParser {
     private func wrappedPlace(_ j: Int) -> Bool {
         let gap = tokens[j].gap
         guard j > 0, gap.contains(.newline), gap.subtracting([.space, .newline]).isEmpty,
-              lexicon.places.match(tokens, at: j) != nil else { return false }
+              lexicon.places.match(tokens, at: j) != nil
+                || (tokens[j - 1].isCapitalized && lexicon.placesSplitAfterFirstWord[tokens[j].key]?.contains(tokens[j - 1].key) == true)
+        else { return false }
         var k = Int(tokens[j - 1].end)
         let stop = max(0, k - Self.wrappedLine)
         while k > stop && utf8[k - 1] != 0x0A { k -= 1 }
@@ -528,7 +551,8 @@ final class UnitParser {
         guard j >= 2, !(tokens[j - 2].isCapitalized && !tokens[j - 2].isAllCaps && continues(tokens[j - 1].gap))
                 || lexicon.heads.match(tokens, at: j - 2) != nil || lexicon.qualifiers.match(tokens, at: j - 2) != nil
         else { return j }
-        guard !lexicon.stopWords.contains(tokens[j].key), lexicon.localities.match(tokens, at: j) == nil,
+        // (A locality noun with no name after it is a syllable of the word: "Hội Xuất bản đã …".)
+        guard !lexicon.stopWords.contains(tokens[j].key), !namedLocality(at: j),
               lexicon.heads.match(tokens, at: j) == nil else { return j }
         let k = j + 1
         if k < n, continues(tokens[k].gap) || softWrap(k), !tokens[k].isCapitalized,
@@ -741,6 +765,16 @@ final class UnitParser {
 
     /// End of a run of capitalised words (not heads, localities or positions) joined by spaces.
     private func capitalizedRunEnd(from j: Int) -> Int {
+        // A known place is read whole, whatever its words also are ("Thái Nguyên": "nguyên" is
+        // also "former" before a position).
+        if let place = lexicon.places.match(tokens, at: j),
+           (1..<place.length).allSatisfy({ j + $0 < tokens.count && continues(tokens[j + $0].gap) }) {
+            var k = j + place.length
+            while k < tokens.count, k - j < 6, tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter), continues(tokens[k].gap),
+                  lexicon.heads.match(tokens, at: k) == nil, lexicon.localities.match(tokens, at: k) == nil,
+                  lexicon.positions.match(tokens, at: k) == nil, lexicon.headingStops.match(tokens, at: k) == nil { k += 1 }
+            return k
+        }
         var k = j
         while k < tokens.count, tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter) {
             if k > j {
@@ -867,6 +901,23 @@ final class UnitParser {
         guard k < tokens.count, continues(tokens[k].gap) else { return false }
         if tokens[k].isCapitalized, lexicon.heads.match(tokens, at: k) != nil { return true }
         return lexicon.localities.match(tokens, at: k) != nil && lexicon.notLocalities.match(tokens, at: k) == nil
+    }
+
+    /// A locality noun at `k` that may stand bare, or is followed by its number or name.
+    private func namedLocality(at k: Int) -> Bool {
+        guard let noun = lexicon.localities.match(tokens, at: k) else { return false }
+        if case .bareAllowed = noun.value { return true }
+        let name = k + noun.length
+        return name < tokens.count && continues(tokens[name].gap) && (tokens[name].isCapitalized || tokens[name].isNumber)
+    }
+
+    /// A locality noun with its number or name right after `k` ("khu phố 3", "xã Tân Lập").
+    private func localityFollows(_ k: Int) -> Bool {
+        guard k < tokens.count, continues(tokens[k].gap), !tokens[k].isCapitalized,
+              let noun = lexicon.localities.match(tokens, at: k), lexicon.notLocalities.match(tokens, at: k) == nil
+        else { return false }
+        let name = k + noun.length
+        return name < tokens.count && continues(tokens[name].gap) && (tokens[name].isCapitalized || tokens[name].isNumber)
     }
 
     /// A name with a lower-case head ("công an xã Bình Lâm") is read when its words up to the

@@ -41,6 +41,9 @@ public struct UnitLexicon: Sendable {
         public static let lowercaseWithQualifier = Head(rawValue: 1 << 12)
         /// A national body: a list's locality is not its own (`Bộ Y tế` in `Bộ Y tế, Sở Nội vụ tỉnh`).
         public static let national = Head(rawValue: 1 << 13)
+        /// A mass organisation whose head is its whole name (`Đoàn Thanh niên`, `Mặt trận Tổ quốc`):
+        /// like a qualifier, it shares a list's locality (`Hội Nông dân, Đoàn Thanh niên xã A`).
+        public static let massOrganisation = Head(rawValue: 1 << 14)
     }
 
     /// A position (title of office); `hiddenHead` is the head noun it ends with when a unit name
@@ -72,6 +75,24 @@ public struct UnitLexicon: Sendable {
     public var functionWords = KeyTable()
     /// Head + next word pairs that are ordinary words, not units (`Hội nghị`, `Tổ chức`, `Tổ quốc`).
     public var notUnits: PhraseTable<Bool>
+    /// Two-word places by their second word (`Nam` ← `Việt`, `Nội` ← `Hà`): a gazette line broken
+    /// inside a place (`… Chứng khoán Việt⏎Nam`) is read across the break.
+    public var placesSplitAfterFirstWord: [UInt64: Set<UInt64>] = [:]
+    /// Common words whose second syllable is also a head (`cơ sở`, `nhiệm vụ`, `môi trường`,
+    /// `xã hội`): in a line of capitals the head after the first syllable is no unit
+    /// (`CƠ SỞ ĐÀO TẠO`, `NHIỆM VỤ CỤ THỂ`), even across a line break. Keyed by the second syllable.
+    public var compoundsEndingInHead: [UInt64: Set<UInt64>] = {
+        let words = ["cơ sở", "trụ sở", "nhiệm vụ", "phục vụ", "dịch vụ", "nghiệp vụ", "chức vụ", "vụ việc",
+                     "môi trường", "thị trường", "hiện trường", "quảng trường", "xã hội", "hiệp hội", "lễ hội",
+                     "thư viện", "đại hội", "nội bộ", "ủy ban", "uỷ ban"]
+        var table: [UInt64: Set<UInt64>] = [:]
+        for word in words {
+            let keys = WordKey.keys(word)
+            guard keys.count == 2 else { continue }
+            table[keys[1], default: []].insert(keys[0])
+        }
+        return table
+    }()
     public var surnames: KeyTable
     /// Place names known as such (provinces, the country): never a person's name.
     public var places: PhraseTable<Bool>
@@ -186,8 +207,8 @@ public struct UnitLexicon: Sendable {
             ("Tỉnh đoàn", [.standalone, .placeName]), ("Huyện đoàn", [.standalone, .placeName]),
             ("Thành đoàn", [.standalone, .placeName]), ("Quận đoàn", [.standalone, .placeName]),
             ("Ủy ban", [.lowercaseWithQualifier]), ("UBND", [.standalone, .placeName, .abbreviation]),
-            ("HĐND", [.standalone, .placeName, .abbreviation]), ("MTTQ", [.standalone, .placeName, .abbreviation]),
-            ("UBMTTQ", [.standalone, .placeName, .abbreviation]), ("Mặt trận", [.standalone, .lowercaseWithLocality]),
+            ("HĐND", [.standalone, .placeName, .abbreviation]), ("MTTQ", [.standalone, .placeName, .abbreviation, .massOrganisation]),
+            ("UBMTTQ", [.standalone, .placeName, .abbreviation, .massOrganisation]), ("Mặt trận", [.standalone, .lowercaseWithLocality]),
             ("Hội", [.lowercaseWithQualifier]), ("Chi hội", [.standalone, .lowercaseWithLocality]), ("Hội đồng", [.lowercaseWithQualifier]), ("Liên hiệp", []), ("Liên đoàn", []),
             ("Ban", [.lowercaseWithQualifier]), ("Tiểu ban", []), ("Ban Chỉ đạo", [.standalone, .topic]),
             ("BCĐ", [.standalone, .topic, .abbreviation]), ("Ban Chấp hành", [.organ, .standalone]), ("Ban Thường vụ", [.organ, .standalone]),
@@ -204,11 +225,11 @@ public struct UnitLexicon: Sendable {
             ("Tổ", [.descriptor, .lowercaseWithQualifier]), ("Tổ hợp tác", [.descriptor]), ("Đội", [.descriptor, .lowercaseWithQualifier]),
             ("Câu lạc bộ", [.descriptor]), ("Bệnh viện", [.lowercaseWithQualifier]), ("Trạm", [.lowercaseWithQualifier]), ("Đài", []), ("Chính phủ", [.standalone, .national]),
             ("Quốc hội", [.standalone, .national]), ("Ban Quản lý", []), ("Bảo hiểm xã hội", []), ("BHXH", [.abbreviation]),
-            ("Ủy ban Thường vụ Quốc hội", [.standalone, .national]), ("Đoàn Thanh niên", [.lowercaseWithLocality]),
+            ("Ủy ban Thường vụ Quốc hội", [.standalone, .national]), ("Đoàn Thanh niên", [.lowercaseWithLocality, .massOrganisation]),
             ("Đoàn đại biểu Quốc hội", [.standalone]), ("Kiểm toán nhà nước", [.standalone]),
             ("Tổng Liên đoàn", [.national]), ("Hội đồng Bộ trưởng", [.standalone, .national]),
             ("Hội đồng Chính phủ", [.standalone, .national]),
-            ("Mặt trận Tổ quốc", [.standalone, .placeName]), ("Báo", []),
+            ("Mặt trận Tổ quốc", [.standalone, .placeName, .massOrganisation]), ("Báo", []),
             ("T.Ư", [.nestedOnly, .standalone, .committee, .leadsBody]), ("TW", [.nestedOnly, .standalone, .committee]),
         ]
     }()
@@ -239,7 +260,10 @@ public struct UnitLexicon: Sendable {
             "Kho bạc Nhà nước", "Bảo hiểm xã hội", "Biên phòng", "Cảnh sát", "Kiểm lâm", "Quản lý thị trường",
             "Bí thư", "Quy chế dân chủ ở cơ sở", "An toàn giao thông", "Phòng chống tham nhũng",
             "THPT", "THCS", "ĐH", "GD&ĐT", "TN&MT", "KH&CN", "LĐ-TB&XH", "VH-TT&DL", "NN&PTNT", "TT&TT", "TDTT",
-            "Đa khoa", "Nghiên cứu", "An toàn thực phẩm", "Cảnh sát giao thông", "Cảnh sát hình sự",
+            "Đa khoa", "Nghiên cứu", "Tuyên truyền", "Báo chí và Tuyên truyền", "Xuất bản",
+            "Tư vấn", "Tư vấn tuyển sinh", "Tuyên truyền và Tư vấn tuyển sinh", "Trang thiết bị", "Trang thiết bị y tế",
+            "Cảnh sát điều tra", "Hàng không", "Nghiệp vụ", "Trung cấp", "Giám định", "Giám định y khoa",
+            "Hưu trí", "Đấu thầu", "Bảo vệ thực vật", "Trồng trọt và Bảo vệ thực vật", "Tuần tra kiểm soát", "Tuần tra kiểm soát giao thông", "An toàn thực phẩm", "Cảnh sát giao thông", "Cảnh sát hình sự",
             "Phòng cháy chữa cháy", "Y tế dự phòng", "Kiểm soát bệnh tật", "Sở hữu trí tuệ",
             "Tiêu chuẩn Đo lường Chất lượng", "Xuất nhập khẩu", "Xúc tiến thương mại", "Quản lý cạnh tranh",
             // Names with a comma or "và" inside: committees of the National Assembly and of
@@ -329,7 +353,8 @@ public struct UnitLexicon: Sendable {
         let notUnits: [String] = [
             "hội nghị", "hội viên", "hội thảo", "hội thi", "hội diễn", "hội chợ", "hội tụ", "hội đủ", "hội họp",
             "hội nhập", "tổ chức", "tổ quốc", "tổ tiên", "tổ hợp", "đoàn kết", "đoàn viên", "đoàn thể", "đoàn tụ",
-            "đoàn công tác", "bộ phận", "bộ máy", "bộ luật", "bộ mặt", "bộ tiêu chí", "bộ hồ sơ", "bộ câu hỏi",
+            "đoàn công tác", "bộ phận", "bộ máy", "bộ luật", "bộ mặt", "bộ tiêu chí", "bộ hồ sơ", "bộ câu hỏi", "bộ công cụ", "bộ chỉ số",
+            "quỹ mở", "quỹ đóng", "trạm tấu",
             "bộ đề", "bộ sách", "phòng chống", "phòng ngừa", "phòng tránh", "phòng họp", "phòng, chống",
             "trường hợp", "trường học", "khối lượng", "khối đại đoàn kết", "đội ngũ", "ban hành", "ban đầu",
             "ban ngành", "ban đêm", "ban ngày", "sở hữu", "sở dĩ", "sở thích", "cục bộ", "quỹ đất", "quỹ thời gian",
@@ -391,6 +416,10 @@ public struct UnitLexicon: Sendable {
         var written = PhraseTable<String>()
         for phrase in places + qualifiers + heads.map(\.0) + localities.map(\.0) + ["và"] { written.insert(phrase, phrase) }
         lexicon.writtenForms = written
+        for place in places {
+            let keys = WordKey.keys(place)
+            if keys.count == 2 { lexicon.placesSplitAfterFirstWord[keys[1], default: []].insert(keys[0]) }
+        }
         for phrase in tails { lexicon.tails.insert(phrase, true) }
         lexicon.functionWords = KeyTable(keys: [
             "của", "và", "với", "đã", "đang", "sẽ", "được", "bị", "là", "có", "các", "những", "cho", "trong", "tại",
