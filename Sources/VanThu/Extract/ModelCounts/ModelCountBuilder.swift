@@ -553,7 +553,7 @@ struct ModelCountBuilder {
     private func isListItem(_ gap: Range<Int>) -> Bool {
         guard gap.count > 0, gap.count <= 240 else { return false }
         for index in gap where text.isSentenceEnd(at: index) { return false }
-        var cursor = text.skipSpacesBack(from: gap.upperBound)
+        let cursor = text.skipSpacesBack(from: gap.upperBound)
         guard cursor > gap.lowerBound else { return false }
         if text.bytes[cursor - 1] == UInt8(ascii: ",") || text.bytes[cursor - 1] == UInt8(ascii: ";") { return true }
         if let word = text.previousWord(before: cursor), word.upperBound == cursor, word.lowerBound >= gap.lowerBound,
