@@ -43,7 +43,13 @@ public struct HTMLDocumentReader: Sendable {
         return true
     }()
 
-    public init() {}
+    /// Whether the page is read from libxml2's tree rather than streamed (`Stream`): the two give
+    /// the same result; the tree costs several times the page in memory, so it is kept for tests.
+    let readsTree: Bool
+
+    public init() { readsTree = false }
+
+    init(readsTree: Bool) { self.readsTree = readsTree }
 
     /// Parses `bytes` in `encoding` (nil: the page's meta charset decides).
     public func read(_ bytes: [UInt8], encoding: String?) -> Result? {
@@ -66,6 +72,50 @@ public struct HTMLDocumentReader: Sendable {
     }
 
     private func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?) -> Result? {
+        readsTree ? parseTree(bytes, encoding: encoding) : stream(bytes, encoding: encoding)
+    }
+
+    static let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+                               | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+
+    private func stream(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?) -> Result? {
+        let stream = Stream()
+        // The page's text is at most about its size: reserved once (pages not touched stay unmapped).
+        stream.page.text.reserveCapacity(min(bytes.count + bytes.count / 16 + 1024, Int(Int32.max)))
+        var events = vanthu_htmlEvents(
+            start: { user, name, attributes in
+                guard let user, let name else { return }
+                Unmanaged<Stream>.fromOpaque(user).takeUnretainedValue().start(name, attributes)
+            },
+            end: { user in
+                guard let user else { return }
+                Unmanaged<Stream>.fromOpaque(user).takeUnretainedValue().end()
+            },
+            text: { user, characters, length, cdata in
+                guard let user, let characters else { return }
+                Unmanaged<Stream>.fromOpaque(user).takeUnretainedValue().text(characters, Int(length), cdata: cdata != 0)
+            },
+            other: { user in
+                guard let user else { return }
+                Unmanaged<Stream>.fromOpaque(user).takeUnretainedValue().other()
+            })
+        var tooDeep: Int32 = 0
+        let user = Unmanaged.passUnretained(stream).toOpaque()
+        let read = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+            vanthu_htmlStream_read(pointer, Int32(bytes.count), encoding, Self.options, Self.maxDepth, &tooDeep, &events, user)
+        }
+        guard let read else { return nil }
+        let declared = String(cString: read)
+        vanthu_xmlFree(read)
+        let used = (encoding ?? (declared.isEmpty ? "unknown" : declared)).lowercased()
+        if tooDeep != 0 { return Result(text: "", encoding: used, failure: "HTML nested deeper than \(Self.maxDepth) elements") }
+        withExtendedLifetime(stream) { stream.finish() }
+        var result = stream.page.extract()
+        result.encoding = used
+        return result
+    }
+
+    private func parseTree(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?) -> Result? {
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
                             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
         var tooDeep: Int32 = 0
@@ -527,18 +577,24 @@ extension HTMLDocumentReader {
 
         /// Appends a text node's bytes, white space (and no-break spaces) collapsed.
         mutating func append(_ content: UnsafePointer<xmlChar>) {
+            var length = 0
+            while content[length] != 0 { length += 1 }
+            append(UnsafeBufferPointer(start: content, count: length))
+        }
+
+        mutating func append(_ content: UnsafeBufferPointer<UInt8>) {
             var index = 0
             var chars: Int32 = 0
             var commas: Int32 = 0
-            while true {
+            let count = content.count
+            while index < count {
                 let byte = content[index]
-                if byte == 0 { break }
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                     pendingSpace = true
                     index += 1
                     continue
                 }
-                if byte == 0xC2 && content[index + 1] == 0xA0 {
+                if byte == 0xC2 && index + 1 < count && content[index + 1] == 0xA0 {
                     pendingSpace = true
                     index += 2
                     continue
@@ -562,9 +618,18 @@ extension HTMLDocumentReader {
                 elements[Int(owner)].chars += chars
                 if linkDepth > 0 { elements[Int(owner)].linkChars += chars }
             }
-            if headingLevel > 0 { lineHeading = max(lineHeading, headingLevel) }
-            if titledDepth > 0 { lineTitled = true }
+            if headingLevel > 0 {
+                lineHeading = max(lineHeading, headingLevel)
+                cellHeading = max(cellHeading, headingLevel)
+            }
+            if titledDepth > 0 {
+                lineTitled = true
+                cellTitled = true
+            }
         }
+        /// The heading level and title flag of the text read since a table cell opened (`Stream`).
+        var cellHeading: UInt8 = 0
+        var cellTitled = false
         var lineHeading: UInt8 = 0
         var lineTitled = false
         var titledDepth = 0
