@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
+#include <string.h>
 
 // xmlFree is a global function pointer Swift cannot call directly.
 static inline void vanthu_xmlFree(void *pointer) { xmlFree(pointer); }
@@ -135,16 +136,53 @@ static inline void vanthu_htmlStreamIgnore(void *context, const xmlChar *charact
     (void)context; (void)characters; (void)length;
 }
 
+// The page as libxml2 reads it in pieces: it copies a few kilobytes at a time into its own buffer
+// (which ends them with the NUL its scanner relies on) and lets go of what it has parsed.
+typedef struct { const char *bytes; int size; int offset; } vanthu_htmlSource;
+
+static inline int vanthu_htmlSourceRead(void *context, char *buffer, int length) {
+    vanthu_htmlSource *source = (vanthu_htmlSource *)context;
+    int count = source->size - source->offset;
+    if (count > length) count = length;
+    if (count <= 0) return 0;
+    memcpy(buffer, source->bytes + source->offset, (size_t)count);
+    source->offset += count;
+    return count;
+}
+
 // Streams `buffer`; returns the encoding the parser read it in (to be freed with xmlFree), or
 // NULL when it could not start.
 static inline xmlChar *vanthu_htmlStream_read(const char *buffer, int size, const char *encoding, int options,
                                               unsigned int maxDepth, int *tooDeep,
                                               const vanthu_htmlEvents *events, void *user) {
     vanthu_htmlStream stream = { maxDepth, 0, 0, events, user };
-    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buffer, size);
-    if (ctxt == NULL) return NULL;
+    vanthu_htmlSource source = { buffer, size, 0 };
+    htmlParserCtxtPtr ctxt = NULL;
+    int utf8 = encoding != NULL && (xmlStrcasecmp(BAD_CAST encoding, BAD_CAST "UTF-8") == 0
+                                    || xmlStrcasecmp(BAD_CAST encoding, BAD_CAST "UTF8") == 0);
+    // Where libxml2 would switch by itself (a byte order mark, or NULs among the first four bytes,
+    // which it takes for UTF-16 or UCS-4), the page goes through the UTF-8 converter instead.
+    if (utf8 && (size < 4 || buffer[0] == 0 || buffer[1] == 0 || buffer[2] == 0 || buffer[3] == 0
+                 || ((unsigned char)buffer[0] == 0xEF && (unsigned char)buffer[1] == 0xBB && (unsigned char)buffer[2] == 0xBF))) utf8 = 0;
+    if (utf8) {
+        // UTF-8 (checked by the caller) is read from where it lies: no copy of the page, no conversion
+        // (libxml2 reads UTF-8 natively); the input's encoding is named, so that no meta charset
+        // switches it.
+        ctxt = htmlNewParserCtxt();
+        if (ctxt == NULL) return NULL;
+        xmlParserInputBufferPtr input = xmlParserInputBufferCreateIO(vanthu_htmlSourceRead, NULL, &source, XML_CHAR_ENCODING_NONE);
+        if (input == NULL) { htmlFreeParserCtxt(ctxt); return NULL; }
+        xmlParserInputPtr stream = xmlNewIOInputStream(ctxt, input, XML_CHAR_ENCODING_NONE);
+        if (stream == NULL) { xmlFreeParserInputBuffer(input); htmlFreeParserCtxt(ctxt); return NULL; }
+        inputPush(ctxt, stream);
+        stream->encoding = xmlStrdup(BAD_CAST "UTF-8");
+        ctxt->charset = XML_CHAR_ENCODING_UTF8;
+    } else {
+        ctxt = htmlCreateMemoryParserCtxt(buffer, size);
+        if (ctxt == NULL) return NULL;
+    }
     htmlCtxtUseOptions(ctxt, options);
-    if (encoding != NULL) {
+    if (encoding != NULL && !utf8) {
         xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
         if (handler != NULL) {
             xmlSwitchToEncoding(ctxt, handler);

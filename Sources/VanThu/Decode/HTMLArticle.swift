@@ -20,7 +20,9 @@ extension HTMLDocumentReader.Page {
         let (title, titleRule, headlineLine) = headline(contentStart: firstContent)
         // The strings of the lines read below (all but for the article's lines and those near the
         // headline are never made).
-        var wanted = Set(contentLines)
+        // A line longer than 480 letters is never a stamp, a byline or a furniture line: its string
+        // is not made; its bytes go to the text as they are.
+        var wanted = Set(contentLines.filter { lines[$0].chars <= 480 })
         if let headlineLine { wanted.formUnion(max(0, headlineLine - 3)..<min(lines.count, max(firstContent, headlineLine + 9))) }
         for (index, line) in lines.enumerated() where line.chars <= 120 && !wanted.contains(index) && hasDigit(line) { wanted.insert(index) }
         let lineTexts = lines.indices.map { wanted.contains($0) ? string(lines[$0]) : "" }
@@ -56,20 +58,33 @@ extension HTMLDocumentReader.Page {
         let normalisedTitle = title.map(Self.normalise)
         // Letters of the title as lines count them (no spaces): only lines near that size are compared.
         let titleChars = title.map { Int32($0.unicodeScalars.filter { $0 != " " && $0 != "\u{A0}" && $0 != "\n" && $0 != "\t" }.count) } ?? -100
-        var out: [String] = []
-        if let title, headlineLine != nil { out.append(title) }
+        var out: [Range<Int>] = []
         var seen = Set<Int>()
         var keptChars = 0
         var longest = 0
         for line in kept where seen.insert(line).inserted {
-            let text = lineTexts[line]
-            if let normalisedTitle, abs(lines[line].chars - titleChars) <= 4, Self.normalise(text) == normalisedTitle { continue }
-            out.append(text)
+            if let normalisedTitle, abs(lines[line].chars - titleChars) <= 4,
+               Self.normalise(lineTexts[line].isEmpty ? string(lines[line]) : lineTexts[line]) == normalisedTitle { continue }
+            out.append(bytes(lines[line]))
             keptChars += Int(lines[line].chars)
             longest = max(longest, Int(lines[line].chars))
         }
+        // The text is written once, from the page's bytes (a large page's lines are not copied twice).
+        let head = title.flatMap { headlineLine != nil ? $0 : nil }
+        var size = out.reduce(0) { $0 + $1.count + 1 }
+        if let head { size += head.utf8.count + 1 }
+        let joined = size == 0 ? "" : String(unsafeUninitializedCapacity: size) { buffer in
+            var at = 0
+            func put<C: Collection<UInt8>>(_ bytes: C) {
+                if at > 0 { buffer[at] = 0x0A; at += 1 }
+                at = buffer[at...].initialize(fromContentsOf: bytes) 
+            }
+            if let head { put(head.utf8) }
+            text.withUnsafeBufferPointer { all in for range in out { put(UnsafeBufferPointer(rebasing: all[range])) } }
+            return at
+        }
 
-        var result = Result(text: out.joined(separator: "\n"), title: title, titleRule: titleRule,
+        var result = Result(text: joined, title: title, titleRule: titleRule,
                             pageTitle: htmlTitle.flatMap { $0.isEmpty ? nil : HTMLDocumentReader.withoutSiteSuffix($0) },
                             published: published, dateSource: dateSource, encoding: "", failure: nil)
         // No article: nothing, or a few words among much furniture, or a list of links to articles.

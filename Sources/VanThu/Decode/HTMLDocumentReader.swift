@@ -654,11 +654,17 @@ extension HTMLDocumentReader {
         }
 
         func string(_ line: Line) -> String {
+            let range = bytes(line)
+            return text.withUnsafeBufferPointer { UTF8Validation.repairingString(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+
+        /// Where a line's text lies in `text`, without a leading cell separator.
+        func bytes(_ line: Line) -> Range<Int> {
             var start = line.start
             // A line that began with a cell separator.
             if text[start] == UInt8(ascii: " "), line.end - start > 2, text[start + 1] == UInt8(ascii: "|") { start += 2 }
             while start < line.end, text[start] == UInt8(ascii: " ") || text[start] == UInt8(ascii: "|") { start += 1 }
-            return text.withUnsafeBufferPointer { UTF8Validation.repairingString(UnsafeBufferPointer(rebasing: $0[start..<line.end])) }
+            return start..<line.end
         }
 
         static func collapse(_ text: String) -> String {
