@@ -5,7 +5,7 @@ import Foundation
 extension HTMLDocumentReader.Page {
     typealias Result = HTMLDocumentReader.Result
 
-    func extract() -> Result {
+    mutating func extract() -> Result {
         let finals = candidateScores()
         var best = -1
         for index in finals.indices where finals[index] > 0 && (best < 0 || finals[index] > finals[best]) { best = index }
@@ -80,7 +80,21 @@ extension HTMLDocumentReader.Page {
                 at = buffer[at...].initialize(fromContentsOf: bytes) 
             }
             if let head { put(head.utf8) }
-            text.withUnsafeBufferPointer { all in for range in out { put(UnsafeBufferPointer(rebasing: all[range])) } }
+            // Each chunk is let go once its last line is written.
+            var index = 0
+            while index < out.count {
+                let chunk = self.chunk(out[index].lowerBound)
+                let (bytes, start) = chunk == sealed.count ? (text, base) : (sealed[chunk], sealedBases[chunk])
+                bytes.withUnsafeBufferPointer { all in
+                    while index < out.count, self.chunk(out[index].lowerBound) == chunk {
+                        put(UnsafeBufferPointer(rebasing: all[(out[index].lowerBound - start)..<(out[index].upperBound - start)]))
+                        index += 1
+                    }
+                }
+                if chunk < sealed.count, !out[index...].contains(where: { $0.lowerBound >= start && $0.lowerBound < start + bytes.count }) {
+                    sealed[chunk] = []
+                }
+            }
             return at
         }
 
@@ -338,7 +352,7 @@ extension HTMLDocumentReader.Page {
     // MARK: lines
 
     func hasDigit(_ line: HTMLDocumentReader.Line) -> Bool {
-        text[line.start..<line.end].contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+        withBytes(line.start..<line.end) { $0.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) }
     }
 
     static func normalise(_ text: String) -> String {

@@ -81,7 +81,6 @@ public struct HTMLDocumentReader: Sendable {
     private func stream(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?) -> Result? {
         let stream = Stream()
         // The page's text is at most about its size: reserved once (pages not touched stay unmapped).
-        stream.page.text.reserveCapacity(min(bytes.count + bytes.count / 16 + 1024, Int(Int32.max)))
         var events = vanthu_htmlEvents(
             start: { user, name, attributes in
                 guard let user, let name else { return }
@@ -301,7 +300,16 @@ extension HTMLDocumentReader {
     struct Page {
         var elements: [Element] = []
         var lines: [Line] = []
+        /// The page's text: `sealed` chunks of about `chunkSize` bytes, then `text` from `base` on
+        /// (a line never spans two), so that the article can be written out while they are let go.
+        /// Offsets (`Line.start`, `lineStart` …) count from the start of the whole text.
         var text: [UInt8] = []
+        var base = 0
+        var sealed: [[UInt8]] = []
+        var sealedBases: [Int] = []
+        static let chunkSize = 1 << 20
+        /// The length of the whole text.
+        var textCount: Int { base + text.count }
         /// Where the line being read begins in `text`, and its counts.
         var lineStart = 0
         var lineChars: Int32 = 0
@@ -329,7 +337,6 @@ extension HTMLDocumentReader {
         // MARK: walking
 
         mutating func walk(_ document: htmlDocPtr) {
-            text.reserveCapacity(1 << 14)
             var node = document.pointee.children
             while let current = node {
                 var descend = false
@@ -568,7 +575,7 @@ extension HTMLDocumentReader {
 
         // MARK: text
 
-        var lineIsEmpty: Bool { text.count == lineStart }
+        var lineIsEmpty: Bool { textCount == lineStart }
 
         mutating func appendRaw(_ bytes: [UInt8]) {
             if lineIsEmpty, lineElement < 0 { lineElement = blocks.last ?? -1 }
@@ -638,13 +645,14 @@ extension HTMLDocumentReader {
         mutating func flush() {
             pendingSpace = false
             if lineChars > 0 {
-                lines.append(Line(start: lineStart, end: text.count, element: lineElement, chars: lineChars, linkChars: lineLinkChars,
+                lines.append(Line(start: lineStart, end: textCount, element: lineElement, chars: lineChars, linkChars: lineLinkChars,
                                   commas: lineCommas, headingLevel: lineHeading, titled: lineTitled))
                 text.append(0x0A)
             } else {
-                text.removeSubrange(lineStart...)
+                text.removeSubrange((lineStart - base)...)
             }
-            lineStart = text.count
+            if text.count >= Self.chunkSize { seal() }
+            lineStart = textCount
             lineChars = 0
             lineLinkChars = 0
             lineCommas = 0
@@ -653,18 +661,48 @@ extension HTMLDocumentReader {
             lineTitled = false
         }
 
-        func string(_ line: Line) -> String {
-            let range = bytes(line)
-            return text.withUnsafeBufferPointer { UTF8Validation.repairingString(UnsafeBufferPointer(rebasing: $0[range])) }
+        /// Ends the chunk being written (at a line's end); the next begins where it ends.
+        mutating func seal() {
+            sealed.append(text)
+            sealedBases.append(base)
+            base += text.count
+            text = []
+            text.reserveCapacity(Self.chunkSize + Self.chunkSize / 4)
         }
 
-        /// Where a line's text lies in `text`, without a leading cell separator.
+        /// The chunk that holds offset `offset` (`sealed.count`: `text`).
+        func chunk(_ offset: Int) -> Int {
+            if offset >= base { return sealed.count }
+            var low = 0
+            var high = sealed.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if sealedBases[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            return low
+        }
+
+        /// Calls `body` with the bytes of `range` (within one line).
+        func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            let index = chunk(range.lowerBound)
+            let (bytes, start) = index == sealed.count ? (text, base) : (sealed[index], sealedBases[index])
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(range.lowerBound - start)..<(range.upperBound - start)])) }
+        }
+
+        func string(_ line: Line) -> String {
+            withBytes(bytes(line)) { UTF8Validation.repairingString($0) }
+        }
+
+        /// Where a line's text lies, without a leading cell separator.
         func bytes(_ line: Line) -> Range<Int> {
-            var start = line.start
-            // A line that began with a cell separator.
-            if text[start] == UInt8(ascii: " "), line.end - start > 2, text[start + 1] == UInt8(ascii: "|") { start += 2 }
-            while start < line.end, text[start] == UInt8(ascii: " ") || text[start] == UInt8(ascii: "|") { start += 1 }
-            return start..<line.end
+            withBytes(line.start..<line.end) { text in
+                var start = 0
+                let end = text.count
+                // A line that began with a cell separator.
+                if end > 0, text[start] == UInt8(ascii: " "), end - start > 2, text[start + 1] == UInt8(ascii: "|") { start += 2 }
+                while start < end, text[start] == UInt8(ascii: " ") || text[start] == UInt8(ascii: "|") { start += 1 }
+                return (line.start + start)..<line.end
+            }
         }
 
         static func collapse(_ text: String) -> String {

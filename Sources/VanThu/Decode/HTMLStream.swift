@@ -139,7 +139,7 @@ extension HTMLDocumentReader {
             if cell {
                 page.cellHeading = 0
                 page.cellTitled = false
-                snapshot = PendingCell(element: Int32(page.elements.count), depth: frames.count, textCount: page.text.count,
+                snapshot = PendingCell(element: Int32(page.elements.count), depth: frames.count, textCount: page.textCount,
                                        lineStart: page.lineStart, lineChars: page.lineChars, lineLinkChars: page.lineLinkChars,
                                        lineCommas: page.lineCommas, lineElement: page.lineElement, pendingSpace: page.pendingSpace,
                                        lineHeading: page.lineHeading, lineTitled: page.lineTitled, separated: !page.lineIsEmpty,
@@ -188,7 +188,7 @@ extension HTMLDocumentReader {
 
         /// The cell holds blocks: the tree walk would have ended the line before it and read it as a block.
         func makeBlock(_ cell: PendingCell) {
-            var content = Array(page.text[cell.textCount...])
+            var content = Array(page.text[(cell.textCount - page.base)...])
             if cell.separated {
                 content.removeFirst(min(2, content.count))
                 if content.first == 0x20 { content.removeFirst() }
@@ -199,7 +199,7 @@ extension HTMLDocumentReader {
             let heading = page.cellHeading
             let titled = page.cellTitled
             let space = page.pendingSpace
-            page.text.removeSubrange(cell.textCount...)
+            page.text.removeSubrange((cell.textCount - page.base)...)
             page.lineStart = cell.lineStart
             page.lineChars = cell.lineChars
             page.lineLinkChars = cell.lineLinkChars
