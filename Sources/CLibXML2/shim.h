@@ -12,6 +12,14 @@
 #include <libxml/SAX2.h>
 #include <string.h>
 
+// Returns freed heap memory to the system (glibc keeps it otherwise); nothing elsewhere.
+#ifdef __GLIBC__
+#include <malloc.h>
+static inline void vanthu_mallocTrim(void) { malloc_trim(0); }
+#else
+static inline void vanthu_mallocTrim(void) {}
+#endif
+
 // xmlFree is a global function pointer Swift cannot call directly.
 static inline void vanthu_xmlFree(void *pointer) { xmlFree(pointer); }
 

@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// The article in a page read by `HTMLDocumentReader.Page`: which lines are its text, its headline
@@ -20,9 +21,9 @@ extension HTMLDocumentReader.Page {
         let (title, titleRule, headlineLine) = headline(contentStart: firstContent)
         // The strings of the lines read below (all but for the article's lines and those near the
         // headline are never made).
-        // A line longer than 480 letters is never a stamp, a byline or a furniture line: its string
-        // is not made; its bytes go to the text as they are.
-        var wanted = Set(contentLines.filter { lines[$0].chars <= 480 })
+        // A line of more than 160 letters is never a stamp, a byline or a furniture line (all want
+        // at most 140 characters): its string is not made; its bytes go to the text as they are.
+        var wanted = Set(contentLines.filter { lines[$0].chars <= 160 })
         if let headlineLine { wanted.formUnion(max(0, headlineLine - 3)..<min(lines.count, max(firstContent, headlineLine + 9))) }
         for (index, line) in lines.enumerated() where line.chars <= 120 && !wanted.contains(index) && hasDigit(line) { wanted.insert(index) }
         let lineTexts = lines.indices.map { wanted.contains($0) ? string(lines[$0]) : "" }
@@ -82,7 +83,12 @@ extension HTMLDocumentReader.Page {
             if let head { put(head.utf8) }
             // Each chunk is let go once its last line is written.
             var index = 0
+            var freed = 0
             while index < out.count {
+                if freed >= 4 {
+                    HTMLDocumentReader.Page.returnFreedMemory()
+                    freed = 0
+                }
                 let chunk = self.chunk(out[index].lowerBound)
                 let (bytes, start) = chunk == sealed.count ? (text, base) : (sealed[chunk], sealedBases[chunk])
                 bytes.withUnsafeBufferPointer { all in
@@ -93,6 +99,7 @@ extension HTMLDocumentReader.Page {
                 }
                 if chunk < sealed.count, !out[index...].contains(where: { $0.lowerBound >= start && $0.lowerBound < start + bytes.count }) {
                     sealed[chunk] = []
+                    freed += 1
                 }
             }
             return at
@@ -442,5 +449,13 @@ extension HTMLDocumentReader.Page {
         if let match = isoDate.firstMatch(in: text, range: range) { consider(match.range.location, int(match, 1), int(match, 2), int(match, 3)) }
         if let match = wordedDate.firstMatch(in: text, range: range) { consider(match.range.location, int(match, 3), int(match, 2), int(match, 1)) }
         return best?.1
+    }
+}
+
+extension HTMLDocumentReader.Page {
+    /// Gives the chunks let go back to the system: glibc keeps freed blocks of this size in its
+    /// heap, where the article's string (one large block of its own) cannot reuse them.
+    static func returnFreedMemory() {
+        vanthu_mallocTrim()
     }
 }
