@@ -2,8 +2,9 @@ import CLibXML2
 import Foundation
 
 /// A web page → its article: the text, the headline and the publication date, without the site's
-/// furniture. libxml2 builds the page's tree (NONET, RECOVER, HUGE, no error output); the reader
-/// walks it once into lines (one per block) and elements, then, in the spirit of readability,
+/// furniture. libxml2 parses the page (NONET, RECOVER, HUGE, no error output) and streams it to
+/// the reader (`Stream`; no tree is built, so memory stays near the page's size), which reads it
+/// once into lines (one per block) and elements, then, in the spirit of readability,
 /// jusText and trafilatura:
 /// - scores the containers of prose lines by their length, commas and link density, with class
 ///   and id words (`HTMLContentHints`) as one signal among several, and takes the best container
