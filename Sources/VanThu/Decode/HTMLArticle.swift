@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// The article in a page read by `HTMLDocumentReader.Page`: which lines are its text, its headline
@@ -5,7 +6,7 @@ import Foundation
 extension HTMLDocumentReader.Page {
     typealias Result = HTMLDocumentReader.Result
 
-    func extract() -> Result {
+    mutating func extract() -> Result {
         let finals = candidateScores()
         var best = -1
         for index in finals.indices where finals[index] > 0 && (best < 0 || finals[index] > finals[best]) { best = index }
@@ -20,7 +21,9 @@ extension HTMLDocumentReader.Page {
         let (title, titleRule, headlineLine) = headline(contentStart: firstContent)
         // The strings of the lines read below (all but for the article's lines and those near the
         // headline are never made).
-        var wanted = Set(contentLines)
+        // A line of more than 160 letters is never a stamp, a byline or a furniture line (all want
+        // at most 140 characters): its string is not made; its bytes go to the text as they are.
+        var wanted = Set(contentLines.filter { lines[$0].chars <= 160 })
         if let headlineLine { wanted.formUnion(max(0, headlineLine - 3)..<min(lines.count, max(firstContent, headlineLine + 9))) }
         for (index, line) in lines.enumerated() where line.chars <= 120 && !wanted.contains(index) && hasDigit(line) { wanted.insert(index) }
         let lineTexts = lines.indices.map { wanted.contains($0) ? string(lines[$0]) : "" }
@@ -56,20 +59,53 @@ extension HTMLDocumentReader.Page {
         let normalisedTitle = title.map(Self.normalise)
         // Letters of the title as lines count them (no spaces): only lines near that size are compared.
         let titleChars = title.map { Int32($0.unicodeScalars.filter { $0 != " " && $0 != "\u{A0}" && $0 != "\n" && $0 != "\t" }.count) } ?? -100
-        var out: [String] = []
-        if let title, headlineLine != nil { out.append(title) }
+        var out: [Range<Int>] = []
         var seen = Set<Int>()
         var keptChars = 0
         var longest = 0
         for line in kept where seen.insert(line).inserted {
-            let text = lineTexts[line]
-            if let normalisedTitle, abs(lines[line].chars - titleChars) <= 4, Self.normalise(text) == normalisedTitle { continue }
-            out.append(text)
+            if let normalisedTitle, abs(lines[line].chars - titleChars) <= 4,
+               Self.normalise(lineTexts[line].isEmpty ? string(lines[line]) : lineTexts[line]) == normalisedTitle { continue }
+            out.append(bytes(lines[line]))
             keptChars += Int(lines[line].chars)
             longest = max(longest, Int(lines[line].chars))
         }
+        // The text is written once, from the page's bytes (a large page's lines are not copied twice).
+        let head = title.flatMap { headlineLine != nil ? $0 : nil }
+        var size = out.reduce(0) { $0 + $1.count + 1 }
+        if let head { size += head.utf8.count + 1 }
+        let joined = size == 0 ? "" : String(unsafeUninitializedCapacity: size) { buffer in
+            var at = 0
+            func put<C: Collection<UInt8>>(_ bytes: C) {
+                if at > 0 { buffer[at] = 0x0A; at += 1 }
+                at = buffer[at...].initialize(fromContentsOf: bytes) 
+            }
+            if let head { put(head.utf8) }
+            // Each chunk is let go once its last line is written.
+            var index = 0
+            var freed = 0
+            while index < out.count {
+                if freed >= 4 {
+                    HTMLDocumentReader.Page.returnFreedMemory()
+                    freed = 0
+                }
+                let chunk = self.chunk(out[index].lowerBound)
+                let (bytes, start) = chunk == sealed.count ? (text, base) : (sealed[chunk], sealedBases[chunk])
+                bytes.withUnsafeBufferPointer { all in
+                    while index < out.count, self.chunk(out[index].lowerBound) == chunk {
+                        put(UnsafeBufferPointer(rebasing: all[(out[index].lowerBound - start)..<(out[index].upperBound - start)]))
+                        index += 1
+                    }
+                }
+                if chunk < sealed.count, !out[index...].contains(where: { $0.lowerBound >= start && $0.lowerBound < start + bytes.count }) {
+                    sealed[chunk] = []
+                    freed += 1
+                }
+            }
+            return at
+        }
 
-        var result = Result(text: out.joined(separator: "\n"), title: title, titleRule: titleRule,
+        var result = Result(text: joined, title: title, titleRule: titleRule,
                             pageTitle: htmlTitle.flatMap { $0.isEmpty ? nil : HTMLDocumentReader.withoutSiteSuffix($0) },
                             published: published, dateSource: dateSource, encoding: "", failure: nil)
         // No article: nothing, or a few words among much furniture, or a list of links to articles.
@@ -323,7 +359,7 @@ extension HTMLDocumentReader.Page {
     // MARK: lines
 
     func hasDigit(_ line: HTMLDocumentReader.Line) -> Bool {
-        text[line.start..<line.end].contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+        withBytes(line.start..<line.end) { $0.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) }
     }
 
     static func normalise(_ text: String) -> String {
@@ -413,5 +449,13 @@ extension HTMLDocumentReader.Page {
         if let match = isoDate.firstMatch(in: text, range: range) { consider(match.range.location, int(match, 1), int(match, 2), int(match, 3)) }
         if let match = wordedDate.firstMatch(in: text, range: range) { consider(match.range.location, int(match, 3), int(match, 2), int(match, 1)) }
         return best?.1
+    }
+}
+
+extension HTMLDocumentReader.Page {
+    /// Gives the chunks let go back to the system: glibc keeps freed blocks of this size in its
+    /// heap, where the article's string (one large block of its own) cannot reuse them.
+    static func returnFreedMemory() {
+        vanthu_mallocTrim()
     }
 }

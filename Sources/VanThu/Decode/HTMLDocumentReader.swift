@@ -2,8 +2,9 @@ import CLibXML2
 import Foundation
 
 /// A web page → its article: the text, the headline and the publication date, without the site's
-/// furniture. libxml2 builds the page's tree (NONET, RECOVER, HUGE, no error output); the reader
-/// walks it once into lines (one per block) and elements, then, in the spirit of readability,
+/// furniture. libxml2 parses the page (NONET, RECOVER, HUGE, no error output) and streams it to
+/// the reader (`Stream`; no tree is built, so memory stays near the page's size), which reads it
+/// once into lines (one per block) and elements, then, in the spirit of readability,
 /// jusText and trafilatura:
 /// - scores the containers of prose lines by their length, commas and link density, with class
 ///   and id words (`HTMLContentHints`) as one signal among several, and takes the best container
@@ -43,7 +44,13 @@ public struct HTMLDocumentReader: Sendable {
         return true
     }()
 
-    public init() {}
+    /// Whether the page is read from libxml2's tree rather than streamed (`Stream`): the two give
+    /// the same result; the tree costs several times the page in memory, so it is kept for tests.
+    let readsTree: Bool
+
+    public init() { readsTree = false }
+
+    init(readsTree: Bool) { self.readsTree = readsTree }
 
     /// Parses `bytes` in `encoding` (nil: the page's meta charset decides).
     public func read(_ bytes: [UInt8], encoding: String?) -> Result? {
@@ -66,6 +73,49 @@ public struct HTMLDocumentReader: Sendable {
     }
 
     private func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?) -> Result? {
+        readsTree ? parseTree(bytes, encoding: encoding) : stream(bytes, encoding: encoding)
+    }
+
+    static let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+                               | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+
+    private func stream(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?) -> Result? {
+        let stream = Stream()
+        // The page's text is at most about its size: reserved once (pages not touched stay unmapped).
+        var events = vanthu_htmlEvents(
+            start: { user, name, attributes in
+                guard let user, let name else { return }
+                Unmanaged<Stream>.fromOpaque(user).takeUnretainedValue().start(name, attributes)
+            },
+            end: { user in
+                guard let user else { return }
+                Unmanaged<Stream>.fromOpaque(user).takeUnretainedValue().end()
+            },
+            text: { user, characters, length, cdata in
+                guard let user, let characters else { return }
+                Unmanaged<Stream>.fromOpaque(user).takeUnretainedValue().text(characters, Int(length), cdata: cdata != 0)
+            },
+            other: { user in
+                guard let user else { return }
+                Unmanaged<Stream>.fromOpaque(user).takeUnretainedValue().other()
+            })
+        var tooDeep: Int32 = 0
+        let user = Unmanaged.passUnretained(stream).toOpaque()
+        let read = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+            vanthu_htmlStream_read(pointer, Int32(bytes.count), encoding, Self.options, Self.maxDepth, &tooDeep, &events, user)
+        }
+        guard let read else { return nil }
+        let declared = String(cString: read)
+        vanthu_xmlFree(read)
+        let used = (encoding ?? (declared.isEmpty ? "unknown" : declared)).lowercased()
+        if tooDeep != 0 { return Result(text: "", encoding: used, failure: "HTML nested deeper than \(Self.maxDepth) elements") }
+        withExtendedLifetime(stream) { stream.finish() }
+        var result = stream.page.extract()
+        result.encoding = used
+        return result
+    }
+
+    private func parseTree(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?) -> Result? {
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
                             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
         var tooDeep: Int32 = 0
@@ -251,7 +301,16 @@ extension HTMLDocumentReader {
     struct Page {
         var elements: [Element] = []
         var lines: [Line] = []
+        /// The page's text: `sealed` chunks of about `chunkSize` bytes, then `text` from `base` on
+        /// (a line never spans two), so that the article can be written out while they are let go.
+        /// Offsets (`Line.start`, `lineStart` …) count from the start of the whole text.
         var text: [UInt8] = []
+        var base = 0
+        var sealed: [[UInt8]] = []
+        var sealedBases: [Int] = []
+        static let chunkSize = 1 << 20
+        /// The length of the whole text.
+        var textCount: Int { base + text.count }
         /// Where the line being read begins in `text`, and its counts.
         var lineStart = 0
         var lineChars: Int32 = 0
@@ -279,7 +338,6 @@ extension HTMLDocumentReader {
         // MARK: walking
 
         mutating func walk(_ document: htmlDocPtr) {
-            text.reserveCapacity(1 << 14)
             var node = document.pointee.children
             while let current = node {
                 var descend = false
@@ -518,7 +576,7 @@ extension HTMLDocumentReader {
 
         // MARK: text
 
-        var lineIsEmpty: Bool { text.count == lineStart }
+        var lineIsEmpty: Bool { textCount == lineStart }
 
         mutating func appendRaw(_ bytes: [UInt8]) {
             if lineIsEmpty, lineElement < 0 { lineElement = blocks.last ?? -1 }
@@ -527,18 +585,24 @@ extension HTMLDocumentReader {
 
         /// Appends a text node's bytes, white space (and no-break spaces) collapsed.
         mutating func append(_ content: UnsafePointer<xmlChar>) {
+            var length = 0
+            while content[length] != 0 { length += 1 }
+            append(UnsafeBufferPointer(start: content, count: length))
+        }
+
+        mutating func append(_ content: UnsafeBufferPointer<UInt8>) {
             var index = 0
             var chars: Int32 = 0
             var commas: Int32 = 0
-            while true {
+            let count = content.count
+            while index < count {
                 let byte = content[index]
-                if byte == 0 { break }
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                     pendingSpace = true
                     index += 1
                     continue
                 }
-                if byte == 0xC2 && content[index + 1] == 0xA0 {
+                if byte == 0xC2 && index + 1 < count && content[index + 1] == 0xA0 {
                     pendingSpace = true
                     index += 2
                     continue
@@ -562,9 +626,18 @@ extension HTMLDocumentReader {
                 elements[Int(owner)].chars += chars
                 if linkDepth > 0 { elements[Int(owner)].linkChars += chars }
             }
-            if headingLevel > 0 { lineHeading = max(lineHeading, headingLevel) }
-            if titledDepth > 0 { lineTitled = true }
+            if headingLevel > 0 {
+                lineHeading = max(lineHeading, headingLevel)
+                cellHeading = max(cellHeading, headingLevel)
+            }
+            if titledDepth > 0 {
+                lineTitled = true
+                cellTitled = true
+            }
         }
+        /// The heading level and title flag of the text read since a table cell opened (`Stream`).
+        var cellHeading: UInt8 = 0
+        var cellTitled = false
         var lineHeading: UInt8 = 0
         var lineTitled = false
         var titledDepth = 0
@@ -573,13 +646,14 @@ extension HTMLDocumentReader {
         mutating func flush() {
             pendingSpace = false
             if lineChars > 0 {
-                lines.append(Line(start: lineStart, end: text.count, element: lineElement, chars: lineChars, linkChars: lineLinkChars,
+                lines.append(Line(start: lineStart, end: textCount, element: lineElement, chars: lineChars, linkChars: lineLinkChars,
                                   commas: lineCommas, headingLevel: lineHeading, titled: lineTitled))
                 text.append(0x0A)
             } else {
-                text.removeSubrange(lineStart...)
+                text.removeSubrange((lineStart - base)...)
             }
-            lineStart = text.count
+            if text.count >= Self.chunkSize { seal() }
+            lineStart = textCount
             lineChars = 0
             lineLinkChars = 0
             lineCommas = 0
@@ -588,12 +662,48 @@ extension HTMLDocumentReader {
             lineTitled = false
         }
 
+        /// Ends the chunk being written (at a line's end); the next begins where it ends.
+        mutating func seal() {
+            sealed.append(text)
+            sealedBases.append(base)
+            base += text.count
+            text = []
+            text.reserveCapacity(Self.chunkSize + Self.chunkSize / 4)
+        }
+
+        /// The chunk that holds offset `offset` (`sealed.count`: `text`).
+        func chunk(_ offset: Int) -> Int {
+            if offset >= base { return sealed.count }
+            var low = 0
+            var high = sealed.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if sealedBases[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            return low
+        }
+
+        /// Calls `body` with the bytes of `range` (within one line).
+        func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            let index = chunk(range.lowerBound)
+            let (bytes, start) = index == sealed.count ? (text, base) : (sealed[index], sealedBases[index])
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(range.lowerBound - start)..<(range.upperBound - start)])) }
+        }
+
         func string(_ line: Line) -> String {
-            var start = line.start
-            // A line that began with a cell separator.
-            if text[start] == UInt8(ascii: " "), line.end - start > 2, text[start + 1] == UInt8(ascii: "|") { start += 2 }
-            while start < line.end, text[start] == UInt8(ascii: " ") || text[start] == UInt8(ascii: "|") { start += 1 }
-            return text.withUnsafeBufferPointer { UTF8Validation.repairingString(UnsafeBufferPointer(rebasing: $0[start..<line.end])) }
+            withBytes(bytes(line)) { UTF8Validation.repairingString($0) }
+        }
+
+        /// Where a line's text lies, without a leading cell separator.
+        func bytes(_ line: Line) -> Range<Int> {
+            withBytes(line.start..<line.end) { text in
+                var start = 0
+                let end = text.count
+                // A line that began with a cell separator.
+                if end > 0, text[start] == UInt8(ascii: " "), end - start > 2, text[start + 1] == UInt8(ascii: "|") { start += 2 }
+                while start < end, text[start] == UInt8(ascii: " ") || text[start] == UInt8(ascii: "|") { start += 1 }
+                return (line.start + start)..<line.end
+            }
         }
 
         static func collapse(_ text: String) -> String {
