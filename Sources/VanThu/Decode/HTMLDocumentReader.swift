@@ -396,33 +396,16 @@ extension HTMLDocumentReader {
                 return false
             }
             if kind.contains(.skipped) { return false }
-            var classes = ""
-            var hidden = false
-            var itemprop: String?
-            var datetime: String?
+            var attributes = HTMLElementAttributes()
             var property = node.pointee.properties
             while let attribute = property {
                 if let attributeName = attribute.pointee.name {
-                    switch Self.attributeKey(attributeName) {
-                    case "class", "id":
-                        classes += " " + Self.value(attribute)
-                    case "hidden":
-                        hidden = true
-                    case "style":
-                        let style = Self.value(attribute).lowercased()
-                        if HTMLContentHints.contains(style, "display:none") || HTMLContentHints.contains(style, "display: none") { hidden = true }
-                    case "itemprop":
-                        itemprop = Self.value(attribute).lowercased()
-                    case "datetime", "content":
-                        datetime = Self.value(attribute)
-                    case "aria-hidden":
-                        if Self.value(attribute) == "true" { hidden = true }
-                    default: break
-                    }
+                    attributes.take(Self.attributeKey(attributeName)) { Self.value(attribute) }
                 }
                 property = attribute.pointee.next
             }
-            if hidden { return false }
+            let classes = attributes.classes, itemprop = attributes.itemprop, datetime = attributes.datetime
+            if attributes.hidden { return false }
             // A layout cell (one that holds blocks) is a block; a data cell is part of its row's line.
             if kind.contains(.cell), Self.holdsBlocks(node) { kind.insert(.block) }
             if kind.contains(.block) || kind.contains(.lineBreak) { flush() }
@@ -437,20 +420,10 @@ extension HTMLDocumentReader {
             }
             if kind.contains(.time), let datetime { times.append((datetime, lines.count, false)) }
             let lowered = classes.isEmpty ? "" : classes.lowercased()
-            var weight = 0
-            if !classes.isEmpty {
-                // Pages repeat their class names: each is weighed once.
-                if let known = weights[lowered] {
-                    weight = known
-                } else {
-                    weight = HTMLContentHints.weight(lowered)
-                    weights[lowered] = weight
-                }
-            }
+            let weight = HTMLContentHints.weight(lowered, cache: &weights)
             var level: UInt8 = 0
             if kind.contains(.heading) { level = name[1] &- 0x30 }
-            let titled = !classes.isEmpty && ["title", "tieude", "tieu-de", "headline"].contains(where: { HTMLContentHints.contains(lowered, $0) })
-                && !HTMLContentHints.contains(lowered, "subtitle")
+            let titled = HTMLContentHints.namesTitle(lowered)
             let index = Int32(elements.count)
             elements.append(Element(parent: open.last ?? -1, kind: kind, weight: Int8(weight), headingLevel: level, titled: titled,
                                     firstLine: Int32(lines.count)))

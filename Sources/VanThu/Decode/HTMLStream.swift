@@ -294,47 +294,18 @@ extension HTMLDocumentReader.Page {
 
     /// What `enter` reads of an element's attributes; nil when they hide it.
     func readAttributes(_ attributes: Attributes) -> (classes: String, itemprop: String?, datetime: String?)? {
-        var classes = ""
-        var hidden = false
-        var itemprop: String?
-        var datetime: String?
-        attributes.forEach { name, value in
-            switch Self.attributeKey(name) {
-            case "class", "id":
-                classes += " " + Self.string(value)
-            case "hidden":
-                hidden = true
-            case "style":
-                let style = Self.string(value).lowercased()
-                if HTMLContentHints.contains(style, "display:none") || HTMLContentHints.contains(style, "display: none") { hidden = true }
-            case "itemprop":
-                itemprop = Self.string(value).lowercased()
-            case "datetime", "content":
-                datetime = Self.string(value)
-            case "aria-hidden":
-                if Self.string(value) == "true" { hidden = true }
-            default: break
-            }
-        }
-        return hidden ? nil : (classes, itemprop, datetime)
+        var read = HTMLElementAttributes()
+        attributes.forEach { name, value in read.take(Self.attributeKey(name)) { Self.string(value) } }
+        return read.hidden ? nil : (read.classes, read.itemprop, read.datetime)
     }
 
     /// Records an element entered (after its line was ended or its cell separator written).
     mutating func open(_ name: UnsafePointer<xmlChar>, _ kind: Kind, classes: String) {
         let lowered = classes.isEmpty ? "" : classes.lowercased()
-        var weight = 0
-        if !classes.isEmpty {
-            if let known = weights[lowered] {
-                weight = known
-            } else {
-                weight = HTMLContentHints.weight(lowered)
-                weights[lowered] = weight
-            }
-        }
+        let weight = HTMLContentHints.weight(lowered, cache: &weights)
         var level: UInt8 = 0
         if kind.contains(.heading) { level = name[1] &- 0x30 }
-        let titled = !classes.isEmpty && ["title", "tieude", "tieu-de", "headline"].contains(where: { HTMLContentHints.contains(lowered, $0) })
-            && !HTMLContentHints.contains(lowered, "subtitle")
+        let titled = HTMLContentHints.namesTitle(lowered)
         let index = Int32(elements.count)
         elements.append(HTMLDocumentReader.Element(parent: open.last ?? -1, kind: kind, weight: Int8(weight), headingLevel: level,
                                                    titled: titled, firstLine: Int32(lines.count)))
