@@ -123,7 +123,9 @@ struct HostileArchiveTests {
         #expect(throws: (any Error).self) { try writer.write(from: store) }
         #expect(try Self.archive(output) == old)
         #expect(Self.temporaries(output).isEmpty)
-        #expect(TemporaryFiles.current.isEmpty)
+        // The registry is the process's: other tests export at the same time, so only this test's
+        // folder is looked at.
+        #expect(TemporaryFiles.current.filter { $0.hasPrefix(folder.path) }.isEmpty)
         var file: OutputFile? = try OutputFile.temporary(for: output.appendingPathComponent("x.csv"))
         file?.capacity = 10
         try file?.write(Array(repeating: 0x41, count: 100))
