@@ -19,6 +19,12 @@ public struct HeaderExtractor: Extractor {
 
     public var examples: [ExtractorExample] { Self.exampleList }
 
+    /// The run's lexicon: its type names and authorities, and its unit heads (a head added in
+    /// pipeline.json starts an issuer of its own, as it starts a unit).
+    public func configured(with configuration: ExtractorConfiguration) -> any Extractor {
+        HeaderExtractor(lexicon: configuration.lexicon.documents, units: configuration.lexicon.units)
+    }
+
     public func describe(_ record: Record) -> [String] {
         guard let header = record.header else { return [] }
         var out: [String] = []

@@ -17,6 +17,10 @@ public struct ReferenceExtractor: Extractor {
 
     public var examples: [ExtractorExample] { Self.exampleList }
 
+    public func configured(with configuration: ExtractorConfiguration) -> any Extractor {
+        ReferenceExtractor(lexicon: configuration.lexicon.documents)
+    }
+
     public func describe(_ record: Record) -> [String] {
         record.references.flatMap { reference -> [String] in
             var out = [reference.id]
