@@ -123,7 +123,7 @@ public struct ClassifyStage: Stage {
         Rule(id: "dispatch.number", kind: .dispatch, weight: 2, scope: .head) { line, _ in
             guard line.hasPrefix("so") else { return false }
             let rest = line.skip(from: 2) { $0 == UInt8(ascii: ":") || $0 == 0x20 }
-            guard rest < line.count, line.bytes[rest] &- 0x30 < 10 else { return false }
+            guard rest < line.count, FoldedText.isDigit(line.bytes[rest]) else { return false }
             return line.contains(UInt8(ascii: "/"), from: rest) && line.count - rest < 60
         },
         Rule(id: "dispatch.place-date", kind: .dispatch, weight: 1, scope: .head) { line, _ in
@@ -187,7 +187,7 @@ public struct ClassifyStage: Stage {
         var k = line.skip(from: length) { $0 == 0x20 }
         if FoldedLine.starts(line.bytes, at: k, with: "so ") {
             k = line.skip(from: k + 3) { $0 == 0x20 }
-            guard k < line.count, line.bytes[k] &- 0x30 < 10 else { return false }
+            guard k < line.count, FoldedText.isDigit(line.bytes[k]) else { return false }
             k = line.skip(from: k) { $0 != 0x20 }
             k = line.skip(from: k) { $0 == 0x20 }
         }

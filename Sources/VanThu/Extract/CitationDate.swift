@@ -54,7 +54,7 @@ public struct CitationDate: Sendable, Equatable {
         func blank(_ k: Int) -> Int {
             var k = k
             while k < f.count, f[k] == 0x20 || f[k] == 0x09 || f[k] == UInt8(ascii: ".") || f[k] == UInt8(ascii: "_")
-                    || f[k] == FoldedText.other || (f[k] &- 48 < 10) { k += 1 }
+                    || f[k] == FoldedText.other || FoldedText.isDigit(f[k]) { k += 1 }
             return k
         }
         var k = blank(start + 4)
@@ -98,10 +98,10 @@ public struct CitationDate: Sendable, Equatable {
     static func digits(_ f: [UInt8], _ start: Int, max: Int) -> (Int, Int)? {
         var k = start
         var value = 0
-        while k < f.count, k - start < max, f[k] >= 48 && f[k] <= 57 {
+        while k < f.count, k - start < max, FoldedText.isDigit(f[k]) {
             value = value * 10 + Int(f[k] - 48); k += 1
         }
-        guard k > start, k >= f.count || !(f[k] >= 48 && f[k] <= 57) else { return nil }
+        guard k > start, k >= f.count || !FoldedText.isDigit(f[k]) else { return nil }
         return (value, k)
     }
 }

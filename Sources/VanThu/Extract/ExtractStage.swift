@@ -40,7 +40,7 @@ public struct ExtractStage: Stage {
     static func isoDatePrefix(_ text: String) -> String? {
         let bytes = Array(text.utf8.prefix(10))
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              bytes.enumerated().allSatisfy({ [4, 7].contains($0.offset) || ($0.element >= 48 && $0.element <= 57) }) else { return nil }
+              bytes.enumerated().allSatisfy({ [4, 7].contains($0.offset) || FoldedText.isDigit($0.element) }) else { return nil }
         func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - 48) } }
         // A date that does not exist (2021-02-29, 2020-13-45) is no date.
         guard CalendarValue.isValid(day: number(8..<10), month: number(5..<7), year: number(0..<4)) else { return nil }

@@ -151,7 +151,7 @@ public struct HeaderExtractor: Extractor {
             k = after
         }
         while k < range.upperBound && (f[k] == 0x20 || f[k] == UInt8(ascii: ":") || f[k] == UInt8(ascii: ".")) { k += 1 }
-        guard k < range.upperBound, f[k] >= 48 && f[k] <= 57 else { return nil }
+        guard k < range.upperBound, FoldedText.isDigit(f[k]) else { return nil }
         guard let symbol = NumberSymbol.parse(utf8, at: lines.byte(k), mixedCase: lexicon.mixedCaseCodes) else { return nil }
         var end = k
         while end < f.count && lines.byte(end) < symbol.range.upperBound { end += 1 }
@@ -357,7 +357,7 @@ public struct HeaderExtractor: Extractor {
     }
 
     private func hasLetters(_ lines: HeaderLines, _ line: Int) -> Bool {
-        lines.folded(line).contains { $0 >= 97 && $0 <= 122 }
+        lines.folded(line).contains { FoldedText.isLetter($0) }
     }
 
     /// Lines that end a wrapped subject or title.

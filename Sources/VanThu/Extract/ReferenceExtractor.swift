@@ -132,7 +132,7 @@ public struct ReferenceExtractor: Extractor {
         var d = 1
         while d < folded.count {
             defer { d += 1 }
-            guard folded[d] &- 48 < 10, !FoldedText.isWordByte(folded[d - 1]) else { continue }
+            guard FoldedText.isDigit(folded[d]), !FoldedText.isWordByte(folded[d - 1]) else { continue }
             // The word before, over spaces and a colon: `số`, or the type word itself.
             var k = d - 1
             while k >= 0 && (folded[k] == 0x20 || folded[k] == UInt8(ascii: ":")) { k -= 1 }
@@ -156,12 +156,12 @@ public struct ReferenceExtractor: Extractor {
                 continue
             }
             var end = d
-            while end < folded.count && folded[end] &- 48 < 10 { end += 1 }
+            while end < folded.count && FoldedText.isDigit(folded[end]) { end += 1 }
             if end < folded.count {
                 let next = folded[end]
                 if FoldedText.isWordByte(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "%") { continue }
                 if (next == UInt8(ascii: "-") || next == UInt8(ascii: ".") || next == UInt8(ascii: ",")),
-                   end + 1 < folded.count, folded[end + 1] &- 48 < 10 { continue }
+                   end + 1 < folded.count, FoldedText.isDigit(folded[end + 1]) { continue }
             }
             // A number whose symbol was left blank (`số 66…/2026/NQ-CP`), or an item's label
             // (`Dự án số 01: ___`): no citation.
@@ -287,7 +287,7 @@ public struct ReferenceExtractor: Extractor {
         let slashByte = Int(origin[slash])
         while p < slash {
             let b = folded[p]
-            if b >= 48 && b <= 57 && (p == 0 || !FoldedText.isWordByte(folded[p - 1])) {
+            if FoldedText.isDigit(b) && (p == 0 || !FoldedText.isWordByte(folded[p - 1])) {
                 if let symbol = NumberSymbol.parse(utf8, at: Int(origin[p]), mixedCase: mixedCase),
                    symbol.range.contains(slashByte) {
                     return (p, symbol)
@@ -440,7 +440,7 @@ public struct ReferenceExtractor: Extractor {
         if ascii {
             // Each byte is a character: the leading zeros go byte by byte.
             var start = 0
-            while bytes.count - start > 1 && bytes[start] == 0x30 && bytes[start + 1] &- 0x30 < 10 { start += 1 }
+            while bytes.count - start > 1 && bytes[start] == 0x30 && FoldedText.isDigit(bytes[start + 1]) { start += 1 }
             return String(decoding: bytes[start...], as: UTF8.self)
         }
         var out = String(decoding: bytes, as: UTF8.self)

@@ -196,7 +196,7 @@ public struct TitleExtractor: Extractor {
             // A metadata prefix such as "date 2022-03" before the headline.
             if end - start > 5 && bytes[start..<(start + 5)].elementsEqual("date ".utf8) {
                 start += 5
-                while start < end && (Self.isDigit(bytes[start]) || bytes[start] == 0x2D || bytes[start] == 0x2F || bytes[start] == 0x2E) { start += 1 }
+                while start < end && (FoldedText.isDigit(bytes[start]) || bytes[start] == 0x2D || bytes[start] == 0x2F || bytes[start] == 0x2E) { start += 1 }
                 while start < end && bytes[start] == 0x20 { start += 1 }
                 guard start < end else { continue }
             }
@@ -264,7 +264,6 @@ public struct TitleExtractor: Extractor {
         return colons >= 2 && doubleSpace
     }
 
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
 
     /// The words (runs of non-spaces, for a line without spaces at its ends) and scalars of a line,
@@ -325,7 +324,7 @@ public struct TitleExtractor: Extractor {
         if starts("thu ") || starts("chu nhat") || starts("ngay ") {
             return line.contains(UInt8(ascii: "/")) || line.contains(UInt8(ascii: "-"))
         }
-        guard isDigit(first) else { return false }
+        guard FoldedText.isDigit(first) else { return false }
         var letters = 0
         var scalars = 0
         decodeScalars(line, limit: .max) { _, base in

@@ -63,13 +63,13 @@ struct DeadlineTriggerReader {
         var digits = 0
         while i > 0, end - i < 6 {
             let byte = text[i - 1]
-            if FoldedBytes.isDigit(byte) { digits += 1 }
+            if FoldedText.isDigit(byte) { digits += 1 }
             else if !(byte == UInt8(ascii: "h") || byte == UInt8(ascii: "g") || byte == UInt8(ascii: ":")) { break }
             i -= 1
         }
-        guard digits > 0, i < end, FoldedBytes.isDigit(text[i]) else { return nil }
+        guard digits > 0, i < end, FoldedText.isDigit(text[i]) else { return nil }
         let before = text[i - 1]
-        return FoldedBytes.isSpace(before) || before == 0 ? i : nil
+        return FoldedText.isSpace(before) || before == 0 ? i : nil
     }
 
 }

@@ -18,29 +18,19 @@ struct FoldedBytes {
     }
 
     @inline(__always)
-    static func isDigit(_ byte: UInt8) -> Bool { byte &- 48 < 10 }
+    func isDigit(_ index: Int) -> Bool { FoldedText.isDigit(self[index]) }
 
     @inline(__always)
-    static func isLetter(_ byte: UInt8) -> Bool { byte &- 97 < 26 }
-
-    /// Space, tab, carriage return or line feed.
-    @inline(__always)
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+    func isLetter(_ index: Int) -> Bool { FoldedText.isLetter(self[index]) }
 
     @inline(__always)
-    func isDigit(_ index: Int) -> Bool { Self.isDigit(self[index]) }
-
-    @inline(__always)
-    func isLetter(_ index: Int) -> Bool { Self.isLetter(self[index]) }
-
-    @inline(__always)
-    func isSpace(_ index: Int) -> Bool { Self.isSpace(self[index]) }
+    func isSpace(_ index: Int) -> Bool { FoldedText.isSpace(self[index]) }
 
     /// The first offset at or after `index` that is not a space (at most `limit` spaces skipped).
     @inline(__always)
     func skipSpaces(from index: Int, limit: Int = 8) -> Int {
         var i = index
-        while i < count, i - index < limit, Self.isSpace(base[i]) { i += 1 }
+        while i < count, i - index < limit, FoldedText.isSpace(base[i]) { i += 1 }
         return i
     }
 
@@ -48,7 +38,7 @@ struct FoldedBytes {
     @inline(__always)
     func skipSpacesBack(from end: Int, limit: Int = 8) -> Int {
         var i = end
-        while i > 0, end - i < limit, Self.isSpace(base[i - 1]) { i -= 1 }
+        while i > 0, end - i < limit, FoldedText.isSpace(base[i - 1]) { i -= 1 }
         return i
     }
 
@@ -56,7 +46,7 @@ struct FoldedBytes {
     @inline(__always)
     func wordEnding(at end: Int) -> Range<Int>? {
         var i = end
-        while i > 0, Self.isLetter(base[i - 1]) { i -= 1 }
+        while i > 0, FoldedText.isLetter(base[i - 1]) { i -= 1 }
         return i < end ? i..<end : nil
     }
 
@@ -64,7 +54,7 @@ struct FoldedBytes {
     @inline(__always)
     func wordStarting(at start: Int) -> Range<Int>? {
         var i = start
-        while i < count, Self.isLetter(base[i]) { i += 1 }
+        while i < count, FoldedText.isLetter(base[i]) { i += 1 }
         return i > start ? start..<i : nil
     }
 
@@ -74,7 +64,7 @@ struct FoldedBytes {
         guard offset >= 0, offset + word.count <= count else { return false }
         for k in 0..<word.count where base[offset + k] != word[k] { return false }
         let after = self[offset + word.count]
-        return !(Self.isLetter(after) || Self.isDigit(after))
+        return !(FoldedText.isLetter(after) || FoldedText.isDigit(after))
     }
 
     /// A number of 1–9 digits at `start`: its value, digit count and end.
@@ -82,7 +72,7 @@ struct FoldedBytes {
     func number(at start: Int) -> (value: Int, digits: Int, end: Int)? {
         var i = start
         var value = 0
-        while i < count, Self.isDigit(base[i]) {
+        while i < count, FoldedText.isDigit(base[i]) {
             if i - start < 9 { value = value * 10 + Int(base[i] - 48) }
             i += 1
         }
@@ -125,7 +115,7 @@ extension FoldedBytes {
         var j = end
         var skipped = false
         while j - end < 300 {
-            while j < text.count, j - end < 300, FoldedBytes.isSpace(text[j]) { j += 1 }
+            while j < text.count, j - end < 300, FoldedText.isSpace(text[j]) { j += 1 }
             var lineStart = j
             while lineStart > end, text[lineStart - 1] == 0x20 || text[lineStart - 1] == 0x09 { lineStart -= 1 }
             guard lineStart > end, text[lineStart - 1] == 0x0A else { break }
@@ -134,7 +124,7 @@ extension FoldedBytes {
             var isFurniture = TemporalChromeLine.ruleID(text, lineOf: j) == "temporal-chrome.gazette-running-header"
             if !isFurniture {
                 var k = j
-                while k < lineEnd, FoldedBytes.isDigit(text[k]) || FoldedBytes.isSpace(text[k]) { k += 1 }
+                while k < lineEnd, FoldedText.isDigit(text[k]) || FoldedText.isSpace(text[k]) { k += 1 }
                 isFurniture = k == lineEnd && lineEnd - j <= 6
             }
             guard isFurniture, text[lineEnd] == 0x0A else { break }
@@ -142,7 +132,7 @@ extension FoldedBytes {
             skipped = true
         }
         guard skipped else { return nil }
-        while j < text.count, FoldedBytes.isSpace(text[j]) { j += 1 }
+        while j < text.count, FoldedText.isSpace(text[j]) { j += 1 }
         return j
     }
 
@@ -156,7 +146,7 @@ extension FoldedBytes {
             var lineStart = last
             while lineStart > 0, self[lineStart - 1] != 0x0A { lineStart -= 1 }
             var k = lineStart
-            while k < last, Self.isDigit(self[k]) || Self.isSpace(self[k]) { k += 1 }
+            while k < last, FoldedText.isDigit(self[k]) || FoldedText.isSpace(self[k]) { k += 1 }
             let isFurniture = (k == last && last - lineStart <= 6)
                 || TemporalChromeLine.ruleID(self, lineOf: lineStart) == "temporal-chrome.gazette-running-header"
             if isFurniture {
@@ -193,8 +183,8 @@ extension FoldedBytes {
               first != UInt8(ascii: "*"), first != FoldedText.other else { return false }
         // `a) …`, `2. …`, `đ) …`: a new item.
         var k = next
-        while k < count, k - next < 3, Self.isDigit(self[k]) || Self.isLetter(self[k]) { k += 1 }
-        if k > next, k - next <= 3, self[k] == UInt8(ascii: ")") || (self[k] == UInt8(ascii: ".") && Self.isDigit(self[next])) {
+        while k < count, k - next < 3, FoldedText.isDigit(self[k]) || FoldedText.isLetter(self[k]) { k += 1 }
+        if k > next, k - next <= 3, self[k] == UInt8(ascii: ")") || (self[k] == UInt8(ascii: ".") && FoldedText.isDigit(self[next])) {
             return false
         }
         return true

@@ -70,7 +70,7 @@ struct NumberToken {
         let after = text[j]
         if (after == slash || after == dash) && text.isLetter(j + 1) { token.isDocumentNumber = true }
         if after == UInt8(ascii: "%") { token.isQuantity = true }
-        if FoldedBytes.isLetter(after) { token.isGlued = true }
+        if FoldedText.isLetter(after) { token.isGlued = true }
         return token
     }
 }

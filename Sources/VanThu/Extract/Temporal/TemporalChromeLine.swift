@@ -55,7 +55,7 @@ enum TemporalChromeLine {
 
     static func hasPrefix(_ text: FoldedBytes, _ start: Int, _ words: [UInt8]) -> Bool {
         for k in words.indices where text[start + k] != words[k] { return false }
-        return !FoldedBytes.isLetter(text[start + words.count])
+        return !FoldedText.isLetter(text[start + words.count])
     }
 
     /// `hh:mm:ss` somewhere in the line.
