@@ -47,7 +47,8 @@ public struct HeaderExtractor: Extractor {
     public func extract(_ context: inout ExtractionContext) {
         let kind = context.record.kind
         guard kind != .news else { return }
-        let lines = HeaderLines(context.document)
+        var lines = HeaderLines(context.document)
+        lines.days = context.calendarDays()
         let number = findNumber(lines)
         if kind != .dispatch && number == nil { return }
         var header = DispatchHeader()
@@ -224,7 +225,7 @@ public struct HeaderExtractor: Extractor {
         while k < range.upperBound {
             if f[k] == UInt8(ascii: "n"), k == lineStart || !FoldedText.isWordByte(f[k - 1]),
                CitationDate.match(f, k, "ngay"),
-               let date = CitationDate.read(f, at: k).map({ (iso: $0.iso, end: $0.range.upperBound) })
+               let date = lines.days.day(at: k).map({ (iso: $0.iso, end: $0.end) })
                 ?? CitationDate.readBlankYear(f, at: k).map({ (iso: String($0.year), end: $0.end) }) {
                 // The place: the words before ", ngày" on the same line.
                 var placeEnd = k
@@ -246,7 +247,7 @@ public struct HeaderExtractor: Extractor {
             k += 1
         }
         // A date alone on its line ("30 tháng 3 năm 2018" when the place was lost).
-        if let date = CitationDate.read(f, at: lineStart), date.range.upperBound >= range.upperBound - 1 {
+        if let date = lines.days.day(at: lineStart), date.end >= range.upperBound - 1 {
             return PlaceDate(place: nil, date: date.iso)
         }
         return nil
@@ -274,7 +275,7 @@ public struct HeaderExtractor: Extractor {
                 if f[k] == UInt8(ascii: "t"), CitationDate.match(f, k, "thong qua") {
                     var n = k + 9
                     while n < range.upperBound && f[n] == 0x20 { n += 1 }
-                    if CitationDate.match(f, n, "ngay"), let date = CitationDate.read(f, at: n) { return PlaceDate(place: nil, date: date.iso) }
+                    if CitationDate.match(f, n, "ngay"), let date = lines.days.day(at: n) { return PlaceDate(place: nil, date: date.iso) }
                 }
                 k += 1
             }

@@ -10,6 +10,8 @@ struct HeaderLines {
     let document: TextDocument
     /// Folded range of every line, trimmed.
     let ranges: [Range<Int>]
+    /// The document's full dates, by where they start (the one date reader's, `calendarDays()`).
+    var days = CalendarDays()
 
     init(_ document: TextDocument) {
         self.document = document

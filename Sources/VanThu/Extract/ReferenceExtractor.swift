@@ -40,6 +40,7 @@ public struct ReferenceExtractor: Extractor {
         var references: [ReferenceFact] = []
         var indexByID: [String: Int] = [:]
         let unitStarts = Self.unitStarts(context.record)
+        let days = context.calendarDays()
         var searchFrom = 0
         let mixedCase = lexicon.mixedCaseCodes
         func add(_ fact: ReferenceFact, _ normalizedID: String) {
@@ -64,15 +65,15 @@ public struct ReferenceExtractor: Extractor {
             let before = clause(before: start, folded: folded)
             guard before.hasSo || before.type != nil || symbol.isStrongShape else { continue }
             let type = before.type ?? symbol.typeCode(in: lexicon).flatMap(lexicon.typeName(code:))
-            let fact = citation(document, id: symbol.id, type: type, textStart: before.start ?? start, end: end,
+            let fact = citation(document, days, id: symbol.id, type: type, textStart: before.start ?? start, end: end,
                                 unitStarts: unitStarts, rule: before.rule)
             add(fact, normalizedID)
         }
         // Type words with a number and no slash: `Chỉ thị 19`, `Kế hoạch số 24`, `Quyết định số 206-CP`.
-        for bare in typedNumbers(document) {
+        for bare in typedNumbers(document, days) {
             let normalizedID = Self.normalized(bare.id)
             if normalizedID == own { continue }
-            add(citation(document, id: bare.id, type: bare.type, textStart: bare.start, end: bare.end,
+            add(citation(document, days, id: bare.id, type: bare.type, textStart: bare.start, end: bare.end,
                          unitStarts: unitStarts, rule: bare.rule), normalizedID)
         }
         context.record.references = references
@@ -80,16 +81,16 @@ public struct ReferenceExtractor: Extractor {
 
     /// The citation that ends at folded offset `end` (its number or symbol), with the date
     /// (`ngày 14/8/2015`) and the issuer (`của …`, a unit found there) that follow it.
-    private func citation(_ document: TextDocument, id: String, type: String?, textStart: Int, end: Int,
+    private func citation(_ document: TextDocument, _ days: CalendarDays, id: String, type: String?, textStart: Int, end: Int,
                           unitStarts: [(start: Int, end: Int, name: String)], rule: String) -> ReferenceFact {
         let folded = document.folded.bytes
         let origin = document.folded.origin
         var last = end
         var date: String?
         var k = skipSpaces(folded, end, comma: true)
-        if let read = CitationDate.read(folded, at: k), Self.startsWith(folded, k, "ngay") {
+        if let read = days.day(at: k), Self.startsWith(folded, k, "ngay") {
             date = read.iso
-            last = read.range.upperBound
+            last = read.end
             k = skipSpaces(folded, last, comma: true)
         }
         var issuer: String?
@@ -125,7 +126,7 @@ public struct ReferenceExtractor: Extractor {
     /// Type words followed by a number without a slash: `Kế hoạch số 24`, `Chỉ thị 19` (the type
     /// word capitalised, not a year, and then a clause boundary or a word of `wordsAfterBareNumber`),
     /// `Quyết định số 206-CP` (a symbol of dashes only). Symbols with a slash are the slash pass's.
-    func typedNumbers(_ document: TextDocument) -> [TypedNumber] {
+    func typedNumbers(_ document: TextDocument, _ days: CalendarDays) -> [TypedNumber] {
         let folded = document.folded.bytes
         let utf8 = document.utf8
         var found: [TypedNumber] = []
@@ -170,7 +171,7 @@ public struct ReferenceExtractor: Extractor {
                 // A type word in capitals with a bare number is a heading or a form's title
                 // (`QUYẾT ĐỊNH 121`), not a citation.
                 if isAllCapsWord(document, typeStart) { continue }
-                guard !lexicon.sessionNumberedTypes.contains(type), !lexicon.partNumberedTypes.contains(type), isCapitalised(document, typeStart), !isYear(folded[d..<end]), endsBareNumber(folded, end) else { continue }
+                guard !lexicon.sessionNumberedTypes.contains(type), !lexicon.partNumberedTypes.contains(type), isCapitalised(document, typeStart), !isYear(folded[d..<end]), endsBareNumber(folded, end, days) else { continue }
             }
             let id = String(decoding: folded[d..<end], as: UTF8.self)
             found.append(TypedNumber(id: id, type: type, start: typeStart, end: end,
@@ -248,13 +249,13 @@ public struct ReferenceExtractor: Extractor {
 
     /// Whether the number ending at `end` ends the citation: the end, a punctuation mark, or a
     /// word of `wordsAfterBareNumber`, or `ngày` and a date.
-    private func endsBareNumber(_ folded: [UInt8], _ end: Int) -> Bool {
+    private func endsBareNumber(_ folded: [UInt8], _ end: Int, _ days: CalendarDays) -> Bool {
         var k = end
         while k < folded.count && folded[k] == 0x20 { k += 1 }
         // The end, a line break or a punctuation mark.
         guard k < folded.count, FoldedText.isWordByte(folded[k]) else { return true }
         for word in Self.wordsAfterBareNumber where CitationDate.match(folded, k, word) { return true }
-        return Self.startsWith(folded, k, "ngay") && CitationDate.read(folded, at: k) != nil
+        return Self.startsWith(folded, k, "ngay") && days.day(at: k) != nil
     }
 
     // MARK: - pieces
