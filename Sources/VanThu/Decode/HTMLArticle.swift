@@ -28,7 +28,7 @@ extension HTMLDocumentReader.Page {
         for (index, line) in lines.enumerated() where line.chars <= 120 && !wanted.contains(index) && hasDigit(line) { wanted.insert(index) }
         let lineTexts = lines.indices.map { wanted.contains($0) ? string(lines[$0]) : "" }
         let (published, dateSource) = publicationDate(title: title, headlineLine: headlineLine, content: contentLines, texts: lineTexts)
-        let publishedDay = published.flatMap { ExtractStage.isoDatePrefix($0) }
+        let publishedDay = published.flatMap { CalendarDay.isoDatePrefix($0) }
 
         // The lead: prose between the headline and the body.
         var kept: [Int] = []
@@ -289,7 +289,7 @@ extension HTMLDocumentReader.Page {
         ]
         for (value, source) in declared {
             guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { continue }
-            if ExtractStage.isoDatePrefix(value) != nil { return (value, source) }
+            if CalendarDay.isoDatePrefix(value) != nil { return (value, source) }
             if let date = Self.visibleDate(value) { return (date, source) }
         }
         if let date = byline(in: Array(content.suffix(3)), texts: texts) { return (date, "stamp at the article's end") }

@@ -41,7 +41,7 @@ public struct CitationDate: Sendable, Equatable {
             guard let (y, afterYear) = digits(f, k, max: 4), afterYear - k == 4 else { return nil }
             month = m; year = y; k = afterYear
         }
-        guard (1...12).contains(month), (1900...2100).contains(year), CalendarValue.isValid(day: day, month: month, year: year) else { return nil }
+        guard (1...12).contains(month), (1900...2100).contains(year), CalendarDay.isValid(day: day, month: month, year: year) else { return nil }
         if k < f.count, FoldedText.isWordByte(f[k]) { return nil }
         return CitationDate(day: day, month: month, year: year, range: start..<k)
     }

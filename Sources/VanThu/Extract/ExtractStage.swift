@@ -30,20 +30,9 @@ public struct ExtractStage: Stage {
             record.title = title
             record.titleRule = "title without site suffix"
         }
-        if let published = hints.published, let date = isoDatePrefix(published), record.kind != .dispatch {
+        if let published = hints.published, let date = CalendarDay.isoDatePrefix(published), record.kind != .dispatch {
             record.date = date
             record.dateSource = hints.dateSource
         }
-    }
-
-    /// `2024-03-15T06:28:00+07:00` → `2024-03-15`.
-    static func isoDatePrefix(_ text: String) -> String? {
-        let bytes = Array(text.utf8.prefix(10))
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              bytes.enumerated().allSatisfy({ [4, 7].contains($0.offset) || ($0.element >= 48 && $0.element <= 57) }) else { return nil }
-        func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - 48) } }
-        // A date that does not exist (2021-02-29, 2020-13-45) is no date.
-        guard CalendarValue.isValid(day: number(8..<10), month: number(5..<7), year: number(0..<4)) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

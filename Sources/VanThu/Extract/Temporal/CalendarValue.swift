@@ -74,17 +74,4 @@ struct CalendarValue: Equatable, Sendable {
     }
 
     static func isValidYear(_ year: Int) -> Bool { year >= 1800 && year <= 2199 }
-
-    /// Whether `day` exists in `month` (of `year` when known; 29 February needs a leap year).
-    static func isValid(day: Int, month: Int, year: Int?) -> Bool {
-        guard month >= 1, month <= 12, day >= 1 else { return false }
-        switch month {
-        case 2:
-            guard let year else { return day <= 29 }
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-            return day <= (leap ? 29 : 28)
-        case 4, 6, 9, 11: return day <= 30
-        default: return day <= 31
-        }
-    }
 }

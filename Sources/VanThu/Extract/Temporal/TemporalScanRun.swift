@@ -228,7 +228,7 @@ struct TemporalScanRun {
             return end
         }
         if da <= 2 && db <= 2 {
-            guard CalendarValue.isValid(day: a, month: b, year: nil) else { return end }
+            guard CalendarDay.isValid(day: a, month: b, year: nil) else { return end }
             // `(15/10)` is a date; `(2/3)`, `(1/2)` and `(3.3)` are fractions and numbering.
             let closed = hit.parenthesized && text[end] == UInt8(ascii: ")") && token.separator(1) != NumberToken.dot
                 && !(a < b && b <= 4)
@@ -253,7 +253,7 @@ struct TemporalScanRun {
                 return recurring.end
             }
             // `20/01 năm sau`, `31/12 năm 2020`
-            if let year = yearWords(after: end, allowComma: false), year.year.map({ CalendarValue.isValid(day: a, month: b, year: $0) }) ?? true {
+            if let year = yearWords(after: end, allowComma: false), year.year.map({ CalendarDay.isValid(day: a, month: b, year: $0) }) ?? true {
                 add(.point, hit.start..<year.end, CalendarValue(year: year.year, month: b, day: a, relativeYear: year.relative),
                     cue: hit.cue, rule: "date.day-month")
                 return year.end
@@ -273,12 +273,12 @@ struct TemporalScanRun {
         let end = token.end
         if token.isUniform {
             if da <= 2 && db <= 2 && dc == 4 {
-                guard CalendarValue.isValidYear(c), CalendarValue.isValid(day: a, month: b, year: c) else { return end }
+                guard CalendarValue.isValidYear(c), CalendarDay.isValid(day: a, month: b, year: c) else { return end }
                 add(.point, hit.start..<end, CalendarValue(year: c, month: b, day: a), cue: hit.cue, rule: "date.dmy")
                 return end
             }
             if da == 4 && db <= 2 && dc <= 2 {
-                guard CalendarValue.isValidYear(a), CalendarValue.isValid(day: c, month: b, year: a) else { return end }
+                guard CalendarValue.isValidYear(a), CalendarDay.isValid(day: c, month: b, year: a) else { return end }
                 add(.point, hit.start..<end, CalendarValue(year: a, month: b, day: c), cue: hit.cue, rule: "date.iso")
                 return end
             }
@@ -286,7 +286,7 @@ struct TemporalScanRun {
         }
         guard token.separator(1) == NumberToken.dash else { return end }
         if hit.cue == .day && da <= 2 && db <= 2 && dc <= 2 {
-            guard a < b, CalendarValue.isValid(day: b, month: c, year: nil), a >= 1 else { return end }
+            guard a < b, CalendarDay.isValid(day: b, month: c, year: nil), a >= 1 else { return end }
             let recurring = recurrenceBefore(hit.start) == .yearly
             add(.point, hit.start..<end, CalendarValue(month: c, day: a), recurrence: recurring ? .yearly : nil,
                 cue: hit.cue, rule: "date.day-range")
@@ -309,7 +309,7 @@ struct TemporalScanRun {
               token.digitCount(0) <= 2, token.digitCount(1) <= 2, token.digitCount(2) <= 2, token.digitCount(3) == 4
         else { return end }
         let (a, b, month, year) = (token.value(0), token.value(1), token.value(2), token.value(3))
-        guard a >= 1, a < b, CalendarValue.isValidYear(year), CalendarValue.isValid(day: b, month: month, year: year)
+        guard a >= 1, a < b, CalendarValue.isValidYear(year), CalendarDay.isValid(day: b, month: month, year: year)
         else { return end }
         add(.point, hit.start..<end, CalendarValue(year: year, month: month, day: a), cue: hit.cue, rule: "date.day-range")
         add(.point, hit.start..<end, CalendarValue(year: year, month: month, day: b), cue: hit.cue, rule: "date.day-range")
@@ -368,7 +368,7 @@ struct TemporalScanRun {
         guard text.matches(Self.thang, at: month) else { return nil }
         let numberStart = text.skipSpaces(from: month + Self.thang.count, limit: 4)
         guard numberStart > month + Self.thang.count, let number = text.number(at: numberStart), number.digits <= 2,
-              CalendarValue.isValid(day: day, month: number.value, year: nil) else { return nil }
+              CalendarDay.isValid(day: day, month: number.value, year: nil) else { return nil }
         if text.phrase(TemporalLexicon.lunar, at: number.end) != nil { return nil }
         var year: (year: Int?, relative: Int?, end: Int)? = yearWords(after: number.end)
         if year == nil {
@@ -379,7 +379,7 @@ struct TemporalScanRun {
             }
         }
         if needsYear && year?.year == nil { return nil }
-        if let y = year?.year, !CalendarValue.isValid(day: day, month: number.value, year: y) { return nil }
+        if let y = year?.year, !CalendarDay.isValid(day: day, month: number.value, year: y) { return nil }
         let last = year?.end ?? number.end
         var calendar = CalendarValue(year: year?.year, month: number.value, day: day, relativeYear: year?.relative)
         if year == nil, let recurring = recurrence(after: last), recurring.value == .yearly {
@@ -400,10 +400,10 @@ struct TemporalScanRun {
             guard separator == NumberToken.slash || separator == NumberToken.dash || separator == NumberToken.dot else { return nil }
             return text.number(at: text.skipSpaces(from: j + 1, limit: 2))
         }
-        guard let month = separated(end), month.digits <= 2, CalendarValue.isValid(day: day, month: month.value, year: nil)
+        guard let month = separated(end), month.digits <= 2, CalendarDay.isValid(day: day, month: month.value, year: nil)
         else { return nil }
         if let year = separated(month.end), year.digits == 4, CalendarValue.isValidYear(year.value),
-           CalendarValue.isValid(day: day, month: month.value, year: year.value) {
+           CalendarDay.isValid(day: day, month: month.value, year: year.value) {
             add(.point, start..<year.end, CalendarValue(year: year.value, month: month.value, day: day), cue: .day,
                 rule: "date.dmy-spaced")
             return year.end
@@ -519,7 +519,7 @@ struct TemporalScanRun {
     /// `YYYYMMDD` of a metadata line.
     func compactDate(_ value: Int) -> CalendarValue? {
         let year = value / 10000, month = value / 100 % 100, day = value % 100
-        guard CalendarValue.isValidYear(year), CalendarValue.isValid(day: day, month: month, year: year) else { return nil }
+        guard CalendarValue.isValidYear(year), CalendarDay.isValid(day: day, month: month, year: year) else { return nil }
         return CalendarValue(year: year, month: month, day: day)
     }
 
@@ -637,7 +637,7 @@ struct TemporalScanRun {
             var first = mentions[index]
             if first.kind == .dayOnly {
                 guard next.value.day != nil, let month = next.value.month,
-                      CalendarValue.isValid(day: first.value.day!, month: month, year: next.value.year) else { continue }
+                      CalendarDay.isValid(day: first.value.day!, month: month, year: next.value.year) else { continue }
                 first.kind = .point
                 first.value.month = month
                 first.value.year = next.value.year
