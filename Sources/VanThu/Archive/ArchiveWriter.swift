@@ -7,11 +7,11 @@ import Foundation
 public struct ArchiveWriter {
     public static let schema = "vanthu.archive/1"
     public var folder: URL
-    public var settings: PipelineConfig.OutputSettings
+    public var settings: OutputSettings
     /// Failure injection for tests: each file fails as on a full disk past this many bytes.
     var capacity: Int?
 
-    public init(folder: URL, settings: PipelineConfig.OutputSettings) {
+    public init(folder: URL, settings: OutputSettings) {
         self.folder = folder
         self.settings = settings
     }

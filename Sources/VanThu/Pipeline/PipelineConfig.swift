@@ -55,24 +55,6 @@ public struct PipelineConfig: Sendable, Equatable {
         public init(enabled: Bool = true) { self.enabled = enabled }
     }
 
-    public enum OutputFormat: String, Sendable, CaseIterable, Equatable {
-        case json, jsonl
-    }
-
-    public struct OutputSettings: Sendable, Equatable {
-        public var folder: String
-        /// `json` writes `archive.json`; `jsonl` also writes `documents.jsonl` (one record a line).
-        public var formats: [OutputFormat]
-        /// Also write gzip-compressed copies (`archive.json.gz`, `documents.jsonl.gz`).
-        public var gzip: Bool
-        /// Keep the cleaned body in each record's `text`.
-        public var includeText: Bool
-
-        public init(folder: String = "archive", formats: [OutputFormat] = [.json], gzip: Bool = false, includeText: Bool = true) {
-            self.folder = folder; self.formats = formats; self.gzip = gzip; self.includeText = includeText
-        }
-    }
-
     public struct Limits: Sendable, Equatable {
         /// Files larger than this are quarantined without being read.
         public var maxFileBytes: Int
@@ -102,14 +84,4 @@ public struct PipelineConfig: Sendable, Equatable {
             return extractor
         }
     }
-}
-
-/// The stages of the pipeline, in their only order.
-public enum StageName: String, Sendable, CaseIterable, Codable, JSONWritable {
-    case ingest, decode, normalize, classify, extract, consolidate, write
-
-    /// Stages a pipeline cannot run without.
-    public static let required: [StageName] = [.ingest, .decode, .normalize, .write]
-
-    public func write(to writer: inout JSONWriter) { writer.string(rawValue) }
 }

@@ -21,3 +21,13 @@ public struct StageFailure: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String { "\(stage.rawValue): \(reason)" }
 }
+
+/// The stages of the pipeline, in their only order.
+public enum StageName: String, Sendable, CaseIterable, Codable, JSONWritable {
+    case ingest, decode, normalize, classify, extract, consolidate, write
+
+    /// Stages a pipeline cannot run without.
+    public static let required: [StageName] = [.ingest, .decode, .normalize, .write]
+
+    public func write(to writer: inout JSONWriter) { writer.string(rawValue) }
+}

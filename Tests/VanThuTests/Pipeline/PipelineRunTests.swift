@@ -3,7 +3,7 @@ import Testing
 @testable import VanThu
 
 struct PipelineRunTests {
-    func run(_ inputs: [URL], output: URL, formats: [PipelineConfig.OutputFormat] = [.json], gzip: Bool = false) throws -> RunReport {
+    func run(_ inputs: [URL], output: URL, formats: [OutputFormat] = [.json], gzip: Bool = false) throws -> RunReport {
         var config = PipelineConfig(inputs: inputs.map { PipelineConfig.InputSpec(path: $0.path) })
         config.output.folder = output.path
         config.output.formats = formats
