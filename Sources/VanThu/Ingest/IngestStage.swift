@@ -158,7 +158,7 @@ public struct IngestStage: Stage {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StageFailure(.ingest, "cannot read file: \(String(cString: strerror(errno)))") }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw StageFailure(.ingest, InputWalker.notRegular(info.st_mode)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw StageFailure(.ingest, SourceFile.notRegular(info.st_mode)) }
         let size = Int(info.st_size)
         guard size <= limit else {
             throw StageFailure(.ingest, "file too large: \(size) bytes, limit \(limit) (limits.maxFileBytes)")

@@ -82,26 +82,12 @@ public struct InputWalker: Sendable {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return SourceFile(url: url, relativePath: relative, size: 0) }
         var file = SourceFile(url: url, relativePath: relative, size: Int(info.st_size), modified: Self.modified(info))
-        if info.st_mode & S_IFMT != S_IFREG { file.refusal = Self.notRegular(info.st_mode) }
+        if info.st_mode & S_IFMT != S_IFREG { file.refusal = SourceFile.notRegular(info.st_mode) }
         return file
     }
 
     static func modified(_ info: stat) -> Date {
         Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
-    }
-
-    /// Why a file of this type is not read.
-    static func notRegular(_ mode: mode_t) -> String {
-        let kind: String
-        switch mode & S_IFMT {
-        case S_IFIFO: kind = "a FIFO (named pipe)"
-        case S_IFSOCK: kind = "a socket"
-        case S_IFCHR: kind = "a character device"
-        case S_IFBLK: kind = "a block device"
-        case S_IFDIR: kind = "a folder"
-        default: kind = "not a regular file"
-        }
-        return "not a regular file: \(kind) is never opened"
     }
 
     /// `realpath(3)` of a path's bytes, or nil when it cannot be resolved (a broken link).
@@ -209,7 +195,7 @@ public struct InputWalker: Sendable {
                 listing.skipped[.excluded, default: 0] += 1
                 continue
             }
-            if mode != S_IFREG { file.refusal = Self.notRegular(info.st_mode) }
+            if mode != S_IFREG { file.refusal = SourceFile.notRegular(info.st_mode) }
             found.append(file)
         }
     }

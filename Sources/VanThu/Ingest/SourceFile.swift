@@ -42,6 +42,20 @@ public struct SourceFile: Sendable, Equatable {
         guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
         return name[name.utf8.index(after: dot)...].lowercased()
     }
+
+    /// Why a file of this type is not read.
+    static func notRegular(_ mode: mode_t) -> String {
+        let kind: String
+        switch mode & S_IFMT {
+        case S_IFIFO: kind = "a FIFO (named pipe)"
+        case S_IFSOCK: kind = "a socket"
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFDIR: kind = "a folder"
+        default: kind = "not a regular file"
+        }
+        return "not a regular file: \(kind) is never opened"
+    }
 }
 
 /// The lossless escape of file-system paths into strings: a byte that is not part of a valid UTF-8
