@@ -1,5 +1,6 @@
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 /// `CalendarValue.iso` writes its digits by hand; by interpolation it must read the same.
 struct CalendarValueISOTests {

@@ -2,8 +2,11 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+@testable import VanThuText
+@testable import VanThuFormats
+@testable import VanThuStore
+@testable import VanThuPipeline
 #endif
-@testable import VanThu
 
 /// Issue 14, the file-system half: links that leave the input roots, special files, hostile names,
 /// .docx expansion bombs, accounting of every entry the walk meets, an output folder inside the input.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
+@testable import VanThuStore
+@testable import VanThuPipeline
 
 struct PipelineRunTests {
     func run(_ inputs: [URL], output: URL, formats: [OutputFormat] = [.json], gzip: Bool = false) throws -> RunReport {
