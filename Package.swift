@@ -71,7 +71,7 @@ let package = Package(
         ),
         // The fuzzing target of the decode → normalise → extract path: a seeded mutation harness
         // (CI), or libFuzzer's entry point when built with -sanitize=fuzzer -DFUZZING (Fuzz/README.md).
-        .executableTarget(name: "vanthu-fuzz", dependencies: ["VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline"]),
+        .executableTarget(name: "vanthu-fuzz", dependencies: ["VanThuText", "VanThuPipeline"]),
         // Tests, in folders mirroring the sources' old layout; each file imports the targets it tests.
         .testTarget(
             name: "VanThuTests",

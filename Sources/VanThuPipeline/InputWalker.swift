@@ -1,8 +1,8 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
 import VanThuText
 import VanThuFormats
+#if canImport(Glibc)
+import Glibc
 #endif
 
 /// Walks the configured inputs and lists the files to process, sorted by relative path so that a

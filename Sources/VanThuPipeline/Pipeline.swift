@@ -1,11 +1,11 @@
 import Dispatch
 import Foundation
-#if canImport(Glibc)
-import Glibc
 import VanThuText
 import VanThuFormats
 import VanThuExtract
 import VanThuStore
+#if canImport(Glibc)
+import Glibc
 #endif
 
 /// Errors that stop a run as a whole (a bad document never does: it is quarantined).

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
-#if canImport(Glibc)
-import Glibc
 @testable import VanThuText
 @testable import VanThuFormats
 @testable import VanThuStore
 @testable import VanThuPipeline
+#if canImport(Glibc)
+import Glibc
 #endif
 
 /// Issue 14, the file-system half: links that leave the input roots, special files, hostile names,
