@@ -1,5 +1,6 @@
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 /// `CalendarValue.iso` writes its digits by hand; by interpolation it must read the same.
 struct CalendarValueISOTests {
@@ -47,8 +48,8 @@ struct ImpossibleDocumentDateTests {
         #expect(april31.calendarDays().day(at: 0) == nil)
         var april30 = ExtractionContext(text: "ngày 30/4/2019")
         #expect(april30.calendarDays().day(at: 0) == CalendarDays.Day(iso: "2019-04-30", end: 14))
-        #expect(ExtractStage.isoDatePrefix("2021-02-29T08:00:00+07:00") == nil)
-        #expect(ExtractStage.isoDatePrefix("2020-13-45") == nil)
-        #expect(ExtractStage.isoDatePrefix("2024-02-29T08:00:00Z") == "2024-02-29")
+        #expect(CalendarDay.isoDatePrefix("2021-02-29T08:00:00+07:00") == nil)
+        #expect(CalendarDay.isoDatePrefix("2020-13-45") == nil)
+        #expect(CalendarDay.isoDatePrefix("2024-02-29T08:00:00Z") == "2024-02-29")
     }
 }

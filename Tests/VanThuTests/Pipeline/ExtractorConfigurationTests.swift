@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
+@testable import VanThuPipeline
 
 /// The configuration reaches the classifier, the header reader and every extractor the same way
 /// (the run's lexicon), and extractors read options they declare, checked when pipeline.json loads.
