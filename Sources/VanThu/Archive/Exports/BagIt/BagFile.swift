@@ -46,7 +46,7 @@ final class BagFile {
     func close() throws -> (sha256: String, bytes: Int) {
         try flush()
         closed = true
-        guard fsync(fd) == 0 || errno == EINVAL, Foundation.close(fd) == 0 else { throw BagFile.error(url.path, errno) }
+        guard Foundation.close(fd) == 0 else { throw BagFile.error(url.path, errno) }
         return (hasher.finalizeHex(), bytes)
     }
 
