@@ -250,4 +250,34 @@ struct BagItTests {
         #expect(lead.hasSuffix("…") && lead.count <= ArchivalDescription.leadCharacters + 1)
         #expect(BagWriter.humanSize(999) == "999 bytes" && BagWriter.humanSize(105_564_036) == "105.6 MB")
     }
+
+    /// Through the binary: the exit statuses of `export --format bagit` and `verify-bag`.
+    @Test func theCommandsExitStatuses() throws {
+        guard IncrementalRunTests.binary != nil else { return }
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in")
+        TestSupport.write("UBND XÃ ĐỒI MÂY\nSố: 7/TB-UBND\nTHÔNG BÁO\nLịch tiếp công dân tháng 6\n", to: input.appendingPathComponent("tb.txt"))
+        let output = folder.appendingPathComponent("out")
+        _ = try IncrementalRunTests.run(input, output)
+        let bag = folder.appendingPathComponent("bag")
+        func vanthu(_ arguments: [String]) throws -> CommandLineHostileTests.Outcome { try CommandLineHostileTests.vanthu(arguments) }
+        let export = ["export", "--archive", output.path, "--format", "bagit"]
+        #expect(try vanthu(export).status == 64)
+        #expect(try vanthu(export + ["--to", bag.path, "--from", "2024-13"]).status == 5)
+        #expect(try vanthu(export + ["--to", bag.path, "--organization", "Xã Đồi Mây"]).status == 0)
+        #expect(try vanthu(["verify-bag", bag.path]).status == 0)
+        #expect(try vanthu(export + ["--to", bag.path]).status == 3)
+        try FileManager.default.removeItem(at: bag.appendingPathComponent("data/metadata/metadata.csv"))
+        let broken = try vanthu(["verify-bag", bag.path])
+        #expect(broken.status == 1)
+        #expect(try vanthu(["verify-bag", output.path]).status == 2)
+        // An original changed since it was archived: status 6, and no bag.
+        TestSupport.write("UBND XÃ ĐỒI MÂY\nSố: 7/TB-UBND\nTHÔNG BÁO\nLịch tiếp công dân tháng 7\n", to: input.appendingPathComponent("tb.txt"))
+        let second = folder.appendingPathComponent("bag2")
+        let changed = try vanthu(export + ["--to", second.path])
+        #expect(changed.status == 6)
+        #expect(changed.stderr.contains("changed since it was archived"))
+        #expect(!FileManager.default.fileExists(atPath: second.path))
+    }
 }
