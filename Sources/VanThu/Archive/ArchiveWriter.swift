@@ -191,7 +191,12 @@ public enum TemporaryFiles {
         lock.withLock {
             stopping = true
             for path in paths { unlink(path) }
-            for path in folders { try? FileManager.default.removeItem(atPath: path) }
+            // Renamed first, so that a writer still running cannot add to a folder being emptied
+            // (its paths lead nowhere once the folder has moved).
+            for path in folders {
+                let doomed = path + "-removing"
+                try? FileManager.default.removeItem(atPath: rename(path, doomed) == 0 ? doomed : path)
+            }
         }
     }
 }

@@ -280,4 +280,46 @@ struct BagItTests {
         #expect(changed.stderr.contains("changed since it was archived"))
         #expect(!FileManager.default.fileExists(atPath: second.path))
     }
+
+    /// A signal during the export removes the temporary bag; a full disk leaves nothing either.
+    @Test func aSignalOrAFullDiskLeavesNoBagAndNoTemporaryFolder() throws {
+        guard IncrementalRunTests.binary != nil else { return }
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in"), output = folder.appendingPathComponent("out")
+        try IncrementalRunTests.makeCorpus(in: input, count: 400)
+        _ = try IncrementalRunTests.run(input, output)
+        let bags = folder.appendingPathComponent("bags")
+        try FileManager.default.createDirectory(at: bags, withIntermediateDirectories: true)
+        var caught = 0
+        for signal in [SIGINT, SIGTERM] {
+            let bag = bags.appendingPathComponent("bag-\(signal)")
+            let process = Process()
+            process.executableURL = IncrementalRunTests.binary!
+            process.arguments = ["export", "--archive", output.path, "--format", "bagit", "--to", bag.path]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var sent = false
+            while process.isRunning {
+                if CommandLineHostileTests.temporaries(bags).contains(where: { $0.hasPrefix(".bag-\(signal).tmp-") }) {
+                    kill(process.processIdentifier, signal)
+                    sent = true
+                    break
+                }
+                usleep(200)
+            }
+            process.waitUntilExit()
+            if sent {
+                caught += 1
+                #expect(process.terminationStatus == 128 + signal)
+                #expect(CommandLineHostileTests.temporaries(bags).isEmpty)
+                #expect(!FileManager.default.fileExists(atPath: bag.path))
+            }
+        }
+        #expect(caught > 0, "no export was caught in time")
+        let outcome = try CommandLineHostileTests.vanthu(["export", "--archive", output.path, "--format", "bagit",
+                                                          "--to", bags.appendingPathComponent("full").path], limitFileBlocks: 64)
+        #expect(outcome.status == ExitStatus.output.rawValue, "\(outcome.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: bags.path).filter { $0.hasPrefix(".full") || $0 == "full" }.isEmpty)
+    }
 }
