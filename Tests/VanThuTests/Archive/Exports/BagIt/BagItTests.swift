@@ -206,6 +206,13 @@ struct BagItTests {
         let records = try String(contentsOf: bag.appendingPathComponent("data/metadata/records.jsonl"), encoding: .utf8)
             .split(separator: "\n").map { try JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
         #expect(records.allSatisfy { $0.kind == .dispatch })
+        // The same selection in the other exports.
+        var selected: [String] = []
+        try store.forEachRecord(matching: SearchQuery(text: "", kind: .dispatch)) { summary, _ in selected.append(summary.id) }
+        #expect(selected == records.map(\.id))
+        var found: [String] = []
+        try store.forEachRecord(matching: SearchQuery(text: "dân vận")) { summary, _ in found.append(summary.id) }
+        #expect(!found.isEmpty && found.count < store.documentCount)
         #expect(throws: BagWriter.Problem.nothingToExport) {
             try BagWriter(store: store, destination: folder.appendingPathComponent("none"),
                           options: Self.options(SearchQuery(text: "", from: "1900", to: "1901"))).write()
