@@ -97,7 +97,7 @@ struct ExportCommand: ParsableCommand {
             case (.documents, .jsonl):
                 try records { _, bytes in try sink.write(bytes + [0x0A]) }
             case (.documents, .bagit):
-                return
+                preconditionFailure("--format bagit is written by writeBag()")
             case (.documents, .csv):
                 try sink.write(CSV.header(["id", "path", "kind", "date", "title", "number", "issuer", "units", "deadlines",
                                            "modelCounts", "references"]))

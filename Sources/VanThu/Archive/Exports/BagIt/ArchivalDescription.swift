@@ -10,8 +10,8 @@
 /// - `issuer`: the header's issuing body.
 /// - `subject`: the header's subject (`V/v …`, the line under the type name), else the title.
 /// - `language`: Vietnamese: the pipeline reads Vietnamese documents (no language detection).
-/// - `pageCount`: empty: plain text, web pages and .docx text carry no pages; the reader of
-///   paged formats (PDF, scans) fills `Record.pageCount`-to-be through `pages(of:)`.
+/// - `pageCount`: empty: plain text, web pages and .docx text carry no pages; `pages(of:)` is
+///   where a reader of paged formats (PDF, scans) will give it.
 /// - `keywords`: the units most mentioned, then the fields of the model counts.
 /// - `origin`: from how the text was obtained (`TextOrigin.of(format:)`).
 /// - `notes`: the whole number-symbol, the original encoding when it was not Unicode, the

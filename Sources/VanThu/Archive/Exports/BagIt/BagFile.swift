@@ -1,7 +1,8 @@
 import Foundation
 
 /// A file of a bag being written: its bytes go to disk and through SHA-256 in one pass, so the
-/// manifest line costs no second read. Buffered (1 MB); `close` returns the checksum and size.
+/// manifest line costs no second read. Small writes are gathered up to 1 MB; `close` returns the
+/// checksum and size.
 final class BagFile {
     private let fd: Int32
     private var hasher = SHA256()
@@ -14,7 +15,6 @@ final class BagFile {
         self.url = url
         fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BagFile.error(url.path, errno) }
-        buffer.reserveCapacity(1 << 20)
     }
 
     deinit { if fd >= 0 && !closed { Foundation.close(fd) } }
@@ -27,8 +27,9 @@ final class BagFile {
     func write(_ chunk: UnsafeBufferPointer<UInt8>) throws {
         hasher.update(chunk)
         bytes += chunk.count
-        // A chunk as large as the buffer goes straight to the file.
-        if chunk.count >= 1 << 20 {
+        // A large chunk (a piece of an original being copied) goes straight to the file; small
+        // ones (CSV rows, manifest lines) are gathered.
+        if chunk.count >= 1 << 16 {
             try flush()
             try Self.writeAll(fd, chunk, path: url.path)
             return
