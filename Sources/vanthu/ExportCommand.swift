@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VanThu
+import VanThuExtract
+import VanThuStore
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

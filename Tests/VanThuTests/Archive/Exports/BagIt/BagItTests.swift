@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
+@testable import VanThuExtract
+@testable import VanThuStore
+@testable import VanThuPipeline
 
 /// Issue 20: the BagIt export, its verifier and the archival description.
 @Suite(.serialized)
