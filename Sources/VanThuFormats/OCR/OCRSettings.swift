@@ -1,3 +1,5 @@
+import Foundation
+
 /// How scans are read (pipeline.json's `ocr` section and `limits.maxPages`).
 package struct OCRSettings: Sendable, Equatable {
     /// Tesseract's model(s), `+`-joined: `vie` (tesseract-ocr-vie) or `Vietnamese` (the script
@@ -19,6 +21,6 @@ package struct OCRSettings: Sendable, Equatable {
     /// the file is refused before it is decoded (a 10,000 × 10,000 image, a decompression bomb).
     package var maxPixels = 25_000_000
     /// Pages read at once, each on its own tesseract engine with one thread.
-    package var workers = 2
+    package var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     package init() {}
 }
