@@ -2,9 +2,10 @@ import Foundation
 
 /// How scans are read (pipeline.json's `ocr` section and `limits.maxPages`).
 package struct OCRSettings: Sendable, Equatable {
-    /// Tesseract's model(s), `+`-joined: `vie` (tesseract-ocr-vie) or `Vietnamese` (the script
-    /// model, tesseract-ocr-script-viet).
-    package var languages = "vie"
+    /// Tesseract's model(s), `+`-joined: `Vietnamese` (the script model, tesseract-ocr-script-viet)
+    /// or `vie` (tesseract-ocr-vie). Measured on a fixture page with tesseract 5.3: 0.11% CER
+    /// against 0.21% at 300 dpi, 0.38% against 0.76% on a harsh 150 dpi JPEG, at the same speed.
+    package var languages = "Vietnamese"
     /// The resolution PDF pages without a usable text layer are rendered at.
     package var dpi = 300
     /// Leptonica clean-up before OCR: deskew, a 3×3 median filter, normalising the background,
