@@ -179,3 +179,31 @@ struct ScanReaderTests {
         #expect(!TextLayerRule.isUsable(String(repeating: "\u{E001}\u{E002}\u{FFFD} ", count: 30)))
     }
 }
+
+/// The entry point the format readers use, and the hints a reading gives.
+struct ScanReaderFormatsTests {
+    @Test func leadingBytesSayTheKind() throws {
+        #expect(ScanReader.kind(of: try ScanReaderTests.bytes("huyen-uy.pdf")) == .pdf)
+        for name in ["two-pages.tif", "harsh-top.jpg", "huge-10000.png"] {
+            #expect(ScanReader.kind(of: try ScanReaderTests.bytes(name)) == .image, "\(name)")
+        }
+        #expect(ScanReader.kind(of: Array("Số 12/UBND".utf8)) == nil)
+        #expect(throws: ScanFailure.self) { try ScanReader.read(Array("<html>".utf8), settings: OCRSettings()) }
+    }
+
+    @Test func hintsOfABornDigitalPDF() throws {
+        let reading = try ScanReader.read(try ScanReaderTests.bytes("huyen-uy.pdf"), settings: OCRSettings())
+        #expect(reading.textOrigin == "text-layer")
+        #expect(reading.createdDay == "2023-09-12")
+        #expect(reading.pageSummary == ["1 text-layer", "2 text-layer"])
+    }
+
+    @Test func hintsOfAMixedReading() {
+        let reading = ScanReading(pageCount: 3, pages: [PageText(number: 1, text: "a", origin: .textLayer, confidence: nil),
+                                                        PageText(number: 3, text: "b", origin: .ocr, confidence: 91)],
+                                  failures: [PageFailure(number: 2, reason: "OCR over the time limit of 60.0 s")], title: nil, created: nil)
+        #expect(reading.textOrigin == "mixed" && reading.digitisation == "mixed")
+        #expect(reading.pageSummary == ["1 text-layer", "3 ocr 91", "2 failed: OCR over the time limit of 60.0 s"])
+        #expect(reading.text == "a\n\nb")
+    }
+}
