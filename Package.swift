@@ -34,6 +34,22 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // poppler-glib from Debian's libpoppler-glib-dev (with cairo): PDF text layers, metadata,
+        // signatures, and pages rendered for OCR.
+        .systemLibrary(
+            name: "CPoppler",
+            path: "Sources/CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        // Tesseract's C API and leptonica from Debian's libtesseract-dev and libleptonica-dev: OCR
+        // of scanned pages and their clean-up. The `vie` model is tesseract-ocr-vie.
+        .systemLibrary(
+            name: "CTesseract",
+            path: "Sources/CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "libleptonica-dev", "tesseract-ocr-vie", "tesseract-ocr-script-viet"])]
+        ),
         // SHA-256 with the processor's SHA instructions, for the checksum of every input file.
         // DWARF 4 like the Swift code: valgrind 3.19 (callgrind, for repeatable profiles) cannot read
         // clang's default DWARF 5.
@@ -46,7 +62,7 @@ let package = Package(
         // From a file to decoded text and the format's hints: the source file, the pipeline-stage
         // contract (Stage, StageFailure, StageName), ingest (reading, gzip, .docx/zip) and decode
         // (HTML reading, encodings). Depends on VanThuText only.
-        .target(name: "VanThuFormats", dependencies: ["VanThuText", "CLibXML2"]),
+        .target(name: "VanThuFormats", dependencies: ["VanThuText", "CLibXML2", "CPoppler", "CTesseract"]),
         // From decoded text to a record: normalising (chrome filtering), classifying, the record and
         // its fact types, the matching kernel (lexicons, phrase tables, temporal scanner) and one
         // folder per extractor (its rules, examples and helpers). Depends on VanThuText and VanThuFormats.

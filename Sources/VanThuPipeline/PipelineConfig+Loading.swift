@@ -55,7 +55,7 @@ extension PipelineConfig {
     }
 
     package init(json root: ConfigNode) throws(ConfigError) {
-        let object = try root.object(allowed: ["$schema", "version", "inputs", "stages", "extractors", "output", "limits", "lexicon"])
+        let object = try root.object(allowed: ["$schema", "version", "inputs", "stages", "extractors", "output", "limits", "lexicon", "ocr"])
         let version = try object["version"].map { (n: ConfigNode) throws(ConfigError) in try n.int() } ?? Self.currentVersion
         guard version == Self.currentVersion else { throw .unsupportedVersion(version, supported: Self.currentVersion) }
 
@@ -141,8 +141,35 @@ extension PipelineConfig {
         }
 
         var limits = Limits()
+        var ocr = OCRSettings()
+        if let node = object["ocr"] {
+            let o = try node.object(allowed: ["languages", "dpi", "deskew", "median", "normalize", "upscaleBelowDpi", "pageSeconds", "workers"])
+            if let languages = o["languages"] {
+                ocr.languages = try languages.string()
+                guard !ocr.languages.isEmpty else { throw .invalidValue(keyPath: languages.path, value: "\"\"", valid: ["a tesseract model: vie, Vietnamese, vie+eng"]) }
+            }
+            for (key, range) in [("dpi", 72...1200), ("upscaleBelowDpi", 0...1200), ("pageSeconds", 1...3600), ("workers", 1...64)] {
+                guard let item = o[key] else { continue }
+                let value = try item.int()
+                guard range.contains(value) else { throw .invalidValue(keyPath: item.path, value: String(value), valid: ["\(range.lowerBound)–\(range.upperBound)"]) }
+                switch key {
+                case "dpi": ocr.dpi = value
+                case "upscaleBelowDpi": ocr.upscaleBelowDpi = value
+                case "pageSeconds": ocr.pageSeconds = Double(value)
+                default: ocr.workers = value
+                }
+            }
+            if let deskew = o["deskew"] { ocr.deskew = try deskew.bool() }
+            if let median = o["median"] { ocr.median = try median.bool() }
+            if let normalize = o["normalize"] { ocr.normalize = try normalize.bool() }
+        }
         if let node = object["limits"] {
-            let l = try node.object(allowed: ["maxFileBytes"])
+            let l = try node.object(allowed: ["maxFileBytes", "maxPages"])
+            if let pages = l["maxPages"] {
+                let value = try pages.int()
+                guard value > 0 else { throw .invalidValue(keyPath: pages.path, value: String(value), valid: ["a positive number of pages"]) }
+                ocr.maxPages = value
+            }
             if let max = l["maxFileBytes"] {
                 let value = try max.int()
                 guard value > 0 else { throw .invalidValue(keyPath: max.path, value: String(value), valid: ["a positive number of bytes"]) }
@@ -166,6 +193,7 @@ extension PipelineConfig {
         }
         self.init(version: version, inputs: inputs, stages: stages, extractors: extractors, output: output, limits: limits,
                   lexicon: lexicon)
+        self.ocr = ocr
     }
 }
 

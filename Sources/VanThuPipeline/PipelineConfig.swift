@@ -17,6 +17,9 @@ public struct PipelineConfig: Sendable, Equatable {
     public var limits: Limits
     /// Entries added to the unit lexicon (head nouns, qualifiers, positions, places).
     public var lexicon: UnitLexicon.Extension
+    /// How scans and PDF pages without a text layer are read: pipeline.json's `ocr` section, and
+    /// `limits.maxPages`.
+    package var ocr = OCRSettings()
 
     public init(version: Int = PipelineConfig.currentVersion, inputs: [InputSpec], stages: [StageName] = StageName.allCases,
                 extractors: [String: ExtractorSettings] = [:], output: OutputSettings = OutputSettings(),

@@ -1,0 +1,44 @@
+import CTesseract
+import Foundation
+
+/// One tesseract engine with one thread (OpenMP set to a single thread before any engine starts:
+/// its default threading made a page take 15–20× longer on a loaded machine). Not thread-safe:
+/// one engine per worker.
+package final class TesseractEngine {
+    private let api: OpaquePointer
+
+    private static let oneThread: Void = { setenv("OMP_THREAD_LIMIT", "1", 1) }()
+
+    package init(languages: String) throws(ScanFailure) {
+        _ = Self.oneThread
+        LeptonicaImage.silence()
+        guard let api = TessBaseAPICreate() else { throw ScanFailure("tesseract cannot start") }
+        guard TessBaseAPIInit3(api, nil, languages) == 0 else {
+            TessBaseAPIDelete(api)
+            throw ScanFailure("tesseract has no model \"\(languages)\" (install tesseract-ocr-vie / tesseract-ocr-script-viet)")
+        }
+        self.api = api
+    }
+
+    deinit { TessBaseAPIEnd(api); TessBaseAPIDelete(api) }
+
+    /// The text of `image` and tesseract's mean word confidence (0–100), or a failure when the
+    /// page takes more than `seconds`.
+    package func recognize(_ image: LeptonicaImage, seconds: Double) throws(ScanFailure) -> (text: String, confidence: Int) {
+        TessBaseAPISetImage2(api, image.pix)
+        if image.dpi > 0 { TessBaseAPISetSourceResolution(api, Int32(image.dpi)) }
+        defer { TessBaseAPIClear(api) }
+        let monitor = TessMonitorCreate()
+        defer { TessMonitorDelete(monitor) }
+        let milliseconds = Int32(min(seconds * 1000, Double(Int32.max)))
+        TessMonitorSetDeadlineMSecs(monitor, milliseconds)
+        let start = ContinuousClock.now
+        let status = TessBaseAPIRecognize(api, monitor)
+        let elapsed = start.duration(to: .now)
+        if elapsed >= .milliseconds(Int(milliseconds)) { throw ScanFailure("OCR over the time limit of \(seconds) s") }
+        guard status == 0 else { throw ScanFailure("OCR failed") }
+        guard let raw = TessBaseAPIGetUTF8Text(api) else { throw ScanFailure("OCR gave no text") }
+        defer { TessDeleteText(raw) }
+        return (String(cString: raw), Int(TessBaseAPIMeanTextConf(api)))
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+@testable import VanThuFormats
+
+/// The reading order is rebuilt from where characters sit, whatever order they come in.
+struct PageLayoutTests {
+    /// Characters of `word` laid out from `x` on the row at `y`, 6 points each.
+    private func placed(_ word: String, x: Double, y: Double) -> [PlacedCharacter] {
+        word.unicodeScalars.enumerated().map { offset, scalar in
+            PlacedCharacter(scalar, x1: x + Double(offset) * 6, y1: y, x2: x + Double(offset + 1) * 6, y2: y + 14)
+        }
+    }
+
+    @Test func justifiedWordsComeBackInOrderWhateverOrderTheyArrive() {
+        // A justified line (wide gaps) whose words arrive right to left, then the next line first.
+        let second = placed("Lưu", x: 10, y: 30)
+        let first = placed("gửi:", x: 200, y: 10) + placed("Kính", x: 10, y: 10)
+        #expect(PageLayout.lines(second + first) == ["Kính gửi:", "Lưu"])
+    }
+
+    @Test func lettersOfOneWordStayTogetherAndAWideGapIsOneSpace() {
+        let line = placed("Số", x: 0, y: 0) + placed("215", x: 12.5, y: 0) + placed("HU", x: 90, y: 0)
+        #expect(PageLayout.text(line) == "Số215 HU")
+    }
+
+    @Test func aWideGapBetweenLinesIsABlankLine() {
+        let text = PageLayout.text(placed("một", x: 0, y: 0) + placed("hai", x: 0, y: 16) + placed("ba", x: 0, y: 60) + placed("bốn năm", x: 0, y: 76))
+        #expect(text == "một\nhai\n\nba\nbốn năm")
+    }
+
+    @Test func aJustifiedLineJoinsTheNextButAHeaderWithTwoColumnsDoesNot() {
+        // Row 1: two columns (a wide gap) reaching both edges; row 2: a short line; rows 3–4: a
+        // justified line that fills the width, then the end of its paragraph.
+        let characters = placed("UBND", x: 0, y: 0) + placed("CỘNG", x: 116, y: 0)
+            + placed("SỞ", x: 0, y: 16)
+            + placed("Thực", x: 0, y: 32) + placed("hiện", x: 40, y: 32) + placed("kế", x: 80, y: 32) + placed("hoạch", x: 110, y: 32)
+            + placed("năm nay.", x: 0, y: 48)
+        #expect(PageLayout.lines(characters) == ["UBND CỘNG", "SỞ", "Thực hiện kế hoạch năm nay."])
+    }
+
+    @Test func ocrLinesNearlyAsLongAsTheLongestJoinTheNext() {
+        let full = "Các cơ quan, đơn vị báo cáo kết quả sơ kết về Ban"
+        let text = "SỞ Y TẾ\n\n\(full)\nThường vụ trước ngày 15/10.\n\nNơi nhận:"
+        #expect(PageLayout.unwrap(text) == "SỞ Y TẾ\n\n\(full) Thường vụ trước ngày 15/10.\n\nNơi nhận:")
+    }
+
+    @Test func blankAndZeroHeightCharactersAreDropped() {
+        let characters = placed("A", x: 0, y: 0) + [PlacedCharacter(" ", x1: 6, y1: 0, x2: 9, y2: 14),
+                                                    PlacedCharacter("x", x1: 9, y1: 5, x2: 12, y2: 5)]
+        #expect(PageLayout.text(characters) == "A")
+    }
+}
