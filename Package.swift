@@ -11,12 +11,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // zlib from Debian's zlib1g-dev: gzip output now, gzip input and .docx later.
+        // zlib from Debian's zlib1g-dev: gzip output and input. Not named CZlib: ZIPFoundation's
+        // own zlib module has that name, and two modules of one name cannot be built together.
         .systemLibrary(
-            name: "CZlib",
-            path: "Sources/CZlib",
+            name: "CVanThuZlib",
+            path: "Sources/CVanThuZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
@@ -33,7 +35,10 @@ let package = Package(
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(
             name: "VanThu",
-            dependencies: ["CZlib", "CLibXML2", "CSHA256", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CVanThuZlib", "CLibXML2", "CSHA256", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .executableTarget(
             name: "vanthu",
@@ -47,7 +52,7 @@ let package = Package(
         .executableTarget(name: "vanthu-fuzz", dependencies: ["VanThu"]),
         .testTarget(
             name: "VanThuTests",
-            dependencies: ["VanThu", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["VanThu", "CVanThuZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -65,13 +65,14 @@ public struct Pipeline: Sendable {
     /// The per-document stages as configured.
     public struct DocumentStages: Sendable {
         public var ingest: IngestStage
-        public var decode = DecodeStage()
+        public var decode: DecodeStage
         public var normalize = NormalizeStage()
         public var classify: ClassifyStage?
         public var extract: ExtractStage
 
         public init(config: PipelineConfig) {
             ingest = IngestStage(maxFileBytes: config.limits.maxFileBytes)
+            decode = DecodeStage(maxBytes: config.limits.maxFileBytes)
             classify = config.stages.contains(.classify) ? ClassifyStage() : nil
             extract = ExtractStage(extractors: config.enabledExtractors, includeText: config.output.includeText)
         }
