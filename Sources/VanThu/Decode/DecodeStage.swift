@@ -6,7 +6,6 @@
 /// so nothing is archived as mojibake.
 public struct DecodeStage: Stage {
     public var name: StageName { .decode }
-    public var detector = EncodingDetector()
     /// The formats read.
     public var formats = FormatRegistry.standard
     /// The most bytes a format may make of a file (an unpacked gzip, a .docx's text):
@@ -25,6 +24,11 @@ public struct DecodeStage: Stage {
 
     /// The text of a file's bytes and the name of their encoding, or the reason they are refused.
     public func decode(_ bytes: [UInt8]) throws(StageFailure) -> (text: String, encoding: String) {
+        try Self.decode(bytes, detector: EncodingDetector())
+    }
+
+    /// `decode` with the given detector (`TextReader` keeps one).
+    static func decode(_ bytes: [UInt8], detector: EncodingDetector) throws(StageFailure) -> (text: String, encoding: String) {
         // UTF-32's little-endian mark starts with UTF-16LE's: it goes first.
         if let utf32 = UTF32.byteOrderMark(bytes) {
             guard let decoded = utf32.decodeCounting(bytes.dropFirst(4)), decoded.unmappedBytes == 0 else {

@@ -13,11 +13,15 @@ extension TextOrigin {
 public struct HTMLReader: FormatReader {
     public var format: SourceFormat { .html }
     public var extensions: [String] { ["html", "htm", "xhtml", "shtml", "aspx", "asp", "php", "jsp"] }
+    /// For pages that are not UTF-8: decoded as text files are.
+    public var text = TextReader()
 
     public init() {}
 
     public func recognize(_ bytes: [UInt8], named: SourceFormat) -> FormatRecognition {
         if Self.startsWithMarkup(bytes) { return .signature }
+        // The tag search matters only to a file named as a page.
+        guard named.outermost == format else { return .consistent }
         return Self.hasTag(bytes.prefix(1 << 16)) ? .consistent : .contradicted
     }
 
@@ -34,7 +38,7 @@ public struct HTMLReader: FormatReader {
         }
         if encoding == nil {
             let body = Array(bytes[bom...])
-            if let (text, detected) = try? DecodeStage().decode(body) {
+            if let (text, detected) = try? self.text.decode(body) {
                 // Not UTF-8: the statistics of Vietnamese letters decide, as for text.
                 var text = text
                 page = text.withUTF8 { reader.read(validUTF8: $0) }

@@ -13,14 +13,19 @@ extension TextOrigin {
 public struct TextReader: FormatReader {
     public var format: SourceFormat { .text }
     public var extensions: [String] { ["txt", "text", ""] }
+    public var detector = EncodingDetector()
 
     public init() {}
 
     public func recognize(_ bytes: [UInt8], named: SourceFormat) -> FormatRecognition { .consistent }
 
     public func read(_ bytes: [UInt8], named: SourceFormat, context: FormatContext) throws(FormatFailure) -> FormatReading {
-        let decoded: (text: String, encoding: String)
-        do { decoded = try DecodeStage().decode(bytes) } catch { throw FormatFailure(error.reason) }
+        let decoded = try decode(bytes)
         return FormatReading(text: decoded.text, format: format, encoding: decoded.encoding, hints: DocumentHints(textOrigin: .decoded))
+    }
+
+    /// The text of bytes in any encoding VanThu reads, and the encoding's name.
+    public func decode(_ bytes: [UInt8]) throws(FormatFailure) -> (text: String, encoding: String) {
+        do { return try DecodeStage.decode(bytes, detector: detector) } catch { throw FormatFailure(error.reason) }
     }
 }
