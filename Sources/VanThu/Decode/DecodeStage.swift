@@ -12,7 +12,8 @@ public struct DecodeStage: Stage {
     /// `limits.maxFileBytes`.
     public var maxBytes: Int
 
-    public init(maxBytes: Int = PipelineConfig.Limits().maxFileBytes) { self.maxBytes = maxBytes }
+    /// `maxBytes` defaults to the default of `limits.maxFileBytes`, 64 MB.
+    public init(maxBytes: Int = 64 << 20) { self.maxBytes = maxBytes }
 
     public func run(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
         let reading: FormatReading
