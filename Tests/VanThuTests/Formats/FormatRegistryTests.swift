@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
+@testable import VanThuExtract
+@testable import VanThuPipeline
 
 /// A format only these tests know: "note cards", a file that starts with `NOTECARD` and a title
 /// line, then the text. It proves that adding a format is one reader plus one `register` line, and

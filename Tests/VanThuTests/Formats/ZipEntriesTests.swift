@@ -1,7 +1,8 @@
 import CVanThuZlib
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
 
 /// The zip reader of .docx files: CRC-32 and size checks, ZIP64, caps, and the hostile zips that
 /// stop ZIPFoundation's own `Archive(data:)` (a trap on an offset past the end, an endless loop on
