@@ -74,6 +74,13 @@ public struct Pipeline: Sendable {
         public var classify: ClassifyStage?
         public var extract: ExtractStage
 
+        /// The formats read: their names decide at ingest which files are read, their readers at
+        /// decode what the bytes are. One registry for both.
+        public var formats: FormatRegistry {
+            get { decode.formats }
+            set { ingest.formats = newValue; decode.formats = newValue }
+        }
+
         public init(config: PipelineConfig) {
             ingest = IngestStage(maxFileBytes: config.limits.maxFileBytes)
             decode = DecodeStage(maxBytes: config.limits.maxFileBytes)

@@ -52,8 +52,7 @@ struct FormatRegistryTests {
         #expect(packed.hints.title == reading.hints.title)
         // The title reaches the record, through the decode stage as the pipeline runs it.
         var stages = Pipeline.DocumentStages(config: PipelineConfig(inputs: []))
-        stages.ingest.formats = registry
-        stages.decode.formats = registry
+        stages.formats = registry
         let record = try stages.process(bytes: card, name: "so-tay.card").get()
         #expect(record.source.format == "notecard")
         #expect(record.title == "Thẻ ghi chép của tổ dân phố")
