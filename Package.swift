@@ -18,12 +18,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // zlib from Debian's zlib1g-dev: gzip in and out, and the deflated members of .docx (zip) files.
+        // zlib from Debian's zlib1g-dev: gzip in and out. Not named CZlib: ZIPFoundation's own zlib
+        // module (its inflate reads the deflated entries of .docx files) has that name, and two
+        // modules of one name cannot be built together.
         .systemLibrary(
-            name: "CZlib",
-            path: "Sources/CZlib",
+            name: "CVanThuZlib",
+            path: "Sources/CVanThuZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
@@ -58,11 +61,16 @@ let package = Package(
         // folding and letters, the legacy Vietnamese encodings and their detector, Unicode cleaning,
         // the text views extractors scan (TextDocument, FoldedText), JSON writer and reader, gzip,
         // SHA-256, globs, calendar days. Depends on no other VanThu target.
-        .target(name: "VanThuText", dependencies: ["CZlib", "CSHA256"]),
+        .target(name: "VanThuText", dependencies: ["CVanThuZlib", "CSHA256"]),
         // From a file to decoded text and the format's hints: the source file, the pipeline-stage
-        // contract (Stage, StageFailure, StageName), ingest (reading, gzip, .docx/zip) and decode
-        // (HTML reading, encodings). Depends on VanThuText only.
-        .target(name: "VanThuFormats", dependencies: ["VanThuText", "CLibXML2", "CPoppler", "CTesseract"]),
+        // contract (Stage, StageFailure, StageName), ingest (reading, hashing), the format seam
+        // (FormatReader, FormatRegistry, SourceFormat) with one reader per format (text, HTML, .docx,
+        // gzip), the PDF and OCR engines (poppler-glib, tesseract), and the decode stage that runs them.
+        // Depends on VanThuText only, ZIPFoundation's streaming inflate for the .docx zip, and the C libraries.
+        .target(
+            name: "VanThuFormats",
+            dependencies: ["VanThuText", "CLibXML2", "CPoppler", "CTesseract", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // From decoded text to a record: normalising (chrome filtering), classifying, the record and
         // its fact types, the matching kernel (lexicons, phrase tables, temporal scanner) and one
         // folder per extractor (its rules, examples and helpers). Depends on VanThuText and VanThuFormats.
@@ -93,7 +101,7 @@ let package = Package(
             name: "VanThuTests",
             dependencies: [
                 "VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline",
-                "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+                "CVanThuZlib", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ],

@@ -1,69 +1,37 @@
 import VanThuText
 
-/// Bytes → Unicode text. Byte order marks first; bytes with NULs are UTF-16 when they have its
-/// pattern, else binary; valid UTF-8 is UTF-8; anything else goes to the `EncodingDetector`, which
-/// tells TCVN3, VNI, VISCII and Windows-1258 apart by how Vietnamese each reading looks. What it
-/// cannot decode with confidence it refuses, so nothing is archived as mojibake.
+/// Bytes → Unicode text, by the reader of the file's format (`FormatRegistry`): what the bytes are
+/// is detected there, by their signature or their name. For plain text: byte order marks first;
+/// bytes with NULs are UTF-16 when they have its pattern, else binary; valid UTF-8 is UTF-8;
+/// anything else goes to the `EncodingDetector`, which tells TCVN3, VNI, VISCII and Windows-1258
+/// apart by how Vietnamese each reading looks. What cannot be decoded with confidence is refused,
+/// so nothing is archived as mojibake.
 public struct DecodeStage: Stage {
     public var name: StageName { .decode }
-    public var detector = EncodingDetector()
+    /// The formats read.
+    public var formats = FormatRegistry.standard
+    /// The most bytes a format may make of a file (an unpacked gzip, a .docx's text):
+    /// `limits.maxFileBytes`.
+    public var maxBytes: Int
 
-    public init() {}
+    /// `maxBytes` defaults to the default of `limits.maxFileBytes`, 64 MB.
+    public init(maxBytes: Int = 64 << 20) { self.maxBytes = maxBytes }
 
     public func run(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
-        if raw.baseFormat == "html" { return try decodeHTML(raw) }
-        return try decodeText(raw)
-    }
-
-    /// HTML: valid UTF-8 is parsed as UTF-8 whatever the meta tag says (a UTF-8 page labelled
-    /// windows-1258 would otherwise come out empty); other bytes are decoded as text files are,
-    /// and the page's meta charset decides only when that cannot. The reader gives the article
-    /// (`HTMLDocumentReader`); a page without one is refused with the reason.
-    package func decodeHTML(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
-        let bom = raw.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let reader = HTMLDocumentReader()
-        var (page, encoding): (HTMLDocumentReader.Result?, String?) = raw.bytes.withUnsafeBufferPointer { all in
-            let bytes = UnsafeBufferPointer(rebasing: all[bom...])
-            return UTF8Validation.isValid(bytes) ? (reader.read(validUTF8: bytes), "utf-8") : (nil, nil)
+        let reading: FormatReading
+        do { reading = try formats.read(raw.bytes, named: raw.format, maxBytes: maxBytes) } catch {
+            throw StageFailure(.decode, error.reason)
         }
-        if encoding == nil {
-            let bytes = Array(raw.bytes[bom...])
-            if let (text, detected) = try? decode(bytes) {
-                // Not UTF-8: the statistics of Vietnamese letters decide, as for text.
-                var text = text
-                page = text.withUTF8 { reader.read(validUTF8: $0) }
-                encoding = detected
-            } else if let declared = Self.declaredCharset(Array(bytes.prefix(8192))) {
-                // They cannot: the page's meta charset is the fallback.
-                page = reader.read(bytes, encoding: declared)
-                encoding = declared
-            } else {
-                throw StageFailure(.decode, "HTML that is not UTF-8, whose encoding could not be identified with confidence and that declares no charset")
-            }
-        }
-        guard let page, let encoding else { throw StageFailure(.decode, "HTML could not be parsed") }
-        if let failure = page.failure { throw StageFailure(.decode, failure) }
-        return DecodedDocument(raw: raw.withoutBytes, text: page.text, encoding: encoding.lowercased(),
-                               hints: DocumentHints(title: page.title, pageTitle: page.pageTitle, published: page.published,
-                                                    titleRule: page.titleRule, dateSource: page.dateSource))
-    }
-
-    /// The charset a page declares in `<meta charset>` or `<meta http-equiv … content="…charset=…">`.
-    package static func declaredCharset(_ head: [UInt8]) -> String? {
-        let text = String(decoding: head.map { $0 < 0x80 ? $0 : UInt8(ascii: " ") }, as: UTF8.self).lowercased()
-        guard let range = text.range(of: "charset=") else { return nil }
-        let value = text[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
-            .prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-        return value.isEmpty ? nil : String(value)
-    }
-
-    package func decodeText(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
-        let (text, encoding) = try decode(raw.bytes)
-        return DecodedDocument(raw: raw.withoutBytes, text: text, encoding: encoding)
+        return DecodedDocument(raw: raw.withoutBytes, text: reading.text, encoding: reading.encoding, hints: reading.hints, format: reading.format)
     }
 
     /// The text of a file's bytes and the name of their encoding, or the reason they are refused.
     public func decode(_ bytes: [UInt8]) throws(StageFailure) -> (text: String, encoding: String) {
+        try Self.decode(bytes, detector: EncodingDetector())
+    }
+
+    /// `decode` with the given detector (`TextReader` keeps one).
+    static func decode(_ bytes: [UInt8], detector: EncodingDetector) throws(StageFailure) -> (text: String, encoding: String) {
         // UTF-32's little-endian mark starts with UTF-16LE's: it goes first.
         if let utf32 = UTF32.byteOrderMark(bytes) {
             guard let decoded = utf32.decodeCounting(bytes.dropFirst(4)), decoded.unmappedBytes == 0 else {

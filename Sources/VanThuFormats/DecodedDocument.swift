@@ -6,13 +6,17 @@ public struct DecodedDocument: Sendable {
     public var encoding: String
     /// What the format itself says about the document (an HTML page's title and publication date).
     public var hints: DocumentHints
+    /// The format the bytes were read as, wrappers included (`html+gzip`): what the archive records.
+    public var format: SourceFormat
 
-    public init(raw: RawDocument, text: String, encoding: String, hints: DocumentHints = DocumentHints()) {
+    public init(raw: RawDocument, text: String, encoding: String, hints: DocumentHints = DocumentHints(), format: SourceFormat? = nil) {
         self.raw = raw; self.text = text; self.encoding = encoding; self.hints = hints
+        self.format = format ?? raw.format
     }
 }
 
-/// Metadata a format carries beside its text: og:title or h1, the page title, article:published_time.
+/// Metadata a format carries beside its text: og:title or h1, the page title, article:published_time;
+/// how many pages it has and how its text was obtained.
 public struct DocumentHints: Sendable, Equatable {
     /// The article's own headline (og:title, h1): it wins over what rules read from the text.
     public var title: String?
@@ -24,10 +28,15 @@ public struct DocumentHints: Sendable, Equatable {
     public var titleRule: String?
     /// Which source gave `published` (`byline`, `article:published_time`, `issued date` …).
     public var dateSource: String?
+    /// How many pages the document has, when its format knows (a PDF, a multi-page scan).
+    public var pageCount: Int?
+    /// How the reader obtained the text (`decoded`, `article`, `wordprocessing`; `text-layer` or `ocr`).
+    public var textOrigin: TextOrigin?
 
     public init(title: String? = nil, pageTitle: String? = nil, published: String? = nil,
-                titleRule: String? = nil, dateSource: String? = nil) {
+                titleRule: String? = nil, dateSource: String? = nil, pageCount: Int? = nil, textOrigin: TextOrigin? = nil) {
         self.title = title; self.pageTitle = pageTitle; self.published = published
         self.titleRule = titleRule; self.dateSource = dateSource
+        self.pageCount = pageCount; self.textOrigin = textOrigin
     }
 }

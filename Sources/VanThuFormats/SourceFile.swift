@@ -144,16 +144,17 @@ public enum PathEscape {
 /// A file's content, unwrapped from its container, with the checksum of the file as stored.
 public struct RawDocument: Sendable {
     public var file: SourceFile
-    /// The content to decode: the file's bytes, or what a gzip or .docx container held.
+    /// The file's bytes, as stored.
     public var bytes: [UInt8]
     /// SHA-256 of the file as stored (before any unwrapping).
     public var sha256: String
     /// Size of the file as stored.
     public var fileSize: Int
-    /// The format ingest recognised: `text`, `html`, `docx`; `+gzip` when it came gzip-compressed.
-    public var format: String
+    /// The format the file's name gives (`html`, `html+gzip`); the bytes decide when they are
+    /// decoded (`FormatRegistry.detect`).
+    public var format: SourceFormat
 
-    public init(file: SourceFile, bytes: [UInt8], sha256: String, format: String, fileSize: Int? = nil) {
+    public init(file: SourceFile, bytes: [UInt8], sha256: String, format: SourceFormat, fileSize: Int? = nil) {
         self.file = file; self.bytes = bytes; self.sha256 = sha256; self.format = format
         self.fileSize = fileSize ?? bytes.count
     }
@@ -165,9 +166,6 @@ public struct RawDocument: Sendable {
         copy.bytes = []
         return copy
     }
-
-    /// The format without a container suffix.
-    public var baseFormat: String { format.split(separator: "+").first.map(String.init) ?? format }
 
     public var id: String { String(sha256.prefix(16)) }
 }

@@ -69,13 +69,21 @@ public struct Pipeline: Sendable {
     /// The per-document stages as configured.
     public struct DocumentStages: Sendable {
         public var ingest: IngestStage
-        public var decode = DecodeStage()
+        public var decode: DecodeStage
         public var normalize = NormalizeStage()
         public var classify: ClassifyStage?
         public var extract: ExtractStage
 
+        /// The formats read: their names decide at ingest which files are read, their readers at
+        /// decode what the bytes are. One registry for both.
+        public var formats: FormatRegistry {
+            get { decode.formats }
+            set { ingest.formats = newValue; decode.formats = newValue }
+        }
+
         public init(config: PipelineConfig) {
             ingest = IngestStage(maxFileBytes: config.limits.maxFileBytes)
+            decode = DecodeStage(maxBytes: config.limits.maxFileBytes)
             let lexicon = config.runLexicon
             classify = config.stages.contains(.classify) ? ClassifyStage(lexicon: lexicon.documents) : nil
             extract = ExtractStage(extractors: config.enabledExtractors(lexicon: lexicon), includeText: config.output.includeText)

@@ -112,7 +112,7 @@ struct BenchCommand: ParsableCommand {
         let raws = names.compactMap { name -> RawDocument? in
             guard let data = try? Data(contentsOf: source.appendingPathComponent(name)) else { return nil }
             let file = SourceFile(path: source.appendingPathComponent(name).path, relativePath: name, size: data.count)
-            return RawDocument(file: file, bytes: [UInt8](data), sha256: "", format: "html")
+            return RawDocument(file: file, bytes: [UInt8](data), sha256: "", format: .html)
         }
         let decode = DecodeStage()
         func threadCPU() -> Double {

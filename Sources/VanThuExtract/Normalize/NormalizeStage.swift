@@ -82,7 +82,7 @@ public struct NormalizeStage: Stage {
             throw StageFailure(.normalize, "no text: the file holds no letters after cleaning")
         }
         let source = SourceInfo(path: decoded.raw.file.relativePath, sha256: decoded.raw.sha256,
-                                bytes: decoded.raw.fileSize, format: decoded.raw.format, encoding: decoded.encoding,
+                                bytes: decoded.raw.fileSize, format: decoded.format.rawValue, encoding: decoded.encoding,
                                 root: decoded.raw.file.root)
         var clean = CleanDocument(id: decoded.raw.id, source: source, document: TextDocument(text: text, utf8: bytes, folded: folded),
                                   droppedChrome: dropped, hints: decoded.hints)

@@ -1,28 +1,54 @@
+import VanThuText
+
 import CLibXML2
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// .docx → text: the main document part (`word/document.xml`) of the zip, paragraphs as lines,
-/// table cells separated by " | ", rows as lines.
-public struct DocxReader: Sendable {
+extension SourceFormat {
+    public static let docx = SourceFormat(rawValue: "docx")
+}
+
+extension TextOrigin {
+    /// The paragraphs of a word processor's document (WordprocessingML).
+    public static let wordprocessing = TextOrigin(rawValue: "wordprocessing")
+}
+
+/// .docx → text: the main document part (`word/document.xml`) of the zip (`ZipEntries`: size
+/// cap, CRC-32, ZIP64), paragraphs as lines, table cells separated by " | ", rows as lines. A zip
+/// that holds `word/document.xml` is a .docx whatever its name; a file named .docx is read as
+/// one, and refused with the reason when it is not.
+public struct DocxReader: FormatReader {
+    public var format: SourceFormat { .docx }
+    public var extensions: [String] { ["docx"] }
+
     public init() {}
 
-    public func text(from bytes: [UInt8], limit: Int) throws(StageFailure) -> String {
+    public func recognize(_ bytes: [UInt8], named: SourceFormat) -> FormatRecognition {
+        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) && ByteSearch.contains(bytes.prefix(1 << 16), Array("word/document.xml".utf8))
+            ? .signature : .consistent
+    }
+
+    public func read(_ bytes: [UInt8], named: SourceFormat, context: FormatContext) throws(FormatFailure) -> FormatReading {
+        let text = try text(from: bytes, limit: context.maxBytes)
+        return FormatReading(text: text, format: format, encoding: "utf-8", hints: DocumentHints(textOrigin: .wordprocessing))
+    }
+
+    public func text(from bytes: [UInt8], limit: Int) throws(FormatFailure) -> String {
         let xml: [UInt8]
         do {
-            let zip = try ZipArchive(bytes)
+            let zip = try ZipEntries(bytes)
             xml = try zip.read("word/document.xml", limit: limit)
         } catch {
-            throw StageFailure(.ingest, "broken .docx: \(error.description)")
+            throw FormatFailure("broken .docx: \(error.description)")
         }
         switch Self.paragraphs(xml, limit: limit) {
         case .text(let text): return text
-        case .malformed: throw StageFailure(.ingest, "broken .docx: word/document.xml is not well-formed XML")
+        case .malformed: throw FormatFailure("broken .docx: word/document.xml is not well-formed XML")
         case .declaresDTD:
-            throw StageFailure(.ingest, "refused .docx: word/document.xml declares a DTD (entity definitions, the stuff of expansion bombs); Word never writes one")
+            throw FormatFailure("refused .docx: word/document.xml declares a DTD (entity definitions, the stuff of expansion bombs); Word never writes one")
         case .tooLarge:
-            throw StageFailure(.ingest, "refused .docx: its text expands to more than \(limit) bytes (limits.maxFileBytes)")
+            throw FormatFailure("refused .docx: its text expands to more than \(limit) bytes (limits.maxFileBytes)")
         }
     }
 

@@ -27,7 +27,7 @@ public struct ExtractorBenchmark {
         for url in files {
             guard let data = try? Data(contentsOf: url), !data.isEmpty else { continue }
             let file = SourceFile(url: url, relativePath: url.lastPathComponent, size: data.count)
-            let raw = RawDocument(file: file, bytes: [UInt8](data), sha256: "", format: "text")
+            let raw = RawDocument(file: file, bytes: [UInt8](data), sha256: "", format: .text)
             guard let decoded = try? decode.run(raw), let clean = try? normalize.run(decoded) else { continue }
             let (kind, reasons) = ClassifyStage.classify(clean.document)
             let record = Record(id: clean.id, source: clean.source, kind: kind, kindReasons: reasons)

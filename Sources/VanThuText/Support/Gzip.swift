@@ -1,4 +1,4 @@
-import CZlib
+import CVanThuZlib
 
 /// gzip through zlib: compression for archive copies, decompression (multi-member, size-capped)
 /// for gzip inputs.
@@ -104,7 +104,7 @@ public enum Gzip {
                 let (status, produced) = chunk.withUnsafeMutableBufferPointer { outBuffer -> (Int32, Int) in
                     stream.next_out = outBuffer.baseAddress
                     stream.avail_out = UInt32(outBuffer.count)
-                    let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    let status = CVanThuZlib.inflate(&stream, Z_NO_FLUSH)
                     return (status, outBuffer.count - Int(stream.avail_out))
                 }
                 if produced > 0 {

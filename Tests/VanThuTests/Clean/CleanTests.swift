@@ -76,7 +76,7 @@ struct ChromeFilterTests {
         #expect(dropped.values.reduce(0, +) == lines.filter { filter.ruleID(for: Substring($0)) != nil }.count)
         let document = try NormalizeStage().run(DecodedDocument(
             raw: RawDocument(file: SourceFile(url: URL(fileURLWithPath: "/x.txt"), relativePath: "x.txt", size: 0),
-                             bytes: [], sha256: "", format: "text"),
+                             bytes: [], sha256: "", format: .text),
             text: "\n\n" + lines.joined(separator: "\n") + "\n\n\n", encoding: "utf-8"
         )).document
         let fresh = FoldedText(utf8: document.utf8)
@@ -112,7 +112,7 @@ struct KindDependentChromeTests {
     static func clean(_ text: String) throws -> CleanDocument {
         try NormalizeStage().run(DecodedDocument(
             raw: RawDocument(file: SourceFile(url: URL(fileURLWithPath: "/x.txt"), relativePath: "x.txt", size: 0),
-                             bytes: [], sha256: "", format: "text"),
+                             bytes: [], sha256: "", format: .text),
             text: text, encoding: "utf-8"))
     }
 

@@ -9,7 +9,7 @@ import Testing
 struct NormalizeSliceTests {
     static func decoded(_ text: String) -> DecodedDocument {
         DecodedDocument(raw: RawDocument(file: SourceFile(url: URL(fileURLWithPath: "/x.txt"), relativePath: "x.txt", size: 0),
-                                         bytes: [], sha256: "", format: "text"),
+                                         bytes: [], sha256: "", format: .text),
                         text: text, encoding: "utf-8")
     }
 

@@ -5,7 +5,7 @@ import Testing
 struct DecodeStageTests {
     func raw(_ bytes: [UInt8]) -> RawDocument {
         RawDocument(file: SourceFile(url: URL(fileURLWithPath: "/x.txt"), relativePath: "x.txt", size: bytes.count),
-                    bytes: bytes, sha256: "", format: "text")
+                    bytes: bytes, sha256: "", format: .text)
     }
 
     @Test func utf8WithAndWithoutBOM() throws {
@@ -69,7 +69,7 @@ struct DecodeStageTests {
 struct UTF32DecodeTests {
     func raw(_ bytes: [UInt8]) -> RawDocument {
         RawDocument(file: SourceFile(url: URL(fileURLWithPath: "/x.txt"), relativePath: "x.txt", size: bytes.count),
-                    bytes: bytes, sha256: "", format: "text")
+                    bytes: bytes, sha256: "", format: .text)
     }
 
     func utf32(_ text: String, littleEndian: Bool) -> [UInt8] {

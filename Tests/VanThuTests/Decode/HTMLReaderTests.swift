@@ -108,33 +108,3 @@ struct HTMLReaderTests {
         #expect(page.text == "a | b c\nd")
     }
 }
-
-/// Format sniffing: the bytes decide, whatever the name.
-struct FormatSniffingTests {
-    @Test func magicNumbersThenMarkup() throws {
-        let page = Array("<!DOCTYPE html><html><body><p>\(HTMLReaderTests.prose)</p></body></html>".utf8)
-        #expect(IngestStage.sniff(page, named: "text") == "html")
-        #expect(IngestStage.sniff(Array("  <!-- lưu từ trình duyệt -->\n<html>".utf8), named: "text") == "html")
-        #expect(IngestStage.sniff(Array("Văn bản có dấu < và > nhưng không có thẻ".utf8), named: "html") == "text")
-        #expect(IngestStage.sniff(Array("Văn bản thường, có <b>một thẻ</b>".utf8), named: "html") == "html")
-        #expect(IngestStage.sniff(Array("Văn bản thường".utf8), named: "text") == "text")
-        #expect(IngestStage.sniff([0x50, 0x4B, 0x03, 0x04, 0, 0], named: "docx") == "docx")
-        let gzipped = try Gzip.compress(page)
-        #expect(IngestStage.isGzip(gzipped))
-        let record = try TestSupport.process(gzipped, name: "trang.html").get()
-        #expect(record.source.format == "html+gzip")
-        #expect(record.text.contains("Người dân trong xã"))
-        let asText = try TestSupport.process(page, name: "trang.txt").get()
-        #expect(asText.source.format == "html")
-    }
-}
-
-/// A page title loses its site suffix where the last separator with more than 10 characters
-/// before it falls.
-struct PageTitleTests {
-    @Test func cutsAtTheLastSeparator() {
-        #expect(HTMLDocumentReader.withoutSiteSuffix("Tiêu đề bài viết - Cổng thông tin - Tỉnh") == "Tiêu đề bài viết - Cổng thông tin")
-        #expect(HTMLDocumentReader.withoutSiteSuffix("Ngắn - Cổng thông tin") == "Ngắn - Cổng thông tin")
-        #expect(HTMLDocumentReader.withoutSiteSuffix("Tiêu đề bài viết | Báo") == "Tiêu đề bài viết")
-    }
-}

@@ -234,7 +234,7 @@ struct ModelCountExtractorTests {
             let url = Self.shared.appendingPathComponent("seeds").appendingPathComponent(document.file)
             let data = try Data(contentsOf: url)
             let raw = RawDocument(file: SourceFile(url: url, relativePath: document.file, size: data.count),
-                                  bytes: [UInt8](data), sha256: "", format: "text")
+                                  bytes: [UInt8](data), sha256: "", format: .text)
             let clean = try NormalizeStage().run(DecodeStage().run(raw))
             let (kind, reasons) = ClassifyStage.classify(clean.document)
             var context = ExtractionContext(document: clean.document,

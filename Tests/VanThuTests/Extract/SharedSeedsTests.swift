@@ -42,7 +42,7 @@ struct SharedSeedsTests {
         let url = shared.appendingPathComponent("seeds").appendingPathComponent(file)
         let data = try Data(contentsOf: url)
         let source = SourceFile(url: url, relativePath: file, size: data.count)
-        let raw = RawDocument(file: source, bytes: [UInt8](data), sha256: "", format: "text")
+        let raw = RawDocument(file: source, bytes: [UInt8](data), sha256: "", format: .text)
         let clean = try NormalizeStage().run(try DecodeStage().run(raw))
         let (kind, reasons) = ClassifyStage.classify(clean.document)
         var context = ExtractionContext(document: clean.document,

@@ -16,7 +16,7 @@ struct LargeDocumentMemoryTests {
     @Test func eachStageLetsGoOfItsInput() throws {
         let text = Self.largeText()
         let raw = RawDocument(file: SourceFile(path: "/x.txt", relativePath: "x.txt", size: text.utf8.count),
-                              bytes: Array(text.utf8), sha256: "00", format: "text")
+                              bytes: Array(text.utf8), sha256: "00", format: .text)
         var decoded = try DecodeStage().run(raw)
         #expect(decoded.raw.bytes.isEmpty, "the decoded document still holds the file's bytes")
         #expect(decoded.text.utf8.count == text.utf8.count)
@@ -26,7 +26,7 @@ struct LargeDocumentMemoryTests {
         #expect(clean.document.storedText == nil)
         #expect(clean.document.text.utf8.count == clean.document.utf8.count)
         // A small text keeps its String.
-        var small = try DecodeStage().run(RawDocument(file: raw.file, bytes: Array("Xã Hòa Bình năm 2023.".utf8), sha256: "00", format: "text"))
+        var small = try DecodeStage().run(RawDocument(file: raw.file, bytes: Array("Xã Hòa Bình năm 2023.".utf8), sha256: "00", format: .text))
         #expect(try NormalizeStage().run(taking: &small).document.storedText != nil)
     }
 

@@ -1,4 +1,4 @@
-import CZlib
+import CVanThuZlib
 import Foundation
 import Testing
 @testable import VanThuText
@@ -70,7 +70,7 @@ struct FormatTests {
         guard case .failure(let truncated) = TestSupport.process(Array(packed.prefix(packed.count - 12)), name: "t.txt.gz") else {
             Issue.record("truncated gzip accepted"); return
         }
-        #expect(truncated.stage == .ingest)
+        #expect(truncated.stage == .decode)
         let bomb = try Gzip.compress([UInt8](repeating: 0x20, count: 70 << 20))
         guard case .failure(let tooBig) = TestSupport.process(bomb, name: "bomb.txt.gz") else { Issue.record("gzip bomb accepted"); return }
         #expect(tooBig.reason.contains("limit"))
@@ -99,7 +99,7 @@ struct FormatTests {
         docx[eocd + 16] = 0xFF
         docx[eocd + 17] = 0x7F
         guard case .failure(let failure) = TestSupport.process(docx, name: "broken.docx") else { Issue.record("broken docx accepted"); return }
-        #expect(failure.stage == .ingest)
+        #expect(failure.stage == .decode)
         #expect(failure.reason.contains("broken"))
         guard case .failure = TestSupport.process(Array("not a zip at all".utf8), name: "fake.docx") else { Issue.record("fake docx accepted"); return }
     }
