@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import VanThu
 
-struct OrderedMapTests {
+struct DocumentSchedulerTests {
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var running = 0
@@ -14,7 +14,7 @@ struct OrderedMapTests {
     @Test func resultsComeBackInOrderWhateverTheWorkTakes() throws {
         let items = Array(0..<500)
         var seen: [Int] = []
-        try Pipeline.orderedMap(items, workers: 4, window: 8) { item -> Int in
+        try DocumentScheduler.orderedMap(items, workers: 4, window: 8) { item -> Int in
             // Uneven work: some items take far longer than their neighbours.
             if item % 37 == 0 { usleep(2000) }
             return item * 3
@@ -28,7 +28,7 @@ struct OrderedMapTests {
     @Test func noMoreThanTheWindowIsHeld() throws {
         let counter = Counter()
         let window = 5
-        try Pipeline.orderedMap(Array(0..<200), workers: 3, window: window) { item -> Int in
+        try DocumentScheduler.orderedMap(Array(0..<200), workers: 3, window: window) { item -> Int in
             counter.enter()
             return item
         } consume: { _, _ in
@@ -45,7 +45,7 @@ struct OrderedMapTests {
     @Test func aFailingConsumerStopsTheWorkers() {
         let processed = Counter()
         #expect(throws: Stop.self) {
-            try Pipeline.orderedMap(Array(0..<10_000), workers: 2, window: 4) { item -> Int in
+            try DocumentScheduler.orderedMap(Array(0..<10_000), workers: 2, window: 4) { item -> Int in
                 processed.enter()
                 return item
             } consume: { index, _ in
