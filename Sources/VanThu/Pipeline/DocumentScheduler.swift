@@ -18,8 +18,13 @@ struct DocumentScheduler {
 
     /// Files handed to the writer at once.
     var batchSize: Int { max(8, workers * 8) }
-    /// Outcomes made but not yet counted, at most.
-    var window: Int { workers * 16 }
+    /// Outcomes made but not yet counted, at most: enough that the workers carry on while a
+    /// writer commits (a few hundred small files), bounded by `bytesInFlight` for large ones.
+    var window: Int { workers * 128 }
+    /// Input bytes of the files being processed or waiting to be counted, at most (one file is
+    /// always let through, whatever its size). A prepared record holds about three times its
+    /// file's size (text, JSON, folded text) until the writers take it.
+    static let bytesInFlight = 12 << 20
 
     /// Runs every item through the stages, counts each outcome in `report` and hands its rows to
     /// `writer`, in the items' order. Returns the time spent in each stage (summed over workers).
@@ -30,7 +35,7 @@ struct DocumentScheduler {
         var batch = ArchiveStore.Batch()
         var inBatch = 0
         let stages = stages
-        try Self.orderedMap(items, workers: workers, window: window) { item -> (Pipeline.DocumentStages.Outcome, StageTimings) in
+        try Self.orderedMap(items, workers: workers, window: window, cost: { $0.file.size }, budget: Self.bytesInFlight) { item -> (Pipeline.DocumentStages.Outcome, StageTimings) in
             var timings = StageTimings()
             let outcome = stages.outcome(item.file, knownSHA256: item.previous?.sha256, timings: &timings)
             return (outcome, timings)
@@ -55,23 +60,26 @@ struct DocumentScheduler {
     /// Maps `items` on `workers` threads and hands each result to `consume` on the calling thread, in
     /// the items' order. Workers take the next item as soon as they are free (no barrier between
     /// batches, so one long document does not idle the other cores); at most `window` results wait
-    /// to be consumed. When `consume` throws, workers stop taking items and the error is rethrown.
-    static func orderedMap<T: Sendable, R: Sendable>(_ items: [T], workers: Int, window: Int, _ transform: @escaping @Sendable (T) -> R,
+    /// to be consumed, and at most `budget` of the items' `cost` (but always one item a worker). When
+    /// `consume` throws, workers stop taking items and the error is rethrown.
+    ///
+    /// The workers are threads of their own, at a lower priority (`WorkerThreads`): the calling
+    /// thread and the writers it feeds are the run's serial chain, and the workers use what the
+    /// chain leaves of the processor instead of taking their share of it.
+    static func orderedMap<T: Sendable, R: Sendable>(_ items: [T], workers: Int, window: Int, cost: (T) -> Int = { _ in 0 },
+                                                     budget: Int = .max, _ transform: @escaping @Sendable (T) -> R,
                                                      consume: (Int, R) throws -> Void) throws {
         guard !items.isEmpty else { return }
-        let window = max(1, window)
-        let ring = OrderedRing<R>(window: window)
-        let group = DispatchGroup()
-        for _ in 0..<min(workers, items.count) {
-            DispatchQueue.global().async(group: group) {
-                while let index = ring.claim(limit: items.count) {
-                    ring.put(index, transform(items[index]))
-                }
+        let ring = OrderedRing<R>(window: max(1, window), costs: items.map(cost), budget: budget, floor: workers)
+        let threads = WorkerThreads(count: min(workers, items.count)) {
+            while let index = ring.claim() {
+                ring.put(index, transform(items[index]))
             }
         }
         defer {
             ring.cancel()
-            group.wait()
+            threads.join()
+            SchedulingTrace.shared.add(workersWaiting: ring.claimWaitNanoseconds, consumerWaiting: ring.takeWaitNanoseconds)
         }
         for index in 0..<items.count {
             try consume(index, ring.take(index))
@@ -104,22 +112,47 @@ extension ArchiveStore.Batch {
 }
 
 /// The hand-over between `orderedMap`'s workers and its consumer: item indices are claimed in
-/// order, and a worker may claim index i only once the consumer has taken i - window.
+/// order, and a worker may claim index i only once the consumer has taken i - window, and only
+/// while the items claimed and not yet taken cost no more than the budget (or fewer than `floor`
+/// items are claimed and not yet taken: one a worker, whatever their size).
 final class OrderedRing<R>: @unchecked Sendable {
     private let condition = NSCondition()
     private var slots: [R?]
+    private let costs: [Int]
+    private let budget: Int
+    private let floor: Int
+    /// The cost of the items claimed and not yet taken.
+    private var inFlight = 0
     private var next = 0
     private var taken = 0
     private var cancelled = false
+    /// Time workers waited for room, and the consumer for a result (for `SchedulingTrace`).
+    private(set) var claimWaitNanoseconds: UInt64 = 0
+    private(set) var takeWaitNanoseconds: UInt64 = 0
 
-    init(window: Int) { slots = Array(repeating: nil, count: window) }
+    /// `costs`: one per item (the item count); `budget`: the most their in-flight sum may reach.
+    init(window: Int, costs: [Int], budget: Int = .max, floor: Int = 1) {
+        slots = Array(repeating: nil, count: window)
+        self.costs = costs
+        self.budget = budget
+        self.floor = max(1, floor)
+    }
+
+    private var full: Bool {
+        next - taken >= slots.count || (next - taken >= floor && inFlight + costs[next] > budget)
+    }
 
     /// The next index to process, waiting while the window is full; nil when none is left.
-    func claim(limit: Int) -> Int? {
+    func claim() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while !cancelled && next < limit && next - taken >= slots.count { condition.wait() }
-        guard !cancelled, next < limit else { return nil }
+        if !cancelled && next < costs.count && full {
+            let start = DispatchTime.now().uptimeNanoseconds
+            while !cancelled && next < costs.count && full { condition.wait() }
+            claimWaitNanoseconds &+= DispatchTime.now().uptimeNanoseconds &- start
+        }
+        guard !cancelled, next < costs.count else { return nil }
+        inFlight += costs[next]
         next += 1
         return next - 1
     }
@@ -135,10 +168,15 @@ final class OrderedRing<R>: @unchecked Sendable {
     func take(_ index: Int) -> R {
         condition.lock()
         defer { condition.unlock() }
-        while slots[index % slots.count] == nil { condition.wait() }
+        if slots[index % slots.count] == nil {
+            let start = DispatchTime.now().uptimeNanoseconds
+            while slots[index % slots.count] == nil { condition.wait() }
+            takeWaitNanoseconds &+= DispatchTime.now().uptimeNanoseconds &- start
+        }
         let value = slots[index % slots.count]!
         slots[index % slots.count] = nil
         taken = index + 1
+        inFlight -= costs[index]
         condition.broadcast()
         return value
     }

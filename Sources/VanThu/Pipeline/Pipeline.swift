@@ -82,9 +82,11 @@ public struct Pipeline: Sendable {
     /// 2. `IncrementalPlan`: the walk against what the store knew (what to read, what vanished).
     /// 3. `DocumentScheduler`: each file through `DocumentStages` on the workers, its outcome
     ///    counted in the report (`RunReport.count`) and its rows written by the `StoreWriter`.
-    /// 4. Files that vanished are marked gone; `SearchIndexUpkeep` reconciles the search index.
-    /// 5. `ArchiveExport`: the archive files, when they do not show the store as it is now.
-    /// 6. `RunSession.finish`: `run.json`, and the run closed in the store.
+    /// 4. Files that vanished are marked gone.
+    /// 5. `ArchiveExport`: the archive files, when they do not show the store as it is now (the
+    ///    search index's writer finishes meanwhile: the export reads only the store).
+    /// 6. `SearchIndexUpkeep` reconciles the search index with the store.
+    /// 7. `RunSession.finish`: `run.json`, and the run closed in the store.
     public func run(options: RunOptions = RunOptions(), progress: (@Sendable (RunProgress) -> Void)? = nil) throws(PipelineError) -> RunReport {
         Self.returnLargeBuffersToTheSystem()
         let started = DispatchTime.now()
@@ -105,26 +107,26 @@ public struct Pipeline: Sendable {
         let scheduler = DocumentScheduler(stages: DocumentStages(config: config), jobs: options.jobs)
         let writer = StoreWriter(store: session.store, run: session.runID, version: session.version)
         var timings: StageTimings
-        let indexFailure: (any Error)?
         do {
             timings = try scheduler.run(plan.pending, version: session.version, writer: writer, report: &report,
                                         started: started, progress: progress)
-            let seconds = try writer.finish()
-            timings.add(.store, seconds: seconds.store)
-            timings.add(.index, seconds: seconds.index)
-            indexFailure = seconds.indexFailure
-            session.store.releaseMemory()
+            timings.add(.store, seconds: try writer.finishStore())
         } catch {
             throw .output(path: session.store.url.path, reason: "\(error)")
         }
 
         do {
+            // The store is complete: the export reads it while the index's writer finishes.
             report.gone = try session.store.markGone(locations: plan.vanished)
-            try SearchIndexUpkeep.reconcile(&session, writeFailure: indexFailure, report: &report, timings: &timings)
             try ArchiveExport.bringUpToDate(session, full: options.full, report: &report, timings: &timings)
+            let index = writer.finishIndex()
+            timings.add(.index, seconds: index.seconds)
+            session.store.releaseMemory()
+            try SearchIndexUpkeep.reconcile(&session, writeFailure: index.failure, report: &report, timings: &timings)
         } catch {
             throw .output(path: session.output.path, reason: "\(error)")
         }
+        if SchedulingTrace.enabled { SchedulingTrace.shared.print() }
 
         report.stageSeconds = timings.seconds
         report.finishedAt = Date()

@@ -56,3 +56,67 @@ struct DocumentSchedulerTests {
         #expect(processed.most < 100)
     }
 }
+
+struct DocumentSchedulerBudgetTests {
+    final class InFlight: @unchecked Sendable {
+        private let lock = NSLock()
+        private var cost = 0
+        private var count = 0
+        /// Moments when more items than `floor` were in flight and together cost more than `budget`.
+        private(set) var overBudget = 0
+        private(set) var mostCount = 0
+        let budget: Int
+        let floor: Int
+        init(budget: Int, floor: Int) { self.budget = budget; self.floor = floor }
+        func enter(_ c: Int) {
+            lock.withLock {
+                cost += c; count += 1
+                mostCount = max(mostCount, count)
+                if count > floor && cost > budget { overBudget += 1 }
+            }
+        }
+        func leave(_ c: Int) { lock.withLock { cost -= c; count -= 1 } }
+    }
+
+    @Test func theBytesInFlightStayWithinTheBudgetButEachWorkerGetsOneItem() throws {
+        // Sizes from 1 to 9 units, a few far larger than the budget.
+        let sizes = (0..<300).map { $0 % 50 == 7 ? 40 : 1 + ($0 * 7) % 9 }
+        let budget = 20
+        let flight = InFlight(budget: budget, floor: 3)
+        var seen: [Int] = []
+        try DocumentScheduler.orderedMap(sizes, workers: 3, window: 64, cost: { $0 }, budget: budget) { size -> Int in
+            flight.enter(size)
+            if size == 40 { usleep(3000) }
+            return size
+        } consume: { index, size in
+            #expect(size == sizes[index])
+            seen.append(index)
+            // A slow consumer: results pile up until the budget holds the workers back.
+            usleep(200)
+            flight.leave(size)
+        }
+        #expect(seen == Array(0..<300))
+        // Over the budget only with no more items in flight than workers (a large item each).
+        #expect(flight.overBudget == 0)
+        // The budget, not the window of 64, is what held the workers back.
+        #expect(flight.mostCount > 3)
+        #expect(flight.mostCount < 21)
+    }
+
+    @Test func workerThreadsRunEveryBodyAndJoin() {
+        let counter = DocumentSchedulerTests.Counter()
+        let threads = WorkerThreads(count: 4) {
+            counter.enter()
+            usleep(1000)
+        }
+        threads.join()
+        #expect(counter.most >= 1)
+        #expect(counter.most <= 4)
+        // Every body ran to its end before `join` returned.
+        var total = 0
+        let again = NSLock()
+        let more = WorkerThreads(count: 3) { again.withLock { total += 1 } }
+        more.join()
+        #expect(again.withLock { total } == 3)
+    }
+}
