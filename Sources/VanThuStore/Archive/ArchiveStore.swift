@@ -327,6 +327,7 @@ public final class ArchiveStore: @unchecked Sendable {
         public var byLocation: [String: KnownSource] = [:]
         /// The input roots the files were found under.
         public var roots: [String] = []
+        package init() {}
     }
 
     /// Every file seen before, by location.

@@ -4,8 +4,8 @@ import Foundation
 /// Writes batches into the store on threads of their own, so the workers process the next batch
 /// while the last one is written: one thread writes the store (records, sources, facts), another
 /// the full-text index, which is a file of its own so the two commit side by side. Small batches
-/// are gathered into larger transactions. At most two transactions wait on the store's writer and
-/// one on the index's (its transactions are larger): memory stays bounded whatever the corpus.
+/// are gathered into larger transactions. At most two transactions are queued or being written on
+/// each writer: memory stays bounded whatever the corpus.
 package final class StoreWriter: @unchecked Sendable {
     private let store: ArchiveStore
     private let run: Int64
@@ -36,7 +36,11 @@ package final class StoreWriter: @unchecked Sendable {
 
         /// Runs `work` on the lane's thread after what is queued; waits while `depth` are queued.
         func submit(_ work: @escaping @Sendable () throws -> Void) {
-            slots.wait()
+            if slots.wait(timeout: .now()) == .timedOut {
+                let start = DispatchTime.now().uptimeNanoseconds
+                slots.wait()
+                SchedulingTrace.shared.add("submitter waiting for \(queue.label)", nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
+            }
             queue.async { [self] in
                 defer { slots.signal() }
                 guard lock.withLock({ failure == nil }) else { return }
@@ -67,8 +71,10 @@ package final class StoreWriter: @unchecked Sendable {
         self.version = version
         self.transactionBytes = transactionBytes
         storeLane = Lane("vanthu.store-writer", depth: 2)
-        // One index transaction written while the next is gathered: they are large.
-        indexLane = Lane("vanthu.index-writer", depth: 1)
+        // One index transaction written, one waiting, while the next is gathered: a commit that
+        // merges segments takes several times as long as one that does not, and with one
+        // waiting the store's writer and the workers carry on meanwhile.
+        indexLane = Lane("vanthu.index-writer", depth: 2)
     }
 
     /// Adds a batch to the next transactions: the store's is queued once it holds
@@ -114,16 +120,24 @@ package final class StoreWriter: @unchecked Sendable {
         indexLane.submit { try index.apply(entries, run: run) }
     }
 
-    /// Waits for every queued batch; throws the first error writing the store. Returns the
-    /// seconds each writer spent writing, and the index's first write error: the index is derived
-    /// data, so a failure there (a damaged file) does not fail the run, which rebuilds the index
-    /// from the store instead.
-    package func finish() throws -> (store: Double, index: Double, indexFailure: (any Error)?) {
+    /// Queues what is gathered and waits for the store's writer to write everything queued;
+    /// throws its first error. Returns the seconds it spent writing. The index's writer may still
+    /// be writing: what reads the store alone (the export) can go on meanwhile.
+    package func finishStore() throws -> Double {
         flushStore()
         flushIndex()
-        let seconds = (storeLane.drain(), indexLane.drain())
+        let seconds = storeLane.drain()
         try check()
-        return (seconds.0, seconds.1, indexLane.lock.withLock { indexLane.failure })
+        return seconds
+    }
+
+    /// Waits for the index's writer (after `finishStore()`). Returns the seconds it spent writing,
+    /// and its first write error: the index is derived data, so a failure there (a damaged file)
+    /// does not fail the run, which rebuilds the index from the store instead.
+    package func finishIndex() -> (seconds: Double, failure: (any Error)?) {
+        flushIndex()
+        let seconds = indexLane.drain()
+        return (seconds, indexLane.lock.withLock { indexLane.failure })
     }
 
     private func check() throws {
