@@ -6,7 +6,6 @@ extension ArchiveStore {
     /// (`source.path`, `alsoAt`) and `gone` taken from the store. The full record is decoded only
     /// when those need patching (extraction never sets `alsoAt`).
     public func forEachRecord(_ body: (_ summary: RecordSummary, _ json: [UInt8]) throws -> Void) throws {
-        let decoder = JSONDecoder()
         try forEachDocument { stored in
             var summary = try RecordSummary(json: stored.summary)
             let primary = stored.paths.first ?? summary.path
@@ -14,7 +13,7 @@ extension ArchiveStore {
             guard stored.gone || primary != summary.path || !alsoAt.isEmpty else {
                 return try body(summary, stored.json)
             }
-            var record = try decoder.decode(Record.self, from: Data(stored.json))
+            var record = try Record(jsonBytes: stored.json)
             // The primary path's own root (sorted by path, then root, as `paths`).
             if stored.roots.count == stored.paths.count, let root = stored.roots.first, !root.isEmpty { record.source.root = root }
             record.source.path = primary

@@ -195,12 +195,11 @@ public final class ArchiveStore: @unchecked Sendable {
             // Consolidation reads a small summary of each record instead of the whole record
             // without its text (`facts`), which was most of the export's time to decode.
             try db.execute(sql: "ALTER TABLE documents ADD COLUMN summary BLOB NOT NULL DEFAULT x''")
-            let decoder = JSONDecoder()
             let rows = try Row.fetchCursor(db, sql: "SELECT id, facts FROM documents")
             let update = try db.makeStatement(sql: "UPDATE documents SET summary = ? WHERE id = ?")
             while let row = try rows.next() {
                 let id: String = row[0]
-                let record = try decoder.decode(Record.self, from: row[1] as Data)
+                let record = try Record(jsonBytes: [UInt8](row[1] as Data))
                 var writer = JSONWriter()
                 RecordSummary(record).write(to: &writer)
                 try update.execute(arguments: [Data(writer.bytes), id])
@@ -507,11 +506,10 @@ public final class ArchiveStore: @unchecked Sendable {
             let missing = try String.fetchAll(db, sql: """
                 SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM idx.entries e WHERE e.id = d.id) ORDER BY d.id
                 """)
-            let decoder = JSONDecoder()
             let recordOf = try db.cachedStatement(sql: "SELECT record, lastRun FROM documents WHERE id = ?")
             for id in missing {
                 guard let row = try Row.fetchOne(recordOf, arguments: [id]) else { continue }
-                let record = try decoder.decode(Record.self, from: row[0] as Data)
+                let record = try Record(jsonBytes: [UInt8](row[0] as Data))
                 try SearchIndex.put(db, SearchIndex.Entry(record, folded: nil), run: (row[1] as Int64?) ?? 0, schema: "idx")
             }
             repair.added = missing.count
@@ -629,7 +627,7 @@ public final class ArchiveStore: @unchecked Sendable {
         guard (1...64).contains(id.count), id.allSatisfy({ Self.idCharacters.contains($0) }) else { return .notFound }
         return try pool.read { db in
             if let data = try Data.fetchOne(db, sql: "SELECT record FROM documents WHERE id = ?", arguments: [id]) {
-                return .found(try JSONDecoder().decode(Record.self, from: data))
+                return .found(try Record(jsonBytes: [UInt8](data)))
             }
             // Ids are hexadecimal: every id that starts with the prefix sorts before the prefix and "g".
             let ids = try String.fetchAll(db, sql: "SELECT id FROM documents WHERE id > ? AND id < ? ORDER BY id LIMIT 5",
@@ -637,7 +635,7 @@ public final class ArchiveStore: @unchecked Sendable {
             guard let first = ids.first else { return .notFound }
             guard ids.count == 1 else { return .ambiguous(ids) }
             guard let data = try Data.fetchOne(db, sql: "SELECT record FROM documents WHERE id = ?", arguments: [first]) else { return .notFound }
-            return .found(try JSONDecoder().decode(Record.self, from: data))
+            return .found(try Record(jsonBytes: [UInt8](data)))
         }
     }
 

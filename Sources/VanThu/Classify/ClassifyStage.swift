@@ -195,11 +195,10 @@ public struct ClassifyStage: Stage {
     }
 
     public func run(_ clean: CleanDocument) throws(StageFailure) -> ClassifiedDocument {
-        let (kind, reasons) = Self.classify(clean.document)
-        return ClassifiedDocument(clean: clean, kind: kind, reasons: reasons)
+        ClassifiedDocument(clean: clean, classification: Self.classify(clean.document))
     }
 
-    public static func classify(_ document: TextDocument) -> (DocumentKind, [String]) {
+    public static func classify(_ document: TextDocument) -> Classification {
         var scores: [DocumentKind: Int] = [:]
         var reasons: [String] = []
         var proseParagraphs = 0
@@ -244,21 +243,20 @@ public struct ClassifyStage: Stage {
             scores[.news, default: 0] += 1
             reasons.append("news.prose")
         }
-        if scores[.dispatch, default: 0] >= dispatchThreshold { return (.dispatch, reasons) }
+        if scores[.dispatch, default: 0] >= dispatchThreshold { return Classification(kind: .dispatch, reasons: reasons) }
         // An article: several paragraphs of prose, or a dateline or metadata with prose under it.
-        if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) { return (.news, reasons) }
-        return (.unknown, reasons)
+        if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) { return Classification(kind: .news, reasons: reasons) }
+        return Classification(kind: .unknown, reasons: reasons)
     }
 }
 
 public struct ClassifiedDocument: Sendable {
     public var clean: CleanDocument
-    public var kind: DocumentKind
-    public var reasons: [String]
+    public var classification: Classification
 
     /// `clean` with its kind-dependent chrome settled for `kind` (`CleanDocument.settlingChrome`):
     /// a news page loses its contact footer, a dispatch keeps its own contact lines.
-    public init(clean: CleanDocument, kind: DocumentKind, reasons: [String]) {
-        self.clean = clean.settlingChrome(for: kind); self.kind = kind; self.reasons = reasons
+    public init(clean: CleanDocument, classification: Classification) {
+        self.clean = clean.settlingChrome(for: classification.kind); self.classification = classification
     }
 }

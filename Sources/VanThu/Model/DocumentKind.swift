@@ -1,8 +1,6 @@
 /// What a document is, as the classifier decided.
-public enum DocumentKind: String, Codable, Sendable, CaseIterable, JSONWritable {
+public enum DocumentKind: String, Codable, Sendable, CaseIterable, JSONCodable {
     case dispatch
     case news
     case unknown
-
-    public func write(to writer: inout JSONWriter) { writer.string(rawValue) }
 }

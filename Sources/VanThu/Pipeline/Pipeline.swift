@@ -113,7 +113,7 @@ public struct Pipeline: Sendable {
                 timings.lap(.decode, &clock)
                 var clean: CleanDocument? = try normalize.run(taking: &decoded)
                 timings.lap(.normalize, &clock)
-                var classified: ClassifiedDocument? = try classify?.run(clean!) ?? ClassifiedDocument(clean: clean!, kind: .unknown, reasons: [])
+                var classified: ClassifiedDocument? = try classify?.run(clean!) ?? ClassifiedDocument(clean: clean!, classification: .unclassified)
                 timings.lap(.classify, &clock)
                 let record = try extract.run(classified!)
                 timings.lap(.extract, &clock)

@@ -235,12 +235,12 @@ struct ModelCountExtractorTests {
             let raw = RawDocument(file: SourceFile(url: url, relativePath: document.file, size: data.count),
                                   bytes: [UInt8](data), sha256: "", format: "text")
             let clean = try NormalizeStage().run(DecodeStage().run(raw))
-            let (kind, reasons) = ClassifyStage.classify(clean.document)
+            let classification = ClassifyStage.classify(clean.document)
             var context = ExtractionContext(document: clean.document,
-                                            record: Record(id: clean.id, source: clean.source, kind: kind, kindReasons: reasons))
+                                            record: Record(id: clean.id, source: clean.source, kind: classification.kind, kindReasons: classification.reasons))
             for extractor in ExtractorRegistry.all { extractor.extract(&context) }
             let found = context.record.modelCounts.filter { $0.count != nil && !$0.approximate }
-                .map { Gold.Document.Count(count: $0.count!, status: $0.status, field: $0.field, year: $0.year) }
+                .map { Gold.Document.Count(count: $0.count!, status: $0.status.rawValue, field: $0.field, year: $0.year) }
             #expect(found.sorted { $0.count < $1.count } == document.modelCounts.sorted { $0.count < $1.count }, "\(document.file)")
         }
     }

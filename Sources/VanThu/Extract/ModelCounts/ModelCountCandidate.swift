@@ -15,7 +15,7 @@ struct ModelCountCandidate: Sendable {
     var partOf: Int?
     /// For parts: where the clause of this part starts (after the marker or the previous part).
     var partClauseStart: Int?
-    var status = "total"
+    var status = ModelCountStatus.total
     var statusIsOwn = false
     /// Whether the status was read before the number ("đăng ký 54 mô hình …"), so that it may also
     /// govern the counts coordinated after it ("… và 69 mô hình tập thể").
