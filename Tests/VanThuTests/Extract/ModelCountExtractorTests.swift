@@ -23,7 +23,7 @@ struct ModelCountExtractorTests {
         let sum = facts.dropFirst().compactMap(\.count).reduce(0, +)
         #expect(sum == facts[0].count)
         #expect(!facts[0].breakdownMismatch)
-        #expect(facts.allSatisfy { $0.status == "registered" && $0.year == 2018 })
+        #expect(facts.allSatisfy { $0.status == .registered && $0.year == 2018 })
         #expect(facts.map(\.field) == [nil, "economy", "culture-society", "defense-security", "politics"])
     }
 
@@ -32,7 +32,7 @@ struct ModelCountExtractorTests {
         #expect(facts.map(\.count) == [120, 50, 60])
         #expect(facts[0].breakdownMismatch)
         #expect(!facts[1].breakdownMismatch && !facts[2].breakdownMismatch)
-        #expect(facts[1].status == "recognized" && facts[2].status == "recognized")
+        #expect(facts[1].status == .recognized && facts[2].status == .recognized)
     }
 
     @Test func holderPartsInParentheses() {
@@ -140,7 +140,7 @@ struct ModelCountExtractorTests {
             + "Kết quả, các đơn vị đã xây dựng được 48 mô hình, trong đó 30 mô hình tập thể và 18 mô hình cá nhân."
         let facts = Self.counts(text)
         #expect(facts.map(\.count) == [48, 30, 18])
-        #expect(facts.allSatisfy { $0.field == "economy" && $0.status == "built" && $0.year == 2024 })
+        #expect(facts.allSatisfy { $0.field == "economy" && $0.status == .built && $0.year == 2024 })
         #expect(facts[1].partOf == 0 && facts[2].partOf == 0)
     }
 
