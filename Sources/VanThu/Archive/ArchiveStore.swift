@@ -295,15 +295,15 @@ public final class ArchiveStore: @unchecked Sendable {
         public var mtime: Double
         public var sha256: String?
         public var documentId: String?
-        /// `archived`, `quarantined` or `gone`.
-        public var status: String
+        public var status: KnownSource.Status
         public var extractorVersion: String
     }
 
     /// What a run needs of a file seen before to decide whether to read it again. Kept small: a
     /// nightly run loads one for every file of the backlog.
     public struct KnownSource: Sendable, Equatable {
-        public enum Status: UInt8, Sendable { case archived, quarantined, gone }
+        /// What became of a file: its name is what the `sources` table's `status` column holds.
+        public enum Status: String, Sendable { case archived, quarantined, gone }
         public var size: Int
         public var mtime: Double
         public var status: Status
@@ -334,12 +334,7 @@ public final class ArchiveStore: @unchecked Sendable {
                 SELECT location, size, mtime, status, extractorVersion = ?, root FROM sources
                 """, arguments: [extractorVersion])
             while let row = try cursor.next() {
-                let status: KnownSource.Status
-                switch row[3] as String {
-                case "archived": status = .archived
-                case "quarantined": status = .quarantined
-                default: status = .gone
-                }
+                let status = KnownSource.Status(rawValue: row[3] as String) ?? .gone
                 known.byLocation[row[0]] = KnownSource(size: row[1], mtime: row[2], status: status, current: row[4],
                                                       root: rootIndex[row[5] as String] ?? -1)
             }
@@ -358,22 +353,58 @@ public final class ArchiveStore: @unchecked Sendable {
     }
 
     /// Quarantine reasons by location, for inputs skipped because they did not change.
-    public func quarantineEntries() throws -> [String: (stage: String, reason: String)] {
+    public func quarantineEntries() throws -> [String: Quarantine] {
         try pool.read { db in
-            var out: [String: (String, String)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT location, stage, reason FROM quarantine") { out[row[0]] = (row[1], row[2]) }
+            var out: [String: Quarantine] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT location, stage, reason FROM quarantine") {
+                // A stage this version does not know (a store written by another) reads as ingest.
+                out[row[0]] = Quarantine(stage: StageName(rawValue: row[1]) ?? .ingest, reason: row[2])
+            }
             return out
+        }
+    }
+
+    /// Why a file was refused: the stage that refused it and its reason.
+    public struct Quarantine: Sendable, Equatable {
+        public var stage: StageName
+        public var reason: String
+
+        public init(stage: StageName, reason: String) {
+            self.stage = stage
+            self.reason = reason
         }
     }
 
     /// What one batch changes, written in one transaction so a crash leaves the store consistent.
     public struct Batch: Sendable {
-        public var archived: [(record: PreparedRecord, source: SourceRow)] = []
-        public var quarantined: [(source: SourceRow, stage: String, reason: String)] = []
+        public var archived: [Archived] = []
+        public var quarantined: [Quarantined] = []
         /// Sources whose bytes did not change although their size or mtime did.
         public var touched: [SourceRow] = []
         public var isEmpty: Bool { archived.isEmpty && quarantined.isEmpty && touched.isEmpty }
         public init() {}
+
+        /// A file archived: its record prepared for the store, and its row in `sources`.
+        public struct Archived: Sendable {
+            public var record: PreparedRecord
+            public var source: SourceRow
+
+            public init(_ record: PreparedRecord, _ source: SourceRow) {
+                self.record = record
+                self.source = source
+            }
+        }
+
+        /// A file refused, and why.
+        public struct Quarantined: Sendable {
+            public var source: SourceRow
+            public var quarantine: Quarantine
+
+            public init(_ source: SourceRow, _ quarantine: Quarantine) {
+                self.source = source
+                self.quarantine = quarantine
+            }
+        }
 
         /// Adds another batch's changes after these.
         public mutating func append(_ other: Batch) {
@@ -400,7 +431,8 @@ public final class ArchiveStore: @unchecked Sendable {
                 ON CONFLICT(location) DO UPDATE SET path = excluded.path, stage = excluded.stage, reason = excluded.reason,
                     runId = excluded.runId
                 """)
-            for (prepared, source) in batch.archived {
+            for archived in batch.archived {
+                let prepared = archived.record, source = archived.source
                 let record = prepared.record
                 let previous = try String.fetchOne(previousOf, arguments: [source.location])
                 try upsertDocument.execute(arguments: [record.id, record.source.path, record.source.sha256, record.source.bytes, extractorVersion,
@@ -411,9 +443,11 @@ public final class ArchiveStore: @unchecked Sendable {
                 try Self.writeFacts(db, id: record.id, prepared.facts)
                 if let previous, previous != record.id { try Self.dropIfOrphaned(db, previous) }
             }
-            for (source, stage, reason) in batch.quarantined {
+            for entry in batch.quarantined {
+                let source = entry.source
                 try Self.upsertSource(db, source, run: run)
-                try upsertQuarantine.execute(arguments: [source.location, source.path, stage, reason, run])
+                try upsertQuarantine.execute(arguments: [source.location, source.path, entry.quarantine.stage.rawValue,
+                                                         entry.quarantine.reason, run])
             }
             for source in batch.touched { try Self.upsertSource(db, source, run: run) }
             try Self.bumpGeneration(db)
@@ -448,7 +482,7 @@ public final class ArchiveStore: @unchecked Sendable {
                 mtime = excluded.mtime, sha256 = excluded.sha256, documentId = COALESCE(excluded.documentId, sources.documentId),
                 status = excluded.status, extractorVersion = excluded.extractorVersion, lastSeenRun = excluded.lastSeenRun
             """)
-        try statement.execute(arguments: [s.location, s.root, s.path, s.size, s.mtime, s.sha256, s.documentId, s.status,
+        try statement.execute(arguments: [s.location, s.root, s.path, s.size, s.mtime, s.sha256, s.documentId, s.status.rawValue,
                                           s.extractorVersion, run])
     }
 

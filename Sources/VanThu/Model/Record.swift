@@ -49,9 +49,9 @@ public struct Record: JSONSchemaObject, Sendable, Equatable {
         .member("kind", \.kind, default: .unknown, roles: [.storeRow]),
         .member("kindReasons", \.kindReasons, default: []),
         .optional("title", \.title, roles: [.storeRow]),
-        .optional("titleRule", \.titleRule, written: .unlessNil, roles: [.storeRow]),
+        .optional("titleRule", \.titleRule, writtenIf: { $0 != nil }, roles: [.storeRow]),
         .optional("date", \.date, roles: [.storeRow]),
-        .optional("dateSource", \.dateSource, written: .unlessNil, roles: [.storeRow]),
+        .optional("dateSource", \.dateSource, writtenIf: { $0 != nil }, roles: [.storeRow]),
         .optional("header", \.header, counted: true),
         .facts("units", \.units),
         .facts("people", \.people),
@@ -61,7 +61,7 @@ public struct Record: JSONSchemaObject, Sendable, Equatable {
         .facts("modelCounts", \.modelCounts),
         .facts("references", \.references),
         .member("text", \.text, default: ""),
-        .optional("gone", \.gone, written: .onlyTrue, roles: [.storeRow]),
+        .optional("gone", \.gone, writtenIf: { $0 == true }, roles: [.storeRow]),
     ]
 
     public static var blank: Record { Record(id: "", source: .blank) }

@@ -26,12 +26,12 @@ public struct SourceInfo: JSONSchemaObject, Sendable, Equatable {
 
     public static let fields: [JSONField<SourceInfo>] = [
         .required("path", \.path),
-        .optional("root", \.root, written: .unlessNil),
+        .optional("root", \.root, writtenIf: { $0 != nil }),
         .required("sha256", \.sha256),
         .member("bytes", \.bytes, default: 0),
         .member("format", \.format, default: ""),
         .member("encoding", \.encoding, default: ""),
-        .member("alsoAt", \.alsoAt, default: [], written: .unlessEmpty),
+        .member("alsoAt", \.alsoAt, default: [], writtenIf: { !$0.isEmpty }),
     ]
 
     public static var blank: SourceInfo { SourceInfo(path: "", sha256: "", bytes: 0, format: "", encoding: "") }

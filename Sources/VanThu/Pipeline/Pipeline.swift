@@ -182,7 +182,7 @@ public struct Pipeline: Sendable {
         var store: ArchiveStore
         let runID: Int64
         var known: ArchiveStore.KnownSources
-        let knownQuarantine: [String: (stage: String, reason: String)]
+        let knownQuarantine: [String: ArchiveStore.Quarantine]
         do {
             store = try ArchiveStore(folder: output)
             report.searchIndexRebuilt = store.indexProblem
@@ -230,7 +230,7 @@ public struct Pipeline: Sendable {
                 if previous.size == file.size, previous.mtime == file.modified?.timeIntervalSince1970 ?? 0 {
                     report.skipped += 1
                     if previous.status == .quarantined, let entry = knownQuarantine[file.path] {
-                        report.quarantined.append(.init(path: Self.displayPath(file), stage: StageName(rawValue: entry.stage) ?? .ingest,
+                        report.quarantined.append(.init(path: Self.displayPath(file), stage: entry.stage,
                                                         reason: entry.reason))
                     }
                     continue
@@ -266,7 +266,7 @@ public struct Pipeline: Sendable {
                 let file = item.file
                 var source = ArchiveStore.SourceRow(location: file.path, root: item.root, path: file.relativePath, size: file.size,
                                                     mtime: file.modified?.timeIntervalSince1970 ?? 0, sha256: nil, documentId: nil,
-                                                    status: "archived", extractorVersion: version)
+                                                    status: .archived, extractorVersion: version)
                 switch outcome {
                 case .unchanged(let sha):
                     report.skipped += 1
@@ -275,9 +275,9 @@ public struct Pipeline: Sendable {
                     batch.touched.append(source)
                 case .quarantined(let failure):
                     report.processed += 1
-                    source.status = "quarantined"
+                    source.status = .quarantined
                     report.quarantined.append(.init(path: Self.displayPath(file), stage: failure.stage, reason: failure.reason))
-                    batch.quarantined.append((source, failure.stage.rawValue, failure.reason))
+                    batch.quarantined.append(.init(source, .init(stage: failure.stage, reason: failure.reason)))
                 case .archived(let prepared, let dropped):
                     let record = prepared.record
                     report.processed += 1
@@ -288,7 +288,7 @@ public struct Pipeline: Sendable {
                     report.archived += 1
                     report.byKind[record.kind.rawValue, default: 0] += 1
                     for (kind, count) in record.factCounts { report.facts[kind, default: 0].saturatingAdd(count) }
-                    batch.archived.append((prepared.forStore, source))
+                    batch.archived.append(.init(prepared.forStore, source))
                 }
                 done += 1
                 inBatch += 1

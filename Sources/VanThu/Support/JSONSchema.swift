@@ -76,39 +76,24 @@ public struct JSONField<Root>: @unchecked Sendable {
     /// The member's value as JSON, for comparing (the golden tests): null when it is absent.
     public let value: (Root) -> JSONValue
 
-    /// When a member is written.
-    public enum Written: Sendable {
-        case always
-        /// Only when the value is not nil (older readers did not know the member).
-        case unlessNil
-        /// Only when the array is not empty.
-        case unlessEmpty
-        /// Only when true.
-        case onlyTrue
-    }
-
+    /// `writtenIf`: when the member is written (nil: always). A member older readers did not
+    /// know is written only when set, so that records without it keep their bytes.
     init<Value: JSONCodable>(_ key: String, _ path: WritableKeyPath<Root, Value>, default fallback: Value?,
-                             written: Written, roles: Set<Role>, count: ((Value) -> Int)?) {
+                             writtenIf: ((Value) -> Bool)?, roles: Set<Role>, count: ((Value) -> Int)?) {
         self.key = key
         self.roles = roles
-        let shouldWrite: (Value) -> Bool
-        switch written {
-        case .always: shouldWrite = { _ in true }
-        case .unlessNil: shouldWrite = { !Self.isNil($0) }
-        case .unlessEmpty: shouldWrite = { ($0 as? any Collection)?.isEmpty != true }
-        case .onlyTrue: shouldWrite = { Self.isTrue($0) }
-        }
-        if case .always = written {
-            write = { root, writer in
-                writer.key(key)
-                root[keyPath: path].write(to: &writer)
-            }
-        } else {
+        let quoted = JSONWriter.quotedKey(key)
+        if let shouldWrite = writtenIf {
             write = { root, writer in
                 let value = root[keyPath: path]
                 guard shouldWrite(value) else { return }
-                writer.key(key)
+                writer.key(quoted: quoted)
                 value.write(to: &writer)
+            }
+        } else {
+            write = { root, writer in
+                writer.key(quoted: quoted)
+                root[keyPath: path].write(to: &writer)
             }
         }
         read = { (object: JSONObject, root: inout Root) throws(JSONValue.ParseError) in
@@ -132,45 +117,32 @@ public struct JSONField<Root>: @unchecked Sendable {
         }
     }
 
-    private static func isNil<Value>(_ value: Value) -> Bool {
-        if let optional = value as? any OptionalProtocol { return optional.isNone }
-        return false
-    }
-
-    private static func isTrue<Value>(_ value: Value) -> Bool {
-        (value as? Bool) == true || (value as? Bool?) == .some(true)
-    }
-
     /// A member that must be present: a JSON without it is not this type.
     public static func required<Value: JSONCodable>(_ key: String, _ path: WritableKeyPath<Root, Value>,
                                                     roles: Set<Role> = []) -> JSONField {
-        JSONField(key, path, default: nil, written: .always, roles: roles, count: nil)
+        JSONField(key, path, default: nil, writtenIf: nil, roles: roles, count: nil)
     }
 
     /// A member read as `default` when absent (written by a version that did not know it).
     /// With `count`, the member is counted in `memberCounts`.
     public static func member<Value: JSONCodable>(_ key: String, _ path: WritableKeyPath<Root, Value>, default fallback: Value,
-                                                  written: Written = .always, roles: Set<Role> = [],
+                                                  writtenIf: ((Value) -> Bool)? = nil, roles: Set<Role> = [],
                                                   count: ((Value) -> Int)? = nil) -> JSONField {
-        JSONField(key, path, default: fallback, written: written, roles: roles, count: count)
+        JSONField(key, path, default: fallback, writtenIf: writtenIf, roles: roles, count: count)
     }
 
     /// An optional member, nil when absent.
     public static func optional<Wrapped: JSONCodable>(_ key: String, _ path: WritableKeyPath<Root, Wrapped?>,
-                                                      written: Written = .always, roles: Set<Role> = [],
+                                                      writtenIf: ((Wrapped?) -> Bool)? = nil, roles: Set<Role> = [],
                                                       counted: Bool = false) -> JSONField {
-        JSONField(key, path, default: .some(nil), written: written, roles: roles, count: counted ? { $0 == nil ? 0 : 1 } : nil)
+        JSONField(key, path, default: .some(nil), writtenIf: writtenIf, roles: roles, count: counted ? { $0 == nil ? 0 : 1 } : nil)
     }
 
     /// A list of facts: empty when absent, and counted in `memberCounts`.
     public static func facts<Element: JSONCodable>(_ key: String, _ path: WritableKeyPath<Root, [Element]>) -> JSONField {
-        JSONField(key, path, default: [], written: .always, roles: [], count: { $0.count })
+        JSONField(key, path, default: [], writtenIf: nil, roles: [], count: { $0.count })
     }
 }
-
-/// Lets `JSONField` ask a generic value whether it is nil.
-protocol OptionalProtocol { var isNone: Bool { get } }
-extension Optional: OptionalProtocol { var isNone: Bool { self == nil } }
 
 // MARK: - The values members are made of
 

@@ -188,9 +188,9 @@ struct RecordSchemaTests {
             let store = try ArchiveStore(folder: folder)
             let prepared = PreparedRecord(record, folded: nil)
             var batch = ArchiveStore.Batch()
-            batch.archived.append((prepared.forStore, ArchiveStore.SourceRow(
+            batch.archived.append(.init(prepared.forStore, ArchiveStore.SourceRow(
                 location: "/du-lieu/cv.txt", root: "/du-lieu", path: "cv.txt", size: 10, mtime: 1, sha256: record.source.sha256,
-                documentId: record.id, status: "archived", extractorVersion: "old")))
+                documentId: record.id, status: .archived, extractorVersion: "old")))
             try store.apply(batch, run: 1, extractorVersion: "old")
         }
         // As an older version would have written them: no `kindReasons`, model counts without
