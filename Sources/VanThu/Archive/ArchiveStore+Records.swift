@@ -7,7 +7,7 @@ extension ArchiveStore {
     /// when those need patching (extraction never sets `alsoAt`).
     public func forEachRecord(_ body: (_ summary: RecordSummary, _ json: [UInt8]) throws -> Void) throws {
         try forEachDocument { stored in
-            var summary = try RecordSummary(json: stored.summary)
+            var summary = try RecordSummary(jsonBytes: stored.summary)
             let primary = stored.paths.first ?? summary.path
             let alsoAt = Array(stored.paths.dropFirst())
             guard stored.gone || primary != summary.path || !alsoAt.isEmpty else {

@@ -12,7 +12,7 @@ public struct RecordSummary: JSONSchemaObject, Sendable, Equatable {
         public static let fields: [JSONField<Unit>] = [
             .member("key", \.key, default: ""), .member("name", \.name, default: ""), .member("mentions", \.mentions, default: 0),
         ]
-        public static var blank: Unit { Unit(key: "", name: "", mentions: 0) }
+        public static let blank = Unit(key: "", name: "", mentions: 0)
     }
 
     public struct Deadline: JSONSchemaObject, Sendable, Equatable {
@@ -20,7 +20,7 @@ public struct RecordSummary: JSONSchemaObject, Sendable, Equatable {
         public var text: String
 
         public static let fields: [JSONField<Deadline>] = [.optional("due", \.due), .member("text", \.text, default: "")]
-        public static var blank: Deadline { Deadline(due: nil, text: "") }
+        public static let blank = Deadline(due: nil, text: "")
     }
 
     public var id: String
@@ -61,10 +61,5 @@ public struct RecordSummary: JSONSchemaObject, Sendable, Equatable {
         .member("references", \.references, default: []),
     ]
 
-    public static var blank: RecordSummary { RecordSummary(.blank) }
-
-    /// Reads a summary back from the JSON `write(to:)` wrote (without Foundation's JSONDecoder).
-    public init(json bytes: [UInt8]) throws(JSONValue.ParseError) {
-        try self.init(jsonBytes: bytes)
-    }
+    public static let blank = RecordSummary(.blank)
 }

@@ -30,7 +30,7 @@ public struct DispatchHeader: JSONSchemaObject, Sendable, Equatable {
         .member("recipients", \.recipients, default: []), .member("copyTo", \.copyTo, default: []), .optional("signer", \.signer),
     ]
 
-    public static var blank: DispatchHeader { DispatchHeader() }
+    public static let blank = DispatchHeader()
 }
 
 public struct Signer: JSONSchemaObject, Sendable, Equatable {
@@ -47,5 +47,5 @@ public struct Signer: JSONSchemaObject, Sendable, Equatable {
         .optional("name", \.name), .optional("position", \.position), .optional("authority", \.authority),
     ]
 
-    public static var blank: Signer { Signer(name: nil, position: nil, authority: nil) }
+    public static let blank = Signer(name: nil, position: nil, authority: nil)
 }

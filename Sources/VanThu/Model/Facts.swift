@@ -26,7 +26,7 @@ public struct DateFact: JSONSchemaObject, Sendable, Equatable {
         .member("start", \.start, default: 0), .member("end", \.end, default: 0), .member("rule", \.rule, default: ""),
     ]
 
-    public static var blank: DateFact { DateFact(text: "", value: nil, precision: .day, start: 0, end: 0, rule: "") }
+    public static let blank = DateFact(text: "", value: nil, precision: .day, start: 0, end: 0, rule: "")
 }
 
 /// A span of years or dates: `giai đoạn 2015-2020`, `nhiệm kỳ 2020-2025`.
@@ -47,7 +47,7 @@ public struct PeriodFact: JSONSchemaObject, Sendable, Equatable {
         .member("start", \.start, default: 0), .member("end", \.end, default: 0), .member("rule", \.rule, default: ""),
     ]
 
-    public static var blank: PeriodFact { PeriodFact(text: "", from: "", to: "", start: 0, end: 0, rule: "") }
+    public static let blank = PeriodFact(text: "", from: "", to: "", start: 0, end: 0, rule: "")
 }
 
 /// A date by which something must be done.
@@ -79,7 +79,7 @@ public struct DeadlineFact: JSONSchemaObject, Sendable, Equatable {
         .member("start", \.start, default: 0), .member("end", \.end, default: 0), .member("rule", \.rule, default: ""),
     ]
 
-    public static var blank: DeadlineFact { DeadlineFact(text: "", due: nil, start: 0, end: 0, rule: "") }
+    public static let blank = DeadlineFact(text: "", due: nil, start: 0, end: 0, rule: "")
 }
 
 /// What happened to the models a `ModelCountFact` counts.
@@ -139,7 +139,7 @@ public struct ModelCountFact: JSONSchemaObject, Sendable, Equatable {
         .member("start", \.start, default: 0), .member("end", \.end, default: 0), .member("rule", \.rule, default: ""),
     ]
 
-    public static var blank: ModelCountFact { ModelCountFact(text: "", count: nil, start: 0, end: 0, rule: "") }
+    public static let blank = ModelCountFact(text: "", count: nil, start: 0, end: 0, rule: "")
 }
 
 /// Another document cited by number and symbol.
@@ -166,7 +166,7 @@ public struct ReferenceFact: JSONSchemaObject, Sendable, Equatable {
         .member("start", \.start, default: 0), .member("end", \.end, default: 0), .member("rule", \.rule, default: ""),
     ]
 
-    public static var blank: ReferenceFact { ReferenceFact(text: "", id: "", type: nil, date: nil, issuer: nil, start: 0, end: 0, rule: "") }
+    public static let blank = ReferenceFact(text: "", id: "", type: nil, date: nil, issuer: nil, start: 0, end: 0, rule: "")
 }
 
 /// An organisational unit, with every place it is mentioned.
@@ -186,7 +186,7 @@ public struct UnitFact: JSONSchemaObject, Sendable, Equatable {
         .member("name", \.name, default: ""), .member("key", \.key, default: ""), .member("mentions", \.mentions, default: []),
     ]
 
-    public static var blank: UnitFact { UnitFact(name: "", key: "", mentions: []) }
+    public static let blank = UnitFact(name: "", key: "", mentions: [])
 }
 
 /// A person named together with a position and (often) a unit.
@@ -208,5 +208,5 @@ public struct PersonFact: JSONSchemaObject, Sendable, Equatable {
         .member("start", \.start, default: 0), .member("end", \.end, default: 0), .member("rule", \.rule, default: ""),
     ]
 
-    public static var blank: PersonFact { PersonFact(name: "", position: nil, unit: nil, start: 0, end: 0, rule: "") }
+    public static let blank = PersonFact(name: "", position: nil, unit: nil, start: 0, end: 0, rule: "")
 }

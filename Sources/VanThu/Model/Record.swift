@@ -64,7 +64,7 @@ public struct Record: JSONSchemaObject, Sendable, Equatable {
         .optional("gone", \.gone, writtenIf: { $0 == true }, roles: [.storeRow]),
     ]
 
-    public static var blank: Record { Record(id: "", source: .blank) }
+    public static let blank = Record(id: "", source: .blank)
 
     /// Number of facts of each kind (the counted members of `fields`), for summaries and run reports.
     public var factCounts: [String: Int] { memberCounts }

@@ -34,5 +34,5 @@ public struct SourceInfo: JSONSchemaObject, Sendable, Equatable {
         .member("alsoAt", \.alsoAt, default: [], writtenIf: { !$0.isEmpty }),
     ]
 
-    public static var blank: SourceInfo { SourceInfo(path: "", sha256: "", bytes: 0, format: "", encoding: "") }
+    public static let blank = SourceInfo(path: "", sha256: "", bytes: 0, format: "", encoding: "")
 }

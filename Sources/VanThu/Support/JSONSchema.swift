@@ -9,7 +9,8 @@ public typealias JSONCodable = JSONReadable & JSONWritable
 /// A type whose JSON members are listed once, in `fields`: its writer, its reader (with a default
 /// for each member an older version did not write) and its `Decodable` conformance all come
 /// from that list. Adding a stored property means adding one line to `fields`
-/// (`JSONSchemaTests` fails when a stored property has no line).
+/// (`RecordSchemaTests.everyStoredPropertyIsAMember` fails when a stored property of the
+/// record's types has no line).
 public protocol JSONSchemaObject: JSONCodable, Decodable {
     /// The value a reader starts from: each member the JSON lacks keeps its value here.
     static var blank: Self { get }
@@ -40,14 +41,14 @@ extension JSONSchemaObject {
         try self.init(json: JSONValue(from: decoder))
     }
 
-    /// Number of elements of each counted member (`JSONField.counted`), by key.
+    /// Number of elements of each counted member (`facts`, or one given a `count`), by key.
     public var memberCounts: [String: Int] {
         var counts: [String: Int] = [:]
         for field in Self.fields { if let count = field.count { counts[field.key] = count(self) } }
         return counts
     }
 
-    /// This value with only the members marked `kept` (the others as in `blank`).
+    /// This value with only the members that have `role` (the others as in `blank`).
     public func keepingOnly(_ role: JSONField<Self>.Role) -> Self {
         var copy = Self.blank
         for field in Self.fields where field.roles.contains(role) { field.copy(self, &copy) }
@@ -73,7 +74,7 @@ public struct JSONField<Root>: @unchecked Sendable {
     let copy: (Root, inout Root) -> Void
     /// For counted members (facts): how many the value holds.
     let count: ((Root) -> Int)?
-    /// The member's value as JSON, for comparing (the golden tests): null when it is absent.
+    /// The member's value as JSON, for comparing (the golden tests), even where `write` omits it.
     public let value: (Root) -> JSONValue
 
     /// `writtenIf`: when the member is written (nil: always). A member older readers did not

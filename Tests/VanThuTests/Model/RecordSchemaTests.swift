@@ -86,7 +86,7 @@ struct RecordSchemaTests {
         // Foundation's decoder reads through the same list.
         #expect(try JSONDecoder().decode(VanThu.Record.self, from: Data(written)) == record)
         let summary = RecordSummary(record)
-        #expect(try RecordSummary(json: Self.bytes(summary)) == summary)
+        #expect(try RecordSummary(jsonBytes: Self.bytes(summary)) == summary)
     }
 
     /// The archive's layout: members in the list's order; `titleRule`, `dateSource` and
