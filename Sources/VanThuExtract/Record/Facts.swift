@@ -58,7 +58,7 @@ public struct DeadlineFact: JSONSchemaObject, Sendable, Equatable {
     /// `YYYY-MM-DD`, `YYYY-MM`, `--MM-DD` (yearly), `---DD` (monthly), or nil for relative deadlines.
     public var due: String?
     /// `yearly`, `monthly` or nil.
-    public var recurrence: String?
+    public var recurrence: Recurrence?
     /// What must be done: "báo cáo kết quả", "gửi về …".
     public var action: String?
     /// The unit the result goes to.
@@ -69,7 +69,7 @@ public struct DeadlineFact: JSONSchemaObject, Sendable, Equatable {
     public var end: Int
     public var rule: String
 
-    public init(text: String, due: String?, recurrence: String? = nil, action: String? = nil, to: String? = nil,
+    public init(text: String, due: String?, recurrence: Recurrence? = nil, action: String? = nil, to: String? = nil,
                 anchor: String? = nil, start: Int, end: Int, rule: String) {
         self.text = text; self.due = due; self.recurrence = recurrence; self.action = action; self.to = to
         self.anchor = anchor; self.start = start; self.end = end; self.rule = rule
@@ -82,6 +82,12 @@ public struct DeadlineFact: JSONSchemaObject, Sendable, Equatable {
     ]
 
     public static let blank = DeadlineFact(text: "", due: nil, start: 0, end: 0, rule: "")
+}
+
+/// How a deadline comes back: `hằng năm` (yearly, `due` is `--MM-DD`), `hằng tháng` (monthly,
+/// `due` is `---DD`).
+public enum Recurrence: String, Codable, Sendable, CaseIterable, JSONCodable {
+    case yearly, monthly
 }
 
 /// What happened to the models a `ModelCountFact` counts.

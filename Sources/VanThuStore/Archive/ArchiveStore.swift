@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import struct VanThuExtract.Record
 import VanThuText
+import VanThuFormats
 import VanThuExtract
 
 /// The embedded store: one SQLite file (`vanthu.sqlite`, WAL) in the output folder. It holds every
@@ -302,7 +303,7 @@ public final class ArchiveStore: @unchecked Sendable {
         public var extractorVersion: String
 
         package init(location: String, root: String, path: String, size: Int, mtime: Double, sha256: String? = nil,
-                     documentId: String? = nil, status: String, extractorVersion: String) {
+                     documentId: String? = nil, status: KnownSource.Status, extractorVersion: String) {
             self.location = location; self.root = root; self.path = path; self.size = size; self.mtime = mtime
             self.sha256 = sha256; self.documentId = documentId; self.status = status; self.extractorVersion = extractorVersion
         }

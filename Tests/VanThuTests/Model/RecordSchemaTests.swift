@@ -1,18 +1,22 @@
 import Foundation
 import GRDB
+import struct VanThuExtract.Record
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
+@testable import VanThuStore
+@testable import VanThuPipeline
 
 /// The record's members are listed once (`Record.fields` and the facts' `fields`): the writer, the
 /// reader, the store writer's row, the summary's counts and the golden comparer all come from
 /// those lists, and a member an older version did not write is read as its default.
 struct RecordSchemaTests {
     /// A record with every member set: each optional given, each list non-empty.
-    static func fullRecord() -> VanThu.Record {
+    static func fullRecord() -> Record {
         var source = SourceInfo(path: "thu-muc/cv-7.txt", sha256: String(repeating: "ab", count: 32), bytes: 4321,
                                 format: "text", encoding: "utf-8", alsoAt: ["ban-sao/cv-7.txt"], root: "/du-lieu")
         source.root = "/du-lieu"
-        var record = VanThu.Record(
+        var record = Record(
             id: "abababababababab", source: source, kind: .dispatch, kindReasons: ["dispatch.number", "dispatch.motto"],
             title: "Kế hoạch tổ chức hội thi \"Dân vận khéo\"", date: "2025-04-09",
             header: DispatchHeader(number: "7-KH/ĐU", documentType: "Kế hoạch", issuer: "Đảng ủy xã Hòa Lạc",
@@ -23,7 +27,7 @@ struct RecordSchemaTests {
             people: [PersonFact(name: "Đinh Văn Tùng", position: "Bí thư", unit: "Đảng ủy xã Hòa Lạc", start: 200, end: 213, rule: "p.sign")],
             dates: [DateFact(text: "ngày 9 tháng 4 năm 2025", value: "2025-04-09", precision: .day, start: 30, end: 53, rule: "d.full")],
             periods: [PeriodFact(text: "giai đoạn 2025-2030", from: "2025", to: "2030", start: 60, end: 79, rule: "p.span")],
-            deadlines: [DeadlineFact(text: "trước ngày 30/5/2025", due: "2025-05-30", recurrence: "yearly", action: "báo cáo",
+            deadlines: [DeadlineFact(text: "trước ngày 30/5/2025", due: "2025-05-30", recurrence: .yearly, action: "báo cáo",
                                      to: "Ban Dân vận", anchor: "ngày ký", start: 120, end: 140, rule: "dl.before")],
             modelCounts: [ModelCountFact(text: "12 mô hình", count: 12, approximate: true, lowerBound: 10, upperBound: 15,
                                          status: .registered, field: "economy", year: 2025, scope: "xã Hòa Lạc",
@@ -80,11 +84,11 @@ struct RecordSchemaTests {
     @Test func aRecordReadsBackAsWritten() throws {
         let record = Self.fullRecord()
         let written = Self.bytes(record)
-        let read = try VanThu.Record(jsonBytes: written)
+        let read = try Record(jsonBytes: written)
         #expect(read == record)
         #expect(Self.bytes(read) == written)
         // Foundation's decoder reads through the same list.
-        #expect(try JSONDecoder().decode(VanThu.Record.self, from: Data(written)) == record)
+        #expect(try JSONDecoder().decode(Record.self, from: Data(written)) == record)
         let summary = RecordSummary(record)
         #expect(try RecordSummary(jsonBytes: Self.bytes(summary)) == summary)
     }
@@ -92,7 +96,7 @@ struct RecordSchemaTests {
     /// The archive's layout: members in the list's order; `titleRule`, `dateSource` and
     /// `source.root` only when set, `alsoAt` only when not empty, `gone` only when true.
     @Test func theWriterKeepsTheArchiveLayout() throws {
-        var record = VanThu.Record(id: "0123456789abcdef", source: SourceInfo(path: "a.txt", sha256: "ff", bytes: 3, format: "text", encoding: "utf-8"),
+        var record = Record(id: "0123456789abcdef", source: SourceInfo(path: "a.txt", sha256: "ff", bytes: 3, format: "text", encoding: "utf-8"),
                                    kind: .news, title: "Tin", text: "x")
         record.gone = false
         #expect(String(decoding: Self.bytes(record), as: UTF8.self) == """
@@ -101,7 +105,7 @@ struct RecordSchemaTests {
             "periods":[],"deadlines":[],"modelCounts":[],"references":[],"text":"x"}
             """)
         let full = try Self.members(Self.bytes(Self.fullRecord())).map(\.key)
-        #expect(full == VanThu.Record.fields.map(\.key))
+        #expect(full == Record.fields.map(\.key))
     }
 
     /// Each member but the required ones may be missing (a version that did not know it wrote
@@ -109,16 +113,16 @@ struct RecordSchemaTests {
     @Test func aMissingMemberReadsAsItsDefault() throws {
         let record = Self.fullRecord()
         let written = Self.bytes(record)
-        for field in VanThu.Record.fields {
+        for field in Record.fields {
             let stripped = try Self.withoutMember(field.key, in: written)
             let requiredKeys: Set<String> = ["id", "source"]
             if requiredKeys.contains(field.key) {
-                #expect(throws: JSONValue.ParseError.self) { try VanThu.Record(jsonBytes: stripped) }
+                #expect(throws: JSONValue.ParseError.self) { try Record(jsonBytes: stripped) }
                 continue
             }
-            let read = try VanThu.Record(jsonBytes: stripped)
-            #expect(field.value(read) == field.value(VanThu.Record.blank), "\(field.key)")
-            for other in VanThu.Record.fields where other.key != field.key {
+            let read = try Record(jsonBytes: stripped)
+            #expect(field.value(read) == field.value(Record.blank), "\(field.key)")
+            for other in Record.fields where other.key != field.key {
                 #expect(other.value(read) == other.value(record), "\(other.key) without \(field.key)")
             }
         }
@@ -149,7 +153,7 @@ struct RecordSchemaTests {
     /// wrong value of any of them is reported, the right one is not.
     @Test func theGoldenComparerSeesEveryMember() throws {
         let record = Self.fullRecord()
-        for field in VanThu.Record.fields where !FixtureGoldenTests.matchedLoosely.contains(field.key) {
+        for field in Record.fields where !FixtureGoldenTests.matchedLoosely.contains(field.key) {
             let right = try JSONSerialization.jsonObject(with: Data(JSONValueWriter.bytes(field.value(record))), options: [.fragmentsAllowed])
             #expect(FixtureGoldenTests.compare(record, [field.key: right]).isEmpty, "\(field.key)")
             let wrong = FixtureGoldenTests.compare(record, [field.key: "không phải giá trị này"])
@@ -162,9 +166,9 @@ struct RecordSchemaTests {
     @Test func theStoreRowKeepsItsColumnsOnly() {
         let record = Self.fullRecord()
         let row = PreparedRecord(record, folded: nil).forStore.record
-        for field in VanThu.Record.fields {
+        for field in Record.fields {
             let kept = field.roles.contains(.storeRow)
-            #expect(field.value(row) == field.value(kept ? record : VanThu.Record.blank), "\(field.key)")
+            #expect(field.value(row) == field.value(kept ? record : Record.blank), "\(field.key)")
         }
         #expect(row.text.isEmpty && row.units.isEmpty && row.header == nil && row.id == record.id && row.source == record.source)
     }
@@ -173,7 +177,7 @@ struct RecordSchemaTests {
         let record = Self.fullRecord()
         #expect(record.factCounts == ["units": 1, "people": 1, "dates": 1, "periods": 1, "deadlines": 1, "modelCounts": 1,
                                       "references": 1, "header": 1])
-        #expect(VanThu.Record.blank.factCounts.values.allSatisfy { $0 == 0 })
+        #expect(Record.blank.factCounts.values.allSatisfy { $0 == 0 })
     }
 
     /// A store written by a version that did not know some members (the record, a fact and the

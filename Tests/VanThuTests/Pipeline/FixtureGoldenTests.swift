@@ -121,7 +121,7 @@ struct FixtureGoldenTests {
             sameSet("deadlines", record.deadlines.compactMap(\.due), deadlines.compactMap { $0["due"] as? String })
             for want in deadlines {
                 guard let due = want["due"] as? String, let got = record.deadlines.first(where: { $0.due == due }) else { continue }
-                if want.keys.contains("recurrence") { same("deadline \(due) recurrence", got.recurrence, want["recurrence"]) }
+                if want.keys.contains("recurrence") { same("deadline \(due) recurrence", got.recurrence?.rawValue, want["recurrence"]) }
                 if let to = want["to"] as? String { same("deadline \(due) to", key(got.to), key(to)) }
             }
         }
