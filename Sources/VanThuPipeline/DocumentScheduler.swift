@@ -98,19 +98,19 @@ extension ArchiveStore.Batch {
         let file = item.file
         var source = ArchiveStore.SourceRow(location: file.path, root: item.root, path: file.relativePath, size: file.size,
                                             mtime: file.modified?.timeIntervalSince1970 ?? 0, sha256: nil, documentId: nil,
-                                            status: "archived", extractorVersion: version)
+                                            status: .archived, extractorVersion: version)
         switch outcome {
         case .unchanged(let sha):
             source.sha256 = sha
             source.documentId = item.previous?.documentId
             touched.append(source)
         case .quarantined(let failure):
-            source.status = "quarantined"
-            quarantined.append((source, failure.stage.rawValue, failure.reason))
+            source.status = .quarantined
+            quarantined.append(.init(source, .init(stage: failure.stage, reason: failure.reason)))
         case .archived(let prepared, _):
             source.sha256 = prepared.record.source.sha256
             source.documentId = prepared.record.id
-            archived.append((prepared.forStore, source))
+            archived.append(.init(prepared.forStore, source))
         }
     }
 }

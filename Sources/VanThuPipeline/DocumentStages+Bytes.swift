@@ -11,7 +11,7 @@ extension Pipeline.DocumentStages {
             let raw = try ingest.document(bytes, of: file)
             let decoded = try decode.run(raw)
             let clean = try normalize.run(decoded)
-            let classified = try classify?.run(clean) ?? ClassifiedDocument(clean: clean, kind: .unknown, reasons: [])
+            let classified = try classify?.run(clean) ?? ClassifiedDocument(clean: clean, classification: .unclassified)
             let record = try extract.run(classified)
             return .archived(PreparedRecord(record, folded: clean.document.folded), droppedChromeLines: 0)
         } catch {

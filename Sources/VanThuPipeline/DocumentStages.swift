@@ -68,7 +68,7 @@ extension Pipeline {
                 timings.lap(.decode, &clock)
                 var clean: CleanDocument? = try normalize.run(taking: &decoded)
                 timings.lap(.normalize, &clock)
-                var classified: ClassifiedDocument? = try classify?.run(clean!) ?? ClassifiedDocument(clean: clean!, kind: .unknown, reasons: [])
+                var classified: ClassifiedDocument? = try classify?.run(clean!) ?? ClassifiedDocument(clean: clean!, classification: .unclassified)
                 timings.lap(.classify, &clock)
                 let record = try extract.run(classified!)
                 timings.lap(.extract, &clock)

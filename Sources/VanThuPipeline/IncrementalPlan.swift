@@ -30,7 +30,7 @@ struct IncrementalPlan {
     /// skipped files (as quarantined), files skipped unchanged or by rule, and warnings.
     /// Throws `.inputMissing` when a root is empty while the store holds files from it.
     init(inputs: [PipelineConfig.InputSpec], output: URL, known: inout ArchiveStore.KnownSources,
-         knownQuarantine: [String: (stage: String, reason: String)], store: ArchiveStore, full: Bool,
+         knownQuarantine: [String: ArchiveStore.Quarantine], store: ArchiveStore, full: Bool,
          report: inout RunReport) throws(PipelineError) {
         let roots = known.roots
         do {
@@ -65,7 +65,7 @@ struct IncrementalPlan {
                 if previous.size == file.size, previous.mtime == file.modified?.timeIntervalSince1970 ?? 0 {
                     report.skipped += 1
                     if previous.status == .quarantined, let entry = knownQuarantine[file.path] {
-                        report.quarantined.append(.init(path: Pipeline.displayPath(file), stage: StageName(rawValue: entry.stage) ?? .ingest,
+                        report.quarantined.append(.init(path: Pipeline.displayPath(file), stage: entry.stage,
                                                         reason: entry.reason))
                     }
                     continue

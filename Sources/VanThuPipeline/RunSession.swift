@@ -23,7 +23,7 @@ struct RunSession {
     /// Every file the store knew before this run, by location (until `takeKnown()`).
     private var known: ArchiveStore.KnownSources
     /// Why each known quarantined file was refused, for files skipped as unchanged.
-    let knownQuarantine: [String: (stage: String, reason: String)]
+    let knownQuarantine: [String: ArchiveStore.Quarantine]
     /// Temporary files a killed run had left, removed on opening.
     let staleTemporaryFilesRemoved: Int
 

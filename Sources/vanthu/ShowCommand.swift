@@ -71,7 +71,7 @@ struct ShowCommand: ParsableCommand {
         section("dates", record.dates.map { "\($0.value ?? "?")  \($0.text)" })
         section("periods", record.periods.map { "\($0.from)–\($0.to)  \($0.text)" })
         section("deadlines", record.deadlines.map { d in
-            "\(d.due ?? "relative")\(d.recurrence.map { " (\($0))" } ?? "")  \(d.text)" + (d.to.map { " → \($0)" } ?? "")
+            "\(d.due ?? "relative")\(d.recurrence.map { " (\($0.rawValue))" } ?? "")  \(d.text)" + (d.to.map { " → \($0)" } ?? "")
         })
         section("model counts", record.modelCounts.map { c in
             "\(c.count.map(String.init) ?? "≈\(c.lowerBound.map(String.init) ?? "?")") \(c.status)"

@@ -200,13 +200,12 @@ public struct ClassifyStage: Stage {
     }
 
     public func run(_ clean: CleanDocument) throws(StageFailure) -> ClassifiedDocument {
-        let (kind, reasons) = Self.classify(clean.document, lexicon: lexicon)
-        return ClassifiedDocument(clean: clean, kind: kind, reasons: reasons)
+        ClassifiedDocument(clean: clean, classification: Self.classify(clean.document, lexicon: lexicon))
     }
 
     /// The kind of `document` and the rules that decided it, with the type names and authorities
     /// of `lexicon` (the run's, in a pipeline).
-    public static func classify(_ document: TextDocument, lexicon: DocumentLexicon = .standard) -> (DocumentKind, [String]) {
+    public static func classify(_ document: TextDocument, lexicon: DocumentLexicon = .standard) -> Classification {
         var scores: [DocumentKind: Int] = [:]
         var reasons: [String] = []
         var proseParagraphs = 0
@@ -251,9 +250,9 @@ public struct ClassifyStage: Stage {
             scores[.news, default: 0] += 1
             reasons.append("news.prose")
         }
-        if scores[.dispatch, default: 0] >= dispatchThreshold { return (.dispatch, reasons) }
+        if scores[.dispatch, default: 0] >= dispatchThreshold { return Classification(kind: .dispatch, reasons: reasons) }
         // An article: several paragraphs of prose, or a dateline or metadata with prose under it.
-        if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) { return (.news, reasons) }
-        return (.unknown, reasons)
+        if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) { return Classification(kind: .news, reasons: reasons) }
+        return Classification(kind: .unknown, reasons: reasons)
     }
 }

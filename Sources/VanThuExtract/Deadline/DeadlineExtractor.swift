@@ -26,7 +26,7 @@ public struct DeadlineExtractor: Extractor {
         var found: [String] = []
         for deadline in record.deadlines {
             var line = deadline.due ?? "nil"
-            if let recurrence = deadline.recurrence { line += " \(recurrence)" }
+            if let recurrence = deadline.recurrence { line += " \(recurrence.rawValue)" }
             if let to = deadline.to { line += " to=\(to)" }
             if let anchor = deadline.anchor { line += " anchor=\(anchor)" }
             found.append(line)

@@ -96,16 +96,14 @@ package struct DeadlineFinder {
             break
         }
         var due: String?
-        var recurrence: String?
+        let recurrence = mention.recurrence
         switch mention.recurrence {
         case .yearly:
             guard let month = mention.value.month else { return nil }
             due = "--\(CalendarValue.pad(month, 2))" + (mention.value.day.map { "-\(CalendarValue.pad($0, 2))" } ?? "")
-            recurrence = "yearly"
         case .monthly:
             guard let day = mention.value.day else { return nil }
             due = "---\(CalendarValue.pad(day, 2))"
-            recurrence = "monthly"
         case nil:
             // Quarters have no form in `due` (gold/README): `trong quý III/2026` stays a date only.
             guard mention.value.precision != .quarter else { return nil }

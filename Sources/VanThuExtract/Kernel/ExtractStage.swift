@@ -13,7 +13,8 @@ public struct ExtractStage: Stage {
     }
 
     public func run(_ input: ClassifiedDocument) throws(StageFailure) -> Record {
-        let record = Record(id: input.clean.id, source: input.clean.source, kind: input.kind, kindReasons: input.reasons,
+        let record = Record(id: input.clean.id, source: input.clean.source, kind: input.classification.kind,
+                            kindReasons: input.classification.reasons,
                             text: input.clean.document.text)
         var context = ExtractionContext(document: input.clean.document, record: record)
         for extractor in extractors { extractor.extract(&context) }

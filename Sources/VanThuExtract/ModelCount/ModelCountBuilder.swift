@@ -25,7 +25,7 @@ package struct ModelCountBuilder {
         for index in candidates.indices { readClause(index) }
         // "45 mô hình (tăng 5 mô hình so với năm 2019)": a change or a target is no part.
         for index in candidates.indices where candidates[index].partOf != nil && candidates[index].statusIsOwn
-            && ["delta", "target"].contains(candidates[index].status) {
+            && [.delta, .target].contains(candidates[index].status) {
             candidates[index].partOf = nil
             candidates[index].partClauseStart = nil
         }
@@ -408,7 +408,7 @@ package struct ModelCountBuilder {
 
     private struct StatusMatch {
         var range: Range<Int>
-        var status: String
+        var status: ModelCountStatus
         var right: Bool
         var rank: Int
     }
@@ -478,13 +478,13 @@ package struct ModelCountBuilder {
         }
         // "ít nhất 1 mô hình": a quota.
         if candidate.quantity.quota {
-            matches.append(StatusMatch(range: candidate.start..<candidate.start, status: "target", right: false, rank: -1))
+            matches.append(StatusMatch(range: candidate.start..<candidate.start, status: .target, right: false, rank: -1))
         }
         guard let best = matches.min(by: { $0.rank < $1.rank }) else { return }
         candidates[index].status = best.status
         candidates[index].statusIsOwn = true
         candidates[index].statusFromLeft = !best.right
-        if best.status == "recognized" {
+        if best.status == .recognized {
             candidates[index].recognizedBy = best.right
                 ? recognizingUnit(from: candidate.nameEnd, to: best.range.lowerBound)
                 : recognizingSubject(from: left, to: best.range.lowerBound)

@@ -15,7 +15,7 @@ package struct ModelCountCandidate: Sendable {
     package var partOf: Int?
     /// For parts: where the clause of this part starts (after the marker or the previous part).
     package var partClauseStart: Int?
-    package var status = "total"
+    package var status = ModelCountStatus.total
     package var statusIsOwn = false
     /// Whether the status was read before the number ("đăng ký 54 mô hình …"), so that it may also
     /// govern the counts coordinated after it ("… và 69 mô hình tập thể").

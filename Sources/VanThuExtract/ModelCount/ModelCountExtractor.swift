@@ -18,7 +18,7 @@ public struct ModelCountExtractor: Extractor {
         var lines: [String] = []
         for fact in record.modelCounts {
             let number = Self.describeNumber(fact)
-            lines.append("\(number) \(fact.status) field=\(fact.field ?? "-") year=\(fact.year.map(String.init) ?? "-")")
+            lines.append("\(number) \(fact.status.rawValue) field=\(fact.field ?? "-") year=\(fact.year.map(String.init) ?? "-")")
             if let scope = fact.scope { lines.append("\(number) scope=\(scope)") }
             if let unit = fact.recognizedBy { lines.append("\(number) recognizedBy=\(unit)") }
             if let holder = fact.holder { lines.append("\(number) holder=\(holder)") }

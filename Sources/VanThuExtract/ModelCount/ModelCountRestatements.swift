@@ -99,7 +99,7 @@ package struct ModelCountRestatements {
     package static func compatible(_ a: ModelCountCandidate, _ b: ModelCountCandidate) -> Bool {
         guard a.partOf == nil, b.partOf == nil, let count = a.quantity.count, count == b.quantity.count,
               a.quantity.approximate == b.quantity.approximate, a.holder == b.holder else { return false }
-        if a.status != b.status, a.status != "total", b.status != "total" { return false }
+        if a.status != b.status, a.status != .total, b.status != .total { return false }
         if a.yearSource == .own, b.yearSource == .own, a.year != b.year { return false }
         if let x = a.field, let y = b.field, x != y { return false }
         if let x = a.scope, let y = b.scope, x != y, !x.contains(y), !y.contains(x) { return false }
@@ -167,7 +167,7 @@ package struct ModelCountRestatements {
     /// `kept` with what only `restatement` said.
     private static func absorb(_ restatement: ModelCountCandidate, into kept: ModelCountCandidate) -> ModelCountCandidate {
         var merged = kept
-        if merged.status == "total", restatement.status != "total" {
+        if merged.status == .total, restatement.status != .total {
             merged.status = restatement.status
             merged.statusIsOwn = restatement.statusIsOwn
         }

@@ -1,7 +1,7 @@
 import VanThuText
 
 /// The header and signature block of an official dispatch (Nghị định 30/2020/NĐ-CP; Hướng dẫn 36-HD/VPTW).
-public struct DispatchHeader: Codable, Sendable, Equatable, JSONWritable {
+public struct DispatchHeader: JSONSchemaObject, Sendable, Equatable {
     /// Number and symbol as one id: `374-CV/HU`, `123/UBND-VP`, `11/2023/TT-BLĐTBXH`.
     public var number: String?
     /// `Công văn`, `Kế hoạch`, `Nghị định` …
@@ -25,17 +25,17 @@ public struct DispatchHeader: Codable, Sendable, Equatable, JSONWritable {
         self.recipients = recipients; self.copyTo = copyTo; self.signer = signer
     }
 
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.field("number", number); w.field("documentType", documentType); w.field("issuer", issuer)
-        w.field("superiorBody", superiorBody)
-        w.field("place", place); w.field("date", date); w.field("subject", subject)
-        w.field("recipients", recipients); w.field("copyTo", copyTo); w.field("signer", signer)
-        w.endObject()
-    }
+    public static let fields: [JSONField<DispatchHeader>] = [
+        .optional("number", \.number), .optional("documentType", \.documentType), .optional("issuer", \.issuer),
+        .optional("superiorBody", \.superiorBody),
+        .optional("place", \.place), .optional("date", \.date), .optional("subject", \.subject),
+        .member("recipients", \.recipients, default: []), .member("copyTo", \.copyTo, default: []), .optional("signer", \.signer),
+    ]
+
+    public static let blank = DispatchHeader()
 }
 
-public struct Signer: Codable, Sendable, Equatable, JSONWritable {
+public struct Signer: JSONSchemaObject, Sendable, Equatable {
     public var name: String?
     public var position: String?
     /// `T/M Ban Thường vụ`, `KT. Chủ tịch` …
@@ -45,9 +45,9 @@ public struct Signer: Codable, Sendable, Equatable, JSONWritable {
         self.name = name; self.position = position; self.authority = authority
     }
 
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.field("name", name); w.field("position", position); w.field("authority", authority)
-        w.endObject()
-    }
+    public static let fields: [JSONField<Signer>] = [
+        .optional("name", \.name), .optional("position", \.position), .optional("authority", \.authority),
+    ]
+
+    public static let blank = Signer(name: nil, position: nil, authority: nil)
 }

@@ -3,13 +3,12 @@ import VanThuText
 /// Facts an extractor found. Every fact carries its span (`start`, `end`: Unicode scalar offsets in
 /// the record's NFC `text`) and the id of the rule that produced it.
 
-public enum DatePrecision: String, Codable, Sendable, JSONWritable {
+public enum DatePrecision: String, Codable, Sendable, JSONCodable {
     case day, month, quarter, year
-    public func write(to writer: inout JSONWriter) { writer.string(rawValue) }
 }
 
 /// A calendar date mentioned in the text.
-public struct DateFact: Codable, Sendable, Equatable, JSONWritable {
+public struct DateFact: JSONSchemaObject, Sendable, Equatable {
     public var text: String
     /// ISO `YYYY-MM-DD`, `YYYY-MM`, `YYYY-Qn` or `YYYY`; nil when the year is unknown.
     public var value: String?
@@ -23,16 +22,17 @@ public struct DateFact: Codable, Sendable, Equatable, JSONWritable {
         self.start = start; self.end = end; self.rule = rule
     }
 
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.field("text", text); w.field("value", value); w.field("precision", precision)
-        w.field("start", start); w.field("end", end); w.field("rule", rule)
-        w.endObject()
-    }
+    public static let fields: [JSONField<DateFact>] = [
+        .member("text", \.text, default: ""), .optional("value", \.value),
+        .member("precision", \.precision, default: .day),
+        .member("start", \.start, default: 0), .member("end", \.end, default: 0), .member("rule", \.rule, default: ""),
+    ]
+
+    public static let blank = DateFact(text: "", value: nil, precision: .day, start: 0, end: 0, rule: "")
 }
 
 /// A span of years or dates: `giai đoạn 2015-2020`, `nhiệm kỳ 2020-2025`.
-public struct PeriodFact: Codable, Sendable, Equatable, JSONWritable {
+public struct PeriodFact: JSONSchemaObject, Sendable, Equatable {
     public var text: String
     public var from: String
     public var to: String
@@ -44,21 +44,21 @@ public struct PeriodFact: Codable, Sendable, Equatable, JSONWritable {
         self.text = text; self.from = from; self.to = to; self.start = start; self.end = end; self.rule = rule
     }
 
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.field("text", text); w.field("from", from); w.field("to", to)
-        w.field("start", start); w.field("end", end); w.field("rule", rule)
-        w.endObject()
-    }
+    public static let fields: [JSONField<PeriodFact>] = [
+        .member("text", \.text, default: ""), .member("from", \.from, default: ""), .member("to", \.to, default: ""),
+        .member("start", \.start, default: 0), .member("end", \.end, default: 0), .member("rule", \.rule, default: ""),
+    ]
+
+    public static let blank = PeriodFact(text: "", from: "", to: "", start: 0, end: 0, rule: "")
 }
 
 /// A date by which something must be done.
-public struct DeadlineFact: Codable, Sendable, Equatable, JSONWritable {
+public struct DeadlineFact: JSONSchemaObject, Sendable, Equatable {
     public var text: String
     /// `YYYY-MM-DD`, `YYYY-MM`, `--MM-DD` (yearly), `---DD` (monthly), or nil for relative deadlines.
     public var due: String?
     /// `yearly`, `monthly` or nil.
-    public var recurrence: String?
+    public var recurrence: Recurrence?
     /// What must be done: "báo cáo kết quả", "gửi về …".
     public var action: String?
     /// The unit the result goes to.
@@ -69,23 +69,38 @@ public struct DeadlineFact: Codable, Sendable, Equatable, JSONWritable {
     public var end: Int
     public var rule: String
 
-    public init(text: String, due: String?, recurrence: String? = nil, action: String? = nil, to: String? = nil,
+    public init(text: String, due: String?, recurrence: Recurrence? = nil, action: String? = nil, to: String? = nil,
                 anchor: String? = nil, start: Int, end: Int, rule: String) {
         self.text = text; self.due = due; self.recurrence = recurrence; self.action = action; self.to = to
         self.anchor = anchor; self.start = start; self.end = end; self.rule = rule
     }
 
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.field("text", text); w.field("due", due); w.field("recurrence", recurrence)
-        w.field("action", action); w.field("to", to); w.field("anchor", anchor)
-        w.field("start", start); w.field("end", end); w.field("rule", rule)
-        w.endObject()
-    }
+    public static let fields: [JSONField<DeadlineFact>] = [
+        .member("text", \.text, default: ""), .optional("due", \.due), .optional("recurrence", \.recurrence),
+        .optional("action", \.action), .optional("to", \.to), .optional("anchor", \.anchor),
+        .member("start", \.start, default: 0), .member("end", \.end, default: 0), .member("rule", \.rule, default: ""),
+    ]
+
+    public static let blank = DeadlineFact(text: "", due: nil, start: 0, end: 0, rule: "")
+}
+
+/// How a deadline comes back: `hằng năm` (yearly, `due` is `--MM-DD`), `hằng tháng` (monthly,
+/// `due` is `---DD`).
+public enum Recurrence: String, Codable, Sendable, CaseIterable, JSONCodable {
+    case yearly, monthly
+}
+
+/// What happened to the models a `ModelCountFact` counts.
+public enum ModelCountStatus: String, Codable, Sendable, CaseIterable, JSONCodable {
+    case registered, recognized, replicated, new, built, existing, effective, commended, target
+    /// A change against an earlier figure ("tăng 15 mô hình so với năm 2016").
+    case delta
+    /// Nothing says more than that they exist.
+    case total
 }
 
 /// A count of "mô hình" (models).
-public struct ModelCountFact: Codable, Sendable, Equatable, JSONWritable {
+public struct ModelCountFact: JSONSchemaObject, Sendable, Equatable {
     public var text: String
     /// The exact count, or nil for vague quantities (`hàng trăm mô hình`).
     public var count: Int?
@@ -94,9 +109,7 @@ public struct ModelCountFact: Codable, Sendable, Equatable, JSONWritable {
     public var lowerBound: Int?
     /// For `gần 50`, `không quá 50`: the upper bound.
     public var upperBound: Int?
-    /// `registered`, `recognized`, `replicated`, `new`, `built`, `existing`, `effective`,
-    /// `commended`, `target`, `delta`, `total`.
-    public var status: String
+    public var status: ModelCountStatus
     /// `economy`, `culture-society`, `defense-security`, `politics` or nil.
     public var field: String?
     public var year: Int?
@@ -114,7 +127,7 @@ public struct ModelCountFact: Codable, Sendable, Equatable, JSONWritable {
     public var rule: String
 
     public init(text: String, count: Int?, approximate: Bool = false, lowerBound: Int? = nil, upperBound: Int? = nil,
-                status: String = "total", field: String? = nil, year: Int? = nil, scope: String? = nil,
+                status: ModelCountStatus = .total, field: String? = nil, year: Int? = nil, scope: String? = nil,
                 recognizedBy: String? = nil, holder: String? = nil, partOf: Int? = nil,
                 breakdownMismatch: Bool = false, start: Int, end: Int, rule: String) {
         self.text = text; self.count = count; self.approximate = approximate
@@ -124,20 +137,21 @@ public struct ModelCountFact: Codable, Sendable, Equatable, JSONWritable {
         self.start = start; self.end = end; self.rule = rule
     }
 
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.field("text", text); w.field("count", count); w.field("approximate", approximate)
-        w.field("lowerBound", lowerBound); w.field("upperBound", upperBound)
-        w.field("status", status); w.field("field", field); w.field("year", year); w.field("scope", scope)
-        w.field("recognizedBy", recognizedBy); w.field("holder", holder); w.field("partOf", partOf)
-        w.field("breakdownMismatch", breakdownMismatch)
-        w.field("start", start); w.field("end", end); w.field("rule", rule)
-        w.endObject()
-    }
+    public static let fields: [JSONField<ModelCountFact>] = [
+        .member("text", \.text, default: ""), .optional("count", \.count),
+        .member("approximate", \.approximate, default: false),
+        .optional("lowerBound", \.lowerBound), .optional("upperBound", \.upperBound),
+        .member("status", \.status, default: .total), .optional("field", \.field), .optional("year", \.year),
+        .optional("scope", \.scope), .optional("recognizedBy", \.recognizedBy), .optional("holder", \.holder),
+        .optional("partOf", \.partOf), .member("breakdownMismatch", \.breakdownMismatch, default: false),
+        .member("start", \.start, default: 0), .member("end", \.end, default: 0), .member("rule", \.rule, default: ""),
+    ]
+
+    public static let blank = ModelCountFact(text: "", count: nil, start: 0, end: 0, rule: "")
 }
 
 /// Another document cited by number and symbol.
-public struct ReferenceFact: Codable, Sendable, Equatable, JSONWritable {
+public struct ReferenceFact: JSONSchemaObject, Sendable, Equatable {
     public var text: String
     /// Number and symbol without spaces: `06-KH/BCĐ`, `04/2015/NĐ-CP`.
     public var id: String
@@ -154,16 +168,17 @@ public struct ReferenceFact: Codable, Sendable, Equatable, JSONWritable {
         self.start = start; self.end = end; self.rule = rule
     }
 
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.field("text", text); w.field("id", id); w.field("type", type); w.field("date", date)
-        w.field("issuer", issuer); w.field("start", start); w.field("end", end); w.field("rule", rule)
-        w.endObject()
-    }
+    public static let fields: [JSONField<ReferenceFact>] = [
+        .member("text", \.text, default: ""), .member("id", \.id, default: ""), .optional("type", \.type),
+        .optional("date", \.date), .optional("issuer", \.issuer),
+        .member("start", \.start, default: 0), .member("end", \.end, default: 0), .member("rule", \.rule, default: ""),
+    ]
+
+    public static let blank = ReferenceFact(text: "", id: "", type: nil, date: nil, issuer: nil, start: 0, end: 0, rule: "")
 }
 
 /// An organisational unit, with every place it is mentioned.
-public struct UnitFact: Codable, Sendable, Equatable, JSONWritable {
+public struct UnitFact: JSONSchemaObject, Sendable, Equatable {
     /// The name as written (first mention).
     public var name: String
     /// Canonical key: NFC, lower case, one tone placement, đ folded, abbreviations expanded.
@@ -175,15 +190,15 @@ public struct UnitFact: Codable, Sendable, Equatable, JSONWritable {
         self.name = name; self.key = key; self.mentions = mentions
     }
 
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.field("name", name); w.field("key", key); w.field("mentions", mentions)
-        w.endObject()
-    }
+    public static let fields: [JSONField<UnitFact>] = [
+        .member("name", \.name, default: ""), .member("key", \.key, default: ""), .member("mentions", \.mentions, default: []),
+    ]
+
+    public static let blank = UnitFact(name: "", key: "", mentions: [])
 }
 
 /// A person named together with a position and (often) a unit.
-public struct PersonFact: Codable, Sendable, Equatable, JSONWritable {
+public struct PersonFact: JSONSchemaObject, Sendable, Equatable {
     public var name: String
     public var position: String?
     public var unit: String?
@@ -196,10 +211,10 @@ public struct PersonFact: Codable, Sendable, Equatable, JSONWritable {
         self.start = start; self.end = end; self.rule = rule
     }
 
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.field("name", name); w.field("position", position); w.field("unit", unit)
-        w.field("start", start); w.field("end", end); w.field("rule", rule)
-        w.endObject()
-    }
+    public static let fields: [JSONField<PersonFact>] = [
+        .member("name", \.name, default: ""), .optional("position", \.position), .optional("unit", \.unit),
+        .member("start", \.start, default: 0), .member("end", \.end, default: 0), .member("rule", \.rule, default: ""),
+    ]
+
+    public static let blank = PersonFact(name: "", position: nil, unit: nil, start: 0, end: 0, rule: "")
 }

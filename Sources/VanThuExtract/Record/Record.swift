@@ -1,7 +1,7 @@
 import VanThuText
 
 /// One archived document: the contract in DESIGN.md ("The archive: the data contract").
-public struct Record: Codable, Sendable, Equatable, JSONWritable {
+public struct Record: JSONSchemaObject, Sendable, Equatable {
     /// Stable id derived from the file's content (the first 16 hex digits of its SHA-256).
     public var id: String
     public var source: SourceInfo
@@ -42,35 +42,32 @@ public struct Record: Codable, Sendable, Equatable, JSONWritable {
         self.references = references; self.text = text
     }
 
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
-        w.field("id", id)
-        w.field("source", source)
-        w.field("kind", kind)
-        w.field("kindReasons", kindReasons)
-        w.field("title", title)
-        if let titleRule { w.field("titleRule", titleRule) }
-        w.field("date", date)
-        if let dateSource { w.field("dateSource", dateSource) }
-        w.field("header", header)
-        w.field("units", units)
-        w.field("people", people)
-        w.field("dates", dates)
-        w.field("periods", periods)
-        w.field("deadlines", deadlines)
-        w.field("modelCounts", modelCounts)
-        w.field("references", references)
-        w.field("text", text)
-        if gone == true { w.field("gone", true) }
-        w.endObject()
-    }
+    /// The record's members in the order the archive writes them: the writer, the reader (with
+    /// the default of each member a store written by an older version lacks), `factCounts`, the
+    /// store writer's row and the golden tests' comparer all come from this list.
+    public static let fields: [JSONField<Record>] = [
+        .required("id", \.id, roles: [.storeRow]),
+        .required("source", \.source, roles: [.storeRow]),
+        .member("kind", \.kind, default: .unknown, roles: [.storeRow]),
+        .member("kindReasons", \.kindReasons, default: []),
+        .optional("title", \.title, roles: [.storeRow]),
+        .optional("titleRule", \.titleRule, writtenIf: { $0 != nil }, roles: [.storeRow]),
+        .optional("date", \.date, roles: [.storeRow]),
+        .optional("dateSource", \.dateSource, writtenIf: { $0 != nil }, roles: [.storeRow]),
+        .optional("header", \.header, counted: true),
+        .facts("units", \.units),
+        .facts("people", \.people),
+        .facts("dates", \.dates),
+        .facts("periods", \.periods),
+        .facts("deadlines", \.deadlines),
+        .facts("modelCounts", \.modelCounts),
+        .facts("references", \.references),
+        .member("text", \.text, default: ""),
+        .optional("gone", \.gone, writtenIf: { $0 == true }, roles: [.storeRow]),
+    ]
 
-    /// Number of facts of each kind, for summaries and run reports.
-    public var factCounts: [String: Int] {
-        [
-            "units": units.count, "people": people.count, "dates": dates.count, "periods": periods.count,
-            "deadlines": deadlines.count, "modelCounts": modelCounts.count, "references": references.count,
-            "header": header == nil ? 0 : 1,
-        ]
-    }
+    public static let blank = Record(id: "", source: .blank)
+
+    /// Number of facts of each kind (the counted members of `fields`), for summaries and run reports.
+    public var factCounts: [String: Int] { memberCounts }
 }

@@ -1,7 +1,7 @@
 import VanThuText
 
 /// Where a record came from: the file, its checksum and what ingest and decode found.
-public struct SourceInfo: Codable, Sendable, Equatable, JSONWritable {
+public struct SourceInfo: JSONSchemaObject, Sendable, Equatable {
     /// Path relative to the input root it was found under, with `/` separators.
     public var path: String
     /// The input root (as given, made absolute) the file was found under: two roots may hold the
@@ -26,26 +26,15 @@ public struct SourceInfo: Codable, Sendable, Equatable, JSONWritable {
         self.alsoAt = alsoAt
     }
 
-    public func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.field("path", path)
-        if let root { writer.field("root", root) }
-        writer.field("sha256", sha256)
-        writer.field("bytes", bytes)
-        writer.field("format", format)
-        writer.field("encoding", encoding)
-        if !alsoAt.isEmpty { writer.field("alsoAt", alsoAt) }
-        writer.endObject()
-    }
+    public static let fields: [JSONField<SourceInfo>] = [
+        .required("path", \.path),
+        .optional("root", \.root, writtenIf: { $0 != nil }),
+        .required("sha256", \.sha256),
+        .member("bytes", \.bytes, default: 0),
+        .member("format", \.format, default: ""),
+        .member("encoding", \.encoding, default: ""),
+        .member("alsoAt", \.alsoAt, default: [], writtenIf: { !$0.isEmpty }),
+    ]
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        path = try c.decode(String.self, forKey: .path)
-        root = try c.decodeIfPresent(String.self, forKey: .root)
-        sha256 = try c.decode(String.self, forKey: .sha256)
-        bytes = try c.decode(Int.self, forKey: .bytes)
-        format = try c.decode(String.self, forKey: .format)
-        encoding = try c.decode(String.self, forKey: .encoding)
-        alsoAt = try c.decodeIfPresent([String].self, forKey: .alsoAt) ?? []
-    }
+    public static let blank = SourceInfo(path: "", sha256: "", bytes: 0, format: "", encoding: "")
 }

@@ -29,8 +29,8 @@ public struct ExtractorBenchmark {
             let file = SourceFile(url: url, relativePath: url.lastPathComponent, size: data.count)
             let raw = RawDocument(file: file, bytes: [UInt8](data), sha256: "", format: .text)
             guard let decoded = try? decode.run(raw), let clean = try? normalize.run(decoded) else { continue }
-            let (kind, reasons) = ClassifyStage.classify(clean.document)
-            let record = Record(id: clean.id, source: clean.source, kind: kind, kindReasons: reasons)
+            let classification = ClassifyStage.classify(clean.document)
+            let record = Record(id: clean.id, source: clean.source, kind: classification.kind, kindReasons: classification.reasons)
             contexts.append(ExtractionContext(document: clean.document, record: record))
             bytes += clean.document.utf8.count
         }

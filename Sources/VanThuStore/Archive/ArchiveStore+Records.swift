@@ -7,9 +7,8 @@ extension ArchiveStore {
     /// (cheap to decode: for consolidation, statistics and CSV) and the full record's JSON.
     /// With `query`, only the documents its words and filters find (no limit).
     public func forEachRecord(matching query: SearchQuery? = nil, _ body: (_ summary: RecordSummary, _ json: [UInt8]) throws -> Void) throws {
-        let decoder = JSONDecoder()
         try forEachDocument(matching: query) { stored in
-            let (summary, json) = try Self.archiveView(of: stored, decoder: decoder)
+            let (summary, json) = try Self.archiveView(of: stored)
             try body(summary, json)
         }
     }
@@ -17,12 +16,12 @@ extension ArchiveStore {
     /// A stored document as the archive shows it: its summary and its record's JSON, with
     /// provenance (`source.path`, `alsoAt`) and `gone` taken from the store. The full record is
     /// decoded only when those need patching (extraction never sets `alsoAt`).
-    static func archiveView(of stored: StoredDocument, decoder: JSONDecoder) throws -> (summary: RecordSummary, json: [UInt8]) {
-        var summary = try RecordSummary(json: stored.summary)
+    static func archiveView(of stored: StoredDocument) throws -> (summary: RecordSummary, json: [UInt8]) {
+        var summary = try RecordSummary(jsonBytes: stored.summary)
         let primary = stored.paths.first ?? summary.path
         let alsoAt = Array(stored.paths.dropFirst())
         guard stored.gone || primary != summary.path || !alsoAt.isEmpty else { return (summary, stored.json) }
-        var record = try decoder.decode(Record.self, from: Data(stored.json))
+        var record = try Record(jsonBytes: stored.json)
         // The primary path's own root (sorted by path, then root, as `paths`).
         if stored.roots.count == stored.paths.count, let root = stored.roots.first, !root.isEmpty { record.source.root = root }
         record.source.path = primary

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import struct VanThuExtract.Record
 import VanThuText
+import VanThuFormats
 import VanThuExtract
 
 /// The embedded store: one SQLite file (`vanthu.sqlite`, WAL) in the output folder. It holds every
@@ -198,12 +199,11 @@ public final class ArchiveStore: @unchecked Sendable {
             // Consolidation reads a small summary of each record instead of the whole record
             // without its text (`facts`), which was most of the export's time to decode.
             try db.execute(sql: "ALTER TABLE documents ADD COLUMN summary BLOB NOT NULL DEFAULT x''")
-            let decoder = JSONDecoder()
             let rows = try Row.fetchCursor(db, sql: "SELECT id, facts FROM documents")
             let update = try db.makeStatement(sql: "UPDATE documents SET summary = ? WHERE id = ?")
             while let row = try rows.next() {
                 let id: String = row[0]
-                let record = try decoder.decode(Record.self, from: row[1] as Data)
+                let record = try Record(jsonBytes: [UInt8](row[1] as Data))
                 var writer = JSONWriter()
                 RecordSummary(record).write(to: &writer)
                 try update.execute(arguments: [Data(writer.bytes), id])
@@ -299,12 +299,11 @@ public final class ArchiveStore: @unchecked Sendable {
         public var mtime: Double
         public var sha256: String?
         public var documentId: String?
-        /// `archived`, `quarantined` or `gone`.
-        public var status: String
+        public var status: KnownSource.Status
         public var extractorVersion: String
 
         package init(location: String, root: String, path: String, size: Int, mtime: Double, sha256: String? = nil,
-                     documentId: String? = nil, status: String, extractorVersion: String) {
+                     documentId: String? = nil, status: KnownSource.Status, extractorVersion: String) {
             self.location = location; self.root = root; self.path = path; self.size = size; self.mtime = mtime
             self.sha256 = sha256; self.documentId = documentId; self.status = status; self.extractorVersion = extractorVersion
         }
@@ -313,7 +312,8 @@ public final class ArchiveStore: @unchecked Sendable {
     /// What a run needs of a file seen before to decide whether to read it again. Kept small: a
     /// nightly run loads one for every file of the backlog.
     public struct KnownSource: Sendable, Equatable {
-        public enum Status: UInt8, Sendable { case archived, quarantined, gone }
+        /// What became of a file: its name is what the `sources` table's `status` column holds.
+        public enum Status: String, Sendable { case archived, quarantined, gone }
         public var size: Int
         public var mtime: Double
         public var status: Status
@@ -345,12 +345,7 @@ public final class ArchiveStore: @unchecked Sendable {
                 SELECT location, size, mtime, status, extractorVersion = ?, root FROM sources
                 """, arguments: [extractorVersion])
             while let row = try cursor.next() {
-                let status: KnownSource.Status
-                switch row[3] as String {
-                case "archived": status = .archived
-                case "quarantined": status = .quarantined
-                default: status = .gone
-                }
+                let status = KnownSource.Status(rawValue: row[3] as String) ?? .gone
                 known.byLocation[row[0]] = KnownSource(size: row[1], mtime: row[2], status: status, current: row[4],
                                                       root: rootIndex[row[5] as String] ?? -1)
             }
@@ -369,22 +364,58 @@ public final class ArchiveStore: @unchecked Sendable {
     }
 
     /// Quarantine reasons by location, for inputs skipped because they did not change.
-    public func quarantineEntries() throws -> [String: (stage: String, reason: String)] {
+    public func quarantineEntries() throws -> [String: Quarantine] {
         try pool.read { db in
-            var out: [String: (String, String)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT location, stage, reason FROM quarantine") { out[row[0]] = (row[1], row[2]) }
+            var out: [String: Quarantine] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT location, stage, reason FROM quarantine") {
+                // A stage this version does not know (a store written by another) reads as ingest.
+                out[row[0]] = Quarantine(stage: StageName(rawValue: row[1]) ?? .ingest, reason: row[2])
+            }
             return out
+        }
+    }
+
+    /// Why a file was refused: the stage that refused it and its reason.
+    public struct Quarantine: Sendable, Equatable {
+        public var stage: StageName
+        public var reason: String
+
+        public init(stage: StageName, reason: String) {
+            self.stage = stage
+            self.reason = reason
         }
     }
 
     /// What one batch changes, written in one transaction so a crash leaves the store consistent.
     public struct Batch: Sendable {
-        public var archived: [(record: PreparedRecord, source: SourceRow)] = []
-        public var quarantined: [(source: SourceRow, stage: String, reason: String)] = []
+        public var archived: [Archived] = []
+        public var quarantined: [Quarantined] = []
         /// Sources whose bytes did not change although their size or mtime did.
         public var touched: [SourceRow] = []
         public var isEmpty: Bool { archived.isEmpty && quarantined.isEmpty && touched.isEmpty }
         public init() {}
+
+        /// A file archived: its record prepared for the store, and its row in `sources`.
+        public struct Archived: Sendable {
+            public var record: PreparedRecord
+            public var source: SourceRow
+
+            public init(_ record: PreparedRecord, _ source: SourceRow) {
+                self.record = record
+                self.source = source
+            }
+        }
+
+        /// A file refused, and why.
+        public struct Quarantined: Sendable {
+            public var source: SourceRow
+            public var quarantine: Quarantine
+
+            public init(_ source: SourceRow, _ quarantine: Quarantine) {
+                self.source = source
+                self.quarantine = quarantine
+            }
+        }
 
         /// Adds another batch's changes after these.
         public mutating func append(_ other: Batch) {
@@ -411,7 +442,8 @@ public final class ArchiveStore: @unchecked Sendable {
                 ON CONFLICT(location) DO UPDATE SET path = excluded.path, stage = excluded.stage, reason = excluded.reason,
                     runId = excluded.runId
                 """)
-            for (prepared, source) in batch.archived {
+            for archived in batch.archived {
+                let prepared = archived.record, source = archived.source
                 let record = prepared.record
                 let previous = try String.fetchOne(previousOf, arguments: [source.location])
                 try upsertDocument.execute(arguments: [record.id, record.source.path, record.source.sha256, record.source.bytes, extractorVersion,
@@ -422,9 +454,11 @@ public final class ArchiveStore: @unchecked Sendable {
                 try Self.writeFacts(db, id: record.id, prepared.facts)
                 if let previous, previous != record.id { try Self.dropIfOrphaned(db, previous) }
             }
-            for (source, stage, reason) in batch.quarantined {
+            for entry in batch.quarantined {
+                let source = entry.source
                 try Self.upsertSource(db, source, run: run)
-                try upsertQuarantine.execute(arguments: [source.location, source.path, stage, reason, run])
+                try upsertQuarantine.execute(arguments: [source.location, source.path, entry.quarantine.stage.rawValue,
+                                                         entry.quarantine.reason, run])
             }
             for source in batch.touched { try Self.upsertSource(db, source, run: run) }
             try Self.bumpGeneration(db)
@@ -459,7 +493,7 @@ public final class ArchiveStore: @unchecked Sendable {
                 mtime = excluded.mtime, sha256 = excluded.sha256, documentId = COALESCE(excluded.documentId, sources.documentId),
                 status = excluded.status, extractorVersion = excluded.extractorVersion, lastSeenRun = excluded.lastSeenRun
             """)
-        try statement.execute(arguments: [s.location, s.root, s.path, s.size, s.mtime, s.sha256, s.documentId, s.status,
+        try statement.execute(arguments: [s.location, s.root, s.path, s.size, s.mtime, s.sha256, s.documentId, s.status.rawValue,
                                           s.extractorVersion, run])
     }
 
@@ -517,11 +551,10 @@ public final class ArchiveStore: @unchecked Sendable {
             let missing = try String.fetchAll(db, sql: """
                 SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM idx.entries e WHERE e.id = d.id) ORDER BY d.id
                 """)
-            let decoder = JSONDecoder()
             let recordOf = try db.cachedStatement(sql: "SELECT record, lastRun FROM documents WHERE id = ?")
             for id in missing {
                 guard let row = try Row.fetchOne(recordOf, arguments: [id]) else { continue }
-                let record = try decoder.decode(Record.self, from: row[0] as Data)
+                let record = try Record(jsonBytes: [UInt8](row[0] as Data))
                 try SearchIndex.put(db, SearchIndex.Entry(record, folded: nil), run: (row[1] as Int64?) ?? 0, schema: "idx")
             }
             repair.added = missing.count
@@ -647,7 +680,7 @@ public final class ArchiveStore: @unchecked Sendable {
         guard (1...64).contains(id.count), id.allSatisfy({ Self.idCharacters.contains($0) }) else { return .notFound }
         return try pool.read { db in
             if let data = try Data.fetchOne(db, sql: "SELECT record FROM documents WHERE id = ?", arguments: [id]) {
-                return .found(try JSONDecoder().decode(Record.self, from: data))
+                return .found(try Record(jsonBytes: [UInt8](data)))
             }
             // Ids are hexadecimal: every id that starts with the prefix sorts before the prefix and "g".
             let ids = try String.fetchAll(db, sql: "SELECT id FROM documents WHERE id > ? AND id < ? ORDER BY id LIMIT 5",
@@ -655,7 +688,7 @@ public final class ArchiveStore: @unchecked Sendable {
             guard let first = ids.first else { return .notFound }
             guard ids.count == 1 else { return .ambiguous(ids) }
             guard let data = try Data.fetchOne(db, sql: "SELECT record FROM documents WHERE id = ?", arguments: [first]) else { return .notFound }
-            return .found(try JSONDecoder().decode(Record.self, from: data))
+            return .found(try Record(jsonBytes: [UInt8](data)))
         }
     }
 

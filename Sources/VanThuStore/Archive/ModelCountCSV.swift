@@ -30,7 +30,7 @@ public enum ModelCountCSV {
         var out: [UInt8] = []
         for fact in modelCounts {
             let fields: [String?] = [
-                id, date, fact.scope, fact.status, fact.field, fact.year.map(String.init),
+                id, date, fact.scope, fact.status.rawValue, fact.field, fact.year.map(String.init),
                 fact.count.map(String.init), fact.text,
                 fact.approximate ? "true" : "false", fact.lowerBound.map(String.init), fact.upperBound.map(String.init),
                 fact.partOf.map { String($0.saturatingAdding(1)) }, fact.breakdownMismatch ? "true" : "false", fact.recognizedBy,

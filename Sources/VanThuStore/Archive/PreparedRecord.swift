@@ -24,21 +24,13 @@ public struct PreparedRecord: Sendable {
         }
     }
 
-    /// The same record with only what the store writes, for the store writer's queue: the text
-    /// and the facts are in `json` already (and the folded text in `search`, which the index's
-    /// writer takes). Thousands wait in the queue when files are small.
+    /// The same record with only what the store writes, for the store writer's queue: the
+    /// members `Record.fields` marks `storeRow` (the `documents` row's columns). The text and the
+    /// facts are in `json` already (and the folded text in `search`, which the index's writer
+    /// takes). Thousands wait in the queue when files are small.
     public var forStore: PreparedRecord {
         var copy = self
-        copy.record.text = ""
-        copy.record.kindReasons = []
-        copy.record.header = nil
-        copy.record.units = []
-        copy.record.people = []
-        copy.record.dates = []
-        copy.record.periods = []
-        copy.record.deadlines = []
-        copy.record.modelCounts = []
-        copy.record.references = []
+        copy.record = record.keepingOnly(.storeRow)
         return copy
     }
 

@@ -17,7 +17,7 @@ public struct ModelCountStats: Sendable, Equatable {
     public struct Key: Hashable, Sendable, Comparable {
         public var scope: String?
         public var year: Int?
-        public var status: String
+        public var status: ModelCountStatus
         public var field: String?
         public var part: Bool
 
@@ -25,7 +25,7 @@ public struct ModelCountStats: Sendable, Equatable {
         private var sortKey: [String] {
             let year = year.map { String($0) } ?? ""
             return [scope == nil ? "1" : "0", scope ?? "", self.year == nil ? "1" : "0",
-                    String(repeating: "0", count: max(0, 6 - year.count)) + year, status,
+                    String(repeating: "0", count: max(0, 6 - year.count)) + year, status.rawValue,
                     field == nil ? "1" : "0", field ?? "", part ? "1" : "0"]
         }
 
@@ -66,7 +66,7 @@ public struct ModelCountStats: Sendable, Equatable {
             rows[key]!.documents.insert(id)
             guard fact.partOf == nil else { continue }
             // Stated numbers can be anything a text says: sums saturate instead of trapping.
-            byStatus[fact.status, default: 0].saturatingAdd(value)
+            byStatus[fact.status.rawValue, default: 0].saturatingAdd(value)
             byYear[fact.year.map(String.init) ?? "unknown", default: 0].saturatingAdd(value)
             byField[fact.field ?? "unknown", default: 0].saturatingAdd(value)
             byScope[fact.scope ?? "unknown", default: 0].saturatingAdd(value)

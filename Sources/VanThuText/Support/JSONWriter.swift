@@ -66,6 +66,22 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
+    /// A key already quoted and followed by its colon (`"id":`), as `quotedKey(_:)` makes it:
+    /// schema members quote their key once, not once per record.
+    public mutating func key(quoted: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: quoted)
+        afterKey = true
+    }
+
+    /// The bytes `key(_:)` appends for `name`.
+    public static func quotedKey(_ name: String) -> [UInt8] {
+        var writer = JSONWriter(reservingCapacity: name.utf8.count + 4)
+        writer.appendQuoted(name)
+        writer.bytes.append(UInt8(ascii: ":"))
+        return writer.bytes
+    }
+
     public mutating func string(_ value: String) {
         separate()
         appendQuoted(value)

@@ -32,7 +32,7 @@ struct ArchiveStoreTests {
         var fromSummary = Consolidator()
         var w = JSONWriter()
         summary.write(to: &w)
-        let read = try RecordSummary(json: w.bytes)
+        let read = try RecordSummary(jsonBytes: w.bytes)
         #expect(read == summary)
         #expect(read == (try JSONDecoder().decode(RecordSummary.self, from: Data(w.bytes))))
         fromSummary.add(read)

@@ -42,7 +42,7 @@ struct CSVTests {
     /// A spreadsheet reading the rows back (RFC 4180) sees as many rows as were written, and
     /// every neutralised field starts with its quote mark.
     @Test func aModelCountRowWithHostileTextStaysOneRow() {
-        var record = ModelCountStatsTests.record("=1+1", [ModelCountStatsTests.fact(3, "registered", year: 2023, scope: "@x")])
+        var record = ModelCountStatsTests.record("=1+1", [ModelCountStatsTests.fact(3, .registered, year: 2023, scope: "@x")])
         record.modelCounts[0].text = "line one\r\nline two"
         let bytes = ModelCountCSV.file([record])
         let rows = Self.parse(bytes.dropFirst(3))

@@ -44,12 +44,12 @@ struct HostileArchiveTests {
     /// A record as extraction would store it, with the model counts given.
     static func storeRecord(_ store: ArchiveStore, input: URL, name: String, counts: [Int], run: Int64) throws {
         var record = try #require(TestSupport.record(for: "Năm 2023 thôn Bãi Sậy có nhiều mô hình.\nBáo cáo số \(name).", path: name))
-        record.modelCounts = counts.map { ModelCountStatsTests.fact($0, "registered", year: 2023, scope: "thôn Bãi Sậy") }
+        record.modelCounts = counts.map { ModelCountStatsTests.fact($0, .registered, year: 2023, scope: "thôn Bãi Sậy") }
         let prepared = PreparedRecord(record, folded: nil)
         var batch = ArchiveStore.Batch()
-        batch.archived.append((prepared.forStore, ArchiveStore.SourceRow(
+        batch.archived.append(.init(prepared.forStore, ArchiveStore.SourceRow(
             location: input.appendingPathComponent(name).path, root: input.path, path: name, size: 10, mtime: 1, sha256: record.source.sha256,
-            documentId: record.id, status: "archived", extractorVersion: PipelineConfig(inputs: []).extractorVersionTag)))
+            documentId: record.id, status: .archived, extractorVersion: PipelineConfig(inputs: []).extractorVersionTag)))
         try store.apply(batch, run: run, extractorVersion: PipelineConfig(inputs: []).extractorVersionTag)
     }
 

@@ -7,11 +7,11 @@ struct ModelCountCSVTests {
         var record = Record(id: "abc123", source: SourceInfo(path: "a.txt", sha256: "", bytes: 0, format: "text", encoding: "utf-8"))
         record.date = "2018-08-10"
         record.modelCounts = [
-            ModelCountFact(text: "543 mô hình", count: 543, status: "registered", year: 2017, scope: "thành phố Bến Tre",
+            ModelCountFact(text: "543 mô hình", count: 543, status: .registered, year: 2017, scope: "thành phố Bến Tre",
                            start: 10, end: 21, rule: "digits"),
             ModelCountFact(text: "Hàng trăm mô hình, điển hình", count: nil, approximate: true, lowerBound: 100,
-                           status: "built", start: 30, end: 58, rule: "vague"),
-            ModelCountFact(text: "36 mô hình \"mẫu\"", count: 36, status: "recognized", recognizedBy: "Ban Dân vận Tỉnh ủy",
+                           status: .built, start: 30, end: 58, rule: "vague"),
+            ModelCountFact(text: "36 mô hình \"mẫu\"", count: 36, status: .recognized, recognizedBy: "Ban Dân vận Tỉnh ủy",
                            partOf: 0, start: 60, end: 70, rule: "digits"),
         ]
         return record

@@ -55,7 +55,7 @@ struct ClassifyEquivalenceTests {
             let document = TextDocument(text)
             let new = ClassifyStage.classify(document)
             let old = LegacyClassifier.classify(document)
-            #expect(new.0 == old.0 && new.1 == old.1, "\(text.prefix(80))")
+            #expect(new == old, "\(text.prefix(80))")
         }
     }
 }
@@ -140,7 +140,7 @@ enum LegacyClassifier {
         ("a"..."z").contains(c) || ("0"..."9").contains(c)
     }
 
-    static func classify(_ document: TextDocument) -> (DocumentKind, [String]) {
+    static func classify(_ document: TextDocument) -> Classification {
         var scores: [DocumentKind: Int] = [:]
         var reasons: [String] = []
         var proseParagraphs = 0
@@ -173,8 +173,8 @@ enum LegacyClassifier {
             scores[.news, default: 0] += 1
             reasons.append("news.prose")
         }
-        if scores[.dispatch, default: 0] >= ClassifyStage.dispatchThreshold { return (.dispatch, reasons) }
-        if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) { return (.news, reasons) }
-        return (.unknown, reasons)
+        if scores[.dispatch, default: 0] >= ClassifyStage.dispatchThreshold { return Classification(kind: .dispatch, reasons: reasons) }
+        if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) { return Classification(kind: .news, reasons: reasons) }
+        return Classification(kind: .unknown, reasons: reasons)
     }
 }

@@ -5,7 +5,8 @@ import Testing
 struct ClassifyStageTests {
     @Test func aDispatchHeaderMakesADispatch() {
         let text = "HUYỆN ỦY A\nSố 12-CV/HU\nV/v tổ chức hội nghị\nA, ngày 3 tháng 4 năm 2020\nKính gửi: Các chi bộ\nNội dung.\nNơi nhận:\n- Như trên."
-        let (kind, reasons) = ClassifyStage.classify(TextDocument(text))
+        let classification = ClassifyStage.classify(TextDocument(text))
+        let kind = classification.kind, reasons = classification.reasons
         #expect(kind == .dispatch)
         #expect(reasons.contains("dispatch.number"))
         #expect(reasons.contains("dispatch.subject"))
@@ -13,12 +14,12 @@ struct ClassifyStageTests {
 
     @Test func proseWithADatelineIsNews() {
         let paragraph = String(repeating: "Phong trào thi đua được triển khai rộng khắp trên địa bàn thành phố. ", count: 4)
-        let (kind, _) = ClassifyStage.classify(TextDocument("Tiêu đề bài báo về phong trào\nThứ hai, 16/01/2023 08:15\n\(paragraph)"))
+        let kind = ClassifyStage.classify(TextDocument("Tiêu đề bài báo về phong trào\nThứ hai, 16/01/2023 08:15\n\(paragraph)")).kind
         #expect(kind == .news)
     }
 
     @Test func aFewShortLinesAreUnknown() {
-        #expect(ClassifyStage.classify(TextDocument("Danh sách\n1. Một\n2. Hai")).0 == .unknown)
+        #expect(ClassifyStage.classify(TextDocument("Danh sách\n1. Một\n2. Hai")).kind == .unknown)
     }
 }
 
@@ -32,7 +33,8 @@ struct ClassifyPageRulesTests {
         "Quyết định về việc công nhận xã đạt chuẩn",
     ])
     func aTypeTitleLineMakesADispatch(_ headline: String) {
-        let (kind, reasons) = ClassifyStage.classify(TextDocument("\(headline)\n\n\(Self.prose)\n\n\(Self.prose)"))
+        let classification = ClassifyStage.classify(TextDocument("\(headline)\n\n\(Self.prose)\n\n\(Self.prose)"))
+        let kind = classification.kind, reasons = classification.reasons
         #expect(kind == .dispatch)
         #expect(reasons.contains("dispatch.type-title"))
     }
@@ -43,34 +45,38 @@ struct ClassifyPageRulesTests {
         "Kế hoạch về việc làm cho thanh niên được bàn tại hội nghị",
     ])
     func aHeadlineThatNamesADocumentIsNoTypeTitle(_ headline: String) {
-        let (kind, reasons) = ClassifyStage.classify(TextDocument("\(headline)\n\n\(Self.prose)\n\n\(Self.prose)"))
+        let classification = ClassifyStage.classify(TextDocument("\(headline)\n\n\(Self.prose)\n\n\(Self.prose)"))
+        let kind = classification.kind, reasons = classification.reasons
         #expect(!reasons.contains("dispatch.type-title"))
         #expect(kind == .news)
     }
 
     @Test func documentsListedUnderAnArticleAreNoTitle() {
         let page = "Hội nghị tổng kết phong trào thi đua năm 2024\n\n\(Self.prose)\n\nVăn bản mới\nQuyết định số 12/QĐ-UBND về việc công nhận danh hiệu\n"
-        let (kind, reasons) = ClassifyStage.classify(TextDocument(page))
+        let classification = ClassifyStage.classify(TextDocument(page))
+        let kind = classification.kind, reasons = classification.reasons
         #expect(!reasons.contains("dispatch.type-title"))
         #expect(kind != .dispatch)
     }
 
     @Test func aClosingFormulaAloneOnItsLineMakesADispatch() {
-        let (kind, reasons) = ClassifyStage.classify(TextDocument("Lấy ý kiến về dự thảo quy chế\n\n\(Self.prose)\n\nTrân trọng!\n\nPhòng Tổ chức cán bộ"))
+        let classification = ClassifyStage.classify(TextDocument("Lấy ý kiến về dự thảo quy chế\n\n\(Self.prose)\n\nTrân trọng!\n\nPhòng Tổ chức cán bộ"))
+        let kind = classification.kind, reasons = classification.reasons
         #expect(kind == .dispatch)
         #expect(reasons.contains("dispatch.closing"))
         let quoted = ClassifyStage.classify(TextDocument("Tiêu đề bài viết ở đây nhé\n\n\(Self.prose) Ông nói: trân trọng những đóng góp.\n\n\(Self.prose)"))
-        #expect(quoted.0 == .news)
+        #expect(quoted.kind == .news)
     }
 
     @Test func aRegisterTableAndAnAgencyTag() {
         let register = ClassifyStage.classify(TextDocument("Số hiệu: 12/TB-UBND\nLoại văn bản: Thông báo\nNgười ký: Lê Văn Tư"))
-        #expect(register.1.contains("dispatch.register"))
+        #expect(register.reasons.contains("dispatch.register"))
         let lead = "(Báo Hà Giang) - Sáng 4/5, huyện tổ chức hội nghị tổng kết phong trào thi đua với sự tham dự của nhiều đại biểu ở các xã trong huyện và các ban ngành."
-        let (kind, reasons) = ClassifyStage.classify(TextDocument("Ngọc Lan\n\n\(lead)"))
+        let classification = ClassifyStage.classify(TextDocument("Ngọc Lan\n\n\(lead)"))
+        let kind = classification.kind, reasons = classification.reasons
         #expect(kind == .news)
         #expect(reasons.contains("news.source-tag"))
         let annex = "(Kèm theo Quyết định số 12/QĐ-UBND ngày 3/4/2020) - phụ lục"
-        #expect(!ClassifyStage.classify(TextDocument(annex)).1.contains("news.source-tag"))
+        #expect(!ClassifyStage.classify(TextDocument(annex)).reasons.contains("news.source-tag"))
     }
 }

@@ -131,7 +131,7 @@ struct KindDependentChromeTests {
 
     @Test func aDispatchKeepsItsContactLines() throws {
         let clean = try Self.clean(Self.dispatch)
-        let classified = ClassifiedDocument(clean: clean, kind: .dispatch, reasons: [])
+        let classified = ClassifiedDocument(clean: clean, classification: Classification(kind: .dispatch))
         #expect(classified.clean.document.text.contains("Điện thoại: 0270 3812 345"))
         #expect(classified.clean.document.text.contains("Email: ubnd.anbinh@example.vn"))
         #expect(classified.clean.droppedLines.isEmpty)
@@ -141,7 +141,7 @@ struct KindDependentChromeTests {
         let page = "Đang online: 7\nHội thi tuyên truyền viên ở xã An Bình\n\nBài viết về hội thi.\n\nĐiện thoại: 0270 3812 345\nGiấy phép: 12/GP-STTTT"
         let clean = try Self.clean(page)
         #expect(clean.document.text.contains("Điện thoại"), "kept until the kind is known")
-        let news = ClassifiedDocument(clean: clean, kind: .news, reasons: []).clean
+        let news = ClassifiedDocument(clean: clean, classification: Classification(kind: .news)).clean
         #expect(!news.document.text.contains("Điện thoại"))
         #expect(news.document.text == "Hội thi tuyên truyền viên ở xã An Bình\n\nBài viết về hội thi.")
         #expect(news.droppedLines.map(\.rule) == ["chrome.counter", "chrome.contact", "chrome.footer"])

@@ -11,7 +11,7 @@ struct ModelCountStatsTests {
         return record
     }
 
-    static func fact(_ count: Int?, _ status: String, year: Int?, scope: String?, field: String? = nil,
+    static func fact(_ count: Int?, _ status: ModelCountStatus, year: Int?, scope: String?, field: String? = nil,
                      partOf: Int? = nil, approximate: Bool = false) -> ModelCountFact {
         ModelCountFact(text: "", count: count, approximate: approximate, status: status, field: field, year: year,
                        scope: scope, partOf: partOf, start: 0, end: 0, rule: "test")
@@ -20,20 +20,20 @@ struct ModelCountStatsTests {
     @Test func rowsSumByScopeYearStatusFieldAndPart() throws {
         var consolidator = Consolidator()
         consolidator.add(Self.record("a", [
-            Self.fact(543, "registered", year: 2017, scope: "thành phố Bến Tre"),
-            Self.fact(339, "recognized", year: 2017, scope: "thành phố Bến Tre"),
-            Self.fact(36, "recognized", year: 2017, scope: "thành phố Bến Tre", partOf: 1),
-            Self.fact(nil, "built", year: nil, scope: nil, approximate: true),
+            Self.fact(543, .registered, year: 2017, scope: "thành phố Bến Tre"),
+            Self.fact(339, .recognized, year: 2017, scope: "thành phố Bến Tre"),
+            Self.fact(36, .recognized, year: 2017, scope: "thành phố Bến Tre", partOf: 1),
+            Self.fact(nil, .built, year: nil, scope: nil, approximate: true),
         ]))
         consolidator.add(Self.record("b", [
-            Self.fact(100, "registered", year: 2016, scope: "thành phố Bến Tre"),
-            Self.fact(20, "registered", year: 2016, scope: "thành phố Bến Tre", field: "economy", partOf: 0),
-            Self.fact(7, "registered", year: 2017, scope: "huyện Chợ Đồn"),
+            Self.fact(100, .registered, year: 2016, scope: "thành phố Bến Tre"),
+            Self.fact(20, .registered, year: 2016, scope: "thành phố Bến Tre", field: "economy", partOf: 0),
+            Self.fact(7, .registered, year: 2017, scope: "huyện Chợ Đồn"),
         ]))
         let stats = consolidator.modelCounts
         #expect(stats.byStatus == ["registered": 650, "recognized": 339])
         #expect(stats.approximate == 1)
-        let key = ModelCountStats.Key(scope: "thành phố Bến Tre", year: 2017, status: "registered", field: nil, part: false)
+        let key = ModelCountStats.Key(scope: "thành phố Bến Tre", year: 2017, status: .registered, field: nil, part: false)
         #expect(stats.rows[key]?.count == 543)
         #expect(stats.rows[key]?.documents == ["a"])
 
@@ -59,10 +59,10 @@ struct ModelCountStatsOverflowTests {
         let huge = 9_000_000_000_000_000_000
         var consolidator = Consolidator()
         consolidator.add(ModelCountStatsTests.record("a", [
-            ModelCountStatsTests.fact(huge, "registered", year: 2023, scope: "xã Hòa An"),
-            ModelCountStatsTests.fact(huge, "registered", year: 2023, scope: "xã Hòa An"),
+            ModelCountStatsTests.fact(huge, .registered, year: 2023, scope: "xã Hòa An"),
+            ModelCountStatsTests.fact(huge, .registered, year: 2023, scope: "xã Hòa An"),
         ]))
-        consolidator.add(ModelCountStatsTests.record("b", [ModelCountStatsTests.fact(Int.max, "registered", year: 2023, scope: "xã Hòa An")]))
+        consolidator.add(ModelCountStatsTests.record("b", [ModelCountStatsTests.fact(Int.max, .registered, year: 2023, scope: "xã Hòa An")]))
         let stats = consolidator.modelCounts
         #expect(stats.byStatus["registered"] == Int.max)
         #expect(stats.byScope["xã Hòa An"] == Int.max)

@@ -36,7 +36,7 @@ struct DeadlineExtractorTests {
         DeadlineExtractor().extract(&context)
         #expect(context.record.dates.isEmpty)
         #expect(context.record.deadlines.map(\.due) == ["--01-15"])
-        #expect(context.record.deadlines.map(\.recurrence) == ["yearly"])
+        #expect(context.record.deadlines.map(\.recurrence) == [.yearly])
         #expect(context.record.deadlines.map(\.to) == ["Sở Nội vụ"])
     }
 

@@ -24,7 +24,7 @@ struct ModelCountExtractorTests {
         let sum = facts.dropFirst().compactMap(\.count).reduce(0, +)
         #expect(sum == facts[0].count)
         #expect(!facts[0].breakdownMismatch)
-        #expect(facts.allSatisfy { $0.status == "registered" && $0.year == 2018 })
+        #expect(facts.allSatisfy { $0.status == .registered && $0.year == 2018 })
         #expect(facts.map(\.field) == [nil, "economy", "culture-society", "defense-security", "politics"])
     }
 
@@ -33,7 +33,7 @@ struct ModelCountExtractorTests {
         #expect(facts.map(\.count) == [120, 50, 60])
         #expect(facts[0].breakdownMismatch)
         #expect(!facts[1].breakdownMismatch && !facts[2].breakdownMismatch)
-        #expect(facts[1].status == "recognized" && facts[2].status == "recognized")
+        #expect(facts[1].status == .recognized && facts[2].status == .recognized)
     }
 
     @Test func holderPartsInParentheses() {
@@ -141,7 +141,7 @@ struct ModelCountExtractorTests {
             + "Kết quả, các đơn vị đã xây dựng được 48 mô hình, trong đó 30 mô hình tập thể và 18 mô hình cá nhân."
         let facts = Self.counts(text)
         #expect(facts.map(\.count) == [48, 30, 18])
-        #expect(facts.allSatisfy { $0.field == "economy" && $0.status == "built" && $0.year == 2024 })
+        #expect(facts.allSatisfy { $0.field == "economy" && $0.status == .built && $0.year == 2024 })
         #expect(facts[1].partOf == 0 && facts[2].partOf == 0)
     }
 
@@ -236,12 +236,12 @@ struct ModelCountExtractorTests {
             let raw = RawDocument(file: SourceFile(url: url, relativePath: document.file, size: data.count),
                                   bytes: [UInt8](data), sha256: "", format: .text)
             let clean = try NormalizeStage().run(DecodeStage().run(raw))
-            let (kind, reasons) = ClassifyStage.classify(clean.document)
+            let classification = ClassifyStage.classify(clean.document)
             var context = ExtractionContext(document: clean.document,
-                                            record: Record(id: clean.id, source: clean.source, kind: kind, kindReasons: reasons))
+                                            record: Record(id: clean.id, source: clean.source, kind: classification.kind, kindReasons: classification.reasons))
             for extractor in ExtractorRegistry.all { extractor.extract(&context) }
             let found = context.record.modelCounts.filter { $0.count != nil && !$0.approximate }
-                .map { Gold.Document.Count(count: $0.count!, status: $0.status, field: $0.field, year: $0.year) }
+                .map { Gold.Document.Count(count: $0.count!, status: $0.status.rawValue, field: $0.field, year: $0.year) }
             #expect(found.sorted { $0.count < $1.count } == document.modelCounts.sorted { $0.count < $1.count }, "\(document.file)")
         }
     }

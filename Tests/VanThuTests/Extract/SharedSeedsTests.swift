@@ -44,9 +44,9 @@ struct SharedSeedsTests {
         let source = SourceFile(url: url, relativePath: file, size: data.count)
         let raw = RawDocument(file: source, bytes: [UInt8](data), sha256: "", format: .text)
         let clean = try NormalizeStage().run(try DecodeStage().run(raw))
-        let (kind, reasons) = ClassifyStage.classify(clean.document)
+        let classification = ClassifyStage.classify(clean.document)
         var context = ExtractionContext(document: clean.document,
-                                        record: Record(id: clean.id, source: clean.source, kind: kind, kindReasons: reasons))
+                                        record: Record(id: clean.id, source: clean.source, kind: classification.kind, kindReasons: classification.reasons))
         for extractor in [HeaderExtractor(), UnitExtractor(), ReferenceExtractor()] as [any Extractor] {
             extractor.extract(&context)
         }

@@ -46,7 +46,7 @@ struct TemporalSeedTests {
             #expect(years == Set(document.years ?? []), "\(document.file) years")
             #expect(periods == Set((document.periods ?? []).map { $0.joined(separator: "-") }), "\(document.file) periods")
             #expect(record.date == document.date, "\(document.file) date")
-            let deadlines = Set(record.deadlines.map { "\($0.due ?? "") \($0.recurrence ?? "") \($0.to ?? "")" })
+            let deadlines = Set(record.deadlines.map { "\($0.due ?? "") \($0.recurrence?.rawValue ?? "") \($0.to ?? "")" })
             let want = Set(document.deadlines.map { "\($0.due) \($0.recurrence ?? "") \($0.to ?? "")" })
             #expect(deadlines == want, "\(document.file) deadlines")
         }

@@ -26,7 +26,7 @@ struct ExtractorConfigurationTests {
     func record(_ text: String, _ config: PipelineConfig) -> Record {
         let lexicon = config.runLexicon
         let document = TextDocument(text)
-        let (kind, _) = ClassifyStage.classify(document, lexicon: lexicon.documents)
+        let kind = ClassifyStage.classify(document, lexicon: lexicon.documents).kind
         var context = ExtractionContext(text: text, kind: kind)
         for extractor in config.enabledExtractors(lexicon: lexicon) { extractor.extract(&context) }
         return context.record

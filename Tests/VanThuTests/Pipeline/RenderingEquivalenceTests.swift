@@ -43,8 +43,8 @@ struct RenderingEquivalenceTests {
         var out = ["kind=\(record.kind.rawValue)", "title=\(key(record.title))", "date=\(record.date ?? "-")"]
         out += record.dates.map { "date:\($0.value ?? "?")/\($0.precision.rawValue)" }
         out += record.periods.map { "period:\($0.from)-\($0.to)" }
-        out += record.deadlines.map { "deadline:\($0.due ?? "-")|\($0.recurrence ?? "-")|\(key($0.to))" }
-        out += record.modelCounts.map { "count:\($0.count.map(String.init) ?? "~")|\($0.status)|\($0.field ?? "-")|\($0.year.map(String.init) ?? "-")" }
+        out += record.deadlines.map { "deadline:\($0.due ?? "-")|\($0.recurrence?.rawValue ?? "-")|\(key($0.to))" }
+        out += record.modelCounts.map { "count:\($0.count.map(String.init) ?? "~")|\($0.status.rawValue)|\($0.field ?? "-")|\($0.year.map(String.init) ?? "-")" }
         out += record.references.map { "reference:\($0.id)" }
         out += Set(record.units.map { "unit:" + key($0.name) }).sorted()
         if let h = record.header {

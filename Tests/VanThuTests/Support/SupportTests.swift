@@ -75,7 +75,7 @@ struct JSONWriterTests {
         record.title = "V/v thử"
         record.header = DispatchHeader(number: "1-CV/HU", recipients: ["UBND huyện"], signer: Signer(name: "A", position: nil, authority: "T/M"))
         record.dates = [DateFact(text: "ngày 1/2/2020", value: "2020-02-01", precision: .day, start: 0, end: 13, rule: "r")]
-        record.deadlines = [DeadlineFact(text: "trước ngày 20/3 hằng năm", due: "--03-20", recurrence: "yearly", start: 1, end: 2, rule: "d")]
+        record.deadlines = [DeadlineFact(text: "trước ngày 20/3 hằng năm", due: "--03-20", recurrence: .yearly, start: 1, end: 2, rule: "d")]
         record.modelCounts = [ModelCountFact(text: "5 mô hình", count: 5, start: 0, end: 9, rule: "m")]
         record.units = [UnitFact(name: "UBND huyện", key: "uy ban nhan dan huyen", mentions: [[0, 10]])]
         var w = JSONWriter()

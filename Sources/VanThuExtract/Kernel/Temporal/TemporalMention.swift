@@ -11,9 +11,8 @@ package struct TemporalMention: Sendable {
         case duration
     }
 
-    package enum Recurrence: String, Sendable {
-        case yearly, monthly
-    }
+    /// The record's own (`DeadlineFact.recurrence`): the scanner's finding is handed on as is.
+    package typealias Recurrence = VanThuExtract.Recurrence
 
     package var kind: Kind
     /// The span of the mention's text, cue word included (`ngày 14/8/2015`, `Sáng 9/3`).

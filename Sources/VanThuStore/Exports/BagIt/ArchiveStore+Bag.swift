@@ -27,7 +27,6 @@ extension ArchiveStore {
             condition += " AND d.id IN (\(sql))"
             arguments = values
         }
-        let decoder = JSONDecoder()
         try pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT d.record, d.summary, (SELECT json_group_array(json_array(location, root, path, sha256, size)) FROM
@@ -53,7 +52,7 @@ extension ArchiveStore {
                 }
                 let stored = StoredDocument(json: json, summary: [UInt8](summary), gone: false, paths: files.map(\.path),
                                             roots: files.map(\.root))
-                let (recordSummary, recordJSON) = try Self.archiveView(of: stored, decoder: decoder)
+                let (recordSummary, recordJSON) = try Self.archiveView(of: stored)
                 try body(recordSummary, recordJSON, files)
             }
         }
