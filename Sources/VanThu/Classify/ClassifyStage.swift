@@ -213,8 +213,7 @@ public struct ClassifyStage: Stage {
             while lineStart <= folded.count {
                 var lineEnd = lineStart
                 // Eight bytes at a time to the line feed.
-                while lineEnd + 8 <= folded.count
-                        && !ByteWord.hasByte(UnsafeRawPointer(folded.baseAddress! + lineEnd).loadUnaligned(as: UInt64.self), 0x0A) {
+                while ByteWord.wordScans && lineEnd + 8 <= folded.count && !ByteWord.hasByte(ByteWord.load(folded.baseAddress!, lineEnd), 0x0A) {
                     lineEnd += 8
                 }
                 while lineEnd < folded.count && folded[lineEnd] != 0x0A { lineEnd += 1 }

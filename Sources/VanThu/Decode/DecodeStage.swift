@@ -157,7 +157,7 @@ public struct DecodeStage: Stage {
             let lead = start[index]
             if lead < 0x80 {
                 index += 1
-                while index + 8 <= end, UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                while ByteWord.wordScans && index + 8 <= end, ByteWord.nonASCII(ByteWord.load(start, index)) == 0 {
                     index += 8
                 }
                 continue
@@ -226,14 +226,10 @@ public struct DecodeStage: Stage {
             count = total
             bytes.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
-                let raw = UnsafeRawPointer(base)
-                let ones: UInt64 = 0x0101_0101_0101_0101
                 var index = 0
-                while index + 8 <= total {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    // Bit 7 of each byte below 0x20: adding 0x60 to its low seven bits sets bit 7
-                    // from 0x20 up (without a carry into the next byte), and a high byte sets it itself.
-                    let low = ~((word & (0x7F * ones)) &+ 0x60 * ones | word) & (0x80 * ones)
+                while ByteWord.wordScans && index + 8 <= total {
+                    let word = ByteWord.load(base, index)
+                    let low = ByteWord.bytesBelow(word, 0x20)
                     if low != 0 { tallyMarked(low, in: word, at: index) }
                     index += 8
                 }

@@ -217,9 +217,9 @@ public struct ModelCountExtractor: Extractor {
             // Look for "hinh" preceded by one space: eight positions at a time while none is an h
             // after a space (the word at i - 1 holds the byte before each byte of the word at i).
             while i + 4 <= n {
-                if i + 8 <= n {
-                    let here = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let before = raw.loadUnaligned(fromByteOffset: i - 1, as: UInt64.self)
+                if ByteWord.wordScans && i + 8 <= n {
+                    let here = ByteWord.load(raw, i)
+                    let before = ByteWord.load(raw, i - 1)
                     if ByteWord.equalBytes(here, 0x68) & ByteWord.equalBytes(before, 0x20) == 0 {
                         i += 8
                         continue

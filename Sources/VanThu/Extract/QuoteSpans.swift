@@ -18,15 +18,15 @@ struct QuoteSpans: Sendable {
             while k < count {
                 // Eight bytes at a time to the first that is \n, ", or the lead byte of “ ” « »
                 // (0xE2 and 0xC2, the two bytes that are 0xC2 once bit 5 is cleared).
-                if k + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                if ByteWord.wordScans && k + 8 <= count {
+                    let word = ByteWord.load(raw, k)
                     let found = ByteWord.firstEqualByte(word, 0x0A) | ByteWord.firstEqualByte(word, 0x22)
                         | ByteWord.firstEqualByte(word & 0xDFDF_DFDF_DFDF_DFDF, 0xC2)
                     if found == 0 {
                         k += 8
                         continue
                     }
-                    k += found.trailingZeroBitCount >> 3
+                    k += ByteWord.firstFlagged(found)
                 }
                 let b = p[k]
                 if b != 0x0A && b != 0x22 && b != 0xE2 && b != 0xC2 { k += 1; continue }

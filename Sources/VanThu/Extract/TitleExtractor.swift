@@ -269,11 +269,11 @@ public struct TitleExtractor: Extractor {
             var k = 0
             if let base = p.baseAddress {
                 let raw = UnsafeRawPointer(base)
-                while k + 8 <= p.count {
-                    let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                while ByteWord.wordScans && k + 8 <= p.count {
+                    let word = ByteWord.load(raw, k)
                     let spaces = ByteWord.equalBytes(word, 0x20)
                     words += (spaces & ~(spaces << 8 | previousSpace)).nonzeroBitCount
-                    scalars += 8 - ByteWord.equalBytes(word & 0xC0C0_C0C0_C0C0_C0C0, 0x80).nonzeroBitCount
+                    scalars += 8 - ByteWord.continuationBytes(word).nonzeroBitCount
                     previousSpace = spaces >> 56
                     k += 8
                     if words > 60 || scalars > 300 { return (words, scalars) }

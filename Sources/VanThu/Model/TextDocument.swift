@@ -35,21 +35,19 @@ public struct TextDocument: Sendable {
                 // a multiplication (the build has no popcnt instruction: nonzeroBitCount is a
                 // dozen instructions).
                 var scalars = 0
-                let whole = count >> 6
-                let raw = UnsafeRawPointer(buffer.baseAddress)
+                let whole = ByteWord.wordScans ? count >> 6 : 0
                 for block in 0..<whole {
                     checkpoints[block] = scalars
                     var lanes: UInt64 = 0
                     for word in 0..<8 {
-                        let bits = raw!.loadUnaligned(fromByteOffset: block << 6 | word << 3, as: UInt64.self)
-                        lanes &+= (bits & ~(bits << 1) & 0x8080_8080_8080_8080) >> 7
+                        lanes &+= ByteWord.continuationBytes(ByteWord.load(buffer.baseAddress!, block << 6 | word << 3)) >> 7
                     }
-                    let continuations = Int((lanes &* 0x0101_0101_0101_0101) >> 56)
+                    let continuations = Int((lanes &* ByteWord.ones) >> 56)
                     scalars &+= 64 &- continuations
                 }
-                if whole < blocks {
-                    checkpoints[whole] = scalars
-                    for index in (whole << 6)..<count where buffer[index] & 0xC0 != 0x80 { scalars += 1 }
+                for block in whole..<blocks {
+                    checkpoints[block] = scalars
+                    for index in (block << 6)..<min(count, (block + 1) << 6) where buffer[index] & 0xC0 != 0x80 { scalars += 1 }
                 }
                 checkpoints[blocks] = scalars
                 var lineStart = 0

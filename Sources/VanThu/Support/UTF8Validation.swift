@@ -84,10 +84,10 @@ enum UTF8Validation {
             var state: UInt64 = 0
             var high: UInt64 = 0
             var index = 0
-            while index + 8 <= count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            while ByteWord.wordScans && index + 8 <= count {
+                let word = ByteWord.load(base, index)
                 high |= word
-                if word & ByteWord.highs == 0 && state & 63 == accept {
+                if ByteWord.nonASCII(word) == 0 && state & 63 == accept {
                     index += 8
                     continue
                 }
@@ -131,8 +131,8 @@ enum UTF8Validation {
         if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
             var high: UInt64 = 0
             var index = 0
-            while index + 8 <= bytes.count {
-                high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            while ByteWord.wordScans && index + 8 <= bytes.count {
+                high |= ByteWord.load(base, index)
                 index += 8
             }
             while index < bytes.count {
