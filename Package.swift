@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // SHA-256 for the checksum of every input file (BoringSSL on Linux, with the SHA instructions).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // zlib from Debian's zlib1g-dev: gzip output now, gzip input and .docx later.
@@ -27,13 +29,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // SHA-256 with the processor's SHA instructions, for the checksum of every input file.
-        // DWARF 4 like the Swift code: valgrind 3.19 (callgrind, for repeatable profiles) cannot read
-        // clang's default DWARF 5.
-        .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(
             name: "VanThu",
-            dependencies: ["CZlib", "CLibXML2", "CSHA256", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CZlib", "CLibXML2",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "vanthu",
