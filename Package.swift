@@ -1,11 +1,18 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The library is five targets whose dependencies run one way (each may use only the targets
+// listed above it), so the compiler enforces the layering:
+//
+//   VanThuText ← VanThuFormats ← VanThuExtract ← VanThuStore ← VanThuPipeline ← vanthu, vanthu-fuzz
+//
+// Declarations shared between targets have `package` access: visible in this package (its
+// targets, the command-line tool and the tests), not to other packages.
 let package = Package(
     name: "VanThu",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "VanThu", targets: ["VanThu"]),
+        .library(name: "VanThu", targets: ["VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline"]),
         .executable(name: "vanthu", targets: ["vanthu"]),
     ],
     dependencies: [
@@ -15,7 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        // zlib from Debian's zlib1g-dev: gzip output now, gzip input and .docx later.
+        // zlib from Debian's zlib1g-dev: gzip in and out, and the deflated members of .docx (zip) files.
         .systemLibrary(
             name: "CZlib",
             path: "Sources/CZlib",
@@ -29,27 +36,47 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Text and bytes, knowing nothing of documents: UTF-8 validation and byte words, Vietnamese
+        // folding and letters, the legacy Vietnamese encodings and their detector, Unicode cleaning,
+        // the text views extractors scan (TextDocument, FoldedText), JSON writer and reader, gzip,
+        // SHA-256, globs, calendar days. Depends on no other VanThu target.
+        .target(name: "VanThuText", dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]),
+        // From a file to decoded text and the format's hints: the source file, the pipeline-stage
+        // contract (Stage, StageFailure, StageName), ingest (reading, gzip, .docx/zip) and decode
+        // (HTML reading, encodings). Depends on VanThuText only.
+        .target(name: "VanThuFormats", dependencies: ["VanThuText", "CLibXML2"]),
+        // From decoded text to a record: normalising (chrome filtering), classifying, the record and
+        // its fact types, the matching kernel (lexicons, phrase tables, temporal scanner) and one
+        // folder per extractor (its rules, examples and helpers). Depends on VanThuText and VanThuFormats.
+        .target(name: "VanThuExtract", dependencies: ["VanThuText", "VanThuFormats"]),
+        // Where records live: the GRDB store (schema, migrations, runs, sources), the search index,
+        // consolidation and the exports (archive.json, JSONL, CSV), the output lock and run report.
+        // Depends on VanThuText, VanThuFormats, VanThuExtract and GRDB.
         .target(
-            name: "VanThu",
-            dependencies: [
-                "CZlib", "CLibXML2",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            name: "VanThuStore",
+            dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // A run: configuration (pipeline.json), the input walk, the incremental plan, the scheduler
+        // of the stages and writers, timings, and the benchmarks. Depends on every target above.
+        .target(name: "VanThuPipeline", dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore"]),
+        // The command-line tool: commands only (argument parsing, printing); the work is in the library.
         .executableTarget(
             name: "vanthu",
             dependencies: [
-                "VanThu",
+                "VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The fuzzing target of the decode → normalise → extract path: a seeded mutation harness
         // (CI), or libFuzzer's entry point when built with -sanitize=fuzzer -DFUZZING (Fuzz/README.md).
-        .executableTarget(name: "vanthu-fuzz", dependencies: ["VanThu"]),
+        .executableTarget(name: "vanthu-fuzz", dependencies: ["VanThuPipeline"]),
+        // Tests, in folders mirroring the sources' old layout; each file imports the targets it tests.
         .testTarget(
             name: "VanThuTests",
-            dependencies: ["VanThu", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline",
+                "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

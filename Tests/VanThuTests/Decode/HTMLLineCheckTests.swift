@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
 
 /// The cheap checks that spare most of an article's lines the date patterns and the furniture
 /// starts: each may let through lines that the patterns then refuse, never the other way round.

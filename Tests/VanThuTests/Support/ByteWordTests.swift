@@ -1,5 +1,5 @@
 import Testing
-@testable import VanThu
+@testable import VanThuText
 
 /// Every mask of `ByteWord` against the byte-at-a-time test it stands for: each byte value in
 /// each of the eight places, among fillers that provoke carries and borrows.
