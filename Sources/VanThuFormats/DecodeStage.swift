@@ -147,7 +147,7 @@ public struct DecodeStage: Stage {
 
     /// `firstInvalidUTF8` over contiguous bytes. The DFA of `UTF8Validation` answers whether there
     /// is a fault (the common answer is no); when there is one, it is located sequence by sequence:
-    /// ASCII read eight bytes at a time, other sequences checked by their lead byte and the second
+    /// other sequences than ASCII checked by their lead byte and the second
     /// byte's range (no overlong forms, surrogates or values past U+10FFFF).
     private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         if UTF8Validation.isValid(bytes) { return nil }
@@ -159,9 +159,6 @@ public struct DecodeStage: Stage {
             let lead = start[index]
             if lead < 0x80 {
                 index += 1
-                while ByteWord.wordScans && index + 8 <= end, ByteWord.nonASCII(ByteWord.load(start, index)) == 0 {
-                    index += 8
-                }
                 continue
             }
             switch lead {
@@ -211,7 +208,7 @@ public struct DecodeStage: Stage {
         return Double(controls) / Double(bytes.count)
     }
 
-    /// The NULs and control bytes of a file's bytes, counted in one pass eight bytes at a time:
+    /// The NULs and control bytes of a file's bytes, counted in one pass:
     /// `controls` counts what `controlRatio` counts (C0 controls but tab, newline, carriage return
     /// and form feed; NUL among them), so `ratio` equals `controlRatio` of the same bytes.
     package struct ControlCensus {
@@ -229,27 +226,10 @@ public struct DecodeStage: Stage {
             bytes.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
                 var index = 0
-                while ByteWord.wordScans && index + 8 <= total {
-                    let word = ByteWord.load(base, index)
-                    let low = ByteWord.bytesBelow(word, 0x20)
-                    if low != 0 { tallyMarked(low, in: word, at: index) }
-                    index += 8
-                }
                 while index < total {
                     tally(buffer[index], at: index)
                     index += 1
                 }
-            }
-        }
-
-        /// Looks at the bytes of `word` that `low` marks (bit 7 of each byte below 0x20).
-        @inline(__always)
-        private mutating func tallyMarked(_ low: UInt64, in word: UInt64, at index: Int) {
-            var marks = low
-            while marks != 0 {
-                let shift = marks.trailingZeroBitCount & ~7
-                tally(UInt8(truncatingIfNeeded: word >> UInt64(shift)), at: index + (shift >> 3))
-                marks &= marks &- 1
             }
         }
 

@@ -29,23 +29,9 @@ public struct TextDocument: Sendable {
         let blocks = (count + 63) >> 6
         checkpoints = [Int](unsafeUninitializedCapacity: blocks + 1) { checkpoints, initialized in
             bytes.withUnsafeBufferPointer { buffer in
-                // Every byte but a continuation byte (0b10xxxxxx) starts a scalar: count those in
-                // eight bytes at a time, where bit 7 is set and bit 6 is not, as a 0 or 1 in each
-                // byte of a sum over the block's eight words (at most 8 a byte), added up once by
-                // a multiplication (the build has no popcnt instruction: nonzeroBitCount is a
-                // dozen instructions).
+                // Every byte but a continuation byte (0b10xxxxxx) starts a scalar.
                 var scalars = 0
-                let whole = ByteWord.wordScans ? count >> 6 : 0
-                for block in 0..<whole {
-                    checkpoints[block] = scalars
-                    var lanes: UInt64 = 0
-                    for word in 0..<8 {
-                        lanes &+= ByteWord.continuationBytes(ByteWord.load(buffer.baseAddress!, block << 6 | word << 3)) >> 7
-                    }
-                    let continuations = Int((lanes &* ByteWord.ones) >> 56)
-                    scalars &+= 64 &- continuations
-                }
-                for block in whole..<blocks {
+                for block in 0..<blocks {
                     checkpoints[block] = scalars
                     for index in (block << 6)..<min(count, (block + 1) << 6) where buffer[index] & 0xC0 != 0x80 { scalars += 1 }
                 }

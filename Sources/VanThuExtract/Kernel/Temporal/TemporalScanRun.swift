@@ -25,13 +25,7 @@ package struct TemporalScanRun {
         let count = text.count
         let base = text.base
         var i = 0
-        let raw = count > 0 ? UnsafeRawPointer(base.baseAddress!) : nil
         while i < count {
-            // Eight bytes at a time to the next digit.
-            if ByteWord.wordScans && i + 8 <= count, let raw, ByteWord.bytesIn(ByteWord.load(raw, i), 0x30...0x39) == 0 {
-                i += 8
-                continue
-            }
             if !FoldedBytes.isDigit(base[i]) { i += 1; continue }
             if i > 0 && FoldedBytes.isLetter(base[i - 1]) {
                 // Glued to a word (QH15, Covid19, T2): not a calendar number.
