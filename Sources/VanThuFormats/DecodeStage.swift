@@ -224,12 +224,7 @@ public struct DecodeStage: Stage {
             let total = bytes.count
             count = total
             bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                var index = 0
-                while index < total {
-                    tally(buffer[index], at: index)
-                    index += 1
-                }
+                for index in 0..<total { tally(buffer[index], at: index) }
             }
         }
 

@@ -380,7 +380,7 @@ extension HTMLDocumentReader.Page {
     /// A player's clock, `0:00 / 0:00`: the line's first 32 characters are digits, colons, slashes
     /// and spaces, a colon among them.
     package static func isPlayerClock(_ text: String) -> Bool {
-        package var colon = false
+        var colon = false
         for byte in text.utf8.prefix(32) {
             if byte == UInt8(ascii: ":") {
                 colon = true
@@ -394,7 +394,7 @@ extension HTMLDocumentReader.Page {
     /// The characters a line can begin with and still begin, lower-cased, with a furniture start:
     /// each start's first letter in both cases, composed and decomposed (`ý` is `y` and a mark).
     package static let furnitureLineFirstScalars: Set<Unicode.Scalar> = {
-        package var firsts = Set<Unicode.Scalar>()
+        var firsts = Set<Unicode.Scalar>()
         for start in HTMLContentHints.furnitureLineStarts {
             for form in [start, start.uppercased()] {
                 for written in [form.precomposedStringWithCanonicalMapping, form.decomposedStringWithCanonicalMapping] {
