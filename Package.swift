@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // SHA-256 for the checksum of every input file (BoringSSL on Linux, with the SHA instructions).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // zlib from Debian's zlib1g-dev: gzip in and out. Not named CZlib: ZIPFoundation's own zlib
@@ -53,15 +55,11 @@ let package = Package(
             pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "libleptonica-dev", "tesseract-ocr-vie", "tesseract-ocr-script-viet"])]
         ),
-        // SHA-256 with the processor's SHA instructions, for the checksum of every input file.
-        // DWARF 4 like the Swift code: valgrind 3.19 (callgrind, for repeatable profiles) cannot read
-        // clang's default DWARF 5.
-        .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         // Text and bytes, knowing nothing of documents: UTF-8 validation and byte words, Vietnamese
         // folding and letters, the legacy Vietnamese encodings and their detector, Unicode cleaning,
         // the text views extractors scan (TextDocument, FoldedText), JSON writer and reader, gzip,
         // SHA-256, globs, calendar days. Depends on no other VanThu target.
-        .target(name: "VanThuText", dependencies: ["CVanThuZlib", "CSHA256"]),
+        .target(name: "VanThuText", dependencies: ["CVanThuZlib", .product(name: "Crypto", package: "swift-crypto")]),
         // From a file to decoded text and the format's hints: the source file, the pipeline-stage
         // contract (Stage, StageFailure, StageName), ingest (reading, hashing), the format seam
         // (FormatReader, FormatRegistry, SourceFormat) with one reader per format (text, HTML, .docx,

@@ -115,7 +115,7 @@ public struct DecodeStage: Stage {
 
     /// `firstInvalidUTF8` over contiguous bytes. The DFA of `UTF8Validation` answers whether there
     /// is a fault (the common answer is no); when there is one, it is located sequence by sequence:
-    /// ASCII read eight bytes at a time, other sequences checked by their lead byte and the second
+    /// other sequences than ASCII checked by their lead byte and the second
     /// byte's range (no overlong forms, surrogates or values past U+10FFFF).
     private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         if UTF8Validation.isValid(bytes) { return nil }
@@ -127,9 +127,6 @@ public struct DecodeStage: Stage {
             let lead = start[index]
             if lead < 0x80 {
                 index += 1
-                while index + 8 <= end, UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                }
                 continue
             }
             switch lead {
@@ -179,7 +176,7 @@ public struct DecodeStage: Stage {
         return Double(controls) / Double(bytes.count)
     }
 
-    /// The NULs and control bytes of a file's bytes, counted in one pass eight bytes at a time:
+    /// The NULs and control bytes of a file's bytes, counted in one pass:
     /// `controls` counts what `controlRatio` counts (C0 controls but tab, newline, carriage return
     /// and form feed; NUL among them), so `ratio` equals `controlRatio` of the same bytes.
     package struct ControlCensus {
@@ -195,33 +192,7 @@ public struct DecodeStage: Stage {
             let total = bytes.count
             count = total
             bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                let raw = UnsafeRawPointer(base)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                var index = 0
-                while index + 8 <= total {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    // Bit 7 of each byte below 0x20: adding 0x60 to its low seven bits sets bit 7
-                    // from 0x20 up (without a carry into the next byte), and a high byte sets it itself.
-                    let low = ~((word & (0x7F * ones)) &+ 0x60 * ones | word) & (0x80 * ones)
-                    if low != 0 { tallyMarked(low, in: word, at: index) }
-                    index += 8
-                }
-                while index < total {
-                    tally(buffer[index], at: index)
-                    index += 1
-                }
-            }
-        }
-
-        /// Looks at the bytes of `word` that `low` marks (bit 7 of each byte below 0x20).
-        @inline(__always)
-        private mutating func tallyMarked(_ low: UInt64, in word: UInt64, at index: Int) {
-            var marks = low
-            while marks != 0 {
-                let shift = marks.trailingZeroBitCount & ~7
-                tally(UInt8(truncatingIfNeeded: word >> UInt64(shift)), at: index + (shift >> 3))
-                marks &= marks &- 1
+                for index in 0..<total { tally(buffer[index], at: index) }
             }
         }
 

@@ -217,13 +217,7 @@ public struct ClassifyStage: Stage {
             var lineStart = 0
             var index = -1
             while lineStart <= folded.count {
-                var lineEnd = lineStart
-                // Eight bytes at a time to the line feed.
-                while lineEnd + 8 <= folded.count
-                        && !ByteWord.hasByte(UnsafeRawPointer(folded.baseAddress! + lineEnd).loadUnaligned(as: UInt64.self), 0x0A) {
-                    lineEnd += 8
-                }
-                while lineEnd < folded.count && folded[lineEnd] != 0x0A { lineEnd += 1 }
+                let lineEnd = folded.firstIndex(ofByte: 0x0A, from: lineStart) ?? folded.count
                 defer { lineStart = lineEnd + 1 }
                 index += 1
                 let length = lineEnd - lineStart

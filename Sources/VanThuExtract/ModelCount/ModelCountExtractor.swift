@@ -215,18 +215,8 @@ public struct ModelCountExtractor: Extractor {
             let n = p.count
             guard n >= 7 else { return }
             var i = 3
-            let raw = UnsafeRawPointer(p.baseAddress!)
-            // Look for "hinh" preceded by one space: eight positions at a time while none is an h
-            // after a space (the word at i - 1 holds the byte before each byte of the word at i).
+            // Look for "hinh" preceded by one space.
             while i + 4 <= n {
-                if i + 8 <= n {
-                    let here = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let before = raw.loadUnaligned(fromByteOffset: i - 1, as: UInt64.self)
-                    if ByteWord.equalBytes(here, 0x68) & ByteWord.equalBytes(before, 0x20) == 0 {
-                        i += 8
-                        continue
-                    }
-                }
                 if p[i] == 0x68, p[i + 1] == 0x69, p[i + 2] == 0x6E, p[i + 3] == 0x68, p[i - 1] == 0x20,
                    i + 4 == n || !FoldedText.isWordByte(p[i + 4]) {
                     if p[i - 3] == 0x6D, p[i - 2] == 0x6F, i == 3 || !FoldedText.isWordByte(p[i - 4]) {

@@ -268,9 +268,7 @@ public struct TitleExtractor: Extractor {
 
 
 
-    /// The words (runs of non-spaces, for a line without spaces at its ends) and scalars of a line,
-    /// eight bytes at a time; counting stops once the line has too many of either to be a headline
-    /// (more than 60 words or 300 scalars).
+    /// The words (runs of non-spaces, for a line without spaces at its ends) and scalars of a line.
     package static func wordsAndScalars(_ line: ArraySlice<UInt8>) -> (words: Int, scalars: Int) {
         line.withUnsafeBufferPointer { p in
             var words = 1
@@ -278,18 +276,6 @@ public struct TitleExtractor: Extractor {
             // 0x80 when the byte before the current one is a space.
             var previousSpace: UInt64 = 0
             var k = 0
-            if let base = p.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while k + 8 <= p.count {
-                    let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-                    let spaces = ByteWord.equalBytes(word, 0x20)
-                    words += (spaces & ~(spaces << 8 | previousSpace)).nonzeroBitCount
-                    scalars += 8 - ByteWord.equalBytes(word & 0xC0C0_C0C0_C0C0_C0C0, 0x80).nonzeroBitCount
-                    previousSpace = spaces >> 56
-                    k += 8
-                    if words > 60 || scalars > 300 { return (words, scalars) }
-                }
-            }
             while k < p.count {
                 let byte = p[k]
                 if byte & 0xC0 != 0x80 { scalars += 1 }

@@ -16,20 +16,8 @@ package struct QuoteSpans: Sendable {
             let count = p.count
             guard count > 0 else { return }
             var k = 0
-            let raw = UnsafeRawPointer(p.baseAddress!)
             while k < count {
-                // Eight bytes at a time to the first that is \n, ", or the lead byte of “ ” « »
-                // (0xE2 and 0xC2, the two bytes that are 0xC2 once bit 5 is cleared).
-                if k + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-                    let found = ByteWord.firstEqualByte(word, 0x0A) | ByteWord.firstEqualByte(word, 0x22)
-                        | ByteWord.firstEqualByte(word & 0xDFDF_DFDF_DFDF_DFDF, 0xC2)
-                    if found == 0 {
-                        k += 8
-                        continue
-                    }
-                    k += found.trailingZeroBitCount >> 3
-                }
+                // Only \n, " and the lead bytes of “ ” « » (0xE2, 0xC2) matter.
                 let b = p[k]
                 if b != 0x0A && b != 0x22 && b != 0xE2 && b != 0xC2 { k += 1; continue }
                 if b == 0x0A {

@@ -149,13 +149,13 @@ package struct UnitScanner {
                 }
 
                 while k < count {
-                    if k + 8 <= count {
+                    if ByteWord.wordScans && k + 8 <= count {
                         // Eight bytes at a time to the next byte that may begin a capital letter.
-                        var mask = Self.capitalCandidates(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                        var mask = Self.capitalCandidates(ByteWord.load(raw, k))
                         if mask == 0 { k += 8; continue }
                         var jumped = false
                         while mask != 0 {
-                            let position = k + mask.trailingZeroBitCount >> 3
+                            let position = k + ByteWord.firstFlagged(mask)
                             mask &= mask - 1
                             guard Self.isCapital(p, position) else { continue }
                             let next = visit(position)
@@ -202,13 +202,7 @@ package struct UnitScanner {
     /// (0xC0 and above).
     @inline(__always)
     package static func capitalCandidates(_ word: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low = word & 0x7F7F_7F7F_7F7F_7F7F
-        let atLeastA = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & high        // low >= 0x41
-        let pastZ = (low &+ 0x2525_2525_2525_2525) & high           // low >= 0x5B
-        let ascii = ~word & high
-        let lead = word & (word << 1) & high
-        return (atLeastA & ~pastZ & ascii) | lead
+        ByteWord.bytesIn(word, 0x41...0x5A) | ByteWord.leadBytes(word)
     }
 
     /// Whether the scalar at `k` is an upper-case letter, from its first bytes only.

@@ -251,7 +251,7 @@ extension HTMLDocumentReader.Page {
     /// metadata; a legal document's own date wins over the day it was posted.
     package func publicationDate(title: String?, headlineLine: Int?, content: [Int], texts: [String]) -> (String?, String?) {
         // A legal document portal's field, or a legal document's headline.
-        for (index, text) in texts.enumerated() where lines[index].chars <= 120 {
+        for (index, text) in texts.enumerated() where lines[index].chars <= 120 && Self.mayHoldDateOrTime(text) {
             let lowered = text.lowercased()
             if HTMLContentHints.issuedLabels.contains(where: { HTMLContentHints.contains(lowered, $0) }), let date = Self.visibleDate(text) {
                 return (date, "issued date")
@@ -369,13 +369,41 @@ extension HTMLDocumentReader.Page {
 
     /// "Đọc thêm", ">>" links, tag and share labels: short lines that begin so.
     package static func isFurnitureLine(_ text: String, chars: Int) -> Bool {
-        guard chars <= 160 else { return false }
+        guard chars <= 160, let first = text.unicodeScalars.first else { return false }
+        if isPlayerClock(text) { return true }
+        // Most lines begin with a letter no furniture start begins with: not lowered nor compared.
+        guard furnitureLineFirstScalars.contains(first) else { return false }
         let lowered = String(String.UnicodeScalarView(text.unicodeScalars.prefix(32))).lowercased()
-        if HTMLContentHints.furnitureLineStarts.contains(where: { lowered.hasPrefix($0) }) { return true }
-        // A player's clock: 0:00 / 0:00.
-        if lowered.contains(":"), lowered.unicodeScalars.allSatisfy({ "0123456789:/ ".unicodeScalars.contains($0) }) { return true }
-        return false
+        return HTMLContentHints.furnitureLineStarts.contains(where: { lowered.hasPrefix($0) })
     }
+
+    /// A player's clock, `0:00 / 0:00`: the line's first 32 characters are digits, colons, slashes
+    /// and spaces, a colon among them.
+    package static func isPlayerClock(_ text: String) -> Bool {
+        var colon = false
+        for byte in text.utf8.prefix(32) {
+            if byte == UInt8(ascii: ":") {
+                colon = true
+            } else if !(byte >= 0x30 && byte <= 0x39) && byte != UInt8(ascii: "/") && byte != UInt8(ascii: " ") {
+                return false
+            }
+        }
+        return colon
+    }
+
+    /// The characters a line can begin with and still begin, lower-cased, with a furniture start:
+    /// each start's first letter in both cases, composed and decomposed (`ý` is `y` and a mark).
+    package static let furnitureLineFirstScalars: Set<Unicode.Scalar> = {
+        var firsts = Set<Unicode.Scalar>()
+        for start in HTMLContentHints.furnitureLineStarts {
+            for form in [start, start.uppercased()] {
+                for written in [form.precomposedStringWithCanonicalMapping, form.decomposedStringWithCanonicalMapping] {
+                    if let first = written.unicodeScalars.first { firsts.insert(first) }
+                }
+            }
+        }
+        return firsts
+    }()
 
     package struct Stamp {
         package var hasDate = false
@@ -384,14 +412,16 @@ extension HTMLDocumentReader.Page {
         package var otherWords = 0
     }
 
-    /// What a short line holds: dates, times, weekday and stamp words, and how many other words.
+    /// What a short line that holds a date or a time holds: dates, times, weekday and stamp words,
+    /// and how many other words. Nil for any other line (no caller wants a stamp without either).
     package static func stamp(_ text: String) -> Stamp? {
-        // A stamp holds digits and is short.
-        guard text.utf8.count <= 480, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), text.unicodeScalars.count <= 140 else { return nil }
+        // A stamp is short and holds a date or a time.
+        guard text.utf8.count <= 480, mayHoldDateOrTime(text), text.unicodeScalars.count <= 140 else { return nil }
         var stamp = Stamp()
         stamp.hasDate = visibleDate(text) != nil
         let lowered = text.lowercased()
         stamp.hasTime = timePattern.firstMatch(in: lowered, range: NSRange(lowered.startIndex..., in: lowered)) != nil
+        guard stamp.hasDate || stamp.hasTime else { return nil }
         stamp.labelled = stampLabels.contains(where: { HTMLContentHints.contains(lowered, $0) }) || weekday(lowered)
         for word in lowered.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "," || $0 == "(" || $0 == ")" || $0 == "-" || $0 == "–" }) {
             let letters = word.filter { $0.isLetter }
@@ -428,9 +458,50 @@ extension HTMLDocumentReader.Page {
     package static let wordedDate = try! NSRegularExpression(pattern: "ngày\\s+([0-9]{1,2})\\s+tháng\\s+([0-9]{1,2})\\s+năm\\s+([0-9]{4})",
                                                      options: [.caseInsensitive])
 
+    /// Whether a line may hold a date or a clock time as the patterns below read them: a digit,
+    /// then (past spaces) one of `/ . - : h H`, then (past spaces) a digit; or the `y` of `ngày`,
+    /// spaces and a digit. Every match of `numericDate`, `isoDate`, `wordedDate` and `timePattern`
+    /// holds one, so a line without one skips them (most lines of an article). Non-ASCII bytes
+    /// count as spaces here, since the patterns' `\s` takes Unicode's spaces.
+    package static func mayHoldDateOrTime(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] &- 0x30 < 10 }
+            func pastSpaces(_ index: Int) -> Int {
+                var index = index
+                while index < bytes.count, bytes[index] == 0x20 || bytes[index] &- 0x09 < 5 || bytes[index] >= 0x80 { index += 1 }
+                return index
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte &- 0x30 < 10 {
+                    var end = index + 1
+                    while isDigit(end) { end += 1 }
+                    let separator = pastSpaces(end)
+                    if separator < bytes.count, isDateSeparator(bytes[separator]), isDigit(pastSpaces(separator + 1)) { return true }
+                    index = end
+                    continue
+                }
+                if byte | 0x20 == UInt8(ascii: "y") {
+                    let digit = pastSpaces(index + 1)
+                    if digit > index + 1, isDigit(digit) { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    package static func isDateSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+            || byte | 0x20 == UInt8(ascii: "h")
+    }
+
     /// The first calendar date written in a line, as `YYYY-MM-DD`: `24/12/2012`, `4/9/14`,
     /// `2014-09-04`, `ngày 17 tháng 6 năm 2003`. Two-digit years are this century's below 50.
     package static func visibleDate(_ text: String) -> String? {
+        guard mayHoldDateOrTime(text) else { return nil }
         let range = NSRange(text.startIndex..., in: text)
         var best: (Int, String)?
         func consider(_ location: Int, _ year: Int, _ month: Int, _ day: Int) {

@@ -84,10 +84,10 @@ package enum UTF8Validation {
             var state: UInt64 = 0
             var high: UInt64 = 0
             var index = 0
-            while index + 8 <= count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            while ByteWord.wordScans && index + 8 <= count {
+                let word = ByteWord.load(base, index)
                 high |= word
-                if word & ByteWord.highs == 0 && state & 63 == accept {
+                if ByteWord.nonASCII(word) == 0 && state & 63 == accept {
                     index += 8
                     continue
                 }
@@ -127,19 +127,10 @@ package enum UTF8Validation {
     /// string, without checking them again: only whether they are all ASCII is looked at.
     package static func knownValidString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         assert(isValid(bytes), "not valid UTF-8")
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        guard !bytes.isEmpty else { return "" }
         if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
-            var high: UInt64 = 0
-            var index = 0
-            while index + 8 <= bytes.count {
-                high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                index += 8
-            }
-            while index < bytes.count {
-                high |= UInt64(base[index])
-                index += 1
-            }
-            return String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes), isKnownASCII: high & ByteWord.highs == 0))
+            let isASCII = !bytes.contains { $0 >= 0x80 }
+            return String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes), isKnownASCII: isASCII))
         }
         return String(decoding: bytes, as: UTF8.self)
     }

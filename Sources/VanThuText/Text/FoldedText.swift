@@ -89,18 +89,18 @@ public struct FoldedText: Sendable {
         let raw = UnsafeRawPointer(base)
         Self.table.withUnsafeBufferPointer { table in
             while index < count {
-                if index + 8 <= count {
+                if ByteWord.wordScans && index + 8 <= count {
                     // The ASCII bytes that start the next eight, lower-cased at once: a byte is a
                     // capital when adding 0x3F sets its high bit and adding 0x25 does not. Carries
                     // out of non-ASCII bytes only reach bytes after them, which are not kept. All
                     // eight bytes and origins are written (the buffers have room: `written` never
                     // passes `index`), and those past the ASCII ones are written again.
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let high = word & 0x8080_8080_8080_8080
-                    let ascii = high == 0 ? 8 : high.trailingZeroBitCount >> 3
+                    let word = ByteWord.load(raw, index)
+                    let high = ByteWord.nonASCII(word)
+                    let ascii = high == 0 ? 8 : ByteWord.firstFlagged(high)
                     if ascii > 0 {
-                        let capitals = (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
-                        UnsafeMutableRawPointer(bytes + written).storeBytes(of: word | capitals >> 2, as: UInt64.self)
+                        let capitals = ByteWord.bytesIn(word, 0x41...0x5A)
+                        ByteWord.store(word | capitals >> 2, UnsafeMutableRawPointer(bytes), written)
                         let at = origin + written
                         let first = Int32(truncatingIfNeeded: index)
                         for k in 0..<8 { at[k] = first &+ Int32(k) }

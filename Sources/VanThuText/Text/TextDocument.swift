@@ -29,27 +29,11 @@ public struct TextDocument: Sendable {
         let blocks = (count + 63) >> 6
         checkpoints = [Int](unsafeUninitializedCapacity: blocks + 1) { checkpoints, initialized in
             bytes.withUnsafeBufferPointer { buffer in
-                // Every byte but a continuation byte (0b10xxxxxx) starts a scalar: count those in
-                // eight bytes at a time, where bit 7 is set and bit 6 is not, as a 0 or 1 in each
-                // byte of a sum over the block's eight words (at most 8 a byte), added up once by
-                // a multiplication (the build has no popcnt instruction: nonzeroBitCount is a
-                // dozen instructions).
+                // Every byte but a continuation byte (0b10xxxxxx) starts a scalar.
                 var scalars = 0
-                let whole = count >> 6
-                let raw = UnsafeRawPointer(buffer.baseAddress)
-                for block in 0..<whole {
+                for block in 0..<blocks {
                     checkpoints[block] = scalars
-                    var lanes: UInt64 = 0
-                    for word in 0..<8 {
-                        let bits = raw!.loadUnaligned(fromByteOffset: block << 6 | word << 3, as: UInt64.self)
-                        lanes &+= (bits & ~(bits << 1) & 0x8080_8080_8080_8080) >> 7
-                    }
-                    let continuations = Int((lanes &* 0x0101_0101_0101_0101) >> 56)
-                    scalars &+= 64 &- continuations
-                }
-                if whole < blocks {
-                    checkpoints[whole] = scalars
-                    for index in (whole << 6)..<count where buffer[index] & 0xC0 != 0x80 { scalars += 1 }
+                    for index in (block << 6)..<min(count, (block + 1) << 6) where buffer[index] & 0xC0 != 0x80 { scalars += 1 }
                 }
                 checkpoints[blocks] = scalars
                 var lineStart = 0

@@ -129,11 +129,10 @@ public enum UnicodeCleaner {
         var index = start
         plainBytes.withUnsafeBufferPointer { plain in
             while index < count {
-                if index + 8 <= count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(input.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                    let mask = stopMask(word)
+                if ByteWord.wordScans && index + 8 <= count {
+                    let mask = stopMask(ByteWord.load(input.baseAddress!, index))
                     if mask == 0 { index += 8; continue }
-                    index += mask.trailingZeroBitCount >> 3
+                    index += ByteWord.firstFlagged(mask)
                 }
                 let byte = input[index]
                 switch plain[Int(byte)] {
@@ -157,10 +156,7 @@ public enum UnicodeCleaner {
     /// (below 0x20, 0x7F, or 0xC0 and up), exactly.
     @inline(__always)
     package static func stopMask(_ word: UInt64) -> UInt64 {
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let below = ~(((word & low) &+ (ByteWord.ones &* 0x60)) | word) & ~low
-        let leads = word & (word << 1) & ~low  // bits 7 and 6 set
-        return below | ByteWord.equalBytes(word, 0x7F) | leads
+        ByteWord.bytesBelow(word, 0x20) | ByteWord.equalBytes(word, 0x7F) | ByteWord.leadBytes(word)
     }
 
     /// For every byte: 0 when it is plain (printable ASCII, a continuation byte, the lead byte of

@@ -36,4 +36,15 @@ extension DateExtractorTests {
         let news = "Chợ mới khai trương ngày 12/3/2009 đón khách\n02/11/2012 | 09:00 AM\nSáng nay chợ mở cửa."
         #expect(run(news, title: "Chợ mới khai trương ngày 12/3/2009 đón khách").date == "2012-11-02")
     }
+
+    /// The title is found in the text as bytes: its first occurrence, one at the very end, none.
+    @Test func theTitleIsFoundByItsBytes() {
+        let text = Array("Trang chủ\nChợ mới khai trương\nChợ mới khai trương ở xã".utf8)
+        let probe = Array("Chợ mới".utf8)
+        #expect(DateExtractor.firstOffset(of: probe, in: text) == Array("Trang chủ\n".utf8).count)
+        #expect(DateExtractor.firstOffset(of: Array("ở xã".utf8), in: text) == text.count - Array("ở xã".utf8).count)
+        #expect(DateExtractor.firstOffset(of: Array("ở xã nọ".utf8), in: text) == nil)
+        #expect(DateExtractor.firstOffset(of: Array("Chợ cũ".utf8), in: text) == nil)
+        #expect(DateExtractor.firstOffset(of: text + [0x20], in: text) == nil)
+    }
 }

@@ -20,23 +20,6 @@ struct SHA256Tests {
         #expect(hasher.finalizeHex() == SHA256.hex(data))
         #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
-
-    /// The SHA-instruction path and the portable rounds agree on every length around block
-    /// boundaries and on long random inputs (on a processor without the instructions both are
-    /// the portable code and the test says so).
-    @Test func hardwareAndPortableRoundsAgree() {
-        var generator = SystemRandomNumberGenerator()
-        let lengths = Array(0...200) + [1023, 1024, 1025, 65_536 + 17, 1_000_003]
-        for length in lengths {
-            let data = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            var portable = SHA256.portable()
-            portable.update(data)
-            #expect(portable.finalizeHex() == SHA256.hex(data), "length \(length), hardware: \(SHA256.hardware)")
-        }
-        var portable = SHA256.portable()
-        portable.update(Array("abc".utf8))
-        #expect(portable.finalizeHex() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-    }
 }
 
 struct JSONWriterTests {

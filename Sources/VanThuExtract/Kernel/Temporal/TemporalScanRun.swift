@@ -25,13 +25,7 @@ package struct TemporalScanRun {
         let count = text.count
         let base = text.base
         var i = 0
-        let raw = count > 0 ? UnsafeRawPointer(base.baseAddress!) : nil
         while i < count {
-            // Eight bytes at a time to the next digit.
-            if i + 8 <= count, let raw, Self.digitBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) == 0 {
-                i += 8
-                continue
-            }
             if !FoldedText.isDigit(base[i]) { i += 1; continue }
             if i > 0 && FoldedText.isLetter(base[i - 1]) {
                 // Glued to a word (QH15, Covid19, T2): not a calendar number.
@@ -41,16 +35,6 @@ package struct TemporalScanRun {
             let token = NumberToken.read(text, at: i)
             i = max(token.end, interpret(token))
         }
-    }
-
-    /// High bit set in each byte of `word` that is an ASCII digit.
-    @inline(__always)
-    package static func digitBytes(_ word: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low = word & 0x7F7F_7F7F_7F7F_7F7F
-        let atLeast0 = (low &+ 0x5050_5050_5050_5050) & high      // low >= 0x30
-        let past9 = (low &+ 0x4646_4646_4646_4646) & high         // low >= 0x3A
-        return atLeast0 & ~past9 & ~word & high
     }
 
     /// Judges one token; returns where scanning continues.
