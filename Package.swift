@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // zlib from Debian's zlib1g-dev: gzip output now, gzip input and .docx later.
@@ -35,10 +37,17 @@ let package = Package(
             name: "VanThu",
             dependencies: ["CZlib", "CLibXML2", "CSHA256", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // `vanthu serve`: the researchers' web pages and JSON API over an archive (issue 18).
+        .target(
+            name: "VanThuServe",
+            dependencies: ["VanThu", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         .executableTarget(
             name: "vanthu",
             dependencies: [
                 "VanThu",
+                "VanThuServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +57,12 @@ let package = Package(
         .testTarget(
             name: "VanThuTests",
             dependencies: ["VanThu", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "VanThuServeTests",
+            dependencies: ["VanThuServe", "VanThu"],
+            // Invented documents: the archive the tests and the browser test serve.
+            exclude: ["FixtureArchive"]
         ),
     ],
     swiftLanguageModes: [.v6]

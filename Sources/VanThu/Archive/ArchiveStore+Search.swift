@@ -71,7 +71,7 @@ extension ArchiveStore {
         }
     }
 
-    private func filters(_ query: SearchQuery) -> (match: String?, whereClause: String, arguments: [DatabaseValueConvertible?]) {
+    func filters(_ query: SearchQuery) -> (match: String?, whereClause: String, arguments: [DatabaseValueConvertible?]) {
         var conditions: [String] = []
         var arguments: [DatabaseValueConvertible?] = []
         let match = query.matchExpression
