@@ -106,15 +106,16 @@ enum CountsChart {
             + Array(Set(cells.map(\.status)).subtracting(Labels.statuses.map(\.key))).sorted()
         guard !years.isEmpty else { return "<p>Chưa có số lượng mô hình nào.</p>" }
         let totals = years.map { year in cells.filter { $0.year == year }.reduce(0) { $0.saturatingAdding($1.count) } }
-        let maximum = max(totals.max() ?? 1, 1)
+        let step = niceStep(max(totals.max() ?? 1, 1))
+        let maximum = step * 4
         let barWidth = 36, gap = 14, left = 60, top = 20, height = 240
         let width = left + years.count * (barWidth + gap) + 20
         var out = "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title\" "
             + "viewBox=\"0 0 \(max(width, 320)) \(top + height + 40)\" width=\"\(max(width, 320))\" height=\"\(top + height + 40)\">"
             + "<title id=\"chart-title\">Số lượng mô hình theo năm và trạng thái</title>"
-        for step in 0...4 {
-            let value = maximum * step / 4
-            let y = top + height - height * step / 4
+        for tick in 0...4 {
+            let value = step * tick
+            let y = top + height - height * tick / 4
             out += "<line x1=\"\(left - 4)\" x2=\"\(width)\" y1=\"\(y)\" y2=\"\(y)\" class=\"grid\"/>"
                 + "<text x=\"\(left - 8)\" y=\"\(y + 4)\" text-anchor=\"end\" class=\"axis\">\(value)</text>"
         }
@@ -135,5 +136,13 @@ enum CountsChart {
             out += "<span><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"\(colours[s % colours.count])\"/></svg> \(HTML.escape(Labels.status(status)))</span> "
         }
         return out + "</figcaption></figure>"
+    }
+
+    /// The axis step: 1, 2 or 5 times a power of ten, so that four steps reach `maximum`.
+    static func niceStep(_ maximum: Int) -> Int {
+        var magnitude = 1
+        while magnitude * 10 <= maximum / 4 { magnitude *= 10 }
+        for factor in [1, 2, 5, 10] where magnitude * factor * 4 >= maximum { return magnitude * factor }
+        return magnitude * 20
     }
 }

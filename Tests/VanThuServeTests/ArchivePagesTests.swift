@@ -44,6 +44,13 @@ struct ArchivePagesTests {
         #expect(counts.contains { $0["year"] as? String == "2024" && $0["count"] as? Int == 45 })
     }
 
+    @Test func chartStepsAreRound() {
+        #expect(CountsChart.niceStep(50) == 20)
+        #expect(CountsChart.niceStep(4) == 1)
+        #expect(CountsChart.niceStep(1234) == 500)
+        for maximum in [1, 7, 99, 101, 40_000] { #expect(CountsChart.niceStep(maximum) * 4 >= maximum) }
+    }
+
     @Test func digestNumberKeyIgnoresSpacesZerosAndDiacritics() {
         #expect(ArchiveDigest.numberKey("08-HD/BDVTU") == ArchiveDigest.numberKey("8 - HĐ/BDVTU"))
         #expect(ArchiveDigest.numberKey("105/QĐ-UBND") == "105/qd-ubnd")
