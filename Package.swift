@@ -1,11 +1,18 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The library is five targets whose dependencies run one way (each may use only the targets
+// listed above it), so the compiler enforces the layering:
+//
+//   VanThuText ← VanThuFormats ← VanThuExtract ← VanThuStore ← VanThuPipeline ← vanthu, vanthu-fuzz
+//
+// Declarations shared between targets have `package` access: visible in this package (its
+// targets, the command-line tool and the tests), not to other packages.
 let package = Package(
     name: "VanThu",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "VanThu", targets: ["VanThu"]),
+        .library(name: "VanThu", targets: ["VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline"]),
         .executable(name: "vanthu", targets: ["vanthu"]),
     ],
     dependencies: [
@@ -33,34 +40,58 @@ let package = Package(
         // DWARF 4 like the Swift code: valgrind 3.19 (callgrind, for repeatable profiles) cannot read
         // clang's default DWARF 5.
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        // Text and bytes, knowing nothing of documents: UTF-8 validation and byte words, Vietnamese
+        // folding and letters, the legacy Vietnamese encodings and their detector, Unicode cleaning,
+        // the text views extractors scan (TextDocument, FoldedText), JSON writer and reader, gzip,
+        // SHA-256, globs, calendar days. Depends on no other VanThu target.
+        .target(name: "VanThuText", dependencies: ["CZlib", "CSHA256"]),
+        // From a file to decoded text and the format's hints: the source file, the pipeline-stage
+        // contract (Stage, StageFailure, StageName), ingest (reading, gzip, .docx/zip) and decode
+        // (HTML reading, encodings). Depends on VanThuText only.
+        .target(name: "VanThuFormats", dependencies: ["VanThuText", "CLibXML2"]),
+        // From decoded text to a record: normalising (chrome filtering), classifying, the record and
+        // its fact types, the matching kernel (lexicons, phrase tables, temporal scanner) and one
+        // folder per extractor (its rules, examples and helpers). Depends on VanThuText and VanThuFormats.
+        .target(name: "VanThuExtract", dependencies: ["VanThuText", "VanThuFormats"]),
+        // Where records live: the GRDB store (schema, migrations, runs, sources), the search index,
+        // consolidation and the exports (archive.json, JSONL, CSV), the output lock and run report.
+        // Depends on VanThuText, VanThuFormats, VanThuExtract and GRDB.
         .target(
-            name: "VanThu",
-            dependencies: ["CZlib", "CLibXML2", "CSHA256", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "VanThuStore",
+            dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // `vanthu serve`: the researchers' web pages and JSON API over an archive (issue 18).
+        // A run: configuration (pipeline.json), the input walk, the incremental plan, the scheduler
+        // of the stages and writers, timings, and the benchmarks. Depends on every target above.
+        .target(name: "VanThuPipeline", dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore"]),
+        // `vanthu serve` (issue 18): the researchers' web pages and JSON API over an archive, read-only.
+        // Depends on the store (and what its records are made of) and Hummingbird; not on the pipeline.
         .target(
             name: "VanThuServe",
-            dependencies: ["VanThu", .product(name: "Hummingbird", package: "hummingbird"),
+            dependencies: ["VanThuText", "VanThuExtract", "VanThuStore", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
+        // The command-line tool: commands only (argument parsing, printing); the work is in the library.
         .executableTarget(
             name: "vanthu",
             dependencies: [
-                "VanThu",
-                "VanThuServe",
+                "VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline", "VanThuServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The fuzzing target of the decode → normalise → extract path: a seeded mutation harness
         // (CI), or libFuzzer's entry point when built with -sanitize=fuzzer -DFUZZING (Fuzz/README.md).
-        .executableTarget(name: "vanthu-fuzz", dependencies: ["VanThu"]),
+        .executableTarget(name: "vanthu-fuzz", dependencies: ["VanThuText", "VanThuPipeline"]),
+        // Tests, in folders mirroring the sources' old layout; each file imports the targets it tests.
         .testTarget(
             name: "VanThuTests",
-            dependencies: ["VanThu", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline",
+                "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "VanThuServeTests",
-            dependencies: ["VanThuServe", "VanThu"],
+            dependencies: ["VanThuServe", "VanThuText", "VanThuExtract", "VanThuStore", "VanThuPipeline"],
             // Invented documents: the archive the tests and the browser test serve.
             exclude: ["FixtureArchive"]
         ),

@@ -1,4 +1,6 @@
-import VanThu
+import VanThuExtract
+import VanThuStore
+import VanThuText
 
 /// The JSON beside every page. Shapes are described in `OpenAPI.document`.
 enum API {

@@ -1,5 +1,7 @@
 import Foundation
-import VanThu
+import VanThuExtract
+import VanThuStore
+import VanThuText
 
 /// The archive-wide tables the pages need, built from the records' summaries once per store
 /// generation: the unit registry, the document numbers (so a reference to an archived document

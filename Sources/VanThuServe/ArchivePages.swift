@@ -1,4 +1,6 @@
-import VanThu
+import VanThuExtract
+import VanThuStore
+import VanThuText
 
 /// The pages over the whole archive: units, deadlines, and the model counts by year and status.
 enum ArchivePages {

@@ -1,4 +1,6 @@
-import VanThu
+import VanThuExtract
+import VanThuStore
+import VanThuText
 
 /// One fact's place in the text, for marking.
 struct MarkedSpan {

@@ -1,4 +1,6 @@
-import VanThu
+import VanThuExtract
+import VanThuStore
+import VanThuText
 
 /// HTML text: every value that comes from a document, a query or the store goes through `escape`,
 /// in text and in attributes alike (always double-quoted), so no text can become markup.

@@ -1,4 +1,6 @@
-import VanThu
+import VanThuExtract
+import VanThuStore
+import VanThuText
 
 /// A search as the page and `/api/search` take it from the query string.
 struct SearchParameters: Equatable {

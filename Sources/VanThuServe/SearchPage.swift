@@ -1,4 +1,6 @@
-import VanThu
+import VanThuExtract
+import VanThuStore
+import VanThuText
 
 /// The search page: one box, facets with counts, ranked hits, paging. Plain HTML and a GET form,
 /// so it works without JavaScript and its address reproduces the search.

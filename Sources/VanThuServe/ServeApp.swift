@@ -1,5 +1,7 @@
 import Foundation
-import VanThu
+import VanThuExtract
+import VanThuStore
+import VanThuText
 
 /// The server's handlers: a request in, a response out, no sockets. Every page has its JSON
 /// twin under /api. Nothing here writes to the archive.

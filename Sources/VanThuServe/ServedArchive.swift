@@ -1,5 +1,7 @@
 import Foundation
-import VanThu
+import VanThuExtract
+import VanThuStore
+import VanThuText
 
 /// The archive a server reads: the store of one output folder, opened read-only. A nightly run may
 /// write the store at the same time (SQLite's WAL lets readers go on), and each request sees the

@@ -1,5 +1,5 @@
 import Foundation
-import VanThu
+import VanThuPipeline
 
 /// The fuzzing target: bytes through decode → normalise → classify → extract (and the record's
 /// JSON), the way a file of one of the supported formats goes. The first byte picks the format

@@ -1,6 +1,7 @@
+import VanThuText
+
 #if !FUZZING
 import Foundation
-import VanThu
 
 /// The deterministic fuzzing harness, for CI and for toolchains without libFuzzer: mutates the
 /// seed corpus with a seeded generator and runs every mutant through `FuzzTarget`. A crash leaves

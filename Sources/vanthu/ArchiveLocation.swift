@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VanThu
+import VanThuStore
 
 /// Where the commands that read an archive find it: --archive, else the configuration's output folder.
 /// `--output` and `-o` are older spellings of --archive here (these commands only read it).

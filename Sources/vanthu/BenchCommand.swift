@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import VanThu
+import VanThuFormats
+import VanThuStore
+import VanThuPipeline
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VanThu
+import VanThuExtract
+import VanThuPipeline
 
 struct BenchExtractorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VanThu
+import VanThuStore
+import VanThuPipeline
 
 enum CLISupport {
     /// A command-line path made absolute against the current folder.

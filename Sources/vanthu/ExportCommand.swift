@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VanThu
+import VanThuStore
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import VanThu
+import VanThuText
+import VanThuFormats
+import VanThuStore
+import VanThuPipeline
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

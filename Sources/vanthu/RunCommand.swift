@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VanThu
+import VanThuStore
+import VanThuPipeline
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

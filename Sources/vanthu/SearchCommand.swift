@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VanThu
+import VanThuExtract
+import VanThuStore
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import VanThu
+import VanThuPipeline
 import VanThuServe
 
 struct ServeCommand: ParsableCommand {

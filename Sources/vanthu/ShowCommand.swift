@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VanThu
+import VanThuExtract
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VanThu
+import VanThuText
+import VanThuStore
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VanThu
+import VanThuExtract
 
 @main
 struct VanThuCommand: ParsableCommand {

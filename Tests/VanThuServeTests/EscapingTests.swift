@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import VanThu
+import VanThuExtract
+import VanThuPipeline
+import VanThuStore
+import VanThuText
 @testable import VanThuServe
 
 /// A document's text, a query or a unit name can never become markup.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import VanThu
+import VanThuExtract
+import VanThuPipeline
+import VanThuStore
+import VanThuText
 @testable import VanThuServe
 
 /// Real responses of every API path, checked against the schemas of the OpenAPI document the

@@ -1,5 +1,8 @@
 import Foundation
-import VanThu
+import VanThuExtract
+import VanThuPipeline
+import VanThuStore
+import VanThuText
 @testable import VanThuServe
 
 /// The invented fixture archive (FixtureArchive/), run through the pipeline once per test process.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import VanThu
+import VanThuExtract
+import VanThuPipeline
+import VanThuStore
+import VanThuText
 @testable import VanThuServe
 #if canImport(Glibc)
 import Glibc

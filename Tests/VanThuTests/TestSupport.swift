@@ -1,5 +1,7 @@
 import Foundation
-@testable import VanThu
+@testable import VanThuFormats
+@testable import VanThuExtract
+@testable import VanThuPipeline
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {

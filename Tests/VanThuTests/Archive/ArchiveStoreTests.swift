@@ -1,11 +1,15 @@
 import Foundation
 import GRDB
+import struct VanThuExtract.Record
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
+@testable import VanThuStore
+@testable import VanThuPipeline
 
 struct ArchiveStoreTests {
     /// A fixture record with units, deadlines, a model count and a reference.
-    static func record() throws -> VanThu.Record {
+    static func record() throws -> VanThuExtract.Record {
         let text = """
             ĐẢNG BỘ TỈNH BẾN TRE
             HUYỆN ỦY CHÂU THÀNH
@@ -48,7 +52,7 @@ struct ArchiveStoreTests {
             try ArchiveStore.migrator.migrate(queue, upTo: "v1")
             var full = JSONWriter()
             record.write(to: &full)
-            var textless: VanThu.Record = record
+            var textless: VanThuExtract.Record = record
             textless.text = ""
             var facts = JSONWriter()
             textless.write(to: &facts)

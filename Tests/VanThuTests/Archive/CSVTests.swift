@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuStore
 
 /// One CSV writer for every spreadsheet export: RFC 4180 quoting decided on bytes, and formula
 /// injection neutralised (issue 14, item 9).

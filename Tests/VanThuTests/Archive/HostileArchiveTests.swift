@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
+import struct VanThuExtract.Record
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
+@testable import VanThuStore
+@testable import VanThuPipeline
 
 /// Issue 14, the store's side: what an untrusted backlog, a kill, a full disk or a damaged file
 /// can do to the store and the archive files, and what must still hold.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuStore
+@testable import VanThuPipeline
 
 /// The store makes runs incremental and crash-safe: unchanged files are skipped, changed ones
 /// replace their record, vanished ones are marked gone, and a run killed at any moment followed by

@@ -1,5 +1,6 @@
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
+@testable import VanThuStore
 
 struct ModelCountCSVTests {
     static func record() -> Record {

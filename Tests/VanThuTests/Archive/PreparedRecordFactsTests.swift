@@ -1,6 +1,7 @@
 import Testing
 import Foundation
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuStore
 
 /// `PreparedRecord.distinctSorted` against what it replaced: a `Set` of facts, sorted as Strings.
 struct PreparedRecordFactsTests {

@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
+import struct VanThuExtract.Record
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
+@testable import VanThuStore
+@testable import VanThuPipeline
 
 /// The full-text index lives in its own file, written by its own thread, and is reconciled with
 /// the store after every run: whatever happened to it, the next run leaves it holding exactly the
@@ -64,7 +67,7 @@ struct SearchIndexTests {
         let store = try ArchiveStore(folder: output)
         var compared = 0
         try store.forEachDocument { stored in
-            let record = try JSONDecoder().decode(VanThu.Record.self, from: Data(stored.json))
+            let record = try JSONDecoder().decode(VanThuExtract.Record.self, from: Data(stored.json))
             let entry = SearchIndex.Entry(record, folded: nil)
             #expect(indexed[record.id] == [entry.title, entry.body, entry.units], "\(record.source.path)")
             compared += 1

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuStore
+@testable import VanThuPipeline
 
 @Suite(.serialized)
 struct SearchTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 /// The classifier reads folded bytes; these tests hold it to the rules as first written, on
 /// strings (`LegacyClassifier`), line by line and on whole documents.

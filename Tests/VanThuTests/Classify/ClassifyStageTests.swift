@@ -1,5 +1,6 @@
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 struct ClassifyStageTests {
     @Test func aDispatchHeaderMakesADispatch() {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
+@testable import VanThuExtract
 
 struct UnicodeCleanerTests {
     @Test func nfdBecomesNFCAndSpacesAndLineEndsAreUnified() {

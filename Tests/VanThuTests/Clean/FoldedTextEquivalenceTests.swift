@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
 
 /// `FoldedText(utf8:)` folds the ASCII that starts each eight bytes at once; scalar by scalar
 /// (the loop it replaced, with `fold(value:)` for its table) it must give the same bytes and origins.

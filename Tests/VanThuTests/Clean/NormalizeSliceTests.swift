@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
+@testable import VanThuExtract
 
 /// `NormalizeStage` makes its text of slices of the decoded text when cleaning changed nothing;
 /// the text must be the clean bytes and what cleaning and filtering give one after the other.

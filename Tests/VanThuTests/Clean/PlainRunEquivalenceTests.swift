@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import VanThu
+@testable import VanThuText
 
 /// `UnicodeCleaner.endOfPlainRun` (eight bytes at a time first) against the byte-at-a-time scan it
 /// had before, from every start of random and edge inputs, valid UTF-8 or not.

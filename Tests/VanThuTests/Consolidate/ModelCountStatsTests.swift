@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
+@testable import VanThuStore
 
 struct ModelCountStatsTests {
     static func record(_ id: String, _ counts: [ModelCountFact]) -> Record {

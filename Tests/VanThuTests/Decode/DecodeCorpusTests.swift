@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
 
 /// Every document of `../shared/corpora` rendered into every legacy encoding must be detected and
 /// decoded back. Slow (thousands of documents), so it runs only when VANTHU_CORPUS_TESTS is set:

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
+@testable import VanThuPipeline
 
 /// Vietnamese text rendered into every legacy encoding decodes back to itself and names its
 /// encoding; what cannot be identified with confidence is refused.

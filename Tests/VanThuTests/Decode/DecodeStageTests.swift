@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuFormats
 
 struct DecodeStageTests {
     func raw(_ bytes: [UInt8]) -> RawDocument {

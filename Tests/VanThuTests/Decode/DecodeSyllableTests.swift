@@ -1,5 +1,5 @@
 import Testing
-@testable import VanThu
+@testable import VanThuText
 
 /// The syllable rules the detector scores decodings with.
 struct DecodeSyllableTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
 
 /// The HTML reader: the article among a page's furniture, its headline and date and the rules that
 /// found them, pages nested deep, internal DTD subsets, and pages with no article.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuFormats
 
 /// The streamed reader (no tree) reads every page as the tree walk does: the same article text,
 /// headline, date and the rules that found them, and the same refusals; and a page made large by

@@ -1,5 +1,5 @@
 import Foundation
-@testable import VanThu
+@testable import VanThuText
 
 /// Renders Unicode text into the legacy encodings, as the word processors of the time wrote it, so
 /// that tests can decode it back. Characters an encoding lacks (curly quotes in TCVN3 and VISCII …)

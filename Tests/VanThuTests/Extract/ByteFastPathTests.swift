@@ -1,6 +1,6 @@
 /// Byte-level fast paths of the extractors, held to the character-level code they replace.
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
 
 /// `ReferenceExtractor.clean` reads bytes where it can; it must split as the character split does.
 struct ReferenceCleanTests {

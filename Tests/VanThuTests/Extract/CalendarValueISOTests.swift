@@ -1,5 +1,6 @@
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 /// `CalendarValue.iso` writes its digits by hand; by interpolation it must read the same.
 struct CalendarValueISOTests {
@@ -44,8 +45,8 @@ struct ImpossibleDocumentDateTests {
         #expect(leap.date == "2020-02-29")
         #expect(CitationDate.read(Array("ngay 31/4/2019".utf8), at: 0) == nil)
         #expect(CitationDate.read(Array("ngay 30/4/2019".utf8), at: 0) != nil)
-        #expect(ExtractStage.isoDatePrefix("2021-02-29T08:00:00+07:00") == nil)
-        #expect(ExtractStage.isoDatePrefix("2020-13-45") == nil)
-        #expect(ExtractStage.isoDatePrefix("2024-02-29T08:00:00Z") == "2024-02-29")
+        #expect(CalendarDay.isoDatePrefix("2021-02-29T08:00:00+07:00") == nil)
+        #expect(CalendarDay.isoDatePrefix("2020-13-45") == nil)
+        #expect(CalendarDay.isoDatePrefix("2024-02-29T08:00:00Z") == "2024-02-29")
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
 
 /// The document's own date where it depends on the title: a portal's "today" line above the
 /// headline is chrome; the same line under it is the byline.

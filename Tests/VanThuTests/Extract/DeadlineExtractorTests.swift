@@ -1,5 +1,5 @@
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
 
 /// What the deadline rules decide beyond the examples: relative deadlines only on request, and no
 /// deadline hangs on the document's own date.

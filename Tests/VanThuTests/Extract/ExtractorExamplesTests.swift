@@ -1,5 +1,5 @@
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
 
 /// Every example of every extractor is a test: the ones that must match with their values and the
 /// ones that must not match.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuFormats
+@testable import VanThuExtract
 
 /// Model counts beyond the examples: breakdown sums, the mismatch flag, number words, offsets,
 /// the JSON form, and the seeds against their gold annotation (when ../shared is there).

@@ -1,5 +1,5 @@
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
 
 struct NumberSymbolTests {
     @Test("number-symbols as one id", arguments: [

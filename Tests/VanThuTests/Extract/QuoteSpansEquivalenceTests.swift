@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
 
 /// `QuoteSpans` jumps to the first quote or line break of each eight bytes; byte by byte (the
 /// loop it replaced) it must find the same spans.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 /// References compare ids through `normalized`, which upper-cases only when a scalar changes and
 /// reads ASCII ids byte by byte; scalar by scalar it must give the same.

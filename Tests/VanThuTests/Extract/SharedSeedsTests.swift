@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
+@testable import VanThuExtract
 
 /// Runs the header, unit and reference extractors on `../shared/seeds` against
 /// `../shared/gold/seeds.gold.json` when they exist (a checkout next to the shared folder); skips

@@ -1,5 +1,6 @@
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 /// Every row of `TemporalChromeLine.rules` drops the lines it lists and keeps the others, and the
 /// scanner finds no date on a dropped line.

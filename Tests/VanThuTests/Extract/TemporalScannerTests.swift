@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 /// The scanner and the facts built from it: spans, rules, offsets in Unicode scalars.
 struct TemporalScannerTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
 
 /// The temporal fields of the five seed documents against their hand annotation, when
 /// `../shared` (seeds and gold) sits next to the repository; skipped otherwise.

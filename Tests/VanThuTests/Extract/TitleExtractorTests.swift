@@ -1,6 +1,7 @@
 /// The headline of a page without a header.
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 struct TitleHeadlineTests {
     @Test func aLineEndingInAColonIsNoHeadline() {

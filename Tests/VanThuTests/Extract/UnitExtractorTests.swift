@@ -1,5 +1,6 @@
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 struct UnitExtractorTests {
     func run(_ text: String) -> Record {

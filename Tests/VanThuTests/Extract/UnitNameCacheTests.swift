@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 /// `UnitExtractor.collect` sends a name written as before straight to its unit; keying every mention's
 /// name (the loop it replaced, kept here) must give the same units, names, keys and mentions.

@@ -1,5 +1,5 @@
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
 
 /// `UnitRegistry` keeps one unit per key and each mention span once, by hashing (issue 14 item 7:
 /// the linear search it replaced made repetitive text quadratic).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 /// The scanner runs the unit grammar only where names can start; it must find what a full pass of
 /// the parser over every word finds.

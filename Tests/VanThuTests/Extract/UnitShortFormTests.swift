@@ -1,5 +1,5 @@
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
 
 /// An anaphoric short form goes to the full name used elsewhere in the document
 /// (`UnitExtractor.resolveShortForms`), and a list's locality to each item before it.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 /// The tokeniser against the one it replaced (a single loop with the word's state around it, kept
 /// here as the reference): the same tokens, field for field, on texts of every kind of byte.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 /// The unit scanner reads the words of a window from those of the window before; read afresh,
 /// every window must have the same words, field for field.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
 
 struct WordTokensTests {
     @Test func keysIgnoreCaseAndTonePlacement() {

@@ -1,7 +1,7 @@
 import CZlib
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
 
 /// Renderings of the project's own fixtures as HTML pages with site chrome, gzip (multi-member)
 /// and .docx must give the same facts as the plain text; broken containers are quarantined.

@@ -1,9 +1,12 @@
 import Foundation
 import Testing
+@testable import VanThuText
+@testable import VanThuFormats
+@testable import VanThuStore
+@testable import VanThuPipeline
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import VanThu
 
 /// Issue 14, the file-system half: links that leave the input roots, special files, hostile names,
 /// .docx expansion bombs, accounting of every entry the walk meets, an output folder inside the input.

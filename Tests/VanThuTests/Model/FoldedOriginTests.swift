@@ -1,5 +1,5 @@
 import Testing
-@testable import VanThu
+@testable import VanThuText
 
 /// The compact origins of `FoldedText` (issue 14, memory): the same entries as a plain array,
 /// whatever the distances, and the chunked fold of a long text the same as the whole one.

@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import VanThu
+@testable import VanThuText
 
 /// Byte → scalar offsets of `TextDocument` (checkpoints counted eight bytes at a time) against a
 /// plain count of the scalars before each scalar boundary.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuStore
 
 /// Issue 14 through the `vanthu` binary: signals during an export, a full disk under `export`,
 /// and command-line values that used to crash or leak SQLite's errors.

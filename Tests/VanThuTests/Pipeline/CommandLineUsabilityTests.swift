@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuStore
+@testable import VanThuPipeline
 
 /// Issue 16 through the `vanthu` binary: what a new user and a nightly job see. Each test runs the
 /// debug binary; without it (a `swift test` that did not build `vanthu`) they are disabled.

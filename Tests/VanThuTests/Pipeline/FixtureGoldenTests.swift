@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
+@testable import VanThuExtract
+@testable import VanThuPipeline
 
 /// Each folder of `fixtures/` holds a document the project wrote itself (`input.*`) and what the
 /// pipeline must find in it (`expected.json`). Fields present in expected.json are compared:

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
+@testable import VanThuExtract
 
 /// Issue 14 (item 8): one large document must not be held many times over. These check the
 /// structure that keeps the peak down (measured numbers are in the issue's closing note): each

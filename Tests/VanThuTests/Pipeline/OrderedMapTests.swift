@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuPipeline
 
 struct OrderedMapTests {
     final class Counter: @unchecked Sendable {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
+@testable import VanThuExtract
+@testable import VanThuPipeline
 
 struct PipelineConfigTests {
     func parse(_ json: String) throws(ConfigError) -> PipelineConfig {

@@ -1,9 +1,12 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
+@testable import VanThuStore
+@testable import VanThuPipeline
 
 struct PipelineRunTests {
-    func run(_ inputs: [URL], output: URL, formats: [PipelineConfig.OutputFormat] = [.json], gzip: Bool = false) throws -> RunReport {
+    func run(_ inputs: [URL], output: URL, formats: [OutputFormat] = [.json], gzip: Bool = false) throws -> RunReport {
         var config = PipelineConfig(inputs: inputs.map { PipelineConfig.InputSpec(path: $0.path) })
         config.output.folder = output.path
         config.output.formats = formats

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuExtract
 
 /// A document must give the same facts however it was stored: as an HTML page with site chrome
 /// (UTF-8, or Windows-1258 with its meta tag), gzip-compressed in several members, in the legacy

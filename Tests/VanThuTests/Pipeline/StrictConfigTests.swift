@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuExtract
+@testable import VanThuPipeline
 
 /// Issue 14 (item 15): configurations that Foundation's JSON reader let through, and one that was
 /// slow to validate.

@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import VanThu
+@testable import VanThuText
 
 /// `canonicalKey` as it was before it worked on UTF-8 bytes (scalars into a
 /// `String.UnicodeScalarView`, trimmed by `Character`), kept as the oracle of the byte version.

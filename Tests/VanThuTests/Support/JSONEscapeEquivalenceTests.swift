@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import VanThu
+@testable import VanThuText
 
 /// `JSONWriter`'s quoted strings against a plain escaper, a byte at a time, as the writer did
 /// before it jumped to the first byte to escape in eight.

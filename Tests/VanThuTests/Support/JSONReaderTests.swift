@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
 
 struct JSONReaderTests {
     @Test func readsBackWhatTheWriterWrote() throws {

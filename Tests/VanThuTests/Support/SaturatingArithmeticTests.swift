@@ -1,5 +1,5 @@
 import Testing
-@testable import VanThu
+@testable import VanThuText
 
 struct SaturatingArithmeticTests {
     @Test(arguments: [(1, 2, 3), (Int.max, 1, Int.max), (Int.max - 5, 10, Int.max), (Int.min, -1, Int.min), (-4, 9, 5),

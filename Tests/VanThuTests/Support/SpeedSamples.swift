@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
 
 /// Texts to hold the byte scanners to simpler code with: Vietnamese with every diacritic, NFD,
 /// other scripts, quotes and dashes, chrome lines, blank and blank-looking lines, CRLF, trailing

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanThu
+@testable import VanThuText
+@testable import VanThuFormats
 
 /// The DFA validator accepts exactly what the standard library accepts, says ASCII exactly when
 /// every byte is, and makes the strings `String(decoding:as:)` makes; `firstInvalidUTF8` finds

@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import VanThu
+@testable import VanThuText
 
 struct VietnameseFoldingTests {
     @Test("abbreviations and long forms share a key", arguments: [

@@ -1,0 +1,255 @@
+import VanThuText
+import VanThuFormats
+
+/// Decides whether a document is an official dispatch, a news article or unknown, by explainable
+/// rules: each rule that fires adds its weight and its id to the reasons kept in the record.
+///
+/// Rules read the document's folded bytes (`FoldedText`: one byte per scalar, lower-case ASCII,
+/// any other non-ASCII scalar 0x80), one trimmed line at a time, with plain byte comparisons.
+public struct ClassifyStage: Stage {
+    public var name: StageName { .classify }
+
+    public init() {}
+
+    public struct Rule: Sendable {
+        public var id: String
+        public var kind: DocumentKind
+        public var weight: Int
+        /// Lines (search-folded, trimmed) that may carry the signal: the header block or anywhere.
+        public var scope: Scope
+        public var test: @Sendable (FoldedLine) -> Bool
+
+        /// `lead`: the head above the first paragraph of prose, where a page puts its own title
+        /// (a list of other documents in a sidebar comes with or after the text).
+        public enum Scope: Sendable { case head, lead, anywhere }
+    }
+
+    /// One trimmed line of folded bytes, as the rules read it. Its `count` is its length in
+    /// characters (a folded byte is one scalar, and a line of them has no multi-scalar character).
+    /// Valid only while the rules run (it points into the document's folded bytes).
+    public struct FoldedLine {
+        public let bytes: UnsafeBufferPointer<UInt8>
+
+        public var count: Int { bytes.count }
+
+        /// Whether the line starts with `prefix` (folded ASCII).
+        @inline(__always)
+        public func hasPrefix(_ prefix: StaticString) -> Bool { Self.starts(bytes, at: 0, with: prefix) }
+
+        /// Whether `word` (folded ASCII) occurs anywhere at or after offset `from`.
+        public func contains(_ word: StaticString, from: Int = 0) -> Bool {
+            let first = word.utf8Start.pointee
+            var k = from
+            while k + word.utf8CodeUnitCount <= bytes.count {
+                if bytes[k] == first && Self.starts(bytes, at: k, with: word) { return true }
+                k += 1
+            }
+            return false
+        }
+
+        /// Whether the byte occurs at or after offset `from`.
+        public func contains(_ byte: UInt8, from: Int = 0) -> Bool {
+            var k = from
+            while k < bytes.count {
+                if bytes[k] == byte { return true }
+                k += 1
+            }
+            return false
+        }
+
+        /// The first offset of `byte`, if any.
+        public func firstIndex(of byte: UInt8) -> Int? {
+            var k = 0
+            while k < bytes.count {
+                if bytes[k] == byte { return k }
+                k += 1
+            }
+            return nil
+        }
+
+        /// The first offset at or after `from` whose byte is not skipped.
+        @inline(__always)
+        public func skip(from: Int, while skipped: (UInt8) -> Bool) -> Int {
+            var k = from
+            while k < bytes.count && skipped(bytes[k]) { k += 1 }
+            return k
+        }
+
+        /// Whether the line is exactly `text` (folded ASCII).
+        public func equals(_ text: [UInt8]) -> Bool {
+            text.count == bytes.count && text.withUnsafeBufferPointer { t in
+                for k in 0..<t.count where t[k] != bytes[k] { return false }
+                return true
+            }
+        }
+
+        @inline(__always)
+        package static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, with prefix: StaticString) -> Bool {
+            let length = prefix.utf8CodeUnitCount
+            guard offset + length <= bytes.count else { return false }
+            let p = prefix.utf8Start
+            for k in 0..<length where bytes[offset + k] != p[k] { return false }
+            return true
+        }
+    }
+
+    /// A line in the first `headLines` lines belongs to the header block.
+    public static let headLines = 40
+    public static let dispatchThreshold = 3
+
+    /// The document types, as one table with the header and reference rules (`DocumentLexicon`).
+    package static let lexicon = DocumentLexicon.standard
+
+    /// Labels of a legal-document register (a database page that describes one document): the
+    /// page is that document.
+    public static let registerLabels: [StaticString] = [
+        "so hieu:", "so ky hieu:", "loai van ban:", "noi ban hanh:", "co quan ban hanh:", "nguoi ky:", "ngay ban hanh:",
+    ]
+
+    /// Closing formulas that stand alone on their line at the end of a letter, a notice or an
+    /// invitation (with `!` or `.` or nothing after them).
+    public static let closingFormulas: [StaticString] = [
+        "tran trong", "tran trong thong bao", "tran trong kinh moi", "tran trong de nghi",
+    ]
+
+    /// The subject cues that follow a type name in a document's own title line (`… về việc …`).
+    public static let subjectCues: [StaticString] = ["ve viec ", "v/v "]
+    /// Where a cue is the start of another word: `về việc làm` (about employment).
+    public static let notSubjectCues: [StaticString] = ["ve viec lam "]
+
+    public static let rules: [Rule] = [
+        Rule(id: "dispatch.motto", kind: .dispatch, weight: 2, scope: .head) {
+            $0.hasPrefix("cong hoa xa hoi chu nghia viet nam") || $0.hasPrefix("dang cong san viet nam")
+        },
+        Rule(id: "dispatch.number", kind: .dispatch, weight: 2, scope: .head) { line in
+            guard line.hasPrefix("so") else { return false }
+            let rest = line.skip(from: 2) { $0 == UInt8(ascii: ":") || $0 == 0x20 }
+            guard rest < line.count, line.bytes[rest] &- 0x30 < 10 else { return false }
+            return line.contains(UInt8(ascii: "/"), from: rest) && line.count - rest < 60
+        },
+        Rule(id: "dispatch.place-date", kind: .dispatch, weight: 1, scope: .head) { line in
+            guard line.count < 80, let comma = line.firstIndex(of: UInt8(ascii: ",")) else { return false }
+            let rest = line.skip(from: comma + 1) { $0 == 0x20 }
+            return FoldedLine.starts(line.bytes, at: rest, with: "ngay ") && line.contains(" thang ", from: rest)
+                && line.contains(" nam ", from: rest)
+        },
+        Rule(id: "dispatch.subject", kind: .dispatch, weight: 2, scope: .head) { $0.hasPrefix("v/v ") || $0.hasPrefix("v/v:") },
+        Rule(id: "dispatch.recipients", kind: .dispatch, weight: 1, scope: .head) { $0.hasPrefix("kinh gui") },
+        Rule(id: "dispatch.type-line", kind: .dispatch, weight: 1, scope: .head) { line in
+            lexicon.isTypeName(folded: line.bytes)
+        },
+        // A document's own title as one line: type name, optionally its number, then the subject
+        // (`Thông báo số 12/TB-UBND về việc …`, `Kế hoạch: V/v …`). A news headline names a
+        // document otherwise (`Nghị định 100 có hiệu lực …`).
+        Rule(id: "dispatch.type-title", kind: .dispatch, weight: 3, scope: .lead) { line in
+            line.count < 300 && isTypeTitle(line)
+        },
+        // A header block flattened into one paragraph (`UBND … CỘNG HÒA XÃ HỘI … Số: … V/v …`).
+        Rule(id: "dispatch.flat-header", kind: .dispatch, weight: 3, scope: .head) { line in
+            line.count > 80 && (line.contains("cong hoa xa hoi chu nghia viet nam") || line.contains("dang cong san viet nam"))
+                && (line.contains("v/v ") || line.contains("kinh gui"))
+        },
+        Rule(id: "dispatch.register", kind: .dispatch, weight: 2, scope: .head) { line in
+            registerLabels.contains { line.hasPrefix($0) }
+        },
+        Rule(id: "dispatch.closing", kind: .dispatch, weight: 3, scope: .anywhere) { line in
+            var end = line.count
+            while end > 0 && (line.bytes[end - 1] == UInt8(ascii: "!") || line.bytes[end - 1] == UInt8(ascii: ".")
+                                || line.bytes[end - 1] == 0x20) { end -= 1 }
+            return closingFormulas.contains { $0.utf8CodeUnitCount == end && line.hasPrefix($0) }
+        },
+        Rule(id: "dispatch.copy-to", kind: .dispatch, weight: 2, scope: .anywhere) { $0.hasPrefix("noi nhan") },
+        // An authority line of a signature block (`T/M …`, `KT. …`, `TUQ. …`): the lexicon's authorities.
+        Rule(id: "dispatch.signature", kind: .dispatch, weight: 1, scope: .anywhere) { line in
+            line.count < 60 && lexicon.authority(atStartOf: line.bytes) != nil
+        },
+        Rule(id: "news.metadata", kind: .news, weight: 1, scope: .head) { $0.hasPrefix("# date") || $0.hasPrefix("date ") },
+        Rule(id: "news.dateline", kind: .news, weight: 1, scope: .head) { line in
+            line.count < 60 && (line.hasPrefix("thu ") || line.hasPrefix("chu nhat")) && line.contains(UInt8(ascii: "/"))
+        },
+        // A news agency's or paper's tag at the start of the lead: `(TTXVN) - …`, `(Báo Nhân Dân) – …`.
+        Rule(id: "news.source-tag", kind: .news, weight: 1, scope: .head) { line in
+            guard line.count > 8, line.bytes[0] == UInt8(ascii: "("), let close = line.firstIndex(of: UInt8(ascii: ")")),
+                  close >= 3, close <= 32 else { return false }
+            var spaces = 0
+            for k in 1..<close {
+                let b = line.bytes[k]
+                if b == 0x20 { spaces += 1 } else if !FoldedText.isWordByte(b) && b != UInt8(ascii: ".") { return false }
+            }
+            guard spaces <= 3 else { return false }
+            let dash = line.skip(from: close + 1) { $0 == 0x20 }
+            return dash < line.count && line.bytes[dash] == UInt8(ascii: "-")
+        },
+    ]
+
+    /// `type name [số N…] [:] về việc|V/v …` at the start of a line.
+    package static func isTypeTitle(_ line: FoldedLine) -> Bool {
+        guard let (_, length) = lexicon.typeName(atStartOf: line.bytes) else { return false }
+        var k = line.skip(from: length) { $0 == 0x20 }
+        if FoldedLine.starts(line.bytes, at: k, with: "so ") {
+            k = line.skip(from: k + 3) { $0 == 0x20 }
+            guard k < line.count, line.bytes[k] &- 0x30 < 10 else { return false }
+            k = line.skip(from: k) { $0 != 0x20 }
+            k = line.skip(from: k) { $0 == 0x20 }
+        }
+        if k < line.count && line.bytes[k] == UInt8(ascii: ":") { k = line.skip(from: k + 1) { $0 == 0x20 } }
+        return subjectCues.contains { FoldedLine.starts(line.bytes, at: k, with: $0) }
+            && !notSubjectCues.contains { FoldedLine.starts(line.bytes, at: k, with: $0) }
+    }
+
+    public func run(_ clean: CleanDocument) throws(StageFailure) -> ClassifiedDocument {
+        let (kind, reasons) = Self.classify(clean.document)
+        return ClassifiedDocument(clean: clean, kind: kind, reasons: reasons)
+    }
+
+    public static func classify(_ document: TextDocument) -> (DocumentKind, [String]) {
+        var scores: [DocumentKind: Int] = [:]
+        var reasons: [String] = []
+        var proseParagraphs = 0
+        // Each rule fires once: bit i is set once rule i has fired.
+        var fired: UInt64 = 0
+        let allFired: UInt64 = rules.count >= 64 ? ~0 : (1 << UInt64(rules.count)) - 1
+        let rules = Self.rules
+        document.folded.bytes.withUnsafeBufferPointer { folded in
+            var lineStart = 0
+            var index = -1
+            while lineStart <= folded.count {
+                var lineEnd = lineStart
+                // Eight bytes at a time to the line feed.
+                while lineEnd + 8 <= folded.count
+                        && !ByteWord.hasByte(UnsafeRawPointer(folded.baseAddress! + lineEnd).loadUnaligned(as: UInt64.self), 0x0A) {
+                    lineEnd += 8
+                }
+                while lineEnd < folded.count && folded[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                index += 1
+                let length = lineEnd - lineStart
+                if length == 0 { continue }
+                if length >= 150 { proseParagraphs += 1 }
+                guard index < headLines || length < 150 else { continue }
+                guard fired != allFired else { continue }
+                var start = lineStart, end = lineEnd
+                while start < end && folded[start] == 0x20 { start += 1 }
+                while end > start && folded[end - 1] == 0x20 { end -= 1 }
+                let line = FoldedLine(bytes: UnsafeBufferPointer(rebasing: folded[start..<end]))
+                for ruleIndex in rules.indices where fired & (1 << UInt64(ruleIndex)) == 0 {
+                    if rules[ruleIndex].scope == .head && index >= headLines { continue }
+                    if rules[ruleIndex].scope == .lead && (index >= headLines || proseParagraphs > 0) { continue }
+                    if rules[ruleIndex].test(line) {
+                        scores[rules[ruleIndex].kind, default: 0] += rules[ruleIndex].weight
+                        reasons.append(rules[ruleIndex].id)
+                        fired |= 1 << UInt64(ruleIndex)
+                    }
+                }
+            }
+        }
+        if proseParagraphs >= 2 {
+            scores[.news, default: 0] += 1
+            reasons.append("news.prose")
+        }
+        if scores[.dispatch, default: 0] >= dispatchThreshold { return (.dispatch, reasons) }
+        // An article: several paragraphs of prose, or a dateline or metadata with prose under it.
+        if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) { return (.news, reasons) }
+        return (.unknown, reasons)
+    }
+}

@@ -1,0 +1,105 @@
+import VanThuText
+
+/// Calendar dates, years, quarters and periods, and the document's own date (`record.date`).
+///
+/// `TemporalScanner` finds the mentions (rules `date.*`, `period.*`); `DocumentDateFinder` picks the
+/// document's own date from where a mention stands (rules `document-date.*`); a mention without a
+/// year takes the year of that date, or keeps a null value — a year is never guessed. Recurring
+/// month-days (`20/3 hằng năm`) are not dates: only `DeadlineExtractor` reports them.
+public struct DateExtractor: Extractor {
+    public let id = "dates"
+    public let summary = "Calendar dates, periods and the document's own date."
+
+    public init() {}
+
+    public var examples: [ExtractorExample] { Self.examples }
+
+    /// Dates and years by value (`2015-08-14`, `2017`, `2013-Q4`; `?text` without a year), periods
+    /// as `from/to`, and the document's own date as `date=…`.
+    public func describe(_ record: Record) -> [String] {
+        var found = record.dates.map { $0.value ?? "?\($0.text)" }
+        found += record.periods.map { "\($0.from)/\($0.to)" }
+        if let date = record.date { found.append("date=\(date)") }
+        return found
+    }
+
+    /// The full date in a headline that starts with a document type's name (`Nghị định số … ngày 25/6/2004`).
+    package static func legalTitleDate(_ title: String) -> String? {
+        let folded = TextDocument(title).folded
+        let words = String(decoding: folded.bytes.prefix(40), as: UTF8.self).split(separator: " ").map(String.init)
+        let names = DocumentLexicon.standard.typeNamesByFold
+        guard (1...3).contains(where: { $0 <= words.count && names[words.prefix($0).joined(separator: " ")] != nil })
+        else { return nil }
+        return TemporalScanner().scan(folded).first { $0.kind == .point && $0.value.precision == .day && $0.value.year != nil }?
+            .value.iso
+    }
+
+    /// The folded starts of the mentions that stand on a "today" line above the title's first line.
+    package static func todayLines(in document: TextDocument, mentions: [TemporalMention], title: String?) -> Set<Int> {
+        guard let title, !title.isEmpty else { return [] }
+        let probe = String(title.prefix(40))
+        guard let found = document.text.range(of: probe) else { return [] }
+        let titleLine = document.lineIndex(containing: document.text.utf8.distance(from: document.text.utf8.startIndex,
+                                                                                  to: found.lowerBound.samePosition(in: document.text.utf8) ?? document.text.utf8.startIndex))
+        let filter = ChromeFilter()
+        var today: Set<Int> = []
+        for mention in mentions where mention.kind == .point {
+            let byte = Int(document.folded.origin[mention.range.lowerBound])
+            let line = document.lineIndex(containing: byte)
+            guard line < titleLine else { break }
+            let bytes = document.utf8[document.lines[line]]
+            if filter.ruleID(for: Substring(String(decoding: bytes, as: UTF8.self)), atTop: true) == "chrome.today" {
+                today.insert(mention.range.lowerBound)
+            }
+        }
+        return today
+    }
+
+    public func extract(_ context: inout ExtractionContext) {
+        let document = context.document
+        // The shared scan (see `ExtractionContext.temporalMentions()`) without its durations.
+        var mentions = context.temporalMentions().filter { $0.kind != .duration }
+        // A portal's "today" line above the headline (`Thứ Năm, 02/05/2024` over the menu) is chrome:
+        // neither the document's date nor a date of it. `ChromeFilter` drops it at the top of a text
+        // dump; below the site's name or in a page read from HTML it is found here, by the title
+        // (the title extractor runs before this one in the registry's order).
+        let today = Self.todayLines(in: document, mentions: mentions, title: context.record.title)
+        if !today.isEmpty { mentions.removeAll { today.contains($0.range.lowerBound) } }
+        // A place line, a metadata line or an adoption line dates the document; a dispatch's header
+        // comes before a line that only looks like a byline (`từ ngày 01 tháng 9 năm 2015, được …`
+        // near the top of a consolidated text) or a place line at its end.
+        let own = DocumentDateFinder().find(in: document, mentions: mentions)
+        let headerDate = context.record.header?.date
+        if let own, own.source != .publicationLine && own.source != .signaturePlaceLine || headerDate == nil {
+            context.record.date = own.value
+        } else if context.record.date == nil || own != nil, let headerDate {
+            context.record.date = headerDate
+        }
+        // A law or a decree posted as a page: its headline names it with its own date (`Nghị định số
+        // 12/2004/NĐ-CP ngày 25/6/2004 …`, `LUẬT … (Ngày 17/6/2003)`), which is its date, not the post's.
+        if headerDate == nil, own == nil || own?.source == .publicationLine, let title = context.record.title,
+           let titled = Self.legalTitleDate(title) {
+            context.record.date = titled
+        }
+        let year = context.documentYear
+        for mention in mentions where !mention.absorbed {
+            let span = document.scalarSpan(document.folded.utf8Range(mention.range))
+            let text = document.string(folded: mention.range)
+            switch mention.kind {
+            case .point:
+                guard mention.recurrence == nil else { continue }
+                let value = mention.value.resolved(documentYear: year)
+                context.record.dates.append(DateFact(text: text, value: value.iso, precision: value.precision,
+                                                     start: span.start, end: span.end, rule: mention.rule))
+            case .period:
+                // Periods are spans of years; `từ ngày 01/3 đến hết ngày 30/6/2020` holds two dates.
+                guard mention.value.precision == .year, mention.end?.precision == .year, let from = mention.value.resolved(documentYear: year).iso,
+                      let to = mention.end?.resolved(documentYear: year).iso else { continue }
+                context.record.periods.append(PeriodFact(text: text, from: from, to: to, start: span.start, end: span.end,
+                                                         rule: mention.rule))
+            case .dayOnly, .duration:
+                continue
+            }
+        }
+    }
+}

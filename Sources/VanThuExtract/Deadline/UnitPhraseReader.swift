@@ -1,0 +1,207 @@
+import VanThuText
+
+/// Reads the name of an organisational unit that starts at a folded offset, as the receiving unit of
+/// a deadline (`về Ban Tuyên giáo Đảng ủy Khối`, `(qua Ban Dân vận Huyện ủy)`): a capitalised head
+/// noun from `heads`, then words up to punctuation, a stop word or a second unit. This is a small
+/// reader for deadlines only; the units extractor owns the full unit grammar.
+package struct UnitPhraseReader {
+    package static let heads = FoldedPhraseTable<Bool>([
+        ("ban", true), ("uy ban", true), ("ubnd", true), ("hdnd", true), ("hoi dong", true), ("mttq", true),
+        ("mat tran", true), ("so", true), ("phong", true), ("van phong", true), ("hoi", true), ("huyen uy", true),
+        ("tinh uy", true), ("thanh uy", true), ("quan uy", true), ("thi uy", true), ("dang uy", true),
+        ("dang bo", true), ("chi bo", true), ("bo", true), ("cuc", true), ("chi cuc", true), ("tong cuc", true),
+        ("vien", true), ("truong", true), ("trung tam", true), ("doan", true), ("cong doan", true),
+        ("lien doan", true), ("hop tac xa", true), ("khoi", true), ("chinh phu", true), ("quoc hoi", true),
+        ("thu tuong", true), ("kho bac", true), ("cong an", true), ("toa an", true), ("thanh tra", true),
+        ("bhxh", true), ("bao hiem", true), ("ngan hang", true), ("thuong truc", true), ("bch", true), ("bcd", true),
+        ("btv", true), ("ubkt", true), ("ubmttq", true), ("benh vien", true), ("hoc vien", true), ("chi nhanh", true),
+        ("tong cong ty", true), ("cong ty", true), ("tap doan", true), ("thuong vu", true), ("lanh dao", true),
+        ("tinh doan", true), ("huyen doan", true), ("thanh doan", true), ("quan doan", true), ("chi doan", true),
+        ("chi hoi", true), ("to chuc", true), ("co quan", true), ("uy ban mttq", true), ("lien doan lao dong", true),
+        ("vu", true), ("tong lien doan", true), ("lien minh", true), ("chu tich", true), ("hoi dong nhan dan", true), ("ubtvqh", true), ("bo chinh tri", true),
+    ])
+
+    /// Lower-case words that may follow a lower-case word inside a name: `Ủy ban nhân dân huyện`,
+    /// `Đảng ủy Khối cơ quan Dân Chính Đảng thành phố`. (After a capitalised word any lower-case
+    /// syllable may follow: `Dân vận`, `Huyện ủy`.)
+    package static let nameWords = FoldedPhraseTable<Bool>([
+        ("nhan dan", true), ("huyen", true), ("tinh", true), ("thanh pho", true), ("thi xa", true), ("thi tran", true),
+        ("xa", true), ("phuong", true), ("quan", true), ("khom", true), ("ap", true), ("thon", true), ("to", true),
+        ("khu pho", true), ("co quan", true), ("viet nam", true), ("trung uong", true), ("cap", true), ("khoi", true),
+        ("dang", true), ("lao dong", true), ("xa hoi", true), ("chinh tri", true), ("cuu chien binh", true),
+        ("nong dan", true), ("phu nu", true), ("thanh nien", true), ("dan van", true), ("tuyen giao", true),
+        ("to quoc", true), ("mat tran", true), ("thuong vu", true), ("thuong truc", true), ("chap hanh", true),
+        ("quan ly", true), ("quan tri", true), ("thi dua", true), ("khen thuong", true),
+    ])
+
+    /// Words that end a unit name (folded).
+    package static let stops = FoldedPhraseTable<Bool>([
+        ("truoc", true), ("cham", true), ("han", true), ("trong", true), ("de", true), ("qua", true), ("theo", true),
+        ("dung", true), ("kem", true), ("bang", true), ("hoac", true), ("sau", true), ("khi", true), ("ngay", true),
+        ("tren", true), ("ve", true), ("cho", true), ("dong thoi", true), ("tong hop", true), ("xem", true),
+        ("biet", true), ("phoi hop", true), ("thuc hien", true), ("bao cao", true), ("gui", true), ("nop", true),
+        ("trinh", true), ("doi voi", true), ("chu tri", true), ("tham muu", true), ("vao", true), ("luc", true),
+        ("den", true), ("neu", true), ("thi", true), ("la", true), ("co", true), ("duoc", true),
+        ("de nghi", true), ("cac", true), ("nhung", true), ("mot", true), ("tat ca", true), ("chi dao", false),
+        ("truoc khi", true), ("chua", true), ("va", true), ("cua", true), ("nay", true), ("do", true),
+    ])
+
+    /// Short words that other spellings fold to, read as the stop or name word only when spelled as
+    /// listed (lower-case, NFC): `dựng` of `Bộ Xây dựng` folds like `đúng`, `vệ` of `Bảo vệ` like `về`,
+    /// `thị` of `thị xã` like `thì`, `tình` of `tình hình` like `tỉnh`, `phương` like `phường`.
+    package static let spellings: [String: Set<String>] = [
+        "dung": ["đúng"], "ve": ["về"], "thi": ["thì"], "co": ["có"], "de": ["để"], "do": ["do", "đó"],
+        "den": ["đến"], "la": ["là"], "han": ["hạn"], "bang": ["bằng"], "cho": ["cho"], "nay": ["này"],
+        "tinh": ["tỉnh"], "huyen": ["huyện"], "xa": ["xã"], "phuong": ["phường"], "quan": ["quận"],
+        "to": ["tổ"], "ap": ["ấp"], "thon": ["thôn"], "cap": ["cấp"], "khoi": ["khối"], "dang": ["đảng"],
+    ]
+
+    /// Words that complete a name: a lower-case word after them starts something else.
+    package static let closers = FoldedPhraseTable<Bool>([("viet nam", true)])
+
+    /// Heads that are verbs when written in lower case (`về tổ chức Kỳ thi …`, `lãnh đạo Sở …`): only a
+    /// capitalised one starts a name.
+    package static let verbHeads = FoldedPhraseTable<Bool>([("to chuc", true), ("lanh dao", true), ("thanh tra", true)])
+
+    /// Words dropped from the end of a name: `từ` (folded like `tư` of `Đầu tư`, so it cannot stop a name).
+    package static let trailing = FoldedPhraseTable<Bool>([("tu", true)])
+    /// Words that keep a trailing `tư`: `Đầu tư`, `Bộ Tư pháp`.
+    package static let keepsTrailing = FoldedPhraseTable<Bool>([("dau tu", true), ("dau", true)])
+
+    package static let maximumWords = 14
+
+    package let document: TextDocument
+    package let text: FoldedBytes
+
+    /// The folded range of the unit name that starts at `start`, if one does.
+    package func read(at start: Int) -> Range<Int>? {
+        // A head in lower case in running text counts before a capitalised name: `về phòng Nội vụ`.
+        guard let head = Self.heads.match(text, at: start),
+              isCapitalized(start) || (isCapitalized(text.skipSpaces(from: head.end, limit: 2))
+                                       && Self.verbHeads.match(text, at: start)?.end != head.end) else { return nil }
+        var end = head.end
+        var words = 1
+        while words < Self.maximumWords {
+            // A line wrapped inside the name (`gửi về Bộ⏎Lao động - Thương binh và Xã hội`) goes on.
+            var gap = end
+            while text[gap] == 0x20 || text[gap] == 0x09 { gap += 1 }
+            var wrapped: Int?
+            if text[gap] == 0x0A { wrapped = text.continuation(afterWrapAt: gap) }
+            guard gap > end || wrapped != nil else { break }
+            let next = wrapped ?? text.skipSpaces(from: gap, limit: 2)
+            guard text[next] != 0x0A, !FoldedBytes.isSpace(text[next]) else { break }
+            let first = text[next]
+            if FoldedBytes.isDigit(first) {
+                guard let number = text.number(at: next), number.digits <= 3,
+                      !FoldedBytes.isLetter(text[number.end]) || text.wordStarting(at: number.end)?.count == 1,
+                      text[number.end] != NumberToken.slash else { break }
+                end = number.end
+                words += 1
+                continue
+            }
+            if first == NumberToken.dash, text[next + 1] == 0x20 || text[next + 1] == 0x0A {
+                // `Sở Lao động - Thương binh và Xã hội`: a dash inside a name, before a capitalised word;
+                // also where the line wraps right after the dash (`về Sở Lao động -⏎Thương binh …`).
+                var after = next + 1
+                while text[after] == 0x20 || text[after] == 0x09 { after += 1 }
+                if text[after] == 0x0A {
+                    guard let line = text.continuation(afterWrapAt: after) else { break }
+                    after = text.skipSpaces(from: line, limit: 2)
+                }
+                guard isCapitalized(after), Self.heads.match(text, at: after) == nil else { break }
+                end = wordEnd(from: after)
+                words += 1
+                continue
+            }
+            guard FoldedBytes.isLetter(first) else { break }
+            // A capitalised word inside a name is no stop word (`Ban Thi đua`, folded like `thì`).
+            if let stop = Self.stops.match(text, at: next), !isCapitalized(next), isSpelled(next..<stop.end) {
+                // `và` continues a name before a capitalised word that is not a new unit (`Sở Kế hoạch và Đầu tư`),
+                // and before a second unit, which joins the recipient phrase (`Bộ Nội vụ và Bộ Tài chính`).
+                let isAnd = stop.end - next == 2 && text[next] == UInt8(ascii: "v") && text[next + 1] == UInt8(ascii: "a")
+                guard isAnd || !stop.value else { break }
+                if isAnd {
+                    let after = text.skipSpaces(from: stop.end, limit: 2)
+                    guard isCapitalized(after) else { break }
+                    if Self.heads.match(text, at: after) != nil, let second = read(at: after) {
+                        end = second.upperBound
+                        break
+                    }
+                    end = wordEnd(from: after)
+                    words += 2
+                    continue
+                }
+                if !stop.value { break }
+            }
+            let previous = wordStart(before: end)
+            // `Bảo hiểm xã hội Việt Nam danh sách …`: a name that ends in a country's name is complete.
+            if !isCapitalized(next), Self.closers.match(text, endingAt: end) != nil { break }
+            if !isCapitalized(next) && (!isCapitalized(previous) || isAcronym(previous..<end)) {
+                guard let phrase = Self.nameWords.match(text, at: next), isSpelled(next..<phrase.end) else { break }
+                end = phrase.end
+                words += 1
+                continue
+            }
+            end = wordEnd(from: next)
+            words += 1
+        }
+        while let last = Self.trailing.match(text, endingAt: end), last.start > head.end,
+              Self.keepsTrailing.match(text, endingAt: end) == nil {
+            end = text.skipSpacesBack(from: last.start, limit: 2)
+        }
+        return start..<end
+    }
+
+    /// Whether the word at `range` is spelled as `spellings` wants, when it lists it.
+    package func isSpelled(_ range: Range<Int>) -> Bool {
+        let folded = String(decoding: UnsafeBufferPointer(rebasing: text.base[range]), as: UTF8.self)
+        guard let wanted = Self.spellings[folded] else { return true }
+        return wanted.contains(document.string(folded: range).lowercased())
+    }
+
+    /// `GD-ĐT`, `UBND`: an abbreviation, after which a lower-case word is no longer part of the name.
+    package func isAcronym(_ range: Range<Int>) -> Bool {
+        var capitals = 0
+        for offset in range where FoldedBytes.isLetter(text[offset]) {
+            guard isCapitalized(offset) else { return false }
+            capitals += 1
+        }
+        return capitals >= 2
+    }
+
+    /// The start of the word that ends at `end`.
+    package func wordStart(before end: Int) -> Int {
+        var i = end
+        while i > 0, FoldedBytes.isLetter(text[i - 1]) || FoldedBytes.isDigit(text[i - 1]) { i -= 1 }
+        return i
+    }
+
+    /// A word of a name: letters and digits, with inner hyphens (`CT-XH`).
+    package func wordEnd(from start: Int) -> Int {
+        var i = start
+        while i < text.count {
+            let byte = text[i]
+            if FoldedBytes.isLetter(byte) || FoldedBytes.isDigit(byte) { i += 1; continue }
+            if byte == NumberToken.dash || byte == UInt8(ascii: "&"), FoldedBytes.isLetter(text[i + 1]),
+               FoldedBytes.isLetter(text[i - 1]) { i += 1; continue }
+            break
+        }
+        return i
+    }
+
+    /// Whether the letter at folded offset `offset` is upper case in the original text.
+    package func isCapitalized(_ offset: Int) -> Bool {
+        guard offset < text.count, FoldedBytes.isLetter(text[offset]) else { return false }
+        let byte = Int(document.folded.origin[offset])
+        let lead = document.utf8[byte]
+        if lead < 0x80 { return lead >= 65 && lead <= 90 }
+        var value: UInt32
+        var length: Int
+        if lead & 0xE0 == 0xC0 { value = UInt32(lead & 0x1F); length = 2 }
+        else if lead & 0xF0 == 0xE0 { value = UInt32(lead & 0x0F); length = 3 }
+        else { value = UInt32(lead & 0x07); length = 4 }
+        guard byte + length <= document.utf8.count else { return false }
+        for k in 1..<length { value = value << 6 | UInt32(document.utf8[byte + k] & 0x3F) }
+        return Unicode.Scalar(value)?.properties.isUppercase ?? false
+    }
+}

@@ -1,0 +1,234 @@
+import VanThuText
+
+/// The lines of a document as the header rules read them: folded bytes per line (one byte per
+/// scalar, see `FoldedText`), trimmed of spaces and of markdown emphasis (`**`, `__`), and the
+/// original text on demand.
+///
+/// A header block flattened into one paragraph (text extracted from a PDF or a document viewer:
+/// `UBND TỈNH A SỞ B CỘNG HÒA … Số: 12/SB-VP A, ngày … Độc lập - Tự do - Hạnh phúc V/v … Kính
+/// gửi: - …; - …; Căn cứ …`) is read as the lines it was: a line in the head that holds the motto
+/// and a subject or recipients is split before each landmark of `FlatHeader`.
+package struct HeaderLines {
+    package let document: TextDocument
+    /// Folded range of every line, trimmed.
+    package let ranges: [Range<Int>]
+
+    package init(_ document: TextDocument) {
+        self.document = document
+        let bytes = document.folded.bytes
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(document.lines.count)
+        var start = 0
+        bytes.withUnsafeBufferPointer { p in
+            while let newline = p.firstIndex(ofByte: 0x0A, from: start) {
+                ranges.append(Self.trim(p, start..<newline))
+                start = newline + 1
+            }
+        }
+        if start < bytes.count || bytes.isEmpty || bytes.last == 0x0A {
+            ranges.append(bytes.withUnsafeBufferPointer { Self.trim($0, start..<bytes.count) })
+        }
+        var unflattened: [Range<Int>] = []
+        unflattened.reserveCapacity(ranges.count)
+        for (index, range) in ranges.enumerated() {
+            if index < FlatHeader.headLines, FlatHeader.isFlattened(bytes, range) {
+                let cuts = FlatHeader.cuts(document, range)
+                var from = range.lowerBound
+                for cut in cuts + [range.upperBound] where cut > from {
+                    let piece = bytes.withUnsafeBufferPointer { Self.trim($0, from..<cut) }
+                    if !piece.isEmpty { unflattened.append(piece) }
+                    from = cut
+                }
+            } else {
+                unflattened.append(range)
+            }
+        }
+        self.ranges = unflattened
+    }
+
+    private static func trim(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var low = range.lowerBound
+        var high = range.upperBound
+        @inline(__always) func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x2A || b == 0x5F || b == 0x0D }
+        while low < high && blank(p[low]) { low += 1 }
+        while high > low && blank(p[high - 1]) { high -= 1 }
+        return low..<high
+    }
+
+    package var count: Int { ranges.count }
+
+    package func isEmpty(_ line: Int) -> Bool { ranges[line].isEmpty }
+
+    /// The folded bytes of a line.
+    package func folded(_ line: Int) -> ArraySlice<UInt8> { document.folded.bytes[ranges[line]] }
+
+    /// The folded line as a string (ASCII).
+    package func foldedString(_ line: Int) -> String { String(decoding: folded(line), as: UTF8.self) }
+
+    /// Whether the folded line starts with `prefix` (folded ASCII).
+    package func starts(_ line: Int, with prefix: String) -> Bool {
+        let bytes = document.folded.bytes
+        let range = ranges[line]
+        var k = range.lowerBound
+        for b in prefix.utf8 {
+            guard k < range.upperBound, bytes[k] == b else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The original text of a line, trimmed.
+    package func text(_ line: Int) -> String {
+        let range = ranges[line]
+        guard !range.isEmpty else { return "" }
+        return document.string(document.folded.utf8Range(range))
+    }
+
+    /// The original text of a folded sub-range of a line.
+    package func text(folded range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return document.string(document.folded.utf8Range(range))
+    }
+
+    /// UTF-8 offset of a folded offset.
+    package func byte(_ folded: Int) -> Int { Int(document.folded.origin[folded]) }
+
+    /// Whether every letter of the line is upper case (and it has at least two letters), read
+    /// from the UTF-8 bytes.
+    package func isAllCaps(_ line: Int) -> Bool {
+        let range = document.folded.utf8Range(ranges[line])
+        return VietnameseLetters.withTable { table in
+            document.utf8.withUnsafeBufferPointer { p in
+                var letters = 0
+                var k = range.lowerBound
+                while k < range.upperBound {
+                    let b = p[k]
+                    if b < 0x80 {
+                        if b >= 0x61 && b <= 0x7A { return false }
+                        if b >= 0x41 && b <= 0x5A { letters += 1 }
+                        k += 1
+                        continue
+                    }
+                    guard let (value, length) = NumberSymbol.decode(p, k) else { k += 1; continue }
+                    k += length
+                    var packed: UInt16 = 0
+                    if value >= 0xC0 && value < 0x1C0 { packed = table[Int(value - 0xC0)] }
+                    else if value >= 0x1E00 && value < 0x1F00 { packed = table[0x100 + Int(value - 0x1E00)] }
+                    if packed & (1 << 14) != 0 {
+                        if packed & (1 << 13) == 0 { return false }
+                        letters += 1
+                    }
+                }
+                return letters >= 2
+            }
+        }
+    }
+
+    /// Whether the first letter of the line is upper case.
+    package func startsUppercase(_ line: Int) -> Bool {
+        let range = ranges[line]
+        guard !range.isEmpty else { return false }
+        let byteRange = document.folded.utf8Range(range.lowerBound..<range.lowerBound + 1)
+        return document.string(byteRange).unicodeScalars.first?.properties.isUppercase ?? false
+    }
+}
+
+/// The landmarks of a header block flattened into one paragraph, where its lines are cut apart.
+package enum FlatHeader {
+    /// Lines of the head (from the top) where a flattened header is looked for.
+    package static let headLines = 80
+
+    /// Mottos: a line of their own.
+    package static let mottos: [String] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"]
+    /// A line starts before these.
+    package static let lineStarts: [String] = ["doc lap", "v/v", "kinh gui", "can cu", "noi nhan"]
+    /// A line ends after these.
+    package static let lineEnds: [String] = ["hanh phuc"]
+    /// Any of these and a motto in one line make it a flattened header.
+    package static let cues: [String] = ["v/v", "kinh gui"]
+
+    package static func isFlattened(_ f: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.count > 80 else { return false }
+        let line = f[range]
+        return mottos.contains { contains(line, $0) } && cues.contains { contains(line, $0) }
+    }
+
+    /// The folded offsets where the line is cut: before and after a motto, before `Độc lập`, `V/v`,
+    /// `Kính gửi`, `Căn cứ`, `Nơi nhận` and `Số` with a number, after the number-symbol and after
+    /// `Hạnh phúc`; in a list, before a `- ` item that follows `;`, `,` or `:`, and after a `;` that a
+    /// capital follows.
+    package static func cuts(_ document: TextDocument, _ range: Range<Int>) -> [Int] {
+        let f = document.folded.bytes
+        var cuts: [Int] = []
+        var k = range.lowerBound
+        func wordStart(_ k: Int) -> Bool { k == range.lowerBound || !FoldedText.isWordByte(f[k - 1]) }
+        var recipientsFrom: Int?
+        while k < range.upperBound {
+            defer { k += 1 }
+            // After `Kính gửi`, a full stop ends the list: the body's first sentence follows.
+            if let from = recipientsFrom, k > from, f[k] == UInt8(ascii: "."), k + 2 < range.upperBound, f[k + 1] == 0x20,
+               k >= 3, FoldedText.isWordByte(f[k - 1]), FoldedText.isWordByte(f[k - 2]), FoldedText.isWordByte(f[k - 3]),
+               document.string(Int(document.folded.origin[k + 2])..<min(document.utf8.count, Int(document.folded.origin[k + 2]) + 4))
+                .unicodeScalars.first?.properties.isUppercase == true {
+                cuts.append(k + 1)
+            }
+            if recipientsFrom == nil, wordStart(k), matches(f, k, "kinh gui", range) { recipientsFrom = k }
+            if f[k] == UInt8(ascii: ";") {
+                var n = k + 1
+                while n < range.upperBound && f[n] == 0x20 { n += 1 }
+                if n < range.upperBound, FoldedText.isWordByte(f[n]),
+                   document.string(Int(document.folded.origin[n])..<min(document.utf8.count, Int(document.folded.origin[n]) + 4))
+                    .unicodeScalars.first?.properties.isUppercase == true {
+                    cuts.append(k + 1)
+                }
+            }
+            guard wordStart(k) else { continue }
+            for motto in mottos where matches(f, k, motto, range) {
+                cuts.append(k); cuts.append(k + motto.utf8.count)
+            }
+            for word in lineStarts where matches(f, k, word, range) { cuts.append(k) }
+            for word in lineEnds where matches(f, k, word, range) { cuts.append(k + word.utf8.count) }
+            // `Số` (capital S) and a number-symbol.
+            if matches(f, k, "so", range), document.utf8[Int(document.folded.origin[k])] == UInt8(ascii: "S") {
+                var n = k + 2
+                while n < range.upperBound && (f[n] == 0x20 || f[n] == UInt8(ascii: ":")) { n += 1 }
+                if n < range.upperBound, f[n] &- 48 < 10,
+                   let symbol = NumberSymbol.parse(document.utf8, at: Int(document.folded.origin[n])) {
+                    cuts.append(k)
+                    var end = n
+                    while end < range.upperBound && Int(document.folded.origin[end]) < symbol.range.upperBound { end += 1 }
+                    cuts.append(end)
+                }
+            }
+            // A list item: "- " after ";" or ":".
+            if f[k] == UInt8(ascii: "-"), k + 1 < range.upperBound, f[k + 1] == 0x20 {
+                var b = k - 1
+                while b > range.lowerBound && f[b] == 0x20 { b -= 1 }
+                if f[b] == UInt8(ascii: ";") || f[b] == UInt8(ascii: ":") || f[b] == UInt8(ascii: ",") { cuts.append(k) }
+            }
+        }
+        return Array(Set(cuts)).sorted()
+    }
+
+    private static func matches(_ f: [UInt8], _ k: Int, _ word: String, _ range: Range<Int>) -> Bool {
+        let bytes = word.utf8
+        guard k + bytes.count <= range.upperBound else { return false }
+        var i = k
+        for b in bytes {
+            guard f[i] == b else { return false }
+            i += 1
+        }
+        return i == range.upperBound || !FoldedText.isWordByte(f[i])
+    }
+
+    private static func contains(_ line: ArraySlice<UInt8>, _ word: String) -> Bool {
+        let needle = Array(word.utf8)
+        guard needle.count <= line.count else { return false }
+        var k = line.startIndex
+        while k + needle.count <= line.endIndex {
+            if line[k] == needle[0] && line[k..<(k + needle.count)].elementsEqual(needle) { return true }
+            k += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,41 @@
+import VanThuText
+import VanThuFormats
+
+/// Runs the enabled extractors, in registry order, and makes the document's record.
+public struct ExtractStage: Stage {
+    public var name: StageName { .extract }
+    public var extractors: [any Extractor]
+    public var includeText: Bool
+
+    public init(extractors: [any Extractor], includeText: Bool = true) {
+        self.extractors = extractors
+        self.includeText = includeText
+    }
+
+    public func run(_ input: ClassifiedDocument) throws(StageFailure) -> Record {
+        let record = Record(id: input.clean.id, source: input.clean.source, kind: input.kind, kindReasons: input.reasons,
+                            text: input.clean.document.text)
+        var context = ExtractionContext(document: input.clean.document, record: record)
+        for extractor in extractors { extractor.extract(&context) }
+        Self.applyHints(input.clean.hints, to: &context.record)
+        if !includeText { context.record.text = "" }
+        return context.record
+    }
+
+    /// The format's own metadata wins over what rules read from the text: an HTML page's og:title
+    /// is its headline (a dispatch keeps its subject line), and its published time is its date.
+    package static func applyHints(_ hints: DocumentHints, to record: inout Record) {
+        if let title = hints.title, !title.isEmpty, record.kind != .dispatch {
+            record.title = title
+            record.titleRule = hints.titleRule
+        }
+        if record.title == nil, let title = hints.pageTitle, !title.isEmpty {
+            record.title = title
+            record.titleRule = "title without site suffix"
+        }
+        if let published = hints.published, let date = CalendarDay.isoDatePrefix(published), record.kind != .dispatch {
+            record.date = date
+            record.dateSource = hints.dateSource
+        }
+    }
+}

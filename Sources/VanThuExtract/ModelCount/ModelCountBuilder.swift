@@ -1,0 +1,813 @@
+import VanThuText
+
+/// Completes the candidates of one document: holder parts, breakdown links, status, field,
+/// recognising unit, year and scope, and the breakdown sum check.
+package struct ModelCountBuilder {
+    package let text: ModelCountText
+    package private(set) var candidates: [ModelCountCandidate]
+    package let record: Record
+    package let documentYear: Int?
+
+    /// Where each candidate's clause ends on the right (folded offset).
+    private var rightEnds: [Int] = []
+
+    package init(text: ModelCountText, candidates: [ModelCountCandidate], record: Record, documentYear: Int?) {
+        self.text = text
+        self.candidates = candidates
+        self.record = record
+        self.documentYear = documentYear
+    }
+
+    package mutating func run() {
+        addHolderParts()
+        linkBreakdowns()
+        rightEnds = candidates.indices.map { rightEnd(of: $0) }
+        for index in candidates.indices { readClause(index) }
+        // "45 mô hình (tăng 5 mô hình so với năm 2019)": a change or a target is no part.
+        for index in candidates.indices where candidates[index].partOf != nil && candidates[index].statusIsOwn
+            && ["delta", "target"].contains(candidates[index].status) {
+            candidates[index].partOf = nil
+            candidates[index].partClauseStart = nil
+        }
+        placeInTime()
+        candidates = ModelCountRestatements(text: text, title: record.title).merge(candidates)
+        inheritFromTotals()
+        checkSums()
+    }
+
+    /// Parts take what their total says and they do not: its status, year and field (after a
+    /// restatement may have told the total more).
+    private mutating func inheritFromTotals() {
+        for index in candidates.indices {
+            guard let total = candidates[index].partOf, total < index else { continue }
+            let whole = candidates[total]
+            if !candidates[index].statusIsOwn { candidates[index].status = whole.status }
+            if candidates[index].yearSource != .own, whole.yearSource != .none {
+                candidates[index].year = whole.year
+                candidates[index].yearSource = .inherited
+            }
+            if candidates[index].field == nil, !candidates[index].fieldSeveral { candidates[index].field = whole.field }
+        }
+    }
+
+    // MARK: Holder parts: "(29 tập thể, 26 cá nhân)", "trong đó 29 tập thể, 26 cá nhân"
+
+    private mutating func addHolderParts() {
+        var added: [(total: Int, part: ModelCountCandidate)] = []
+        for (index, total) in candidates.enumerated() where total.quantity.count != nil {
+            guard let region = holderRegion(after: total, next: index + 1 < candidates.count ? candidates[index + 1].start : nil)
+            else { continue }
+            var cursor = region.lowerBound
+            while cursor < region.upperBound {
+                defer { cursor += 1 }
+                guard ModelCountText.isDigit(text.bytes[cursor]), cursor == 0 || !ModelCountText.isDigit(text.bytes[cursor - 1])
+                else { continue }
+                var end = cursor
+                while end < region.upperBound, ModelCountText.isDigit(text.bytes[end]) || text.bytes[end] == UInt8(ascii: ".") { end += 1 }
+                while end > cursor, text.bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+                guard let token = ModelCountQuantity.numberToken(endingAt: end, in: text), token.range.lowerBound == cursor,
+                      token.value > 0 else { continue }
+                let after = text.skipSpaces(from: end)
+                if after > end, let (holderRange, holder) = holderWord(at: after) {
+                    // "29 tập thể"
+                    let quantity = ModelCountQuantity(start: cursor, count: token.value, approximate: false, rule: "holder-part")
+                    var part = ModelCountCandidate(quantity: quantity, anchor: holderRange, nameEnd: holderRange.upperBound,
+                                                   holder: holder)
+                    part.partClauseStart = region.lowerBound
+                    added.append((index, part))
+                } else if let (labelStart, holder) = itemLabel(before: cursor, from: region.lowerBound),
+                          endsItem(at: after, regionEnd: region.upperBound) {
+                    // "cấp tỉnh 125", "tập thể: 29"
+                    let quantity = ModelCountQuantity(start: labelStart, count: token.value, approximate: false, rule: "level-part")
+                    var part = ModelCountCandidate(quantity: quantity, anchor: cursor..<end, nameEnd: end, holder: holder)
+                    part.partClauseStart = region.lowerBound
+                    added.append((index, part))
+                }
+                cursor = end
+            }
+        }
+        guard !added.isEmpty else { return }
+        // Insert the parts in text order and point them at their totals.
+        var all: [(candidate: ModelCountCandidate, total: Int?, original: Int?)] =
+            candidates.enumerated().map { ($0.element, nil, $0.offset) }
+        all += added.map { ($0.part, $0.total, nil) }
+        all.sort { $0.candidate.start < $1.candidate.start }
+        var newIndex: [Int: Int] = [:]
+        for (index, item) in all.enumerated() { if let original = item.original { newIndex[original] = index } }
+        candidates = all.map { item in
+            var candidate = item.candidate
+            if let total = item.total { candidate.partOf = newIndex[total] }
+            return candidate
+        }
+    }
+
+    /// `tập thể` / `cá nhân` at `position`, as written.
+    private func holderWord(at position: Int) -> (Range<Int>, String)? {
+        for entry in BreakdownMarker.holders {
+            if let end = text.match(entry.phrase, at: position, exact: entry.exact) { return (position..<end, entry.holder) }
+        }
+        return nil
+    }
+
+    /// The label of a breakdown item whose number follows it: `cấp tỉnh 125`, `tập thể: 29`. Returns
+    /// where the label starts and the holder it names, if any.
+    private func itemLabel(before number: Int, from floor: Int) -> (Int, String?)? {
+        var cursor = text.skipSpacesBack(from: number)
+        if cursor > floor, text.bytes[cursor - 1] == UInt8(ascii: ":") { cursor = text.skipSpacesBack(from: cursor - 1) }
+        let words = text.previousWords(before: cursor, limit: 3).filter { $0.lowerBound >= floor }
+        guard !words.isEmpty else { return nil }
+        if words.count >= 2, let (range, holder) = holderWord(at: words[1].lowerBound), range.upperBound == words[0].upperBound {
+            return (range.lowerBound, holder)
+        }
+        for (offset, word) in words.enumerated() where offset >= 1 && text.lowered(word) == "cấp" {
+            return (word.lowerBound, nil)
+        }
+        return nil
+    }
+
+    /// Whether a breakdown item ends at `position`: a comma, semicolon, closing parenthesis, full
+    /// stop, `và`, or the region's end.
+    private func endsItem(at position: Int, regionEnd: Int) -> Bool {
+        guard position < regionEnd, position < text.count else { return true }
+        let byte = text.bytes[position]
+        if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: ".") {
+            return true
+        }
+        return text.match(FoldedPhrase("va"), at: position, exact: "và") != nil
+    }
+
+    /// The text after a total where holder parts may be listed: inside the parenthesis that
+    /// follows it, or after a breakdown word, to the end of the sentence (or the next count).
+    private func holderRegion(after total: ModelCountCandidate, next: Int?) -> Range<Int>? {
+        // Walk the rest of the total's clause ("… 2.071 mô hình được các cấp công nhận (cấp tỉnh 125, …)").
+        var cursor = total.nameEnd
+        let limit = min(text.count, total.nameEnd + 200, next ?? Int.max)
+        while cursor < limit {
+            let byte = text.bytes[cursor]
+            if byte == UInt8(ascii: "\""), let close = text.closingQuote(after: cursor) {
+                cursor = close + 1
+                continue
+            }
+            if byte == UInt8(ascii: "(") {
+                var end = cursor + 1
+                while end < min(text.count, cursor + 240), text.bytes[end] != UInt8(ascii: ")"), text.bytes[end] != 0x0A { end += 1 }
+                guard end < text.count, text.bytes[end] == UInt8(ascii: ")") else { return nil }
+                return cursor + 1..<end
+            }
+            if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
+               let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ self.text.match($0, at: cursor) }).first {
+                var end = text.sentenceEnd(of: markerEnd)
+                if let next, next < end { end = next }
+                return markerEnd..<end
+            }
+            if text.isClauseEnd(at: cursor) {
+                guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";") else { return nil }
+                let after = text.skipSpaces(from: cursor + 1)
+                guard after < text.count else { return nil }
+                if text.bytes[after] == UInt8(ascii: "(") || BreakdownMarker.phrases.contains(where: { text.match($0, at: after) != nil }) {
+                    cursor = after
+                    continue
+                }
+                return nil
+            }
+            cursor += 1
+        }
+        return nil
+    }
+
+    // MARK: Breakdowns: "… 339 mô hình được công nhận, trong đó có 36 …, 285 …, 18 …"
+
+    private mutating func linkBreakdowns() {
+        var openTotal: Int?
+        var openUntil = 0
+        var lastPartEnd = 0
+        for index in candidates.indices {
+            if let total = candidates[index].partOf {
+                // A holder part: it keeps a breakdown open after its total.
+                openTotal = total
+                openUntil = max(openUntil, text.sentenceEnd(of: candidates[index].start))
+                lastPartEnd = candidates[index].end
+                continue
+            }
+            let candidate = candidates[index]
+            // "Trong đó có 54 mô hình đạt hiệu quả, bao gồm 14 …": a part broken down in its turn.
+            if index > 0, candidates[index - 1].partOf != nil, candidates[index - 1].holder == nil,
+               let markerEnd = marker(between: candidates[index - 1].nameEnd, and: candidate.start, wordsOnly: true) {
+                candidates[index].partOf = index - 1
+                candidates[index].partClauseStart = markerEnd
+                openTotal = index - 1
+                openUntil = text.sentenceEnd(of: candidate.start)
+                lastPartEnd = candidate.nameEnd
+                continue
+            }
+            if openTotal != nil, candidate.start < openUntil, startsNewClause(lastPartEnd..<candidate.start) {
+                openTotal = nil
+            }
+            if let total = openTotal, candidate.start < openUntil {
+                candidates[index].partOf = total
+                candidates[index].partClauseStart = lastPartEnd
+                lastPartEnd = candidate.nameEnd
+                continue
+            }
+            openTotal = nil
+            guard index > 0, candidates[index - 1].partOf == nil,
+                  let markerEnd = marker(between: candidates[index - 1].nameEnd, and: candidate.start) else { continue }
+            candidates[index].partOf = index - 1
+            candidates[index].partClauseStart = markerEnd
+            openTotal = index - 1
+            openUntil = listEnd(from: candidate.start)
+            lastPartEnd = candidate.nameEnd
+        }
+    }
+
+    /// Whether a semicolon between two counts opens a clause of its own ("…; năm 2020 có thêm 50
+    /// mô hình"), not the next item of a list ("…; 728 mô hình cá nhân").
+    private func startsNewClause(_ gap: Range<Int>) -> Bool {
+        // The next item of a list, one a line.
+        if let newline = gap.last(where: { text.bytes[$0] == 0x0A }), isBulletLine(newline + 1) { return false }
+        guard let semicolon = gap.last(where: { text.bytes[$0] == UInt8(ascii: ";") }) else { return false }
+        // "…; lĩnh vực văn hóa - xã hội 48 mô hình; …", "…; cấp xã 20 mô hình": a label, the next item.
+        let after = semicolon + 1..<gap.upperBound
+        if !fields(in: after, bare: true).mentions.isEmpty { return false }
+        if let last = text.previousWords(before: gap.upperBound, limit: 3).first(where: { text.lowered($0) == "cấp" }),
+           last.lowerBound > semicolon { return false }
+        var words = 0
+        for index in semicolon + 1..<gap.upperBound
+        where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+            words += 1
+        }
+        return words > 3
+    }
+
+    /// The end of a breakdown word between a total (ending at `start`) and a count (at `end`):
+    /// in the same line, the count in the marker's sentence, the total in it or the one before.
+    private func marker(between start: Int, and end: Int, wordsOnly: Bool = false) -> Int? {
+        guard end > start, end - start <= 320 else { return nil }
+        var sentenceEnds: [Int] = []
+        var found: (start: Int, end: Int)?
+        var index = start
+        var listMode = false
+        while index < end {
+            let byte = text.bytes[index]
+            if byte == 0x0A {
+                // "… đăng ký 120 mô hình, cụ thể:⏎- Lĩnh vực kinh tế: 45 mô hình;⏎- …": a list after a
+                // colon, one item a line.
+                let before = text.skipSpacesBack(from: index)
+                if !listMode, !wordsOnly, before > start, text.bytes[before - 1] == UInt8(ascii: ":"), isBulletLine(index + 1) {
+                    listMode = true
+                    found = (before - 1, index + 1)
+                } else if !(listMode && isBulletLine(index + 1)) {
+                    return nil
+                }
+                index += 1
+                continue
+            }
+            if text.isSentenceEnd(at: index) {
+                // "…xã hội... Trong đó,": a run of stops is one sentence end, at its last stop.
+                if let last = sentenceEnds.last, last == index - 1 { sentenceEnds[sentenceEnds.count - 1] = index } else {
+                    sentenceEnds.append(index)
+                }
+            }
+            if byte == UInt8(ascii: ":"), let word = found, text.skipSpacesBack(from: index) == word.end {
+                found = (word.start, index + 1)  // "Cụ thể: …", "trong đó:"
+            } else if byte == UInt8(ascii: "(") || byte == UInt8(ascii: ":"), !wordsOnly, !listMode {
+                found = (index, index + 1)
+            } else if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index),
+                      let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ self.text.match($0, at: index, limit: end) }).first {
+                found = (index, markerEnd)
+                index = markerEnd
+                continue
+            }
+            index += 1
+        }
+        guard let found else { return nil }
+        if listMode { return found.end }
+        // "60 mô hình: 20 mô hình về kinh tế": a colon opens a breakdown when the part follows it
+        // closely, not "…; kết quả kiểm tra cho thấy: có 30 mô hình …".
+        if text.bytes[found.start] == UInt8(ascii: ":") {
+            if wordCount(found.end..<end) > 6 || wordCount(start..<found.start) > 10 { return nil }
+            if (start..<found.start).contains(where: { text.bytes[$0] == UInt8(ascii: ";") || text.isSentenceEnd(at: $0) }) { return nil }
+        }
+        // No sentence ends between the marker and the part; at most one, right before the marker,
+        // between the total and the marker ("… 253 mô hình. Trong đó, 157 …").
+        if sentenceEnds.contains(where: { $0 >= found.end }) { return nil }
+        let before = sentenceEnds.filter { $0 < found.start }
+        if before.count > 1 { return nil }
+        if let last = before.first {
+            var gap = last + 1
+            while gap < found.start, ModelCountText.isSpace(text.bytes[gap]) || text.bytes[gap] == 0x0A { gap += 1 }
+            if gap != found.start { return nil }
+        }
+        return found.end
+    }
+
+    /// Bullets that open the items of a list, one a line.
+    private static let bullets: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"), 0x80]
+
+    /// Whether the line starting at `position` is a list item: a bullet (`-`, `+`, `•`) or `a)`, `1)`.
+    private func isBulletLine(_ position: Int) -> Bool {
+        let start = text.skipSpaces(from: position)
+        guard start < text.count else { return false }
+        if Self.bullets.contains(text.bytes[start]) { return true }
+        let next = start + 1 < text.count ? text.bytes[start + 1] : 0
+        return (ModelCountText.isLetter(text.bytes[start]) || ModelCountText.isDigit(text.bytes[start])) && next == UInt8(ascii: ")")
+    }
+
+    /// The end of the list that holds the line of `position`: the last consecutive item line.
+    private func listEnd(from position: Int) -> Int {
+        var lineStart = text.lineStart(of: position)
+        guard isBulletLine(lineStart) else { return text.sentenceEnd(of: position) }
+        var end = position
+        while lineStart < text.count, isBulletLine(lineStart) {
+            var lineEnd = lineStart
+            while lineEnd < text.count, text.bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            end = lineEnd
+            lineStart = lineEnd + 1
+        }
+        return end
+    }
+
+    private func wordCount(_ range: Range<Int>) -> Int {
+        var words = 0
+        for index in range where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+            words += 1
+        }
+        return words
+    }
+
+    // MARK: Clauses: status, field, recognising unit
+
+    /// The right end of a count's clause: a clause end, the next count, a purpose word ("góp
+    /// phần", "để") or 14 words after the anchor or its quoted name.
+    private func rightEnd(of index: Int) -> Int {
+        let candidate = candidates[index]
+        let next = index + 1 < candidates.count ? candidates[index + 1].start : Int.max
+        var cursor = candidate.nameEnd
+        var words = 0
+        var lastAnd: Int?
+        let limit = min(text.count, candidate.nameEnd + 260, candidate.rightLimit ?? Int.max)
+        while cursor < limit {
+            let byte = text.bytes[cursor]
+            if byte == UInt8(ascii: "\""), let close = text.closingQuote(after: cursor) {
+                cursor = close + 1
+                continue
+            }
+            if cursor >= next { return lastAnd ?? cursor }
+            if cursor >= limit - 1, candidate.rightLimit != nil { return limit }
+            if text.isClauseEnd(at: cursor), !(byte == UInt8(ascii: ",") && isInsideFieldName(cursor)) { return cursor }
+            if ModelCountText.isLetter(byte) || ModelCountText.isDigit(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
+                words += 1
+                if words > 14 { return cursor }
+                if byte == UInt8(ascii: "v"), text.match(FoldedPhrase("va"), at: cursor, exact: "và") != nil { lastAnd = cursor }
+                for stop in ClauseStop.phrases where stop.phrase.first == byte {
+                    if text.match(stop.phrase, at: cursor, exact: stop.exact) != nil { return cursor }
+                }
+            }
+            cursor += 1
+        }
+        return cursor
+    }
+
+    /// The left start of a count's clause: a clause end, the previous count, or a part's marker.
+    private func leftStart(of index: Int) -> Int {
+        let candidate = candidates[index]
+        var floor = max(0, candidate.start - 200)
+        if index > 0 { floor = max(floor, candidates[index - 1].nameEnd) }
+        if let partStart = candidate.partClauseStart { floor = max(floor, partStart) }
+        floor = min(floor, candidate.start)
+        var cursor = candidate.start
+        while cursor > floor {
+            let byte = text.bytes[cursor - 1]
+            if byte == UInt8(ascii: "\""), let open = text.openingQuote(before: cursor - 1), open >= floor {
+                cursor = open
+                continue
+            }
+            if text.isClauseEnd(at: cursor - 1) { return cursor }
+            cursor -= 1
+        }
+        return floor
+    }
+
+    /// `range` without the quoted stretches in it.
+    private func unquoted(_ range: Range<Int>) -> [Range<Int>] {
+        var segments: [Range<Int>] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if text.bytes[index] == UInt8(ascii: "\""), let close = text.closingQuote(after: index), close < range.upperBound {
+                if start < index { segments.append(start..<index) }
+                index = close + 1
+                start = index
+                continue
+            }
+            index += 1
+        }
+        if start < range.upperBound { segments.append(start..<range.upperBound) }
+        return segments
+    }
+
+    private struct StatusMatch {
+        var range: Range<Int>
+        var status: String
+        var right: Bool
+        var rank: Int
+    }
+
+    private mutating func readClause(_ index: Int) {
+        let candidate = candidates[index]
+        let left = leftStart(of: index)
+        let right = rightEnds[index]
+        let leftSegments = unquoted(left..<candidate.start)
+        let rightSegments = unquoted(candidate.nameEnd..<max(candidate.nameEnd, right))
+        // Fields first: their words ("xây dựng hệ thống chính trị") are not statuses. The right
+        // side describes the counted models; the left names a field only as a part's label.
+        var rightMentions: [FieldMention] = []
+        var rightSeveral = false
+        var leftMentions: [FieldMention] = []
+        for segment in rightSegments where !rightSeveral {
+            let found = fields(in: segment, bare: true)
+            rightMentions += found.mentions
+            rightSeveral = found.several
+        }
+        for segment in leftSegments {
+            leftMentions += fields(in: segment, bare: true).mentions
+        }
+        let fieldRanges = (rightMentions + leftMentions).map(\.range)
+        let ownLeft = candidate.partOf != nil ? leftMentions : leftMentions.filter(\.headed)
+        candidates[index].field = Self.field(of: rightMentions) ?? Self.field(of: Array(ownLeft.suffix(1)))
+        candidates[index].fieldSeveral = rightSeveral && candidates[index].field == nil
+        var matches: [StatusMatch] = []
+        let sentence = text.sentenceStart(of: candidate.start)..<text.sentenceEnd(of: candidate.end)
+        var negated = false
+        for (segments, isRight) in [(leftSegments, false), (rightSegments, true)] {
+            for segment in segments {
+                matches += statuses(in: segment, right: isRight, sentence: sentence, negated: &negated)
+                    .filter { match in !fieldRanges.contains { $0.overlaps(match.range) } }
+            }
+        }
+        // "35 mô hình được thẩm định, công nhận": a list of passive verbs goes on after the comma.
+        if matches.isEmpty, right < text.count, text.bytes[right] == UInt8(ascii: ","),
+           rightSegments.contains(where: { segment in segment.contains { text.match(FoldedPhrase("duoc"), at: $0, exact: "được") != nil } }) {
+            let next = text.skipSpaces(from: right + 1)
+            var clauseEnd = next
+            while clauseEnd < text.count, !text.isClauseEnd(at: clauseEnd) { clauseEnd += 1 }
+            if index + 1 >= candidates.count || candidates[index + 1].start > clauseEnd {
+                let more = statuses(in: next..<clauseEnd, right: true, sentence: sentence)
+                if let first = more.first, first.range.lowerBound == next { matches.append(first) }
+            }
+        }
+        // "toàn xã có 40 mô hình": the existential right before the number, not in a part ("trong đó có …").
+        if candidate.partOf == nil, let match = existential(before: candidate.start, floor: left) { matches.append(match) }
+        // "đăng ký 54 mô hình cá nhân và 69 mô hình tập thể", "đã xây dựng được 14 mô hình “…” ở
+        // vùng giáo, 168 mô hình “…”": one verb for coordinated counts and for a list of counts.
+        if matches.isEmpty, !negated, index > 0,
+           candidates[index].partOf == nil || candidates[index].partOf == candidates[index - 1].partOf,
+           candidates[index - 1].statusFromLeft,
+           isCoordination(candidates[index - 1].nameEnd..<candidate.start) || isListItem(candidates[index - 1].nameEnd..<candidate.start) {
+            candidates[index].status = candidates[index - 1].status
+            candidates[index].statusIsOwn = true
+            candidates[index].statusFromLeft = true
+            return
+        }
+        for position in Set([text.skipSpaces(from: candidate.anchor.upperBound), text.skipSpaces(from: candidate.nameEnd)]) {
+            for rule in ModelCountStatusRule.table where rule.placement == .afterAnchor {
+                if let end = text.match(rule.phrase, at: position, exact: rule.exact) {
+                    matches.append(StatusMatch(range: position..<end, status: rule.status, right: true, rank: rule.rank))
+                }
+            }
+        }
+        // "ít nhất 1 mô hình": a quota.
+        if candidate.quantity.quota {
+            matches.append(StatusMatch(range: candidate.start..<candidate.start, status: "target", right: false, rank: -1))
+        }
+        guard let best = matches.min(by: { $0.rank < $1.rank }) else { return }
+        candidates[index].status = best.status
+        candidates[index].statusIsOwn = true
+        candidates[index].statusFromLeft = !best.right
+        if best.status == "recognized" {
+            candidates[index].recognizedBy = best.right
+                ? recognizingUnit(from: candidate.nameEnd, to: best.range.lowerBound)
+                : recognizingSubject(from: left, to: best.range.lowerBound)
+        }
+    }
+
+    private func statuses(in segment: Range<Int>, right: Bool, sentence: Range<Int>) -> [StatusMatch] {
+        var negated = false
+        return statuses(in: segment, right: right, sentence: sentence, negated: &negated)
+    }
+
+    /// The status rows that fire in `segment`; `negated` tells whether a row was denied there
+    /// ("7 mô hình chưa được công nhận": the count has a predicate of its own).
+    private func statuses(in segment: Range<Int>, right: Bool, sentence: Range<Int>, negated: inout Bool) -> [StatusMatch] {
+        var found: [StatusMatch] = []
+        var index = segment.lowerBound
+        while index < segment.upperBound {
+            let byte = text.bytes[index]
+            guard ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) else { index += 1; continue }
+            var matched = false
+            for rule in ModelCountStatusRule.table where rule.placement == .clause && rule.phrase.first == byte {
+                guard let end = text.match(rule.phrase, at: index, exact: rule.exact, limit: segment.upperBound) else { continue }
+                // "Hội đồng Thi đua – Khen thưởng": a capitalised word mid-sentence is part of a name.
+                if !rule.capitalised, text.isUppercase(at: index) {
+                    let before = text.skipSpacesBack(from: index)
+                    if before > 0, FoldedText.isWordByte(text.bytes[before - 1]) || text.bytes[before - 1] == UInt8(ascii: ",") {
+                        continue
+                    }
+                }
+                if rule.notFollowedBy.contains(where: { text.match($0, at: text.skipSpaces(from: end)) != nil }) { continue }
+                if let required = rule.requires, !contains(required, in: sentence) { continue }
+                if isNegated(index) { negated = true; continue }
+                found.append(StatusMatch(range: index..<end, status: rule.status, right: right, rank: rule.rank))
+                index = end
+                matched = true
+                break
+            }
+            if !matched { index += 1 }
+        }
+        return found
+    }
+
+    /// A `beforeNumber` status row that ends right before the number at `start` (over `tổng số`).
+    private func existential(before start: Int, floor: Int) -> StatusMatch? {
+        var end = start
+        while let word = text.previousWord(before: end), word.lowerBound >= floor,
+              ModelCountStatusRule.beforeNumberFillers.contains(text.lowered(word)) {
+            end = word.lowerBound
+        }
+        guard let word = text.previousWord(before: end), word.lowerBound >= floor,
+              text.skipSpaces(from: word.upperBound) == end else { return nil }
+        for rule in ModelCountStatusRule.table where rule.placement == .beforeNumber {
+            guard let ruleStart = text.previousWords(before: end, limit: rule.phrase.words.count).last,
+                  ruleStart.lowerBound >= floor, text.match(rule.phrase, at: ruleStart.lowerBound, exact: rule.exact, limit: word.upperBound) == word.upperBound,
+                  !isNegated(ruleStart.lowerBound) else { continue }
+            // "trong đó có 9 mô hình": the existential of a breakdown, not a stock.
+            let markerWords = text.previousWords(before: ruleStart.lowerBound, limit: 3)
+            if markerWords.indices.contains(where: { k in
+                BreakdownMarker.phrases.contains { text.match($0, at: markerWords[k].lowerBound) == markerWords[0].upperBound }
+            }) { continue }
+            return StatusMatch(range: ruleStart.lowerBound..<word.upperBound, status: rule.status, right: false, rank: rule.rank)
+        }
+        return nil
+    }
+
+    /// Whether a count is the next item of a list after the one before it: nothing but a comma,
+    /// a semicolon or `và` right before its number, in the same sentence ("…, 168 mô hình “…”").
+    private func isListItem(_ gap: Range<Int>) -> Bool {
+        guard gap.count > 0, gap.count <= 240 else { return false }
+        for index in gap where text.isSentenceEnd(at: index) { return false }
+        let cursor = text.skipSpacesBack(from: gap.upperBound)
+        guard cursor > gap.lowerBound else { return false }
+        if text.bytes[cursor - 1] == UInt8(ascii: ",") || text.bytes[cursor - 1] == UInt8(ascii: ";") { return true }
+        if let word = text.previousWord(before: cursor), word.upperBound == cursor, word.lowerBound >= gap.lowerBound,
+           text.lowered(word) == "và" {
+            return true
+        }
+        return false
+    }
+
+    /// Whether the text between two counts only joins them: "và" or a comma and at most three words
+    /// ("… 54 mô hình cá nhân và 69 …"), not a clause of its own ("…, đến nay đã hoàn thành 280 …").
+    private func isCoordination(_ gap: Range<Int>) -> Bool {
+        guard gap.count > 0, gap.count <= 60 else { return false }
+        var joined = false
+        var words = 0
+        var index = gap.lowerBound
+        while index < gap.upperBound {
+            let byte = text.bytes[index]
+            if byte == UInt8(ascii: ",") { joined = true } else if text.isClauseEnd(at: index) { return false }
+            if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) {
+                words += 1
+                if text.match(FoldedPhrase("va"), at: index, exact: "và") != nil { joined = true }
+                if text.match(FoldedPhrase("cung"), at: index, exact: "cùng") != nil { joined = true }
+            }
+            index += 1
+        }
+        return joined && words <= 3
+    }
+
+    /// "chưa được công nhận", "không còn hoạt động", "kém hiệu quả" (but "không ngừng nhân rộng").
+    private func isNegated(_ position: Int) -> Bool {
+        let words = text.previousWords(before: position, limit: 3).map { text.lowered($0) }
+        for (offset, word) in words.enumerated() where ModelCountStatusRule.negators.contains(word) {
+            if offset > 0, ModelCountStatusRule.notNegating.contains(words[offset - 1]) { return false }
+            return true
+        }
+        return false
+    }
+
+    private func contains(_ phrase: FoldedPhrase, in range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if text.bytes[index] == phrase.first, phrase.match(in: text.bytes, at: index, limit: range.upperBound) != nil { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// A field named in a segment.
+    private struct FieldMention {
+        var range: Range<Int>
+        var field: String
+        /// After a head (`lĩnh vực`, `về` …), not a bare phrase.
+        var headed: Bool
+    }
+
+    /// The fields named in a segment: after a head (`lĩnh vực kinh tế`, `về phát triển kinh tế`)
+    /// and, when `bare`, the bare phrases. Scanning stops at a plural head (`các lĩnh vực`): the
+    /// count then spans several fields, and `several` is set.
+    private func fields(in segment: Range<Int>, bare: Bool = false) -> (mentions: [FieldMention], several: Bool) {
+        var found: [FieldMention] = []
+        var index = segment.lowerBound
+        while index < segment.upperBound {
+            guard ModelCountText.isLetter(text.bytes[index]), FoldedText.isWordStartByte(in: text.bytes, at: index) else {
+                index += 1
+                continue
+            }
+            if ModelCountFieldPhrase.pluralHeads.contains(where: { text.match($0, at: index, limit: segment.upperBound) != nil }) {
+                return (found, true)
+            }
+            if let headEnd = ModelCountFieldPhrase.heads.lazy.compactMap({ self.text.match($0, at: index, limit: segment.upperBound) }).first {
+                // "trên 4 lĩnh vực": several fields.
+                if let previous = text.previousWord(before: index), ModelCountText.isDigit(text.bytes[previous.lowerBound]),
+                   text.bytes[index] == UInt8(ascii: "l") {
+                    return (found, true)
+                }
+                let start = text.skipSpaces(from: headEnd)
+                if start < segment.upperBound, let (end, field) = fieldPhrase(at: start, limit: segment.upperBound, bareOnly: false) {
+                    found.append(FieldMention(range: index..<end, field: field, headed: true))
+                    index = end
+                    continue
+                }
+            }
+            if bare, let (end, field) = fieldPhrase(at: index, limit: segment.upperBound, bareOnly: true) {
+                found.append(FieldMention(range: index..<end, field: field, headed: false))
+                index = end
+                continue
+            }
+            index += 1
+        }
+        return (found, false)
+    }
+
+    /// The field phrase starting at `start`: its end and field.
+    private func fieldPhrase(at start: Int, limit: Int, bareOnly: Bool) -> (Int, String)? {
+        let first = text.bytes[start]
+        for entry in ModelCountFieldPhrase.table where entry.phrase.first == first && (!bareOnly || entry.bare) {
+            guard let end = text.match(entry.phrase, at: start, limit: limit) else { continue }
+            let next = text.skipSpaces(from: end)
+            if entry.notFollowedBy.contains(where: { text.match($0, at: next) != nil }) { continue }
+            return (end, entry.field)
+        }
+        return nil
+    }
+
+    /// The one field of a list of mentions: the first headed one, else the bare ones when they agree.
+    private static func field(of mentions: [FieldMention]) -> String? {
+        if let headed = mentions.first(where: \.headed) { return headed.field }
+        let bare = Set(mentions.map(\.field))
+        return bare.count == 1 ? bare.first : nil
+    }
+
+    /// "mô hình được Ban Dân vận Tỉnh ủy công nhận": the capitalised unit before the verb.
+    private func recognizingUnit(from start: Int, to verb: Int) -> String? {
+        var cursor = text.skipSpaces(from: start)
+        while let word = text.nextWord(after: cursor), word.upperBound <= verb,
+              ["được", "đã", "đều", "do", "bởi"].contains(text.lowered(word)) {
+            cursor = text.skipSpaces(from: word.upperBound)
+        }
+        let end = text.skipSpacesBack(from: verb)
+        guard cursor < end, end - cursor <= 90, text.isUppercase(at: cursor) else { return nil }
+        for index in cursor..<end where text.isClauseEnd(at: index) { return nil }
+        return text.original(cursor..<end)
+    }
+
+    /// "Ban Dân vận Huyện ủy Chợ Mới đã thẩm định và công nhận 45 mô hình": the unit that opens the
+    /// clause, up to the words that lead to the verb.
+    private func recognizingSubject(from start: Int, to verb: Int) -> String? {
+        var end = text.skipSpacesBack(from: verb)
+        while let word = text.previousWord(before: end), word.lowerBound >= start,
+              !text.isUppercase(at: word.lowerBound), RecognizerHead.verbLead.contains(text.lowered(word)) {
+            end = text.skipSpacesBack(from: word.lowerBound)
+        }
+        var cursor = text.skipSpaces(from: start)
+        while cursor < end {
+            if ModelCountText.isLetter(text.bytes[cursor]), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
+               text.isUppercase(at: cursor),
+               RecognizerHead.heads.contains(where: { text.match($0, at: cursor, limit: end) != nil }) {
+                guard end - cursor <= 90 else { return nil }
+                return text.original(cursor..<end)
+            }
+            cursor += 1
+        }
+        return nil
+    }
+
+    // MARK: Year and scope
+
+    /// How far (folded bytes) apart joined holder counts stand: `, ` or ` và `.
+    package static let holderJoinGap = 6
+
+    private mutating func placeInTime() {
+        let years = ModelCountYears(text, documentYear: documentYear)
+        let scopes = ModelCountScopes(text)
+        var titleYear: Int?
+        var titleScope: String?
+        if let title = record.title, !title.isEmpty {
+            let titleText = ModelCountText(TextDocument(title))
+            let titleYears = ModelCountYears(titleText).mentions.filter(\.usable)
+            if titleYears.count >= 1, titleYears.allSatisfy({ $0.year != nil && $0.year == titleYears[0].year }) {
+                titleYear = titleYears[0].year
+            }
+            titleScope = ModelCountScopes(titleText).named.first?.scope
+        }
+        // "9 tập thể và 6 cá nhân điển hình năm 2024": holders joined before one noun are one phrase;
+        // each reads its year up to the end of the last one's clause.
+        var joinedRight = candidates.indices.map { max(candidates[$0].end, rightEnds[$0]) }
+        for index in candidates.indices.reversed() where index + 1 < candidates.count {
+            let candidate = candidates[index], next = candidates[index + 1]
+            guard candidate.quantity.rule == "holder-count", next.quantity.rule == "holder-count", candidate.partOf == nil,
+                  next.partOf == nil, next.start >= candidate.end, next.start - candidate.end <= Self.holderJoinGap else { continue }
+            joinedRight[index] = max(joinedRight[index], joinedRight[index + 1])
+        }
+        for index in candidates.indices {
+            let candidate = candidates[index]
+            let right = joinedRight[index]
+            if let total = candidate.partOf {
+                let own = min(candidate.partClauseStart ?? candidate.start, candidate.start)
+                let totalCandidate = candidates[total]
+                switch years.resolve(before: own..<candidate.start, after: candidate.start..<right) {
+                case .stated(let year):
+                    candidates[index].year = year
+                    candidates[index].yearSource = .own
+                case .unstated:
+                    candidates[index].year = totalCandidate.year
+                    candidates[index].yearSource = totalCandidate.yearSource == .none ? .none : .inherited
+                }
+                candidates[index].scope = scopes.scope(in: own..<right, around: candidate.start) ?? totalCandidate.scope
+                if !candidate.statusIsOwn { candidates[index].status = totalCandidate.status }
+                // "- Lĩnh vực kinh tế: 45 mô hình": a part on a line of its own may head it with its field.
+                if candidate.field == nil, text.lineStart(of: candidate.start) > totalCandidate.end {
+                    candidates[index].field = headingField(before: candidate.start)
+                }
+                if candidates[index].field == nil, !candidate.fieldSeveral { candidates[index].field = totalCandidate.field }
+                continue
+            }
+            let sentenceStart = text.sentenceStart(of: candidate.start)
+            var resolution = years.resolve(before: sentenceStart..<candidate.start, after: candidate.start..<right)
+            var source = ModelCountCandidate.YearSource.own
+            if resolution == .unstated {
+                resolution = years.frame(before: sentenceStart)
+                source = .frame
+            }
+            if resolution == .unstated, let titleYear { resolution = .stated(titleYear) }
+            if case .stated(let year) = resolution {
+                candidates[index].year = year
+                candidates[index].yearSource = source
+            }
+            candidates[index].scope = scopes.scope(in: sentenceStart..<right, around: candidate.start) ?? titleScope
+            if candidates[index].field == nil, !candidate.fieldSeveral {
+                candidates[index].field = headingField(before: candidate.start)
+            }
+        }
+    }
+
+    /// The field a line or sentence opens with ("Về lĩnh vực quốc phòng, an ninh: có 11 mô hình …",
+    /// "Trên lĩnh vực kinh tế, …"), for a count after it that names none itself.
+    private func headingField(before position: Int) -> String? {
+        for start in [text.lineStart(of: position), text.sentenceStart(of: position)] where start < position {
+            var end = start
+            var words = 0
+            while end < position, words <= 8 {
+                let byte = text.bytes[end]
+                if byte == UInt8(ascii: ":") || (byte == UInt8(ascii: ",") && words >= 2 && !isInsideFieldName(end)) { break }
+                if FoldedText.isWordByte(byte), FoldedText.isWordStartByte(in: text.bytes, at: end) { words += 1 }
+                end += 1
+            }
+            guard end < position, words <= 8 else { continue }
+            if let field = fields(in: start..<end).mentions.first(where: \.headed)?.field { return field }
+        }
+        return nil
+    }
+
+    /// Whether the comma at `index` is inside a field name ("quốc phòng, an ninh").
+    private func isInsideFieldName(_ index: Int) -> Bool {
+        let lineStart = text.lineStart(of: index)
+        let from = max(lineStart, index - 60)
+        for mention in fields(in: from..<min(text.count, index + 40), bare: true).mentions where mention.range.contains(index) { return true }
+        return false
+    }
+
+    // MARK: Sums
+
+    private mutating func checkSums() {
+        var parts: [Int: [ModelCountCandidate]] = [:]
+        for candidate in candidates { if let total = candidate.partOf { parts[total, default: []].append(candidate) } }
+        for (total, list) in parts {
+            guard let whole = candidates[total].quantity.count, !candidates[total].quantity.approximate else { continue }
+            let exact = list.filter { $0.quantity.count != nil && !$0.quantity.approximate }
+            guard exact.count == list.count else { continue }
+            let sum = exact.map { $0.quantity.count! }.saturatingSum()
+            if sum > whole || (list.count >= 2 && sum != whole) { candidates[total].breakdownMismatch = true }
+        }
+    }
+}

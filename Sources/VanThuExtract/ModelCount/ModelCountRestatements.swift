@@ -1,0 +1,184 @@
+import VanThuText
+
+/// A count restated in a news article's headline, its lead or a duplicated photo caption is one
+/// fact, not two: "Xã A công nhận 64 mô hình" (headline), "Năm 2023, xã A đã công nhận 64 mô hình"
+/// (lead) and "Qua đánh giá, xã đã công nhận 64 mô hình" (body) give one count.
+///
+/// The restating places (`zones`) are the headline (the line that holds the record's title, or a
+/// first line that reads as a heading), the lead (the first paragraph after it), and every line
+/// written twice. A count in a zone merges into another count with the same number, holder and
+/// precision whose status, year, field and scope do not contradict it: a count outside the zones
+/// is kept first, else the later one. The kept count takes what only the restatement said (its
+/// field, its year, a status where it had none). Parts of breakdowns are never merged: "20 mô hình
+/// cấp huyện, 20 mô hình cấp xã" are two facts.
+package struct ModelCountRestatements {
+    package let text: ModelCountText
+    /// Folded ranges of the headline, the lead and the duplicated lines.
+    package let zones: [Range<Int>]
+
+    package init(text: ModelCountText, title: String?) {
+        self.text = text
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in text.bytes.enumerated() where byte == 0x0A {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        lines.append(start..<text.count)
+        lines = lines.map { Self.trimmed($0, in: text) }.filter { !$0.isEmpty }
+        var zones: [Range<Int>] = []
+        let wordCounts = lines.map { Self.words(in: $0, of: text) }
+        // The headline: the line holding the title, else a first line that reads as a heading.
+        var headline: Int?
+        if let title = title?.trimmingCharacters(in: .whitespaces), title.count >= 10 {
+            // The line is the title (with at most a short prefix such as a section label), not a
+            // paragraph that happens to hold the title's words.
+            headline = lines.prefix(12).firstIndex { line in
+                let original = text.original(line)
+                return original.contains(title) && original.count <= title.count + 24
+            }
+        }
+        if headline == nil, let first = lines.first, wordCounts[0] <= 40, text.bytes[first.upperBound - 1] != UInt8(ascii: ".") {
+            headline = 0
+        }
+        if let headline {
+            zones.append(lines[headline])
+            // The lead: the first paragraph after it.
+            if let lead = lines.indices.first(where: { $0 > headline && wordCounts[$0] >= 15 }), lead <= headline + 6 {
+                zones.append(lines[lead])
+            }
+        }
+        // Lines written twice (a photo caption repeated, a paragraph duplicated).
+        var seen: [String: Int] = [:]
+        var repeated = Set<Int>()
+        for (index, line) in lines.enumerated() where wordCounts[index] >= 4 {
+            let key = text.folded(line)
+            if let first = seen[key] {
+                repeated.insert(first)
+                repeated.insert(index)
+            } else {
+                seen[key] = index
+            }
+        }
+        zones += repeated.map { lines[$0] }
+        self.zones = Array(Set(zones)).sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// At most this many counts in the zones are merged (a headline, a lead and a few captions):
+    /// a text made of one line repeated must not cost more than a real article.
+    package static let maximumMerges = 64
+
+    private static func trimmed(_ range: Range<Int>, in text: ModelCountText) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, text.bytes[lower] == 0x20 || text.bytes[lower] == 0x09 || text.bytes[lower] == 0x0D { lower += 1 }
+        while upper > lower, text.bytes[upper - 1] == 0x20 || text.bytes[upper - 1] == 0x09 || text.bytes[upper - 1] == 0x0D { upper -= 1 }
+        return lower..<upper
+    }
+
+    private static func words(in range: Range<Int>, of text: ModelCountText) -> Int {
+        var count = 0
+        for index in range where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+            count += 1
+        }
+        return count
+    }
+
+    /// Whether `position` lies in a zone (binary search: the zones are sorted and disjoint).
+    package func inZone(_ position: Int) -> Bool {
+        var low = 0
+        var high = zones.count
+        while low < high {
+            let middle = (low + high) / 2
+            if zones[middle].upperBound <= position { low = middle + 1 } else { high = middle }
+        }
+        return low < zones.count && zones[low].contains(position)
+    }
+
+    /// Whether `a` may restate `b`: same number, holder and precision; no contradiction.
+    package static func compatible(_ a: ModelCountCandidate, _ b: ModelCountCandidate) -> Bool {
+        guard a.partOf == nil, b.partOf == nil, let count = a.quantity.count, count == b.quantity.count,
+              a.quantity.approximate == b.quantity.approximate, a.holder == b.holder else { return false }
+        if a.status != b.status, a.status != "total", b.status != "total" { return false }
+        if a.yearSource == .own, b.yearSource == .own, a.year != b.year { return false }
+        if let x = a.field, let y = b.field, x != y { return false }
+        if let x = a.scope, let y = b.scope, x != y, !x.contains(y), !y.contains(x) { return false }
+        return true
+    }
+
+    /// The candidates with restatements merged: `partOf` indices are remapped.
+    package func merge(_ candidates: [ModelCountCandidate]) -> [ModelCountCandidate] {
+        var all = candidates
+        var removed = Set<Int>()
+        var target: [Int: Int] = [:]
+        let totals = Set(all.compactMap(\.partOf))
+        let zoned = all.indices.filter { inZone(all[$0].start) }
+        guard !zoned.isEmpty else { return candidates }
+        var byCount: [Int: [Int]] = [:]
+        for index in all.indices where all[index].partOf == nil {
+            if let count = all[index].quantity.count { byCount[count, default: []].append(index) }
+        }
+        var sentenceStarts: [Int: Int] = [:]
+        func sentenceStart(_ index: Int) -> Int {
+            if let known = sentenceStarts[index] { return known }
+            let start = text.sentenceStart(of: all[index].start)
+            sentenceStarts[index] = start
+            return start
+        }
+        for index in zoned.prefix(Self.maximumMerges) {
+            guard !removed.contains(index), let count = all[index].quantity.count else { continue }
+            var outside: Int?
+            var later: Int?
+            for other in byCount[count] ?? [] where other != index && !removed.contains(other) {
+                guard Self.compatible(all[index], all[other]), sentenceStart(other) != sentenceStart(index) else { continue }
+                if !inZone(all[other].start) { outside = other; break }
+                if later == nil, other > index { later = other }
+            }
+            guard var keep = outside ?? later else { continue }
+            var gone = index
+            // A total with a breakdown stays where its parts point.
+            if totals.contains(gone) {
+                guard !totals.contains(keep) else { continue }
+                swap(&keep, &gone)
+            }
+            all[keep] = Self.absorb(all[gone], into: all[keep])
+            removed.insert(gone)
+            target[gone] = keep
+        }
+        guard !removed.isEmpty else { return candidates }
+        var newIndex: [Int: Int] = [:]
+        var next = 0
+        for index in all.indices where !removed.contains(index) {
+            newIndex[index] = next
+            next += 1
+        }
+        var result: [ModelCountCandidate] = []
+        for index in all.indices where !removed.contains(index) {
+            var candidate = all[index]
+            if var total = candidate.partOf {
+                while let moved = target[total] { total = moved }
+                candidate.partOf = newIndex[total]
+            }
+            result.append(candidate)
+        }
+        return result
+    }
+
+    /// `kept` with what only `restatement` said.
+    private static func absorb(_ restatement: ModelCountCandidate, into kept: ModelCountCandidate) -> ModelCountCandidate {
+        var merged = kept
+        if merged.status == "total", restatement.status != "total" {
+            merged.status = restatement.status
+            merged.statusIsOwn = restatement.statusIsOwn
+        }
+        if merged.field == nil, !merged.fieldSeveral { merged.field = restatement.field }
+        // A year its own sentence states beats one read from the frame.
+        if (merged.yearSource != .own && restatement.yearSource == .own) || (merged.yearSource == .none && restatement.yearSource != .none) {
+            merged.year = restatement.year
+            merged.yearSource = restatement.yearSource
+        }
+        if merged.scope == nil { merged.scope = restatement.scope }
+        if merged.recognizedBy == nil { merged.recognizedBy = restatement.recognizedBy }
+        return merged
+    }
+}

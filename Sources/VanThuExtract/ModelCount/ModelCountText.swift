@@ -1,0 +1,206 @@
+import VanThuText
+
+/// The folded text of one document seen word by word, with the original text at hand for the
+/// checks that need diacritics or case ("công nhận" is not "công nhân", "năm" is not "Nam").
+/// Offsets are folded offsets (one per Unicode scalar, see `FoldedText`).
+package struct ModelCountText {
+    package let document: TextDocument
+    package let bytes: [UInt8]
+
+    package init(_ document: TextDocument) {
+        self.document = document
+        self.bytes = document.folded.bytes
+    }
+
+    package var count: Int { bytes.count }
+
+    @inline(__always)
+    package static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    @inline(__always)
+    package static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+    @inline(__always)
+    package static func isLetter(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
+
+    /// The word that ends where the spaces before `position` begin, when only spaces separate
+    /// them (at least one, unless `position` is itself the end of the word).
+    package func previousWord(before position: Int) -> Range<Int>? {
+        var end = position
+        while end > 0, Self.isSpace(bytes[end - 1]) { end -= 1 }
+        guard end > 0, FoldedText.isWordByte(bytes[end - 1]) else { return nil }
+        var start = end
+        while start > 0, FoldedText.isWordByte(bytes[start - 1]) { start -= 1 }
+        return start..<end
+    }
+
+    /// The word that starts where the spaces after `position` end, when only spaces separate them.
+    package func nextWord(after position: Int) -> Range<Int>? {
+        var start = position
+        while start < bytes.count, Self.isSpace(bytes[start]) { start += 1 }
+        guard start < bytes.count, FoldedText.isWordByte(bytes[start]) else { return nil }
+        var end = start
+        while end < bytes.count, FoldedText.isWordByte(bytes[end]) { end += 1 }
+        return start..<end
+    }
+
+    /// Up to `limit` words before `position`, nearest first, joined by spaces only.
+    package func previousWords(before position: Int, limit: Int) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var cursor = position
+        while words.count < limit, let word = previousWord(before: cursor) {
+            words.append(word)
+            cursor = word.lowerBound
+        }
+        return words
+    }
+
+    /// Offset of the first non-space byte at or after `position`.
+    package func skipSpaces(from position: Int) -> Int {
+        var index = position
+        while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
+        return index
+    }
+
+    /// Offset just after the last non-space byte before `position`.
+    package func skipSpacesBack(from position: Int) -> Int {
+        var index = position
+        while index > 0, Self.isSpace(bytes[index - 1]) { index -= 1 }
+        return index
+    }
+
+    package func folded(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The original text of a folded range.
+    package func original(_ range: Range<Int>) -> String {
+        document.string(folded: range)
+    }
+
+    /// The original text of a folded range, lower-cased, for comparisons with diacritics.
+    package func lowered(_ range: Range<Int>) -> String {
+        original(range).lowercased()
+    }
+
+    /// Whether the original scalar at folded offset `position` is an upper-case letter.
+    package func isUppercase(at position: Int) -> Bool {
+        guard position < bytes.count, Self.isLetter(bytes[position]) else { return false }
+        let byteRange = document.folded.utf8Range(position..<position + 1)
+        guard let scalar = String(decoding: document.utf8[byteRange], as: UTF8.self).unicodeScalars.first else { return false }
+        return scalar.properties.isUppercase
+    }
+
+    /// Whether `phrase` occurs at `position` (and, with `exact`, reads exactly so, lower-cased).
+    package func match(_ phrase: FoldedPhrase, at position: Int, exact: String? = nil, limit: Int? = nil) -> Int? {
+        guard let end = phrase.match(in: bytes, at: position, limit: limit) else { return nil }
+        if let exact, lowered(position..<end) != exact { return nil }
+        return end
+    }
+
+    /// The matching closing quote of the quote at `position` on the same line (within 400 bytes).
+    package func closingQuote(after position: Int) -> Int? {
+        var index = position + 1
+        let end = min(bytes.count, position + 400)
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { return index }
+            if byte == 0x0A { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The matching opening quote of the quote at `position` on the same line (within 400 bytes).
+    package func openingQuote(before position: Int) -> Int? {
+        var index = position - 1
+        let end = max(0, position - 400)
+        while index >= end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { return index }
+            if byte == 0x0A { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    // MARK: Sentences and clauses
+
+    private static let abbreviations: Set<String> = ["tp", "tx", "tt", "q", "p", "ts", "ths", "gs", "pgs", "bs", "ks", "cn", "th"]
+
+    /// Whether the byte at `index` ends a sentence: a line break, `!`, `?`, or a full stop that is
+    /// not inside a number (`2.071`) and not after an abbreviation (`TP.`).
+    package func isSentenceEnd(at index: Int) -> Bool {
+        let byte = bytes[index]
+        switch byte {
+        case 0x0A, UInt8(ascii: "!"), UInt8(ascii: "?"):
+            return true
+        case UInt8(ascii: "."):
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0x20
+            guard Self.isSpace(next) || next == 0x0A || next == UInt8(ascii: "\"") || next == UInt8(ascii: ".") else { return false }
+            if index > 0, FoldedText.isWordByte(bytes[index - 1]) {
+                var start = index
+                while start > 0, FoldedText.isWordByte(bytes[start - 1]) { start -= 1 }
+                if index - start <= 3, Self.abbreviations.contains(folded(start..<index)) { return false }
+            }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether the byte at `index` ends a clause: a sentence end or `,` `;` `:` `(` `)`.
+    package func isClauseEnd(at index: Int) -> Bool {
+        switch bytes[index] {
+        case UInt8(ascii: ","):
+            // "2,5" is a decimal number, not a clause end.
+            let before = index > 0 ? bytes[index - 1] : 0
+            let after = index + 1 < bytes.count ? bytes[index + 1] : 0
+            return !(Self.isDigit(before) && Self.isDigit(after))
+        case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"):
+            return true
+        default:
+            return isSentenceEnd(at: index)
+        }
+    }
+
+    /// Start of the sentence that contains `position`.
+    package func sentenceStart(of position: Int) -> Int {
+        var index = min(position, bytes.count) - 1
+        let floor = max(0, position - 4000)
+        while index >= floor {
+            if isSentenceEnd(at: index) { return index + 1 }
+            index -= 1
+        }
+        return floor
+    }
+
+    /// End (exclusive, at the terminating byte) of the sentence that contains `position`.
+    package func sentenceEnd(of position: Int) -> Int {
+        var index = position
+        let ceiling = min(bytes.count, position + 4000)
+        while index < ceiling {
+            if isSentenceEnd(at: index) { return index }
+            index += 1
+        }
+        return ceiling
+    }
+
+    /// Start of the line that contains `position`.
+    package func lineStart(of position: Int) -> Int {
+        var index = min(position, bytes.count)
+        while index > 0, bytes[index - 1] != 0x0A { index -= 1 }
+        return index
+    }
+
+    /// Whether a quote opened before `position` in `start..<position` is still open there.
+    package func isInsideQuote(_ position: Int, from start: Int) -> Bool {
+        var open = false
+        var index = start
+        while index < position {
+            if bytes[index] == UInt8(ascii: "\"") { open.toggle() }
+            index += 1
+        }
+        return open
+    }
+}

@@ -1,0 +1,55 @@
+import VanThuText
+
+/// Time words without a year number that decide the year of a count (`ModelCountYears`):
+///
+/// | words | kind | example |
+/// |---|---|---|
+/// | `đến nay`, `tới nay`, `hiện nay`, `hiện tại`, `lũy kế`, `nâng tổng số` | cumulative: no year | "Đến nay, xã đã xây dựng được 87 mô hình" |
+/// | `hiện` + `có`, `đang`, `trên`, `toàn` … (an adverb, not `thực hiện`) | a stock now: no year | "hiện trên địa bàn có 40 mô hình" |
+/// | `hằng năm`, `hàng năm`, `mỗi năm` | recurring: no year | "Hằng năm, mỗi chi hội xây dựng 2 mô hình" |
+/// | `năm nay` | the document's year (none if it has no date) | "năm nay mỗi xã đăng ký 3 mô hình" |
+package struct ModelCountTimeWord: Sendable {
+    package let phrase: FoldedPhrase
+    /// As written (lower case), when the folded form is ambiguous (`hiện` / `hiến`).
+    package let exact: String
+    /// `.point(nil)` for `năm nay` (resolved to the document's year), `.noYear` otherwise.
+    package let kind: ModelCountYears.Kind
+    /// When not empty, one of these words (as written) must follow ("hiện có", "hiện trên").
+    package let followedBy: Set<String>
+    /// Words (as written) that must not come right before ("thực hiện", "phát hiện").
+    package let notAfter: Set<String>
+
+    package init(_ exact: String, _ kind: ModelCountYears.Kind, followedBy: Set<String> = [], notAfter: Set<String> = []) {
+        self.exact = exact
+        self.phrase = FoldedPhrase(VietnameseFolding.searchFold(exact))
+        self.kind = kind
+        self.followedBy = followedBy
+        self.notAfter = notAfter
+    }
+
+    package static let table: [ModelCountTimeWord] = [
+        .init("đến nay", .noYear), .init("tới nay", .noYear), .init("hiện nay", .noYear), .init("hiện tại", .noYear),
+        .init("lũy kế", .noYear), .init("luỹ kế", .noYear), .init("nâng tổng số", .noYear),
+        .init("hiện", .noYear,
+              followedBy: ["có", "đang", "đã", "trên", "toàn", "ở", "tại", "các", "cả", "tỉnh", "huyện", "thành", "xã", "phường"],
+              notAfter: ["thực", "thể", "xuất", "phát", "biểu", "hiển", "trình", "tái", "hiện"]),
+        .init("hằng năm", .noYear), .init("hàng năm", .noYear), .init("mỗi năm", .noYear),
+        .init("năm nay", .point(nil)),
+    ].sorted { $0.phrase.words.count > $1.phrase.words.count }
+
+    /// The time word starting at `position`, if any.
+    package static func match(at position: Int, in text: ModelCountText) -> ModelCountTimeWord? {
+        let byte = text.bytes[position]
+        for word in table where word.phrase.first == byte {
+            guard let end = text.match(word.phrase, at: position, exact: word.exact) else { continue }
+            if !word.followedBy.isEmpty {
+                guard let next = text.nextWord(after: end), word.followedBy.contains(text.lowered(next)) else { continue }
+            }
+            if let previous = text.previousWord(before: position), word.notAfter.contains(text.lowered(previous)) { continue }
+            // Words split by a comma or a dash ("năm, nay") are no time word.
+            if text.bytes[position..<end].contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "-") }) { continue }
+            return word
+        }
+        return nil
+    }
+}

@@ -1,0 +1,471 @@
+import Foundation
+import VanThuText
+
+/// Drops the lines of site chrome that text dumps of web pages carry around the article: visitor
+/// counters, login prompts, SharePoint commands and field labels, image file names, portal footers
+/// with address, phone and e-mail. The rules are data; each has an id that says why a line went.
+public struct ChromeFilter: Sendable {
+    public struct Rule: Sendable {
+        public enum Test: Sendable {
+            /// The whole line equals one of these (compared search-folded).
+            case exactly([String])
+            /// The line starts with one of these (search-folded), then a colon, a bar, only a number,
+            /// or nothing: a label with its value.
+            case label([String])
+            /// The line starts with one of these (search-folded), whatever follows.
+            case startsWith([String])
+            /// The line contains one of these (search-folded).
+            case contains([String])
+            /// A single file name of an image.
+            case imageFileName
+            /// A short line of bare ASCII words and numbers with no Vietnamese letter ("15 3 mohinh").
+            case bareAsciiLabel
+            /// One of these (search-folded), then only a date and weekday words, no clock time: a
+            /// portal's "today" line (`Hôm nay, ngày 17 tháng 2 năm 2019`). With `atTopOnly`, only
+            /// before any line of the page is kept (`Thứ Năm, 02/05/2024` above the menu; under a
+            /// headline the same line is the article's byline).
+            case dateLine([String], atTopOnly: Bool)
+        }
+
+        public var id: String
+        public var test: Test
+        /// Kinds of document whose own text such a line is (a dispatch's `ĐT:`, `Email:` lines):
+        /// the line is chrome only in documents of other kinds, decided once the kind is known.
+        public var keptIn: Set<DocumentKind> = []
+
+        public init(id: String, test: Test, keptIn: Set<DocumentKind> = []) {
+            self.id = id; self.test = test; self.keptIn = keptIn
+        }
+    }
+
+    /// A line the filter took out (or, for a kind-dependent rule, set aside until the kind is
+    /// known), with the rule that did it: what was dropped stays recoverable.
+    public struct DroppedLine: Sendable, Equatable {
+        public var rule: String
+        public var text: String
+        /// The line's index among the lines of the text the filter read (0-based).
+        public var line: Int
+        public init(rule: String, text: String, line: Int) { self.rule = rule; self.text = text; self.line = line }
+    }
+
+    /// What filtering dropped: counts by rule and the lines themselves.
+    public struct Log: Sendable {
+        public var counts: [String: Int] = [:]
+        public var lines: [DroppedLine] = []
+        /// Keep the lines of kind-dependent rules (marked `KeptLine.pendingRule`) instead of
+        /// dropping them.
+        public var deferKindDependent: Bool
+        public init(deferKindDependent: Bool) { self.deferKindDependent = deferKindDependent }
+    }
+
+    /// The rules whose lines are the text of documents of some kinds, by id.
+    public static let keptInByRule: [String: Set<DocumentKind>] = Dictionary(
+        uniqueKeysWithValues: rules.filter { !$0.keptIn.isEmpty }.map { ($0.id, $0.keptIn) })
+
+    public static let rules: [Rule] = [
+        Rule(id: "chrome.counter", test: .label([
+            "dang online", "dang truy cap", "hom nay", "hom qua", "trong tuan", "tuan truoc", "trong thang",
+            "thang truoc", "tat ca", "tong truy cap", "tong luot truy cap", "luot truy cap", "luot nguoi xem",
+            "luot xem", "so luot nguoi doc", "so luot truy cap", "truy cap hien tai", "thong ke truy cap",
+        ])),
+        Rule(id: "chrome.sharepoint", test: .exactly([
+            "skip ribbon commands", "skip to main content", "manage permissionsmanage permissions",
+            "manage permissions", "attachments", "created at by", "last modified at by",
+            "tieu de", "hinh anh", "hinh anh mo ta", "tom tat", "noi dung", "link thay the noi dung",
+            "ngay xuat ban", "tin noi bat", "tac gia", "phan loai", "loai bai viet", "trang thai", "lich su",
+            "so luot nguoi doc", "dang nhap", "dang xuat", "thong ke truy cap", "tin lien quan", "tin khac",
+            "cac tin khac", "chia se", "in bai viet", "gui email", "ve dau trang", "xem them",
+        ])),
+        Rule(id: "chrome.sharepoint-field", test: .label(["content type"])),
+        Rule(id: "chrome.login", test: .contains([
+            "bam vao day de duy tri trang thai dang nhap", "ban da khong su dung site",
+        ])),
+        // Contact lines: a portal's footer, but a dispatch's own text (its issuer's phone, fax and
+        // e-mail under the header or the signature).
+        Rule(id: "chrome.contact", test: .label([
+            "dien thoai", "dt", "fax", "email", "e-mail", "tru so", "dia chi", "hotline",
+        ]), keptIn: [.dispatch]),
+        Rule(id: "chrome.footer", test: .label([
+            "co quan chu quan", "truong ban bien tap", "giay phep", "chiu trach nhiem noi dung", "chiu trach nhiem xuat ban",
+        ])),
+        Rule(id: "chrome.copyright", test: .startsWith([
+            "ban quyen thuoc", "copyright", "(c)", "ghi ro nguon", "cong thong tin dien tu", "trang thong tin dien tu",
+        ])),
+        Rule(id: "chrome.today", test: .dateLine(["hom nay", "hom nay la"], atTopOnly: false)),
+        Rule(id: "chrome.today", test: .dateLine([
+            "thu hai", "thu ba", "thu tu", "thu nam", "thu sau", "thu bay", "chu nhat",
+            "thu 2", "thu 3", "thu 4", "thu 5", "thu 6", "thu 7",
+        ], atTopOnly: true)),
+        Rule(id: "chrome.image-name", test: .imageFileName),
+        Rule(id: "chrome.image-label", test: .bareAsciiLabel),
+    ]
+
+    public init() {}
+
+    /// A rule ready for matching: its words as folded bytes, grouped by their first byte.
+    private struct Prepared {
+        enum Kind { case exactly, label, startsWith, contains, imageFileName, bareAsciiLabel, dateLine }
+        var id: String
+        var kind: Kind
+        var atTopOnly = false
+        var words: [[UInt8]]
+        /// `byFirstByte[b]`: the words that start with byte `b`, so a line is compared only with them.
+        var byFirstByte: [[[UInt8]]]
+
+        init(_ rule: Rule) {
+            id = rule.id
+            let words: [String]
+            switch rule.test {
+            case .exactly(let list): kind = .exactly; words = list
+            case .label(let list): kind = .label; words = list
+            case .startsWith(let list): kind = .startsWith; words = list
+            case .contains(let list): kind = .contains; words = list
+            case .imageFileName: kind = .imageFileName; words = []
+            case .bareAsciiLabel: kind = .bareAsciiLabel; words = []
+            case .dateLine(let list, let top): kind = .dateLine; words = list; atTopOnly = top
+            }
+            self.words = words.map { Array($0.utf8) }
+            var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
+            for word in self.words where !word.isEmpty { byFirstByte[Int(word[0])].append(word) }
+            self.byFirstByte = byFirstByte
+        }
+    }
+
+    /// The rules, prepared once.
+    private static let prepared: [Prepared] = rules.map(Prepared.init)
+
+    private static let imageExtensions: [[UInt8]] = ["jpg", "jpeg", "png", "gif", "webp", "bmp"].map { Array($0.utf8) }
+
+    /// What the rules' folding makes of a non-ASCII scalar, for U+0080–U+07FF and then
+    /// U+1E00–U+1EFF: its base letter, 0x80 for any other scalar, 0 for a combining mark (dropped)
+    /// and `copyrightSign` for ©.
+    private static let foldTable: [UInt8] = ((UInt32(0x80)..<0x800).map(tableEntry) + (UInt32(0x1E00)..<0x1F00).map(tableEntry))
+    private static let copyrightSign: UInt8 = 0xFF
+
+    private static func tableEntry(_ value: UInt32) -> UInt8 {
+        if value >= 0x300 && value <= 0x36F { return 0 }
+        if value == 0xA9 { return copyrightSign }
+        return VietnameseFolding.baseLetter(value: value) ?? 0x80
+    }
+
+    /// The id of the rule that marks `line` as chrome, or nil for a line of the document.
+    /// `atTop`: no line of the page has been kept above this one.
+    public func ruleID(for line: Substring, atTop: Bool = false) -> String? {
+        var bytes = Array(line.utf8)
+        return bytes.withUnsafeMutableBufferPointer { ruleID(line: UnsafeBufferPointer($0), atTop: atTop) }
+    }
+
+    /// Longest line (in bytes, trimmed) that can be chrome: longer ones are text.
+    package static let maximumLineLength = 400
+
+    /// The same for a line given as UTF-8 bytes (no newline).
+    package func ruleID(line raw: UnsafeBufferPointer<UInt8>, atTop: Bool = false) -> String? {
+        let (start, end) = Self.trimmed(raw)
+        guard start < end, end - start <= Self.maximumLineLength else { return nil }
+        let line = UnsafeBufferPointer(rebasing: raw[start..<end])
+        // Folding writes at most 3 bytes for 2 (© → "(c)"), so the scratch space lives on the stack.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Self.maximumLineLength) { scratch in
+            let (count, ascii) = Self.fold(line, into: scratch.baseAddress!)
+            return Self.ruleID(folded: UnsafeBufferPointer(start: scratch.baseAddress!, count: count), line: line, ascii: ascii,
+                               atTop: atTop)
+        }
+    }
+
+    /// The line without its blanks and leading bullets ("•", "·", "-", "*", "+", "–"), as offsets.
+    private static func trimmed(_ raw: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int) {
+        var start = 0
+        var end = raw.count
+        while true {
+            while start < end && (raw[start] == 0x20 || raw[start] == 0x09) { start += 1 }
+            if start < end && (raw[start] == UInt8(ascii: "-") || raw[start] == UInt8(ascii: "*") || raw[start] == UInt8(ascii: "+")) {
+                start += 1; continue
+            }
+            if start + 2 < end && raw[start] == 0xE2 && raw[start + 1] == 0x80 && (raw[start + 2] == 0xA2 || raw[start + 2] == 0x93) {
+                start += 3; continue  // • –
+            }
+            if start + 1 < end && raw[start] == 0xC2 && raw[start + 1] == 0xB7 { start += 2; continue }  // ·
+            break
+        }
+        while end > start && (raw[end - 1] == 0x20 || raw[end - 1] == 0x09) { end -= 1 }
+        return (start, end)
+    }
+
+    /// Folds a line for the rules: lower-case ASCII letters without diacritics, one byte per
+    /// scalar (0x80 for a scalar that is not a Latin letter), combining marks dropped, © → "(c)".
+    /// Returns the folded length and whether the line is all ASCII.
+    private static func fold(_ line: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>) -> (Int, Bool) {
+        var written = 0
+        var index = 0
+        var ascii = true
+        let count = line.count
+        foldTable.withUnsafeBufferPointer { table in
+            while index < count {
+                let byte = line[index]
+                if byte < 0x80 {
+                    folded[written] = byte &- 65 < 26 ? byte | 0x20 : byte
+                    written += 1
+                    index += 1
+                    continue
+                }
+                ascii = false
+                let entry: UInt8
+                if byte >= 0xC2 && byte < 0xE0 && index + 1 < count {
+                    entry = table[(Int(byte & 0x1F) << 6 | Int(line[index + 1] & 0x3F)) - 0x80]
+                    index += 2
+                } else if byte == 0xE1 && index + 2 < count && line[index + 1] & 0xFC == 0xB8 {
+                    entry = table[0x780 + (Int(line[index + 1] & 0x03) << 6 | Int(line[index + 2] & 0x3F))]
+                    index += 3
+                } else {
+                    var length = 2
+                    var value = UInt32(byte & 0x1F)
+                    if byte >= 0xF0 { length = 4; value = UInt32(byte & 0x07) } else if byte >= 0xE0 { length = 3; value = UInt32(byte & 0x0F) }
+                    if index + length > count { break }
+                    for k in 1..<length { value = value << 6 | UInt32(line[index + k] & 0x3F) }
+                    index += length
+                    entry = tableEntry(value)
+                }
+                if entry == 0 { continue }
+                if entry == copyrightSign {  // © → (c)
+                    folded[written] = 0x28; folded[written + 1] = 0x63; folded[written + 2] = 0x29
+                    written += 3
+                    continue
+                }
+                folded[written] = entry
+                written += 1
+            }
+        }
+        return (written, ascii)
+    }
+
+    /// The first rule that matches a folded line (`line` is the line itself, for the rules that
+    /// read it as it is).
+    private static func ruleID(folded: UnsafeBufferPointer<UInt8>, line: UnsafeBufferPointer<UInt8>, ascii: Bool,
+                               atTop: Bool) -> String? {
+        let count = folded.count
+        // Nothing left (only combining marks): every rule needs letters.
+        guard count > 0, let base = folded.baseAddress else { return nil }
+        @inline(__always) func startsWith(_ word: [UInt8]) -> Bool {
+            guard word.count <= count else { return false }
+            for k in 1..<word.count where word[k] != base[k] { return false }
+            return true
+        }
+        let first = Int(base[0])
+        // The rules are read in place: a copy of one would retain and release its arrays each line.
+        return prepared.withUnsafeBufferPointer { rules -> String? in
+            for rule in rules.indices {
+                switch rules[rule].kind {
+                case .exactly:
+                    if rules[rule].byFirstByte[first].contains(where: { $0.count == count && startsWith($0) }) { return rules[rule].id }
+                case .label:
+                    for word in rules[rule].byFirstByte[first] where startsWith(word) {
+                        // The label, then blanks, then a colon or a bar, or only a number, or nothing.
+                        var at = word.count
+                        while at < count && base[at] == 0x20 { at += 1 }
+                        if at == count || base[at] == UInt8(ascii: ":") || base[at] == UInt8(ascii: "|") { return rules[rule].id }
+                        while at < count && (base[at] &- 48 < 10 || base[at] == 0x20 || base[at] == UInt8(ascii: ".") || base[at] == UInt8(ascii: ",")) {
+                            at += 1
+                        }
+                        if at == count { return rules[rule].id }
+                    }
+                case .startsWith:
+                    if rules[rule].byFirstByte[first].contains(where: startsWith) { return rules[rule].id }
+                case .contains:
+                    for word in rules[rule].words where contains(folded, word) { return rules[rule].id }
+                case .imageFileName:
+                    guard memchr(base, 0x20, count) == nil, let dot = folded.lastIndex(of: UInt8(ascii: ".")) else { break }
+                    if imageExtensions.contains(where: { $0.elementsEqual(folded[(dot + 1)...]) }) { return rules[rule].id }
+                case .bareAsciiLabel:
+                    guard ascii, line.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 0x20 || $0 == 0x2D || $0 == 0x5F }) else {
+                        break
+                    }
+                    let tokens = line.split(separator: 0x20)
+                    guard tokens.count >= 2, tokens.count <= 5 else { break }
+                    let hasNumber = tokens.contains { $0.allSatisfy { $0 >= 48 && $0 <= 57 } }
+                    let hasWord = tokens.contains { $0.count >= 4 && $0.allSatisfy { $0 >= 97 && $0 <= 122 } }
+                    if hasNumber && hasWord { return rules[rule].id }
+                case .dateLine:
+                    guard atTop || !rules[rule].atTopOnly else { break }
+                    for word in rules[rule].byFirstByte[first] where startsWith(word) && isDateRest(folded, from: word.count) {
+                        return rules[rule].id
+                    }
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Words a "today" line may hold besides its date (folded).
+    package static let dateLineWords: Set<String> = [
+        "thu", "hai", "ba", "tu", "nam", "sau", "bay", "chu", "nhat", "cn", "ngay", "thang", "la",
+    ]
+
+    /// Whether the folded line from `start` on holds a date and nothing else: weekday and date words,
+    /// numbers, `, / - .` — and no clock time (a byline has one).
+    package static func isDateRest(_ folded: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        guard start == folded.count || !(folded[start] &- 97 < 26) else { return false }
+        var digits = 0
+        var word: [UInt8] = []
+        for k in start...folded.count {
+            let byte = k < folded.count ? folded[k] : 0x20
+            if byte &- 97 < 26 { word.append(byte); continue }
+            if !word.isEmpty {
+                guard dateLineWords.contains(String(decoding: word, as: UTF8.self)) else { return false }
+                word.removeAll(keepingCapacity: true)
+            }
+            if byte &- 48 < 10 { digits += 1; continue }
+            switch byte {
+            case 0x20, 0x09, UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "|"): continue
+            case UInt8(ascii: ":"): if digits > 0 { return false }  // `Hôm nay: 12/3/2024`, not `08:30`
+            default: return false
+            }
+        }
+        return digits >= 4
+    }
+
+    /// Whether `needle` occurs in `haystack`: `memchr` finds the candidates.
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        let last = haystack.count - needle.count  // last offset where the needle fits
+        var index = 0
+        while index <= last, let found = haystack.firstIndex(ofByte: first, from: index), found <= last {
+            if (1..<needle.count).allSatisfy({ haystack[found + $0] == needle[$0] }) { return true }
+            index = found + 1
+        }
+        return false
+    }
+
+    /// The text without its chrome lines (blank runs they leave collapsed, ends trimmed), and how
+    /// many lines each rule dropped.
+    public func filter(_ text: String) -> (text: String, dropped: [String: Int]) {
+        var bytes = Array(text.utf8)
+        let dropped = filter(&bytes)
+        return (String(decoding: bytes, as: UTF8.self), dropped)
+    }
+
+    package func filter(bytes: UnsafeBufferPointer<UInt8>) -> (text: String, dropped: [String: Int]) {
+        var copy = Array(bytes)
+        let dropped = filter(&copy)
+        return (String(decoding: copy, as: UTF8.self), dropped)
+    }
+
+    /// The same on UTF-8 bytes, in place: the kept lines move down over the dropped ones (the
+    /// output never gets ahead of the input, as it only loses bytes). Returns the dropped counts.
+    package func filter(_ bytes: inout [UInt8]) -> [String: Int] {
+        let folded = FoldedText(utf8: bytes)
+        var dropped: [String: Int] = [:]
+        let kept = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            var written = 0
+            for line in keptLines(UnsafeBufferPointer(buffer), folded: folded, dropped: &dropped) {
+                if written > 0 { buffer[written] = 0x0A; written += 1 }
+                if line.blankBefore { buffer[written] = 0x0A; written += 1 }
+                if written != line.range.lowerBound {
+                    memmove(buffer.baseAddress! + written, buffer.baseAddress! + line.range.lowerBound, line.range.count)
+                }
+                written += line.range.count
+            }
+            return written
+        }
+        bytes.removeSubrange(kept...)
+        return dropped
+    }
+
+    /// A line that filtering keeps: its bytes, its folded bytes in the `FoldedText` of the text,
+    /// and whether one blank line goes before it (the first line kept has none).
+    package struct KeptLine {
+        package var range: Range<Int>
+        package var folded: Range<Int>
+        package var blankBefore: Bool
+        /// The kind-dependent rule that marks the line, kept until the kind is known.
+        package var pendingRule: String? = nil
+        /// The line's index among the lines of the text read.
+        package var line: Int = 0
+    }
+
+    /// The lines of `buffer` (split at `\n`) that are not chrome, with the blank lines between
+    /// them collapsed to one and none at either end; `dropped` counts the others by rule. The
+    /// filtered text is the kept lines joined by `\n`, with a second `\n` where `blankBefore` says.
+    /// `folded` is the `FoldedText` of `buffer`: the rules read their folded lines from it instead
+    /// of folding each line again.
+    package func keptLines(_ buffer: UnsafeBufferPointer<UInt8>, folded: FoldedText, dropped: inout [String: Int]) -> [KeptLine] {
+        var log = Log(deferKindDependent: false)
+        let kept = keptLines(buffer, folded: folded, log: &log)
+        dropped = log.counts
+        return kept
+    }
+
+    /// The same, logging each dropped line with its rule; with `log.deferKindDependent`, the lines
+    /// of rules that depend on the kind are kept with their rule in `KeptLine.pendingRule`.
+    package func keptLines(_ buffer: UnsafeBufferPointer<UInt8>, folded: FoldedText, log: inout Log) -> [KeptLine] {
+        var kept: [KeptLine] = []
+        var lineIndex = 0
+        var lastBlank = true  // no blank line at the start
+        var pendingBlank = false
+        var lineStart = 0
+        var foldedStart = 0
+        let count = buffer.count
+        folded.bytes.withUnsafeBufferPointer { foldedBytes in
+            do {
+                let origin = folded.origin
+                while lineStart <= count {
+                    let lineEnd = buffer.firstIndex(ofByte: 0x0A, from: lineStart) ?? count
+                    // A `\n` folds to itself, so the folded lines are split as the lines are.
+                    let foldedEnd = foldedBytes.firstIndex(ofByte: 0x0A, from: foldedStart) ?? foldedBytes.count
+                    let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])
+                    if line.allSatisfy({ $0 == 0x20 }) {
+                        if !lastBlank { pendingBlank = true }
+                    } else {
+                        let id = ruleID(line: line, at: lineStart, folded: foldedBytes, origin: origin,
+                                        foldedLine: foldedStart..<foldedEnd, atTop: kept.isEmpty)
+                        if let id, !(log.deferKindDependent && Self.keptInByRule[id] != nil) {
+                            log.counts[id, default: 0] += 1
+                            log.lines.append(DroppedLine(rule: id, text: String(decoding: line, as: UTF8.self), line: lineIndex))
+                        } else {
+                            // A line of the document, or one whose rule waits for the kind.
+                            kept.append(KeptLine(range: lineStart..<lineEnd, folded: foldedStart..<foldedEnd,
+                                                 blankBefore: pendingBlank, pendingRule: id, line: lineIndex))
+                            pendingBlank = false
+                            lastBlank = false
+                        }
+                    }
+                    lineStart = lineEnd + 1
+                    foldedStart = foldedEnd + 1
+                    lineIndex += 1
+                }
+            }
+        }
+        return kept
+    }
+
+    /// `ruleID(line:)` for a line at offset `lineStart` of a text whose `FoldedText` is `folded` and
+    /// `origin`, where the line's fold is `foldedLine`. That fold is the rules' but for the
+    /// scalars it keeps as quotes or a dash and for ©; quotes match no rule either way, but a
+    /// dash or © could, so a line that has one is folded the rules' way.
+    private func ruleID(line raw: UnsafeBufferPointer<UInt8>, at lineStart: Int, folded: UnsafeBufferPointer<UInt8>,
+                        origin: FoldedOrigin, foldedLine: Range<Int>, atTop: Bool) -> String? {
+        let (start, end) = Self.trimmed(raw)
+        guard start < end, end - start <= Self.maximumLineLength else { return nil }
+        // The folded bytes of the trimmed line: those that come from its bytes.
+        var low = foldedLine.lowerBound
+        var high = foldedLine.upperBound
+        while low < high && Int(origin[low]) < lineStart + start { low += 1 }
+        while high > low && Int(origin[high - 1]) >= lineStart + end { high -= 1 }
+        /// Whether a folded `mark` in the line comes from a scalar that `isSpecial` says of its first byte's offset.
+        func has(_ mark: UInt8, _ isSpecial: (Int) -> Bool) -> Bool {
+            var index = low
+            while index < high, let found = memchr(folded.baseAddress! + index, Int32(mark), high - index) {
+                let at = folded.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if isSpecial(Int(origin[at]) - lineStart) { return true }
+                index = at + 1
+            }
+            return false
+        }
+        if has(UInt8(ascii: "-"), { raw[$0] >= 0x80 }) || has(FoldedText.other, { raw[$0] == 0xC2 && raw[$0 + 1] == 0xA9 }) {
+            return ruleID(line: raw, atTop: atTop)  // a dash that is not "-", or ©
+        }
+        // Every scalar of more than one byte folds to one byte or none: the line is ASCII when
+        // its fold is as long as it is.
+        let line = UnsafeBufferPointer(rebasing: raw[start..<end])
+        return Self.ruleID(folded: UnsafeBufferPointer(rebasing: folded[low..<high]), line: line, ascii: high - low == end - start,
+                           atTop: atTop)
+    }
+}

@@ -1,0 +1,76 @@
+import VanThuText
+
+/// One archived document: the contract in DESIGN.md ("The archive: the data contract").
+public struct Record: Codable, Sendable, Equatable, JSONWritable {
+    /// Stable id derived from the file's content (the first 16 hex digits of its SHA-256).
+    public var id: String
+    public var source: SourceInfo
+    public var kind: DocumentKind
+    /// Why the classifier chose `kind`: the ids of the rules that fired.
+    public var kindReasons: [String]
+    public var title: String?
+    /// Which rule of the format's reader found `title`, when the format gave it (an HTML page's
+    /// `h1=og:title`, `og:title`, `h1` …); absent when the text's rules found it.
+    public var titleRule: String?
+    /// The document's own date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    public var date: String?
+    /// Which source gave `date`, when the format gave it (an HTML page's `byline`,
+    /// `article:published_time`, `issued date` …); absent when the text's rules found it.
+    public var dateSource: String?
+    public var header: DispatchHeader?
+    public var units: [UnitFact]
+    public var people: [PersonFact]
+    public var dates: [DateFact]
+    public var periods: [PeriodFact]
+    public var deadlines: [DeadlineFact]
+    public var modelCounts: [ModelCountFact]
+    public var references: [ReferenceFact]
+    /// The cleaned body (NFC); empty when the pipeline is configured not to keep it.
+    public var text: String
+    /// Set when every file that held this document has disappeared from the inputs: the archive
+    /// keeps the record (it does not forget) and says so.
+    public var gone: Bool?
+
+    public init(id: String, source: SourceInfo, kind: DocumentKind = .unknown, kindReasons: [String] = [],
+                title: String? = nil, date: String? = nil, header: DispatchHeader? = nil,
+                units: [UnitFact] = [], people: [PersonFact] = [], dates: [DateFact] = [],
+                periods: [PeriodFact] = [], deadlines: [DeadlineFact] = [], modelCounts: [ModelCountFact] = [],
+                references: [ReferenceFact] = [], text: String = "") {
+        self.id = id; self.source = source; self.kind = kind; self.kindReasons = kindReasons
+        self.title = title; self.date = date; self.header = header; self.units = units; self.people = people
+        self.dates = dates; self.periods = periods; self.deadlines = deadlines; self.modelCounts = modelCounts
+        self.references = references; self.text = text
+    }
+
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", id)
+        w.field("source", source)
+        w.field("kind", kind)
+        w.field("kindReasons", kindReasons)
+        w.field("title", title)
+        if let titleRule { w.field("titleRule", titleRule) }
+        w.field("date", date)
+        if let dateSource { w.field("dateSource", dateSource) }
+        w.field("header", header)
+        w.field("units", units)
+        w.field("people", people)
+        w.field("dates", dates)
+        w.field("periods", periods)
+        w.field("deadlines", deadlines)
+        w.field("modelCounts", modelCounts)
+        w.field("references", references)
+        w.field("text", text)
+        if gone == true { w.field("gone", true) }
+        w.endObject()
+    }
+
+    /// Number of facts of each kind, for summaries and run reports.
+    public var factCounts: [String: Int] {
+        [
+            "units": units.count, "people": people.count, "dates": dates.count, "periods": periods.count,
+            "deadlines": deadlines.count, "modelCounts": modelCounts.count, "references": references.count,
+            "header": header == nil ? 0 : 1,
+        ]
+    }
+}

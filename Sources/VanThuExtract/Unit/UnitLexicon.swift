@@ -1,0 +1,453 @@
+/// What the unit rules know, as data: head nouns of unit names and how they combine, qualifiers,
+/// locality nouns, positions (titles of office), surnames, place names and the words that end a
+/// name. A value: `extended(with:)` adds entries (pipeline.json can carry them).
+///
+/// A unit name is a head (`Ban`, `Hội`, `Thành ủy`, `UBND` …) with qualifiers (`Dân vận`,
+/// `Nông dân`, `nhân dân` …), nested heads (`Ban Dân vận` + `Tỉnh ủy`) and an optional locality
+/// (`phường 4`, `xã Long Đức`, `huyện`, `thành phố Trà Vinh`).
+public struct UnitLexicon: Sendable {
+    /// How a head noun behaves.
+    public struct Head: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt16
+        public init(rawValue: UInt16) { self.rawValue = rawValue }
+        /// A unit on its own, without qualifier or locality (`Thành ủy`, `Chính phủ`, `Chi bộ`).
+        public static let standalone = Head(rawValue: 1 << 0)
+        /// May be followed directly by a place name (`Thành ủy Hà Tĩnh`, `Huyện ủy Triệu Phong`).
+        public static let placeName = Head(rawValue: 1 << 1)
+        /// A party committee (`Tỉnh ủy`): as the tail of a bigger name it is not a unit of its own.
+        public static let committee = Head(rawValue: 1 << 2)
+        /// Only inside a bigger name (`Trung ương` in `Ban Dân vận Trung ương`, `Khối` in `Đảng ủy Khối`).
+        public static let nestedOnly = Head(rawValue: 1 << 3)
+        /// The organ of the unit after it (`Ban Chấp hành Hội Phụ nữ`): that unit is reported too.
+        public static let organ = Head(rawValue: 1 << 4)
+        /// Names a topic that may end in a quoted title (`Ban Chỉ đạo phong trào thi đua “Dân vận khéo”`).
+        public static let topic = Head(rawValue: 1 << 5)
+        /// May take a lower-case descriptor before a locality or name (`Tổ nhân ái khóm 5`, `Đội trật tự đô thị`).
+        public static let descriptor = Head(rawValue: 1 << 6)
+        /// May be written in lower case when a capitalised name follows (`trường Tiểu học Kim Đồng`).
+        public static let lowercaseBeforeName = Head(rawValue: 1 << 7)
+        /// An abbreviation written in capitals (`UBND`, `MTTQ`).
+        public static let abbreviation = Head(rawValue: 1 << 8)
+        /// Bare (without complement) only when nested (`Khối` in `Đảng ủy Khối`).
+        public static let bareWhenNested = Head(rawValue: 1 << 9)
+        /// A nested-only head that may also open the name of the body it leads (`Trung ương` +
+        /// `Hội Nông dân Việt Nam`, `Trung ương Đoàn`).
+        public static let leadsBody = Head(rawValue: 1 << 10)
+        /// May be written in lower case in running text before a locality (`công an xã Bình Lâm`,
+        /// `chi bộ công an xã`).
+        public static let lowercaseWithLocality = Head(rawValue: 1 << 11)
+        /// May be written in lower case before a qualifier and a locality (`tổ dân vận thôn Đồng
+        /// Lân`, `hội nông dân xã`), not directly before the locality.
+        public static let lowercaseWithQualifier = Head(rawValue: 1 << 12)
+        /// A national body: a list's locality is not its own (`Bộ Y tế` in `Bộ Y tế, Sở Nội vụ tỉnh`).
+        public static let national = Head(rawValue: 1 << 13)
+        /// A mass organisation whose head is its whole name (`Đoàn Thanh niên`, `Mặt trận Tổ quốc`):
+        /// like a qualifier, it shares a list's locality (`Hội Nông dân, Đoàn Thanh niên xã A`).
+        public static let massOrganisation = Head(rawValue: 1 << 14)
+    }
+
+    /// A position (title of office); `hiddenHead` is the head noun it ends with when a unit name
+    /// continues it (`Trưởng ban` + `Dân vận Thành ủy` → `Ban Dân vận Thành ủy`).
+    public struct Position: Sendable, Hashable {
+        public var hiddenHead: Bool
+        /// How many of the position's last words make the hidden head (`Văn phòng` in
+        /// `Chánh Văn phòng`).
+        public var headWords: Int
+        public init(hiddenHead: Bool = false, headWords: Int = 1) { self.hiddenHead = hiddenHead; self.headWords = headWords }
+    }
+
+    public enum Locality: Sendable, Hashable {
+        /// May stand without a name (`huyện`, `thành phố`): the document's own.
+        case bareAllowed
+        /// Needs a number or a name (`khóm 2`, `ấp Phú Hòa`).
+        case needsName
+        /// An abbreviation that may carry a dot (`TP.`).
+        case abbreviated
+    }
+
+    public var heads: PhraseTable<Head>
+    public var qualifiers: PhraseTable<Bool>
+    public var localities: PhraseTable<Locality>
+    public var positions: PhraseTable<Position>
+    /// Words that end a name when they follow a qualifier (function words, common verbs).
+    public var stopWords: KeyTable
+    /// Function words: they end a name written in capitals ("VỤ TRONG LĨNH VỰC" is a heading).
+    public var functionWords = KeyTable()
+    /// Head + next word pairs that are ordinary words, not units (`Hội nghị`, `Tổ chức`, `Tổ quốc`).
+    public var notUnits: PhraseTable<Bool>
+    /// Two-word places by their second word (`Nam` ← `Việt`, `Nội` ← `Hà`): a gazette line broken
+    /// inside a place (`… Chứng khoán Việt⏎Nam`) is read across the break.
+    public var placesSplitAfterFirstWord: [UInt64: Set<UInt64>] = [:]
+    /// Common words whose second syllable is also a head (`cơ sở`, `nhiệm vụ`, `môi trường`,
+    /// `xã hội`): in a line of capitals the head after the first syllable is no unit
+    /// (`CƠ SỞ ĐÀO TẠO`, `NHIỆM VỤ CỤ THỂ`), even across a line break. Keyed by the second syllable.
+    public var compoundsEndingInHead: [UInt64: Set<UInt64>] = {
+        let words = ["cơ sở", "trụ sở", "nhiệm vụ", "phục vụ", "dịch vụ", "nghiệp vụ", "chức vụ", "vụ việc",
+                     "môi trường", "thị trường", "hiện trường", "quảng trường", "xã hội", "hiệp hội", "lễ hội",
+                     "thư viện", "đại hội", "nội bộ", "ủy ban", "uỷ ban"]
+        var table: [UInt64: Set<UInt64>] = [:]
+        for word in words {
+            let keys = WordKey.keys(word)
+            guard keys.count == 2 else { continue }
+            table[keys[1], default: []].insert(keys[0])
+        }
+        return table
+    }()
+    public var surnames: KeyTable
+    /// Place names known as such (provinces, the country): never a person's name.
+    public var places: PhraseTable<Bool>
+    /// Words before which a quoted title belongs to a steering committee's name (`thi đua “…”`).
+    public var topicLeads: PhraseTable<Bool>
+    /// Type words of laws whose titles are not units (`Luật Tổ chức Chính phủ`).
+    public var lawWords: PhraseTable<Bool>
+    /// Lower-case words that complete a capitalised part of a name (`An toàn` + `thực phẩm`).
+    public var tails = PhraseTable<Bool>()
+    /// Words that end in a head noun but are not units (`thị trường`, `môi trường`, `Tây Ban Nha`).
+    public var headCompounds = PhraseTable<Bool>()
+    /// A locality noun that starts another word (`xã hội`, `tỉnh táo`).
+    public var notLocalities = PhraseTable<Bool>()
+    /// What may close a level or list of localities (`các tỉnh, thành phố trực thuộc Trung ương`).
+    public var localityTails = PhraseTable<Bool>()
+    /// Qualifiers that are also verbs: written in lower case after a head they are the verb
+    /// (`Hội xây dựng được …`, `Công an tổ chức thực hiện …`), not part of the name.
+    public var verbQualifiers = PhraseTable<Bool>()
+    /// Committees named only by their role in an event (`Ban Tổ chức`, `Ban Giám khảo`): not a
+    /// unit unless something names whose they are (`Ban Tổ chức Trung ương`, `Ban Tổ chức Tỉnh ủy`).
+    public var roleOnly = PhraseTable<Bool>()
+    /// The body a unit belongs to, written after it with `của` (`Ủy ban Kinh tế của Quốc hội`).
+    public var ownerSuffixes = PhraseTable<Bool>()
+    /// Function words that start no place or person's name even with a capital (`Các`, `Những`,
+    /// `Của`): one after a unit begins something else.
+    public var nameBreakers = KeyTable()
+    /// Phrases that end a name written in capitals: the motto printed beside the issuer
+    /// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`).
+    public var headingStops = PhraseTable<Bool>()
+    /// How the lexicon's phrases are written (`Ban Thường vụ`, `nhân dân`, `Giáo dục và Đào tạo`,
+    /// `tỉnh`), for printing names found in capitals.
+    public var writtenForms: PhraseTable<String>
+    /// First words where the scanner looks closer: of heads, positions and law words (capitalised),
+    /// and of heads that may be written in lower case before a name.
+    public private(set) var startWords = KeyTable()
+    /// One-word heads, positions and law words; the first two words of the longer ones (`pairKey`).
+    public private(set) var startSingles = KeyTable()
+    public private(set) var startPairs = KeyTable()
+    public private(set) var lowercaseStartWords = KeyTable()
+    /// First words of heads that may be written in lower case before a locality, and of the
+    /// locality nouns: where the scanner looks back from a capitalised place name.
+    public private(set) var lowercaseLocalityHeadWords = KeyTable()
+    public private(set) var localityWords = KeyTable()
+    /// First bytes (lower case) of the heads that may be written in lower case.
+    public private(set) var lowercaseStartBytes = [Bool](repeating: false, count: 256)
+
+    package mutating func refreshStartWords() {
+        startWords = KeyTable(keys: heads.firstWords.union(positions.firstWords).union(lawWords.firstWords))
+        let openings = [heads.openings, positions.openings, lawWords.openings]
+        startSingles = KeyTable(keys: openings.reduce(into: Set<UInt64>()) { $0.formUnion($1.singles) })
+        startPairs = KeyTable(keys: openings.reduce(into: Set<UInt64>()) { $0.formUnion($1.pairs) })
+        lowercaseStartWords = KeyTable(keys: heads.firstWords { $0.contains(.lowercaseBeforeName) })
+        lowercaseLocalityHeadWords = KeyTable(keys: heads.firstWords {
+            !$0.isDisjoint(with: [.lowercaseWithLocality, .lowercaseWithQualifier])
+        })
+        localityWords = KeyTable(keys: localities.allWords)
+        lowercaseStartBytes = [Bool](repeating: false, count: 256)
+        for (phrase, traits) in Self.headPhrases where traits.contains(.lowercaseBeforeName) {
+            if let first = phrase.lowercased().utf8.first { lowercaseStartBytes[Int(first)] = true }
+        }
+    }
+
+    public init(heads: PhraseTable<Head>, qualifiers: PhraseTable<Bool>, localities: PhraseTable<Locality>,
+                positions: PhraseTable<Position>, stopWords: KeyTable, notUnits: PhraseTable<Bool>,
+                surnames: KeyTable, places: PhraseTable<Bool>, topicLeads: PhraseTable<Bool>,
+                lawWords: PhraseTable<Bool>) {
+        self.heads = heads; self.qualifiers = qualifiers; self.localities = localities; self.positions = positions
+        self.stopWords = stopWords; self.notUnits = notUnits; self.surnames = surnames; self.places = places
+        self.topicLeads = topicLeads; self.lawWords = lawWords
+        self.writtenForms = PhraseTable()
+        refreshStartWords()
+    }
+
+    /// Entries to add to a lexicon, as `pipeline.json` may list them.
+    public struct Extension: Sendable, Codable, Equatable {
+        public var heads: [String] = []
+        public var standaloneHeads: [String] = []
+        public var qualifiers: [String] = []
+        public var positions: [String] = []
+        public var places: [String] = []
+        public init(heads: [String] = [], standaloneHeads: [String] = [], qualifiers: [String] = [],
+                    positions: [String] = [], places: [String] = []) {
+            self.heads = heads; self.standaloneHeads = standaloneHeads; self.qualifiers = qualifiers
+            self.positions = positions; self.places = places
+        }
+    }
+
+    /// This lexicon with more entries.
+    public func extended(with extra: Extension) -> UnitLexicon {
+        var copy = self
+        // In bulk: a configuration may add 100,000 entries.
+        copy.heads.insert(contentsOf: extra.heads.map { ($0, []) } + extra.standaloneHeads.map { ($0, [.standalone, .placeName]) })
+        copy.qualifiers.insert(contentsOf: extra.qualifiers.map { ($0, true) })
+        copy.positions.insert(contentsOf: extra.positions.map { ($0, Position()) })
+        copy.places.insert(contentsOf: extra.places.map { ($0, true) })
+        copy.writtenForms.insert(contentsOf: (extra.heads + extra.standaloneHeads + extra.qualifiers + extra.places).map { ($0, $0) })
+        copy.refreshStartWords()
+        return copy
+    }
+
+    // MARK: - the standard lexicon
+
+    /// The standard heads, as written, with their traits.
+    package static let headPhrases: [(String, Head)] = {
+        let committee: Head = [.standalone, .placeName, .committee]
+        return [
+            ("Thành ủy", committee), ("Tỉnh ủy", committee), ("Huyện ủy", committee), ("Quận ủy", committee),
+            ("Thị ủy", committee), ("Đảng ủy", committee.union(.lowercaseWithLocality)), ("Đảng ủy Khối", committee.union(.bareWhenNested)),
+            ("Đảng bộ", [.placeName, .lowercaseWithLocality]), ("Chi bộ", [.standalone, .placeName, .lowercaseWithLocality]), ("Đảng đoàn", []),
+            ("Ban cán sự đảng", []), ("Trung ương", [.nestedOnly, .standalone, .committee, .leadsBody]),
+            ("Đảng", [.nestedOnly, .standalone, .committee]), ("Khối", [.bareWhenNested]), ("Thường trực", []),
+            ("Tỉnh đoàn", [.standalone, .placeName]), ("Huyện đoàn", [.standalone, .placeName]),
+            ("Thành đoàn", [.standalone, .placeName]), ("Quận đoàn", [.standalone, .placeName]),
+            ("Ủy ban", [.lowercaseWithQualifier]), ("UBND", [.standalone, .placeName, .abbreviation]),
+            ("HĐND", [.standalone, .placeName, .abbreviation]), ("MTTQ", [.standalone, .placeName, .abbreviation, .massOrganisation]),
+            ("UBMTTQ", [.standalone, .placeName, .abbreviation, .massOrganisation]), ("Mặt trận", [.standalone, .lowercaseWithLocality]),
+            ("Hội", [.lowercaseWithQualifier]), ("Chi hội", [.standalone, .lowercaseWithLocality]), ("Hội đồng", [.lowercaseWithQualifier]), ("Liên hiệp", []), ("Liên đoàn", []),
+            ("Ban", [.lowercaseWithQualifier]), ("Tiểu ban", []), ("Ban Chỉ đạo", [.standalone, .topic]),
+            ("BCĐ", [.standalone, .topic, .abbreviation]), ("Ban Chấp hành", [.organ, .standalone]), ("Ban Thường vụ", [.organ, .standalone]),
+            ("BTV", [.organ, .standalone, .abbreviation]), ("Ban Bí thư", [.standalone, .national]), ("Bộ Chính trị", [.standalone, .national]),
+            ("Đoàn", []), ("Chi đoàn", [.standalone, .lowercaseWithLocality]), ("Công đoàn", [.standalone]), ("Liên đội", [.standalone]),
+            ("Công an", [.lowercaseWithLocality]), ("Bộ đội", []), ("Bộ Chỉ huy", []), ("Ban Chỉ huy", []), ("Quân khu", []),
+            ("Sở", []), ("Phòng", [.lowercaseWithQualifier]), ("Bộ", [.national]), ("Cục", [.national]), ("Chi cục", []),
+            ("Tổng cục", [.national]), ("Vụ", [.national]),
+            ("Viện", []), ("Học viện", []), ("Trường", [.lowercaseBeforeName]), ("Đại học", []),
+            ("Trung tâm", [.lowercaseWithQualifier]), ("Văn phòng", []), ("Thanh tra", []), ("Kho bạc", []), ("Tòa án", []),
+            ("Viện kiểm sát", []), ("Ngân hàng", [.descriptor]), ("Quỹ", [.descriptor]),
+            ("Công ty", [.lowercaseBeforeName]), ("Cty", []), ("Tập đoàn", []),
+            ("Tổng công ty", []), ("Hợp tác xã", [.descriptor]), ("HTX", [.descriptor, .abbreviation]),
+            ("Tổ", [.descriptor, .lowercaseWithQualifier]), ("Tổ hợp tác", [.descriptor]), ("Đội", [.descriptor, .lowercaseWithQualifier]),
+            ("Câu lạc bộ", [.descriptor]), ("Bệnh viện", [.lowercaseWithQualifier]), ("Trạm", [.lowercaseWithQualifier]), ("Đài", []), ("Chính phủ", [.standalone, .national]),
+            ("Quốc hội", [.standalone, .national]), ("Ban Quản lý", []), ("Bảo hiểm xã hội", []), ("BHXH", [.abbreviation]),
+            ("Ủy ban Thường vụ Quốc hội", [.standalone, .national]), ("Đoàn Thanh niên", [.lowercaseWithLocality, .massOrganisation]),
+            ("Đoàn đại biểu Quốc hội", [.standalone]), ("Kiểm toán nhà nước", [.standalone]),
+            ("Tổng Liên đoàn", [.national]), ("Hội đồng Bộ trưởng", [.standalone, .national]),
+            ("Hội đồng Chính phủ", [.standalone, .national]),
+            ("Mặt trận Tổ quốc", [.standalone, .placeName, .massOrganisation]), ("Báo", []),
+            ("T.Ư", [.nestedOnly, .standalone, .committee, .leadsBody]), ("TW", [.nestedOnly, .standalone, .committee]),
+        ]
+    }()
+
+    public static let standard: UnitLexicon = {
+        let heads = headPhrases
+        // Written as names print them: the first word of a specific name capitalised ("Dân vận",
+        // "Giáo dục và Đào tạo"), generic ones in lower case ("nhân dân" in "Ủy ban nhân dân").
+        let qualifiers = [
+            "nhân dân", "Dân vận", "Tuyên giáo", "Tuyên giáo và Dân vận", "Tổ chức", "Kiểm tra", "Nội chính",
+            "Thường vụ", "Chấp hành", "Chỉ đạo", "Chỉ huy", "Quân sự", "Biên tập", "Chủ nhiệm", "Thường trực",
+            "Nông dân", "Phụ nữ", "Liên hiệp Phụ nữ", "Cựu chiến binh", "Chữ thập đỏ", "Khuyến học",
+            "Người cao tuổi", "Thanh niên", "Thanh niên Cộng sản Hồ Chí Minh", "Cựu Thanh niên xung phong",
+            "Luật gia", "Nạn nhân chất độc da cam", "Mặt trận Tổ quốc", "MTTQ", "Tổ quốc", "Lao động",
+            "Giáo dục và Đào tạo", "Giáo dục - Đào tạo", "Tài chính", "Nội vụ", "Y tế", "Tư pháp", "Xây dựng",
+            "Công Thương", "Ngoại giao", "Quốc phòng", "Công an", "Kế hoạch và Đầu tư", "Giao thông vận tải",
+            "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường",
+            "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Văn hóa", "Văn hóa, Thể thao và Du lịch",
+            "Văn hóa - Thông tin", "Văn hóa và Thông tin", "Lao động - Thương binh và Xã hội",
+            "Dân tộc và Tôn giáo", "Dân tộc", "Tôn giáo", "trật tự đô thị", "nhân ái", "Chính sách xã hội",
+            "tín dụng", "tín dụng nhân dân", "Bất động sản", "Đền ơn đáp nghĩa", "An sinh xã hội", "trách nhiệm hữu hạn", "TNHH",
+            "một thành viên", "MTV", "cổ phần", "trách nhiệm hữu hạn một thành viên", "TNHH MTV",
+            "trách nhiệm hữu hạn thương mại dịch vụ", "TNHH thương mại dịch vụ", "thương mại", "dịch vụ", "thương mại dịch vụ", "may mặc",
+            "Tiểu học", "Trung học cơ sở", "Trung học phổ thông", "Mầm non", "Mẫu giáo", "Cao đẳng", "Đại học",
+            "Chính trị", "Kinh tế", "đại biểu Quốc hội", "Dân Chính Đảng", "cơ quan", "Doanh nghiệp", "Hành chính",
+            "Phát thanh", "Truyền hình", "Phát thanh - Truyền hình", "Thi đua", "Thi đua - Khen thưởng",
+            "Thi đua Khen thưởng", "Thanh tra", "Kiểm sát", "Nhà nước", "Thống kê", "Thuế", "Hải quan",
+            "Kho bạc Nhà nước", "Bảo hiểm xã hội", "Biên phòng", "Cảnh sát", "Kiểm lâm", "Quản lý thị trường",
+            "Bí thư", "Quy chế dân chủ ở cơ sở", "An toàn giao thông", "Phòng chống tham nhũng",
+            "THPT", "THCS", "ĐH", "GD&ĐT", "TN&MT", "KH&CN", "LĐ-TB&XH", "VH-TT&DL", "NN&PTNT", "TT&TT", "TDTT",
+            "Đa khoa", "Nghiên cứu", "Tuyên truyền", "Báo chí và Tuyên truyền", "Xuất bản",
+            "Tư vấn", "Tư vấn tuyển sinh", "Tuyên truyền và Tư vấn tuyển sinh", "Trang thiết bị", "Trang thiết bị y tế",
+            "Cảnh sát điều tra", "Hàng không", "Nghiệp vụ", "Trung cấp", "Giám định", "Giám định y khoa",
+            "Hưu trí", "Đấu thầu", "Bảo vệ thực vật", "Trồng trọt và Bảo vệ thực vật", "Tuần tra kiểm soát", "Tuần tra kiểm soát giao thông", "An toàn thực phẩm", "Cảnh sát giao thông", "Cảnh sát hình sự",
+            "Phòng cháy chữa cháy", "Y tế dự phòng", "Kiểm soát bệnh tật", "Sở hữu trí tuệ",
+            "Tiêu chuẩn Đo lường Chất lượng", "Xuất nhập khẩu", "Xúc tiến thương mại", "Quản lý cạnh tranh",
+            // Names with a comma or "và" inside: committees of the National Assembly and of
+            // people's councils, ministries and their departments.
+            "Xã hội", "Văn hóa và Xã hội", "Văn hóa - Xã hội", "Văn hóa, Xã hội", "Kinh tế và Tài chính",
+            "Tài chính, Ngân sách", "Tài chính - Ngân sách", "Kinh tế, Ngân sách", "Kinh tế - Ngân sách",
+            "Kinh tế - Xã hội", "Pháp chế", "Pháp luật", "Pháp luật và Tư pháp", "Công tác đại biểu", "Đối ngoại",
+            "Quốc phòng và An ninh", "Quốc phòng, An ninh và Đối ngoại", "Quốc phòng - An ninh",
+            "Khoa học, Công nghệ và Môi trường", "Thi đua, Khen thưởng", "Chính sách, chiến lược",
+            "Lao động, Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch", "nhân dân tối cao",
+            "Phát triển", "Chính sách", "Công nghiệp", "Nhân văn", "Đầu tư nước ngoài",
+        ]
+        let tails = [
+            "thực phẩm", "thị trường", "vận tải", "dự phòng", "bệnh tật", "trí tuệ", "hình sự", "giao thông",
+            "cạnh tranh", "chất lượng", "xã hội", "nông thôn", "môi trường", "đô thị", "du lịch", "thể thao",
+            "truyền thông", "công nghệ", "đầu tư", "đào tạo", "việc làm", "trẻ em", "gia đình", "dân số",
+            "nhân văn", "tự nhiên", "kỹ thuật", "ứng dụng", "phát triển", "hàng hải", "hàng không", "đường bộ",
+            "đường sắt", "thủy sản", "lâm nghiệp", "khoáng sản", "năng lượng", "thông tin", "điện tử", "viễn thông",
+            "bưu điện", "xây dựng", "quy hoạch", "kiến trúc", "tài chính", "ngân hàng", "chứng khoán", "bảo hiểm",
+            "hải quan", "ma túy", "tội phạm", "an ninh", "quốc phòng", "biên giới", "pháp chế", "tổng hợp",
+            "hành chính", "nhân sự", "cán bộ", "khen thưởng", "tuyên truyền", "đối ngoại", "quốc tế", "hợp tác",
+            "tiêu dùng", "thương mại", "dịch vụ", "nông nghiệp", "công nghiệp", "chăn nuôi", "thú y", "trồng trọt",
+            "bảo vệ thực vật", "thủy lợi", "văn hóa", "gia đình", "người có công", "bảo trợ xã hội", "nhà ở",
+            "bất động sản", "cơ khí", "hóa chất", "dầu khí", "điện lực", "cấp nước", "thoát nước", "y tế",
+            "giáo dục", "đại học", "học sinh", "sinh viên", "nghệ thuật", "mỹ thuật", "âm nhạc", "báo chí",
+            "xuất bản", "phát thanh", "truyền hình", "lưu trữ", "văn thư", "kho bạc", "kiểm toán", "thống kê",
+            "lao động", "ngoài nước", "nghề nghiệp", "tiền lương", "quốc gia", "vốn nhà nước", "nhà nước",
+            "doanh nghiệp", "đất đai", "tài sản", "người lao động", "bình đẳng giới", "an toàn lao động", "công nghệ cao",
+            "cơ sở", "sản phẩm", "hàng hóa", "dân cư", "hộ tịch", "quốc tịch", "pháp luật", "văn bản",
+            "quy phạm pháp luật", "thể dục thể thao", "biển và hải đảo", "khí tượng thủy văn", "đo đạc", "bản đồ",
+            "dữ liệu", "an ninh mạng", "thiên tai", "tìm kiếm cứu nạn", "người có công", "trẻ em", "xã hội",
+            "vốn", "kinh doanh", "phát triển", "đổi mới", "sáng tạo", "chuyển đổi số",
+        ]
+        let headCompounds = [
+            "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
+            "nông trường", "lâm trường", "ngư trường", "thương trường", "phi trường", "đấu trường", "sân trường",
+            "nhà trường", "Công báo", "thông báo", "Tây Ban Nha", "Đài Loan", "Đài Bắc", "Trường Sơn", "Trường Sa", "Ban Mê Thuột",
+            "xã hội", "cục bộ", "đồng bộ", "toàn bộ", "cán bộ", "sơ bộ", "tiến bộ", "bước đầu", "hội trường",
+        ]
+        let notLocalities = ["xã hội", "xã viên", "xã giao", "tỉnh táo", "tỉnh giấc", "tỉnh lộ", "huyện lộ", "quận chúa"]
+        let localities: [(String, Locality)] = [
+            ("xã", .bareAllowed), ("phường", .bareAllowed), ("thị trấn", .bareAllowed), ("thị xã", .bareAllowed),
+            ("huyện", .bareAllowed), ("quận", .bareAllowed), ("tỉnh", .bareAllowed), ("thành phố", .bareAllowed),
+            ("đặc khu", .bareAllowed), ("TP", .abbreviated), ("khóm", .needsName), ("ấp", .needsName),
+            ("thôn", .needsName), ("xóm", .needsName), ("bản", .needsName), ("làng", .needsName),
+            ("buôn", .needsName), ("sóc", .needsName), ("tổ dân phố", .needsName), ("khu phố", .needsName),
+            ("khối phố", .needsName), ("khu dân cư", .needsName), ("tiểu khu", .needsName),
+        ]
+        let positions: [(String, Position)] = [
+            ("bí thư", Position()), ("phó bí thư", Position()), ("phó bí thư thường trực", Position()),
+            ("bí thư thường trực", Position()), ("tổng bí thư", Position()), ("ủy viên", Position()),
+            ("ủy viên ban thường vụ", Position()), ("tỉnh ủy viên", Position()), ("huyện ủy viên", Position()),
+            ("thành ủy viên", Position()), ("quận ủy viên", Position()), ("thị ủy viên", Position()),
+            ("đảng ủy viên", Position()), ("ủy viên ban chấp hành", Position()), ("ủy viên thường vụ", Position()), ("chủ tịch", Position()),
+            ("phó chủ tịch", Position()), ("phó chủ tịch thường trực", Position()), ("chủ tịch nước", Position()),
+            ("thủ tướng", Position()), ("thủ trưởng", Position()), ("phó thủ tướng", Position()), ("bộ trưởng", Position()),
+            ("thứ trưởng", Position()), ("trưởng ban", Position(hiddenHead: true)),
+            ("phó trưởng ban", Position(hiddenHead: true)), ("trưởng ban thường trực", Position()),
+            ("phó trưởng ban thường trực", Position()), ("trưởng phòng", Position(hiddenHead: true)),
+            ("phó trưởng phòng", Position(hiddenHead: true)), ("giám đốc", Position()), ("phó giám đốc", Position()),
+            ("tổng giám đốc", Position()), ("cục trưởng", Position()), ("phó cục trưởng", Position()),
+            ("vụ trưởng", Position()), ("phó vụ trưởng", Position()), ("chánh văn phòng", Position(hiddenHead: true, headWords: 2)),
+            ("phó chánh văn phòng", Position(hiddenHead: true, headWords: 2)), ("chánh thanh tra", Position()), ("chủ nhiệm", Position()),
+            ("phó chủ nhiệm", Position()), ("hiệu trưởng", Position()), ("phó hiệu trưởng", Position()),
+            ("trưởng công an", Position()), ("phó trưởng công an", Position()), ("chỉ huy trưởng", Position()),
+            ("chính trị viên", Position()), ("chi hội trưởng", Position()), ("hội trưởng", Position()),
+            ("tổ trưởng", Position()), ("đội trưởng", Position()), ("trưởng khóm", Position()),
+            ("trưởng ấp", Position()), ("trưởng thôn", Position()), ("thư ký", Position()),
+            ("trưởng đoàn", Position()), ("phó trưởng đoàn", Position()), ("viện trưởng", Position()),
+            ("chánh án", Position()), ("đồng chí", Position()),
+            ("đại tá", Position()), ("thượng tá", Position()), ("trung tá", Position()), ("thiếu tá", Position()),
+            ("thiếu tướng", Position()), ("trung tướng", Position()), ("thượng tướng", Position()),
+            ("đại tướng", Position()), ("nguyên", Position()), ("ủy viên trung ương đảng", Position()),
+            ("tổng thư ký", Position()), ("phó tổng giám đốc", Position()), ("trưởng phòng thường trực", Position()),
+        ]
+        let stopWords = [
+            "của", "và", "với", "đã", "đang", "sẽ", "được", "bị", "là", "có", "các", "những", "cho", "trong",
+            "tại", "về", "từ", "đến", "theo", "để", "thì", "mà", "này", "đó", "cũng", "vẫn", "không", "chưa",
+            "nên", "phải", "cần", "ngày", "năm", "tháng", "số", "thuộc", "trực", "cùng", "gồm", "như", "qua",
+            "lần", "khóa", "đề", "tổ", "tham", "thực", "phối", "kết", "triển", "tiếp",
+            "làm", "ban", "hội", "đạt", "vững", "nhận", "trên", "dưới", "sau", "trước", "khi", "nhằm",
+            "luôn", "rất", "đều", "hãy", "xin", "ra", "vào", "lên", "xuống", "ở", "nơi", "hay", "hoặc", "giữa",
+            "cấp", "ngành", "họp", "phát", "công", "tổng", "báo", "quyết", "yêu", "chịu", "lãnh",
+            "giao", "gửi", "hướng", "đôn", "kiểm", "giám", "đánh", "hỗ", "giúp", "vừa", "mới", "trao",
+            "tặng", "dự", "nhấn", "xây", "mở", "đưa",
+        ]
+        let notUnits: [String] = [
+            "hội nghị", "hội viên", "hội thảo", "hội thi", "hội diễn", "hội chợ", "hội tụ", "hội đủ", "hội họp",
+            "hội nhập", "tổ chức", "tổ quốc", "tổ tiên", "tổ hợp", "đoàn kết", "đoàn viên", "đoàn thể", "đoàn tụ",
+            "đoàn công tác", "bộ phận", "bộ máy", "bộ luật", "bộ mặt", "bộ tiêu chí", "bộ hồ sơ", "bộ câu hỏi", "bộ công cụ", "bộ chỉ số",
+            "quỹ mở", "quỹ đóng", "trạm tấu",
+            "bộ đề", "bộ sách", "phòng chống", "phòng ngừa", "phòng tránh", "phòng họp", "phòng, chống",
+            "trường hợp", "trường học", "khối lượng", "khối đại đoàn kết", "đội ngũ", "ban hành", "ban đầu",
+            "ban ngành", "ban đêm", "ban ngày", "sở hữu", "sở dĩ", "sở thích", "cục bộ", "quỹ đất", "quỹ thời gian",
+            "quỹ lương", "vụ việc", "vụ án", "vụ mùa", "viện dẫn", "viện trợ", "trạm dừng",
+            "công an nhân dân", "bộ đội cụ hồ", "ban nha", "tổ dân phố", "đài loan", "đài bắc", "trường sơn", "trường sa",
+            "hội trường", "thường trực ban", "báo cáo", "báo chí", "báo động", "báo giá", "báo hiệu", "báo công",
+            "báo tin", "báo danh", "báo đáp", "báo hại", "báo chế", "báo giới",
+            "hội an", "đội tuyển", "đội bóng", "đội hình", "đội quân", "quỹ đạo", "tổ ấm", "vụ trưởng", "trạm trưởng",
+        ]
+        let surnames = [
+            "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+            "Dương", "Lý", "Lương", "Đinh", "Trương", "Lâm", "Mai", "Tạ", "Đào", "Cao", "Hà", "Đoàn", "Thái",
+            "Trịnh", "Tô", "Lưu", "Chu", "Châu", "Quách", "Từ", "Kiều", "La", "Nông", "Lò", "Vi", "Hứa", "Khúc",
+            "Thân", "Triệu", "Tăng", "Mạc", "Đàm", "Kim", "Giang", "Tống", "Âu", "Diệp", "Doãn", "Hầu", "Khổng",
+            "Lại", "Ninh", "Phùng", "Quan", "Thạch", "Tôn", "Ung", "Văn", "Viên", "Cù", "Đồng", "Bạch", "Lục",
+            "Tiêu", "Lã", "Trình", "Nghiêm", "Vương", "Mạch", "Biện", "Lạc", "Đường", "Phí", "Khương", "Thiều",
+            "Âu", "Ông", "Hàn", "Sầm", "Trà", "Đậu", "Lữ", "Vòng", "Y", "H",
+        ]
+        let places = [
+            "Việt Nam", "Mỹ", "Hoa Kỳ", "Nga", "Trung Quốc", "Anh", "Pháp", "Đức", "Nhật Bản", "Hàn Quốc", "Ấn Độ",
+            "Úc", "Australia", "Canada", "Indonesia", "Lào", "Campuchia", "Thái Lan", "Singapore", "Malaysia",
+            "Philippines", "Ukraine", "Israel", "Iran", "Triều Tiên", "Đài Loan", "Liên hợp quốc", "EU", "ASEAN",
+            "Hà Nội", "Hồ Chí Minh", "thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
+            "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
+            "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông",
+            "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương",
+            "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
+            "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ",
+            "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La",
+            "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh",
+            "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+        ]
+        let topicLeads = [
+            "thi đua", "phong trào", "cuộc vận động", "vận động", "chương trình", "đề án", "dự án", "mô hình",
+            "chuyên đề", "cuộc thi", "hội thi",
+        ]
+        let lawWords = ["Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Điều lệ", "luật"]
+
+        var headTable = PhraseTable<Head>()
+        for (phrase, traits) in heads { headTable.insert(phrase, traits) }
+        var qualifierTable = PhraseTable<Bool>()
+        for phrase in qualifiers { qualifierTable.insert(phrase, true) }
+        var localityTable = PhraseTable<Locality>()
+        for (phrase, kind) in localities { localityTable.insert(phrase, kind) }
+        var positionTable = PhraseTable<Position>()
+        for (phrase, position) in positions { positionTable.insert(phrase, position) }
+        var notUnitTable = PhraseTable<Bool>()
+        for phrase in notUnits { notUnitTable.insert(phrase, true) }
+        var placeTable = PhraseTable<Bool>()
+        for phrase in places { placeTable.insert(phrase, true) }
+        var leadTable = PhraseTable<Bool>()
+        for phrase in topicLeads { leadTable.insert(phrase, true) }
+        var lawTable = PhraseTable<Bool>()
+        for phrase in lawWords { lawTable.insert(phrase, true) }
+        var lexicon = UnitLexicon(heads: headTable, qualifiers: qualifierTable, localities: localityTable,
+                           positions: positionTable, stopWords: KeyTable(keys: stopWords.filter { !$0.contains(" ") }.map(WordKey.key)),
+                           notUnits: notUnitTable, surnames: KeyTable(keys: surnames.map(WordKey.key)), places: placeTable,
+                           topicLeads: leadTable, lawWords: lawTable)
+        var written = PhraseTable<String>()
+        for phrase in places + qualifiers + heads.map(\.0) + localities.map(\.0) + ["và"] { written.insert(phrase, phrase) }
+        lexicon.writtenForms = written
+        for place in places {
+            let keys = WordKey.keys(place)
+            if keys.count == 2 { lexicon.placesSplitAfterFirstWord[keys[1], default: []].insert(keys[0]) }
+        }
+        for phrase in tails { lexicon.tails.insert(phrase, true) }
+        lexicon.functionWords = KeyTable(keys: [
+            "của", "và", "với", "đã", "đang", "sẽ", "được", "bị", "là", "có", "các", "những", "cho", "trong", "tại",
+            "về", "từ", "đến", "theo", "để", "thì", "mà", "này", "đó", "không", "chưa", "ngày", "năm", "tháng", "số",
+            "như", "qua", "khi", "nếu", "hoặc", "hay", "ở", "trên", "dưới", "sau", "trước", "giữa", "nhằm", "vào", "ra",
+            "phải", "cần", "thuộc", "gồm", "cùng", "đối", "với", "do", "bằng",
+        ].map(WordKey.key))
+        for phrase in headCompounds { lexicon.headCompounds.insert(phrase, true) }
+        for phrase in notLocalities { lexicon.notLocalities.insert(phrase, true) }
+        for phrase in ["trực thuộc Trung ương", "trực thuộc tỉnh", "trực thuộc thành phố", "trực thuộc huyện"] {
+            lexicon.localityTails.insert(phrase, true)
+        }
+        for phrase in ["tổ chức", "xây dựng", "kiểm tra", "chỉ đạo", "chỉ huy", "biên tập", "thanh tra",
+                       "tuyên truyền", "vận động", "khuyến học", "thi đua"] {
+            lexicon.verbQualifiers.insert(phrase, true)
+        }
+        for phrase in ["Ban Tổ chức", "Ban Giám khảo", "Ban Giám hiệu", "Ban Biên tập", "Ban Điều hành", "Ban Tổ chức cuộc thi",
+                       "Ban Tổ chức hội thi", "Ban Tổ chức giải"] {
+            lexicon.roleOnly.insert(phrase, true)
+        }
+        for phrase in ["của Quốc hội", "của Chính phủ"] { lexicon.ownerSuffixes.insert(phrase, true) }
+        for phrase in ["Cộng hòa xã hội chủ nghĩa", "Độc lập - Tự do"] { lexicon.headingStops.insert(phrase, true) }
+        lexicon.nameBreakers = KeyTable(keys: ["các", "những", "của", "và", "với", "cho", "theo", "trong", "được", "là"]
+            .map(WordKey.key))
+        for phrase in ["Phục vụ hành chính công", "Hành chính công"] {
+            lexicon.qualifiers.insert(phrase, true)
+            lexicon.writtenForms.insert(phrase, phrase)
+        }
+        return lexicon
+    }()
+}

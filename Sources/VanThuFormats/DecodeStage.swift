@@ -1,0 +1,288 @@
+import VanThuText
+
+/// Bytes → Unicode text. Byte order marks first; bytes with NULs are UTF-16 when they have its
+/// pattern, else binary; valid UTF-8 is UTF-8; anything else goes to the `EncodingDetector`, which
+/// tells TCVN3, VNI, VISCII and Windows-1258 apart by how Vietnamese each reading looks. What it
+/// cannot decode with confidence it refuses, so nothing is archived as mojibake.
+public struct DecodeStage: Stage {
+    public var name: StageName { .decode }
+    public var detector = EncodingDetector()
+
+    public init() {}
+
+    public func run(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
+        if raw.baseFormat == "html" { return try decodeHTML(raw) }
+        return try decodeText(raw)
+    }
+
+    /// HTML: valid UTF-8 is parsed as UTF-8 whatever the meta tag says (a UTF-8 page labelled
+    /// windows-1258 would otherwise come out empty); other bytes are decoded as text files are,
+    /// and the page's meta charset decides only when that cannot. The reader gives the article
+    /// (`HTMLDocumentReader`); a page without one is refused with the reason.
+    package func decodeHTML(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
+        let bom = raw.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let reader = HTMLDocumentReader()
+        var (page, encoding): (HTMLDocumentReader.Result?, String?) = raw.bytes.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[bom...])
+            return UTF8Validation.isValid(bytes) ? (reader.read(validUTF8: bytes), "utf-8") : (nil, nil)
+        }
+        if encoding == nil {
+            let bytes = Array(raw.bytes[bom...])
+            if let (text, detected) = try? decode(bytes) {
+                // Not UTF-8: the statistics of Vietnamese letters decide, as for text.
+                var text = text
+                page = text.withUTF8 { reader.read(validUTF8: $0) }
+                encoding = detected
+            } else if let declared = Self.declaredCharset(Array(bytes.prefix(8192))) {
+                // They cannot: the page's meta charset is the fallback.
+                page = reader.read(bytes, encoding: declared)
+                encoding = declared
+            } else {
+                throw StageFailure(.decode, "HTML that is not UTF-8, whose encoding could not be identified with confidence and that declares no charset")
+            }
+        }
+        guard let page, let encoding else { throw StageFailure(.decode, "HTML could not be parsed") }
+        if let failure = page.failure { throw StageFailure(.decode, failure) }
+        return DecodedDocument(raw: raw.withoutBytes, text: page.text, encoding: encoding.lowercased(),
+                               hints: DocumentHints(title: page.title, pageTitle: page.pageTitle, published: page.published,
+                                                    titleRule: page.titleRule, dateSource: page.dateSource))
+    }
+
+    /// The charset a page declares in `<meta charset>` or `<meta http-equiv … content="…charset=…">`.
+    package static func declaredCharset(_ head: [UInt8]) -> String? {
+        let text = String(decoding: head.map { $0 < 0x80 ? $0 : UInt8(ascii: " ") }, as: UTF8.self).lowercased()
+        guard let range = text.range(of: "charset=") else { return nil }
+        let value = text[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
+            .prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        return value.isEmpty ? nil : String(value)
+    }
+
+    package func decodeText(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
+        let (text, encoding) = try decode(raw.bytes)
+        return DecodedDocument(raw: raw.withoutBytes, text: text, encoding: encoding)
+    }
+
+    /// The text of a file's bytes and the name of their encoding, or the reason they are refused.
+    public func decode(_ bytes: [UInt8]) throws(StageFailure) -> (text: String, encoding: String) {
+        // UTF-32's little-endian mark starts with UTF-16LE's: it goes first.
+        if let utf32 = UTF32.byteOrderMark(bytes) {
+            guard let decoded = utf32.decodeCounting(bytes.dropFirst(4)), decoded.unmappedBytes == 0 else {
+                throw StageFailure(.decode, "UTF-32 byte order mark, but the text after it is not valid UTF-32")
+            }
+            return (decoded.text, utf32.name)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let utf16 = UTF16(littleEndian: bytes[0] == 0xFF)
+            guard let decoded = utf16.decodeCounting(bytes.dropFirst(2)), decoded.unmappedBytes == 0 else {
+                throw StageFailure(.decode, "UTF-16 byte order mark, but the text after it is not valid UTF-16")
+            }
+            return (decoded.text, utf16.name)
+        }
+        var body = bytes[...]
+        let hasUTF8BOM = body.starts(with: [0xEF, 0xBB, 0xBF])
+        if hasUTF8BOM { body = body.dropFirst(3) }
+        // One pass finds the NULs and counts the control bytes; the UTF-8 check is the one that
+        // making the string does.
+        let census = ControlCensus(body)
+        if !hasUTF8BOM, let nul = census.firstNUL {
+            if let utf32 = UTF32.detectByteOrder(EncodingDetector.sample(bytes, size: detector.sampleSize)),
+               let decoded = utf32.decodeCounting(bytes[...]), decoded.unmappedBytes == 0,
+               Self.controlRatio(decoded.text.utf8) <= 0.01 {
+                return (decoded.text, utf32.name)
+            }
+            if let utf16 = UTF16.detectByteOrder(EncodingDetector.sample(bytes, size: detector.sampleSize)),
+               let decoded = utf16.decodeCounting(bytes[...]), decoded.unmappedBytes == 0,
+               Self.controlRatio(decoded.text.utf8) <= 0.01 {
+                return (decoded.text, utf16.name)
+            }
+            // Text extracted from PDFs sometimes carries a stray NUL: rare NULs in valid UTF-8 are
+            // dropped by the cleaner, not a reason to refuse the file.
+            if census.nuls * 10_000 < bytes.count, Self.firstInvalidUTF8(body) == nil, census.ratio <= 0.01 {
+                return (String(decoding: body, as: UTF8.self), "utf-8")
+            }
+            throw StageFailure(.decode, "binary file (NUL byte at offset \(nul))")
+        }
+        if let text = Self.validUTF8(body) {
+            if census.ratio > 0.01 {
+                throw StageFailure(.decode, "binary file (more than 1% control characters)")
+            }
+            return (text, "utf-8")
+        }
+        let invalidAt = Self.firstInvalidUTF8(body) ?? 0
+        if hasUTF8BOM {
+            throw StageFailure(.decode, "UTF-8 byte order mark, but not valid UTF-8 (first bad byte at offset \(invalidAt + 3))")
+        }
+        if Self.isCutUTF8(body, invalidAt: invalidAt) {
+            throw StageFailure(.decode, "UTF-8 that ends in the middle of a character (a truncated file?)")
+        }
+        switch detector.detect(bytes) {
+        case .identified(let encoding, _):
+            guard let decoded = encoding.decodeCounting(bytes[...]) else {
+                throw StageFailure(.decode, "not valid UTF-8, and not readable as \(encoding.name) either")
+            }
+            // The sample decided; the rest of the file must not be full of bytes the encoding lacks.
+            if decoded.unmappedBytes > bytes.count / 1000 {
+                throw StageFailure(.decode, "read as \(encoding.name), but \(decoded.unmappedBytes) bytes are not defined in it")
+            }
+            return (decoded.text, encoding.name)
+        case .refused(let reason, _):
+            if Self.looksBinary(bytes) {
+                throw StageFailure(.decode, "binary file: not text in any encoding VanThu reads (few letters, invalid UTF-8 from offset \(invalidAt))")
+            }
+            throw StageFailure(.decode, "not valid UTF-8 (first bad byte at offset \(invalidAt)); its 8-bit encoding could not be identified with confidence: \(reason)")
+        }
+    }
+
+    /// The bytes as a string if they are valid UTF-8: one validating pass, then a copy (the common
+    /// case, so it must be fast); `firstInvalidUTF8` locates the fault only when there is one.
+    package static func validUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
+        bytes.withUnsafeBufferPointer { UTF8Validation.string($0) }
+    }
+
+    /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid UTF-8.
+    public static func firstInvalidUTF8<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
+        if let offset = bytes.withContiguousStorageIfAvailable(firstInvalidUTF8(in:)) { return offset }
+        return ContiguousArray(bytes).withUnsafeBufferPointer(firstInvalidUTF8(in:))
+    }
+
+    /// `firstInvalidUTF8` over contiguous bytes. The DFA of `UTF8Validation` answers whether there
+    /// is a fault (the common answer is no); when there is one, it is located sequence by sequence:
+    /// ASCII read eight bytes at a time, other sequences checked by their lead byte and the second
+    /// byte's range (no overlong forms, surrogates or values past U+10FFFF).
+    private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if UTF8Validation.isValid(bytes) { return nil }
+        guard let start = bytes.baseAddress else { return nil }
+        func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            let lead = start[index]
+            if lead < 0x80 {
+                index += 1
+                while index + 8 <= end, UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                continue
+            }
+            switch lead {
+            case 0xC2...0xDF:
+                guard index + 2 <= end, isContinuation(start[index + 1]) else { return index }
+                index += 2
+            case 0xE0...0xEF:
+                guard index + 3 <= end else { return index }
+                let second = start[index + 1]
+                guard isContinuation(second), isContinuation(start[index + 2]),
+                      lead != 0xE0 || second >= 0xA0, lead != 0xED || second < 0xA0 else { return index }
+                index += 3
+            case 0xF0...0xF4:
+                guard index + 4 <= end else { return index }
+                let second = start[index + 1]
+                guard isContinuation(second), isContinuation(start[index + 2]), isContinuation(start[index + 3]),
+                      lead != 0xF0 || second >= 0x90, lead != 0xF4 || second < 0x90 else { return index }
+                index += 4
+            default:
+                return index
+            }
+        }
+        return nil
+    }
+
+    /// Whether bytes that are valid UTF-8 up to `invalidAt` stop there in the middle of a character
+    /// (a lead byte and too few continuation bytes, at the very end).
+    package static func isCutUTF8(_ bytes: ArraySlice<UInt8>, invalidAt: Int) -> Bool {
+        let start = bytes.startIndex + invalidAt
+        let tail = bytes[start...]
+        guard invalidAt > 0, let lead = tail.first, tail.count < 4 else { return false }
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return false
+        }
+        return tail.count < length && tail.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
+    }
+
+    /// Share of bytes that are C0 controls other than tab, newline, carriage return and form feed.
+    package static func controlRatio<C: Collection>(_ bytes: C) -> Double where C.Element == UInt8 {
+        guard !bytes.isEmpty else { return 0 }
+        var controls = 0
+        for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+        return Double(controls) / Double(bytes.count)
+    }
+
+    /// The NULs and control bytes of a file's bytes, counted in one pass eight bytes at a time:
+    /// `controls` counts what `controlRatio` counts (C0 controls but tab, newline, carriage return
+    /// and form feed; NUL among them), so `ratio` equals `controlRatio` of the same bytes.
+    package struct ControlCensus {
+        package var controls = 0
+        package var nuls = 0
+        /// Offset of the first NUL from the start of the bytes counted.
+        package var firstNUL: Int?
+        package var count = 0
+
+        package var ratio: Double { count == 0 ? 0 : Double(controls) / Double(count) }
+
+        package init(_ bytes: ArraySlice<UInt8>) {
+            let total = bytes.count
+            count = total
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                let raw = UnsafeRawPointer(base)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                var index = 0
+                while index + 8 <= total {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    // Bit 7 of each byte below 0x20: adding 0x60 to its low seven bits sets bit 7
+                    // from 0x20 up (without a carry into the next byte), and a high byte sets it itself.
+                    let low = ~((word & (0x7F * ones)) &+ 0x60 * ones | word) & (0x80 * ones)
+                    if low != 0 { tallyMarked(low, in: word, at: index) }
+                    index += 8
+                }
+                while index < total {
+                    tally(buffer[index], at: index)
+                    index += 1
+                }
+            }
+        }
+
+        /// Looks at the bytes of `word` that `low` marks (bit 7 of each byte below 0x20).
+        @inline(__always)
+        private mutating func tallyMarked(_ low: UInt64, in word: UInt64, at index: Int) {
+            var marks = low
+            while marks != 0 {
+                let shift = marks.trailingZeroBitCount & ~7
+                tally(UInt8(truncatingIfNeeded: word >> UInt64(shift)), at: index + (shift >> 3))
+                marks &= marks &- 1
+            }
+        }
+
+        @inline(__always)
+        private mutating func tally(_ byte: UInt8, at index: Int) {
+            guard byte < 0x20 else { return }
+            switch byte {
+            case 0x09, 0x0A, 0x0C, 0x0D: return
+            case 0:
+                nuls += 1
+                if firstNUL == nil { firstNUL = index }
+            default: break
+            }
+            controls += 1
+        }
+    }
+
+    /// Random or compiled data: many control bytes, or high bytes with hardly any text structure.
+    package static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(65536)
+        if controlRatio(sample) > 0.05 { return true }
+        var letters = 0
+        var spaces = 0
+        for byte in sample {
+            if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) { letters += 1 }
+            if byte == 0x20 || byte == 0x0A { spaces += 1 }
+        }
+        let count = Double(sample.count)
+        // Text in any 8-bit Latin encoding is mostly ASCII letters and spaces.
+        return Double(letters + spaces) / count < 0.4
+    }
+}

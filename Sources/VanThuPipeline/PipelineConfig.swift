@@ -1,0 +1,91 @@
+import Foundation
+import VanThuText
+import VanThuFormats
+import VanThuExtract
+import VanThuStore
+
+/// `pipeline.json`, decoded: which inputs, which stages and extractors, which options, where the
+/// output goes. Unknown keys and bad values are errors that name the key path and the valid options.
+public struct PipelineConfig: Sendable, Equatable {
+    public static let currentVersion = 1
+
+    public var version: Int
+    public var inputs: [InputSpec]
+    public var stages: [StageName]
+    public var extractors: [String: ExtractorSettings]
+    public var output: OutputSettings
+    public var limits: Limits
+    /// Entries added to the unit lexicon (head nouns, qualifiers, positions, places).
+    public var lexicon: UnitLexicon.Extension
+
+    public init(version: Int = PipelineConfig.currentVersion, inputs: [InputSpec], stages: [StageName] = StageName.allCases,
+                extractors: [String: ExtractorSettings] = [:], output: OutputSettings = OutputSettings(),
+                limits: Limits = Limits(), lexicon: UnitLexicon.Extension = UnitLexicon.Extension()) {
+        self.version = version; self.inputs = inputs; self.stages = stages; self.extractors = extractors
+        self.output = output; self.limits = limits; self.lexicon = lexicon
+    }
+
+    /// What a folder input skips unless its `exclude` says otherwise (an `exclude` in pipeline.json
+    /// replaces this list; `[]` takes everything): licence and readme files, data sidecars (a
+    /// gazette's `numbers.jsonl`, a CSV of metadata), editor backups and lock files. Hidden files
+    /// (".*") are skipped besides by the walk's own rule (counted as `hidden` in run.json), unless
+    /// `includeHidden`. A file named as an input is always taken.
+    public static let defaultExclude: [String] = [
+        // LICENSE, licence.txt, LICENSE-MIT, COPYING, README.md … in any case, not "licensed-shops.txt".
+        "**/[Ll][Ii][Cc][Ee][Nn][CcSs][Ee]", "**/[Ll][Ii][Cc][Ee][Nn][CcSs][Ee][._-]*",
+        "**/[Cc][Oo][Pp][Yy][Ii][Nn][Gg]", "**/[Cc][Oo][Pp][Yy][Ii][Nn][Gg][._-]*",
+        "**/[Rr][Ee][Aa][Dd][Mm][Ee]", "**/[Rr][Ee][Aa][Dd][Mm][Ee][._-]*",
+        "**/*.jsonl", "**/*.json", "**/*.csv", "**/*.tsv",
+        "**/*~", "**/*.swp", "**/*.swo", "**/.#*", "**/#*#", "**/*.bak", "**/*.tmp",
+    ]
+
+    /// One input root: a folder (walked recursively) or a single file.
+    public struct InputSpec: Sendable, Equatable {
+        public var path: String
+        /// Globs relative to the root; a file is taken when it matches one of them.
+        public var include: [String]
+        /// Globs relative to the root; a file that matches one of them is skipped.
+        public var exclude: [String]
+        /// Whether files and folders whose names start with "." are walked.
+        public var includeHidden: Bool
+
+        public init(path: String, include: [String] = ["**"], exclude: [String] = PipelineConfig.defaultExclude, includeHidden: Bool = false) {
+            self.path = path; self.include = include; self.exclude = exclude; self.includeHidden = includeHidden
+        }
+    }
+
+    public struct ExtractorSettings: Sendable, Equatable {
+        public var enabled: Bool
+        public init(enabled: Bool = true) { self.enabled = enabled }
+    }
+
+    public struct Limits: Sendable, Equatable {
+        /// Files larger than this are quarantined without being read.
+        public var maxFileBytes: Int
+        public init(maxFileBytes: Int = 64 << 20) { self.maxFileBytes = maxFileBytes }
+    }
+
+    /// Whether an extractor runs: listed ones follow their switch, unlisted ones are on.
+    public func isEnabled(extractor id: String) -> Bool {
+        extractors[id]?.enabled ?? true
+    }
+
+    /// What a record depends on besides its file: the rules' version, the extractors that ran and
+    /// whether text is kept. A stored record made under another tag is processed again.
+    public var extractorVersionTag: String {
+        "rules-\(ExtractorRegistry.rulesVersion);" + enabledExtractors.map(\.id).joined(separator: ",")
+            + ";classify=\(stages.contains(.classify));text=\(output.includeText)" + (lexicon == UnitLexicon.Extension() ? ""
+                : ";lexicon=" + SHA256.hex(Array([lexicon.heads, lexicon.standaloneHeads, lexicon.qualifiers, lexicon.positions, lexicon.places]
+                    .map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}").utf8)).prefix(12))
+    }
+
+    /// The extractors that run, in registry order, configured (the unit lexicon extended).
+    public var enabledExtractors: [any Extractor] {
+        guard stages.contains(.extract) else { return [] }
+        let extended = lexicon == UnitLexicon.Extension() ? nil : UnitLexicon.standard.extended(with: lexicon)
+        return ExtractorRegistry.all.filter { isEnabled(extractor: $0.id) }.map { extractor -> any Extractor in
+            if let extended, extractor is UnitExtractor { return UnitExtractor(lexicon: extended) }
+            return extractor
+        }
+    }
+}

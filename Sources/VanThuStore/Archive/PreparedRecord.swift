@@ -1,0 +1,126 @@
+import Foundation
+import VanThuText
+import VanThuExtract
+
+/// A record with what the store needs of it, prepared on a worker thread so the single writer
+/// only writes: its JSON, its summary's JSON (for consolidation), and its folded text for the
+/// full-text index.
+public struct PreparedRecord: Sendable {
+    public var record: Record
+    public var json: [UInt8]
+    public var summary: [UInt8]
+    /// What the full-text index holds of it.
+    public var search: SearchIndex.Entry
+
+    /// The bytes in a buffer of their size: prepared records wait in the store writer's queue by
+    /// the thousand when files are small, and a buffer reserved for the worst case each (measured
+    /// with massif: 5 KB for a 1 KB file, twice) was most of a run's memory.
+    /// A large record keeps a slack of up to an eighth: copying it would hold it twice at once.
+    package static func trimmed(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.capacity - bytes.count > max(1024, bytes.count / 8) else { return bytes }
+        return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            _ = buffer.initialize(from: bytes)
+            count = bytes.count
+        }
+    }
+
+    /// The same record with only what the store writes, for the store writer's queue: the text
+    /// and the facts are in `json` already (and the folded text in `search`, which the index's
+    /// writer takes). Thousands wait in the queue when files are small.
+    public var forStore: PreparedRecord {
+        var copy = self
+        copy.record.text = ""
+        copy.record.kindReasons = []
+        copy.record.header = nil
+        copy.record.units = []
+        copy.record.people = []
+        copy.record.dates = []
+        copy.record.periods = []
+        copy.record.deadlines = []
+        copy.record.modelCounts = []
+        copy.record.references = []
+        return copy
+    }
+
+    /// The facts researchers filter on (`facts` table): each unit's folded name and key, each
+    /// model count's field, each deadline's date; distinct and sorted.
+    public var facts: [Fact]
+
+    public struct Fact: Sendable, Hashable, Comparable {
+        public var type: String
+        public var value: String
+
+        public static func < (a: Fact, b: Fact) -> Bool { (a.type, a.value) < (b.type, b.value) }
+    }
+
+    package static func facts(of record: Record) -> [Fact] {
+        var facts: [Fact] = []
+        facts.reserveCapacity(record.units.count * 2 + record.modelCounts.count + record.deadlines.count)
+        for unit in record.units {
+            facts.append(Fact(type: "unit", value: VietnameseFolding.searchFold(unit.name)))
+            facts.append(Fact(type: "unitKey", value: unit.key))
+        }
+        for count in record.modelCounts { if let field = count.field { facts.append(Fact(type: "field", value: field)) } }
+        for deadline in record.deadlines { facts.append(Fact(type: "deadline", value: deadline.due ?? "")) }
+        return distinctSorted(facts)
+    }
+
+    /// `Array(Set(facts)).sorted()` without the `Set` when every String is NFC for sure (made of
+    /// scalars NFC leaves alone), which unit names and keys are: then equal facts have the same
+    /// bytes and sorting puts them side by side. Hashing a Vietnamese String normalises it (some
+    /// 3,000 instructions a fact); comparing two mostly looks at bytes.
+    package static func distinctSorted(_ facts: [Fact]) -> [Fact] {
+        guard facts.allSatisfy({ isSurelyNFC($0.type) && isSurelyNFC($0.value) }) else {
+            var set: Set<Fact> = []
+            for fact in facts { set.insert(fact) }
+            return set.sorted()
+        }
+        let sorted = facts.sorted()
+        var distinct: [Fact] = []
+        distinct.reserveCapacity(sorted.count)
+        for fact in sorted where distinct.last != fact { distinct.append(fact) }
+        return distinct
+    }
+
+    /// True when every scalar of `text` is below U+0300 or a precomposed Latin letter of
+    /// U+1E00–U+1EFF: none of them is changed by NFC or composes with another of them.
+    package static func isSurelyNFC(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 { index += 1; continue }
+                var length = 2
+                var value = UInt32(byte & 0x1F)
+                if byte >= 0xF0 { length = 4; value = UInt32(byte & 0x07) } else if byte >= 0xE0 { length = 3; value = UInt32(byte & 0x0F) }
+                for k in 1..<length { value = value << 6 | UInt32(utf8[index + k] & 0x3F) }
+                guard value < 0x300 || (value >= 0x1E00 && value <= 0x1EFF) else { return false }
+                index += length
+            }
+            return true
+        }
+    }
+
+    public init(_ record: Record, folded: FoldedText?) {
+        self.init(record, search: SearchIndex.Entry(record, folded: folded))
+    }
+
+    /// With the search entry made already (the pipeline makes it from the document's fold, then
+    /// lets the document go before the JSON is written).
+    public init(_ record: Record, search: SearchIndex.Entry) {
+        self.record = record
+        // Room for the escaped text and the facts: a buffer that has to grow doubles, and a
+        // 60 MB text's record then took 135 MB and a trimmed copy of 70 more.
+        let factCount = record.dates.count + record.periods.count + record.deadlines.count + record.modelCounts.count
+            + record.units.count + record.people.count + record.references.count
+        var writer = JSONWriter(reservingCapacity: record.text.utf8.count + record.text.utf8.count / 8 + 2048 + factCount * 320)
+        record.write(to: &writer)
+        json = Self.trimmed(writer.bytes)
+        var summaryWriter = JSONWriter(reservingCapacity: 1024)
+        RecordSummary(record).write(to: &summaryWriter)
+        summary = Self.trimmed(summaryWriter.bytes)
+        self.search = search
+        facts = Self.facts(of: record)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The cleaned NFC text of one document, with its UTF-8 bytes and line table, for extractors that
+/// scan bytes by hand. Offsets in facts are Unicode scalar offsets; `scalarOffset(ofByte:)` converts.
+public struct TextDocument: Sendable {
+    /// The text; a large one is not stored beside its bytes and is made from them when asked.
+    public var text: String { storedText ?? String(decoding: utf8, as: UTF8.self) }
+    package let storedText: String?
+    public let utf8: [UInt8]
+    /// Byte ranges of the lines, without their `\n`.
+    public let lines: [Range<Int>]
+    /// The text folded for keyword matching (lower case, no diacritics), mapped back to `utf8`.
+    public let folded: FoldedText
+    /// Scalar offset at every 64th byte, for fast byte → scalar conversion.
+    private let checkpoints: [Int]
+
+    public init(_ text: String) {
+        self.init(text: text, utf8: Array(text.utf8))
+    }
+
+    /// A document whose UTF-8 bytes are at hand already: `utf8` must be exactly `text`'s (nil:
+    /// made from them when asked), and `folded`, when given, their `FoldedText`.
+    package init(text: String?, utf8 bytes: [UInt8], folded: FoldedText? = nil) {
+        self.storedText = text
+        self.utf8 = bytes
+        var lines: [Range<Int>] = []
+        let count = bytes.count
+        // One entry per started block of 64 bytes, and the total.
+        let blocks = (count + 63) >> 6
+        checkpoints = [Int](unsafeUninitializedCapacity: blocks + 1) { checkpoints, initialized in
+            bytes.withUnsafeBufferPointer { buffer in
+                // Every byte but a continuation byte (0b10xxxxxx) starts a scalar: count those in
+                // eight bytes at a time, where bit 7 is set and bit 6 is not, as a 0 or 1 in each
+                // byte of a sum over the block's eight words (at most 8 a byte), added up once by
+                // a multiplication (the build has no popcnt instruction: nonzeroBitCount is a
+                // dozen instructions).
+                var scalars = 0
+                let whole = count >> 6
+                let raw = UnsafeRawPointer(buffer.baseAddress)
+                for block in 0..<whole {
+                    checkpoints[block] = scalars
+                    var lanes: UInt64 = 0
+                    for word in 0..<8 {
+                        let bits = raw!.loadUnaligned(fromByteOffset: block << 6 | word << 3, as: UInt64.self)
+                        lanes &+= (bits & ~(bits << 1) & 0x8080_8080_8080_8080) >> 7
+                    }
+                    let continuations = Int((lanes &* 0x0101_0101_0101_0101) >> 56)
+                    scalars &+= 64 &- continuations
+                }
+                if whole < blocks {
+                    checkpoints[whole] = scalars
+                    for index in (whole << 6)..<count where buffer[index] & 0xC0 != 0x80 { scalars += 1 }
+                }
+                checkpoints[blocks] = scalars
+                var lineStart = 0
+                while lineStart < count, let newline = buffer.firstIndex(ofByte: 0x0A, from: lineStart) {
+                    lines.append(lineStart..<newline)
+                    lineStart = newline + 1
+                }
+                if lineStart < count || count == 0 || buffer[count - 1] == 0x0A {
+                    lines.append(lineStart..<count)
+                }
+            }
+            initialized = blocks + 1
+        }
+        self.lines = lines
+        self.folded = folded ?? FoldedText(utf8: bytes)
+    }
+
+    /// Number of Unicode scalars in `utf8[0..<byte]`.
+    public func scalarOffset(ofByte byte: Int) -> Int {
+        let clamped = min(max(byte, 0), utf8.count)
+        let block = clamped >> 6
+        var scalars = checkpoints[min(block, checkpoints.count - 1)]
+        var index = block << 6
+        while index < clamped {
+            if utf8[index] & 0xC0 != 0x80 { scalars += 1 }
+            index += 1
+        }
+        return scalars
+    }
+
+    /// The text of a byte range (which must fall on scalar boundaries).
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: utf8[range], as: UTF8.self)
+    }
+
+    /// The text of a folded range (see `FoldedText`).
+    public func string(folded range: Range<Int>) -> String {
+        string(folded.utf8Range(range))
+    }
+
+    /// Byte range → `[start, end]` scalar offsets.
+    public func scalarSpan(_ range: Range<Int>) -> (start: Int, end: Int) {
+        (scalarOffset(ofByte: range.lowerBound), scalarOffset(ofByte: range.upperBound))
+    }
+
+    /// Index of the line that contains `byte`.
+    public func lineIndex(containing byte: Int) -> Int {
+        var low = 0
+        var high = lines.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lines[mid].lowerBound <= byte { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Offset of the first `byte` at or after `start`, found by `memchr`.
+    @inline(__always)
+    package func firstIndex(ofByte byte: UInt8, from start: Int) -> Int? {
+        guard let base = baseAddress, start < count,
+              let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+}
