@@ -13,7 +13,7 @@ enum API {
         w.field("unit", p.unit); w.field("field", p.field); w.field("deadline", p.deadline)
         w.endObject()
         w.field("total", o.total); w.field("page", p.page); w.field("size", p.size); w.field("pages", o.pages)
-        w.field("first", o.first); w.field("last", o.last); w.field("cut", o.cut)
+        w.field("first", o.first); w.field("last", o.last); w.field("cut", o.cut); w.field("note", o.note)
         w.field("url", URLText.with("/", p.parameters()))
         w.key("hits"); w.beginArray()
         for item in o.hits {

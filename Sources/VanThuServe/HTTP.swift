@@ -101,6 +101,12 @@ struct QueryParameters {
 
     subscript(name: String) -> String? { values[name] }
 
+    /// A value as given; nil when absent or empty (a form sends empty fields).
+    func nonEmpty(_ name: String) -> String? {
+        guard let value = values[name], !value.isEmpty else { return nil }
+        return value
+    }
+
     /// A value with its surrounding spaces removed; nil when absent or blank.
     func trimmed(_ name: String) -> String? {
         guard let value = values[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
@@ -120,10 +126,9 @@ struct QueryParameters {
             default: bytes.append(byte)
             }
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        // NUL and other C0 controls but tab and newline have no place in a search or a name.
-        guard !text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }) else { return nil }
-        return text
+        // Any text is accepted (control characters too: a search folds them away, and HTML.escape
+        // drops them from a page); only bytes that are not UTF-8 are refused.
+        return String(validating: bytes, as: UTF8.self)
     }
 
     static func hex(_ byte: UInt8) -> UInt8? {

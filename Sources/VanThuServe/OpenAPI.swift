@@ -10,13 +10,13 @@ enum OpenAPI {
         "/api/search": {
           "get": {
             "operationId": "search",
-            "summary": "Search the archive (diacritics optional, \"phrases\" in quotes) with facets and paging.",
+            "summary": "Search the archive (diacritics optional, \"phrases\" in quotes) with facets and paging. Without words or filters, or past 1000 hits deep, the page is empty and `note` says why.",
             "parameters": [
               {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 2048}, "description": "Words and \"quoted phrases\"."},
               {"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["dispatch", "news", "unknown"]}},
               {"name": "year", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
-              {"name": "from", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}},
-              {"name": "to", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}},
+              {"name": "from", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"}},
+              {"name": "to", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"}},
               {"name": "unit", "in": "query", "schema": {"type": "string", "maxLength": 300}},
               {"name": "field", "in": "query", "schema": {"type": "string", "enum": ["economy", "culture-society", "defense-security", "politics"]}},
               {"name": "deadline", "in": "query", "schema": {"type": "string", "enum": ["1", "true", "0", "false"]}},
@@ -36,8 +36,9 @@ enum OpenAPI {
           "get": {
             "operationId": "document",
             "summary": "One archived record, as the archive holds it, with links.",
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"},
-                            "description": "The document's id (16 hexadecimal digits), or a prefix of at least 4 that only it starts with."}],
+            "parameters": [{"name": "id", "in": "path", "required": true,
+                            "description": "The document's id (16 hexadecimal digits), or a prefix of at least 4 that only it starts with.",
+                            "schema": {"type": "string", "pattern": "^[0-9a-fA-F]{4,64}$"}}],
             "responses": {
               "200": {"description": "The record.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}},
               "400": {"$ref": "#/components/responses/Problem"},
@@ -117,7 +118,7 @@ enum OpenAPI {
           },
           "SearchResult": {
             "type": "object", "additionalProperties": false,
-            "required": ["query", "total", "page", "size", "pages", "first", "last", "cut", "url", "hits", "facets"],
+            "required": ["query", "total", "page", "size", "pages", "first", "last", "cut", "note", "url", "hits", "facets"],
             "properties": {
               "query": {"type": "object", "additionalProperties": false,
                         "required": ["q", "kind", "year", "from", "to", "unit", "field", "deadline"],
@@ -127,7 +128,7 @@ enum OpenAPI {
                                        "field": {"type": "string", "nullable": true}, "deadline": {"type": "boolean"}}},
               "total": {"type": "integer", "minimum": 0}, "page": {"type": "integer", "minimum": 1}, "size": {"type": "integer", "minimum": 1},
               "pages": {"type": "integer", "minimum": 0}, "first": {"type": "integer", "minimum": 0}, "last": {"type": "integer", "minimum": 0},
-              "cut": {"type": "boolean"}, "url": {"type": "string"},
+              "cut": {"type": "boolean"}, "note": {"type": "string", "nullable": true}, "url": {"type": "string"},
               "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
               "facets": {"type": "object", "additionalProperties": false, "required": ["kind", "year", "unit", "field", "deadline"],
                          "properties": {"kind": {"type": "array", "items": {"$ref": "#/components/schemas/Facet"}},

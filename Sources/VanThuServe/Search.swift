@@ -26,41 +26,43 @@ struct SearchParameters: Equatable {
 
     init(_ query: QueryParameters) throws(RequestProblem) {
         q = query.trimmed("q")
-        if let q, q.utf8.count > SearchQuery.maximumBytes {
-            throw .badRequest("q: \(q.utf8.count) bytes; a search is at most \(SearchQuery.maximumBytes) bytes")
+        // Characters as JSON Schema counts them (code points); past its first 2 KB the store cuts
+        // a search and the page says so.
+        if let q, q.unicodeScalars.count > Self.maximumQueryCharacters {
+            throw .badRequest("q: \(q.unicodeScalars.count) characters; a search is at most \(Self.maximumQueryCharacters)")
         }
-        if let value = query.trimmed("kind") {
+        if let value = query.nonEmpty("kind") {
             guard let kind = DocumentKind(rawValue: value) else {
                 throw .badRequest("kind: \"\(Self.shown(value))\" is not a kind; kinds are \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             self.kind = kind
         }
-        if let value = query.trimmed("year") {
+        if let value = query.nonEmpty("year") {
             guard value.count == 4, value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw .badRequest("year: \"\(Self.shown(value))\" is not a year (four digits)")
             }
             year = value
         }
         for name in ["from", "to"] {
-            guard let value = query.trimmed(name) else { continue }
+            guard let value = query.nonEmpty(name) else { continue }
             guard SearchQuery.isISODate(value) else {
                 throw .badRequest("\(name): \"\(Self.shown(value))\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
             }
             if name == "from" { from = value } else { to = value }
         }
         if let value = query.trimmed("unit") {
-            guard value.count <= SearchQuery.maximumUnitCharacters else {
-                throw .badRequest("unit: \(value.count) characters; a unit's name is at most \(SearchQuery.maximumUnitCharacters)")
+            guard value.unicodeScalars.count <= SearchQuery.maximumUnitCharacters else {
+                throw .badRequest("unit: \(value.unicodeScalars.count) characters; a unit's name is at most \(SearchQuery.maximumUnitCharacters)")
             }
             unit = value
         }
-        if let value = query.trimmed("field") {
+        if let value = query.nonEmpty("field") {
             guard SearchQuery.fields.contains(value) else {
                 throw .badRequest("field: \"\(Self.shown(value))\" is not a field; fields are \(SearchQuery.fields.joined(separator: ", "))")
             }
             field = value
         }
-        if let value = query.trimmed("deadline") {
+        if let value = query.nonEmpty("deadline") {
             switch value {
             case "1", "true": deadline = true
             case "0", "false": deadline = false
@@ -69,13 +71,16 @@ struct SearchParameters: Equatable {
         }
         page = try Self.number(query, "page", default: 1, range: 1...Self.maximumDepth)
         size = try Self.number(query, "size", default: 20, range: 1...Self.maximumSize)
-        guard page * size <= Self.maximumDepth else {
-            throw .badRequest("page \(page) of \(size): the results go \(Self.maximumDepth) deep; narrow the search instead")
-        }
     }
 
+    static let maximumQueryCharacters = 2048
+
+    /// Past `maximumDepth` a page is empty (with the total and a note): a search is for the best
+    /// hits, not for walking the archive.
+    var isTooDeep: Bool { page * size > Self.maximumDepth }
+
     static func number(_ query: QueryParameters, _ name: String, default value: Int, range: ClosedRange<Int>) throws(RequestProblem) -> Int {
-        guard let text = query.trimmed(name) else { return value }
+        guard let text = query.nonEmpty(name) else { return value }
         guard text.count <= 6, let number = Int(text), range.contains(number) else {
             throw .badRequest("\(name): \"\(shown(text))\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
@@ -118,6 +123,9 @@ struct SearchOutcome {
     /// Folded unit name → the name shown.
     var unitNames: [String: String]
     var cut: Bool
+    /// Why there are no hits although the request was sound: nothing to search for (only
+    /// punctuation), or a page past the depth searches go to.
+    var note: String?
 
     var total: Int { facets.total }
     var first: Int { hits.isEmpty ? 0 : (parameters.page - 1) * parameters.size + 1 }
@@ -126,17 +134,24 @@ struct SearchOutcome {
 
     static func run(_ parameters: SearchParameters, archive: ServedArchive) throws -> SearchOutcome {
         let store = try archive.store()
-        let query = parameters.storeQuery
+        var query = parameters.storeQuery
+        guard query.matchExpression != nil || query.hasFilters else {
+            return SearchOutcome(parameters: parameters, hits: [], facets: SearchFacets(), unitNames: [:], cut: false,
+                                 note: "Không có gì để tìm: hãy gõ từ (chữ hoặc số) hoặc chọn bộ lọc (nothing to search for).")
+        }
+        let tooDeep = parameters.isTooDeep
+        if tooDeep { query.limit = 1 }
         do {
             let facets = try store.searchFacets(query)
-            let all = try store.search(query)
+            let all = tooDeep ? [] : try store.search(query)
             let digest = archive.readyDigest()
             let hits = all.dropFirst((parameters.page - 1) * parameters.size).map { hit in
                 Hit(hit: hit, units: Array((digest?.documents[hit.id]?.units ?? []).prefix(3)))
             }
             var names: [String: String] = [:]
             for unit in facets.units { names[unit.value] = digest?.unitNameByFolded[unit.value] ?? unit.value }
-            return SearchOutcome(parameters: parameters, hits: hits, facets: facets, unitNames: names, cut: query.wasCut)
+            return SearchOutcome(parameters: parameters, hits: hits, facets: facets, unitNames: names, cut: query.wasCut,
+                                 note: tooDeep ? "Kết quả chỉ xem được đến \(SearchParameters.maximumDepth) văn bản đầu; hãy thu hẹp tìm kiếm (results go \(SearchParameters.maximumDepth) deep)." : nil)
         } catch let problem as SearchQuery.Problem {
             throw RequestProblem.badRequest(problem.description.replacingOccurrences(of: "--", with: ""))
         } catch let problem as ArchiveStore.StoreProblem {

@@ -64,10 +64,12 @@ enum SearchPage {
         if o.cut {
             out += "<p class=\"note\">Câu tìm quá dài: chỉ dùng \(SearchQuery.maximumWords) từ đầu tiên.</p>"
         }
+        if let note = o.note { out += "<p class=\"note\">\(HTML.escape(note))</p>" }
         if o.total == 0 {
             out += "<p class=\"total\" id=\"total\">Không có văn bản nào khớp.</p>"
         } else {
-            out += "<p class=\"total\" id=\"total\">\(o.first)–\(o.last) trong \(o.total) văn bản</p><ol class=\"hits\" start=\"\(o.first)\">"
+            out += o.hits.isEmpty ? "<p class=\"total\" id=\"total\">\(o.total) văn bản</p><ol class=\"hits\">"
+                : "<p class=\"total\" id=\"total\">\(o.first)–\(o.last) trong \(o.total) văn bản</p><ol class=\"hits\" start=\"\(o.first)\">"
             for hit in o.hits { out += hitItem(hit) }
             out += "</ol>"
             out += pager(o)

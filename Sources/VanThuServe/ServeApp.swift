@@ -117,7 +117,6 @@ public struct ServeApp: Sendable {
         switch (parts[0], parts.count) {
         case ("search", 1):
             let parameters = try SearchParameters(query(SearchParameters.names))
-            guard !parameters.isEmpty else { throw RequestProblem.badRequest("nothing to search for: give q (words or \"a phrase\") or a filter") }
             return .json(API.search(try SearchOutcome.run(parameters, archive: archive)))
         case ("documents", 2):
             _ = try query([])
@@ -144,8 +143,8 @@ public struct ServeApp: Sendable {
     }
 
     static func checkLength(_ filter: String?) throws(RequestProblem) {
-        if let filter, filter.count > SearchQuery.maximumUnitCharacters {
-            throw .badRequest("q: \(filter.count) characters; a unit's name is at most \(SearchQuery.maximumUnitCharacters)")
+        if let filter, filter.unicodeScalars.count > SearchQuery.maximumUnitCharacters {
+            throw .badRequest("q: \(filter.unicodeScalars.count) characters; a unit's name is at most \(SearchQuery.maximumUnitCharacters)")
         }
     }
 

@@ -68,14 +68,28 @@ struct SearchPageTests {
 
     @Test(arguments: [
         ("/?q=a&kind=memo", "kind"), ("/?year=20x5", "year"), ("/?q=a&from=2025-02-30", "from"), ("/?q=a&field=sport", "field"),
-        ("/?q=a&page=0", "page"), ("/?q=a&size=500", "size"), ("/?q=a&page=900&size=100", "deep"), ("/?q=a&q=b", "twice"),
-        ("/?q=a&colour=red", "unknown parameter"), ("/?q=%ZZ", "percent"), ("/?q=%C3%28", "percent"), ("/api/search?q=!!!", "nothing"),
-        ("/api/search", "nothing"), ("/?q=a&deadline=maybe", "deadline"), ("/?q=a%00b", "percent"),
+        ("/?q=a&page=0", "page"), ("/?q=a&size=500", "size"), ("/?q=a&q=b", "twice"), ("/?q=a&kind=+news", "kind"),
+        ("/?q=a&colour=red", "unknown parameter"), ("/?q=%ZZ", "percent"), ("/?q=%C3%28", "percent"),
+        ("/?q=a&deadline=maybe", "deadline"), ("/?q=a&page=1x", "page"),
     ])
     func invalidParametersGetA400(_ target: String, _ word: String) {
         let response = ServeFixture.get(target)
         #expect(response.status == 400, "\(target)")
         #expect(response.text.contains(word), "\(target): \(response.text.prefix(300))")
+    }
+
+    @Test func nothingToSearchAndTooDeepAreEmptyPagesThatSayWhy() throws {
+        for target in ["/api/search", "/api/search?q=!!!", "/api/search?q=a&page=900&size=100", "/api/search?q=a%00b"] {
+            let response = ServeFixture.get(target)
+            #expect(response.status == 200, "\(target)")
+            let json = try #require(ServeFixture.json(response) as? [String: Any])
+            #expect((json["hits"] as? [Any])?.isEmpty == true, "\(target)")
+            if target != "/api/search?q=a%00b" { #expect(json["note"] is String, "\(target)") }
+        }
+        #expect(ServeFixture.get("/?q=!!!").text.contains("Không có gì để tìm"))
+        let deep = ServeFixture.get("/?q=dan+van&page=101&size=10")
+        #expect(deep.status == 200)
+        #expect(deep.text.contains("1000"))
     }
 
     @Test func longQueriesAreRefused() {
