@@ -83,7 +83,7 @@ struct QueryParameters {
 
     init(_ raw: String, allowed: Set<String>) throws(RequestProblem) {
         guard raw.utf8.count <= Self.maximumBytes else {
-            throw .init(414, "the query string is \(raw.utf8.count) bytes; at most \(Self.maximumBytes)")
+            throw .badRequest("the query string is \(raw.utf8.count) bytes; at most \(Self.maximumBytes)")
         }
         for pair in raw.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -101,9 +101,11 @@ struct QueryParameters {
 
     subscript(name: String) -> String? { values[name] }
 
-    /// A value as given; nil when absent or empty (a form sends empty fields).
-    func nonEmpty(_ name: String) -> String? {
-        guard let value = values[name], !value.isEmpty else { return nil }
+    /// A value as given, for parameters with a fixed form (a kind, a date, a number): absent is
+    /// nil, and an empty value is refused (the pages' forms never send one).
+    func nonEmpty(_ name: String) throws(RequestProblem) -> String? {
+        guard let value = values[name] else { return nil }
+        guard !value.isEmpty else { throw .badRequest("\(name) is empty; leave it out instead") }
         return value
     }
 

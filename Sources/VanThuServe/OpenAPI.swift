@@ -27,7 +27,6 @@ enum OpenAPI {
               "200": {"description": "One page of hits, the total and the facets.",
                       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}}},
               "400": {"$ref": "#/components/responses/Problem"},
-              "414": {"$ref": "#/components/responses/Problem"},
               "503": {"$ref": "#/components/responses/Problem"}
             }
           }
@@ -53,8 +52,7 @@ enum OpenAPI {
             "parameters": [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 300}}],
             "responses": {
               "200": {"description": "Units.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UnitList"}}}},
-              "400": {"$ref": "#/components/responses/Problem"},
-              "414": {"$ref": "#/components/responses/Problem"}
+              "400": {"$ref": "#/components/responses/Problem"}
             }
           }
         },

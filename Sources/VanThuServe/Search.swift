@@ -31,20 +31,20 @@ struct SearchParameters: Equatable {
         if let q, q.unicodeScalars.count > Self.maximumQueryCharacters {
             throw .badRequest("q: \(q.unicodeScalars.count) characters; a search is at most \(Self.maximumQueryCharacters)")
         }
-        if let value = query.nonEmpty("kind") {
+        if let value = try query.nonEmpty("kind") {
             guard let kind = DocumentKind(rawValue: value) else {
                 throw .badRequest("kind: \"\(Self.shown(value))\" is not a kind; kinds are \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             self.kind = kind
         }
-        if let value = query.nonEmpty("year") {
+        if let value = try query.nonEmpty("year") {
             guard value.count == 4, value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw .badRequest("year: \"\(Self.shown(value))\" is not a year (four digits)")
             }
             year = value
         }
         for name in ["from", "to"] {
-            guard let value = query.nonEmpty(name) else { continue }
+            guard let value = try query.nonEmpty(name) else { continue }
             guard SearchQuery.isISODate(value) else {
                 throw .badRequest("\(name): \"\(Self.shown(value))\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
             }
@@ -56,13 +56,13 @@ struct SearchParameters: Equatable {
             }
             unit = value
         }
-        if let value = query.nonEmpty("field") {
+        if let value = try query.nonEmpty("field") {
             guard SearchQuery.fields.contains(value) else {
                 throw .badRequest("field: \"\(Self.shown(value))\" is not a field; fields are \(SearchQuery.fields.joined(separator: ", "))")
             }
             field = value
         }
-        if let value = query.nonEmpty("deadline") {
+        if let value = try query.nonEmpty("deadline") {
             switch value {
             case "1", "true": deadline = true
             case "0", "false": deadline = false
@@ -80,7 +80,7 @@ struct SearchParameters: Equatable {
     var isTooDeep: Bool { page * size > Self.maximumDepth }
 
     static func number(_ query: QueryParameters, _ name: String, default value: Int, range: ClosedRange<Int>) throws(RequestProblem) -> Int {
-        guard let text = query.nonEmpty(name) else { return value }
+        guard let text = try query.nonEmpty(name) else { return value }
         guard text.count <= 6, let number = Int(text), range.contains(number) else {
             throw .badRequest("\(name): \"\(shown(text))\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
