@@ -9,8 +9,13 @@ public struct ServeApp: Sendable {
     public let archive: ServedArchive
     /// The largest original file served (as the pipeline's own input cap).
     public var maximumOriginalBytes = 64 << 20
+    let cache: ResponseCache?
 
-    public init(archive: ServedArchive) { self.archive = archive }
+    /// `cache`: keep the answers to repeated GET requests while the archive is unchanged.
+    public init(archive: ServedArchive, cache: Bool = false) {
+        self.archive = archive
+        self.cache = cache ? ResponseCache() : nil
+    }
 
     /// Headers on every response: no sniffing, no framing, no script, nothing loaded from elsewhere.
     static let securityHeaders: [(String, String)] = [
@@ -22,6 +27,23 @@ public struct ServeApp: Sendable {
     ]
 
     public func respond(to request: ServeRequest) -> ServeResponse {
+        guard let cache, request.method == "GET" || request.method == "HEAD", let stamp = ResponseCache.stamp(archive) else {
+            return answer(request)
+        }
+        let key = request.path + "?" + request.query
+        if var cached = cache.get(key, stamp: stamp) {
+            if request.method == "HEAD" { cached.body = [] }
+            return cached
+        }
+        var full = request
+        full.method = "GET"
+        var response = answer(full)
+        cache.put(key, stamp: stamp, response)
+        if request.method == "HEAD" { response.body = [] }
+        return response
+    }
+
+    func answer(_ request: ServeRequest) -> ServeResponse {
         var response: ServeResponse
         let isAPI = request.path.hasPrefix("/api/") || request.path == "/api"
         do {

@@ -18,12 +18,19 @@ public enum ServeServer {
     struct Responder: HTTPResponder {
         typealias Context = BasicRequestContext
         let app: ServeApp
+        /// At most two handlers a core at a time: more would only share the cores and SQLite's
+        /// readers; the rest wait their turn in order.
+        let workers: OperationQueue = {
+            let queue = OperationQueue()
+            queue.maxConcurrentOperationCount = max(2, 2 * ProcessInfo.processInfo.activeProcessorCount)
+            return queue
+        }()
 
         func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
             let served = ServeRequest(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "")
             let app = self.app
             let answer = await withCheckedContinuation { (continuation: CheckedContinuation<ServeResponse, Never>) in
-                DispatchQueue.global().async { continuation.resume(returning: app.respond(to: served)) }
+                workers.addOperation { continuation.resume(returning: app.respond(to: served)) }
             }
             var fields = HTTPFields()
             for (name, value) in answer.headers {
@@ -40,7 +47,7 @@ public enum ServeServer {
         var logger = Logger(label: "vanthu-serve")
         logger.logLevel = .warning
         let app = Application(
-            responder: Responder(app: ServeApp(archive: archive)),
+            responder: Responder(app: ServeApp(archive: archive, cache: true)),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "vanthu"),
             onServerRunning: { channel in onRunning(channel.localAddress?.port ?? options.port) },
             logger: logger

@@ -111,3 +111,39 @@ struct ReloadTests {
         #expect((ServeFixture.json(ServeFixture.get("/api/search?q=dan+van+kheo&size=100", app: app)) as? [String: Any])?["total"] as? Int ?? 0 >= 9)
     }
 }
+
+struct ResponseCacheTests {
+    @Test func aCachedAnswerLastsUntilTheArchiveChanges() throws {
+        let folder = ServeFixture.temporaryFolder()
+        let input = folder.appendingPathComponent("input"), output = folder.appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ServeFixture.sources.appendingPathComponent("huong-dan-08.txt"),
+                                         to: input.appendingPathComponent("huong-dan-08.txt"))
+        try ServeFixture.run(input, output: output)
+        let app = ServeApp(archive: ServedArchive(folder: output), cache: true)
+        let first = ServeFixture.get("/api/search?q=rau+sach+xyz", app: app)
+        #expect((ServeFixture.json(first) as? [String: Any])?["total"] as? Int == 0)
+        #expect(ServeFixture.get("/api/search?q=rau+sach+xyz", app: app).body == first.body)
+        #expect(app.respond(to: ServeRequest(method: "HEAD", path: "/api/search", query: "q=rau+sach+xyz")).body.isEmpty)
+        try Data("Tin rau sạch xyz\n\nThứ hai, 03/03/2025\n\nXã Tân Hòa có 3 mô hình rau sạch xyz.\n".utf8)
+            .write(to: input.appendingPathComponent("tin-rau.txt"))
+        try ServeFixture.run(input, output: output)
+        #expect((ServeFixture.json(ServeFixture.get("/api/search?q=rau+sach+xyz", app: app)) as? [String: Any])?["total"] as? Int == 1)
+    }
+
+    @Test func theLeastRecentlyUsedGoFirst() {
+        let cache = ResponseCache(capacity: 8, maximumBody: 10)
+        let small = ServeResponse(contentType: "text/plain", body: [1])
+        for index in 0..<8 { cache.put("k\(index)", stamp: "s", small) }
+        _ = cache.get("k0", stamp: "s")
+        cache.put("k8", stamp: "s", small)
+        #expect(cache.get("k0", stamp: "s") != nil)
+        #expect(cache.get("k1", stamp: "s") == nil)
+        #expect(cache.get("k8", stamp: "s") != nil)
+        #expect(cache.get("k8", stamp: "t") == nil)
+        cache.put("big", stamp: "s", ServeResponse(contentType: "text/plain", body: Array(repeating: 0, count: 11)))
+        #expect(cache.get("big", stamp: "s") == nil)
+        cache.put("error", stamp: "s", ServeResponse(status: 400, contentType: "text/plain", body: [1]))
+        #expect(cache.get("error", stamp: "s") == nil)
+    }
+}
