@@ -76,8 +76,9 @@ public struct Pipeline: Sendable {
 
         public init(config: PipelineConfig) {
             ingest = IngestStage(maxFileBytes: config.limits.maxFileBytes)
-            classify = config.stages.contains(.classify) ? ClassifyStage() : nil
-            extract = ExtractStage(extractors: config.enabledExtractors, includeText: config.output.includeText)
+            let lexicon = config.runLexicon
+            classify = config.stages.contains(.classify) ? ClassifyStage(lexicon: lexicon.documents) : nil
+            extract = ExtractStage(extractors: config.enabledExtractors(lexicon: lexicon), includeText: config.output.includeText)
         }
 
         /// What became of one file.

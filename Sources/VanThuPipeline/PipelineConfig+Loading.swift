@@ -104,8 +104,15 @@ extension PipelineConfig {
                     extractors[id] = ExtractorSettings(enabled: enabled)
                     continue
                 }
-                let settings = try settingsNode.object(allowed: ["enabled"])
-                extractors[id] = ExtractorSettings(enabled: try settings["enabled"]?.bool() ?? true)
+                // `enabled` and the options the extractor declares, each of its declared type.
+                let declared = ExtractorRegistry.extractor(id: id)?.options ?? []
+                let settings = try settingsNode.object(allowed: ["enabled"] + declared.map(\.name))
+                var options: [String: ExtractorOption.Value] = [:]
+                for option in declared {
+                    guard let node = settings[option.name] else { continue }
+                    options[option.name] = try node.optionValue(for: option)
+                }
+                extractors[id] = ExtractorSettings(enabled: try settings["enabled"]?.bool() ?? true, options: options)
             }
             for extractor in ExtractorRegistry.all where extractors[extractor.id]?.enabled ?? true {
                 for needed in extractor.requires where extractors[needed]?.enabled == false {
@@ -215,6 +222,18 @@ package struct ConfigNode {
             throw .wrongType(keyPath: path, expected: "true or false")
         }
         return number.boolValue
+    }
+
+    /// A value of an extractor's option, of the type it declares and within its range or choices.
+    func optionValue(for option: ExtractorOption) throws(ConfigError) -> ExtractorOption.Value {
+        let value: ExtractorOption.Value
+        switch option.kind {
+        case .bool: value = .bool(try bool())
+        case .int: value = .int(try int())
+        case .choice: value = .string(try string())
+        }
+        guard option.accepts(value) else { throw .invalidValue(keyPath: path, value: value.description, valid: option.validValues) }
+        return value
     }
 
     package func int() throws(ConfigError) -> Int {

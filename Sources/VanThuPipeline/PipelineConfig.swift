@@ -56,7 +56,11 @@ public struct PipelineConfig: Sendable, Equatable {
 
     public struct ExtractorSettings: Sendable, Equatable {
         public var enabled: Bool
-        public init(enabled: Bool = true) { self.enabled = enabled }
+        /// Values of the extractor's own options (its `options`), checked when loaded.
+        public var options: [String: ExtractorOption.Value]
+        public init(enabled: Bool = true, options: [String: ExtractorOption.Value] = [:]) {
+            self.enabled = enabled; self.options = options
+        }
     }
 
     public struct Limits: Sendable, Equatable {
@@ -77,15 +81,33 @@ public struct PipelineConfig: Sendable, Equatable {
             + ";classify=\(stages.contains(.classify));text=\(output.includeText)" + (lexicon == UnitLexicon.Extension() ? ""
                 : ";lexicon=" + SHA256.hex(Array([lexicon.heads, lexicon.standaloneHeads, lexicon.qualifiers, lexicon.positions, lexicon.places]
                     .map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}").utf8)).prefix(12))
+            + optionsTag
     }
 
-    /// The extractors that run, in registry order, configured (the unit lexicon extended).
-    public var enabledExtractors: [any Extractor] {
+    /// The extractor options set in pipeline.json (`;options=units.resolveShortForms=false`), or
+    /// nothing when none is: a record made under other options is processed again.
+    private var optionsTag: String {
+        let set = extractors.keys.sorted().flatMap { id in
+            (extractors[id]?.options ?? [:]).sorted { $0.key < $1.key }.map { "\(id).\($0.key)=\($0.value)" }
+        }
+        return set.isEmpty ? "" : ";options=" + set.joined(separator: ",")
+    }
+
+    /// The run's lexicon: the standard one with pipeline.json's additions. The classifier, the
+    /// header reader and every extractor read this one.
+    public var runLexicon: Lexicon {
+        lexicon == UnitLexicon.Extension() ? .standard : Lexicon(units: UnitLexicon.standard.extended(with: lexicon))
+    }
+
+    /// The extractors that run, in registry order, each configured the same way: the run's
+    /// lexicon and its own options.
+    public var enabledExtractors: [any Extractor] { enabledExtractors(lexicon: runLexicon) }
+
+    /// The same with a lexicon made already (`runLexicon`: an extended one takes time to build).
+    public func enabledExtractors(lexicon: Lexicon) -> [any Extractor] {
         guard stages.contains(.extract) else { return [] }
-        let extended = lexicon == UnitLexicon.Extension() ? nil : UnitLexicon.standard.extended(with: lexicon)
-        return ExtractorRegistry.all.filter { isEnabled(extractor: $0.id) }.map { extractor -> any Extractor in
-            if let extended, extractor is UnitExtractor { return UnitExtractor(lexicon: extended) }
-            return extractor
+        return ExtractorRegistry.all.filter { isEnabled(extractor: $0.id) }.map { extractor in
+            extractor.configured(with: ExtractorConfiguration(lexicon: lexicon, values: extractors[extractor.id]?.options ?? [:]))
         }
     }
 }

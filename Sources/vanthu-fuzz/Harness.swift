@@ -1,5 +1,3 @@
-import VanThuText
-
 #if !FUZZING
 import Foundation
 

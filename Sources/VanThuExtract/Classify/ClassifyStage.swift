@@ -9,7 +9,12 @@ import VanThuFormats
 public struct ClassifyStage: Stage {
     public var name: StageName { .classify }
 
-    public init() {}
+    /// The type names and authorities the rules read: the run's lexicon.
+    public var lexicon: DocumentLexicon
+
+    public init(lexicon: DocumentLexicon = .standard) {
+        self.lexicon = lexicon
+    }
 
     public struct Rule: Sendable {
         public var id: String
@@ -17,7 +22,7 @@ public struct ClassifyStage: Stage {
         public var weight: Int
         /// Lines (search-folded, trimmed) that may carry the signal: the header block or anywhere.
         public var scope: Scope
-        public var test: @Sendable (FoldedLine) -> Bool
+        public var test: @Sendable (FoldedLine, DocumentLexicon) -> Bool
 
         /// `lead`: the head above the first paragraph of prose, where a page puts its own title
         /// (a list of other documents in a sidebar comes with or after the text).
@@ -97,9 +102,6 @@ public struct ClassifyStage: Stage {
     public static let headLines = 40
     public static let dispatchThreshold = 3
 
-    /// The document types, as one table with the header and reference rules (`DocumentLexicon`).
-    package static let lexicon = DocumentLexicon.standard
-
     /// Labels of a legal-document register (a database page that describes one document): the
     /// page is that document.
     public static let registerLabels: [StaticString] = [
@@ -118,57 +120,57 @@ public struct ClassifyStage: Stage {
     public static let notSubjectCues: [StaticString] = ["ve viec lam "]
 
     public static let rules: [Rule] = [
-        Rule(id: "dispatch.motto", kind: .dispatch, weight: 2, scope: .head) {
-            $0.hasPrefix("cong hoa xa hoi chu nghia viet nam") || $0.hasPrefix("dang cong san viet nam")
+        Rule(id: "dispatch.motto", kind: .dispatch, weight: 2, scope: .head) { line, _ in
+            line.hasPrefix("cong hoa xa hoi chu nghia viet nam") || line.hasPrefix("dang cong san viet nam")
         },
-        Rule(id: "dispatch.number", kind: .dispatch, weight: 2, scope: .head) { line in
+        Rule(id: "dispatch.number", kind: .dispatch, weight: 2, scope: .head) { line, _ in
             guard line.hasPrefix("so") else { return false }
             let rest = line.skip(from: 2) { $0 == UInt8(ascii: ":") || $0 == 0x20 }
-            guard rest < line.count, line.bytes[rest] &- 0x30 < 10 else { return false }
+            guard rest < line.count, FoldedText.isDigit(line.bytes[rest]) else { return false }
             return line.contains(UInt8(ascii: "/"), from: rest) && line.count - rest < 60
         },
-        Rule(id: "dispatch.place-date", kind: .dispatch, weight: 1, scope: .head) { line in
+        Rule(id: "dispatch.place-date", kind: .dispatch, weight: 1, scope: .head) { line, _ in
             guard line.count < 80, let comma = line.firstIndex(of: UInt8(ascii: ",")) else { return false }
             let rest = line.skip(from: comma + 1) { $0 == 0x20 }
             return FoldedLine.starts(line.bytes, at: rest, with: "ngay ") && line.contains(" thang ", from: rest)
                 && line.contains(" nam ", from: rest)
         },
-        Rule(id: "dispatch.subject", kind: .dispatch, weight: 2, scope: .head) { $0.hasPrefix("v/v ") || $0.hasPrefix("v/v:") },
-        Rule(id: "dispatch.recipients", kind: .dispatch, weight: 1, scope: .head) { $0.hasPrefix("kinh gui") },
-        Rule(id: "dispatch.type-line", kind: .dispatch, weight: 1, scope: .head) { line in
+        Rule(id: "dispatch.subject", kind: .dispatch, weight: 2, scope: .head) { line, _ in line.hasPrefix("v/v ") || line.hasPrefix("v/v:") },
+        Rule(id: "dispatch.recipients", kind: .dispatch, weight: 1, scope: .head) { line, _ in line.hasPrefix("kinh gui") },
+        Rule(id: "dispatch.type-line", kind: .dispatch, weight: 1, scope: .head) { line, lexicon in
             lexicon.isTypeName(folded: line.bytes)
         },
         // A document's own title as one line: type name, optionally its number, then the subject
         // (`Thông báo số 12/TB-UBND về việc …`, `Kế hoạch: V/v …`). A news headline names a
         // document otherwise (`Nghị định 100 có hiệu lực …`).
-        Rule(id: "dispatch.type-title", kind: .dispatch, weight: 3, scope: .lead) { line in
-            line.count < 300 && isTypeTitle(line)
+        Rule(id: "dispatch.type-title", kind: .dispatch, weight: 3, scope: .lead) { line, lexicon in
+            line.count < 300 && isTypeTitle(line, lexicon: lexicon)
         },
         // A header block flattened into one paragraph (`UBND … CỘNG HÒA XÃ HỘI … Số: … V/v …`).
-        Rule(id: "dispatch.flat-header", kind: .dispatch, weight: 3, scope: .head) { line in
+        Rule(id: "dispatch.flat-header", kind: .dispatch, weight: 3, scope: .head) { line, _ in
             line.count > 80 && (line.contains("cong hoa xa hoi chu nghia viet nam") || line.contains("dang cong san viet nam"))
                 && (line.contains("v/v ") || line.contains("kinh gui"))
         },
-        Rule(id: "dispatch.register", kind: .dispatch, weight: 2, scope: .head) { line in
+        Rule(id: "dispatch.register", kind: .dispatch, weight: 2, scope: .head) { line, _ in
             registerLabels.contains { line.hasPrefix($0) }
         },
-        Rule(id: "dispatch.closing", kind: .dispatch, weight: 3, scope: .anywhere) { line in
+        Rule(id: "dispatch.closing", kind: .dispatch, weight: 3, scope: .anywhere) { line, _ in
             var end = line.count
             while end > 0 && (line.bytes[end - 1] == UInt8(ascii: "!") || line.bytes[end - 1] == UInt8(ascii: ".")
                                 || line.bytes[end - 1] == 0x20) { end -= 1 }
             return closingFormulas.contains { $0.utf8CodeUnitCount == end && line.hasPrefix($0) }
         },
-        Rule(id: "dispatch.copy-to", kind: .dispatch, weight: 2, scope: .anywhere) { $0.hasPrefix("noi nhan") },
+        Rule(id: "dispatch.copy-to", kind: .dispatch, weight: 2, scope: .anywhere) { line, _ in line.hasPrefix("noi nhan") },
         // An authority line of a signature block (`T/M …`, `KT. …`, `TUQ. …`): the lexicon's authorities.
-        Rule(id: "dispatch.signature", kind: .dispatch, weight: 1, scope: .anywhere) { line in
+        Rule(id: "dispatch.signature", kind: .dispatch, weight: 1, scope: .anywhere) { line, lexicon in
             line.count < 60 && lexicon.authority(atStartOf: line.bytes) != nil
         },
-        Rule(id: "news.metadata", kind: .news, weight: 1, scope: .head) { $0.hasPrefix("# date") || $0.hasPrefix("date ") },
-        Rule(id: "news.dateline", kind: .news, weight: 1, scope: .head) { line in
+        Rule(id: "news.metadata", kind: .news, weight: 1, scope: .head) { line, _ in line.hasPrefix("# date") || line.hasPrefix("date ") },
+        Rule(id: "news.dateline", kind: .news, weight: 1, scope: .head) { line, _ in
             line.count < 60 && (line.hasPrefix("thu ") || line.hasPrefix("chu nhat")) && line.contains(UInt8(ascii: "/"))
         },
         // A news agency's or paper's tag at the start of the lead: `(TTXVN) - …`, `(Báo Nhân Dân) – …`.
-        Rule(id: "news.source-tag", kind: .news, weight: 1, scope: .head) { line in
+        Rule(id: "news.source-tag", kind: .news, weight: 1, scope: .head) { line, _ in
             guard line.count > 8, line.bytes[0] == UInt8(ascii: "("), let close = line.firstIndex(of: UInt8(ascii: ")")),
                   close >= 3, close <= 32 else { return false }
             var spaces = 0
@@ -183,12 +185,12 @@ public struct ClassifyStage: Stage {
     ]
 
     /// `type name [số N…] [:] về việc|V/v …` at the start of a line.
-    package static func isTypeTitle(_ line: FoldedLine) -> Bool {
+    package static func isTypeTitle(_ line: FoldedLine, lexicon: DocumentLexicon) -> Bool {
         guard let (_, length) = lexicon.typeName(atStartOf: line.bytes) else { return false }
         var k = line.skip(from: length) { $0 == 0x20 }
         if FoldedLine.starts(line.bytes, at: k, with: "so ") {
             k = line.skip(from: k + 3) { $0 == 0x20 }
-            guard k < line.count, line.bytes[k] &- 0x30 < 10 else { return false }
+            guard k < line.count, FoldedText.isDigit(line.bytes[k]) else { return false }
             k = line.skip(from: k) { $0 != 0x20 }
             k = line.skip(from: k) { $0 == 0x20 }
         }
@@ -198,11 +200,13 @@ public struct ClassifyStage: Stage {
     }
 
     public func run(_ clean: CleanDocument) throws(StageFailure) -> ClassifiedDocument {
-        let (kind, reasons) = Self.classify(clean.document)
+        let (kind, reasons) = Self.classify(clean.document, lexicon: lexicon)
         return ClassifiedDocument(clean: clean, kind: kind, reasons: reasons)
     }
 
-    public static func classify(_ document: TextDocument) -> (DocumentKind, [String]) {
+    /// The kind of `document` and the rules that decided it, with the type names and authorities
+    /// of `lexicon` (the run's, in a pipeline).
+    public static func classify(_ document: TextDocument, lexicon: DocumentLexicon = .standard) -> (DocumentKind, [String]) {
         var scores: [DocumentKind: Int] = [:]
         var reasons: [String] = []
         var proseParagraphs = 0
@@ -235,7 +239,7 @@ public struct ClassifyStage: Stage {
                 for ruleIndex in rules.indices where fired & (1 << UInt64(ruleIndex)) == 0 {
                     if rules[ruleIndex].scope == .head && index >= headLines { continue }
                     if rules[ruleIndex].scope == .lead && (index >= headLines || proseParagraphs > 0) { continue }
-                    if rules[ruleIndex].test(line) {
+                    if rules[ruleIndex].test(line, lexicon) {
                         scores[rules[ruleIndex].kind, default: 0] += rules[ruleIndex].weight
                         reasons.append(rules[ruleIndex].id)
                         fired |= 1 << UInt64(ruleIndex)

@@ -10,7 +10,16 @@ public struct DateExtractor: Extractor {
     public let id = "dates"
     public let summary = "Calendar dates, periods and the document's own date."
 
-    public init() {}
+    /// The type names whose headline dates a legal text (`legalTitleDate`).
+    public var lexicon: DocumentLexicon
+
+    public init(lexicon: DocumentLexicon = .standard) {
+        self.lexicon = lexicon
+    }
+
+    public func configured(with configuration: ExtractorConfiguration) -> any Extractor {
+        DateExtractor(lexicon: configuration.lexicon.documents)
+    }
 
     public var examples: [ExtractorExample] { Self.examples }
 
@@ -24,10 +33,10 @@ public struct DateExtractor: Extractor {
     }
 
     /// The full date in a headline that starts with a document type's name (`Nghị định số … ngày 25/6/2004`).
-    package static func legalTitleDate(_ title: String) -> String? {
+    package static func legalTitleDate(_ title: String, lexicon: DocumentLexicon) -> String? {
         let folded = TextDocument(title).folded
         let words = String(decoding: folded.bytes.prefix(40), as: UTF8.self).split(separator: " ").map(String.init)
-        let names = DocumentLexicon.standard.typeNamesByFold
+        let names = lexicon.typeNamesByFold
         guard (1...3).contains(where: { $0 <= words.count && names[words.prefix($0).joined(separator: " ")] != nil })
         else { return nil }
         return TemporalScanner().scan(folded).first { $0.kind == .point && $0.value.precision == .day && $0.value.year != nil }?
@@ -78,7 +87,7 @@ public struct DateExtractor: Extractor {
         // A law or a decree posted as a page: its headline names it with its own date (`Nghị định số
         // 12/2004/NĐ-CP ngày 25/6/2004 …`, `LUẬT … (Ngày 17/6/2003)`), which is its date, not the post's.
         if headerDate == nil, own == nil || own?.source == .publicationLine, let title = context.record.title,
-           let titled = Self.legalTitleDate(title) {
+           let titled = Self.legalTitleDate(title, lexicon: lexicon) {
             context.record.date = titled
         }
         let year = context.documentYear

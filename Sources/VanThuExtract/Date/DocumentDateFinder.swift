@@ -121,8 +121,8 @@ package struct DocumentDateFinder: Sendable {
         var last: UInt8 = 0
         for k in range {
             let byte = text[k]
-            if FoldedBytes.isLetter(byte) && !FoldedBytes.isLetter(text[k - 1]) { words += 1 }
-            if !FoldedBytes.isSpace(byte) { last = byte }
+            if FoldedText.isLetter(byte) && !FoldedText.isLetter(text[k - 1]) { words += 1 }
+            if !FoldedText.isSpace(byte) { last = byte }
         }
         return words <= 6 && last != NumberToken.dot
     }
@@ -145,7 +145,7 @@ package struct DocumentDateFinder: Sendable {
         for k in range {
             let byte = text[k]
             if byte == NumberToken.dot || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\"") { return false }
-            if (FoldedBytes.isLetter(byte) || FoldedBytes.isDigit(byte)) && !(FoldedBytes.isLetter(text[k - 1]) || FoldedBytes.isDigit(text[k - 1])) {
+            if (FoldedText.isLetter(byte) || FoldedText.isDigit(byte)) && !(FoldedText.isLetter(text[k - 1]) || FoldedText.isDigit(text[k - 1])) {
                 words += 1
             }
         }
@@ -155,8 +155,8 @@ package struct DocumentDateFinder: Sendable {
     /// `6` of `Thứ 6`, or a clock time `08:30`, `8h30`, `15:00:00`.
     package func isClockOrWeekday(_ word: [UInt8]) -> Bool {
         if word.count == 1 { return word[0] >= UInt8(ascii: "2") && word[0] <= UInt8(ascii: "8") }
-        guard let first = word.first, FoldedBytes.isDigit(first) else { return false }
-        return word.count <= 8 && word.allSatisfy { FoldedBytes.isDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "h") }
+        guard let first = word.first, FoldedText.isDigit(first) else { return false }
+        return word.count <= 8 && word.allSatisfy { FoldedText.isDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "h") }
             && word.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "h") }
     }
 
@@ -175,16 +175,16 @@ package struct DocumentDateFinder: Sendable {
             }
             k -= 1
         }
-        while start < end, FoldedBytes.isSpace(text[start]) || text[start] == UInt8(ascii: "*") { start += 1 }
+        while start < end, FoldedText.isSpace(text[start]) || text[start] == UInt8(ascii: "*") { start += 1 }
         // A header flattened into one line: `… Số: 12/SGDĐT-VP Sơn La, ` — the place follows the symbol.
-        if end - start > Self.placeLength || (start..<end).contains(where: { FoldedBytes.isDigit(text[$0]) }),
+        if end - start > Self.placeLength || (start..<end).contains(where: { FoldedText.isDigit(text[$0]) }),
            let symbolEnd = symbolEnd(text, before: end, notBefore: start) {
             start = text.skipSpaces(from: symbolEnd, limit: 4)
         }
         guard end - start >= 2, end - start <= Self.placeLength else { return false }
         for k in start..<end {
             let byte = text[k]
-            if !(FoldedBytes.isLetter(byte) || byte == 0x20 || byte == NumberToken.dot || byte == NumberToken.dash) {
+            if !(FoldedText.isLetter(byte) || byte == 0x20 || byte == NumberToken.dot || byte == NumberToken.dash) {
                 return false
             }
         }
@@ -211,16 +211,16 @@ package struct DocumentDateFinder: Sendable {
         while k > limit {
             k = text.skipSpacesBack(from: k, limit: 8)
             var wordStart = k
-            while wordStart > limit, !FoldedBytes.isSpace(text[wordStart - 1]) { wordStart -= 1 }
+            while wordStart > limit, !FoldedText.isSpace(text[wordStart - 1]) { wordStart -= 1 }
             guard wordStart < k else { return nil }
             let word = wordStart..<k
-            if word.allSatisfy({ FoldedBytes.isLetter(text[$0]) || text[$0] == NumberToken.dot }) {
+            if word.allSatisfy({ FoldedText.isLetter(text[$0]) || text[$0] == NumberToken.dot }) {
                 placeWords += 1
                 guard placeWords <= 4 else { return nil }
                 k = wordStart
                 continue
             }
-            let isSymbol = word.contains { FoldedBytes.isDigit(text[$0]) }
+            let isSymbol = word.contains { FoldedText.isDigit(text[$0]) }
                 && word.contains { text[$0] == NumberToken.slash || text[$0] == NumberToken.dash }
             return isSymbol && placeWords > 0 ? k : nil
         }
@@ -236,7 +236,7 @@ package struct DocumentDateFinder: Sendable {
         var sentence = verb.start
         while sentence > 0, verb.start - sentence < 400 {
             let byte = text[sentence - 1]
-            if byte == UInt8(ascii: ";") || (byte == NumberToken.dot && FoldedBytes.isSpace(text[sentence])) { break }
+            if byte == UInt8(ascii: ";") || (byte == NumberToken.dot && FoldedText.isSpace(text[sentence])) { break }
             if byte == 0x0A, text.skipSpacesBack(from: sentence - 1, limit: 8) > 0,
                text[text.skipSpacesBack(from: sentence - 1, limit: 8) - 1] == 0x0A { break }
             sentence -= 1
@@ -271,11 +271,11 @@ package struct DocumentDateFinder: Sendable {
         var previousWord = ""
         for k in range.lowerBound...range.upperBound {
             let byte = k < range.upperBound ? text[k] : 0x20
-            if FoldedBytes.isLetter(byte) || FoldedBytes.isDigit(byte) {
+            if FoldedText.isLetter(byte) || FoldedText.isDigit(byte) {
                 word.append(byte)
                 continue
             }
-            if byte == UInt8(ascii: ":"), let first = word.first, FoldedBytes.isDigit(first), word.count <= 5 {
+            if byte == UInt8(ascii: ":"), let first = word.first, FoldedText.isDigit(first), word.count <= 5 {
                 word.append(byte)  // a clock time: `08:30 | 15/03/2024`
                 continue
             }

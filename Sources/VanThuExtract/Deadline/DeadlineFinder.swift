@@ -82,7 +82,7 @@ package struct DeadlineFinder {
                 || [NumberToken.comma, UInt8(ascii: "(")].contains(text[text.skipSpacesBack(from: trigger.start, limit: 4) - 1])
             // A date that recurs by its own words (`trước ngày 30/4 của năm báo cáo`) is a standing rule's:
             // no cut-off recurs. Not a cue that stood before it (`trợ cấp hằng tháng … trước ngày 01`).
-            let recursItself = mention.recurrence != nil && FoldedBytes.isLetter(text[mention.range.upperBound - 1])
+            let recursItself = mention.recurrence != nil && FoldedText.isLetter(text[mention.range.upperBound - 1])
             guard (isDispatch && opensClause(trigger.start, clause.lowerBound)) || recursItself
                     || hasObligation(fronted ? clause : clause.lowerBound..<trigger.start)
                     || hasObligation(governingClauses(before: clause.lowerBound)),
@@ -167,7 +167,7 @@ package struct DeadlineFinder {
         if text[j] == NumberToken.comma { j = text.skipSpaces(from: j + 1, limit: 3) }
         guard let marker = DeadlineLexicon.anchors.match(text, at: j), marker.value || trigger.value else { return nil }
         let anchorStart = text.skipSpaces(from: marker.end, limit: 3)
-        guard anchorStart > marker.end, FoldedBytes.isLetter(text[anchorStart]) else { return nil }
+        guard anchorStart > marker.end, FoldedText.isLetter(text[anchorStart]) else { return nil }
         var anchorEnd = anchorStart
         var words = 0
         var i = anchorStart
@@ -177,8 +177,8 @@ package struct DeadlineFinder {
                 || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "\"") || (byte == NumberToken.dot && !text.isDigit(i + 1)) {
                 break
             }
-            if FoldedBytes.isLetter(byte) || FoldedBytes.isDigit(byte) || byte >= 0x80 {
-                if !FoldedBytes.isLetter(text[i - 1]) && !FoldedBytes.isDigit(text[i - 1]) && text[i - 1] < 0x80 {
+            if FoldedText.isLetter(byte) || FoldedText.isDigit(byte) || byte >= 0x80 {
+                if !FoldedText.isLetter(text[i - 1]) && !FoldedText.isDigit(text[i - 1]) && text[i - 1] < 0x80 {
                     if words == 12 || (words > 0 && DeadlineLexicon.anchorStops.match(text, at: i) != nil) { break }
                     words += 1
                 }
@@ -218,7 +218,7 @@ package struct DeadlineFinder {
         case 0x0A: return !text.isSoftWrap(at: offset) && text.wrappedLineEnd(before: offset) == nil
         case NumberToken.dot:
             let next = text[offset + 1]
-            return next == 0 || FoldedBytes.isSpace(next) || next == UInt8(ascii: "*")
+            return next == 0 || FoldedText.isSpace(next) || next == UInt8(ascii: "*")
         default: return false
         }
     }
@@ -245,8 +245,8 @@ package struct DeadlineFinder {
             // `- ` or `a) ` of the item itself
             if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ")") || byte == FoldedText.other {
                 position = end - 1
-                while position > 0, text[position - 1] != 0x0A, FoldedBytes.isLetter(text[position - 1])
-                        || FoldedBytes.isDigit(text[position - 1]) { position -= 1 }
+                while position > 0, text[position - 1] != 0x0A, FoldedText.isLetter(text[position - 1])
+                        || FoldedText.isDigit(text[position - 1]) { position -= 1 }
                 continue
             }
             guard byte == UInt8(ascii: ";") || byte == NumberToken.comma || byte == 0x0A else { break }
@@ -266,11 +266,11 @@ package struct DeadlineFinder {
         let clauseStart = text.skipSpaces(from: clauseBound, limit: 12)
         var k = text.skipSpacesBack(from: start, limit: 8)
         if text[k - 1] == UInt8(ascii: ":") { return true }
-        while k > clauseStart, !FoldedBytes.isLetter(text[k - 1]), !FoldedBytes.isDigit(text[k - 1]) { k -= 1 }
+        while k > clauseStart, !FoldedText.isLetter(text[k - 1]), !FoldedText.isDigit(text[k - 1]) { k -= 1 }
         if k <= clauseStart { return true }
         // `a) Trước ngày …`, `2. Trước ngày …`
         var j = k
-        while j > clauseStart, FoldedBytes.isLetter(text[j - 1]) || FoldedBytes.isDigit(text[j - 1]) { j -= 1 }
+        while j > clauseStart, FoldedText.isLetter(text[j - 1]) || FoldedText.isDigit(text[j - 1]) { j -= 1 }
         return j == clauseStart && k - j <= 2 && (text[k] == UInt8(ascii: ")") || text[k] == NumberToken.dot)
     }
 
@@ -278,7 +278,7 @@ package struct DeadlineFinder {
     package func has(_ table: FoldedPhraseTable<Bool>, in range: Range<Int>) -> Bool {
         var i = range.lowerBound
         while i < range.upperBound {
-            if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]), let match = table.match(text, at: i),
+            if FoldedText.isLetter(text[i]) && !FoldedText.isLetter(text[i - 1]), let match = table.match(text, at: i),
                match.value, match.end <= range.upperBound {
                 return true
             }
@@ -299,7 +299,7 @@ package struct DeadlineFinder {
     package func hasObligation(_ clause: Range<Int>) -> Bool {
         var i = clause.lowerBound
         while i < clause.upperBound {
-            if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]),
+            if FoldedText.isLetter(text[i]) && !FoldedText.isLetter(text[i - 1]),
                let match = DeadlineLexicon.obligations.match(text, at: i) {
                 let compound = DeadlineLexicon.notObligations.match(text, at: i)
                     ?? previousWordStart(i).flatMap { DeadlineLexicon.notObligations.match(text, at: $0) }
@@ -396,7 +396,7 @@ package struct DeadlineFinder {
         func scan(_ range: Range<Int>, keepFirst: Bool) {
             var i = range.lowerBound
             while i < range.upperBound {
-                if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]),
+                if FoldedText.isLetter(text[i]) && !FoldedText.isLetter(text[i - 1]),
                    let marker = DeadlineLexicon.recipients.match(text, at: i) {
                     let unitStart = text.skipSpaces(from: marker.end, limit: 3)
                     if unitStart > marker.end, let unit = reader.read(at: unitStart), unit.upperBound <= clause.upperBound {
@@ -454,7 +454,7 @@ package struct DeadlineFinder {
         let reader = UnitPhraseReader(document: document, text: text)
         var i = range.lowerBound
         while i < range.upperBound {
-            if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]),
+            if FoldedText.isLetter(text[i]) && !FoldedText.isLetter(text[i - 1]),
                let verb = DeadlineLexicon.reportVerbs.match(text, at: i) {
                 var unitStart = text.skipSpaces(from: verb.end, limit: 3)
                 if let marker = DeadlineLexicon.recipients.match(text, at: unitStart), marker.value {
@@ -478,7 +478,7 @@ package struct DeadlineFinder {
         var best: (start: Int, weight: Int)?
         var i = max(clause.lowerBound, start - 240)
         while i < start {
-            if FoldedBytes.isLetter(text[i]) && !FoldedBytes.isLetter(text[i - 1]),
+            if FoldedText.isLetter(text[i]) && !FoldedText.isLetter(text[i - 1]),
                let verb = DeadlineLexicon.actions.match(text, at: i), verb.end <= start {
                 if best == nil || verb.value >= best!.weight { best = (i, verb.value) }
                 i = verb.end
@@ -489,7 +489,7 @@ package struct DeadlineFinder {
         guard let best else { return nil }
         if let marker = recipient?.marker, marker.lowerBound > best.start, marker.lowerBound < trigger {
             var words = 0
-            for k in best.start..<marker.lowerBound where FoldedBytes.isLetter(text[k]) && !FoldedBytes.isLetter(text[k - 1]) {
+            for k in best.start..<marker.lowerBound where FoldedText.isLetter(text[k]) && !FoldedText.isLetter(text[k - 1]) {
                 words += 1
             }
             if words >= 3 { start = marker.lowerBound }
@@ -497,7 +497,7 @@ package struct DeadlineFinder {
         var end = start
         while end > best.start {
             let byte = text[end - 1]
-            if FoldedBytes.isSpace(byte) || byte == NumberToken.comma || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ":")
+            if FoldedText.isSpace(byte) || byte == NumberToken.comma || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ":")
                 || byte == UInt8(ascii: "(") {
                 end -= 1
             } else {

@@ -1,3 +1,5 @@
+import VanThuText
+
 /// Finds the word that makes a date a deadline, looking back from the date (`trước ngày …`,
 /// `chậm nhất vào 17h00 ngày …`, `hạn chót nộp hồ sơ là ngày …`). Shared by `DeadlineFinder` and the
 /// scanner's standing-rule pass, which must know that a date is a deadline to call it yearly.
@@ -63,13 +65,13 @@ package struct DeadlineTriggerReader {
         var digits = 0
         while i > 0, end - i < 6 {
             let byte = text[i - 1]
-            if FoldedBytes.isDigit(byte) { digits += 1 }
+            if FoldedText.isDigit(byte) { digits += 1 }
             else if !(byte == UInt8(ascii: "h") || byte == UInt8(ascii: "g") || byte == UInt8(ascii: ":")) { break }
             i -= 1
         }
-        guard digits > 0, i < end, FoldedBytes.isDigit(text[i]) else { return nil }
+        guard digits > 0, i < end, FoldedText.isDigit(text[i]) else { return nil }
         let before = text[i - 1]
-        return FoldedBytes.isSpace(before) || before == 0 ? i : nil
+        return FoldedText.isSpace(before) || before == 0 ? i : nil
     }
 
 }

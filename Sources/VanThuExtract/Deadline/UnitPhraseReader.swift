@@ -89,11 +89,11 @@ package struct UnitPhraseReader {
             if text[gap] == 0x0A { wrapped = text.continuation(afterWrapAt: gap) }
             guard gap > end || wrapped != nil else { break }
             let next = wrapped ?? text.skipSpaces(from: gap, limit: 2)
-            guard text[next] != 0x0A, !FoldedBytes.isSpace(text[next]) else { break }
+            guard text[next] != 0x0A, !FoldedText.isSpace(text[next]) else { break }
             let first = text[next]
-            if FoldedBytes.isDigit(first) {
+            if FoldedText.isDigit(first) {
                 guard let number = text.number(at: next), number.digits <= 3,
-                      !FoldedBytes.isLetter(text[number.end]) || text.wordStarting(at: number.end)?.count == 1,
+                      !FoldedText.isLetter(text[number.end]) || text.wordStarting(at: number.end)?.count == 1,
                       text[number.end] != NumberToken.slash else { break }
                 end = number.end
                 words += 1
@@ -113,7 +113,7 @@ package struct UnitPhraseReader {
                 words += 1
                 continue
             }
-            guard FoldedBytes.isLetter(first) else { break }
+            guard FoldedText.isLetter(first) else { break }
             // A capitalised word inside a name is no stop word (`Ban Thi đua`, folded like `thì`).
             if let stop = Self.stops.match(text, at: next), !isCapitalized(next), isSpelled(next..<stop.end) {
                 // `và` continues a name before a capitalised word that is not a new unit (`Sở Kế hoạch và Đầu tư`),
@@ -162,7 +162,7 @@ package struct UnitPhraseReader {
     /// `GD-ĐT`, `UBND`: an abbreviation, after which a lower-case word is no longer part of the name.
     package func isAcronym(_ range: Range<Int>) -> Bool {
         var capitals = 0
-        for offset in range where FoldedBytes.isLetter(text[offset]) {
+        for offset in range where FoldedText.isLetter(text[offset]) {
             guard isCapitalized(offset) else { return false }
             capitals += 1
         }
@@ -172,7 +172,7 @@ package struct UnitPhraseReader {
     /// The start of the word that ends at `end`.
     package func wordStart(before end: Int) -> Int {
         var i = end
-        while i > 0, FoldedBytes.isLetter(text[i - 1]) || FoldedBytes.isDigit(text[i - 1]) { i -= 1 }
+        while i > 0, FoldedText.isLetter(text[i - 1]) || FoldedText.isDigit(text[i - 1]) { i -= 1 }
         return i
     }
 
@@ -181,9 +181,9 @@ package struct UnitPhraseReader {
         var i = start
         while i < text.count {
             let byte = text[i]
-            if FoldedBytes.isLetter(byte) || FoldedBytes.isDigit(byte) { i += 1; continue }
-            if byte == NumberToken.dash || byte == UInt8(ascii: "&"), FoldedBytes.isLetter(text[i + 1]),
-               FoldedBytes.isLetter(text[i - 1]) { i += 1; continue }
+            if FoldedText.isLetter(byte) || FoldedText.isDigit(byte) { i += 1; continue }
+            if byte == NumberToken.dash || byte == UInt8(ascii: "&"), FoldedText.isLetter(text[i + 1]),
+               FoldedText.isLetter(text[i - 1]) { i += 1; continue }
             break
         }
         return i
@@ -191,7 +191,7 @@ package struct UnitPhraseReader {
 
     /// Whether the letter at folded offset `offset` is upper case in the original text.
     package func isCapitalized(_ offset: Int) -> Bool {
-        guard offset < text.count, FoldedBytes.isLetter(text[offset]) else { return false }
+        guard offset < text.count, FoldedText.isLetter(text[offset]) else { return false }
         let byte = Int(document.folded.origin[offset])
         let lead = document.utf8[byte]
         if lead < 0x80 { return lead >= 65 && lead <= 90 }

@@ -21,6 +21,12 @@ public struct HeaderExtractor: Extractor {
 
     public var examples: [ExtractorExample] { Self.exampleList }
 
+    /// The run's lexicon: its type names and authorities, and its unit heads (a head added in
+    /// pipeline.json starts an issuer of its own, as it starts a unit).
+    public func configured(with configuration: ExtractorConfiguration) -> any Extractor {
+        HeaderExtractor(lexicon: configuration.lexicon.documents, units: configuration.lexicon.units)
+    }
+
     public func describe(_ record: Record) -> [String] {
         guard let header = record.header else { return [] }
         var out: [String] = []
@@ -43,7 +49,8 @@ public struct HeaderExtractor: Extractor {
     public func extract(_ context: inout ExtractionContext) {
         let kind = context.record.kind
         guard kind != .news else { return }
-        let lines = HeaderLines(context.document)
+        var lines = HeaderLines(context.document)
+        lines.days = context.calendarDays()
         let number = findNumber(lines)
         if kind != .dispatch && number == nil { return }
         var header = DispatchHeader()
@@ -147,7 +154,7 @@ public struct HeaderExtractor: Extractor {
             k = after
         }
         while k < range.upperBound && (f[k] == 0x20 || f[k] == UInt8(ascii: ":") || f[k] == UInt8(ascii: ".")) { k += 1 }
-        guard k < range.upperBound, f[k] >= 48 && f[k] <= 57 else { return nil }
+        guard k < range.upperBound, FoldedText.isDigit(f[k]) else { return nil }
         guard let symbol = NumberSymbol.parse(utf8, at: lines.byte(k), mixedCase: lexicon.mixedCaseCodes) else { return nil }
         var end = k
         while end < f.count && lines.byte(end) < symbol.range.upperBound { end += 1 }
@@ -220,7 +227,7 @@ public struct HeaderExtractor: Extractor {
         while k < range.upperBound {
             if f[k] == UInt8(ascii: "n"), k == lineStart || !FoldedText.isWordByte(f[k - 1]),
                CitationDate.match(f, k, "ngay"),
-               let date = CitationDate.read(f, at: k).map({ (iso: $0.iso, end: $0.range.upperBound) })
+               let date = lines.days.day(at: k).map({ (iso: $0.iso, end: $0.end) })
                 ?? CitationDate.readBlankYear(f, at: k).map({ (iso: String($0.year), end: $0.end) }) {
                 // The place: the words before ", ngày" on the same line.
                 var placeEnd = k
@@ -242,7 +249,7 @@ public struct HeaderExtractor: Extractor {
             k += 1
         }
         // A date alone on its line ("30 tháng 3 năm 2018" when the place was lost).
-        if let date = CitationDate.read(f, at: lineStart), date.range.upperBound >= range.upperBound - 1 {
+        if let date = lines.days.day(at: lineStart), date.end >= range.upperBound - 1 {
             return PlaceDate(place: nil, date: date.iso)
         }
         return nil
@@ -270,7 +277,7 @@ public struct HeaderExtractor: Extractor {
                 if f[k] == UInt8(ascii: "t"), CitationDate.match(f, k, "thong qua") {
                     var n = k + 9
                     while n < range.upperBound && f[n] == 0x20 { n += 1 }
-                    if CitationDate.match(f, n, "ngay"), let date = CitationDate.read(f, at: n) { return PlaceDate(place: nil, date: date.iso) }
+                    if CitationDate.match(f, n, "ngay"), let date = lines.days.day(at: n) { return PlaceDate(place: nil, date: date.iso) }
                 }
                 k += 1
             }
@@ -353,7 +360,7 @@ public struct HeaderExtractor: Extractor {
     }
 
     private func hasLetters(_ lines: HeaderLines, _ line: Int) -> Bool {
-        lines.folded(line).contains { $0 >= 97 && $0 <= 122 }
+        lines.folded(line).contains { FoldedText.isLetter($0) }
     }
 
     /// Lines that end a wrapped subject or title.

@@ -12,6 +12,8 @@ package struct HeaderLines {
     package let document: TextDocument
     /// Folded range of every line, trimmed.
     package let ranges: [Range<Int>]
+    /// The document's full dates, by where they start (the one date reader's, `calendarDays()`).
+    package var days = CalendarDays()
 
     package init(_ document: TextDocument) {
         self.document = document
@@ -192,7 +194,7 @@ package enum FlatHeader {
             if matches(f, k, "so", range), document.utf8[Int(document.folded.origin[k])] == UInt8(ascii: "S") {
                 var n = k + 2
                 while n < range.upperBound && (f[n] == 0x20 || f[n] == UInt8(ascii: ":")) { n += 1 }
-                if n < range.upperBound, f[n] &- 48 < 10,
+                if n < range.upperBound, FoldedText.isDigit(f[n]),
                    let symbol = NumberSymbol.parse(document.utf8, at: Int(document.folded.origin[n])) {
                     cuts.append(k)
                     var end = n

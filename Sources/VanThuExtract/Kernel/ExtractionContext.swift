@@ -42,3 +42,52 @@ public struct ExtractionContext: Sendable {
         return mentions
     }
 }
+
+extension ExtractionContext {
+    /// The document's full calendar days with their year written (`ngày 14/8/2015`, `ngày 24
+    /// tháng 4 năm 2017`, `30 tháng 7 năm 2019`), by the folded offset they start at (their cue
+    /// word included): the one date reader's mentions (`temporalMentions()`), for the rules that
+    /// read a date at a place, the header's place-date line and a citation's date.
+    package mutating func calendarDays() -> CalendarDays {
+        CalendarDays(temporalMentions(), folded: document.folded.bytes)
+    }
+}
+
+/// Full calendar days by where they start in the folded text (see `ExtractionContext.calendarDays`).
+package struct CalendarDays: Sendable {
+    package struct Day: Sendable, Equatable {
+        package var iso: String
+        /// The folded offset after the year's digits.
+        package var end: Int
+        package init(iso: String, end: Int) { self.iso = iso; self.end = end }
+    }
+
+    private var byStart: [Int: Day] = [:]
+
+    package init() {}
+
+    package init(_ mentions: [TemporalMention], folded: [UInt8]) {
+        for mention in mentions where mention.kind == .point && !mention.absorbed {
+            let value = mention.value
+            guard value.day != nil, let year = value.year, (1900...2100).contains(year), let iso = value.iso,
+                  let end = Self.end(ofYear: year, in: folded, mention.range) else { continue }
+            byStart[mention.range.lowerBound] = Day(iso: iso, end: end)
+        }
+    }
+
+    /// The day that starts at folded offset `start`.
+    package func day(at start: Int) -> Day? { byStart[start] }
+
+    /// The end of the year's four digits written inside `range`, or nil when the year was not
+    /// written there (a year taken from a neighbour or the document).
+    private static func end(ofYear year: Int, in folded: [UInt8], _ range: Range<Int>) -> Int? {
+        let digits = Array(String(year).utf8)
+        var k = range.upperBound
+        while k - 4 >= range.lowerBound {
+            if folded[(k - 4)..<k].elementsEqual(digits), k == folded.count || !FoldedText.isDigit(folded[k]),
+               k - 4 == 0 || !FoldedText.isDigit(folded[k - 5]) { return k }
+            k -= 1
+        }
+        return nil
+    }
+}

@@ -9,6 +9,11 @@ public protocol Extractor: Sendable {
     /// Ids of extractors whose facts this one reads; they run first and cannot be switched off alone.
     var requires: [String] { get }
     var examples: [ExtractorExample] { get }
+    /// The options this extractor reads from its object in pipeline.json, besides `enabled`.
+    var options: [ExtractorOption] { get }
+    /// This extractor set up for a run: the run's lexicon (pipeline.json's additions included)
+    /// and its own option values. Every extractor is configured this way, none by its type.
+    func configured(with configuration: ExtractorConfiguration) -> any Extractor
     func extract(_ context: inout ExtractionContext)
     /// Short strings describing this extractor's facts in a record, as examples state them.
     func describe(_ record: Record) -> [String]
@@ -16,6 +21,9 @@ public protocol Extractor: Sendable {
 
 extension Extractor {
     public var requires: [String] { [] }
+    public var options: [ExtractorOption] { [] }
+    /// An extractor that reads no table of the lexicon and has no options is the same in every run.
+    public func configured(with configuration: ExtractorConfiguration) -> any Extractor { self }
 }
 
 /// One example of an extractor: a text and what it must (or must not) yield.

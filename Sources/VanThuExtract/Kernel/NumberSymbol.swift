@@ -17,14 +17,14 @@ public struct NumberSymbol: Sendable, Equatable {
 
     /// The four-digit year segment right after the number, if any.
     public var year: String? {
-        guard let first = segments.first, first.utf8.count == 4, first.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+        guard let first = segments.first, first.utf8.count == 4, first.utf8.allSatisfy({ FoldedText.isDigit($0) }),
               separators.first == UInt8(ascii: "/") else { return nil }
         return first
     }
 
     /// The segments that contain letters (type code and issuer codes).
     public var letterSegments: [String] {
-        segments.filter { $0.utf8.contains { !($0 >= 48 && $0 <= 57) } }
+        segments.filter { $0.utf8.contains { !FoldedText.isDigit($0) } }
     }
 
     /// Party form: number `-` type `/` issuer (`374-CV/HU`).
@@ -57,16 +57,16 @@ public struct NumberSymbol: Sendable, Equatable {
 
     public static func parse(_ p: UnsafeBufferPointer<UInt8>, at start: Int, mixedCase: Set<String>) -> NumberSymbol? {
         let count = p.count
-        guard start < count, isDigit(p[start]) else { return nil }
+        guard start < count, FoldedText.isDigit(p[start]) else { return nil }
         // Not in the middle of a word or number.
         if start > 0, isASCIIAlnum(p[start - 1]) || p[start - 1] >= 0x80 && isLetterBefore(p, start) { return nil }
         var index = start
         var number: [UInt8] = []
         while index < count {
             let byte = p[index]
-            if isDigit(byte) { number.append(byte); index += 1; continue }
+            if FoldedText.isDigit(byte) { number.append(byte); index += 1; continue }
             // "66.16": a dot between digits stays part of the number.
-            if byte == UInt8(ascii: "."), index + 1 < count, isDigit(p[index + 1]), !number.isEmpty {
+            if byte == UInt8(ascii: "."), index + 1 < count, FoldedText.isDigit(p[index + 1]), !number.isEmpty {
                 number.append(byte); index += 1; continue
             }
             break
@@ -93,17 +93,16 @@ public struct NumberSymbol: Sendable, Equatable {
             end = segmentEnd
         }
         guard !segments.isEmpty,
-              segments.contains(where: { $0.utf8.contains { !($0 >= 48 && $0 <= 57) } }) else { return nil }
+              segments.contains(where: { $0.utf8.contains { !FoldedText.isDigit($0) } }) else { return nil }
         return NumberSymbol(range: start..<end, id: String(decoding: id, as: UTF8.self),
                             number: String(decoding: number, as: UTF8.self), segments: segments, separators: separators)
     }
 
     // MARK: - bytes
 
-    @inline(__always) package static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
     @inline(__always) package static func isASCIIUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
-    @inline(__always) package static func isASCIILower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
-    @inline(__always) package static func isASCIIAlnum(_ b: UInt8) -> Bool { isDigit(b) || isASCIIUpper(b) || isASCIILower(b) }
+    @inline(__always) package static func isASCIILower(_ b: UInt8) -> Bool { FoldedText.isLetter(b) }
+    @inline(__always) package static func isASCIIAlnum(_ b: UInt8) -> Bool { FoldedText.isDigit(b) || isASCIIUpper(b) || isASCIILower(b) }
 
     /// Whether the scalar ending right before `index` is a letter (non-ASCII lead byte case).
     package static func isLetterBefore(_ p: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
@@ -161,7 +160,7 @@ public struct NumberSymbol: Sendable, Equatable {
         var lower = 0
         while k < p.count {
             let b = p[k]
-            if isDigit(b) || isASCIIUpper(b) {
+            if FoldedText.isDigit(b) || isASCIIUpper(b) {
                 bytes.append(b); k += 1
             } else if isASCIILower(b) {
                 bytes.append(b); k += 1; lower += 1

@@ -60,10 +60,10 @@ package struct ModelCountBuilder {
             var cursor = region.lowerBound
             while cursor < region.upperBound {
                 defer { cursor += 1 }
-                guard ModelCountText.isDigit(text.bytes[cursor]), cursor == 0 || !ModelCountText.isDigit(text.bytes[cursor - 1])
+                guard FoldedText.isDigit(text.bytes[cursor]), cursor == 0 || !FoldedText.isDigit(text.bytes[cursor - 1])
                 else { continue }
                 var end = cursor
-                while end < region.upperBound, ModelCountText.isDigit(text.bytes[end]) || text.bytes[end] == UInt8(ascii: ".") { end += 1 }
+                while end < region.upperBound, FoldedText.isDigit(text.bytes[end]) || text.bytes[end] == UInt8(ascii: ".") { end += 1 }
                 while end > cursor, text.bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
                 guard let token = ModelCountQuantity.numberToken(endingAt: end, in: text), token.range.lowerBound == cursor,
                       token.value > 0 else { continue }
@@ -154,7 +154,7 @@ package struct ModelCountBuilder {
                 guard end < text.count, text.bytes[end] == UInt8(ascii: ")") else { return nil }
                 return cursor + 1..<end
             }
-            if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
+            if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
                let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ self.text.match($0, at: cursor) }).first {
                 var end = text.sentenceEnd(of: markerEnd)
                 if let next, next < end { end = next }
@@ -272,7 +272,7 @@ package struct ModelCountBuilder {
                 found = (word.start, index + 1)  // "Cụ thể: …", "trong đó:"
             } else if byte == UInt8(ascii: "(") || byte == UInt8(ascii: ":"), !wordsOnly, !listMode {
                 found = (index, index + 1)
-            } else if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index),
+            } else if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index),
                       let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ self.text.match($0, at: index, limit: end) }).first {
                 found = (index, markerEnd)
                 index = markerEnd
@@ -295,7 +295,7 @@ package struct ModelCountBuilder {
         if before.count > 1 { return nil }
         if let last = before.first {
             var gap = last + 1
-            while gap < found.start, ModelCountText.isSpace(text.bytes[gap]) || text.bytes[gap] == 0x0A { gap += 1 }
+            while gap < found.start, FoldedText.isBlank(text.bytes[gap]) || text.bytes[gap] == 0x0A { gap += 1 }
             if gap != found.start { return nil }
         }
         return found.end
@@ -310,7 +310,7 @@ package struct ModelCountBuilder {
         guard start < text.count else { return false }
         if Self.bullets.contains(text.bytes[start]) { return true }
         let next = start + 1 < text.count ? text.bytes[start + 1] : 0
-        return (ModelCountText.isLetter(text.bytes[start]) || ModelCountText.isDigit(text.bytes[start])) && next == UInt8(ascii: ")")
+        return (FoldedText.isLetter(text.bytes[start]) || FoldedText.isDigit(text.bytes[start])) && next == UInt8(ascii: ")")
     }
 
     /// The end of the list that holds the line of `position`: the last consecutive item line.
@@ -355,7 +355,7 @@ package struct ModelCountBuilder {
             if cursor >= next { return lastAnd ?? cursor }
             if cursor >= limit - 1, candidate.rightLimit != nil { return limit }
             if text.isClauseEnd(at: cursor), !(byte == UInt8(ascii: ",") && isInsideFieldName(cursor)) { return cursor }
-            if ModelCountText.isLetter(byte) || ModelCountText.isDigit(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
+            if FoldedText.isLetter(byte) || FoldedText.isDigit(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
                 words += 1
                 if words > 14 { return cursor }
                 if byte == UInt8(ascii: "v"), text.match(FoldedPhrase("va"), at: cursor, exact: "và") != nil { lastAnd = cursor }
@@ -503,7 +503,7 @@ package struct ModelCountBuilder {
         var index = segment.lowerBound
         while index < segment.upperBound {
             let byte = text.bytes[index]
-            guard ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) else { index += 1; continue }
+            guard FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) else { index += 1; continue }
             var matched = false
             for rule in ModelCountStatusRule.table where rule.placement == .clause && rule.phrase.first == byte {
                 guard let end = text.match(rule.phrase, at: index, exact: rule.exact, limit: segment.upperBound) else { continue }
@@ -575,7 +575,7 @@ package struct ModelCountBuilder {
         while index < gap.upperBound {
             let byte = text.bytes[index]
             if byte == UInt8(ascii: ",") { joined = true } else if text.isClauseEnd(at: index) { return false }
-            if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) {
+            if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) {
                 words += 1
                 if text.match(FoldedPhrase("va"), at: index, exact: "và") != nil { joined = true }
                 if text.match(FoldedPhrase("cung"), at: index, exact: "cùng") != nil { joined = true }
@@ -619,7 +619,7 @@ package struct ModelCountBuilder {
         var found: [FieldMention] = []
         var index = segment.lowerBound
         while index < segment.upperBound {
-            guard ModelCountText.isLetter(text.bytes[index]), FoldedText.isWordStartByte(in: text.bytes, at: index) else {
+            guard FoldedText.isLetter(text.bytes[index]), FoldedText.isWordStartByte(in: text.bytes, at: index) else {
                 index += 1
                 continue
             }
@@ -628,7 +628,7 @@ package struct ModelCountBuilder {
             }
             if let headEnd = ModelCountFieldPhrase.heads.lazy.compactMap({ self.text.match($0, at: index, limit: segment.upperBound) }).first {
                 // "trên 4 lĩnh vực": several fields.
-                if let previous = text.previousWord(before: index), ModelCountText.isDigit(text.bytes[previous.lowerBound]),
+                if let previous = text.previousWord(before: index), FoldedText.isDigit(text.bytes[previous.lowerBound]),
                    text.bytes[index] == UInt8(ascii: "l") {
                     return (found, true)
                 }
@@ -691,7 +691,7 @@ package struct ModelCountBuilder {
         }
         var cursor = text.skipSpaces(from: start)
         while cursor < end {
-            if ModelCountText.isLetter(text.bytes[cursor]), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
+            if FoldedText.isLetter(text.bytes[cursor]), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
                text.isUppercase(at: cursor),
                RecognizerHead.heads.contains(where: { text.match($0, at: cursor, limit: end) != nil }) {
                 guard end - cursor <= 90 else { return nil }

@@ -115,14 +115,14 @@ public struct ModelCountExtractor: Extractor {
                 verbEnd = cursor + 1
             } else if text.isClauseEnd(at: cursor) {
                 return nil
-            } else if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
+            } else if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
                 words += 1
                 verbEnd = countVerbs.lazy.compactMap { text.match($0.phrase, at: cursor, exact: $0.exact) }.first
             }
             guard let verbEnd else { cursor += 1; continue }
             let numberStart = text.skipSpaces(from: verbEnd)
             var numberEnd = numberStart
-            while numberEnd < text.count, ModelCountText.isDigit(text.bytes[numberEnd]) || text.bytes[numberEnd] == UInt8(ascii: ".") {
+            while numberEnd < text.count, FoldedText.isDigit(text.bytes[numberEnd]) || text.bytes[numberEnd] == UInt8(ascii: ".") {
                 numberEnd += 1
             }
             while numberEnd > numberStart, text.bytes[numberEnd - 1] == UInt8(ascii: ".") { numberEnd -= 1 }
@@ -131,7 +131,7 @@ public struct ModelCountExtractor: Extractor {
             if numberEnd < text.count {
                 let next = text.bytes[numberEnd]
                 if FoldedText.isWordByte(next) || next == UInt8(ascii: "%") || next == UInt8(ascii: "/")
-                    || (next == UInt8(ascii: ",") && numberEnd + 1 < text.count && ModelCountText.isDigit(text.bytes[numberEnd + 1])) {
+                    || (next == UInt8(ascii: ",") && numberEnd + 1 < text.count && FoldedText.isDigit(text.bytes[numberEnd + 1])) {
                     return nil
                 }
             }
@@ -183,7 +183,7 @@ public struct ModelCountExtractor: Extractor {
             }
             guard let holderMatch else { break }
             let numberEnd = text.skipSpacesBack(from: holderMatch.range.lowerBound)
-            guard numberEnd < holderMatch.range.lowerBound, numberEnd > 0, ModelCountText.isDigit(text.bytes[numberEnd - 1]),
+            guard numberEnd < holderMatch.range.lowerBound, numberEnd > 0, FoldedText.isDigit(text.bytes[numberEnd - 1]),
                   let quantity = ModelCountQuantity.readDigits(endingAt: numberEnd, in: text), !quantity.approximate else { break }
             var candidate = ModelCountCandidate(quantity: quantity, anchor: holderMatch.range, nameEnd: holderMatch.range.upperBound,
                                                 holder: holderMatch.holder)
@@ -249,7 +249,7 @@ public struct ModelCountExtractor: Extractor {
     /// "mô hình, điển hình", "mô hình và điển hình", "điển hình, mô hình" are one thing counted once.
     package static func extendAnchor(_ anchor: Range<Int>, in text: ModelCountText) -> Range<Int> {
         var cursor = anchor.upperBound
-        while cursor < text.count, ModelCountText.isSpace(text.bytes[cursor]) || text.bytes[cursor] == UInt8(ascii: ",") {
+        while cursor < text.count, FoldedText.isBlank(text.bytes[cursor]) || text.bytes[cursor] == UInt8(ascii: ",") {
             cursor += 1
         }
         guard cursor > anchor.upperBound else { return anchor }

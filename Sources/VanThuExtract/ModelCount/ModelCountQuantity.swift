@@ -19,7 +19,7 @@ package struct ModelCountQuantity: Sendable, Equatable {
         let end = text.skipSpacesBack(from: anchor)
         guard end < anchor, end > 0 else { return nil }
         if text.bytes[end - 1] == UInt8(ascii: ")") { return readSpelled(closingAt: end - 1, in: text) }
-        if ModelCountText.isDigit(text.bytes[end - 1]) {
+        if FoldedText.isDigit(text.bytes[end - 1]) {
             return readDigits(endingAt: end, in: text)
         }
         guard let word = text.previousWord(before: anchor) else { return nil }
@@ -40,9 +40,9 @@ package struct ModelCountQuantity: Sendable, Equatable {
         var start = end
         while start > 0 {
             let byte = bytes[start - 1]
-            if ModelCountText.isDigit(byte) { start -= 1; continue }
+            if FoldedText.isDigit(byte) { start -= 1; continue }
             if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")), start - 2 >= 0,
-               ModelCountText.isDigit(bytes[start - 2]), start < end {
+               FoldedText.isDigit(bytes[start - 2]), start < end {
                 start -= 1
                 continue
             }
@@ -86,7 +86,7 @@ package struct ModelCountQuantity: Sendable, Equatable {
                 || before == UInt8(ascii: "_") {
                 return nil
             }
-            if before == UInt8(ascii: ":"), start >= 2, ModelCountText.isDigit(bytes[start - 2]) { return nil }
+            if before == UInt8(ascii: ":"), start >= 2, FoldedText.isDigit(bytes[start - 2]) { return nil }
         }
         let hasDots = bytes[token.range].contains(UInt8(ascii: "."))
         if !hasDots, token.range.count == 4, (1900...2100).contains(token.value) { return nil }
@@ -95,7 +95,7 @@ package struct ModelCountQuantity: Sendable, Equatable {
         if let range = readRangeStart(before: start, upper: token.value, in: text) { return range }
         // Another number right before: a counter ("2.200 0"), an image name ("15 3").
         let previousEnd = text.skipSpacesBack(from: start)
-        if previousEnd > 0, previousEnd < start, ModelCountText.isDigit(bytes[previousEnd - 1]) { return nil }
+        if previousEnd > 0, previousEnd < start, FoldedText.isDigit(bytes[previousEnd - 1]) { return nil }
         let words = text.previousWords(before: start, limit: 3)
         if let label = words.first {
             let previous = words.count > 1 ? text.lowered(words[1]) : nil
@@ -119,7 +119,7 @@ package struct ModelCountQuantity: Sendable, Equatable {
         }
         guard joined else { return nil }
         let lowerEnd = text.skipSpacesBack(from: cursor)
-        guard lowerEnd > 0, ModelCountText.isDigit(bytes[lowerEnd - 1]),
+        guard lowerEnd > 0, FoldedText.isDigit(bytes[lowerEnd - 1]),
               let lower = numberToken(endingAt: lowerEnd, in: text), lower.value < upper, lower.value > 0 else { return nil }
         var rangeStart = lower.range.lowerBound
         if rangeStart > 0, FoldedText.isWordByte(bytes[rangeStart - 1]) || bytes[rangeStart - 1] == UInt8(ascii: "/") { return nil }
@@ -138,7 +138,7 @@ package struct ModelCountQuantity: Sendable, Equatable {
         let innerStart = text.skipSpaces(from: open + 1)
         guard innerStart < innerEnd else { return nil }
         var inner: Int?
-        if ModelCountText.isDigit(text.bytes[innerEnd - 1]) {
+        if FoldedText.isDigit(text.bytes[innerEnd - 1]) {
             if let token = numberToken(endingAt: innerEnd, in: text), token.range.lowerBound == innerStart { inner = token.value }
         } else {
             let words = text.lowered(innerStart..<innerEnd).split(separator: " ").map(String.init)
@@ -146,7 +146,7 @@ package struct ModelCountQuantity: Sendable, Equatable {
         }
         guard let inner, inner > 0 else { return nil }
         let outerEnd = text.skipSpacesBack(from: open)
-        if outerEnd > 0, ModelCountText.isDigit(text.bytes[outerEnd - 1]) {
+        if outerEnd > 0, FoldedText.isDigit(text.bytes[outerEnd - 1]) {
             guard let outer = readDigits(endingAt: outerEnd, in: text), outer.count == inner else { return nil }
             return outer
         }
@@ -179,7 +179,7 @@ package struct ModelCountQuantity: Sendable, Equatable {
     private static func readMultiplied(_ word: Range<Int>, in text: ModelCountText) -> ModelCountQuantity? {
         guard case .multiplier(let factor)? = VietnameseNumberWord.byWord[text.lowered(word)] else { return nil }
         let end = text.skipSpacesBack(from: word.lowerBound)
-        guard end < word.lowerBound, end > 0, ModelCountText.isDigit(text.bytes[end - 1]),
+        guard end < word.lowerBound, end > 0, FoldedText.isDigit(text.bytes[end - 1]),
               let token = numberToken(endingAt: end, in: text), token.value > 0 else { return nil }
         if token.range.lowerBound > 0, FoldedText.isWordByte(text.bytes[token.range.lowerBound - 1]) { return nil }
         let (product, overflow) = token.value.multipliedReportingOverflow(by: factor)

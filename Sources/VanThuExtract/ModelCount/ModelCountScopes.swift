@@ -23,7 +23,7 @@ package struct ModelCountScopes {
         var index = 0
         scan: while index < bytes.count {
             let byte = bytes[index]
-            guard ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: bytes, at: index) else {
+            guard FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: bytes, at: index) else {
                 index += 1
                 continue
             }
@@ -72,8 +72,8 @@ package struct ModelCountScopes {
         var words = 0
         while words < 4, let word = text.nextWord(after: cursor), word.lowerBound - cursor <= 1 || words == 0 {
             let first = text.bytes[word.lowerBound]
-            if ModelCountText.isDigit(first) {
-                guard numbered, words == 0, word.allSatisfy({ ModelCountText.isDigit(text.bytes[$0]) }) else { break }
+            if FoldedText.isDigit(first) {
+                guard numbered, words == 0, word.allSatisfy({ FoldedText.isDigit(text.bytes[$0]) }) else { break }
                 return word
             }
             guard text.isUppercase(at: word.lowerBound), !LocalityNoun.notNames.contains(text.folded(word)) else { break }

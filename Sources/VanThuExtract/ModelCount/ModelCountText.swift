@@ -14,20 +14,11 @@ package struct ModelCountText {
 
     package var count: Int { bytes.count }
 
-    @inline(__always)
-    package static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-
-    @inline(__always)
-    package static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
-
-    @inline(__always)
-    package static func isLetter(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
-
     /// The word that ends where the spaces before `position` begin, when only spaces separate
     /// them (at least one, unless `position` is itself the end of the word).
     package func previousWord(before position: Int) -> Range<Int>? {
         var end = position
-        while end > 0, Self.isSpace(bytes[end - 1]) { end -= 1 }
+        while end > 0, FoldedText.isBlank(bytes[end - 1]) { end -= 1 }
         guard end > 0, FoldedText.isWordByte(bytes[end - 1]) else { return nil }
         var start = end
         while start > 0, FoldedText.isWordByte(bytes[start - 1]) { start -= 1 }
@@ -37,7 +28,7 @@ package struct ModelCountText {
     /// The word that starts where the spaces after `position` end, when only spaces separate them.
     package func nextWord(after position: Int) -> Range<Int>? {
         var start = position
-        while start < bytes.count, Self.isSpace(bytes[start]) { start += 1 }
+        while start < bytes.count, FoldedText.isBlank(bytes[start]) { start += 1 }
         guard start < bytes.count, FoldedText.isWordByte(bytes[start]) else { return nil }
         var end = start
         while end < bytes.count, FoldedText.isWordByte(bytes[end]) { end += 1 }
@@ -58,14 +49,14 @@ package struct ModelCountText {
     /// Offset of the first non-space byte at or after `position`.
     package func skipSpaces(from position: Int) -> Int {
         var index = position
-        while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
+        while index < bytes.count, FoldedText.isBlank(bytes[index]) { index += 1 }
         return index
     }
 
     /// Offset just after the last non-space byte before `position`.
     package func skipSpacesBack(from position: Int) -> Int {
         var index = position
-        while index > 0, Self.isSpace(bytes[index - 1]) { index -= 1 }
+        while index > 0, FoldedText.isBlank(bytes[index - 1]) { index -= 1 }
         return index
     }
 
@@ -85,7 +76,7 @@ package struct ModelCountText {
 
     /// Whether the original scalar at folded offset `position` is an upper-case letter.
     package func isUppercase(at position: Int) -> Bool {
-        guard position < bytes.count, Self.isLetter(bytes[position]) else { return false }
+        guard position < bytes.count, FoldedText.isLetter(bytes[position]) else { return false }
         let byteRange = document.folded.utf8Range(position..<position + 1)
         guard let scalar = String(decoding: document.utf8[byteRange], as: UTF8.self).unicodeScalars.first else { return false }
         return scalar.properties.isUppercase
@@ -137,7 +128,7 @@ package struct ModelCountText {
             return true
         case UInt8(ascii: "."):
             let next = index + 1 < bytes.count ? bytes[index + 1] : 0x20
-            guard Self.isSpace(next) || next == 0x0A || next == UInt8(ascii: "\"") || next == UInt8(ascii: ".") else { return false }
+            guard FoldedText.isBlank(next) || next == 0x0A || next == UInt8(ascii: "\"") || next == UInt8(ascii: ".") else { return false }
             if index > 0, FoldedText.isWordByte(bytes[index - 1]) {
                 var start = index
                 while start > 0, FoldedText.isWordByte(bytes[start - 1]) { start -= 1 }
@@ -156,7 +147,7 @@ package struct ModelCountText {
             // "2,5" is a decimal number, not a clause end.
             let before = index > 0 ? bytes[index - 1] : 0
             let after = index + 1 < bytes.count ? bytes[index + 1] : 0
-            return !(Self.isDigit(before) && Self.isDigit(after))
+            return !(FoldedText.isDigit(before) && FoldedText.isDigit(after))
         case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"):
             return true
         default:

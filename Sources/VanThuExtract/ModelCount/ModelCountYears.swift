@@ -62,7 +62,7 @@ package struct ModelCountYears {
         while index < count {
             defer { index += 1 }
             let byte = bytes[index]
-            if ModelCountText.isLetter(byte), FoldedText.isWordStartByte(in: bytes, at: index),
+            if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: bytes, at: index),
                let word = ModelCountTimeWord.match(at: index, in: text) {
                 var kind = word.kind
                 if case .point = kind { kind = .point(documentYear) }  // năm nay
@@ -73,15 +73,15 @@ package struct ModelCountYears {
             var digits = -1
             var isNam = false
             if byte == UInt8(ascii: "n"), bytes[index + 1] == UInt8(ascii: "a"), bytes[index + 2] == UInt8(ascii: "m"),
-               FoldedText.isWordStartByte(in: bytes, at: index), ModelCountText.isSpace(bytes[index + 3]) {
+               FoldedText.isWordStartByte(in: bytes, at: index), FoldedText.isBlank(bytes[index + 3]) {
                 digits = text.skipSpaces(from: index + 3)
                 isNam = true
             } else if byte == UInt8(ascii: "g") || byte == UInt8(ascii: "n"),
                       let end = periods.lazy.compactMap({ $0.match(in: bytes, at: index) }).first {
                 digits = text.skipSpaces(from: end)
-            } else if byte == UInt8(ascii: "("), ModelCountText.isDigit(bytes[index + 1]) {
+            } else if byte == UInt8(ascii: "("), FoldedText.isDigit(bytes[index + 1]) {
                 digits = index + 1  // "(2016-2020)": a period in parentheses
-            } else if ModelCountText.isDigit(byte), index > 0, bytes[index - 1] == UInt8(ascii: "/") {
+            } else if FoldedText.isDigit(byte), index > 0, bytes[index - 1] == UInt8(ascii: "/") {
                 if let mention = Self.dateYear(at: index, in: text) { mentions.append(mention) }
                 continue
             } else {
@@ -136,7 +136,7 @@ package struct ModelCountYears {
         var value = 0
         for k in 0..<4 {
             let byte = bytes[offset + k]
-            guard ModelCountText.isDigit(byte) else { return nil }
+            guard FoldedText.isDigit(byte) else { return nil }
             value = value * 10 + Int(byte - 48)
         }
         if offset + 4 < bytes.count {
@@ -154,7 +154,7 @@ package struct ModelCountYears {
         // Not a document number: "04/2015/NĐ-CP" fails in year(at:); "-" after the year too.
         if year.end < text.bytes.count, text.bytes[year.end] == UInt8(ascii: "-") { return nil }
         var cursor = offset - 1
-        while cursor > 0, ModelCountText.isDigit(text.bytes[cursor - 1]) || text.bytes[cursor - 1] == UInt8(ascii: "/") {
+        while cursor > 0, FoldedText.isDigit(text.bytes[cursor - 1]) || text.bytes[cursor - 1] == UInt8(ascii: "/") {
             cursor -= 1
         }
         let words = text.previousWords(before: cursor, limit: 3).map { text.lowered($0) }
@@ -186,7 +186,7 @@ package struct ModelCountYears {
         var end = offset
         while end < text.count, text.bytes[end] != 0x0A { end += 1 }
         var last = end
-        while last > start, ModelCountText.isSpace(text.bytes[last - 1]) || text.bytes[last - 1] == 0x0D { last -= 1 }
+        while last > start, FoldedText.isBlank(text.bytes[last - 1]) || text.bytes[last - 1] == 0x0D { last -= 1 }
         guard last > start, text.bytes[last - 1] != UInt8(ascii: "."), text.bytes[last - 1] != UInt8(ascii: ","),
               text.bytes[last - 1] != UInt8(ascii: ";") else { return false }
         var words = 0
@@ -208,8 +208,8 @@ package struct ModelCountYears {
         let end = min(limit, start + 48)
         while index < end {
             let byte = text.bytes[index]
-            if byte == UInt8(ascii: "-"), index > start, ModelCountText.isSpace(text.bytes[index - 1]),
-               index + 1 < text.count, ModelCountText.isSpace(text.bytes[index + 1]) {
+            if byte == UInt8(ascii: "-"), index > start, FoldedText.isBlank(text.bytes[index - 1]),
+               index + 1 < text.count, FoldedText.isBlank(text.bytes[index + 1]) {
                 return words >= 1 && words <= 4 ? index + 1 : start
             }
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == 0x0A { return start }

@@ -262,7 +262,7 @@ public struct ChromeFilter: Sendable {
                         var at = word.count
                         while at < count && base[at] == 0x20 { at += 1 }
                         if at == count || base[at] == UInt8(ascii: ":") || base[at] == UInt8(ascii: "|") { return rules[rule].id }
-                        while at < count && (base[at] &- 48 < 10 || base[at] == 0x20 || base[at] == UInt8(ascii: ".") || base[at] == UInt8(ascii: ",")) {
+                        while at < count && (FoldedText.isDigit(base[at]) || base[at] == 0x20 || base[at] == UInt8(ascii: ".") || base[at] == UInt8(ascii: ",")) {
                             at += 1
                         }
                         if at == count { return rules[rule].id }
@@ -275,13 +275,13 @@ public struct ChromeFilter: Sendable {
                     guard memchr(base, 0x20, count) == nil, let dot = folded.lastIndex(of: UInt8(ascii: ".")) else { break }
                     if imageExtensions.contains(where: { $0.elementsEqual(folded[(dot + 1)...]) }) { return rules[rule].id }
                 case .bareAsciiLabel:
-                    guard ascii, line.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 0x20 || $0 == 0x2D || $0 == 0x5F }) else {
+                    guard ascii, line.allSatisfy({ FoldedText.isLetter($0) || FoldedText.isDigit($0) || $0 == 0x20 || $0 == 0x2D || $0 == 0x5F }) else {
                         break
                     }
                     let tokens = line.split(separator: 0x20)
                     guard tokens.count >= 2, tokens.count <= 5 else { break }
-                    let hasNumber = tokens.contains { $0.allSatisfy { $0 >= 48 && $0 <= 57 } }
-                    let hasWord = tokens.contains { $0.count >= 4 && $0.allSatisfy { $0 >= 97 && $0 <= 122 } }
+                    let hasNumber = tokens.contains { $0.allSatisfy { FoldedText.isDigit($0) } }
+                    let hasWord = tokens.contains { $0.count >= 4 && $0.allSatisfy { FoldedText.isLetter($0) } }
                     if hasNumber && hasWord { return rules[rule].id }
                 case .dateLine:
                     guard atTop || !rules[rule].atTopOnly else { break }
@@ -312,7 +312,7 @@ public struct ChromeFilter: Sendable {
                 guard dateLineWords.contains(String(decoding: word, as: UTF8.self)) else { return false }
                 word.removeAll(keepingCapacity: true)
             }
-            if byte &- 48 < 10 { digits += 1; continue }
+            if FoldedText.isDigit(byte) { digits += 1; continue }
             switch byte {
             case 0x20, 0x09, UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "|"): continue
             case UInt8(ascii: ":"): if digits > 0 { return false }  // `Hôm nay: 12/3/2024`, not `08:30`

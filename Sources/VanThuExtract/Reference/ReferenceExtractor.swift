@@ -19,6 +19,10 @@ public struct ReferenceExtractor: Extractor {
 
     public var examples: [ExtractorExample] { Self.exampleList }
 
+    public func configured(with configuration: ExtractorConfiguration) -> any Extractor {
+        ReferenceExtractor(lexicon: configuration.lexicon.documents)
+    }
+
     public func describe(_ record: Record) -> [String] {
         record.references.flatMap { reference -> [String] in
             var out = [reference.id]
@@ -38,6 +42,7 @@ public struct ReferenceExtractor: Extractor {
         var references: [ReferenceFact] = []
         var indexByID: [String: Int] = [:]
         let unitStarts = Self.unitStarts(context.record)
+        let days = context.calendarDays()
         var searchFrom = 0
         let mixedCase = lexicon.mixedCaseCodes
         func add(_ fact: ReferenceFact, _ normalizedID: String) {
@@ -62,15 +67,15 @@ public struct ReferenceExtractor: Extractor {
             let before = clause(before: start, folded: folded)
             guard before.hasSo || before.type != nil || symbol.isStrongShape else { continue }
             let type = before.type ?? symbol.typeCode(in: lexicon).flatMap(lexicon.typeName(code:))
-            let fact = citation(document, id: symbol.id, type: type, textStart: before.start ?? start, end: end,
+            let fact = citation(document, days, id: symbol.id, type: type, textStart: before.start ?? start, end: end,
                                 unitStarts: unitStarts, rule: before.rule)
             add(fact, normalizedID)
         }
         // Type words with a number and no slash: `Chỉ thị 19`, `Kế hoạch số 24`, `Quyết định số 206-CP`.
-        for bare in typedNumbers(document) {
+        for bare in typedNumbers(document, days) {
             let normalizedID = Self.normalized(bare.id)
             if normalizedID == own { continue }
-            add(citation(document, id: bare.id, type: bare.type, textStart: bare.start, end: bare.end,
+            add(citation(document, days, id: bare.id, type: bare.type, textStart: bare.start, end: bare.end,
                          unitStarts: unitStarts, rule: bare.rule), normalizedID)
         }
         context.record.references = references
@@ -78,16 +83,16 @@ public struct ReferenceExtractor: Extractor {
 
     /// The citation that ends at folded offset `end` (its number or symbol), with the date
     /// (`ngày 14/8/2015`) and the issuer (`của …`, a unit found there) that follow it.
-    private func citation(_ document: TextDocument, id: String, type: String?, textStart: Int, end: Int,
+    private func citation(_ document: TextDocument, _ days: CalendarDays, id: String, type: String?, textStart: Int, end: Int,
                           unitStarts: [(start: Int, end: Int, name: String)], rule: String) -> ReferenceFact {
         let folded = document.folded.bytes
         let origin = document.folded.origin
         var last = end
         var date: String?
         var k = skipSpaces(folded, end, comma: true)
-        if let read = CitationDate.read(folded, at: k), Self.startsWith(folded, k, "ngay") {
+        if let read = days.day(at: k), Self.startsWith(folded, k, "ngay") {
             date = read.iso
-            last = read.range.upperBound
+            last = read.end
             k = skipSpaces(folded, last, comma: true)
         }
         var issuer: String?
@@ -123,14 +128,14 @@ public struct ReferenceExtractor: Extractor {
     /// Type words followed by a number without a slash: `Kế hoạch số 24`, `Chỉ thị 19` (the type
     /// word capitalised, not a year, and then a clause boundary or a word of `wordsAfterBareNumber`),
     /// `Quyết định số 206-CP` (a symbol of dashes only). Symbols with a slash are the slash pass's.
-    package func typedNumbers(_ document: TextDocument) -> [TypedNumber] {
+    package func typedNumbers(_ document: TextDocument, _ days: CalendarDays) -> [TypedNumber] {
         let folded = document.folded.bytes
         let utf8 = document.utf8
         var found: [TypedNumber] = []
         var d = 1
         while d < folded.count {
             defer { d += 1 }
-            guard folded[d] &- 48 < 10, !FoldedText.isWordByte(folded[d - 1]) else { continue }
+            guard FoldedText.isDigit(folded[d]), !FoldedText.isWordByte(folded[d - 1]) else { continue }
             // The word before, over spaces and a colon: `số`, or the type word itself.
             var k = d - 1
             while k >= 0 && (folded[k] == 0x20 || folded[k] == UInt8(ascii: ":")) { k -= 1 }
@@ -154,12 +159,12 @@ public struct ReferenceExtractor: Extractor {
                 continue
             }
             var end = d
-            while end < folded.count && folded[end] &- 48 < 10 { end += 1 }
+            while end < folded.count && FoldedText.isDigit(folded[end]) { end += 1 }
             if end < folded.count {
                 let next = folded[end]
                 if FoldedText.isWordByte(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "%") { continue }
                 if (next == UInt8(ascii: "-") || next == UInt8(ascii: ".") || next == UInt8(ascii: ",")),
-                   end + 1 < folded.count, folded[end + 1] &- 48 < 10 { continue }
+                   end + 1 < folded.count, FoldedText.isDigit(folded[end + 1]) { continue }
             }
             // A number whose symbol was left blank (`số 66…/2026/NQ-CP`), or an item's label
             // (`Dự án số 01: ___`): no citation.
@@ -168,7 +173,7 @@ public struct ReferenceExtractor: Extractor {
                 // A type word in capitals with a bare number is a heading or a form's title
                 // (`QUYẾT ĐỊNH 121`), not a citation.
                 if isAllCapsWord(document, typeStart) { continue }
-                guard !lexicon.sessionNumberedTypes.contains(type), !lexicon.partNumberedTypes.contains(type), isCapitalised(document, typeStart), !isYear(folded[d..<end]), endsBareNumber(folded, end) else { continue }
+                guard !lexicon.sessionNumberedTypes.contains(type), !lexicon.partNumberedTypes.contains(type), isCapitalised(document, typeStart), !isYear(folded[d..<end]), endsBareNumber(folded, end, days) else { continue }
             }
             let id = String(decoding: folded[d..<end], as: UTF8.self)
             found.append(TypedNumber(id: id, type: type, start: typeStart, end: end,
@@ -246,13 +251,13 @@ public struct ReferenceExtractor: Extractor {
 
     /// Whether the number ending at `end` ends the citation: the end, a punctuation mark, or a
     /// word of `wordsAfterBareNumber`, or `ngày` and a date.
-    private func endsBareNumber(_ folded: [UInt8], _ end: Int) -> Bool {
+    private func endsBareNumber(_ folded: [UInt8], _ end: Int, _ days: CalendarDays) -> Bool {
         var k = end
         while k < folded.count && folded[k] == 0x20 { k += 1 }
         // The end, a line break or a punctuation mark.
         guard k < folded.count, FoldedText.isWordByte(folded[k]) else { return true }
         for word in Self.wordsAfterBareNumber where CitationDate.match(folded, k, word) { return true }
-        return Self.startsWith(folded, k, "ngay") && CitationDate.read(folded, at: k) != nil
+        return Self.startsWith(folded, k, "ngay") && days.day(at: k) != nil
     }
 
     // MARK: - pieces
@@ -285,7 +290,7 @@ public struct ReferenceExtractor: Extractor {
         let slashByte = Int(origin[slash])
         while p < slash {
             let b = folded[p]
-            if b >= 48 && b <= 57 && (p == 0 || !FoldedText.isWordByte(folded[p - 1])) {
+            if FoldedText.isDigit(b) && (p == 0 || !FoldedText.isWordByte(folded[p - 1])) {
                 if let symbol = NumberSymbol.parse(utf8, at: Int(origin[p]), mixedCase: mixedCase),
                    symbol.range.contains(slashByte) {
                     return (p, symbol)
@@ -438,7 +443,7 @@ public struct ReferenceExtractor: Extractor {
         if ascii {
             // Each byte is a character: the leading zeros go byte by byte.
             var start = 0
-            while bytes.count - start > 1 && bytes[start] == 0x30 && bytes[start + 1] &- 0x30 < 10 { start += 1 }
+            while bytes.count - start > 1 && bytes[start] == 0x30 && FoldedText.isDigit(bytes[start + 1]) { start += 1 }
             return String(decoding: bytes[start...], as: UTF8.self)
         }
         var out = String(decoding: bytes, as: UTF8.self)

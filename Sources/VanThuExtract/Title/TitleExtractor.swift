@@ -7,7 +7,16 @@ public struct TitleExtractor: Extractor {
     public let summary = "The headline of an article, or the subject (V/v …) or type and title of a dispatch."
     public var requires: [String] { ["header"] }
 
-    public init() {}
+    /// The type names a dispatch's title line may start with.
+    public var lexicon: DocumentLexicon
+
+    public init(lexicon: DocumentLexicon = .standard) {
+        self.lexicon = lexicon
+    }
+
+    public func configured(with configuration: ExtractorConfiguration) -> any Extractor {
+        TitleExtractor(lexicon: configuration.lexicon.documents)
+    }
 
     public var examples: [ExtractorExample] {
         [
@@ -76,11 +85,11 @@ public struct TitleExtractor: Extractor {
                 return parts.joined(separator: " ")
             }
         }
-        for index in 0..<count where document.lines[index].count <= 600 && Self.mayBeTypeName(document.folded.bytes, folded[index]) {
+        for index in 0..<count where document.lines[index].count <= 600 && mayBeTypeName(document.folded.bytes, folded[index]) {
             let text = line(index)
             guard text.count < 40 && text == text.uppercased() else { continue }
             let fold = VietnameseFolding.searchFold(text)
-            guard DocumentLexicon.standard.typeNamesByFold[fold] != nil else { continue }
+            guard lexicon.typeNamesByFold[fold] != nil else { continue }
             var parts: [String] = []
             var next = index + 1
             while next < count, line(next).isEmpty { next += 1 }
@@ -102,7 +111,7 @@ public struct TitleExtractor: Extractor {
             let range = Self.stripped(document.folded.bytes, folded[index])
             guard !range.isEmpty else { continue }
             let isTitle = document.folded.bytes.withUnsafeBufferPointer { p in
-                ClassifyStage.isTypeTitle(ClassifyStage.FoldedLine(bytes: UnsafeBufferPointer(rebasing: p[range])))
+                ClassifyStage.isTypeTitle(ClassifyStage.FoldedLine(bytes: UnsafeBufferPointer(rebasing: p[range])), lexicon: lexicon)
             }
             if isTitle { return line(index) }
         }
@@ -146,9 +155,9 @@ public struct TitleExtractor: Extractor {
 
     /// Whether the trimmed line may fold to a type name: a type name folds the same both ways
     /// (letters and spaces only), so its folded bytes are the name.
-    private static func mayBeTypeName(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        let line = stripped(bytes, range)
-        return line.count >= 2 && DocumentLexicon.standard.isTypeName(folded: bytes[line])
+    private func mayBeTypeName(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let line = Self.stripped(bytes, range)
+        return line.count >= 2 && lexicon.isTypeName(folded: bytes[line])
     }
 
     private func isCapitals(_ line: String) -> Bool {
@@ -189,7 +198,7 @@ public struct TitleExtractor: Extractor {
             // A metadata prefix such as "date 2022-03" before the headline.
             if end - start > 5 && bytes[start..<(start + 5)].elementsEqual("date ".utf8) {
                 start += 5
-                while start < end && (Self.isDigit(bytes[start]) || bytes[start] == 0x2D || bytes[start] == 0x2F || bytes[start] == 0x2E) { start += 1 }
+                while start < end && (FoldedText.isDigit(bytes[start]) || bytes[start] == 0x2D || bytes[start] == 0x2F || bytes[start] == 0x2E) { start += 1 }
                 while start < end && bytes[start] == 0x20 { start += 1 }
                 guard start < end else { continue }
             }
@@ -257,7 +266,7 @@ public struct TitleExtractor: Extractor {
         return colons >= 2 && doubleSpace
     }
 
-    @inline(__always) package static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
 
     /// The words (runs of non-spaces, for a line without spaces at its ends) and scalars of a line,
     /// eight bytes at a time; counting stops once the line has too many of either to be a headline
@@ -317,7 +326,7 @@ public struct TitleExtractor: Extractor {
         if starts("thu ") || starts("chu nhat") || starts("ngay ") {
             return line.contains(UInt8(ascii: "/")) || line.contains(UInt8(ascii: "-"))
         }
-        guard isDigit(first) else { return false }
+        guard FoldedText.isDigit(first) else { return false }
         var letters = 0
         var scalars = 0
         decodeScalars(line, limit: .max) { _, base in

@@ -14,9 +14,22 @@ public struct UnitExtractor: Extractor {
     public let id = "units"
     public let summary = "Organisational unit names (head noun, qualifiers, locality) and the people named with them."
     public var lexicon: UnitLexicon
+    /// Whether an anaphoric short form goes to the full name used elsewhere (`resolveShortForms`).
+    public var resolvesShortForms: Bool
 
-    public init(lexicon: UnitLexicon = .standard) {
+    public init(lexicon: UnitLexicon = .standard, resolvesShortForms: Bool = true) {
         self.lexicon = lexicon
+        self.resolvesShortForms = resolvesShortForms
+    }
+
+    public static let shortFormsOption = ExtractorOption.bool(
+        "resolveShortForms", default: true,
+        "An anaphoric short form (`Hội Cựu chiến binh phường`) is reported under the full name used elsewhere in the document.")
+
+    public var options: [ExtractorOption] { [Self.shortFormsOption] }
+
+    public func configured(with configuration: ExtractorConfiguration) -> any Extractor {
+        UnitExtractor(lexicon: configuration.lexicon.units, resolvesShortForms: configuration.bool(Self.shortFormsOption))
     }
 
     public var examples: [ExtractorExample] { Self.exampleList }
@@ -30,7 +43,8 @@ public struct UnitExtractor: Extractor {
     public func extract(_ context: inout ExtractionContext) {
         let document = context.document
         let found = UnitScanner(lexicon: lexicon).scan(document)
-        context.record.units = Self.resolveShortForms(Self.collect(found.mentions, in: document), lexicon: lexicon)
+        let units = Self.collect(found.mentions, in: document)
+        context.record.units = resolvesShortForms ? Self.resolveShortForms(units, lexicon: lexicon) : units
         var people: [PersonFact] = []
         var seenPeople: Set<[String?]> = []
         for person in found.people {

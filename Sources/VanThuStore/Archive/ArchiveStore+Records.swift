@@ -3,29 +3,34 @@ import VanThuText
 import VanThuExtract
 
 extension ArchiveStore {
-    /// Streams every document in id order as the archive shows it: its summary (cheap to decode:
-    /// for consolidation, statistics and CSV) and the full record's JSON, with provenance
-    /// (`source.path`, `alsoAt`) and `gone` taken from the store. The full record is decoded only
-    /// when those need patching (extraction never sets `alsoAt`).
-    public func forEachRecord(_ body: (_ summary: RecordSummary, _ json: [UInt8]) throws -> Void) throws {
+    /// Streams every document in id order as the archive shows it (`archiveView`): its summary
+    /// (cheap to decode: for consolidation, statistics and CSV) and the full record's JSON.
+    /// With `query`, only the documents its words and filters find (no limit).
+    public func forEachRecord(matching query: SearchQuery? = nil, _ body: (_ summary: RecordSummary, _ json: [UInt8]) throws -> Void) throws {
         let decoder = JSONDecoder()
-        try forEachDocument { stored in
-            var summary = try RecordSummary(json: stored.summary)
-            let primary = stored.paths.first ?? summary.path
-            let alsoAt = Array(stored.paths.dropFirst())
-            guard stored.gone || primary != summary.path || !alsoAt.isEmpty else {
-                return try body(summary, stored.json)
-            }
-            var record = try decoder.decode(Record.self, from: Data(stored.json))
-            // The primary path's own root (sorted by path, then root, as `paths`).
-            if stored.roots.count == stored.paths.count, let root = stored.roots.first, !root.isEmpty { record.source.root = root }
-            record.source.path = primary
-            record.source.alsoAt = alsoAt
-            record.gone = stored.gone ? true : nil
-            var w = JSONWriter()
-            record.write(to: &w)
-            summary.path = primary
-            try body(summary, w.bytes)
+        try forEachDocument(matching: query) { stored in
+            let (summary, json) = try Self.archiveView(of: stored, decoder: decoder)
+            try body(summary, json)
         }
+    }
+
+    /// A stored document as the archive shows it: its summary and its record's JSON, with
+    /// provenance (`source.path`, `alsoAt`) and `gone` taken from the store. The full record is
+    /// decoded only when those need patching (extraction never sets `alsoAt`).
+    static func archiveView(of stored: StoredDocument, decoder: JSONDecoder) throws -> (summary: RecordSummary, json: [UInt8]) {
+        var summary = try RecordSummary(json: stored.summary)
+        let primary = stored.paths.first ?? summary.path
+        let alsoAt = Array(stored.paths.dropFirst())
+        guard stored.gone || primary != summary.path || !alsoAt.isEmpty else { return (summary, stored.json) }
+        var record = try decoder.decode(Record.self, from: Data(stored.json))
+        // The primary path's own root (sorted by path, then root, as `paths`).
+        if stored.roots.count == stored.paths.count, let root = stored.roots.first, !root.isEmpty { record.source.root = root }
+        record.source.path = primary
+        record.source.alsoAt = alsoAt
+        record.gone = stored.gone ? true : nil
+        var w = JSONWriter()
+        record.write(to: &w)
+        summary.path = primary
+        return (summary, w.bytes)
     }
 }

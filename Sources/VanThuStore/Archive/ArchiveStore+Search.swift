@@ -73,7 +73,20 @@ extension ArchiveStore {
         }
     }
 
-    func filters(_ query: SearchQuery) -> (match: String?, whereClause: String, arguments: [DatabaseValueConvertible?]) {
+    /// A subquery selecting the ids of every document the query's words and filters find, with
+    /// no limit (`d.id IN (…)`): the exports' filters, streamed by SQLite, never a list in memory.
+    func matchingIds(_ query: SearchQuery) throws -> (sql: String, arguments: [DatabaseValueConvertible?]) {
+        try query.validate()
+        let (match, whereClause, arguments) = filters(query)
+        if match != nil {
+            guard indexAttached else { throw missingIndexProblem }
+            return ("SELECT d.id FROM idx.search JOIN idx.entries e ON e.rowid = search.rowid JOIN documents d ON d.id = e.id \(whereClause)",
+                    arguments)
+        }
+        return ("SELECT d.id FROM documents d \(whereClause)", arguments)
+    }
+
+    private func filters(_ query: SearchQuery) -> (match: String?, whereClause: String, arguments: [DatabaseValueConvertible?]) {
         var conditions: [String] = []
         var arguments: [DatabaseValueConvertible?] = []
         let match = query.matchExpression

@@ -43,12 +43,8 @@ extension ArchiveStore {
     /// Counts the documents `query` finds by kind, year, unit, field and deadline, in one pass
     /// over its matches (its `limit` does not apply). `unitLimit` keeps the most frequent units.
     public func searchFacets(_ query: SearchQuery, unitLimit: Int = 12) throws -> SearchFacets {
-        try query.validate()
-        let (match, whereClause, arguments) = filters(query)
-        if match != nil, !indexAttached { throw missingIndexProblem }
-        let hits = match != nil
-            ? "SELECT d.id, d.kind, d.date FROM idx.search JOIN idx.entries e ON e.rowid = search.rowid JOIN documents d ON d.id = e.id \(whereClause)"
-            : "SELECT d.id, d.kind, d.date FROM documents d \(whereClause)"
+        let (ids, arguments) = try matchingIds(query)
+        let hits = "SELECT d.id, d.kind, d.date FROM documents d WHERE d.id IN (\(ids))"
         let sql = """
             WITH hits AS MATERIALIZED (\(hits))
             SELECT 'kind', kind, count(*) FROM hits GROUP BY kind

@@ -589,16 +589,24 @@ public final class ArchiveStore: @unchecked Sendable {
         public var roots: [String] = []
     }
 
-    /// Streams every document in id order (never all in memory).
-    public func forEachDocument(_ body: (StoredDocument) throws -> Void) throws {
+    /// Streams every document in id order (never all in memory); with `query`, only those its
+    /// words and filters find.
+    public func forEachDocument(matching query: SearchQuery? = nil, _ body: (StoredDocument) throws -> Void) throws {
+        var condition = ""
+        var arguments: [DatabaseValueConvertible?] = []
+        if let query {
+            let (sql, values) = try matchingIds(query)
+            condition = "WHERE d.id IN (\(sql))"
+            arguments = values
+        }
         try pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT d.record, d.summary, d.gone, (SELECT json_group_array(path) FROM
                     (SELECT path FROM sources s WHERE s.documentId = d.id AND s.status = 'archived' ORDER BY path, root)),
                     (SELECT json_group_array(root) FROM
                     (SELECT root FROM sources s WHERE s.documentId = d.id AND s.status = 'archived' ORDER BY path, root))
-                FROM documents d ORDER BY d.id
-                """)
+                FROM documents d \(condition) ORDER BY d.id
+                """, arguments: StatementArguments(arguments))
             while let row = try cursor.next() {
                 // Straight from SQLite's buffer into the array: a record can be tens of MB.
                 let json = try row.withUnsafeData(atIndex: 0) { data in data.map { [UInt8]($0) } ?? [] }

@@ -168,14 +168,36 @@ public enum TemporaryFiles {
     }
     package static func unregister(_ url: URL) { lock.withLock { _ = paths.remove(url.path) } }
 
-    /// The temporary files being written now.
-    public static var current: Set<String> { lock.withLock { paths } }
+    /// Temporary folders being filled (a BagIt bag before it is renamed into place), removed
+    /// with everything in them on a signal.
+    nonisolated(unsafe) private static var folders: Set<String> = []
 
-    /// Removes every temporary file being written (on a signal that ends the process).
+    /// Creates the folder `url` (which must not exist) and registers it, under the same lock as
+    /// `create`: refused once a signal's clean-up has begun.
+    static func createFolder(_ url: URL) -> Bool {
+        lock.withLock {
+            guard !stopping else { errno = EINTR; return false }
+            guard mkdir(url.path, 0o755) == 0 else { return false }
+            folders.insert(url.path)
+            return true
+        }
+    }
+    static func unregisterFolder(_ url: URL) { lock.withLock { _ = folders.remove(url.path) } }
+
+    /// The temporary files and folders being written now.
+    public static var current: Set<String> { lock.withLock { paths.union(folders) } }
+
+    /// Removes every temporary file and folder being written (on a signal that ends the process).
     public static func removeAll() {
         lock.withLock {
             stopping = true
             for path in paths { unlink(path) }
+            // Renamed first, so that a writer still running cannot add to a folder being emptied
+            // (its paths lead nowhere once the folder has moved).
+            for path in folders {
+                let doomed = path + "-removing"
+                try? FileManager.default.removeItem(atPath: rename(path, doomed) == 0 ? doomed : path)
+            }
         }
     }
 }

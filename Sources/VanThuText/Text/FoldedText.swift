@@ -191,10 +191,27 @@ public struct FoldedText: Sendable {
         offset >= bytes.count || !Self.isWordByte(bytes[offset])
     }
 
+    // Byte classes of folded text: the one definition every reader of it uses.
+
+    /// A letter or a digit: a byte of a word.
     @inline(__always)
-    public static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
-    }
+    public static func isWordByte(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
+
+    /// `0`–`9`.
+    @inline(__always)
+    public static func isDigit(_ byte: UInt8) -> Bool { byte &- 48 < 10 }
+
+    /// `a`–`z` (folded text has no capitals; a diacritic letter folds to its base).
+    @inline(__always)
+    public static func isLetter(_ byte: UInt8) -> Bool { byte &- 97 < 26 }
+
+    /// Space or tab: a blank inside a line.
+    @inline(__always)
+    public static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// A blank, a carriage return or a line feed.
+    @inline(__always)
+    public static func isSpace(_ byte: UInt8) -> Bool { isBlank(byte) || byte == 0x0A || byte == 0x0D }
 
     /// Every offset where `word` occurs as a whole word.
     public func occurrences(of word: String) -> [Int] {

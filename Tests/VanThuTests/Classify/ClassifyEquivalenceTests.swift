@@ -36,7 +36,7 @@ struct ClassifyEquivalenceTests {
                 let line = ClassifyStage.FoldedLine(bytes: UnsafeBufferPointer(rebasing: p[start..<end]))
                 for (rule, legacy) in zip(ClassifyStage.rules, LegacyClassifier.rules) {
                     #expect(rule.id == legacy.id)
-                    #expect(rule.test(line) == legacy.test(string), "\(rule.id) on \(text)")
+                    #expect(rule.test(line, .standard) == legacy.test(string), "\(rule.id) on \(text)")
                 }
             }
         }

@@ -202,7 +202,7 @@ public struct DocumentLexicon: Sendable {
             let p = Array(prefix.utf8)
             guard folded.count > p.count, folded.starts(with: p) else { continue }
             let next = folded[folded.index(folded.startIndex, offsetBy: p.count)]
-            let isLetter = FoldedText.isWordByte(next) && !(next >= 48 && next <= 57)
+            let isLetter = FoldedText.isWordByte(next) && !FoldedText.isDigit(next)
             // "tm " needs a space after it; "t/m" anything but a letter; "tm." anything ("KT.BỘ TRƯỞNG").
             if FoldedText.isWordByte(p.last!) || prefix == "q." {
                 guard next == 0x20 else { continue }

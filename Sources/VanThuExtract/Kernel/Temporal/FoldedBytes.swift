@@ -20,29 +20,19 @@ package struct FoldedBytes {
     }
 
     @inline(__always)
-    package static func isDigit(_ byte: UInt8) -> Bool { byte &- 48 < 10 }
+    package func isDigit(_ index: Int) -> Bool { FoldedText.isDigit(self[index]) }
 
     @inline(__always)
-    package static func isLetter(_ byte: UInt8) -> Bool { byte &- 97 < 26 }
-
-    /// Space, tab, carriage return or line feed.
-    @inline(__always)
-    package static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+    package func isLetter(_ index: Int) -> Bool { FoldedText.isLetter(self[index]) }
 
     @inline(__always)
-    package func isDigit(_ index: Int) -> Bool { Self.isDigit(self[index]) }
-
-    @inline(__always)
-    package func isLetter(_ index: Int) -> Bool { Self.isLetter(self[index]) }
-
-    @inline(__always)
-    package func isSpace(_ index: Int) -> Bool { Self.isSpace(self[index]) }
+    package func isSpace(_ index: Int) -> Bool { FoldedText.isSpace(self[index]) }
 
     /// The first offset at or after `index` that is not a space (at most `limit` spaces skipped).
     @inline(__always)
     package func skipSpaces(from index: Int, limit: Int = 8) -> Int {
         var i = index
-        while i < count, i - index < limit, Self.isSpace(base[i]) { i += 1 }
+        while i < count, i - index < limit, FoldedText.isSpace(base[i]) { i += 1 }
         return i
     }
 
@@ -50,7 +40,7 @@ package struct FoldedBytes {
     @inline(__always)
     package func skipSpacesBack(from end: Int, limit: Int = 8) -> Int {
         var i = end
-        while i > 0, end - i < limit, Self.isSpace(base[i - 1]) { i -= 1 }
+        while i > 0, end - i < limit, FoldedText.isSpace(base[i - 1]) { i -= 1 }
         return i
     }
 
@@ -58,7 +48,7 @@ package struct FoldedBytes {
     @inline(__always)
     package func wordEnding(at end: Int) -> Range<Int>? {
         var i = end
-        while i > 0, Self.isLetter(base[i - 1]) { i -= 1 }
+        while i > 0, FoldedText.isLetter(base[i - 1]) { i -= 1 }
         return i < end ? i..<end : nil
     }
 
@@ -66,7 +56,7 @@ package struct FoldedBytes {
     @inline(__always)
     package func wordStarting(at start: Int) -> Range<Int>? {
         var i = start
-        while i < count, Self.isLetter(base[i]) { i += 1 }
+        while i < count, FoldedText.isLetter(base[i]) { i += 1 }
         return i > start ? start..<i : nil
     }
 
@@ -76,7 +66,7 @@ package struct FoldedBytes {
         guard offset >= 0, offset + word.count <= count else { return false }
         for k in 0..<word.count where base[offset + k] != word[k] { return false }
         let after = self[offset + word.count]
-        return !(Self.isLetter(after) || Self.isDigit(after))
+        return !(FoldedText.isLetter(after) || FoldedText.isDigit(after))
     }
 
     /// A number of 1–9 digits at `start`: its value, digit count and end.
@@ -84,7 +74,7 @@ package struct FoldedBytes {
     package func number(at start: Int) -> (value: Int, digits: Int, end: Int)? {
         var i = start
         var value = 0
-        while i < count, Self.isDigit(base[i]) {
+        while i < count, FoldedText.isDigit(base[i]) {
             if i - start < 9 { value = value * 10 + Int(base[i] - 48) }
             i += 1
         }
@@ -127,7 +117,7 @@ extension FoldedBytes {
         var j = end
         var skipped = false
         while j - end < 300 {
-            while j < text.count, j - end < 300, FoldedBytes.isSpace(text[j]) { j += 1 }
+            while j < text.count, j - end < 300, FoldedText.isSpace(text[j]) { j += 1 }
             var lineStart = j
             while lineStart > end, text[lineStart - 1] == 0x20 || text[lineStart - 1] == 0x09 { lineStart -= 1 }
             guard lineStart > end, text[lineStart - 1] == 0x0A else { break }
@@ -136,7 +126,7 @@ extension FoldedBytes {
             var isFurniture = TemporalChromeLine.ruleID(text, lineOf: j) == "temporal-chrome.gazette-running-header"
             if !isFurniture {
                 var k = j
-                while k < lineEnd, FoldedBytes.isDigit(text[k]) || FoldedBytes.isSpace(text[k]) { k += 1 }
+                while k < lineEnd, FoldedText.isDigit(text[k]) || FoldedText.isSpace(text[k]) { k += 1 }
                 isFurniture = k == lineEnd && lineEnd - j <= 6
             }
             guard isFurniture, text[lineEnd] == 0x0A else { break }
@@ -144,7 +134,7 @@ extension FoldedBytes {
             skipped = true
         }
         guard skipped else { return nil }
-        while j < text.count, FoldedBytes.isSpace(text[j]) { j += 1 }
+        while j < text.count, FoldedText.isSpace(text[j]) { j += 1 }
         return j
     }
 
@@ -158,7 +148,7 @@ extension FoldedBytes {
             var lineStart = last
             while lineStart > 0, self[lineStart - 1] != 0x0A { lineStart -= 1 }
             var k = lineStart
-            while k < last, Self.isDigit(self[k]) || Self.isSpace(self[k]) { k += 1 }
+            while k < last, FoldedText.isDigit(self[k]) || FoldedText.isSpace(self[k]) { k += 1 }
             let isFurniture = (k == last && last - lineStart <= 6)
                 || TemporalChromeLine.ruleID(self, lineOf: lineStart) == "temporal-chrome.gazette-running-header"
             if isFurniture {
@@ -195,8 +185,8 @@ extension FoldedBytes {
               first != UInt8(ascii: "*"), first != FoldedText.other else { return false }
         // `a) …`, `2. …`, `đ) …`: a new item.
         var k = next
-        while k < count, k - next < 3, Self.isDigit(self[k]) || Self.isLetter(self[k]) { k += 1 }
-        if k > next, k - next <= 3, self[k] == UInt8(ascii: ")") || (self[k] == UInt8(ascii: ".") && Self.isDigit(self[next])) {
+        while k < count, k - next < 3, FoldedText.isDigit(self[k]) || FoldedText.isLetter(self[k]) { k += 1 }
+        if k > next, k - next <= 3, self[k] == UInt8(ascii: ")") || (self[k] == UInt8(ascii: ".") && FoldedText.isDigit(self[next])) {
             return false
         }
         return true

@@ -1,3 +1,5 @@
+import VanThuText
+
 /// A table of folded keyword phrases ("truoc", "cham nhat", "giai doan") with a value each, matched
 /// forward from an offset or backward from an end, on word boundaries, with any run of spaces
 /// between the words. Longer phrases win. The phrases are stored in one flat byte array, indexed by
@@ -46,7 +48,7 @@ package struct FoldedPhraseTable<Value> {
 
     /// The entry whose phrase starts exactly at `start` (on a word start), and the phrase's end.
     package func match(_ text: FoldedBytes, at start: Int) -> (value: Value, end: Int)? {
-        guard start < text.count, !FoldedBytes.isLetter(text[start - 1]) else { return nil }
+        guard start < text.count, !FoldedText.isLetter(text[start - 1]) else { return nil }
         let first = Int(text[start])
         for slot in firstStart[first]..<firstStart[first + 1] {
             let index = byFirst[slot]
@@ -63,7 +65,7 @@ package struct FoldedPhraseTable<Value> {
                     position += 1
                 }
             }
-            if matched && !FoldedBytes.isLetter(text[position]) && !FoldedBytes.isDigit(text[position]) {
+            if matched && !FoldedText.isLetter(text[position]) && !FoldedText.isDigit(text[position]) {
                 return (values[index], position)
             }
         }
@@ -73,7 +75,7 @@ package struct FoldedPhraseTable<Value> {
     /// The entry whose phrase ends exactly at `end` (on a word end), and the phrase's start. With
     /// `gluedStart`, the phrase may start inside a word: text whose space was lost (`nhân dânchậm nhất`).
     package func match(_ text: FoldedBytes, endingAt end: Int, gluedStart: Bool = false) -> (value: Value, start: Int)? {
-        guard end > 0, !FoldedBytes.isLetter(text[end]), !FoldedBytes.isDigit(text[end]) else { return nil }
+        guard end > 0, !FoldedText.isLetter(text[end]), !FoldedText.isDigit(text[end]) else { return nil }
         let last = Int(text[end - 1])
         for slot in lastStart[last]..<lastStart[last + 1] {
             let index = byLast[slot]
@@ -92,7 +94,7 @@ package struct FoldedPhraseTable<Value> {
                 }
                 k -= 1
             }
-            if matched && (gluedStart || (!FoldedBytes.isLetter(text[position - 1]) && !FoldedBytes.isDigit(text[position - 1]))) {
+            if matched && (gluedStart || (!FoldedText.isLetter(text[position - 1]) && !FoldedText.isDigit(text[position - 1]))) {
                 return (values[index], position)
             }
         }

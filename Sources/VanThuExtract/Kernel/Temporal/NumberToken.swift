@@ -1,3 +1,5 @@
+import VanThuText
+
 /// A run of digits with the separators between its groups (`14/8/2015`, `2015-2020`, `84.000.000`,
 /// `68,23`), read at once so that no part of it is read again as a number of its own.
 package struct NumberToken {
@@ -70,7 +72,7 @@ package struct NumberToken {
         let after = text[j]
         if (after == slash || after == dash) && text.isLetter(j + 1) { token.isDocumentNumber = true }
         if after == UInt8(ascii: "%") { token.isQuantity = true }
-        if FoldedBytes.isLetter(after) { token.isGlued = true }
+        if FoldedText.isLetter(after) { token.isGlued = true }
         return token
     }
 }

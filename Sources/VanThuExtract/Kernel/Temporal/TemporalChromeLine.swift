@@ -1,3 +1,5 @@
+import VanThuText
+
 /// Lines whose dates belong to the page furniture, not to the document: a gazette's running header
 /// (`CÔNG BÁO/Số 12/Ngày 03-04-2025`, repeated on every page) and a digital-signature stamp
 /// (`Thời gian ký: 03.04.2025 10:11:12 +07:00`, `Ngày ký: 2025-04-03 10:11:12 +07:00`). Their
@@ -55,7 +57,7 @@ package enum TemporalChromeLine {
 
     package static func hasPrefix(_ text: FoldedBytes, _ start: Int, _ words: [UInt8]) -> Bool {
         for k in words.indices where text[start + k] != words[k] { return false }
-        return !FoldedBytes.isLetter(text[start + words.count])
+        return !FoldedText.isLetter(text[start + words.count])
     }
 
     /// `hh:mm:ss` somewhere in the line.

@@ -32,10 +32,10 @@ package struct TemporalScanRun {
                 i += 8
                 continue
             }
-            if !FoldedBytes.isDigit(base[i]) { i += 1; continue }
-            if i > 0 && FoldedBytes.isLetter(base[i - 1]) {
+            if !FoldedText.isDigit(base[i]) { i += 1; continue }
+            if i > 0 && FoldedText.isLetter(base[i - 1]) {
                 // Glued to a word (QH15, Covid19, T2): not a calendar number.
-                while i < count && (FoldedBytes.isDigit(base[i]) || FoldedBytes.isLetter(base[i])) { i += 1 }
+                while i < count && (FoldedText.isDigit(base[i]) || FoldedText.isLetter(base[i])) { i += 1 }
                 continue
             }
             let token = NumberToken.read(text, at: i)
@@ -58,7 +58,7 @@ package struct TemporalScanRun {
         if token.isQuantity { return token.end }
         if token.isDocumentNumber {
             var j = token.end
-            while j < text.count && !FoldedBytes.isSpace(text[j]) { j += 1 }
+            while j < text.count && !FoldedText.isSpace(text[j]) { j += 1 }
             return j
         }
         if token.isGlued { return token.end }
@@ -68,7 +68,7 @@ package struct TemporalScanRun {
         if let quarter = romanQuarter(before: token) { return quarter }
         // `1. `, `2) ` opening a line: a list item's number (`… trợ cấp hằng tháng⏎1. Từ ngày …`).
         if token.count == 1, token.digitCount(0) <= 2, isLineStart(before: token.start),
-           text[token.end] == UInt8(ascii: ")") || (text[token.end] == NumberToken.dot && FoldedBytes.isSpace(text[token.end + 1])) {
+           text[token.end] == UInt8(ascii: ")") || (text[token.end] == NumberToken.dot && FoldedText.isSpace(text[token.end + 1])) {
             return token.end
         }
         // `.number` (`số`, folded like `sơ` of `hồ sơ`) only keeps a token from being a bare period.
@@ -443,7 +443,7 @@ package struct TemporalScanRun {
         guard separator == NumberToken.slash || separator == NumberToken.dash || separator == NumberToken.dot else { return nil }
         let k = text.skipSpaces(from: j + 1, limit: 2)
         guard j > end || k > j + 1, let number = text.number(at: k), number.digits == 4, CalendarValue.isValidYear(number.value),
-              !FoldedBytes.isLetter(text[number.end]), text[number.end] != NumberToken.slash else { return nil }
+              !FoldedText.isLetter(text[number.end]), text[number.end] != NumberToken.slash else { return nil }
         return (number.value, number.end)
     }
 
@@ -459,7 +459,7 @@ package struct TemporalScanRun {
             return nil
         }
         guard let number = text.number(at: j), number.digits == 4, number.value > first, number.value - first <= 100,
-              !FoldedBytes.isLetter(text[number.end]) else { return nil }
+              !FoldedText.isLetter(text[number.end]) else { return nil }
         let after = text[number.end]
         if (after == NumberToken.slash || after == NumberToken.dash || after == NumberToken.dot) && text.isDigit(number.end + 1) {
             return nil
@@ -483,7 +483,7 @@ package struct TemporalScanRun {
             guard j > position, let number = text.number(at: j), number.digits == 4, abs(number.value - previous) <= 50,
                   CalendarValue.isValidYear(number.value) else { return position }
             let after = text[number.end]
-            if FoldedBytes.isLetter(after) || after == NumberToken.slash || after == NumberToken.dash
+            if FoldedText.isLetter(after) || after == NumberToken.slash || after == NumberToken.dash
                 || ((after == NumberToken.dot || after == NumberToken.comma) && text.isDigit(number.end + 1)) {
                 return position
             }
@@ -540,7 +540,7 @@ package struct TemporalScanRun {
     package func quarterWord(before end: Int) -> (value: Int, start: Int)? {
         let numeralEnd = text.skipSpacesBack(from: end, limit: 3)
         var numeralStart = numeralEnd
-        while numeralStart > 0, FoldedBytes.isLetter(text[numeralStart - 1]) || FoldedBytes.isDigit(text[numeralStart - 1]) {
+        while numeralStart > 0, FoldedText.isLetter(text[numeralStart - 1]) || FoldedText.isDigit(text[numeralStart - 1]) {
             numeralStart -= 1
         }
         let length = numeralEnd - numeralStart
@@ -565,7 +565,7 @@ package struct TemporalScanRun {
         let quyEnd = text.skipSpacesBack(from: numeralStart, limit: 3)
         guard quyEnd < numeralStart, quyEnd >= Self.quy.count else { return nil }
         let quyStart = quyEnd - Self.quy.count
-        guard text.matches(Self.quy, at: quyStart), !FoldedBytes.isLetter(text[quyStart - 1]) else { return nil }
+        guard text.matches(Self.quy, at: quyStart), !FoldedText.isLetter(text[quyStart - 1]) else { return nil }
         return (value, quyStart)
     }
 
@@ -724,7 +724,7 @@ package struct TemporalScanRun {
         var i = start - 1
         while i >= 0, start - i < 1200 {
             if text[i] == 0x0A, !text.isSoftWrap(at: i) { return false }
-            if FoldedBytes.isLetter(text[i]), !FoldedBytes.isLetter(text[i - 1]),
+            if FoldedText.isLetter(text[i]), !FoldedText.isLetter(text[i - 1]),
                let marker = TemporalLexicon.standingRules.match(text, at: i) {
                 guard marker.value else { return false }
                 return !mentions.contains {
