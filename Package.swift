@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // SHA-256 for the checksum of every input file (BoringSSL on Linux, with the SHA instructions).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // zlib from Debian's zlib1g-dev: gzip in and out. Not named CZlib: ZIPFoundation's own zlib
@@ -83,11 +85,18 @@ let package = Package(
         // A run: configuration (pipeline.json), the input walk, the incremental plan, the scheduler
         // of the stages and writers, timings, and the benchmarks. Depends on every target above.
         .target(name: "VanThuPipeline", dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore"]),
+        // `vanthu serve` (issue 18): the researchers' web pages and JSON API over an archive, read-only.
+        // Depends on the store (and what its records are made of) and Hummingbird; not on the pipeline.
+        .target(
+            name: "VanThuServe",
+            dependencies: ["VanThuText", "VanThuExtract", "VanThuStore", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         // The command-line tool: commands only (argument parsing, printing); the work is in the library.
         .executableTarget(
             name: "vanthu",
             dependencies: [
-                "VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline",
+                "VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline", "VanThuServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,6 +110,12 @@ let package = Package(
                 "VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline",
                 "CVanThuZlib", .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "VanThuServeTests",
+            dependencies: ["VanThuServe", "VanThuText", "VanThuExtract", "VanThuStore", "VanThuPipeline"],
+            // Invented documents: the archive the tests and the browser test serve.
+            exclude: ["FixtureArchive"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -16,7 +16,7 @@ struct VanThuCommand: ParsableCommand {
         holds files from it: not mounted?); 64 bad command line; 128+N stopped by signal N.
         """,
         version: version,
-        subcommands: [RunCommand.self, ExtractCommand.self, ValidateCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, VerifyBagCommand.self, BenchCommand.self, BenchExtractorCommand.self]
+        subcommands: [RunCommand.self, ExtractCommand.self, ValidateCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ServeCommand.self, ExportCommand.self, VerifyBagCommand.self, BenchCommand.self, BenchExtractorCommand.self]
     )
 
     static func main() {
