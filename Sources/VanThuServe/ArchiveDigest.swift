@@ -91,7 +91,7 @@ public final class ArchiveDigest: @unchecked Sendable {
             if !summary.deadlines.isEmpty { withDeadlines.append(summary.id) }
             for fact in summary.modelCounts where fact.partOf == nil && !fact.approximate {
                 guard let count = fact.count else { continue }
-                let key = (fact.year.map(String.init) ?? "") + "\u{1F}" + fact.status
+                let key = (fact.year.map(String.init) ?? "") + "\u{1F}" + fact.status.rawValue
                 var cell = cells[key] ?? (0, 0, [])
                 cell.count.saturatingAdd(count)
                 cell.facts += 1
@@ -131,7 +131,7 @@ public final class ArchiveDigest: @unchecked Sendable {
             for fact in record.deadlines {
                 // One line per document, due date and text: a deadline restated is one deadline.
                 guard seen.insert((fact.due ?? "") + "\u{1F}" + fact.text).inserted else { continue }
-                deadlines.append(Deadline(due: fact.due, recurrence: fact.recurrence, text: fact.text, action: fact.action, to: fact.to,
+                deadlines.append(Deadline(due: fact.due, recurrence: fact.recurrence?.rawValue, text: fact.text, action: fact.action, to: fact.to,
                                           documentId: id, next: Self.nextOccurrence(fact.due, today: today)))
             }
         }

@@ -44,7 +44,7 @@ enum ArchivePages {
         } else {
             body += "<table class=\"list\"><thead><tr><th>Số lượng</th><th>Trạng thái (status)</th><th>Năm</th><th>Câu</th></tr></thead><tbody>"
             for (id, fact) in counts {
-                body += "<tr><td class=\"number\">\(fact.count.map(String.init) ?? "?")</td><td>\(HTML.escape(Labels.status(fact.status)))</td>"
+                body += "<tr><td class=\"number\">\(fact.count.map(String.init) ?? "?")</td><td>\(HTML.escape(Labels.status(fact.status.rawValue)))</td>"
                     + "<td>\(fact.year.map(String.init) ?? "—")</td><td><a href=\"/documents/\(URLText.component(id))\">\(HTML.escape(fact.text))</a></td></tr>"
             }
             body += "</tbody></table>"

@@ -150,7 +150,7 @@ enum DocumentPage {
         section("date", record.dates.enumerated().map { i, f in ("f-date-\(i)", "<strong>\(HTML.escape(Labels.date(f.value)))</strong> \(HTML.escape(f.text))") })
         section("period", record.periods.enumerated().map { i, f in ("f-period-\(i)", "<strong>\(HTML.escape(f.from))–\(HTML.escape(f.to))</strong> \(HTML.escape(f.text))") })
         section("count", record.modelCounts.enumerated().map { i, f in
-            var html = "<strong>\(f.count.map(String.init) ?? "?")</strong> \(HTML.escape(Labels.status(f.status)))"
+            var html = "<strong>\(f.count.map(String.init) ?? "?")</strong> \(HTML.escape(Labels.status(f.status.rawValue)))"
             if let year = f.year { html += ", \(year)" }
             if let field = f.field { html += ", \(HTML.escape(Labels.field(field)))" }
             return ("f-count-\(i)", html + "<br><small>\(HTML.escape(f.text))</small>")
