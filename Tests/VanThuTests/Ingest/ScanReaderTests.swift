@@ -35,10 +35,14 @@ struct ScanReaderTests {
     /// The facts issue 17 asks a reading to keep: dates, deadlines, counts, the header number.
     static func scoredFacts(_ text: String) throws -> [String] {
         let record = try #require(TestSupport.record(for: text))
-        return record.dates.compactMap(\.value).sorted().map { "date \($0)" }
-            + record.deadlines.map { "deadline \($0.due ?? "-") \($0.recurrence ?? "-")" }.sorted()
-            + record.modelCounts.map { "count \($0.count ?? -1) \($0.status) \($0.field ?? "-") \($0.year ?? 0)" }.sorted()
-            + ["number \(record.header?.number ?? "-")"]
+        let dates: [String] = record.dates.compactMap(\.value).sorted().map { "date \($0)" }
+        let deadlines: [String] = record.deadlines.map { (fact: DeadlineFact) -> String in
+            "deadline \(fact.due ?? "-") \(fact.recurrence?.rawValue ?? "-")"
+        }.sorted()
+        let counts: [String] = record.modelCounts.map { (fact: ModelCountFact) -> String in
+            "count \(fact.count ?? -1) \(fact.status.rawValue) \(fact.field ?? "-") \(fact.year ?? 0)"
+        }.sorted()
+        return dates + deadlines + counts + ["number \(record.header?.number ?? "-")"]
     }
 
     @Test(arguments: [("huyen-uy.pdf", "cong-van-huyen-uy"), ("ke-hoach-ubnd.pdf", "ke-hoach-ubnd")])
