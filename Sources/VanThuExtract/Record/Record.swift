@@ -1,10 +1,14 @@
 import VanThuText
+import VanThuFormats
 
 /// One archived document: the contract in DESIGN.md ("The archive: the data contract").
 public struct Record: Codable, Sendable, Equatable, JSONWritable {
     /// Stable id derived from the file's content (the first 16 hex digits of its SHA-256).
     public var id: String
     public var source: SourceInfo
+    /// How a PDF's or a scan's pages were read (count, text layer or OCR, OCR confidence,
+    /// signatures); absent for formats without pages.
+    public var pages: PageProvenance?
     public var kind: DocumentKind
     /// Why the classifier chose `kind`: the ids of the rules that fired.
     public var kindReasons: [String]
@@ -46,6 +50,7 @@ public struct Record: Codable, Sendable, Equatable, JSONWritable {
         w.beginObject()
         w.field("id", id)
         w.field("source", source)
+        if let pages { w.field("pages", pages) }
         w.field("kind", kind)
         w.field("kindReasons", kindReasons)
         w.field("title", title)
