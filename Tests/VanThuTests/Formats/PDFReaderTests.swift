@@ -4,6 +4,7 @@ import Testing
 @testable import VanThuFormats
 @testable import VanThuExtract
 @testable import VanThuStore
+@testable import VanThuPipeline
 
 /// Issue 17 end to end: `vanthu run` over a folder of PDFs and a scan reads them through
 /// `PDFReader`, records how their pages were read, and quarantines a truncated PDF with a reason.
@@ -67,6 +68,19 @@ struct PDFReaderTests {
         let cut = try #require(quarantine.first { ($0["path"] as? String)?.hasSuffix("cut-short.pdf") == true })
         #expect(cut["stage"] as? String == "decode")
         #expect((cut["reason"] as? String ?? "").contains("PDF"))
+    }
+
+    @Test func thePipelinesOCRSettingsReachTheReader() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in"), output = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("huyen-uy.pdf"), to: input.appendingPathComponent("two.pdf"))
+        var config = IncrementalRunTests.config(input: input, output: output)
+        config.ocr.maxPages = 1
+        let report = try Pipeline(config: config, baseDirectory: output).run(options: .init())
+        #expect(report.archived == 0)
+        #expect(report.quarantined.first?.reason == "2 pages, over limits.maxPages (1)")
     }
 
     @Test func theRegistryNamesPDFsAndImagesAndTheirSignaturesWin() throws {
