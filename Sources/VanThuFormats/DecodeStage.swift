@@ -13,13 +13,15 @@ public struct DecodeStage: Stage {
     /// The most bytes a format may make of a file (an unpacked gzip, a .docx's text):
     /// `limits.maxFileBytes`.
     public var maxBytes: Int
+    /// How PDFs and scans are read: pipeline.json's `ocr` section and `limits.maxPages`.
+    package var ocr = OCRSettings()
 
     /// `maxBytes` defaults to the default of `limits.maxFileBytes`, 64 MB.
     public init(maxBytes: Int = 64 << 20) { self.maxBytes = maxBytes }
 
     public func run(_ raw: RawDocument) throws(StageFailure) -> DecodedDocument {
         let reading: FormatReading
-        do { reading = try formats.read(raw.bytes, named: raw.format, maxBytes: maxBytes) } catch {
+        do { reading = try formats.read(raw.bytes, named: raw.format, maxBytes: maxBytes, ocr: ocr) } catch {
             throw StageFailure(.decode, error.reason)
         }
         return DecodedDocument(raw: raw.withoutBytes, text: reading.text, encoding: reading.encoding, hints: reading.hints, format: reading.format)

@@ -66,9 +66,11 @@ public struct FormatContext: Sendable {
     public let maxBytes: Int
     /// How many wrappers the bytes being read were found in.
     public let depth: Int
+    /// How PDFs and scans are read (pipeline.json's `ocr` section and `limits.maxPages`).
+    package var ocr = OCRSettings()
 
     /// Reads bytes found inside a wrapper, one level deeper.
     public func readContent(_ bytes: [UInt8], named: SourceFormat) throws(FormatFailure) -> FormatReading {
-        try registry.read(bytes, named: named, maxBytes: maxBytes, depth: depth + 1)
+        try registry.read(bytes, named: named, maxBytes: maxBytes, ocr: ocr, depth: depth + 1)
     }
 }

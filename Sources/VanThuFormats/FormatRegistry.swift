@@ -17,6 +17,8 @@ public struct FormatRegistry: Sendable {
         GzipReader(),
         DocxReader(),
         HTMLReader(),
+        PDFReader(),
+        ImageReader(),
         TextReader(),
     ], fallback: .text)
 
@@ -77,15 +79,20 @@ public struct FormatRegistry: Sendable {
 
     /// The text of a file's bytes: detected, then read by the reader of its format.
     public func read(_ bytes: [UInt8], named: SourceFormat, maxBytes: Int) throws(FormatFailure) -> FormatReading {
-        try read(bytes, named: named, maxBytes: maxBytes, depth: 0)
+        try read(bytes, named: named, maxBytes: maxBytes, ocr: OCRSettings(), depth: 0)
     }
 
-    func read(_ bytes: [UInt8], named: SourceFormat, maxBytes: Int, depth: Int) throws(FormatFailure) -> FormatReading {
+    /// `read` with the settings PDFs and scans are read with.
+    package func read(_ bytes: [UInt8], named: SourceFormat, maxBytes: Int, ocr: OCRSettings) throws(FormatFailure) -> FormatReading {
+        try read(bytes, named: named, maxBytes: maxBytes, ocr: ocr, depth: 0)
+    }
+
+    func read(_ bytes: [UInt8], named: SourceFormat, maxBytes: Int, ocr: OCRSettings, depth: Int) throws(FormatFailure) -> FormatReading {
         guard depth <= Self.maxDepth else {
             throw FormatFailure("wrappers nested more than \(Self.maxDepth) deep (gzip inside gzip …)")
         }
         let reader = detect(bytes, named: named)
-        return try reader.read(bytes, named: named, context: FormatContext(registry: self, maxBytes: maxBytes, depth: depth))
+        return try reader.read(bytes, named: named, context: FormatContext(registry: self, maxBytes: maxBytes, depth: depth, ocr: ocr))
     }
 }
 

@@ -26,6 +26,7 @@ extension Pipeline {
         public init(config: PipelineConfig) {
             ingest = IngestStage(maxFileBytes: config.limits.maxFileBytes)
             decode = DecodeStage(maxBytes: config.limits.maxFileBytes)
+            decode.ocr = config.ocr
             let lexicon = config.runLexicon
             classify = config.stages.contains(.classify) ? ClassifyStage(lexicon: lexicon.documents) : nil
             extract = ExtractStage(extractors: config.enabledExtractors(lexicon: lexicon), includeText: config.output.includeText)

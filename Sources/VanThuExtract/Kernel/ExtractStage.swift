@@ -25,6 +25,8 @@ public struct ExtractStage: Stage {
 
     /// The format's own metadata wins over what rules read from the text: an HTML page's og:title
     /// is its headline (a dispatch keeps its subject line), and its published time is its date.
+    /// A file's own metadata (a PDF's title and creation day) only fills what the text left empty;
+    /// how a paged document's pages were read becomes the record's `pages`.
     package static func applyHints(_ hints: DocumentHints, to record: inout Record) {
         if let title = hints.title, !title.isEmpty, record.kind != .dispatch {
             record.title = title
@@ -32,11 +34,16 @@ public struct ExtractStage: Stage {
         }
         if record.title == nil, let title = hints.pageTitle, !title.isEmpty {
             record.title = title
-            record.titleRule = "title without site suffix"
+            record.titleRule = hints.pageTitleRule ?? "title without site suffix"
         }
         if let published = hints.published, let date = CalendarDay.isoDatePrefix(published), record.kind != .dispatch {
             record.date = date
             record.dateSource = hints.dateSource
         }
+        if record.date == nil, let created = hints.createdDay, let date = CalendarDay.isoDatePrefix(created) {
+            record.date = date
+            record.dateSource = "file metadata"
+        }
+        record.pages = hints.pages
     }
 }

@@ -1,10 +1,14 @@
 import VanThuText
+import VanThuFormats
 
 /// One archived document: the contract in DESIGN.md ("The archive: the data contract").
 public struct Record: JSONSchemaObject, Sendable, Equatable {
     /// Stable id derived from the file's content (the first 16 hex digits of its SHA-256).
     public var id: String
     public var source: SourceInfo
+    /// How a PDF's or a scan's pages were read (count, text layer or OCR, OCR confidence,
+    /// signatures); absent for formats without pages.
+    public var pages: PageProvenance?
     public var kind: DocumentKind
     /// Why the classifier chose `kind`: the ids of the rules that fired.
     public var kindReasons: [String]
@@ -48,6 +52,7 @@ public struct Record: JSONSchemaObject, Sendable, Equatable {
     public static let fields: [JSONField<Record>] = [
         .required("id", \.id, roles: [.storeRow]),
         .required("source", \.source, roles: [.storeRow]),
+        .optional("pages", \.pages, writtenIf: { $0 != nil }),
         .member("kind", \.kind, default: .unknown, roles: [.storeRow]),
         .member("kindReasons", \.kindReasons, default: []),
         .optional("title", \.title, roles: [.storeRow]),

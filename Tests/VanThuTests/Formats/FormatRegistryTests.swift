@@ -74,10 +74,10 @@ struct FormatRegistryTests {
         #expect(try registry.format(ofName: "/x/a.html.gz") == SourceFormat.html.wrapped(in: .gzip))
         #expect(try registry.format(ofName: "/x/a.gz") == SourceFormat.text.wrapped(in: .gzip))
         do {
-            _ = try registry.format(ofName: "/x/b.pdf")
-            Issue.record("a .pdf was accepted")
+            _ = try registry.format(ofName: "/x/b.xlsx")
+            Issue.record("a .xlsx was accepted")
         } catch {
-            #expect(error.reason == "unsupported format \".pdf\" (supported: .asp, .aspx, .docx, .htm, .html, .jsp, .php, .shtml, .text, .txt, .xhtml, .gz of those, and files without extension)")
+            #expect(error.reason == "unsupported format \".xlsx\" (supported: .asp, .aspx, .docx, .htm, .html, .jpeg, .jpg, .jsp, .pdf, .php, .png, .shtml, .text, .tif, .tiff, .txt, .xhtml, .gz of those, and files without extension)")
         }
         // One wrapper by name: a.txt.gz.gz names gzip of something unknown.
         #expect(throws: FormatFailure.self) { try registry.format(ofName: "a.txt.gz.gz") }
