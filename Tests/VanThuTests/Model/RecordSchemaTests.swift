@@ -4,6 +4,7 @@ import struct VanThuExtract.Record
 import Testing
 @testable import VanThuText
 @testable import VanThuExtract
+@testable import VanThuFormats
 @testable import VanThuStore
 @testable import VanThuPipeline
 
@@ -39,6 +40,7 @@ struct RecordSchemaTests {
         record.titleRule = "h1"
         record.dateSource = "byline"
         record.gone = true
+        record.pages = PageProvenance(count: 2, textOrigin: "mixed", ocrConfidence: 91, failedPages: [2], signatures: 1, signers: ["Đinh Văn Tùng"])
         return record
     }
 
@@ -75,6 +77,7 @@ struct RecordSchemaTests {
         check(record.source)
         check(record.header!)
         check(record.header!.signer!)
+        check(record.pages!)
         check(record.units[0]); check(record.people[0]); check(record.dates[0]); check(record.periods[0])
         check(record.deadlines[0]); check(record.modelCounts[0]); check(record.references[0])
         let summary = RecordSummary(record)
