@@ -12,10 +12,11 @@ import VanThuExtract
 /// - `issuer`: the header's issuing body.
 /// - `subject`: the header's subject (`V/v …`, the line under the type name), else the title.
 /// - `language`: Vietnamese: the pipeline reads Vietnamese documents (no language detection).
-/// - `pageCount`: empty: plain text, web pages and .docx text carry no pages; `pages(of:)` is
-///   where a reader of paged formats (PDF, scans) will give it.
+/// - `pageCount`: the record's `pages.count` (PDFs and scans); empty for plain text, web pages
+///   and .docx text, which carry no pages.
 /// - `keywords`: the units most mentioned, then the fields of the model counts.
-/// - `origin`: from how the text was obtained (`TextOrigin.of(format:)`).
+/// - `origin`: from how the text was obtained: a paged document's `pages.textOrigin` (text layer,
+///   OCR or both), else the format (`DigitalOrigin.of(format:)`).
 /// - `notes`: the whole number-symbol, the original encoding when it was not Unicode, the
 ///   format when it was not plain text, other files with the same bytes, a gone source.
 public struct ArchivalDescription: Sendable, Equatable {
@@ -33,7 +34,7 @@ public struct ArchivalDescription: Sendable, Equatable {
     public var language: String
     public var pageCount: String
     public var keywords: [String]
-    public var origin: TextOrigin?
+    public var origin: DigitalOrigin?
     public var notes: [String]
     /// The beginning of the text after its title, one line (Dublin Core's description when there
     /// is no subject).
@@ -60,12 +61,12 @@ public struct ArchivalDescription: Sendable, Equatable {
         language = "Tiếng Việt"
         pageCount = Self.pages(of: record).map(String.init) ?? ""
         keywords = Self.keywords(record)
-        origin = TextOrigin.of(format: record.source.format)
+        origin = DigitalOrigin.of(record)
         lead = Self.lead(record.text, after: record.title)
         var notes: [String] = []
         if !numberSymbol.isEmpty { notes.append("Số, ký hiệu: \(numberSymbol)") }
         if let name = Self.encodingNames[record.source.encoding] { notes.append("Chuyển mã từ \(name) sang Unicode") }
-        let format = TextOrigin.baseFormat(record.source.format)
+        let format = DigitalOrigin.baseFormat(record.source.format)
         if format != "text" { notes.append("Định dạng gốc: \(record.source.format)") }
         if origin == nil { notes.append("Không rõ văn bản được lấy từ định dạng \(record.source.format) như thế nào") }
         if files.count > 1 { notes.append("Cùng nội dung: " + files.dropFirst().joined(separator: ", ")) }
@@ -87,9 +88,8 @@ public struct ArchivalDescription: Sendable, Equatable {
         return (parsed.number, symbol)
     }
 
-    /// The number of pages, when the format has pages. None of today's readers (text, HTML,
-    /// .docx's text) does; a paged reader (PDF, scans) gives it here.
-    static func pages(of record: Record) -> Int? { nil }
+    /// The number of pages, when the format has pages (PDFs and scans record them).
+    static func pages(of record: Record) -> Int? { record.pages?.count }
 
     /// The units most mentioned (then by name), and the fields of the model counts.
     static func keywords(_ record: Record) -> [String] {
@@ -143,7 +143,7 @@ public struct ArchivalDescription: Sendable, Equatable {
 
 /// Whether a document's text was born digital or digitised from paper (the archive's "mức độ
 /// tin cậy": gốc điện tử, số hóa, hỗn hợp), from the format its text was read from.
-public enum TextOrigin: String, Sendable, CaseIterable {
+public enum DigitalOrigin: String, Sendable, CaseIterable {
     case bornDigital = "Gốc điện tử"
     case digitised = "Số hóa"
     case mixed = "Hỗn hợp"
@@ -151,7 +151,7 @@ public enum TextOrigin: String, Sendable, CaseIterable {
     /// How each format's text was obtained. Every reader today reads text that was typed:
     /// plain text, web pages, Word documents. A reader of scans (OCR) adds its format here as
     /// `.digitised`, and one that joins typed text and recognised pages as `.mixed`.
-    public static let byFormat: [String: TextOrigin] = [
+    public static let byFormat: [String: DigitalOrigin] = [
         "text": .bornDigital, "html": .bornDigital, "docx": .bornDigital,
     ]
 
@@ -161,5 +161,15 @@ public enum TextOrigin: String, Sendable, CaseIterable {
     }
 
     /// The origin of a format's text; nil for a format this table does not know.
-    public static func of(format: String) -> TextOrigin? { byFormat[baseFormat(format)] }
+    public static func of(format: String) -> DigitalOrigin? { byFormat[baseFormat(format)] }
+
+    /// How a paged document's pages were read (`PageProvenance.textOrigin`).
+    public static let byPages: [String: DigitalOrigin] = ["text-layer": .bornDigital, "ocr": .digitised, "mixed": .mixed]
+
+    /// A record's origin: from its pages when it has them (a PDF's text layer is born digital, a
+    /// scan's OCR digitised), else from its format.
+    public static func of(_ record: Record) -> DigitalOrigin? {
+        if let pages = record.pages { return byPages[pages.textOrigin] }
+        return of(format: record.source.format)
+    }
 }

@@ -251,10 +251,19 @@ struct BagItTests {
     }
 
     @Test func theOriginOfTheTextComesFromItsFormat() {
-        #expect(TextOrigin.of(format: "text") == .bornDigital)
-        #expect(TextOrigin.of(format: "html+gzip") == .bornDigital)
-        #expect(TextOrigin.of(format: "docx") == .bornDigital)
-        #expect(TextOrigin.of(format: "tiff-scan") == nil)
+        #expect(DigitalOrigin.of(format: "text") == .bornDigital)
+        #expect(DigitalOrigin.of(format: "html+gzip") == .bornDigital)
+        #expect(DigitalOrigin.of(format: "docx") == .bornDigital)
+        #expect(DigitalOrigin.of(format: "tiff-scan") == nil)
+        // A paged record's origin and page count come from how its pages were read.
+        var scan = Record(id: "00000000000000aa", source: SourceInfo(path: "quet.pdf", sha256: "aa", bytes: 9, format: "pdf", encoding: "utf-8"))
+        scan.pages = PageProvenance(count: 3, textOrigin: "ocr", ocrConfidence: 90)
+        #expect(DigitalOrigin.of(scan) == .digitised)
+        #expect(ArchivalDescription.pages(of: scan) == 3)
+        scan.pages?.textOrigin = "mixed"
+        #expect(DigitalOrigin.of(scan) == .mixed)
+        scan.pages?.textOrigin = "text-layer"
+        #expect(DigitalOrigin.of(scan) == .bornDigital)
         #expect(ArchivalDescription.lead("Tiêu đề\n\nDòng một\n  dòng hai", after: "Tiêu đề") == "Dòng một dòng hai")
         let long = String(repeating: "chữ ", count: 200)
         let lead = ArchivalDescription.lead(long)
