@@ -89,6 +89,9 @@ public struct ArchivalDescription: Sendable, Equatable {
     }
 
     /// The number of pages, when the format has pages (PDFs and scans record them).
+    /// Not inlined: Swift 6.3.1's optimiser (CopyPropagation) crashes in a release build when
+    /// this read of `record.pages` is inlined into `init(_:files:)`.
+    @inline(never)
     static func pages(of record: Record) -> Int? { record.pages?.count }
 
     /// The units most mentioned (then by name), and the fields of the model counts.
@@ -168,6 +171,7 @@ public enum DigitalOrigin: String, Sendable, CaseIterable {
 
     /// A record's origin: from its pages when it has them (a PDF's text layer is born digital, a
     /// scan's OCR digitised), else from its format.
+    @inline(never)  // see `ArchivalDescription.pages(of:)`: the same optimiser crash when inlined
     public static func of(_ record: Record) -> DigitalOrigin? {
         if let pages = record.pages { return byPages[pages.textOrigin] }
         return of(format: record.source.format)
