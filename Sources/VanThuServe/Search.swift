@@ -25,12 +25,12 @@ struct SearchParameters: Equatable {
     }
 
     init(_ query: QueryParameters) throws(RequestProblem) {
-        q = query.trimmed("q")
-        // Characters as JSON Schema counts them (code points); past its first 2 KB the store cuts
-        // a search and the page says so.
-        if let q, q.unicodeScalars.count > Self.maximumQueryCharacters {
-            throw .badRequest("q: \(q.unicodeScalars.count) characters; a search is at most \(Self.maximumQueryCharacters)")
+        // Characters as JSON Schema counts them (code points), as sent (before trimming); past its
+        // first 2 KB the store cuts a search and the page says so.
+        if let sent = query["q"], sent.unicodeScalars.count > Self.maximumQueryCharacters {
+            throw .badRequest("q: \(sent.unicodeScalars.count) characters; a search is at most \(Self.maximumQueryCharacters)")
         }
+        q = query.trimmed("q")
         if let value = try query.nonEmpty("kind") {
             guard let kind = DocumentKind(rawValue: value) else {
                 throw .badRequest("kind: \"\(Self.shown(value))\" is not a kind; kinds are \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -50,10 +50,10 @@ struct SearchParameters: Equatable {
             }
             if name == "from" { from = value } else { to = value }
         }
+        if let sent = query["unit"], sent.unicodeScalars.count > SearchQuery.maximumUnitCharacters {
+            throw .badRequest("unit: \(sent.unicodeScalars.count) characters; a unit's name is at most \(SearchQuery.maximumUnitCharacters)")
+        }
         if let value = query.trimmed("unit") {
-            guard value.unicodeScalars.count <= SearchQuery.maximumUnitCharacters else {
-                throw .badRequest("unit: \(value.unicodeScalars.count) characters; a unit's name is at most \(SearchQuery.maximumUnitCharacters)")
-            }
             unit = value
         }
         if let value = try query.nonEmpty("field") {

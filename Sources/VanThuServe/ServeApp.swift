@@ -107,8 +107,9 @@ public struct ServeApp: Sendable {
             let (record, _) = try document(parts[1])
             return try original(record)
         case ("units", 1):
-            let filter = try query(["q"]).trimmed("q")
-            try Self.checkLength(filter)
+            let parameters = try query(["q"])
+            try Self.checkLength(parameters["q"])  // as sent, before trimming: as the OpenAPI document counts
+            let filter = parameters.trimmed("q")
             return .html(ArchivePages.units(try archive.currentDigest(), filter: filter))
         case ("units", 2):
             _ = try query([])
@@ -145,8 +146,9 @@ public struct ServeApp: Sendable {
             let (record, digest) = try document(parts[1])
             return .json(API.document(record, digest: digest, hasOriginal: !(try archive.store().archivedSources(documentId: record.id)).isEmpty))
         case ("units", 1):
-            let filter = try query(["q"]).trimmed("q")
-            try Self.checkLength(filter)
+            let parameters = try query(["q"])
+            try Self.checkLength(parameters["q"])  // as sent, before trimming: as the OpenAPI document counts
+            let filter = parameters.trimmed("q")
             return .json(API.units(try archive.currentDigest(), filter: filter))
         case ("units", 2):
             _ = try query([])

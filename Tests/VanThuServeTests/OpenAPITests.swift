@@ -81,6 +81,9 @@ struct OpenAPITests {
             ("/api/documents/zz", "/api/documents/{id}", 400),
             ("/api/units", "/api/units", 200),
             ("/api/units?q=son+lam", "/api/units", 200),
+            // Lengths count what was sent, before trimming, as the document's maxLength does.
+            ("/api/units?q=" + String(repeating: "%C2%A0", count: 301), "/api/units", 400),
+            ("/api/search?unit=" + String(repeating: "%C2%A0", count: 301), "/api/search", 400),
             ("/api/units/" + URLText.component(unitKey), "/api/units/{key}", 200),
             ("/api/units/no%20such%20unit", "/api/units/{key}", 404),
             ("/api/deadlines", "/api/deadlines", 200),
