@@ -31,6 +31,19 @@ struct CommandLineHostileTests {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.contains(".tmp-") }
     }
 
+    /// Sends `signal` to a running process as soon as a temporary named with `prefix` appears in
+    /// `folder`; false when the process ended first.
+    static func signalWhenTemporaryAppears(_ process: Process, in folder: URL, prefix: String, signal: Int32) -> Bool {
+        while process.isRunning {
+            if temporaries(folder).contains(where: { $0.hasPrefix(prefix) }) {
+                kill(process.processIdentifier, signal)
+                return true
+            }
+            usleep(200)
+        }
+        return false
+    }
+
     @Test func signalsDuringAnExportRemoveItsTemporaryFilesAndTheNextRunCompletes() throws {
         guard IncrementalRunTests.binary != nil else { return }
         let folder = TestSupport.temporaryFolder()
@@ -50,15 +63,7 @@ struct CommandLineHostileTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = errors
             try process.run()
-            var sent = false
-            while process.isRunning {
-                if Self.temporaries(output).contains(where: { $0.hasPrefix(".archive.json.tmp-") }) {
-                    kill(process.processIdentifier, signal)
-                    sent = true
-                    break
-                }
-                usleep(200)
-            }
+            let sent = Self.signalWhenTemporaryAppears(process, in: output, prefix: ".archive.json.tmp-", signal: signal)
             let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             if sent {

@@ -319,15 +319,7 @@ struct BagItTests {
             process.arguments = ["export", "--archive", output.path, "--format", "bagit", "--to", bag.path]
             process.standardError = FileHandle.nullDevice
             try process.run()
-            var sent = false
-            while process.isRunning {
-                if CommandLineHostileTests.temporaries(bags).contains(where: { $0.hasPrefix(".bag-\(signal).tmp-") }) {
-                    kill(process.processIdentifier, signal)
-                    sent = true
-                    break
-                }
-                usleep(200)
-            }
+            let sent = CommandLineHostileTests.signalWhenTemporaryAppears(process, in: bags, prefix: ".bag-\(signal).tmp-", signal: signal)
             process.waitUntilExit()
             if sent {
                 caught += 1
