@@ -51,21 +51,28 @@ extension ArchiveStore {
 
     private func run(_ query: SearchQuery) throws -> [SearchHit] {
         let (match, whereClause, arguments) = filters(query)
-        let sql: String
+        // The ranked ids first, then the text of only those: SQLite computes a sorted query's
+        // columns for every row it sorts, and a record's text can be megabytes.
+        let ranked: String
         if match != nil {
-            sql = """
-                SELECT d.id, d.path, d.title, d.date, d.kind, d.record, d.gone FROM idx.search
+            ranked = """
+                SELECT d.id AS id, bm25(search, 5.0, 1.0, 2.0) AS score, d.id AS tie FROM idx.search
                 JOIN idx.entries e ON e.rowid = search.rowid JOIN documents d ON d.id = e.id
-                \(whereClause) ORDER BY bm25(search, 5.0, 1.0, 2.0), d.id LIMIT \(query.limit)
+                \(whereClause) ORDER BY score, tie LIMIT \(query.limit)
                 """
         } else {
-            sql = "SELECT d.id, d.path, d.title, d.date, d.kind, d.record, d.gone FROM documents d \(whereClause) ORDER BY d.date DESC, d.id LIMIT \(query.limit)"
+            ranked = "SELECT d.id AS id, d.date AS score, d.id AS tie FROM documents d \(whereClause) ORDER BY score DESC, tie LIMIT \(query.limit)"
         }
+        let order = match != nil ? "top.score, top.tie" : "top.score DESC, top.tie"
+        let sql = """
+            WITH top AS MATERIALIZED (\(ranked))
+            SELECT d.id, d.path, d.title, d.date, d.kind, \(Self.recordText), d.gone FROM top JOIN documents d ON d.id = top.id
+            ORDER BY \(order)
+            """
         let terms = query.terms
         return try pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                let data: Data = row[5]
-                let text = (try? JSONDecoder().decode(TextOnly.self, from: data))?.text ?? ""
+                let text: String = row[5] ?? ""
                 let parts = Self.snippetParts(text, terms: terms)
                 return SearchHit(id: row[0], path: row[1], title: row[2], date: row[3], kind: row[4],
                                  snippet: parts.marked, gone: (row[6] as Int) != 0, plainSnippet: parts.plain, matches: parts.matches)
@@ -120,7 +127,9 @@ extension ArchiveStore {
         return (match, whereClause, arguments)
     }
 
-    private struct TextOnly: Decodable { var text: String }
+    /// The record's text, read by SQLite's JSON reader (the rest of the record is not decoded).
+    /// The blob is cast to text, so a newer SQLite never reads it as binary JSON.
+    private static let recordText = "json_extract(CAST(d.record AS TEXT), '$.text')"
 
     /// About 160 characters around the first match, with every matched term marked «…».
     package static func snippet(_ text: String, terms: [[String]], width: Int = 160) -> String {
@@ -128,46 +137,140 @@ extension ArchiveStore {
     }
 
     /// The snippet marked «…», the same without marks, and the matched texts in order.
+    ///
+    /// A hit's text can run to megabytes (a gazette issue), and a search page shows twenty: the
+    /// text is folded a block of lines at a time until the first match, and only the window
+    /// around it is folded again to mark its matches. A term is its phrase, or, where the phrase
+    /// is nowhere in the text (the index matches across punctuation), its first word.
     package static func snippetParts(_ text: String, terms: [[String]], width: Int = 160) -> (marked: String, plain: String, matches: [String]) {
-        let document = TextDocument(text)
-        let folded = document.folded
-        var hits: [Range<Int>] = []
-        for term in terms {
-            let phrase = term.joined(separator: " ")
-            // A phrase in the index spans punctuation too; look for its first word when the whole phrase is not found.
-            var found = folded.occurrences(of: phrase).map { $0..<($0 + phrase.utf8.count) }
-            if found.isEmpty, let first = term.first { found = folded.occurrences(of: first).map { $0..<($0 + first.utf8.count) } }
-            hits += found
-        }
-        hits.sort { $0.lowerBound < $1.lowerBound }
-        let scalars = Array(text.unicodeScalars)
-        guard let first = hits.first else {
-            let head = String(String.UnicodeScalarView(scalars.prefix(width)))
-            let plain = head.replacingOccurrences(of: "\n", with: " ") + (scalars.count > width ? "…" : "")
+        let bytes = Array(text.utf8)
+        let needles = terms.map { SnippetNeedle($0) }
+        guard let first = SnippetNeedle.firstMatch(needles, in: bytes) else {
+            let head = SnippetWindow.forward(bytes, from: 0, scalars: width)
+            let plain = (String(decoding: bytes[0..<head], as: UTF8.self) + (head < bytes.count ? "…" : ""))
+                .replacingOccurrences(of: "\n", with: " ")
             return (plain, plain, [])
         }
-        func scalarOffset(_ foldedOffset: Int) -> Int { document.scalarOffset(ofByte: Int(folded.origin[foldedOffset])) }
-        let center = scalarOffset(first.lowerBound)
-        let start = max(0, center - width / 3)
-        let end = min(scalars.count, start + width)
-        var out = String.UnicodeScalarView(), plain = String.UnicodeScalarView()
+        let window = SnippetWindow(bytes, around: first.offset, width: width)
+        let slice = Array(bytes[window.range])
+        let folded = FoldedText(utf8: slice)
+        var hits: [Range<Int>] = []
+        for (needle, phraseFound) in zip(needles, first.phraseFound) {
+            hits += needle.occurrences(in: folded, phrase: phraseFound)
+        }
+        hits.sort { $0.lowerBound < $1.lowerBound }
+        var marked = window.range.lowerBound > 0 ? "…" : "", plain = marked
         var matches: [String] = []
-        if start > 0 { out.append("…"); plain.append("…") }
-        var cursor = start
+        var cursor = 0
+        func original(_ foldedOffset: Int) -> Int {
+            foldedOffset >= folded.bytes.count ? slice.count : Int(folded.origin[foldedOffset])
+        }
         for hit in hits {
-            let a = scalarOffset(hit.lowerBound), b = scalarOffset(hit.upperBound)
-            guard a >= cursor, b <= end else { continue }
-            out.append(contentsOf: scalars[cursor..<a])
-            plain.append(contentsOf: scalars[cursor..<b])
-            out.append("«")
-            out.append(contentsOf: scalars[a..<b])
-            out.append("»")
-            matches.append(String(String.UnicodeScalarView(scalars[a..<b])).replacingOccurrences(of: "\n", with: " "))
+            let a = original(hit.lowerBound), b = original(hit.upperBound)
+            guard a >= cursor, b <= slice.count else { continue }
+            let before = String(decoding: slice[cursor..<a], as: UTF8.self), match = String(decoding: slice[a..<b], as: UTF8.self)
+            marked += before + "«" + match + "»"
+            plain += before + match
+            matches.append(match.replacingOccurrences(of: "\n", with: " "))
             cursor = b
         }
-        out.append(contentsOf: scalars[cursor..<end])
-        plain.append(contentsOf: scalars[cursor..<end])
-        if end < scalars.count { out.append("…"); plain.append("…") }
-        return (String(out).replacingOccurrences(of: "\n", with: " "), String(plain).replacingOccurrences(of: "\n", with: " "), matches)
+        let rest = String(decoding: slice[cursor...], as: UTF8.self)
+        marked += rest; plain += rest
+        if window.range.upperBound < bytes.count { marked += "…"; plain += "…" }
+        return (marked.replacingOccurrences(of: "\n", with: " "), plain.replacingOccurrences(of: "\n", with: " "), matches)
+    }
+}
+
+/// One search term as the snippet looks for it: its phrase (folded words joined by spaces) and
+/// its first word.
+struct SnippetNeedle {
+    let phrase: String
+    let firstWord: String?
+
+    init(_ term: [String]) {
+        phrase = term.joined(separator: " ")
+        firstWord = term.count > 1 ? term.first : nil
+    }
+
+    func occurrences(in folded: FoldedText, phrase phraseFound: Bool) -> [Range<Int>] {
+        let word = phraseFound ? phrase : (firstWord ?? phrase)
+        return folded.occurrences(of: word).map { $0..<($0 + word.utf8.count) }
+    }
+
+    /// How many bytes of lines are folded at a time while looking for the first match.
+    static let block = 16 * 1024
+
+    /// The UTF-8 offset of the first match of any needle (its phrase, or its first word where
+    /// its phrase is nowhere in the text), and which needles' phrases were found.
+    static func firstMatch(_ needles: [SnippetNeedle], in bytes: [UInt8]) -> (offset: Int, phraseFound: [Bool])? {
+        var phraseAt: [Int?] = Array(repeating: nil, count: needles.count)
+        var wordAt: [Int?] = Array(repeating: nil, count: needles.count)
+        var start = 0
+        while start < bytes.count {
+            // A block ends after a line break, so no word is cut (a phrase does not cross lines).
+            var end = min(bytes.count, start + block)
+            while end < bytes.count, bytes[end - 1] != 0x0A { end += 1 }
+            let folded = FoldedText(utf8: Array(bytes[start..<end]))
+            for (k, needle) in needles.enumerated() {
+                if phraseAt[k] == nil, let hit = folded.occurrences(of: needle.phrase).first {
+                    phraseAt[k] = start + Int(folded.origin[hit])
+                }
+                if wordAt[k] == nil, phraseAt[k] == nil, let word = needle.firstWord, let hit = folded.occurrences(of: word).first {
+                    wordAt[k] = start + Int(folded.origin[hit])
+                }
+            }
+            // A phrase found anywhere wins over every first word: the rest of the text is read only
+            // while some needle has neither.
+            if phraseAt.allSatisfy({ $0 != nil }) { break }
+            start = end
+        }
+        let phraseFound = phraseAt.map { $0 != nil }
+        let offsets = zip(phraseAt, wordAt).compactMap { phrase, word in phrase ?? word }
+        guard let first = offsets.min() else { return nil }
+        return (first, phraseFound)
+    }
+}
+
+/// The bytes of a snippet: `width` scalars, a third of them before the match, widened to whole
+/// words.
+struct SnippetWindow {
+    let range: Range<Int>
+
+    init(_ bytes: [UInt8], around offset: Int, width: Int) {
+        var start = Self.backward(bytes, from: offset, scalars: width / 3)
+        // Back to the start of the word cut by the window (a few scalars at most).
+        var back = 0
+        while start > 0, back < 24, !Self.isBreak(bytes[start - 1]) { start -= 1; back += 1 }
+        if start > 0, !Self.isBreak(bytes[start - 1]) { start = Self.backward(bytes, from: offset, scalars: width / 3) }
+        var end = Self.forward(bytes, from: start, scalars: width)
+        var ahead = 0
+        while end < bytes.count, ahead < 24, !Self.isBreak(bytes[end]) { end += 1; ahead += 1 }
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        range = start..<max(end, min(bytes.count, offset + 1))
+    }
+
+    static func isBreak(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    /// The offset `scalars` scalars after `from` (or the end).
+    static func forward(_ bytes: [UInt8], from: Int, scalars: Int) -> Int {
+        var index = from, counted = 0
+        while index < bytes.count {
+            if bytes[index] & 0xC0 != 0x80 {
+                if counted == scalars { break }
+                counted += 1
+            }
+            index += 1
+        }
+        return index
+    }
+
+    /// The offset `scalars` scalars before `from` (or 0), at the start of a scalar.
+    static func backward(_ bytes: [UInt8], from: Int, scalars: Int) -> Int {
+        var index = from, counted = 0
+        while index > 0, counted < scalars {
+            index -= 1
+            if bytes[index] & 0xC0 != 0x80 { counted += 1 }
+        }
+        return index
     }
 }
