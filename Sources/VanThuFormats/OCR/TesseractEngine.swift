@@ -3,9 +3,11 @@ import Foundation
 
 /// One tesseract engine with one thread (OpenMP set to a single thread before any engine starts:
 /// its default threading made a page take 15–20× longer on a loaded machine). Not thread-safe:
-/// one engine per worker.
+/// one engine per worker at a time (`EnginePool` lends them).
 package final class TesseractEngine {
     private let api: OpaquePointer
+    /// The model(s) it was started with.
+    package let languages: String
 
     private static let oneThread: Void = { setenv("OMP_THREAD_LIMIT", "1", 1) }()
 
@@ -18,6 +20,7 @@ package final class TesseractEngine {
             throw ScanFailure("tesseract has no model \"\(languages)\" (install tesseract-ocr-vie / tesseract-ocr-script-viet)")
         }
         self.api = api
+        self.languages = languages
     }
 
     deinit { TessBaseAPIEnd(api); TessBaseAPIDelete(api) }
