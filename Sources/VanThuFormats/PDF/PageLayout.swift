@@ -14,6 +14,14 @@ package struct PlacedCharacter: Sendable, Equatable {
     var middle: Double { (y1 + y2) / 2 }
 }
 
+/// A line OCR read, with the top and bottom of its box (pixels, top down).
+package struct OCRLine: Sendable, Equatable {
+    package var text: String
+    package var top: Int
+    package var bottom: Int
+    package init(text: String, top: Int, bottom: Int) { self.text = text; self.top = top; self.bottom = bottom }
+}
+
 package enum PageLayout {
     /// A gap wider than this share of the line's height is a space (a space in a serif font is
     /// about a quarter of an em; letters within a word touch or overlap).
@@ -84,9 +92,27 @@ package enum PageLayout {
         return true
     }
 
-    /// OCR text, whose lines are the page's lines (tesseract gives no place with its plain text): a
-    /// line nearly as long as the page's longest (a justified, full line) joins the next one unless
-    /// a blank line follows, so a paragraph wrapped on paper reads as one line as in its source.
+    /// OCR's lines (in tesseract's order, each with its box's top and bottom in pixels) as text: a
+    /// blank line where the gap above a line is a paragraph's (`paragraphGap`, as for a text
+    /// layer), or where the line is above the previous one (the next column of a two-column header).
+    package static func text(of lines: [OCRLine]) -> String {
+        var result: [String] = []
+        var previous: OCRLine?
+        for line in lines {
+            if let previous {
+                let height = Double(max(line.bottom - line.top, previous.bottom - previous.top))
+                let gap = Double(line.top - previous.bottom)
+                if gap > (paragraphGap - 1) * height || line.bottom <= previous.top { result.append("") }
+            }
+            result.append(line.text)
+            previous = line
+        }
+        return result.joined(separator: "\n")
+    }
+
+    /// OCR text (`text(of:)`), whose lines are the page's lines: a line nearly as long as the page's
+    /// longest (a justified, full line) joins the next one unless a blank line follows, so a
+    /// paragraph wrapped on paper reads as one line as in its source.
     package static func unwrap(_ text: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingSuffixSpaces() }
         let longest = lines.map(\.count).max() ?? 0

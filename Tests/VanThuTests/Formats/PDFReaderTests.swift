@@ -56,6 +56,8 @@ struct PDFReaderTests {
         let scan = try #require(records["huyen-uy-scan.pdf"])
         #expect((scan["header"] as? [String: Any])?["number"] as? String == "215-CV/HU")
         #expect(scan["date"] as? String == "2023-09-12")
+        // The subject wrapped on two centred lines is one title, as from the text layer.
+        #expect(scan["title"] as? String == "V/v tổ chức sơ kết phong trào thi đua “Dân vận khéo” năm 2023")
         let scanPages = try #require(scan["pages"] as? [String: Any])
         #expect(scanPages["textOrigin"] as? String == "ocr")
         #expect(scanPages["count"] as? Int == 1)

@@ -48,4 +48,22 @@ struct PageLayoutTests {
                                                     PlacedCharacter("x", x1: 9, y1: 5, x2: 12, y2: 5)]
         #expect(PageLayout.text(characters) == "A")
     }
+
+    @Test func ocrLinesAreOneParagraphUnlessTheGapOrAColumnSaysOtherwise() {
+        // A subject wrapped on two centred lines (boxes 40 px high, 10 px apart), a paragraph after
+        // a wide gap, then the header's right column, which starts above the last line.
+        let lines = [OCRLine(text: "V/v tổ chức hội nghị sơ kết", top: 100, bottom: 140),
+                     OCRLine(text: "phong trào thi đua năm 2025", top: 150, bottom: 190),
+                     OCRLine(text: "Kính gửi: các chi bộ.", top: 260, bottom: 300),
+                     OCRLine(text: "ĐẢNG CỘNG SẢN VIỆT NAM", top: 20, bottom: 60)]
+        #expect(PageLayout.text(of: lines) == """
+        V/v tổ chức hội nghị sơ kết
+        phong trào thi đua năm 2025
+
+        Kính gửi: các chi bộ.
+
+        ĐẢNG CỘNG SẢN VIỆT NAM
+        """)
+        #expect(PageLayout.text(of: []) == "")
+    }
 }
