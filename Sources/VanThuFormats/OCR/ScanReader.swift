@@ -161,7 +161,7 @@ package enum ScanReader {
                 do throws(ScanFailure) {
                     let cleaned = try image(index).cleaned(settings)
                     let (text, confidence) = try engine.recognize(cleaned, seconds: settings.pageSeconds)
-                    result = .success(PageText(number: index + 1, text: PageLayout.unwrap(text), origin: .ocr, confidence: confidence))
+                    result = .success(PageText(number: index + 1, text: text, origin: .ocr, confidence: confidence))
                 } catch {
                     result = .failure(error)
                 }

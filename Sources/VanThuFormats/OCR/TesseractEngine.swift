@@ -44,7 +44,7 @@ package final class TesseractEngine {
         return (PageLayout.text(of: lines()), confidence)
     }
 
-    /// The recognised lines in tesseract's order, each with its top and bottom on the page.
+    /// The recognised lines in tesseract's order, each with its box on the page.
     /// (Tesseract's own plain text puts a blank line after every paragraph it finds, and it finds
     /// one in each line of a centred heading: the line boxes say where the paragraphs are.)
     private func lines() -> [OCRLine] {
@@ -58,7 +58,7 @@ package final class TesseractEngine {
                   let raw = TessResultIteratorGetUTF8Text(iterator, RIL_TEXTLINE) else { continue }
             let text = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
             TessDeleteText(raw)
-            if !text.isEmpty { lines.append(OCRLine(text: text, top: Int(top), bottom: Int(bottom))) }
+            if !text.isEmpty { lines.append(OCRLine(text: text, left: Int(left), top: Int(top), right: Int(right), bottom: Int(bottom))) }
         } while TessPageIteratorNext(page, RIL_TEXTLINE) != 0
         return lines
     }
