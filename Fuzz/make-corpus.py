@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes the fuzzing seed corpus (Fuzz/corpus): small documents of our own, one per format and
 encoding. The first byte of each file picks the format (see Sources/vanthu-fuzz/FuzzTarget.swift):
-0 text, 1 HTML, 2 .docx, 3 gzip text, 4 gzip HTML."""
-import gzip, io, os, unicodedata, zipfile
+0 text, 1 HTML, 2 .docx, 3 gzip text, 4 gzip HTML, 5 PDF, 6 PNG, 7 TIFF. The PDF with a text layer
+is made by tools/make-pdf-fixture.py (cairo); the scanned PDF, the PNG and the TIFF are written
+here byte by byte, from a small bitmap of bars (a page of "lines"), so the seeds stay a few KB."""
+import gzip, io, os, struct, subprocess, sys, tempfile, unicodedata, zipfile, zlib
 
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "corpus")
@@ -75,4 +77,74 @@ write("report.bin", 2, docx(DOCX_XML))
 write("dispatch-gzip.bin", 3, gzip.compress(DISPATCH.encode("utf-8"), mtime=0))
 write("page-gzip.bin", 4, gzip.compress(HTML.encode("utf-8"), mtime=0))
 write("binary.bin", 0, bytes(range(256)))
+
+# Scans and PDFs (issue 17): small, so that a mutant is read or refused in well under a second.
+def bars(width, height):
+    """8-bit gray rows: white, with black bars where lines of text would be."""
+    rows = []
+    for y in range(height):
+        ink = (y // 6) % 3 == 1 and 8 <= y < height - 8
+        rows.append(bytes(0 if ink and 10 <= x < width - 10 and (x // 9) % 5 else 255 for x in range(width)))
+    return rows
+
+def png(width, height):
+    raw = b"".join(b"\x00" + row for row in bars(width, height))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"pHYs", struct.pack(">IIB", 5906, 5906, 1)) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+
+def tiff(pages):
+    """A little-endian TIFF, one uncompressed 8-bit gray strip per page, 150 dpi."""
+    out = bytearray(b"II*\x00\x00\x00\x00\x00")
+    previous_next = 4
+    for width, height in pages:
+        pixels = b"".join(bars(width, height))
+        data_offset = len(out)
+        out += pixels
+        if len(out) % 2: out += b"\x00"
+        resolution_offset = len(out)
+        out += struct.pack("<IIII", 150, 1, 150, 1)
+        entries = [(256, 3, 1, width), (257, 3, 1, height), (258, 3, 1, 8), (259, 3, 1, 1), (262, 3, 1, 1),
+                   (273, 4, 1, data_offset), (277, 3, 1, 1), (278, 3, 1, height), (279, 4, 1, len(pixels)),
+                   (282, 5, 1, resolution_offset), (283, 5, 1, resolution_offset + 8), (296, 3, 1, 2)]
+        ifd = len(out)
+        struct.pack_into("<I", out, previous_next, ifd)
+        out += struct.pack("<H", len(entries))
+        for tag, kind, count, value in entries:
+            out += struct.pack("<HHI", tag, kind, count) + (struct.pack("<HH", value, 0) if kind == 3 else struct.pack("<I", value))
+        previous_next = len(out)
+        out += b"\x00\x00\x00\x00"
+    return bytes(out)
+
+def scanned_pdf(width, height):
+    """A PDF whose one page is an image (no text layer): the OCR path."""
+    image = zlib.compress(b"".join(bars(width, height)), 9)
+    content = b"q %d 0 0 %d 0 0 cm /Im0 Do Q" % (width * 72 // 150, height * 72 // 150)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>"
+               % (width * 72 // 150, height * 72 // 150),
+               b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+               % (width, height, len(image)) + image + b"\nendstream",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets: out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+with tempfile.TemporaryDirectory() as folder:
+    source, pdf = os.path.join(folder, "d.txt"), os.path.join(folder, "d.pdf")
+    with open(source, "w", encoding="utf-8") as f: f.write(DISPATCH)
+    subprocess.run([sys.executable, os.path.join(here, "..", "tools", "make-pdf-fixture.py"), source, pdf], check=True)
+    write("dispatch-pdf.bin", 5, open(pdf, "rb").read())
+write("scan-pdf.bin", 5, scanned_pdf(160, 120))
+write("scan-png.bin", 6, png(160, 120))
+write("scan-tiff.bin", 7, tiff([(120, 90), (100, 60)]))
 print("corpus:", sorted(os.listdir(out)))

@@ -44,6 +44,29 @@ public struct RunProgress: Sendable {
     public var bytes: Int
     public var quarantined: Int
     public var elapsed: Double
+    /// Pages of PDFs and scans read so far in this run, and how many of them were OCR'd: a run of
+    /// scans takes seconds a page, so its progress is told in pages between documents too.
+    public var pages = 0
+    public var ocrPages = 0
+
+    /// The progress line (without the carriage return that rewrites it): documents done of those
+    /// found, megabytes and their rate, quarantined files, and when PDFs or scans are read, the
+    /// pages, how many were OCR'd, and pages a second.
+    public var line: String {
+        let mb = Double(bytes) / 1_000_000
+        var line = String(format: "[%d/%d] %.1f MB  %.1f MB/s  quarantined %d", done, total, mb, elapsed > 0 ? mb / elapsed : 0, quarantined)
+        if pages > 0 {
+            line += String(format: "  %d pages (%d OCR)  %.2f pages/s", pages, ocrPages, elapsed > 0 ? Double(pages) / elapsed : 0)
+        }
+        return line
+    }
+
+    /// The pages `PageCounter` has counted since `start`.
+    mutating func countPages(since start: (pages: Int, ocr: Int)) {
+        let now = PageCounter.shared.current
+        pages = now.pages - start.pages
+        ocrPages = now.ocr - start.ocr
+    }
 }
 
 /// The batch pipeline: walks the inputs, sends each file through the per-document stages
@@ -110,10 +133,15 @@ public struct Pipeline: Sendable {
 
         let scheduler = DocumentScheduler(stages: DocumentStages(config: config), jobs: options.jobs)
         let writer = StoreWriter(store: session.store, run: session.runID, version: session.version)
+        let ticker = progress.map {
+            ProgressTicker(started: started, initial: RunProgress(done: report.skipped + report.processed, total: report.inputsFound,
+                                                                  bytes: 0, quarantined: report.quarantined.count, elapsed: 0), report: $0)
+        }
+        defer { ticker?.stop() }
         var timings: StageTimings
         do {
             timings = try scheduler.run(plan.pending, version: session.version, writer: writer, report: &report,
-                                        started: started, progress: progress)
+                                        started: started, progress: ticker.map { ticker in { ticker.report($0) } })
             timings.add(.store, seconds: try writer.finishStore())
         } catch {
             throw .output(path: session.store.url.path, reason: "\(error)")

@@ -18,6 +18,7 @@ extension RunReport {
             let record = prepared.record
             processed += 1
             bytesRead += record.source.bytes
+            pages += record.pages?.count ?? 0
             droppedChromeLines += dropped
             archived += 1
             byKind[record.kind.rawValue, default: 0] += 1

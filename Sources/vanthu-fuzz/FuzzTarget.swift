@@ -5,13 +5,20 @@ import VanThuPipeline
 /// JSON), the way a file of one of the supported formats goes. The first byte picks the format
 /// (so one corpus covers all of them and mutations move between them); the rest is the file.
 enum FuzzTarget {
-    static let names = ["f.txt", "f.html", "f.docx", "f.txt.gz", "f.html.gz"]
+    static let names = ["f.txt", "f.html", "f.docx", "f.txt.gz", "f.html.gz", "f.pdf", "f.png", "f.tif"]
 
     /// Small enough that a mutated gzip or docx cannot take the fuzzer's memory; the caps are the
-    /// same code as with the default 64 MB.
+    /// same code as with the default 64 MB. A mutated PDF or image is read with small OCR limits
+    /// (few pages, a low rendering resolution, a few million pixels, one engine), so that a mutant
+    /// is read or refused in about a second; the limits are the same code as the defaults.
     static let stages: Pipeline.DocumentStages = {
         var config = PipelineConfig(inputs: [])
         config.limits.maxFileBytes = 4 << 20
+        config.ocr.maxPages = 3
+        config.ocr.dpi = 72
+        config.ocr.maxPixels = 4_000_000
+        config.ocr.pageSeconds = 5
+        config.ocr.workers = 1
         return Pipeline.DocumentStages(config: config)
     }()
 

@@ -66,10 +66,7 @@ enum CLISupport {
     }
 
     static func printProgress(_ p: RunProgress) {
-        let mb = Double(p.bytes) / 1_000_000
-        let rate = p.elapsed > 0 ? mb / p.elapsed : 0
-        let line = String(format: "\r\u{1B}[K[%d/%d] %.1f MB  %.1f MB/s  quarantined %d", p.done, p.total, mb, rate, p.quarantined)
-        FileHandle.standardError.write(Data(line.utf8))
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + p.line).utf8))
     }
 
     static func printSummary(_ report: RunReport, folder: URL) {
@@ -91,6 +88,7 @@ enum CLISupport {
         if report.quarantined.count > 10 { lines.append("  … \(report.quarantined.count - 10) more in run.json") }
         lines.append(String(format: "%.2f s, %.2f MB, %.1f MB/s", report.seconds, Double(report.bytesRead) / 1_000_000,
                             report.megabytesPerSecond))
+        if report.pages > 0 { lines.append(String(format: "%d pages of PDFs and scans, %.2f pages/s", report.pages, report.pagesPerSecond)) }
         for warning in report.warnings { lines.append("warning: \(warning)") }
         if report.exported {
             lines.append("wrote " + report.outputs.map { folder.appendingPathComponent($0).path }.joined(separator: ", ") + ", run.json")

@@ -142,6 +142,21 @@ public struct NumberSymbol: Sendable, Equatable {
         return k
     }
 
+    /// OCR's misreadings of abbreviations, as UTF-8: what was read and what is meant.
+    private static let ocrSlips: [([UInt8], [UInt8])] = VietnameseFolding.ocrAbbreviationSlips.map { (Array($0.read.utf8), Array($0.meant.utf8)) }
+
+    /// When an abbreviation misread by OCR starts at `k` (and ends there, before no letter): its
+    /// length in bytes and the abbreviation meant.
+    private static func ocrSlip(_ p: UnsafeBufferPointer<UInt8>, _ k: Int) -> (Int, [UInt8])? {
+        for (read, meant) in ocrSlips where k + read.count <= p.count {
+            guard (0..<read.count).allSatisfy({ p[k + $0] == read[$0] }) else { continue }
+            let next = k + read.count
+            if next < p.count, isASCIIAlnum(p[next]) || p[next] >= 0x80 { continue }
+            return (read.count, meant)
+        }
+        return nil
+    }
+
     /// `/`, `-`, en or em dash, minus sign, or Unicode hyphen at `k`: the separator and its byte width.
     package static func separatorAt(_ p: UnsafeBufferPointer<UInt8>, _ k: Int) -> (UInt8, Int)? {
         let b = p[k]
@@ -153,7 +168,9 @@ public struct NumberSymbol: Sendable, Equatable {
     }
 
     /// A segment: upper-case letters (with Đ) and digits, lower-case letters only in the known
-    /// mixed-case codes; it must end where the word ends.
+    /// mixed-case codes; it must end where the word ends. An abbreviation as OCR misreads it
+    /// (`ƯBND`, `VietnameseFolding.ocrAbbreviationSlips`) is read as the abbreviation; other
+    /// horned capitals are kept out (`NQ/TƯ` is written so).
     package static func readSegment(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, mixedCase: Set<String>) -> (String, Int)? {
         var k = start
         var bytes: [UInt8] = []
@@ -166,6 +183,8 @@ public struct NumberSymbol: Sendable, Equatable {
                 bytes.append(b); k += 1; lower += 1
             } else if b == 0xC4, k + 1 < p.count, p[k + 1] == 0x90 || p[k + 1] == 0x91 {
                 bytes.append(0xC4); bytes.append(0x90); k += 2  // đ typed for Đ in "Qđ"
+            } else if b >= 0x80, let (read, meant) = ocrSlip(p, k) {
+                bytes.append(contentsOf: meant); k += read  // OCR's "ƯBND" for UBND
             } else if b >= 0x80, let (value, _) = decode(p, k), VietnameseLetters.parts(value) != nil {
                 return nil  // a Vietnamese letter: this is a word, not a code
             } else {

@@ -82,10 +82,12 @@ package struct ModelCountText {
         return scalar.properties.isUppercase
     }
 
-    /// Whether `phrase` occurs at `position` (and, with `exact`, reads exactly so, lower-cased).
+    /// Whether `phrase` occurs at `position` (and, with `exact`, reads exactly so, lower-cased, or
+    /// differs only in a vowel's shape mark, as OCR misreads them: `cơng nhận`).
     package func match(_ phrase: FoldedPhrase, at position: Int, exact: String? = nil, limit: Int? = nil) -> Int? {
         guard let end = phrase.match(in: bytes, at: position, limit: limit) else { return nil }
-        if let exact, lowered(position..<end) != exact { return nil }
+        if let exact, case let written = lowered(position..<end), written != exact,
+           VietnameseFolding.ignoringVowelShape(written) != VietnameseFolding.ignoringVowelShape(exact) { return nil }
         return end
     }
 

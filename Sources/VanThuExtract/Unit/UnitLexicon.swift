@@ -1,3 +1,4 @@
+import VanThuText
 /// What the unit rules know, as data: head nouns of unit names and how they combine, qualifiers,
 /// locality nouns, positions (titles of office), surnames, place names and the words that end a
 /// name. A value: `extended(with:)` adds entries (pipeline.json can carry them).
@@ -197,6 +198,14 @@ public struct UnitLexicon: Sendable {
 
     /// The standard heads, as written, with their traits.
     package static let headPhrases: [(String, Head)] = {
+        let heads = writtenHeadPhrases
+        // Abbreviations as OCR reads them (`ƯBND`) are heads as the abbreviation is.
+        return heads + VietnameseFolding.ocrAbbreviationSlips.compactMap { slip in
+            heads.first { $0.0 == slip.meant }.map { (slip.read, $0.1) }
+        }
+    }()
+
+    private static let writtenHeadPhrases: [(String, Head)] = {
         let committee: Head = [.standalone, .placeName, .committee]
         return [
             ("Thành ủy", committee), ("Tỉnh ủy", committee), ("Huyện ủy", committee), ("Quận ủy", committee),

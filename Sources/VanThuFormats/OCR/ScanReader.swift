@@ -86,6 +86,7 @@ package enum ScanReader {
                 toRecognise.append(index)
             }
         }
+        PageCounter.shared.add(textLayer: pages.count)
         let shared = Locked(document)
         let recognised = recognise(toRecognise, settings: settings) { index throws(ScanFailure) in
             let gray = try shared.withLock { document throws(ScanFailure) in
@@ -126,15 +127,23 @@ package enum ScanReader {
         }
     }
 
-    /// OCR of the pages `indices`, `settings.workers` at a time, each worker with its own engine.
-    static func recognise(_ indices: [Int], settings: OCRSettings,
+    /// OCR of the pages `indices`, up to `settings.workers` at a time, each worker on an engine
+    /// borrowed from `pool` (shared by every document, so engines are started once and never
+    /// number more than the pool's capacity). The first worker waits for an engine; the others
+    /// work only when one is free.
+    static func recognise(_ indices: [Int], settings: OCRSettings, pool: EnginePool = .shared,
                           image: @escaping @Sendable (Int) throws(ScanFailure) -> LeptonicaImage) -> [Int: Result<PageText, ScanFailure>] {
         guard !indices.isEmpty else { return [:] }
         let queue = Locked((next: 0, results: [Int: Result<PageText, ScanFailure>]()))
-        let workers = max(1, min(settings.workers, indices.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        let workers = max(1, min(settings.workers, pool.capacity, indices.count))
+        let pagesLeft: @Sendable () -> Bool = { queue.withLock { $0.next < indices.count } }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            guard pagesLeft() else { return }
             let engine: TesseractEngine
-            do throws(ScanFailure) { engine = try TesseractEngine(languages: settings.languages) } catch {
+            do throws(ScanFailure) {
+                guard let borrowed = try pool.borrow(languages: settings.languages, limit: settings.workers, wait: worker == 0) else { return }
+                engine = borrowed
+            } catch {
                 queue.withLock { state in
                     while state.next < indices.count {
                         state.results[indices[state.next]] = .failure(error); state.next += 1
@@ -142,6 +151,7 @@ package enum ScanReader {
                 }
                 return
             }
+            defer { pool.giveBack(engine) }
             while let index = queue.withLock({ state -> Int? in
                 guard state.next < indices.count else { return nil }
                 defer { state.next += 1 }
@@ -151,14 +161,36 @@ package enum ScanReader {
                 do throws(ScanFailure) {
                     let cleaned = try image(index).cleaned(settings)
                     let (text, confidence) = try engine.recognize(cleaned, seconds: settings.pageSeconds)
-                    result = .success(PageText(number: index + 1, text: PageLayout.unwrap(text), origin: .ocr, confidence: confidence))
+                    result = .success(PageText(number: index + 1, text: text, origin: .ocr, confidence: confidence))
                 } catch {
                     result = .failure(error)
                 }
                 queue.withLock { $0.results[index] = result }
+                PageCounter.shared.add(ocr: 1)
             }
         }
         return queue.withLock { $0.results }
+    }
+}
+
+/// Pages read by this process so far, from text layers and by OCR, for a progress line on a long
+/// run (the run's report counts its pages from the records instead).
+package final class PageCounter: @unchecked Sendable {
+    package static let shared = PageCounter()
+    private let lock = NSLock()
+    private var counts = (pages: 0, ocr: 0)
+
+    /// Counts `textLayer` pages read from a text layer and `ocr` pages OCR'd (or failed in OCR).
+    package func add(textLayer: Int = 0, ocr: Int = 0) {
+        lock.lock(); defer { lock.unlock() }
+        counts.pages += textLayer + ocr
+        counts.ocr += ocr
+    }
+
+    /// Pages read so far, and how many of them by OCR.
+    package var current: (pages: Int, ocr: Int) {
+        lock.lock(); defer { lock.unlock() }
+        return counts
     }
 }
 

@@ -3,9 +3,11 @@ import Foundation
 
 /// One tesseract engine with one thread (OpenMP set to a single thread before any engine starts:
 /// its default threading made a page take 15–20× longer on a loaded machine). Not thread-safe:
-/// one engine per worker.
+/// one engine per worker at a time (`EnginePool` lends them).
 package final class TesseractEngine {
     private let api: OpaquePointer
+    /// The model(s) it was started with.
+    package let languages: String
 
     private static let oneThread: Void = { setenv("OMP_THREAD_LIMIT", "1", 1) }()
 
@@ -18,6 +20,7 @@ package final class TesseractEngine {
             throw ScanFailure("tesseract has no model \"\(languages)\" (install tesseract-ocr-vie / tesseract-ocr-script-viet)")
         }
         self.api = api
+        self.languages = languages
     }
 
     deinit { TessBaseAPIEnd(api); TessBaseAPIDelete(api) }
@@ -37,8 +40,26 @@ package final class TesseractEngine {
         let elapsed = start.duration(to: .now)
         if elapsed >= .milliseconds(Int(milliseconds)) { throw ScanFailure("OCR over the time limit of \(seconds) s") }
         guard status == 0 else { throw ScanFailure("OCR failed") }
-        guard let raw = TessBaseAPIGetUTF8Text(api) else { throw ScanFailure("OCR gave no text") }
-        defer { TessDeleteText(raw) }
-        return (String(cString: raw), Int(TessBaseAPIMeanTextConf(api)))
+        let confidence = Int(TessBaseAPIMeanTextConf(api))
+        return (PageLayout.text(of: lines()), confidence)
+    }
+
+    /// The recognised lines in tesseract's order, each with its box on the page.
+    /// (Tesseract's own plain text puts a blank line after every paragraph it finds, and it finds
+    /// one in each line of a centred heading: the line boxes say where the paragraphs are.)
+    private func lines() -> [OCRLine] {
+        guard let iterator = TessBaseAPIGetIterator(api) else { return [] }
+        defer { TessResultIteratorDelete(iterator) }
+        let page = TessResultIteratorGetPageIterator(iterator)
+        var lines: [OCRLine] = []
+        repeat {
+            var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+            guard TessPageIteratorBoundingBox(page, RIL_TEXTLINE, &left, &top, &right, &bottom) != 0,
+                  let raw = TessResultIteratorGetUTF8Text(iterator, RIL_TEXTLINE) else { continue }
+            let text = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+            TessDeleteText(raw)
+            if !text.isEmpty { lines.append(OCRLine(text: text, left: Int(left), top: Int(top), right: Int(right), bottom: Int(bottom))) }
+        } while TessPageIteratorNext(page, RIL_TEXTLINE) != 0
+        return lines
     }
 }

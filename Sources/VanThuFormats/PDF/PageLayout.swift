@@ -14,6 +14,15 @@ package struct PlacedCharacter: Sendable, Equatable {
     var middle: Double { (y1 + y2) / 2 }
 }
 
+/// A line OCR read, with its box (pixels, top down).
+package struct OCRLine: Sendable, Equatable {
+    package var text: String
+    package var left: Int, top: Int, right: Int, bottom: Int
+    package init(text: String, left: Int, top: Int, right: Int, bottom: Int) {
+        self.text = text; self.left = left; self.top = top; self.right = right; self.bottom = bottom
+    }
+}
+
 package enum PageLayout {
     /// A gap wider than this share of the line's height is a space (a space in a serif font is
     /// about a quarter of an em; letters within a word touch or overlap).
@@ -84,27 +93,34 @@ package enum PageLayout {
         return true
     }
 
-    /// OCR text, whose lines are the page's lines (tesseract gives no place with its plain text): a
-    /// line nearly as long as the page's longest (a justified, full line) joins the next one unless
-    /// a blank line follows, so a paragraph wrapped on paper reads as one line as in its source.
-    package static func unwrap(_ text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingSuffixSpaces() }
-        let longest = lines.map(\.count).max() ?? 0
+    /// OCR's lines (in tesseract's order, each with its box) as text, by the text layer's rules: a
+    /// blank line where the gap above a line is a paragraph's (`paragraphGap`) or where the line
+    /// is above the previous one (the next column of a two-column header); and a full line (from
+    /// the text's left edge to its right edge, as a justified line runs) joins the next one, so a
+    /// paragraph wrapped on paper reads as one line as in its source, while a heading that ends
+    /// short of the edge stays a line of its own.
+    package static func text(of lines: [OCRLine]) -> String {
+        let left = lines.map(\.left).min() ?? 0, right = lines.map(\.right).max() ?? 0
         var result: [String] = []
-        var joinNext = false
+        var previous: OCRLine?
         for line in lines {
-            if joinNext, !line.isEmpty, let last = result.indices.last {
-                result[last] += " " + line
-            } else {
-                result.append(line)
+            defer { previous = line }
+            if let above = previous {
+                let height = max(line.bottom - line.top, above.bottom - above.top)
+                let gap = Double(line.top - above.bottom)
+                let paragraph = gap > (paragraphGap - 1) * Double(height) || line.bottom <= above.top
+                let aboveFull = above.left - left <= 3 * height && right - above.right <= height
+                if paragraph {
+                    result.append("")
+                } else if aboveFull, let last = result.indices.last {
+                    result[last] += " " + line.text
+                    continue
+                }
             }
-            joinNext = !line.isEmpty && Double(line.count) >= fullLineShare * Double(longest) && longest >= 30
+            result.append(line.text)
         }
         return result.joined(separator: "\n")
     }
-
-    /// A line at least this share of the longest line's length is a full (wrapped) line.
-    static let fullLineShare = 0.8
 
     /// A gap wider than this many line heights separates columns, not words.
     static let columnGap = 2.5

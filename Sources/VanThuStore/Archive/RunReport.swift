@@ -43,6 +43,8 @@ public struct RunReport: Sendable {
     public var exported = false
     public var quarantined: [QuarantineEntry] = []
     public var bytesRead = 0
+    /// Pages of the PDFs and scanned images archived by this run (text layer and OCR alike).
+    public var pages = 0
     public var facts: [String: Int] = [:]
     public var byKind: [String: Int] = [:]
     public var outputs: [String] = []
@@ -66,6 +68,9 @@ public struct RunReport: Sendable {
 
     public var seconds: Double { finishedAt.timeIntervalSince(startedAt) }
     public var megabytesPerSecond: Double { seconds > 0 ? Double(bytesRead) / 1_000_000 / seconds : 0 }
+    /// Pages archived a second of the run's wall time (OCR costs seconds a page: the rate a long
+    /// run of scans is judged by).
+    public var pagesPerSecond: Double { seconds > 0 ? Double(pages) / seconds : 0 }
 
     public var exitStatus: ExitStatus { quarantined.isEmpty ? .success : .quarantined }
 
@@ -87,6 +92,8 @@ public struct RunReport: Sendable {
         w.field("quarantinedCount", quarantined.count)
         w.field("bytesRead", bytesRead)
         w.field("megabytesPerSecond", (megabytesPerSecond * 100).rounded() / 100)
+        w.field("pages", pages)
+        w.field("pagesPerSecond", (pagesPerSecond * 1000).rounded() / 1000)
         w.field("byKind", byKind)
         w.field("facts", facts)
         w.field("droppedChromeLines", droppedChromeLines)

@@ -152,7 +152,39 @@ public enum VietnameseFolding {
         ("HND", "Hội Nông dân"), ("TNCS", "Thanh niên Cộng sản"), ("BDV", "Ban Dân vận"), ("HTX", "hợp tác xã"),
         ("ĐH", "Đại học"), ("THPT", "Trung học phổ thông"), ("THCS", "Trung học cơ sở"),
         ("GD&ĐT", "Giáo dục và Đào tạo"), ("BHXH", "Bảo hiểm xã hội"), ("CA", "Công an"),
+    ] + ocrAbbreviationSlips.compactMap { slip in
+        abbreviationLongForms[slip.meant].map { (slip.read, $0) }
+    }
+
+    private static let abbreviationLongForms: [String: String] = [
+        "UBND": "Ủy ban nhân dân", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
     ]
+
+    /// Abbreviations as OCR reads them off a scan, and what they stand for: a `U` read with a horn
+    /// (`ƯBND`, measured on the Vietnamese model's readings of 150–300 dpi scans). Codes and
+    /// abbreviations are written in ASCII capitals and `Đ`, so a horned capital inside one is the
+    /// scan's, not the writer's. The lexicons read these forms as the abbreviation (the text
+    /// keeps them as read).
+    public static let ocrAbbreviationSlips: [(read: String, meant: String)] = [
+        ("ƯBND", "UBND"), ("ƯBMTTQ", "UBMTTQ"),
+    ]
+
+    /// Marks that change a vowel's letter (breve ă, circumflex â ê ô, horn ơ ư) and that OCR
+    /// confuses among themselves (`cơng` for `công`): combining breve, circumflex, horn.
+    private static let vowelShapeMarks: Set<UInt32> = [0x306, 0x302, 0x31B]
+
+    /// Lower case with the vowel-shape marks dropped and the tone marks kept: the form in which a
+    /// word read by OCR with the wrong vowel mark (`cơng nhận`, `trưóc`) equals the word as typed
+    /// (`công nhận`, `trước`) while words that differ by tone stay apart (`công nhân`). For rules
+    /// that must read a phrase's marks, not only its folded letters.
+    public static func ignoringVowelShape(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+        where !vowelShapeMarks.contains(scalar.value) {
+            scalars.append(scalar)
+        }
+        return String(scalars).precomposedStringWithCanonicalMapping
+    }
 
     /// Abbreviation (folded as a key token) → long form's key tokens.
     private static let abbreviationKeys: [String: [String]] = {
@@ -259,7 +291,8 @@ public enum VietnameseFolding {
             while let last = word.last, last == 0x2C || last == 0x3B || last == 0x3A { word.removeLast() }
             guard !word.isEmpty else { return }
             let ascii = word.allSatisfy { $0 < 0x80 }
-            if ascii, word.count <= 8, let long = abbreviationBytesByHash[asciiHash(word)] {
+            // (A word with ư or ơ is looked up too: OCR's `ƯBND`, see `ocrAbbreviationSlips`.)
+            if word.count <= 8, ascii || word.contains(0x1B0) || word.contains(0x1A1), let long = abbreviationBytesByHash[asciiHash(word)] {
                 append(bytes: long)
                 return
             }

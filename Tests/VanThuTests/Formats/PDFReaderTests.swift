@@ -56,6 +56,8 @@ struct PDFReaderTests {
         let scan = try #require(records["huyen-uy-scan.pdf"])
         #expect((scan["header"] as? [String: Any])?["number"] as? String == "215-CV/HU")
         #expect(scan["date"] as? String == "2023-09-12")
+        // The subject wrapped on two centred lines is one title, as from the text layer.
+        #expect(scan["title"] as? String == "V/v tổ chức sơ kết phong trào thi đua “Dân vận khéo” năm 2023")
         let scanPages = try #require(scan["pages"] as? [String: Any])
         #expect(scanPages["textOrigin"] as? String == "ocr")
         #expect(scanPages["count"] as? Int == 1)
@@ -64,6 +66,9 @@ struct PDFReaderTests {
 
         #expect(records["cut-short.pdf"] == nil)
         let run = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("run.json"))) as! [String: Any]
+        // The run counts the archived documents' pages, and their rate.
+        #expect(run["pages"] as? Int == (planPages["count"] as? Int ?? 0) + 1)
+        #expect((run["pagesPerSecond"] as? Double ?? 0) > 0)
         let quarantine = try #require(run["quarantine"] as? [[String: Any]])
         let cut = try #require(quarantine.first { ($0["path"] as? String)?.hasSuffix("cut-short.pdf") == true })
         #expect(cut["stage"] as? String == "decode")
@@ -92,6 +97,43 @@ struct PDFReaderTests {
         #expect(registry.detect([0x49, 0x49, 0x2A, 0x00, 0x08], named: .text).format == .image)
         // A .pdf that is not one is the PDF reader's to refuse, not read as text.
         #expect(throws: FormatFailure.self) { try registry.read(Array("plain words".utf8), named: .pdf, maxBytes: 1 << 20) }
+    }
+
+    @Test func aSignedPDFGivesItsSignersName() throws {
+        // Made with the fixture's own key (PDFFixtures/README.md); poppler reads the name from the
+        // signature's certificate.
+        let reading = try ScanReader.readPDF(try ScanReaderTests.bytes("signed-ke-hoach.pdf"), settings: OCRSettings())
+        #expect(reading.signatureCount == 1)
+        #expect(reading.signers == ["Đinh Văn Khải"])
+        #expect(reading.digitisation == "born-digital")
+        let provenance = try #require(reading.formatReading(as: .pdf).hints.pages)
+        #expect(provenance.signatures == 1 && provenance.signers == ["Đinh Văn Khải"])
+        // The signature is an incremental update: the text is the unsigned file's.
+        let record = try TestSupport.process(try ScanReaderTests.bytes("signed-ke-hoach.pdf"), name: "signed.pdf").get()
+        #expect(record.header?.number == "73/KH-UBND")
+        #expect(record.pages?.signers == ["Đinh Văn Khải"])
+    }
+
+    @Test func theProgressLineCountsPagesWhenThereAreSome() {
+        var progress = RunProgress(done: 2, total: 5, bytes: 3_000_000, quarantined: 1, elapsed: 10)
+        #expect(progress.line == "[2/5] 3.0 MB  0.3 MB/s  quarantined 1")
+        progress.pages = 12
+        progress.ocrPages = 9
+        #expect(progress.line == "[2/5] 3.0 MB  0.3 MB/s  quarantined 1  12 pages (9 OCR)  1.20 pages/s")
+    }
+
+    @Test func theProgressTickerTellsPagesReadInsideALongDocument() async throws {
+        let told = Locked([RunProgress]())
+        let ticker = ProgressTicker(started: .now(), initial: RunProgress(done: 0, total: 1, bytes: 0, quarantined: 0, elapsed: 0)) { progress in
+            told.withLock { $0.append(progress) }
+        }
+        defer { ticker.stop() }
+        PageCounter.shared.add(ocr: 2)  // two pages of the one document, before it is done
+        try await Task.sleep(for: .milliseconds(2500))
+        let last = try #require(told.withLock { $0.last })
+        #expect(last.done == 0 && last.total == 1)
+        #expect(last.pages >= 2 && last.ocrPages >= 2)
+        #expect(last.elapsed > 0)
     }
 
     @Test func pageProvenanceIsAbsentFromRecordsOfFormatsWithoutPages() throws {

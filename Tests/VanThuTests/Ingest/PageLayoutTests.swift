@@ -37,15 +37,41 @@ struct PageLayoutTests {
         #expect(PageLayout.lines(characters) == ["UBND CỘNG", "SỞ", "Thực hiện kế hoạch năm nay."])
     }
 
-    @Test func ocrLinesNearlyAsLongAsTheLongestJoinTheNext() {
-        let full = "Các cơ quan, đơn vị báo cáo kết quả sơ kết về Ban"
-        let text = "SỞ Y TẾ\n\n\(full)\nThường vụ trước ngày 15/10.\n\nNơi nhận:"
-        #expect(PageLayout.unwrap(text) == "SỞ Y TẾ\n\n\(full) Thường vụ trước ngày 15/10.\n\nNơi nhận:")
+    @Test func aFullOCRLineJoinsTheNextButAHeadingShortOfTheEdgeDoesNot() {
+        // Boxes 40 px high, 10 px apart; the text runs from x 100 to x 2300.
+        let lines = [OCRLine(text: "Xã Phú Cường với phong trào thi đua năm 2025", left: 100, top: 100, right: 2200, bottom: 140),
+                     OCRLine(text: "Thực hiện Kế hoạch số 12-KH/HU, các chi bộ đã đăng ký", left: 100, top: 150, right: 2300, bottom: 190),
+                     OCRLine(text: "xây dựng mô hình mới.", left: 100, top: 200, right: 900, bottom: 240),
+                     OCRLine(text: "Nơi nhận:", left: 100, top: 320, right: 400, bottom: 360)]
+        #expect(PageLayout.text(of: lines) == """
+        Xã Phú Cường với phong trào thi đua năm 2025
+        Thực hiện Kế hoạch số 12-KH/HU, các chi bộ đã đăng ký xây dựng mô hình mới.
+
+        Nơi nhận:
+        """)
     }
 
     @Test func blankAndZeroHeightCharactersAreDropped() {
         let characters = placed("A", x: 0, y: 0) + [PlacedCharacter(" ", x1: 6, y1: 0, x2: 9, y2: 14),
                                                     PlacedCharacter("x", x1: 9, y1: 5, x2: 12, y2: 5)]
         #expect(PageLayout.text(characters) == "A")
+    }
+
+    @Test func ocrLinesAreOneParagraphUnlessTheGapOrAColumnSaysOtherwise() {
+        // A subject wrapped on two centred lines (boxes 40 px high, 10 px apart), a paragraph after
+        // a wide gap, then the header's right column, which starts above the last line.
+        let lines = [OCRLine(text: "V/v tổ chức hội nghị sơ kết", left: 200, top: 100, right: 900, bottom: 140),
+                     OCRLine(text: "phong trào thi đua năm 2025", left: 210, top: 150, right: 890, bottom: 190),
+                     OCRLine(text: "Kính gửi: các chi bộ.", left: 500, top: 260, right: 1200, bottom: 300),
+                     OCRLine(text: "ĐẢNG CỘNG SẢN VIỆT NAM", left: 1400, top: 20, right: 2300, bottom: 60)]
+        #expect(PageLayout.text(of: lines) == """
+        V/v tổ chức hội nghị sơ kết
+        phong trào thi đua năm 2025
+
+        Kính gửi: các chi bộ.
+
+        ĐẢNG CỘNG SẢN VIỆT NAM
+        """)
+        #expect(PageLayout.text(of: []) == "")
     }
 }
