@@ -21,6 +21,9 @@ public struct HeaderExtractor: Extractor {
 
     public var examples: [ExtractorExample] { Self.exampleList }
 
+    /// The words the reader looks for at the start of lines (noise, boundaries, signer skips …).
+    package static let tables = HeaderLexicon.standard
+
     /// The run's lexicon: its type names and authorities, and its unit heads (a head added in
     /// pipeline.json starts an issuer of its own, as it starts a unit).
     public func configured(with configuration: ExtractorConfiguration) -> any Extractor {
@@ -93,17 +96,19 @@ public struct HeaderExtractor: Extractor {
         if header.issuer == nil, let symbol = number?.symbol {
             header.issuer = derivedIssuer(symbol, place: header.place)
         }
-        header.recipients = list(lines, after: "kinh gui", from: max(0, anchor - 5), to: min(lines.count, anchor + 60))
+        header.recipients = list(lines, after: Self.tables.recipientsHead, from: max(0, anchor - 5), to: min(lines.count, anchor + 60))
         header.signer = signature?.signer ?? registerSigner(lines)
         let copyLine: Int?
         if let signatureLine = signature?.line {
             // Not past an appendix: a form in it has a copy list of its own.
-            copyLine = firstLine(lines, startingWith: "noi nhan", from: max(anchor, signatureLine - 40),
+            copyLine = firstLine(lines, startingWith: Self.tables.copyListHead, from: max(anchor, signatureLine - 40),
                                  to: min(lines.count, signatureLine + 40, appendixStart(lines, from: signatureLine)))
         } else {
-            copyLine = firstLine(lines, startingWith: "noi nhan", from: anchor, to: appendixStart(lines, from: anchor))
+            copyLine = firstLine(lines, startingWith: Self.tables.copyListHead, from: anchor, to: appendixStart(lines, from: anchor))
         }
-        if let copyLine { header.copyTo = listItems(lines, headerLine: copyLine, prefixLength: 8) }
+        if let copyLine, let length = Self.tables.copyListHead.matchLength(startOf: lines.folded(copyLine)) {
+            header.copyTo = listItems(lines, headerLine: copyLine, prefixLength: length)
+        }
         context.record.header = header
     }
 
@@ -162,8 +167,7 @@ public struct HeaderExtractor: Extractor {
         var after = end
         while after < range.upperBound && f[after] == 0x20 { after += 1 }
         if after < range.upperBound {
-            let rest = String(decoding: f[after..<min(range.upperBound, after + 6)], as: UTF8.self)
-            for word in ["ngay ", "cua ", "ve ", "va ", "nam ", "quy d"] where rest.hasPrefix(word) { return nil }
+            if Self.tables.citationFollowers.matches(f[after..<range.upperBound]) { return nil }
             if f[after] == UInt8(ascii: ",") || f[after] == UInt8(ascii: ";") { return nil }
         }
         return NumberLine(line: line, symbol: symbol, end: end)
@@ -289,7 +293,7 @@ public struct HeaderExtractor: Extractor {
     /// excerpt without its signature block): the signer's name.
     package func registerSigner(_ lines: HeaderLines) -> Signer? {
         let labels = ClassifyStage.registerLabels.map { String(decoding: UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount), as: UTF8.self) }
-            + ["ngay hieu luc:", "tinh trang:", "ngay cong bao:", "so cong bao:"]
+            + Self.tables.registerLabels.entries.map(\.word)
         for line in 0..<min(60, lines.count) where !lines.isEmpty(line) {
             let fold = lines.foldedString(line)
             guard let label = fold.range(of: "nguoi ky:"),
@@ -365,9 +369,7 @@ public struct HeaderExtractor: Extractor {
 
     /// Lines that end a wrapped subject or title.
     private func isBoundary(_ lines: HeaderLines, _ line: Int) -> Bool {
-        for prefix in ["kinh gui", "can cu", "so:", "so ", "cong hoa", "dang cong san", "doc lap", "dieu 1", "chuong ", "i.", "phan ",
-                       "noi nhan", "cong bao", "v/v", "thuc hien", "xet de nghi", "theo de nghi"]
-            where lines.starts(line, with: prefix) { return true }
+        if Self.tables.boundaries.matches(lines.folded(line)) { return true }
         if !hasLetters(lines, line) { return true }
         if placeDate(lines, line, from: nil) != nil { return true }
         // A line in capitals under one that is not: the next block of the header (pages that
@@ -468,7 +470,7 @@ public struct HeaderExtractor: Extractor {
     private func bodyPart(_ lines: HeaderLines, _ line: Int) -> (text: String, fold: String) {
         var text = lines.text(line)
         var fold = lines.foldedString(line)
-        for motto in ["cong hoa xa hoi", "dang cong san viet nam", "doc lap - tu do"] {
+        for motto in Self.tables.mottos.entries.map(\.word) {
             if let range = fold.range(of: motto), range.lowerBound != fold.startIndex {
                 let cut = fold.distance(from: fold.startIndex, to: range.lowerBound)
                 text = lines.text(folded: lines.ranges[line].lowerBound..<lines.ranges[line].lowerBound + cut).trimmingSpaces()
@@ -489,10 +491,7 @@ public struct HeaderExtractor: Extractor {
 
     /// Lines of the page and the motto, not bodies.
     private func isHeaderNoise(_ lines: HeaderLines, _ line: Int) -> Bool {
-        for prefix in ["cong bao", "cong hoa xa hoi", "doc lap", "dang cong san viet nam", "van ban quy pham",
-                       "van ban phap luat", "van ban hop nhat", "ky boi", "nguoi ky", "email", "co quan:",
-                       "thoi gian ky", "ngay ky", "v/v", "kinh gui", "so:", "xac thuc"]
-            where lines.starts(line, with: prefix) { return true }
+        if Self.tables.noise.matches(lines.folded(line)) { return true }
         if let (_, _) = lexicon.authority(atStartOf: lines.foldedString(line)) { return true }
         let fold = lines.foldedString(line)
         if lexicon.typeNamesByFold[fold.trimmingCharacters(inSet: "0123456789 ")] != nil { return true }
@@ -512,16 +511,17 @@ public struct HeaderExtractor: Extractor {
 
     // MARK: - lists
 
-    private func firstLine(_ lines: HeaderLines, startingWith prefix: String, from: Int, to: Int) -> Int? {
+    private func firstLine(_ lines: HeaderLines, startingWith table: FoldedWordTable, from: Int, to: Int) -> Int? {
         guard from < to else { return nil }
-        for line in from..<to where lines.starts(line, with: prefix) { return line }
+        for line in from..<to where table.matches(lines.folded(line)) { return line }
         return nil
     }
 
-    /// The items of the list that follows a line starting with `prefix` (Kính gửi).
-    package func list(_ lines: HeaderLines, after prefix: String, from: Int, to: Int) -> [String] {
-        guard let line = firstLine(lines, startingWith: prefix, from: from, to: to) else { return [] }
-        return listItems(lines, headerLine: line, prefixLength: prefix.utf8.count)
+    /// The items of the list that follows a line starting with a word of `head` (Kính gửi).
+    package func list(_ lines: HeaderLines, after head: FoldedWordTable, from: Int, to: Int) -> [String] {
+        guard let line = firstLine(lines, startingWith: head, from: from, to: to),
+              let length = head.matchLength(startOf: lines.folded(line)) else { return [] }
+        return listItems(lines, headerLine: line, prefixLength: length)
     }
 
     /// "- UBND huyện," lines (or short lines ending in , ; .) after a list's header line, and what
@@ -549,7 +549,7 @@ public struct HeaderExtractor: Extractor {
             blanks = 0
             let text = lines.text(line)
             if lexicon.authority(atStartOf: lines.foldedString(line)) != nil { break }
-            if lines.starts(line, with: "cong bao") || lines.starts(line, with: "ky boi") || lines.starts(line, with: "nguoi ky") { continue }
+            if Self.tables.listSkips.matches(lines.folded(line)) { continue }
             if let item = bulletItem(text) {
                 dashed = true
                 items.append(cleanItem(item))
@@ -590,7 +590,7 @@ public struct HeaderExtractor: Extractor {
     /// line(s) under them, then the signer's name; or, without authority, a position line and a name.
     /// The first line of an appendix or a form ("PHỤ LỤC", "Mẫu số"), or the end.
     private func appendixStart(_ lines: HeaderLines, from start: Int) -> Int {
-        for line in start..<lines.count where lines.starts(line, with: "phu luc") || lines.starts(line, with: "mau so") {
+        for line in start..<lines.count where Self.tables.appendixStarts.matches(lines.folded(line)) {
             return line
         }
         return lines.count
@@ -669,10 +669,7 @@ public struct HeaderExtractor: Extractor {
             defer { line += 1 }
             if lines.isEmpty(line) { continue }
             let fold = lines.foldedString(line)
-            if fold.hasPrefix("nguoi ky") || fold.hasPrefix("ky boi") || fold.hasPrefix("email") || fold.hasPrefix("co quan") || fold.hasPrefix("thoi gian") || fold.hasPrefix("ngay ky") { continue }
-            if fold.hasPrefix("(") || fold.hasPrefix("[") || fold.hasPrefix("da ky") || fold.hasPrefix("cong bao") { continue }
-            if fold.hasPrefix("-") || fold.hasPrefix("+") || fold.allSatisfy({ $0.isNumber || $0 == " " }) { continue }
-            if fold.hasPrefix("noi nhan") { continue }
+            if Self.tables.signerSkips.matches(lines.folded(line)) || fold.allSatisfy({ $0.isNumber || $0 == " " }) { continue }
             if isNameLine(lines, line) { return units.displayCase(lines.text(line)) }
             if lines.isAllCaps(line) { continue }
             return nil
