@@ -78,7 +78,7 @@ package struct FoldedWordTable: Sendable {
         return nil
     }
 
-    /// The folded bytes of a line as written, trimmed as the header rules trim (`HeaderLines`).
+    /// The folded bytes of a line as written, trimmed as the header rules trim (`FoldedLines`).
     package static func fold(_ line: String) -> [UInt8] {
         let bytes = TextDocument(line).folded.bytes
         var low = 0, high = bytes.count
