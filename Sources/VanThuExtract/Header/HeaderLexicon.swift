@@ -28,11 +28,18 @@ package struct HeaderLexicon: Sendable {
     package var recipientsHead: FoldedWordTable
     /// The line that starts the copy list.
     package var copyListHead: FoldedWordTable
+    /// A header block flattened into one paragraph (`FlatHeader`): the mottos, each a line of its
+    /// own; the words a line starts before; the words a line ends after; and the cues that, with a
+    /// motto, make a long line a flattened header. Looked for anywhere in the line.
+    package var flatMottos: FoldedWordTable
+    package var flatLineStarts: FoldedWordTable
+    package var flatLineEnds: FoldedWordTable
+    package var flatCues: FoldedWordTable
 
     /// Every table, for the tests that check their examples.
     package var tables: [FoldedWordTable] {
         [noise, boundaries, signerSkips, listSkips, mottos, citationFollowers, registerLabels, appendixStarts,
-         recipientsHead, copyListHead]
+         recipientsHead, copyListHead, flatMottos, flatLineStarts, flatLineEnds, flatCues]
     }
 
     package static let standard = HeaderLexicon(
@@ -123,6 +130,24 @@ package struct HeaderLexicon: Sendable {
         ], notMatching: ["Gửi kèm theo văn bản này danh sách"]),
         copyListHead: FoldedWordTable("header.copy-list-head", [
             ("noi nhan", "Nơi nhận:"),
-        ], notMatching: ["Nhận được văn bản này, đề nghị các đơn vị"])
+        ], notMatching: ["Nhận được văn bản này, đề nghị các đơn vị"]),
+        flatMottos: FoldedWordTable("header.flat-mottos", .anywhere, [
+            ("cong hoa xa hoi chu nghia viet nam", "UBND XÃ TÂN LẬP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 3/UBND"),
+            ("dang cong san viet nam", "HUYỆN ỦY ĐÔNG SƠN ĐẢNG CỘNG SẢN VIỆT NAM Số 8-CV/HU"),
+        ], notMatching: ["Cộng hòa xã hội đã ghi nhận", "Đảng viên cộng sản trẻ"]),
+        flatLineStarts: FoldedWordTable("header.flat-line-starts", .anywhere, [
+            ("doc lap", "Số: 3/UBND Độc lập - Tự do - Hạnh phúc"),
+            ("v/v", "Tân Lập, ngày 2 tháng 3 năm 2024 V/v họp dân"),
+            ("kinh gui", "về việc họp dân Kính gửi: Các thôn;"),
+            ("can cu", "- Các thôn. Căn cứ kế hoạch của huyện,"),
+            ("noi nhan", "Chủ tịch Nguyễn Văn Hào Nơi nhận: - Như trên;"),
+        ], notMatching: ["Ủy ban nhân dân xã đề nghị các thôn họp dân"]),
+        flatLineEnds: FoldedWordTable("header.flat-line-ends", .anywhere, [
+            ("hanh phuc", "Độc lập - Tự do - Hạnh phúc Tân Lập, ngày 2 tháng 3"),
+        ], notMatching: ["Độc lập - Tự do"]),
+        flatCues: FoldedWordTable("header.flat-cues", .anywhere, [
+            ("v/v", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 3/UBND V/v họp dân"),
+            ("kinh gui", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 3/UBND Kính gửi: Các thôn"),
+        ], notMatching: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 3/UBND Tân Lập, ngày 2 tháng 3 năm 2024"])
     )
 }

@@ -34,13 +34,13 @@ package enum FlatHeader {
     package static let headLines = 80
 
     /// Mottos: a line of their own.
-    package static let mottos: [String] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"]
+    package static let mottos: [String] = HeaderLexicon.standard.flatMottos.entries.map(\.word)
     /// A line starts before these.
-    package static let lineStarts: [String] = ["doc lap", "v/v", "kinh gui", "can cu", "noi nhan"]
+    package static let lineStarts: [String] = HeaderLexicon.standard.flatLineStarts.entries.map(\.word)
     /// A line ends after these.
-    package static let lineEnds: [String] = ["hanh phuc"]
+    package static let lineEnds: [String] = HeaderLexicon.standard.flatLineEnds.entries.map(\.word)
     /// Any of these and a motto in one line make it a flattened header.
-    package static let cues: [String] = ["v/v", "kinh gui"]
+    package static let cues: [String] = HeaderLexicon.standard.flatCues.entries.map(\.word)
 
     package static func isFlattened(_ f: [UInt8], _ range: Range<Int>) -> Bool {
         guard range.count > 80 else { return false }
