@@ -6,7 +6,7 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one archived document, readable by a person (or as JSON).",
-        discussion: "ID may be shortened to its first characters (at least 4). Long lists show their first 10 entries; --all shows every one, --json gives the whole record. An unknown id exits 5."
+        discussion: "ID may be shortened to its first characters (at least 4). Long lists show their first 10 entries; --all shows every one, --json gives the whole record as archive.json has it, --dropped the lines the chrome filter took out with their rules. An unknown id exits 5."
     )
 
     @OptionGroup var location: ArchiveLocation
@@ -20,6 +20,9 @@ struct ShowCommand: ParsableCommand {
 
     @Flag(help: "List every date, deadline, unit … (by default long lists show their first 10).")
     var all = false
+
+    @Flag(help: "Also print the lines the chrome filter dropped from the text, each with its line number and the rule that dropped it (kept in the store, not in archive.json).")
+    var dropped = false
 
     @Argument(help: "The document id.")
     var id: String
@@ -81,6 +84,15 @@ struct ShowCommand: ParsableCommand {
         section("units", record.units.map { "\($0.name) (\($0.mentions.count)×)" })
         section("people", record.people.map { [$0.position, $0.name, $0.unit].compactMap { $0 }.joined(separator: " · ") })
         section("references", record.references.map { [$0.type, $0.id, $0.date].compactMap { $0 }.joined(separator: " ") })
+        if dropped {
+            lines.append("")
+            if record.droppedLines.isEmpty {
+                lines.append("dropped lines: none")
+            } else {
+                lines.append("dropped lines (\(record.droppedLines.count))")
+                lines += record.droppedLines.map { "  line \($0.line + 1)  \($0.rule)  " + CLISupport.oneLine($0.text) }
+            }
+        }
         if text { lines.append(""); lines.append(record.text) }
         print(lines.joined(separator: "\n"))
     }

@@ -5,7 +5,8 @@ import VanThuFormats
 /// rules: each rule that fires adds its weight and its id to the reasons kept in the record.
 ///
 /// Rules read the document's folded bytes (`FoldedText`: one byte per scalar, lower-case ASCII,
-/// any other non-ASCII scalar 0x80), one trimmed line at a time, with plain byte comparisons.
+/// any other non-ASCII scalar 0x80), one trimmed line at a time (the kernel's `FoldedLines` and
+/// `FoldedLine`, trimmed of spaces), with plain byte comparisons.
 public struct ClassifyStage: Stage {
     public var name: StageName { .classify }
 
@@ -27,75 +28,6 @@ public struct ClassifyStage: Stage {
         /// `lead`: the head above the first paragraph of prose, where a page puts its own title
         /// (a list of other documents in a sidebar comes with or after the text).
         public enum Scope: Sendable { case head, lead, anywhere }
-    }
-
-    /// One trimmed line of folded bytes, as the rules read it. Its `count` is its length in
-    /// characters (a folded byte is one scalar, and a line of them has no multi-scalar character).
-    /// Valid only while the rules run (it points into the document's folded bytes).
-    public struct FoldedLine {
-        public let bytes: UnsafeBufferPointer<UInt8>
-
-        public var count: Int { bytes.count }
-
-        /// Whether the line starts with `prefix` (folded ASCII).
-        @inline(__always)
-        public func hasPrefix(_ prefix: StaticString) -> Bool { Self.starts(bytes, at: 0, with: prefix) }
-
-        /// Whether `word` (folded ASCII) occurs anywhere at or after offset `from`.
-        public func contains(_ word: StaticString, from: Int = 0) -> Bool {
-            let first = word.utf8Start.pointee
-            var k = from
-            while k + word.utf8CodeUnitCount <= bytes.count {
-                if bytes[k] == first && Self.starts(bytes, at: k, with: word) { return true }
-                k += 1
-            }
-            return false
-        }
-
-        /// Whether the byte occurs at or after offset `from`.
-        public func contains(_ byte: UInt8, from: Int = 0) -> Bool {
-            var k = from
-            while k < bytes.count {
-                if bytes[k] == byte { return true }
-                k += 1
-            }
-            return false
-        }
-
-        /// The first offset of `byte`, if any.
-        public func firstIndex(of byte: UInt8) -> Int? {
-            var k = 0
-            while k < bytes.count {
-                if bytes[k] == byte { return k }
-                k += 1
-            }
-            return nil
-        }
-
-        /// The first offset at or after `from` whose byte is not skipped.
-        @inline(__always)
-        public func skip(from: Int, while skipped: (UInt8) -> Bool) -> Int {
-            var k = from
-            while k < bytes.count && skipped(bytes[k]) { k += 1 }
-            return k
-        }
-
-        /// Whether the line is exactly `text` (folded ASCII).
-        public func equals(_ text: [UInt8]) -> Bool {
-            text.count == bytes.count && text.withUnsafeBufferPointer { t in
-                for k in 0..<t.count where t[k] != bytes[k] { return false }
-                return true
-            }
-        }
-
-        @inline(__always)
-        package static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, with prefix: StaticString) -> Bool {
-            let length = prefix.utf8CodeUnitCount
-            guard offset + length <= bytes.count else { return false }
-            let p = prefix.utf8Start
-            for k in 0..<length where bytes[offset + k] != p[k] { return false }
-            return true
-        }
     }
 
     /// A line in the first `headLines` lines belongs to the header block.
@@ -214,21 +146,13 @@ public struct ClassifyStage: Stage {
         let allFired: UInt64 = rules.count >= 64 ? ~0 : (1 << UInt64(rules.count)) - 1
         let rules = Self.rules
         document.folded.bytes.withUnsafeBufferPointer { folded in
-            var lineStart = 0
-            var index = -1
-            while lineStart <= folded.count {
-                let lineEnd = folded.firstIndex(ofByte: 0x0A, from: lineStart) ?? folded.count
-                defer { lineStart = lineEnd + 1 }
-                index += 1
-                let length = lineEnd - lineStart
-                if length == 0 { continue }
+            FoldedLines.forEachLine(folded) { index, whole in
+                let length = whole.count
+                if length == 0 { return true }
                 if length >= 150 { proseParagraphs += 1 }
-                guard index < headLines || length < 150 else { continue }
-                guard fired != allFired else { continue }
-                var start = lineStart, end = lineEnd
-                while start < end && folded[start] == 0x20 { start += 1 }
-                while end > start && folded[end - 1] == 0x20 { end -= 1 }
-                let line = FoldedLine(bytes: UnsafeBufferPointer(rebasing: folded[start..<end]))
+                guard index < headLines || length < 150 else { return true }
+                guard fired != allFired else { return true }
+                let line = FoldedLine(bytes: UnsafeBufferPointer(rebasing: folded[FoldedLines.Blanks.spaces.trim(folded, whole)]))
                 for ruleIndex in rules.indices where fired & (1 << UInt64(ruleIndex)) == 0 {
                     if rules[ruleIndex].scope == .head && index >= headLines { continue }
                     if rules[ruleIndex].scope == .lead && (index >= headLines || proseParagraphs > 0) { continue }
@@ -238,6 +162,7 @@ public struct ClassifyStage: Stage {
                         fired |= 1 << UInt64(ruleIndex)
                     }
                 }
+                return true
             }
         }
         if proseParagraphs >= 2 {

@@ -157,5 +157,32 @@ extension HeaderExtractor {
         .never("Số 15/2020/NĐ-CP ngày 3/2/2020 quy định mức phạt.", "number=15/2020/NĐ-CP", kind: .dispatch,
                note: "a citation at the start of a line is not the document's number"),
         .never("Số: 12/UBND-VP\nBài viết về hội nghị.", "number=12/UBND-VP", kind: .news, note: "no header for news"),
+        // The word tables of `HeaderLexicon` at work: a stamp between the position and the name,
+        // a motto beside the issuer, a citation and a register label.
+        .matches("""
+                 ỦY BAN NHÂN DÂN XÃ TÂN LẬP    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                 Số: 64/UBND-VP
+                 Tân Lập, ngày 8 tháng 7 năm 2024
+                 V/v dọn vệ sinh kênh mương
+                 trước mùa mưa lũ
+                 Kính gửi: Các thôn, đội sản xuất.
+                 Ủy ban nhân dân xã đề nghị các thôn ra quân trước ngày 20/7/2024.
+                 Nơi nhận:
+                 - Như trên;
+                 - Lưu: VT.
+                 TM. ỦY BAN NHÂN DÂN
+                 CHỦ TỊCH
+                 Ký bởi: Ủy ban nhân dân xã Tân Lập
+                 Thời gian ký: 08.07.2024 10:05:00 +07:00
+                 Đinh Văn Hậu
+                 """,
+                 "number=64/UBND-VP", "issuer=Ủy ban nhân dân xã Tân Lập", "subject=dọn vệ sinh kênh mương trước mùa mưa lũ",
+                 "recipient=Các thôn, đội sản xuất", "copyTo=Như trên", "copyTo=Lưu: VT", "signer.position=Chủ tịch",
+                 "signer.name=Đinh Văn Hậu", kind: .dispatch,
+                 note: "the motto beside the issuer is cut off; the e-signature stamp lines are skipped to reach the name"),
+        .never("Số 9/KH-UBND ngày 4/1/2024 của xã về phòng cháy rừng.\nTân Lập, ngày 6 tháng 5 năm 2024", "number=9/KH-UBND",
+               kind: .dispatch, note: "a number followed by `ngày` is a citation (header.citation-followers)"),
+        .matches("Loại văn bản: Quyết định\nNgười ký: Võ Văn Sáu Ngày hiệu lực: 01/07/2024\nSố hiệu: 33/2024/QĐ-UBND",
+                 "signer.name=Võ Văn Sáu", kind: .dispatch, note: "a register's label ends the signer's name (header.register-labels)"),
     ]
 }

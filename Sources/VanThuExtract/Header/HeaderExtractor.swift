@@ -2,7 +2,7 @@ import VanThuText
 
 /// The dispatch header: number and symbol, type, issuer, place and date, subject, recipients, copy list, signer.
 ///
-/// Read line by line from folded bytes (`HeaderLines`): the `Số:` line (anywhere: a consolidated
+/// Read line by line from folded bytes (`FoldedLines`): the `Số:` line (anywhere: a consolidated
 /// text carries its own `…/VBHN-…` number at the end; never the gazette's `CÔNG BÁO/Số …`), the
 /// capitals lines above it (issuer, superior body), the place-date line near it, the type-name line
 /// or the symbol's type code, `V/v` (joined when it wraps), `Kính gửi`, `Nơi nhận`, and the signature
@@ -20,6 +20,9 @@ public struct HeaderExtractor: Extractor {
     }
 
     public var examples: [ExtractorExample] { Self.exampleList }
+
+    /// The words the reader looks for at the start of lines (noise, boundaries, signer skips …).
+    package static let tables = HeaderLexicon.standard
 
     /// The run's lexicon: its type names and authorities, and its unit heads (a head added in
     /// pipeline.json starts an issuer of its own, as it starts a unit).
@@ -49,7 +52,7 @@ public struct HeaderExtractor: Extractor {
     public func extract(_ context: inout ExtractionContext) {
         let kind = context.record.kind
         guard kind != .news else { return }
-        var lines = HeaderLines(context.document)
+        var lines = FoldedLines(header: context.document)
         lines.days = context.calendarDays()
         let number = findNumber(lines)
         if kind != .dispatch && number == nil { return }
@@ -93,17 +96,19 @@ public struct HeaderExtractor: Extractor {
         if header.issuer == nil, let symbol = number?.symbol {
             header.issuer = derivedIssuer(symbol, place: header.place)
         }
-        header.recipients = list(lines, after: "kinh gui", from: max(0, anchor - 5), to: min(lines.count, anchor + 60))
+        header.recipients = list(lines, after: Self.tables.recipientsHead, from: max(0, anchor - 5), to: min(lines.count, anchor + 60))
         header.signer = signature?.signer ?? registerSigner(lines)
         let copyLine: Int?
         if let signatureLine = signature?.line {
             // Not past an appendix: a form in it has a copy list of its own.
-            copyLine = firstLine(lines, startingWith: "noi nhan", from: max(anchor, signatureLine - 40),
+            copyLine = firstLine(lines, startingWith: Self.tables.copyListHead, from: max(anchor, signatureLine - 40),
                                  to: min(lines.count, signatureLine + 40, appendixStart(lines, from: signatureLine)))
         } else {
-            copyLine = firstLine(lines, startingWith: "noi nhan", from: anchor, to: appendixStart(lines, from: anchor))
+            copyLine = firstLine(lines, startingWith: Self.tables.copyListHead, from: anchor, to: appendixStart(lines, from: anchor))
         }
-        if let copyLine { header.copyTo = listItems(lines, headerLine: copyLine, prefixLength: 8) }
+        if let copyLine, let length = Self.tables.copyListHead.matchLength(startOf: lines.folded(copyLine)) {
+            header.copyTo = listItems(lines, headerLine: copyLine, prefixLength: length)
+        }
         context.record.header = header
     }
 
@@ -118,7 +123,7 @@ public struct HeaderExtractor: Extractor {
 
     /// Every line that starts with `Số` (or `Luật số:`, `Nghị quyết số:` …) and a number-symbol;
     /// a consolidated text's `VBHN` number wins, else the first.
-    package func findNumber(_ lines: HeaderLines) -> NumberLine? {
+    package func findNumber(_ lines: FoldedLines) -> NumberLine? {
         var first: NumberLine?
         let f = lines.document.folded.bytes
         for line in 0..<lines.count where !lines.isEmpty(line) {
@@ -138,7 +143,7 @@ public struct HeaderExtractor: Extractor {
         return first
     }
 
-    private func numberLine(_ lines: HeaderLines, _ line: Int) -> NumberLine? {
+    private func numberLine(_ lines: FoldedLines, _ line: Int) -> NumberLine? {
         let range = lines.ranges[line]
         let f = lines.document.folded.bytes
         var k = range.lowerBound
@@ -162,8 +167,7 @@ public struct HeaderExtractor: Extractor {
         var after = end
         while after < range.upperBound && f[after] == 0x20 { after += 1 }
         if after < range.upperBound {
-            let rest = String(decoding: f[after..<min(range.upperBound, after + 6)], as: UTF8.self)
-            for word in ["ngay ", "cua ", "ve ", "va ", "nam ", "quy d"] where rest.hasPrefix(word) { return nil }
+            if Self.tables.citationFollowers.matches(f[after..<range.upperBound]) { return nil }
             if f[after] == UInt8(ascii: ",") || f[after] == UInt8(ascii: ";") { return nil }
         }
         return NumberLine(line: line, symbol: symbol, end: end)
@@ -204,7 +208,7 @@ public struct HeaderExtractor: Extractor {
 
     /// The place-date line nearest the number line (within eight lines), else the first one among
     /// the first sixty lines.
-    package func findPlaceDate(_ lines: HeaderLines, near anchor: Int, number: NumberLine?, nearOnly: Bool = false) -> PlaceDate? {
+    package func findPlaceDate(_ lines: FoldedLines, near anchor: Int, number: NumberLine?, nearOnly: Bool = false) -> PlaceDate? {
         var order: [Int] = []
         for distance in 0...8 {
             if anchor + distance < lines.count { order.append(anchor + distance) }
@@ -218,7 +222,7 @@ public struct HeaderExtractor: Extractor {
         return nil
     }
 
-    private func placeDate(_ lines: HeaderLines, _ line: Int, from start: Int?) -> PlaceDate? {
+    private func placeDate(_ lines: FoldedLines, _ line: Int, from start: Int?) -> PlaceDate? {
         let range = lines.ranges[line]
         let f = lines.document.folded.bytes
         let lineStart = start ?? range.lowerBound
@@ -268,7 +272,7 @@ public struct HeaderExtractor: Extractor {
 
     /// `… thông qua ngày 17 tháng 5 năm 2025` in the lines just above the signature block: the
     /// date a law or a resolution was adopted, which dates it.
-    package func adoptionDate(_ lines: HeaderLines, above signatureLine: Int) -> PlaceDate? {
+    package func adoptionDate(_ lines: FoldedLines, above signatureLine: Int) -> PlaceDate? {
         let f = lines.document.folded.bytes
         for line in stride(from: signatureLine - 1, through: max(0, signatureLine - 8), by: -1) where !lines.isEmpty(line) {
             let range = lines.ranges[line]
@@ -287,9 +291,9 @@ public struct HeaderExtractor: Extractor {
 
     /// A legal register's `Người ký: …` (a page that gives the document's metadata above an
     /// excerpt without its signature block): the signer's name.
-    package func registerSigner(_ lines: HeaderLines) -> Signer? {
+    package func registerSigner(_ lines: FoldedLines) -> Signer? {
         let labels = ClassifyStage.registerLabels.map { String(decoding: UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount), as: UTF8.self) }
-            + ["ngay hieu luc:", "tinh trang:", "ngay cong bao:", "so cong bao:"]
+            + Self.tables.registerLabels.entries.map(\.word)
         for line in 0..<min(60, lines.count) where !lines.isEmpty(line) {
             let fold = lines.foldedString(line)
             guard let label = fold.range(of: "nguoi ky:"),
@@ -317,7 +321,7 @@ public struct HeaderExtractor: Extractor {
     }
 
     /// A capitals line that is a type name (`KẾ HOẠCH`, `NGHỊ ĐỊNH`, `THÔNG TƯ` with a footnote mark).
-    package func findTypeLine(_ lines: HeaderLines, near anchor: Int) -> TypeLine? {
+    package func findTypeLine(_ lines: FoldedLines, near anchor: Int) -> TypeLine? {
         let after = Array(anchor..<min(lines.count, anchor + 25))
         let before = Array((max(0, anchor - 12)..<anchor).reversed())
         for line in after + before where !lines.isEmpty(line) && lines.ranges[line].count < 40 {
@@ -329,7 +333,7 @@ public struct HeaderExtractor: Extractor {
     }
 
     /// The `V/v` line without `V/v`, joined with the lines it wraps onto.
-    package func findSubject(_ lines: HeaderLines, near anchor: Int) -> String? {
+    package func findSubject(_ lines: FoldedLines, near anchor: Int) -> String? {
         // Below the number line first (the subject is printed under it), then above it.
         let after = Array(anchor..<min(lines.count, max(anchor + 25, 60)))
         let before = Array(max(0, anchor - 12)..<min(anchor, lines.count))
@@ -348,7 +352,7 @@ public struct HeaderExtractor: Extractor {
     }
 
     /// The title lines under a type-name line.
-    package func title(_ lines: HeaderLines, after typeLine: Int) -> String? {
+    package func title(_ lines: FoldedLines, after typeLine: Int) -> String? {
         var next = typeLine + 1
         while next < lines.count, lines.isEmpty(next) || !hasLetters(lines, next), next < typeLine + 3 { next += 1 }
         var parts: [String] = []
@@ -359,15 +363,13 @@ public struct HeaderExtractor: Extractor {
         return title.isEmpty ? nil : title
     }
 
-    private func hasLetters(_ lines: HeaderLines, _ line: Int) -> Bool {
+    private func hasLetters(_ lines: FoldedLines, _ line: Int) -> Bool {
         lines.folded(line).contains { FoldedText.isLetter($0) }
     }
 
     /// Lines that end a wrapped subject or title.
-    private func isBoundary(_ lines: HeaderLines, _ line: Int) -> Bool {
-        for prefix in ["kinh gui", "can cu", "so:", "so ", "cong hoa", "dang cong san", "doc lap", "dieu 1", "chuong ", "i.", "phan ",
-                       "noi nhan", "cong bao", "v/v", "thuc hien", "xet de nghi", "theo de nghi"]
-            where lines.starts(line, with: prefix) { return true }
+    private func isBoundary(_ lines: FoldedLines, _ line: Int) -> Bool {
+        if Self.tables.boundaries.matches(lines.folded(line)) { return true }
         if !hasLetters(lines, line) { return true }
         if placeDate(lines, line, from: nil) != nil { return true }
         // A line in capitals under one that is not: the next block of the header (pages that
@@ -379,7 +381,7 @@ public struct HeaderExtractor: Extractor {
     // MARK: - issuer
 
     /// The bodies printed above the number line, top to bottom (superior body, issuer).
-    package func issuerBodies(_ lines: HeaderLines, above numberLine: Int?) -> [String] {
+    package func issuerBodies(_ lines: FoldedLines, above numberLine: Int?) -> [String] {
         guard let numberLine else { return [] }
         var collected: [Int] = []
         var line = numberLine - 1
@@ -465,10 +467,10 @@ public struct HeaderExtractor: Extractor {
 
     /// A header line without the motto printed beside it ("ỦY BAN …    CỘNG HÒA XÃ HỘI …",
     /// "SỞ NỘI VỤ    Độc lập - Tự do - Hạnh phúc"): its text and folded text.
-    private func bodyPart(_ lines: HeaderLines, _ line: Int) -> (text: String, fold: String) {
+    private func bodyPart(_ lines: FoldedLines, _ line: Int) -> (text: String, fold: String) {
         var text = lines.text(line)
         var fold = lines.foldedString(line)
-        for motto in ["cong hoa xa hoi", "dang cong san viet nam", "doc lap - tu do"] {
+        for motto in Self.tables.mottos.entries.map(\.word) {
             if let range = fold.range(of: motto), range.lowerBound != fold.startIndex {
                 let cut = fold.distance(from: fold.startIndex, to: range.lowerBound)
                 text = lines.text(folded: lines.ranges[line].lowerBound..<lines.ranges[line].lowerBound + cut).trimmingSpaces()
@@ -488,11 +490,8 @@ public struct HeaderExtractor: Extractor {
     }
 
     /// Lines of the page and the motto, not bodies.
-    private func isHeaderNoise(_ lines: HeaderLines, _ line: Int) -> Bool {
-        for prefix in ["cong bao", "cong hoa xa hoi", "doc lap", "dang cong san viet nam", "van ban quy pham",
-                       "van ban phap luat", "van ban hop nhat", "ky boi", "nguoi ky", "email", "co quan:",
-                       "thoi gian ky", "ngay ky", "v/v", "kinh gui", "so:", "xac thuc"]
-            where lines.starts(line, with: prefix) { return true }
+    private func isHeaderNoise(_ lines: FoldedLines, _ line: Int) -> Bool {
+        if Self.tables.noise.matches(lines.folded(line)) { return true }
         if let (_, _) = lexicon.authority(atStartOf: lines.foldedString(line)) { return true }
         let fold = lines.foldedString(line)
         if lexicon.typeNamesByFold[fold.trimmingCharacters(inSet: "0123456789 ")] != nil { return true }
@@ -512,21 +511,22 @@ public struct HeaderExtractor: Extractor {
 
     // MARK: - lists
 
-    private func firstLine(_ lines: HeaderLines, startingWith prefix: String, from: Int, to: Int) -> Int? {
+    private func firstLine(_ lines: FoldedLines, startingWith table: FoldedWordTable, from: Int, to: Int) -> Int? {
         guard from < to else { return nil }
-        for line in from..<to where lines.starts(line, with: prefix) { return line }
+        for line in from..<to where table.matches(lines.folded(line)) { return line }
         return nil
     }
 
-    /// The items of the list that follows a line starting with `prefix` (Kính gửi).
-    package func list(_ lines: HeaderLines, after prefix: String, from: Int, to: Int) -> [String] {
-        guard let line = firstLine(lines, startingWith: prefix, from: from, to: to) else { return [] }
-        return listItems(lines, headerLine: line, prefixLength: prefix.utf8.count)
+    /// The items of the list that follows a line starting with a word of `head` (Kính gửi).
+    package func list(_ lines: FoldedLines, after head: FoldedWordTable, from: Int, to: Int) -> [String] {
+        guard let line = firstLine(lines, startingWith: head, from: from, to: to),
+              let length = head.matchLength(startOf: lines.folded(line)) else { return [] }
+        return listItems(lines, headerLine: line, prefixLength: length)
     }
 
     /// "- UBND huyện," lines (or short lines ending in , ; .) after a list's header line, and what
     /// follows the header's colon on its own line; a line in lower case continues the item above.
-    package func listItems(_ lines: HeaderLines, headerLine: Int, prefixLength: Int) -> [String] {
+    package func listItems(_ lines: FoldedLines, headerLine: Int, prefixLength: Int) -> [String] {
         var items: [String] = []
         let range = lines.ranges[headerLine]
         var sameLine = lines.text(folded: min(range.lowerBound + prefixLength, range.upperBound)..<range.upperBound)
@@ -549,7 +549,7 @@ public struct HeaderExtractor: Extractor {
             blanks = 0
             let text = lines.text(line)
             if lexicon.authority(atStartOf: lines.foldedString(line)) != nil { break }
-            if lines.starts(line, with: "cong bao") || lines.starts(line, with: "ky boi") || lines.starts(line, with: "nguoi ky") { continue }
+            if Self.tables.listSkips.matches(lines.folded(line)) { continue }
             if let item = bulletItem(text) {
                 dashed = true
                 items.append(cleanItem(item))
@@ -589,14 +589,14 @@ public struct HeaderExtractor: Extractor {
     /// The signature block: authority lines (`T/M BAN THƯỜNG VỤ`, `KT. BỘ TRƯỞNG`), the position
     /// line(s) under them, then the signer's name; or, without authority, a position line and a name.
     /// The first line of an appendix or a form ("PHỤ LỤC", "Mẫu số"), or the end.
-    private func appendixStart(_ lines: HeaderLines, from start: Int) -> Int {
-        for line in start..<lines.count where lines.starts(line, with: "phu luc") || lines.starts(line, with: "mau so") {
+    private func appendixStart(_ lines: FoldedLines, from start: Int) -> Int {
+        for line in start..<lines.count where Self.tables.appendixStarts.matches(lines.folded(line)) {
             return line
         }
         return lines.count
     }
 
-    package func findSigner(_ lines: HeaderLines, from start: Int) -> (signer: Signer, line: Int)? {
+    package func findSigner(_ lines: FoldedLines, from start: Int) -> (signer: Signer, line: Int)? {
         // The first two bytes of every authority prefix (all have two, and a character after
         // them): a line that starts otherwise is no authority line, and makes no string.
         let f = lines.document.folded.bytes
@@ -663,16 +663,13 @@ public struct HeaderExtractor: Extractor {
 
     /// The first line under a signature block that reads as a person's name, skipping "(Đã ký)",
     /// e-signature stamps, page headers and copy-list lines.
-    private func signerName(_ lines: HeaderLines, from start: Int) -> String? {
+    private func signerName(_ lines: FoldedLines, from start: Int) -> String? {
         var line = start
         while line < lines.count && line < start + 14 {
             defer { line += 1 }
             if lines.isEmpty(line) { continue }
             let fold = lines.foldedString(line)
-            if fold.hasPrefix("nguoi ky") || fold.hasPrefix("ky boi") || fold.hasPrefix("email") || fold.hasPrefix("co quan") || fold.hasPrefix("thoi gian") || fold.hasPrefix("ngay ky") { continue }
-            if fold.hasPrefix("(") || fold.hasPrefix("[") || fold.hasPrefix("da ky") || fold.hasPrefix("cong bao") { continue }
-            if fold.hasPrefix("-") || fold.hasPrefix("+") || fold.allSatisfy({ $0.isNumber || $0 == " " }) { continue }
-            if fold.hasPrefix("noi nhan") { continue }
+            if Self.tables.signerSkips.matches(lines.folded(line)) || fold.allSatisfy({ $0.isNumber || $0 == " " }) { continue }
             if isNameLine(lines, line) { return units.displayCase(lines.text(line)) }
             if lines.isAllCaps(line) { continue }
             return nil
@@ -681,7 +678,7 @@ public struct HeaderExtractor: Extractor {
     }
 
     /// Two to five capitalised words of letters only, not a position or a unit.
-    private func isNameLine(_ lines: HeaderLines, _ line: Int) -> Bool {
+    private func isNameLine(_ lines: FoldedLines, _ line: Int) -> Bool {
         let text = lines.text(line)
         let words = text.split(separator: " ")
         guard (2...5).contains(words.count), text.count <= 40 else { return false }

@@ -1,35 +1,14 @@
 import VanThuText
 
-/// The lines of a document as the header rules read them: folded bytes per line (one byte per
-/// scalar, see `FoldedText`), trimmed of spaces and of markdown emphasis (`**`, `__`), and the
-/// original text on demand.
-///
-/// A header block flattened into one paragraph (text extracted from a PDF or a document viewer:
-/// `UBND TỈNH A SỞ B CỘNG HÒA … Số: 12/SB-VP A, ngày … Độc lập - Tự do - Hạnh phúc V/v … Kính
-/// gửi: - …; - …; Căn cứ …`) is read as the lines it was: a line in the head that holds the motto
-/// and a subject or recipients is split before each landmark of `FlatHeader`.
-package struct HeaderLines {
-    package let document: TextDocument
-    /// Folded range of every line, trimmed.
-    package let ranges: [Range<Int>]
-    /// The document's full dates, by where they start (the one date reader's, `calendarDays()`).
-    package var days = CalendarDays()
-
-    package init(_ document: TextDocument) {
-        self.document = document
+/// The header reader's lines: the document's `FoldedLines`, trimmed of blanks and markdown
+/// emphasis (`**`, `__`), with a header block flattened into one paragraph (text extracted from a
+/// PDF or a document viewer: `UBND TỈNH A SỞ B CỘNG HÒA … Số: 12/SB-VP A, ngày … Độc lập - Tự do
+/// - Hạnh phúc V/v … Kính gửi: - …; - …; Căn cứ …`) read as the lines it was: a line in the head
+/// that holds the motto and a subject or recipients is split before each landmark of `FlatHeader`.
+extension FoldedLines {
+    package init(header document: TextDocument) {
+        self.init(document, trimming: .header)
         let bytes = document.folded.bytes
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(document.lines.count)
-        var start = 0
-        bytes.withUnsafeBufferPointer { p in
-            while let newline = p.firstIndex(ofByte: 0x0A, from: start) {
-                ranges.append(Self.trim(p, start..<newline))
-                start = newline + 1
-            }
-        }
-        if start < bytes.count || bytes.isEmpty || bytes.last == 0x0A {
-            ranges.append(bytes.withUnsafeBufferPointer { Self.trim($0, start..<bytes.count) })
-        }
         var unflattened: [Range<Int>] = []
         unflattened.reserveCapacity(ranges.count)
         for (index, range) in ranges.enumerated() {
@@ -37,7 +16,7 @@ package struct HeaderLines {
                 let cuts = FlatHeader.cuts(document, range)
                 var from = range.lowerBound
                 for cut in cuts + [range.upperBound] where cut > from {
-                    let piece = bytes.withUnsafeBufferPointer { Self.trim($0, from..<cut) }
+                    let piece = bytes.withUnsafeBufferPointer { Blanks.header.trim($0, from..<cut) }
                     if !piece.isEmpty { unflattened.append(piece) }
                     from = cut
                 }
@@ -45,93 +24,7 @@ package struct HeaderLines {
                 unflattened.append(range)
             }
         }
-        self.ranges = unflattened
-    }
-
-    private static func trim(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
-        var low = range.lowerBound
-        var high = range.upperBound
-        @inline(__always) func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x2A || b == 0x5F || b == 0x0D }
-        while low < high && blank(p[low]) { low += 1 }
-        while high > low && blank(p[high - 1]) { high -= 1 }
-        return low..<high
-    }
-
-    package var count: Int { ranges.count }
-
-    package func isEmpty(_ line: Int) -> Bool { ranges[line].isEmpty }
-
-    /// The folded bytes of a line.
-    package func folded(_ line: Int) -> ArraySlice<UInt8> { document.folded.bytes[ranges[line]] }
-
-    /// The folded line as a string (ASCII).
-    package func foldedString(_ line: Int) -> String { String(decoding: folded(line), as: UTF8.self) }
-
-    /// Whether the folded line starts with `prefix` (folded ASCII).
-    package func starts(_ line: Int, with prefix: String) -> Bool {
-        let bytes = document.folded.bytes
-        let range = ranges[line]
-        var k = range.lowerBound
-        for b in prefix.utf8 {
-            guard k < range.upperBound, bytes[k] == b else { return false }
-            k += 1
-        }
-        return true
-    }
-
-    /// The original text of a line, trimmed.
-    package func text(_ line: Int) -> String {
-        let range = ranges[line]
-        guard !range.isEmpty else { return "" }
-        return document.string(document.folded.utf8Range(range))
-    }
-
-    /// The original text of a folded sub-range of a line.
-    package func text(folded range: Range<Int>) -> String {
-        guard !range.isEmpty else { return "" }
-        return document.string(document.folded.utf8Range(range))
-    }
-
-    /// UTF-8 offset of a folded offset.
-    package func byte(_ folded: Int) -> Int { Int(document.folded.origin[folded]) }
-
-    /// Whether every letter of the line is upper case (and it has at least two letters), read
-    /// from the UTF-8 bytes.
-    package func isAllCaps(_ line: Int) -> Bool {
-        let range = document.folded.utf8Range(ranges[line])
-        return VietnameseLetters.withTable { table in
-            document.utf8.withUnsafeBufferPointer { p in
-                var letters = 0
-                var k = range.lowerBound
-                while k < range.upperBound {
-                    let b = p[k]
-                    if b < 0x80 {
-                        if b >= 0x61 && b <= 0x7A { return false }
-                        if b >= 0x41 && b <= 0x5A { letters += 1 }
-                        k += 1
-                        continue
-                    }
-                    guard let (value, length) = NumberSymbol.decode(p, k) else { k += 1; continue }
-                    k += length
-                    var packed: UInt16 = 0
-                    if value >= 0xC0 && value < 0x1C0 { packed = table[Int(value - 0xC0)] }
-                    else if value >= 0x1E00 && value < 0x1F00 { packed = table[0x100 + Int(value - 0x1E00)] }
-                    if packed & (1 << 14) != 0 {
-                        if packed & (1 << 13) == 0 { return false }
-                        letters += 1
-                    }
-                }
-                return letters >= 2
-            }
-        }
-    }
-
-    /// Whether the first letter of the line is upper case.
-    package func startsUppercase(_ line: Int) -> Bool {
-        let range = ranges[line]
-        guard !range.isEmpty else { return false }
-        let byteRange = document.folded.utf8Range(range.lowerBound..<range.lowerBound + 1)
-        return document.string(byteRange).unicodeScalars.first?.properties.isUppercase ?? false
+        ranges = unflattened
     }
 }
 
@@ -141,13 +34,13 @@ package enum FlatHeader {
     package static let headLines = 80
 
     /// Mottos: a line of their own.
-    package static let mottos: [String] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"]
+    package static let mottos: [String] = HeaderLexicon.standard.flatMottos.entries.map(\.word)
     /// A line starts before these.
-    package static let lineStarts: [String] = ["doc lap", "v/v", "kinh gui", "can cu", "noi nhan"]
+    package static let lineStarts: [String] = HeaderLexicon.standard.flatLineStarts.entries.map(\.word)
     /// A line ends after these.
-    package static let lineEnds: [String] = ["hanh phuc"]
+    package static let lineEnds: [String] = HeaderLexicon.standard.flatLineEnds.entries.map(\.word)
     /// Any of these and a motto in one line make it a flattened header.
-    package static let cues: [String] = ["v/v", "kinh gui"]
+    package static let cues: [String] = HeaderLexicon.standard.flatCues.entries.map(\.word)
 
     package static func isFlattened(_ f: [UInt8], _ range: Range<Int>) -> Bool {
         guard range.count > 80 else { return false }

@@ -13,9 +13,10 @@ public struct ExtractStage: Stage {
     }
 
     public func run(_ input: ClassifiedDocument) throws(StageFailure) -> Record {
-        let record = Record(id: input.clean.id, source: input.clean.source, kind: input.classification.kind,
+        var record = Record(id: input.clean.id, source: input.clean.source, kind: input.classification.kind,
                             kindReasons: input.classification.reasons,
                             text: input.clean.document.text)
+        record.droppedLines = input.clean.droppedLines
         var context = ExtractionContext(document: input.clean.document, record: record)
         for extractor in extractors { extractor.extract(&context) }
         Self.applyHints(input.clean.hints, to: &context.record)

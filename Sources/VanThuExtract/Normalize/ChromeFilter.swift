@@ -40,12 +40,20 @@ public struct ChromeFilter: Sendable {
 
     /// A line the filter took out (or, for a kind-dependent rule, set aside until the kind is
     /// known), with the rule that did it: what was dropped stays recoverable.
-    public struct DroppedLine: Sendable, Equatable {
-        public var rule: String
-        public var text: String
+    /// The record keeps them (`Record.droppedLines`, stored but not archived; `vanthu show ID
+    /// --dropped` prints them).
+    public struct DroppedLine: JSONSchemaObject, Sendable, Equatable {
         /// The line's index among the lines of the text the filter read (0-based).
         public var line: Int
+        /// The id of the rule that dropped it (`chrome.contact`, `chrome.counter` …).
+        public var rule: String
+        public var text: String
         public init(rule: String, text: String, line: Int) { self.rule = rule; self.text = text; self.line = line }
+
+        public static let fields: [JSONField<DroppedLine>] = [
+            .member("line", \.line, default: 0), .member("rule", \.rule, default: ""), .member("text", \.text, default: ""),
+        ]
+        public static let blank = DroppedLine(rule: "", text: "", line: 0)
     }
 
     /// What filtering dropped: counts by rule and the lines themselves.

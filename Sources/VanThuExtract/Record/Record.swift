@@ -34,6 +34,10 @@ public struct Record: JSONSchemaObject, Sendable, Equatable {
     /// Set when every file that held this document has disappeared from the inputs: the archive
     /// keeps the record (it does not forget) and says so.
     public var gone: Bool?
+    /// The lines the chrome filter took out of the text, each with the rule that did (for a
+    /// dispatch, its own contact lines stay in the text). Kept by the store, not written to the
+    /// archive files (`storeOnly`); `vanthu show ID --dropped` prints them.
+    public var droppedLines: [ChromeFilter.DroppedLine]
 
     public init(id: String, source: SourceInfo, kind: DocumentKind = .unknown, kindReasons: [String] = [],
                 title: String? = nil, date: String? = nil, header: DispatchHeader? = nil,
@@ -44,11 +48,13 @@ public struct Record: JSONSchemaObject, Sendable, Equatable {
         self.title = title; self.date = date; self.header = header; self.units = units; self.people = people
         self.dates = dates; self.periods = periods; self.deadlines = deadlines; self.modelCounts = modelCounts
         self.references = references; self.text = text
+        self.droppedLines = []
     }
 
     /// The record's members in the order the archive writes them: the writer, the reader (with
     /// the default of each member a store written by an older version lacks), `factCounts`, the
-    /// store writer's row and the golden tests' comparer all come from this list.
+    /// store writer's row and the golden tests' comparer all come from this list. Store-only
+    /// members come last (`JSONSchemaObject.writeForStore`).
     public static let fields: [JSONField<Record>] = [
         .required("id", \.id, roles: [.storeRow]),
         .required("source", \.source, roles: [.storeRow]),
@@ -69,6 +75,7 @@ public struct Record: JSONSchemaObject, Sendable, Equatable {
         .facts("references", \.references),
         .member("text", \.text, default: ""),
         .optional("gone", \.gone, writtenIf: { $0 == true }, roles: [.storeRow]),
+        .member("droppedLines", \.droppedLines, default: [], writtenIf: { !$0.isEmpty }, roles: [.storeOnly]),
     ]
 
     public static let blank = Record(id: "", source: .blank)

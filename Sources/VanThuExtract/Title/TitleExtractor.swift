@@ -111,25 +111,23 @@ public struct TitleExtractor: Extractor {
             let range = Self.stripped(document.folded.bytes, folded[index])
             guard !range.isEmpty else { continue }
             let isTitle = document.folded.bytes.withUnsafeBufferPointer { p in
-                ClassifyStage.isTypeTitle(ClassifyStage.FoldedLine(bytes: UnsafeBufferPointer(rebasing: p[range])), lexicon: lexicon)
+                ClassifyStage.isTypeTitle(FoldedLine(bytes: UnsafeBufferPointer(rebasing: p[range])), lexicon: lexicon)
             }
             if isTitle { return line(index) }
         }
         return nil
     }
 
-    /// Folded ranges of the first `count` lines (the folded text keeps every `\n`).
+    /// Folded ranges of the first `count` lines (at most the document's).
     package static func foldedLines(_ document: TextDocument, count: Int) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(count)
-        let bytes = document.folded.bytes
-        var start = 0
-        var k = 0
-        while ranges.count < count {
-            while k < bytes.count && bytes[k] != 0x0A { k += 1 }
-            ranges.append(start..<k)
-            k += 1
-            start = k
+        guard count > 0 else { return ranges }
+        document.folded.bytes.withUnsafeBufferPointer { p in
+            FoldedLines.forEachLine(p) { _, line in
+                ranges.append(line)
+                return ranges.count < count
+            }
         }
         return ranges
     }
@@ -137,11 +135,7 @@ public struct TitleExtractor: Extractor {
     /// The folded line without the bytes that white space folds to (space, tab, and 0x80 for
     /// the other spaces; other scalars fold to 0x80 too, so this may strip more than white space).
     private static func stripped(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
-        var low = range.lowerBound, high = range.upperBound
-        @inline(__always) func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == FoldedText.other }
-        while low < high && blank(bytes[low]) { low += 1 }
-        while high > low && blank(bytes[high - 1]) { high -= 1 }
-        return low..<high
+        bytes.withUnsafeBufferPointer { FoldedLines.Blanks.white.trim($0, range) }
     }
 
     /// Whether the trimmed line may fold to something that starts with `v/v`.

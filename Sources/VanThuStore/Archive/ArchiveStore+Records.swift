@@ -18,9 +18,12 @@ extension ArchiveStore {
     /// decoded only when those need patching (extraction never sets `alsoAt`).
     static func archiveView(of stored: StoredDocument) throws -> (summary: RecordSummary, json: [UInt8]) {
         var summary = try RecordSummary(jsonBytes: stored.summary)
+        // The stored JSON without its store-only members (the chrome lines dropped).
+        let archived = Record.archivedJSON(ofStored: stored.json, length: summary.archiveLength)
+        summary.archiveLength = nil
         let primary = stored.paths.first ?? summary.path
         let alsoAt = Array(stored.paths.dropFirst())
-        guard stored.gone || primary != summary.path || !alsoAt.isEmpty else { return (summary, stored.json) }
+        guard stored.gone || primary != summary.path || !alsoAt.isEmpty else { return (summary, archived) }
         var record = try Record(jsonBytes: stored.json)
         // The primary path's own root (sorted by path, then root, as `paths`).
         if stored.roots.count == stored.paths.count, let root = stored.roots.first, !root.isEmpty { record.source.root = root }

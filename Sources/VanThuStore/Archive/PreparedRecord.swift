@@ -107,10 +107,13 @@ public struct PreparedRecord: Sendable {
         let factCount = record.dates.count + record.periods.count + record.deadlines.count + record.modelCounts.count
             + record.units.count + record.people.count + record.references.count
         var writer = JSONWriter(reservingCapacity: record.text.utf8.count + record.text.utf8.count / 8 + 2048 + factCount * 320)
-        record.write(to: &writer)
+        // The store's JSON: with the store-only members, which the archive's leaves out.
+        let archiveLength = record.writeForStore(to: &writer)
         json = Self.trimmed(writer.bytes)
         var summaryWriter = JSONWriter(reservingCapacity: 1024)
-        RecordSummary(record).write(to: &summaryWriter)
+        var recordSummary = RecordSummary(record)
+        recordSummary.archiveLength = archiveLength
+        recordSummary.write(to: &summaryWriter)
         summary = Self.trimmed(summaryWriter.bytes)
         self.search = search
         facts = Self.facts(of: record)

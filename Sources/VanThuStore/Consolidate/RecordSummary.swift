@@ -39,6 +39,9 @@ public struct RecordSummary: JSONSchemaObject, Sendable, Equatable {
     public var modelCounts: [ModelCountFact]
     /// Ids of the documents cited.
     public var references: [String]
+    /// When the stored record holds store-only members (`Record.droppedLines`): the length of the
+    /// archive's JSON of it, cut from the stored JSON on export (`JSONSchemaObject.archivedJSON`).
+    public var archiveLength: Int?
 
     public init(_ record: Record) {
         id = record.id
@@ -62,6 +65,7 @@ public struct RecordSummary: JSONSchemaObject, Sendable, Equatable {
         .member("factCounts", \.factCounts, default: [:]), .member("units", \.units, default: []),
         .member("deadlines", \.deadlines, default: []), .member("modelCounts", \.modelCounts, default: []),
         .member("references", \.references, default: []),
+        .optional("archiveLength", \.archiveLength, writtenIf: { $0 != nil }),
     ]
 
     public static let blank = RecordSummary(.blank)

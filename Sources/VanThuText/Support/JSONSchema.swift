@@ -19,10 +19,36 @@ public protocol JSONSchemaObject: JSONCodable, Decodable {
 }
 
 extension JSONSchemaObject {
+    /// The value as the archive files, the API and `vanthu show --json` show it: every member but
+    /// the `storeOnly` ones.
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
-        for field in Self.fields { field.write(self, &writer) }
+        for field in Self.fields where !field.storeOnly { field.write(self, &writer) }
         writer.endObject()
+    }
+
+    /// The value as the store keeps it: `write(to:)`'s members, then the `storeOnly` ones. Returns
+    /// the length of `write(to:)`'s JSON, which is these bytes up to the first store-only member
+    /// (and the closing `}`), or nil when no store-only member was written (the two are the same).
+    @discardableResult
+    public func writeForStore(to writer: inout JSONWriter) -> Int? {
+        let start = writer.bytes.count
+        writer.beginObject()
+        for field in Self.fields where !field.storeOnly { field.write(self, &writer) }
+        let archived = writer.bytes.count
+        for field in Self.fields where field.storeOnly { field.write(self, &writer) }
+        let wroteMore = writer.bytes.count != archived
+        writer.endObject()
+        return wroteMore ? archived - start + 1 : nil
+    }
+
+    /// The JSON `write(to:)` writes, cut from the JSON `writeForStore` wrote, given the length it
+    /// returned (nil: the same bytes).
+    public static func archivedJSON(ofStored bytes: [UInt8], length: Int?) -> [UInt8] {
+        guard let length, length >= 2, length <= bytes.count else { return bytes }
+        var cut = Array(bytes[..<(length - 1)])
+        cut.append(UInt8(ascii: "}"))
+        return cut
     }
 
     public init(json: JSONValue) throws(JSONValue.ParseError) {
@@ -65,10 +91,15 @@ public struct JSONField<Root>: @unchecked Sendable {
     public enum Role: Sendable, Hashable {
         /// Kept in the store writer's queue: the `documents` row's columns are made from it.
         case storeRow
+        /// Kept by the store with the value (`writeForStore`), never written by `write(to:)`: not
+        /// in the archive files nor the API's JSON. Such members come last in `fields`.
+        case storeOnly
     }
 
     public let key: String
     public let roles: Set<Role>
+    /// `roles` has `storeOnly`.
+    let storeOnly: Bool
     let write: (Root, inout JSONWriter) -> Void
     let read: (JSONObject, inout Root) throws(JSONValue.ParseError) -> Void
     let copy: (Root, inout Root) -> Void
@@ -83,6 +114,7 @@ public struct JSONField<Root>: @unchecked Sendable {
                              writtenIf: ((Value) -> Bool)?, roles: Set<Role>, count: ((Value) -> Int)?) {
         self.key = key
         self.roles = roles
+        self.storeOnly = roles.contains(.storeOnly)
         let quoted = JSONWriter.quotedKey(key)
         if let shouldWrite = writtenIf {
             write = { root, writer in

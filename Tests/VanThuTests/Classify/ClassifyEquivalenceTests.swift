@@ -33,7 +33,7 @@ struct ClassifyEquivalenceTests {
             while end > start && folded[end - 1] == 0x20 { end -= 1 }
             let string = String(decoding: folded[start..<end], as: UTF8.self)
             folded.withUnsafeBufferPointer { p in
-                let line = ClassifyStage.FoldedLine(bytes: UnsafeBufferPointer(rebasing: p[start..<end]))
+                let line = FoldedLine(bytes: UnsafeBufferPointer(rebasing: p[start..<end]))
                 for (rule, legacy) in zip(ClassifyStage.rules, LegacyClassifier.rules) {
                     #expect(rule.id == legacy.id)
                     #expect(rule.test(line, .standard) == legacy.test(string), "\(rule.id) on \(text)")

@@ -155,5 +155,19 @@ struct KindDependentChromeTests {
         let record = try TestSupport.process(Array(Self.dispatch.utf8), name: "cv.txt").get()
         #expect(record.kind == .dispatch)
         #expect(record.text.contains("Email: ubnd.anbinh@example.vn"))
+        #expect(record.droppedLines.isEmpty)
+    }
+
+    @Test func theRecordKeepsWhatWasDroppedWithItsRule() throws {
+        var page = "Lượt truy cập: 5120\nXã Bình Minh ra mắt tổ tự quản đường hoa\n\n"
+        for _ in 0..<3 { page += String(repeating: "Các hộ dân cùng trồng hoa, quét dọn và giữ gìn con đường sạch đẹp mỗi sáng chủ nhật hằng tuần. ", count: 2) + "\n\n" }
+        page += "Email: toasoan@example.vn\n"
+        let record = try TestSupport.process(Array(page.utf8), name: "tin.txt").get()
+        #expect(record.kind == .news)
+        #expect(!record.text.contains("toasoan@example.vn"))
+        #expect(record.droppedLines == [
+            ChromeFilter.DroppedLine(rule: "chrome.counter", text: "Lượt truy cập: 5120", line: 0),
+            ChromeFilter.DroppedLine(rule: "chrome.contact", text: "Email: toasoan@example.vn", line: 9),
+        ])
     }
 }

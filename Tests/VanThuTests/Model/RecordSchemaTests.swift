@@ -41,7 +41,15 @@ struct RecordSchemaTests {
         record.dateSource = "byline"
         record.gone = true
         record.pages = PageProvenance(count: 2, textOrigin: "mixed", ocrConfidence: 91, failedPages: [2], signatures: 1, signers: ["Đinh Văn Tùng"])
+        record.droppedLines = [ChromeFilter.DroppedLine(rule: "chrome.counter", text: "Đang truy cập: 41", line: 0)]
         return record
+    }
+
+    /// The JSON the store keeps: with the store-only members.
+    static func storeBytes(_ value: some JSONSchemaObject) -> [UInt8] {
+        var writer = JSONWriter()
+        value.writeForStore(to: &writer)
+        return writer.bytes
     }
 
     static func bytes(_ value: some JSONWritable) -> [UInt8] {
@@ -80,16 +88,17 @@ struct RecordSchemaTests {
         check(record.pages!)
         check(record.units[0]); check(record.people[0]); check(record.dates[0]); check(record.periods[0])
         check(record.deadlines[0]); check(record.modelCounts[0]); check(record.references[0])
+        check(record.droppedLines[0])
         let summary = RecordSummary(record)
         check(summary); check(summary.units[0]); check(summary.deadlines[0])
     }
 
     @Test func aRecordReadsBackAsWritten() throws {
         let record = Self.fullRecord()
-        let written = Self.bytes(record)
+        let written = Self.storeBytes(record)
         let read = try Record(jsonBytes: written)
         #expect(read == record)
-        #expect(Self.bytes(read) == written)
+        #expect(Self.storeBytes(read) == written)
         // Foundation's decoder reads through the same list.
         #expect(try JSONDecoder().decode(Record.self, from: Data(written)) == record)
         let summary = RecordSummary(record)
@@ -108,14 +117,62 @@ struct RecordSchemaTests {
             "periods":[],"deadlines":[],"modelCounts":[],"references":[],"text":"x"}
             """)
         let full = try Self.members(Self.bytes(Self.fullRecord())).map(\.key)
-        #expect(full == Record.fields.map(\.key))
+        #expect(full == Record.fields.filter { !$0.roles.contains(.storeOnly) }.map(\.key))
+        let stored = try Self.members(Self.storeBytes(Self.fullRecord())).map(\.key)
+        #expect(stored == Record.fields.map(\.key))
+    }
+
+    /// Store-only members (the chrome lines dropped) are kept by the store and read back with the
+    /// record, but cut from what the archive files and the API show; they come last in the list.
+    @Test func storeOnlyMembersAreStoredButNotArchived() throws {
+        let record = Self.fullRecord()
+        var writer = JSONWriter()
+        let length = try #require(record.writeForStore(to: &writer))
+        let stored = writer.bytes
+        #expect(String(decoding: stored, as: UTF8.self).hasSuffix(#","droppedLines":[{"line":0,"rule":"chrome.counter","text":"Đang truy cập: 41"}]}"#))
+        #expect(Record.archivedJSON(ofStored: stored, length: length) == Self.bytes(record))
+        #expect(try Record(jsonBytes: stored).droppedLines == record.droppedLines)
+        #expect(try Record(jsonBytes: Self.bytes(record)).droppedLines.isEmpty)
+        // Without a dropped line, the store's JSON is the archive's.
+        var plain = record
+        plain.droppedLines = []
+        var plainWriter = JSONWriter()
+        #expect(plain.writeForStore(to: &plainWriter) == nil)
+        #expect(plainWriter.bytes == Self.bytes(plain))
+        #expect(Record.archivedJSON(ofStored: plainWriter.bytes, length: nil) == plainWriter.bytes)
+        let storeOnly = Record.fields.map { $0.roles.contains(.storeOnly) }
+        #expect(storeOnly.drop(while: { !$0 }).allSatisfy { $0 }, "store-only members come last")
+    }
+
+    /// Through the store: the record read back keeps its dropped lines, the export does not.
+    @Test func theStoreKeepsTheDroppedLinesAndTheExportLeavesThemOut() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var record = try ArchiveStoreTests.record()
+        record.droppedLines = [ChromeFilter.DroppedLine(rule: "chrome.contact", text: "Fax: 0233 3555 777", line: 9)]
+        let store = try ArchiveStore(folder: folder)
+        let prepared = PreparedRecord(record, folded: nil)
+        var batch = ArchiveStore.Batch()
+        batch.archived.append(.init(prepared.forStore, ArchiveStore.SourceRow(
+            location: "/du-lieu/cv.txt", root: "/du-lieu", path: record.source.path, size: 10, mtime: 1, sha256: record.source.sha256,
+            documentId: record.id, status: .archived, extractorVersion: "v")))
+        try store.apply(batch, run: 1, extractorVersion: "v")
+        #expect(try store.record(id: record.id)?.droppedLines == record.droppedLines)
+        var exported: [(RecordSummary, [UInt8])] = []
+        try store.forEachRecord { exported.append(($0, $1)) }
+        #expect(exported.count == 1)
+        let (summary, json) = try #require(exported.first)
+        #expect(json == Self.bytes(record))
+        #expect(summary == RecordSummary(record))
+        let text = String(decoding: json, as: UTF8.self)
+        #expect(!text.contains("Fax"))
     }
 
     /// Each member but the required ones may be missing (a version that did not know it wrote
     /// the record): it is read as the blank record's value. Required ones are refused by name.
     @Test func aMissingMemberReadsAsItsDefault() throws {
         let record = Self.fullRecord()
-        let written = Self.bytes(record)
+        let written = Self.storeBytes(record)
         for field in Record.fields {
             let stripped = try Self.withoutMember(field.key, in: written)
             let requiredKeys: Set<String> = ["id", "source"]

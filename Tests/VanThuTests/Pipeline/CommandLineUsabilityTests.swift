@@ -229,6 +229,32 @@ struct CommandLineUsabilityTests {
         #expect(!few.stdout.contains("upcoming deadlines") && !few.stdout.contains("model counts"), "\(few.stdout)")
     }
 
+    /// A page's chrome lines leave its text and archive.json, but the store keeps them with their
+    /// rules, and `show --dropped` prints them.
+    @Test func showDroppedPrintsTheChromeLinesWithTheirRules() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in"), output = folder.appendingPathComponent("out")
+        var page = "Đang online: 12\nNgười dân xã Phước Lâm góp công làm đường liên thôn\n\n"
+        for _ in 0..<3 { page += String(repeating: "Bà con trong thôn cùng nhau góp ngày công, hiến đất để mở rộng con đường đất đỏ thành đường bê tông rộng bốn mét. ", count: 2) + "\n\n" }
+        page += "Điện thoại: 0258 3999 111\nGiấy phép: 44/GP-TTĐT\n"
+        TestSupport.write(page, to: input.appendingPathComponent("tin.txt"))
+        #expect(try Self.vanthu(["run", "-q", "--output", output.path, input.path]).status == 0)
+        let archive = try String(contentsOf: output.appendingPathComponent("archive.json"), encoding: .utf8)
+        #expect(!archive.contains("droppedLines") && !archive.contains("0258 3999 111"))
+        let hit = try Self.vanthu(["search", "duong lien thon", "--archive", output.path, "--json"])
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(hit.stdout.split(separator: "\n")[0].utf8)) as? [String: Any])?["id"] as? String)
+        let shown = try Self.vanthu(["show", "--archive", output.path, id, "--dropped"])
+        #expect(shown.stdout.contains("dropped lines (3)"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("line 1  chrome.counter  Đang online: 12"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("chrome.contact  Điện thoại: 0258 3999 111"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("chrome.footer  Giấy phép: 44/GP-TTĐT"), "\(shown.stdout)")
+        let plain = try Self.vanthu(["show", "--archive", output.path, id])
+        #expect(!plain.stdout.contains("dropped lines"))
+        let json = try Self.vanthu(["show", "--archive", output.path, id, "--json"])
+        #expect(!json.stdout.contains("droppedLines"), "show --json is the record as archive.json has it")
+    }
+
     @Test func showSummarisesLongListsAndJSONHasThemAll() throws {
         let folder = TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
