@@ -87,8 +87,8 @@ public struct ModelCountExtractor: Extractor {
     }
 
     /// The verbs between "số mô hình …" and its number, as written.
-    private static let countVerbs: [(phrase: FoldedPhrase, exact: String)] = ["là", "đạt", "lên đến", "lên tới", "lên"]
-        .map { (FoldedPhrase(VietnameseFolding.searchFold($0)), $0) }
+    private static let countVerbs = FoldedPhraseTable<String>(modelCount: ["là", "đạt", "lên đến", "lên tới", "lên"]
+        .map { (VietnameseFolding.searchFold($0), $0) })
 
     /// "Tổng số mô hình đăng ký là 215", "số mô hình được công nhận: 339".
     package static func countAfter(_ anchor: Range<Int>, in text: ModelCountText) -> ModelCountCandidate? {
@@ -117,7 +117,7 @@ public struct ModelCountExtractor: Extractor {
                 return nil
             } else if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
                 words += 1
-                verbEnd = countVerbs.lazy.compactMap { text.match($0.phrase, at: cursor, exact: $0.exact) }.first
+                verbEnd = text.match(countVerbs, at: cursor, exact: { $0 })?.end
             }
             guard let verbEnd else { cursor += 1; continue }
             let numberStart = text.skipSpaces(from: verbEnd)
@@ -173,12 +173,13 @@ public struct ModelCountExtractor: Extractor {
         var found: [ModelCountCandidate] = []
         while true {
             var holderMatch: (range: Range<Int>, holder: String)?
-            for entry in BreakdownMarker.holders {
-                let words = entry.phrase.words.count
+            for words in stride(from: BreakdownMarker.holders.maximumWords, through: 1, by: -1) {
                 let previous = text.previousWords(before: end, limit: words)
                 guard previous.count == words, let first = previous.last, previous[0].upperBound == end,
-                      text.match(entry.phrase, at: first.lowerBound, exact: entry.exact) == end else { continue }
-                holderMatch = (first.lowerBound..<end, entry.holder)
+                      let entry = text.match(BreakdownMarker.holders, at: first.lowerBound, where: { entry, found in
+                          found == end && text.lowered(first.lowerBound..<found) == entry.exact
+                      }) else { continue }
+                holderMatch = (first.lowerBound..<end, entry.value.holder)
                 break
             }
             guard let holderMatch else { break }
@@ -234,7 +235,7 @@ public struct ModelCountExtractor: Extractor {
         return found
     }
 
-    private static let alsoExemplars: [FoldedPhrase] = ["dien hinh", "va dien hinh", "mo hinh", "va mo hinh"].map(FoldedPhrase.init)
+    private static let alsoExemplars = FoldedPhraseTable<Bool>(modelCount: ["dien hinh", "va dien hinh", "mo hinh", "va mo hinh"].map { ($0, true) })
 
     /// "mô hình, điển hình", "mô hình và điển hình", "điển hình, mô hình" are one thing counted once.
     package static func extendAnchor(_ anchor: Range<Int>, in text: ModelCountText) -> Range<Int> {
@@ -243,9 +244,7 @@ public struct ModelCountExtractor: Extractor {
             cursor += 1
         }
         guard cursor > anchor.upperBound else { return anchor }
-        for phrase in alsoExemplars {
-            if let end = phrase.match(in: text.bytes, at: cursor) { return anchor.lowerBound..<end }
-        }
+        if let end = text.match(alsoExemplars, at: cursor)?.end { return anchor.lowerBound..<end }
         return anchor
     }
 
@@ -264,9 +263,7 @@ public struct ModelCountExtractor: Extractor {
             if let word = text.nextWord(after: cursor), ["của", "do"].contains(text.lowered(word)) {
                 cursor = text.skipSpaces(from: word.upperBound)
             }
-            for entry in BreakdownMarker.holders {
-                if text.match(entry.phrase, at: cursor, exact: entry.exact) != nil { return entry.holder }
-            }
+            if let entry = text.match(BreakdownMarker.holders, at: cursor, exact: { $0.exact }) { return entry.value.holder }
         }
         return nil
     }

@@ -1,5 +1,21 @@
 import VanThuText
 
+extension FoldedPhraseTable {
+    /// A table as model counts read it: words joined by any run of blanks, dashes or commas
+    /// (`văn hóa – xã hội`, `quốc phòng, an ninh`), after no letter or digit.
+    package init(modelCount phrases: [(String, Value)]) {
+        self.init(phrases, joiner: .blanksDashesCommas, boundary: .notWordByte)
+    }
+}
+
+extension FoldedText {
+    /// Whether `offset` in `bytes` is at a word boundary on its left.
+    @inline(__always)
+    package static func isWordStartByte(in bytes: [UInt8], at offset: Int) -> Bool {
+        offset == 0 || !isWordByte(bytes[offset - 1])
+    }
+}
+
 /// The folded text of one document seen word by word, with the original text at hand for the
 /// checks that need diacritics or case ("công nhận" is not "công nhân", "năm" is not "Nam").
 /// Offsets are folded offsets (one per Unicode scalar, see `FoldedText`).
@@ -82,11 +98,22 @@ package struct ModelCountText {
         return scalar.properties.isUppercase
     }
 
-    /// Whether `phrase` occurs at `position` (and, with `exact`, reads exactly so, lower-cased).
-    package func match(_ phrase: FoldedPhrase, at position: Int, exact: String? = nil, limit: Int? = nil) -> Int? {
-        guard let end = phrase.match(in: bytes, at: position, limit: limit) else { return nil }
-        if let exact, lowered(position..<end) != exact { return nil }
-        return end
+    /// The longest phrase of `table` that starts at `position`, ends by `limit` (on a word end) and
+    /// that `accept` takes (given its value and end).
+    package func match<Value>(_ table: FoldedPhraseTable<Value>, at position: Int, limit: Int? = nil,
+                              where accept: (Value, Int) -> Bool = { _, _ in true }) -> (value: Value, end: Int)? {
+        bytes.withUnsafeBufferPointer { buffer in
+            table.match(FoldedBytes(buffer), at: position, limit: limit ?? buffer.count, where: accept)
+        }
+    }
+
+    /// The longest phrase of `table` at `position` that reads as its entry's `exact` spelling
+    /// (lower-cased) when the entry has one: `xã`, not `xa`; `có`, not `cơ`.
+    package func match<Value>(_ table: FoldedPhraseTable<Value>, at position: Int, limit: Int? = nil,
+                              exact: (Value) -> String?) -> (value: Value, end: Int)? {
+        match(table, at: position, limit: limit) { value, end in
+            exact(value).map { lowered(position..<end) == $0 } ?? true
+        }
     }
 
     /// The matching closing quote of the quote at `position` on the same line (within 400 bytes).

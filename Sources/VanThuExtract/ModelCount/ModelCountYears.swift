@@ -53,11 +53,13 @@ package struct ModelCountYears {
         "va", "tu", "nay", "rieng", "o", "tai", "thoi", "diem", "ngay", "ke", "hien", "toi", "giai", "doan", "nhiem", "ky",
     ]
 
+    /// Words before the years of a span: `giai đoạn 2021-2025`, `nhiệm kỳ 2020-2025`.
+    package static let periods = FoldedPhraseTable<Bool>(modelCount: [("giai doan", true), ("nhiem ky", true)])
+
     package init(_ text: ModelCountText, documentYear: Int? = nil) {
         var mentions: [Mention] = []
         let bytes = text.bytes
         let count = bytes.count
-        let periods = [FoldedPhrase("giai doan"), FoldedPhrase("nhiem ky")]
         var index = 0
         while index < count {
             defer { index += 1 }
@@ -77,7 +79,7 @@ package struct ModelCountYears {
                 digits = text.skipSpaces(from: index + 3)
                 isNam = true
             } else if byte == UInt8(ascii: "g") || byte == UInt8(ascii: "n"),
-                      let end = periods.lazy.compactMap({ $0.match(in: bytes, at: index) }).first {
+                      let end = text.match(Self.periods, at: index)?.end {
                 digits = text.skipSpaces(from: end)
             } else if byte == UInt8(ascii: "("), FoldedText.isDigit(bytes[index + 1]) {
                 digits = index + 1  // "(2016-2020)": a period in parentheses
