@@ -152,7 +152,7 @@ package struct ModelCountBuilder {
                 guard end < text.count, text.bytes[end] == UInt8(ascii: ")") else { return nil }
                 return cursor + 1..<end
             }
-            if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
+            if FoldedText.isLetter(byte), text.bytes.isWordStart(at: cursor),
                let markerEnd = text.match(BreakdownMarker.phrases, at: cursor)?.end {
                 var end = text.sentenceEnd(of: markerEnd)
                 if let next, next < end { end = next }
@@ -231,7 +231,7 @@ package struct ModelCountBuilder {
            last.lowerBound > semicolon { return false }
         var words = 0
         for index in semicolon + 1..<gap.upperBound
-        where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+        where FoldedText.isWordByte(text.bytes[index]) && text.bytes.isWordStart(at: index) {
             words += 1
         }
         return words > 3
@@ -270,7 +270,7 @@ package struct ModelCountBuilder {
                 found = (word.start, index + 1)  // "Cụ thể: …", "trong đó:"
             } else if byte == UInt8(ascii: "(") || byte == UInt8(ascii: ":"), !wordsOnly, !listMode {
                 found = (index, index + 1)
-            } else if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index),
+            } else if FoldedText.isLetter(byte), text.bytes.isWordStart(at: index),
                       let markerEnd = text.match(BreakdownMarker.phrases, at: index, limit: end)?.end {
                 found = (index, markerEnd)
                 index = markerEnd
@@ -327,7 +327,7 @@ package struct ModelCountBuilder {
 
     private func wordCount(_ range: Range<Int>) -> Int {
         var words = 0
-        for index in range where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+        for index in range where FoldedText.isWordByte(text.bytes[index]) && text.bytes.isWordStart(at: index) {
             words += 1
         }
         return words
@@ -353,7 +353,7 @@ package struct ModelCountBuilder {
             if cursor >= next { return lastAnd ?? cursor }
             if cursor >= limit - 1, candidate.rightLimit != nil { return limit }
             if text.isClauseEnd(at: cursor), !(byte == UInt8(ascii: ",") && isInsideFieldName(cursor)) { return cursor }
-            if FoldedText.isLetter(byte) || FoldedText.isDigit(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
+            if FoldedText.isLetter(byte) || FoldedText.isDigit(byte), text.bytes.isWordStart(at: cursor) {
                 words += 1
                 if words > 14 { return cursor }
                 if byte == UInt8(ascii: "v"), text.match(Self.and, at: cursor, exact: { $0 }) != nil { lastAnd = cursor }
@@ -499,7 +499,7 @@ package struct ModelCountBuilder {
         var index = segment.lowerBound
         while index < segment.upperBound {
             let byte = text.bytes[index]
-            guard FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) else { index += 1; continue }
+            guard FoldedText.isLetter(byte), text.bytes.isWordStart(at: index) else { index += 1; continue }
             let fired = text.match(ModelCountStatusRule.phrases, at: index, limit: segment.upperBound) { rule, end in
                 guard rule.placement == .clause, rule.exact.map({ text.lowered(index..<end) == $0 }) != false else { return false }
                 // "Hội đồng Thi đua – Khen thưởng": a capitalised word mid-sentence is part of a name.
@@ -577,7 +577,7 @@ package struct ModelCountBuilder {
         while index < gap.upperBound {
             let byte = text.bytes[index]
             if byte == UInt8(ascii: ",") { joined = true } else if text.isClauseEnd(at: index) { return false }
-            if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) {
+            if FoldedText.isLetter(byte), text.bytes.isWordStart(at: index) {
                 words += 1
                 if text.match(Self.and, at: index, exact: { $0 }) != nil { joined = true }
                 if text.match(Self.with, at: index, exact: { $0 }) != nil { joined = true }
@@ -626,7 +626,7 @@ package struct ModelCountBuilder {
         var found: [FieldMention] = []
         var index = segment.lowerBound
         while index < segment.upperBound {
-            guard FoldedText.isLetter(text.bytes[index]), FoldedText.isWordStartByte(in: text.bytes, at: index) else {
+            guard FoldedText.isLetter(text.bytes[index]), text.bytes.isWordStart(at: index) else {
                 index += 1
                 continue
             }
@@ -694,7 +694,7 @@ package struct ModelCountBuilder {
         }
         var cursor = text.skipSpaces(from: start)
         while cursor < end {
-            if FoldedText.isLetter(text.bytes[cursor]), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
+            if FoldedText.isLetter(text.bytes[cursor]), text.bytes.isWordStart(at: cursor),
                text.isUppercase(at: cursor),
                text.match(RecognizerHead.heads, at: cursor, limit: end) != nil {
                 guard end - cursor <= 90 else { return nil }
@@ -716,12 +716,12 @@ package struct ModelCountBuilder {
         var titleYear: Int?
         var titleScope: String?
         if let title = record.title, !title.isEmpty {
-            let titleText = ModelCountText(TextDocument(title))
-            let titleYears = ModelCountYears(titleText).mentions.filter(\.usable)
-            if titleYears.count >= 1, titleYears.allSatisfy({ $0.year != nil && $0.year == titleYears[0].year }) {
-                titleYear = titleYears[0].year
+            (titleYear, titleScope) = ModelCountText.reading(TextDocument(title)) { titleText in
+                let titleYears = ModelCountYears(titleText).mentions.filter(\.usable)
+                let year = titleYears.count >= 1 && titleYears.allSatisfy({ $0.year != nil && $0.year == titleYears[0].year })
+                    ? titleYears[0].year : nil
+                return (year, ModelCountScopes(titleText).named.first?.scope)
             }
-            titleScope = ModelCountScopes(titleText).named.first?.scope
         }
         // "9 tập thể và 6 cá nhân điển hình năm 2024": holders joined before one noun are one phrase;
         // each reads its year up to the end of the last one's clause.
@@ -783,7 +783,7 @@ package struct ModelCountBuilder {
             while end < position, words <= 8 {
                 let byte = text.bytes[end]
                 if byte == UInt8(ascii: ":") || (byte == UInt8(ascii: ",") && words >= 2 && !isInsideFieldName(end)) { break }
-                if FoldedText.isWordByte(byte), FoldedText.isWordStartByte(in: text.bytes, at: end) { words += 1 }
+                if FoldedText.isWordByte(byte), text.bytes.isWordStart(at: end) { words += 1 }
                 end += 1
             }
             guard end < position, words <= 8 else { continue }

@@ -42,38 +42,42 @@ public struct ModelCountExtractor: Extractor {
     public func extract(_ context: inout ExtractionContext) {
         let anchors = Self.anchors(in: context.document.folded.bytes)
         guard !anchors.isEmpty else { return }
-        let text = ModelCountText(context.document)
-        var candidates: [ModelCountCandidate] = []
-        for anchor in anchors {
-            // A count inside the quoted name of the count before it belongs to that name.
-            if let last = candidates.last, anchor.lowerBound < last.nameEnd { continue }
-            // "42 tập thể và 15 cá nhân điển hình": the holders are the models counted.
-            let holders = Self.holderCounts(before: anchor.lowerBound, in: text)
-            if !holders.isEmpty, candidates.last.map({ holders[0].start >= $0.end }) ?? true {
-                candidates += holders
-                continue
+        let (record, documentYear) = (context.record, context.documentYear)
+        let found: [ModelCountCandidate] = ModelCountText.reading(context.document) { text in
+            var candidates: [ModelCountCandidate] = []
+            for anchor in anchors {
+                // A count inside the quoted name of the count before it belongs to that name.
+                if let last = candidates.last, anchor.lowerBound < last.nameEnd { continue }
+                // "42 tập thể và 15 cá nhân điển hình": the holders are the models counted.
+                let holders = Self.holderCounts(before: anchor.lowerBound, in: text)
+                if !holders.isEmpty, candidates.last.map({ holders[0].start >= $0.end }) ?? true {
+                    candidates += holders
+                    continue
+                }
+                // "202 gương điển hình", "15 tấm gương điển hình": the number is before the example word.
+                let numberEnd = Self.exemplarStart(before: anchor, in: text)
+                guard let quantity = ModelCountQuantity.read(before: numberEnd, in: text),
+                      candidates.last.map({ quantity.start >= $0.end }) ?? true else {
+                    if let candidate = Self.countAfter(anchor, in: text) { candidates.append(candidate) }
+                    continue
+                }
+                // "Mô hình" capitalised after a number is a heading or a list ("3 Mô hình tiêu biểu").
+                if text.isUppercase(at: anchor.lowerBound), !text.isUppercase(at: anchor.lowerBound + 1) { continue }
+                let extended = Self.extendAnchor(anchor, in: text)
+                let nameEnd = Self.nameEnd(after: extended.upperBound, in: text)
+                var candidate = ModelCountCandidate(quantity: quantity, anchor: extended, nameEnd: nameEnd)
+                candidate.holder = Self.holder(after: extended.upperBound, nameEnd: nameEnd, in: text)
+                candidates.append(candidate)
             }
-            // "202 gương điển hình", "15 tấm gương điển hình": the number is before the example word.
-            let numberEnd = Self.exemplarStart(before: anchor, in: text)
-            guard let quantity = ModelCountQuantity.read(before: numberEnd, in: text),
-                  candidates.last.map({ quantity.start >= $0.end }) ?? true else {
-                if let candidate = Self.countAfter(anchor, in: text) { candidates.append(candidate) }
-                continue
-            }
-            // "Mô hình" capitalised after a number is a heading or a list ("3 Mô hình tiêu biểu").
-            if text.isUppercase(at: anchor.lowerBound), !text.isUppercase(at: anchor.lowerBound + 1) { continue }
-            let extended = Self.extendAnchor(anchor, in: text)
-            let nameEnd = Self.nameEnd(after: extended.upperBound, in: text)
-            var candidate = ModelCountCandidate(quantity: quantity, anchor: extended, nameEnd: nameEnd)
-            candidate.holder = Self.holder(after: extended.upperBound, nameEnd: nameEnd, in: text)
-            candidates.append(candidate)
+            guard !candidates.isEmpty else { return [] }
+            var builder = ModelCountBuilder(text: text, candidates: candidates, record: record,
+                                            documentYear: documentYear)
+            builder.run()
+            return builder.candidates
         }
-        guard !candidates.isEmpty else { return }
-        var builder = ModelCountBuilder(text: text, candidates: candidates, record: context.record,
-                                        documentYear: context.documentYear)
-        builder.run()
+        guard !found.isEmpty else { return }
         let base = context.record.modelCounts.count
-        for candidate in builder.candidates {
+        for candidate in found {
             let bytes = context.document.folded.utf8Range(candidate.start..<candidate.end)
             let span = context.document.scalarSpan(bytes)
             let q = candidate.quantity
@@ -115,7 +119,7 @@ public struct ModelCountExtractor: Extractor {
                 verbEnd = cursor + 1
             } else if text.isClauseEnd(at: cursor) {
                 return nil
-            } else if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
+            } else if FoldedText.isLetter(byte), text.bytes.isWordStart(at: cursor) {
                 words += 1
                 verbEnd = text.match(countVerbs, at: cursor, exact: { $0 })?.end
             }

@@ -41,16 +41,14 @@ package struct ModelCountQuantity: Sendable, Equatable {
     /// "1.000.000.000.000.000.000.000 mô hình" has more groups than a token holds).
     package static func numberToken(endingAt end: Int, in text: ModelCountText) -> (range: Range<Int>, value: Int)? {
         guard end <= text.count else { return nil }
-        return text.bytes.withUnsafeBufferPointer { buffer in
-            // What follows `end` is not read: `2,5` ending at `2` is the number 2.
-            let bytes = FoldedBytes(UnsafeBufferPointer(rebasing: buffer[..<end]))
-            let start = bytes.numberStart(endingAt: end)
-            guard start < end else { return nil }
-            let token = NumberToken.read(bytes, at: start)
-            guard token.end == end, let value = token.integer(groupedBy: NumberToken.dot, maximumDigits: 7),
-                  value <= maximumCount else { return nil }
-            return (start..<end, value)
-        }
+        // What follows `end` is not read: `2,5` ending at `2` is the number 2.
+        let bytes = FoldedBytes(UnsafeBufferPointer(rebasing: text.bytes.base[..<end]))
+        let start = bytes.numberStart(endingAt: end)
+        guard start < end else { return nil }
+        let token = NumberToken.read(bytes, at: start)
+        guard token.end == end, let value = token.integer(groupedBy: NumberToken.dot, maximumDigits: 7),
+              value <= maximumCount else { return nil }
+        return (start..<end, value)
     }
 
     package static func readDigits(endingAt end: Int, in text: ModelCountText) -> ModelCountQuantity? {

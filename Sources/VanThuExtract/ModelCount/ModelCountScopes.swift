@@ -23,7 +23,7 @@ package struct ModelCountScopes {
         var index = 0
         scan: while index < bytes.count {
             let byte = bytes[index]
-            guard FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: bytes, at: index) else {
+            guard FoldedText.isLetter(byte), bytes.isWordStart(at: index) else {
                 index += 1
                 continue
             }

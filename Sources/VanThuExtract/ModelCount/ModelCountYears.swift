@@ -64,7 +64,7 @@ package struct ModelCountYears {
         while index < count {
             defer { index += 1 }
             let byte = bytes[index]
-            if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: bytes, at: index),
+            if FoldedText.isLetter(byte), bytes.isWordStart(at: index),
                let word = ModelCountTimeWord.match(at: index, in: text) {
                 var kind = word.kind
                 if case .point = kind { kind = .point(documentYear) }  // năm nay
@@ -75,7 +75,7 @@ package struct ModelCountYears {
             var digits = -1
             var isNam = false
             if byte == UInt8(ascii: "n"), bytes[index + 1] == UInt8(ascii: "a"), bytes[index + 2] == UInt8(ascii: "m"),
-               FoldedText.isWordStartByte(in: bytes, at: index), FoldedText.isBlank(bytes[index + 3]) {
+               bytes.isWordStart(at: index), FoldedText.isBlank(bytes[index + 3]) {
                 digits = text.skipSpaces(from: index + 3)
                 isNam = true
             } else if byte == UInt8(ascii: "g") || byte == UInt8(ascii: "n"),
@@ -192,7 +192,7 @@ package struct ModelCountYears {
         guard last > start, text.bytes[last - 1] != UInt8(ascii: "."), text.bytes[last - 1] != UInt8(ascii: ","),
               text.bytes[last - 1] != UInt8(ascii: ";") else { return false }
         var words = 0
-        for index in start..<last where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+        for index in start..<last where FoldedText.isWordByte(text.bytes[index]) && text.bytes.isWordStart(at: index) {
             words += 1
             if words > 14 { return false }
         }
@@ -215,7 +215,7 @@ package struct ModelCountYears {
                 return words >= 1 && words <= 4 ? index + 1 : start
             }
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == 0x0A { return start }
-            if FoldedText.isWordByte(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) { words += 1 }
+            if FoldedText.isWordByte(byte), text.bytes.isWordStart(at: index) { words += 1 }
             index += 1
         }
         return start
