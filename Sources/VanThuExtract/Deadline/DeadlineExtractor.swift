@@ -16,11 +16,11 @@ public struct DeadlineExtractor: Extractor {
     public var includeRelative: Bool
 
     /// The receiving units' words of the run's lexicon (a head added in pipeline.json starts a `to`).
-    package var vocabulary: UnitPhraseReader.Vocabulary
+    package let vocabulary: UnitPhraseReader.LazyVocabulary
 
     public init(includeRelative: Bool = false, units: UnitLexicon = .standard) {
         self.includeRelative = includeRelative
-        self.vocabulary = units.recipients == UnitLexicon.standard.recipients ? .standard : UnitPhraseReader.Vocabulary(units)
+        self.vocabulary = UnitPhraseReader.LazyVocabulary(units)
     }
 
     /// The run's unit lexicon: its heads start a receiving unit.
@@ -54,7 +54,7 @@ public struct DeadlineExtractor: Extractor {
             let finder = DeadlineFinder(document: document, text: FoldedBytes(buffer), documentDate: documentDate,
                                         issued: context.record.header?.date == documentDate ? documentDate : nil,
                                         documentYear: documentYear, isDispatch: context.record.kind == .dispatch,
-                                        vocabulary: vocabulary)
+                                        vocabulary: vocabulary.value)
             return finder.deadlines(in: includeRelative ? mentions : mentions.filter { $0.kind != .duration })
         }
         context.record.deadlines += found

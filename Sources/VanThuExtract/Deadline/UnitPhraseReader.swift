@@ -1,3 +1,4 @@
+import Foundation
 import VanThuText
 
 /// Reads the name of an organisational unit that starts at a folded offset, as the receiving unit of
@@ -20,15 +21,49 @@ package struct UnitPhraseReader {
 
         /// Each phrase folded (`Ủy ban MTTQ` → `uy ban mttq`), once.
         static func folded(_ phrases: [String]) -> [String] {
-            var seen = Set<String>()
-            return phrases.compactMap { phrase in
-                let folded = String(decoding: FoldedText(utf8: Array(phrase.utf8)).bytes, as: UTF8.self)
-                    .split(separator: " ").joined(separator: " ")
-                return !folded.isEmpty && seen.insert(folded).inserted ? folded : nil
+            var seen = Set<[UInt8]>()
+            var result: [String] = []
+            for phrase in phrases {
+                // Words joined by one space (a configuration may add 100,000 phrases: bytes, not strings).
+                var words: [UInt8] = []
+                for byte in FoldedText(utf8: Array(phrase.utf8)).bytes {
+                    if FoldedText.isSpace(byte) {
+                        if let last = words.last, last != 0x20 { words.append(0x20) }
+                    } else {
+                        words.append(byte)
+                    }
+                }
+                if words.last == 0x20 { words.removeLast() }
+                if !words.isEmpty, seen.insert(words).inserted { result.append(String(decoding: words, as: UTF8.self)) }
             }
+            return result
         }
 
         package static let standard = Vocabulary(.standard)
+    }
+
+    /// A lexicon's `Vocabulary`, folded when the first document needs it, once: a configuration may
+    /// add 100,000 heads, and loading it should not wait for them.
+    package final class LazyVocabulary: @unchecked Sendable {
+        private let units: UnitLexicon?
+        private let lock = NSLock()
+        private var folded: Vocabulary?
+
+        /// The standard lexicon's words are folded already (`Vocabulary.standard`).
+        package init(_ units: UnitLexicon) {
+            let isStandard = units.recipients == UnitLexicon.standard.recipients
+            self.units = isStandard ? nil : units
+            self.folded = isStandard ? .standard : nil
+        }
+
+        package var value: Vocabulary {
+            lock.lock()
+            defer { lock.unlock() }
+            if let folded { return folded }
+            let made = Vocabulary(units ?? .standard)
+            folded = made
+            return made
+        }
     }
 
     /// Words that end a unit name (folded).

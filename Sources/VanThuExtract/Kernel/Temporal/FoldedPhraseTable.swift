@@ -80,14 +80,18 @@ package struct FoldedPhraseTable<Value> {
             bytes += phrase
         }
         starts.append(bytes.count)
+        // A counting sort by the key byte, stable: a configuration may add 100,000 phrases.
         func buckets(_ key: (Int) -> UInt8) -> ([Int], [Int]) {
             var start = [Int](repeating: 0, count: 257)
-            var order: [Int] = []
-            for byte in 0..<256 {
-                start[byte] = order.count
-                for index in sorted.indices where key(index) == UInt8(byte) { order.append(index) }
+            for index in sorted.indices { start[Int(key(index)) + 1] += 1 }
+            for byte in 0..<256 { start[byte + 1] += start[byte] }
+            var next = start
+            var order = [Int](repeating: 0, count: sorted.count)
+            for index in sorted.indices {
+                let byte = Int(key(index))
+                order[next[byte]] = index
+                next[byte] += 1
             }
-            start[256] = order.count
             return (order, start)
         }
         (byFirst, firstStart) = buckets { bytes[starts[$0]] }
