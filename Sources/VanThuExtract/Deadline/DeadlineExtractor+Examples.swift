@@ -29,7 +29,17 @@ extension DeadlineExtractor {
         .matches("Các xã báo cáo về Ủy ban nhân dân huyện xong trước ngày 10/11/2019.",
                  "2019-11-10 to=Ủy ban nhân dân huyện"),
         .matches("Hạn cuối nhận hồ sơ: 30/6/2024.", "2024-06-30"),
-        // The receiving unit's name: a dash at a line's end, and short words read by their spelling.
+        // What a receiving unit starts with comes from the unit lexicon (`UnitLexicon.Recipients`):
+        // its heads, the offices that receive reports, not the heads that are common words.
+        .matches("Các thôn gửi danh sách hộ khó khăn về Trạm Y tế xã Phú Mỹ trước ngày 12/3/2025.",
+                 "2025-03-12 to=Trạm Y tế xã Phú Mỹ", documentDate: "2025-02-20", note: "a head of the unit lexicon"),
+        .matches("Các phòng báo cáo Chủ tịch UBND huyện trước ngày 18/8/2025.",
+                 "2025-08-18 to=Chủ tịch UBND huyện", documentDate: "2025-08-01", note: "a position that receives reports"),
+        .matches("Sở Tư pháp trình Thủ tướng Chính phủ ban hành quy chế mẫu trước ngày 10/6/2025.",
+                 "2025-06-10 to=Thủ tướng Chính phủ", documentDate: "2025-05-02",
+                 note: "`ban` of `ban hành` is no `bản` (a locality noun)"),
+        .exactly("Bài dự thi gửi về Tổ thư ký Cuộc thi trước ngày 22/9/2025.", ["2025-09-22", "action=gửi về Tổ thư ký Cuộc thi"],
+                 documentDate: "2025-09-01", note: "`Tổ` is `notRecipient`: no receiving unit"),
         .matches("Các huyện gửi báo cáo kết quả hỗ trợ hộ nghèo năm nay về Sở Lao động -\nThương binh và Xã hội trước ngày 30/6/2025.",
                  "2025-06-30 to=Sở Lao động - Thương binh và Xã hội", documentDate: "2025-03-02",
                  note: "a wrapped line right after the dash goes on with the name"),

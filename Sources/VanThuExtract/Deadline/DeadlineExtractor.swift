@@ -15,8 +15,17 @@ public struct DeadlineExtractor: Extractor {
     /// (`gold/README.md`) makes a deadline a date, and such a span is a duration, not a date.
     public var includeRelative: Bool
 
-    public init(includeRelative: Bool = false) {
+    /// The receiving units' words of the run's lexicon (a head added in pipeline.json starts a `to`).
+    package let vocabulary: UnitPhraseReader.LazyVocabulary
+
+    public init(includeRelative: Bool = false, units: UnitLexicon = .standard) {
         self.includeRelative = includeRelative
+        self.vocabulary = UnitPhraseReader.LazyVocabulary(units)
+    }
+
+    /// The run's unit lexicon: its heads start a receiving unit.
+    public func configured(with configuration: ExtractorConfiguration) -> any Extractor {
+        DeadlineExtractor(includeRelative: includeRelative, units: configuration.lexicon.units)
     }
 
     public var examples: [ExtractorExample] { Self.examples }
@@ -44,7 +53,8 @@ public struct DeadlineExtractor: Extractor {
         let found: [DeadlineFact] = document.folded.bytes.withUnsafeBufferPointer { buffer in
             let finder = DeadlineFinder(document: document, text: FoldedBytes(buffer), documentDate: documentDate,
                                         issued: context.record.header?.date == documentDate ? documentDate : nil,
-                                        documentYear: documentYear, isDispatch: context.record.kind == .dispatch)
+                                        documentYear: documentYear, isDispatch: context.record.kind == .dispatch,
+                                        vocabulary: vocabulary.value)
             return finder.deadlines(in: includeRelative ? mentions : mentions.filter { $0.kind != .duration })
         }
         context.record.deadlines += found

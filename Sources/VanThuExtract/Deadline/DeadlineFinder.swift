@@ -13,6 +13,8 @@ package struct DeadlineFinder {
     /// In a dispatch, `trước ngày …` is a deadline without an action verb in its clause
     /// (`Thời gian: trước ngày 15/4/2021`).
     package let isDispatch: Bool
+    /// The receiving units' words of the run's lexicon.
+    package var vocabulary: UnitPhraseReader.Vocabulary = .standard
 
     /// How far (folded bytes) a clause reaches on either side of a deadline.
     package static let clauseReach = 700
@@ -388,7 +390,7 @@ package struct DeadlineFinder {
     /// The receiving unit: after `về`, `gửi`, `báo cáo` … before the trigger (the nearest), else
     /// after the date; `(qua …)` only when nothing else is stated.
     package func recipient(in clause: Range<Int>, before start: Int, after end: Int) -> Recipient? {
-        let reader = UnitPhraseReader(document: document, text: text)
+        let reader = UnitPhraseReader(document: document, text: text, vocabulary: vocabulary)
         var primary: Recipient?
         var secondary: Recipient?
         func scan(_ range: Range<Int>, keepFirst: Bool) {
@@ -449,7 +451,7 @@ package struct DeadlineFinder {
 
     /// The first receiving unit of a reporting verb in `range` (`báo cáo Thủ tướng Chính phủ …`).
     package func reportRecipient(in range: Range<Int>) -> Recipient? {
-        let reader = UnitPhraseReader(document: document, text: text)
+        let reader = UnitPhraseReader(document: document, text: text, vocabulary: vocabulary)
         var i = range.lowerBound
         while i < range.upperBound {
             if FoldedText.isLetter(text[i]) && !FoldedText.isLetter(text[i - 1]),

@@ -1,3 +1,4 @@
+import Foundation
 import VanThuText
 
 /// Reads the name of an organisational unit that starts at a folded offset, as the receiving unit of
@@ -5,34 +6,65 @@ import VanThuText
 /// noun from `heads`, then words up to punctuation, a stop word or a second unit. This is a small
 /// reader for deadlines only; the units extractor owns the full unit grammar.
 package struct UnitPhraseReader {
-    package static let heads = FoldedPhraseTable<Bool>([
-        ("ban", true), ("uy ban", true), ("ubnd", true), ("hdnd", true), ("hoi dong", true), ("mttq", true),
-        ("mat tran", true), ("so", true), ("phong", true), ("van phong", true), ("hoi", true), ("huyen uy", true),
-        ("tinh uy", true), ("thanh uy", true), ("quan uy", true), ("thi uy", true), ("dang uy", true),
-        ("dang bo", true), ("chi bo", true), ("bo", true), ("cuc", true), ("chi cuc", true), ("tong cuc", true),
-        ("vien", true), ("truong", true), ("trung tam", true), ("doan", true), ("cong doan", true),
-        ("lien doan", true), ("hop tac xa", true), ("khoi", true), ("chinh phu", true), ("quoc hoi", true),
-        ("thu tuong", true), ("kho bac", true), ("cong an", true), ("toa an", true), ("thanh tra", true),
-        ("bhxh", true), ("bao hiem", true), ("ngan hang", true), ("thuong truc", true), ("bch", true), ("bcd", true),
-        ("btv", true), ("ubkt", true), ("ubmttq", true), ("benh vien", true), ("hoc vien", true), ("chi nhanh", true),
-        ("tong cong ty", true), ("cong ty", true), ("tap doan", true), ("thuong vu", true), ("lanh dao", true),
-        ("tinh doan", true), ("huyen doan", true), ("thanh doan", true), ("quan doan", true), ("chi doan", true),
-        ("chi hoi", true), ("to chuc", true), ("co quan", true), ("uy ban mttq", true), ("lien doan lao dong", true),
-        ("vu", true), ("tong lien doan", true), ("lien minh", true), ("chu tich", true), ("hoi dong nhan dan", true), ("ubtvqh", true), ("bo chinh tri", true),
-    ])
+    /// The run lexicon's receiving-unit words (`UnitLexicon.Recipients`), folded once: the heads a
+    /// name starts with, and the lower-case words that may follow a lower-case word inside a name
+    /// (`Ủy ban nhân dân huyện`, `Đảng ủy Khối cơ quan Dân Chính Đảng thành phố`; after a capitalised
+    /// word any lower-case syllable may follow: `Dân vận`, `Huyện ủy`).
+    package struct Vocabulary: Sendable {
+        package let heads: FoldedPhraseTable<Bool>
+        package let nameWords: FoldedPhraseTable<Bool>
 
-    /// Lower-case words that may follow a lower-case word inside a name: `Ủy ban nhân dân huyện`,
-    /// `Đảng ủy Khối cơ quan Dân Chính Đảng thành phố`. (After a capitalised word any lower-case
-    /// syllable may follow: `Dân vận`, `Huyện ủy`.)
-    package static let nameWords = FoldedPhraseTable<Bool>([
-        ("nhan dan", true), ("huyen", true), ("tinh", true), ("thanh pho", true), ("thi xa", true), ("thi tran", true),
-        ("xa", true), ("phuong", true), ("quan", true), ("khom", true), ("ap", true), ("thon", true), ("to", true),
-        ("khu pho", true), ("co quan", true), ("viet nam", true), ("trung uong", true), ("cap", true), ("khoi", true),
-        ("dang", true), ("lao dong", true), ("xa hoi", true), ("chinh tri", true), ("cuu chien binh", true),
-        ("nong dan", true), ("phu nu", true), ("thanh nien", true), ("dan van", true), ("tuyen giao", true),
-        ("to quoc", true), ("mat tran", true), ("thuong vu", true), ("thuong truc", true), ("chap hanh", true),
-        ("quan ly", true), ("quan tri", true), ("thi dua", true), ("khen thuong", true),
-    ])
+        package init(_ lexicon: UnitLexicon) {
+            heads = FoldedPhraseTable(Self.folded(lexicon.recipients.openings).map { ($0, true) })
+            nameWords = FoldedPhraseTable(Self.folded(lexicon.recipients.nameWords).map { ($0, true) })
+        }
+
+        /// Each phrase folded (`Ủy ban MTTQ` → `uy ban mttq`), once.
+        static func folded(_ phrases: [String]) -> [String] {
+            var seen = Set<[UInt8]>()
+            var result: [String] = []
+            for phrase in phrases {
+                // Words joined by one space (a configuration may add 100,000 phrases: bytes, not strings).
+                var words: [UInt8] = []
+                for byte in FoldedText(utf8: Array(phrase.utf8)).bytes {
+                    if FoldedText.isSpace(byte) {
+                        if let last = words.last, last != 0x20 { words.append(0x20) }
+                    } else {
+                        words.append(byte)
+                    }
+                }
+                if words.last == 0x20 { words.removeLast() }
+                if !words.isEmpty, seen.insert(words).inserted { result.append(String(decoding: words, as: UTF8.self)) }
+            }
+            return result
+        }
+
+        package static let standard = Vocabulary(.standard)
+    }
+
+    /// A lexicon's `Vocabulary`, folded when the first document needs it, once: a configuration may
+    /// add 100,000 heads, and loading it should not wait for them.
+    package final class LazyVocabulary: @unchecked Sendable {
+        private let units: UnitLexicon?
+        private let lock = NSLock()
+        private var folded: Vocabulary?
+
+        /// The standard lexicon's words are folded already (`Vocabulary.standard`).
+        package init(_ units: UnitLexicon) {
+            let isStandard = units.recipients == UnitLexicon.standard.recipients
+            self.units = isStandard ? nil : units
+            self.folded = isStandard ? .standard : nil
+        }
+
+        package var value: Vocabulary {
+            lock.lock()
+            defer { lock.unlock() }
+            if let folded { return folded }
+            let made = Vocabulary(units ?? .standard)
+            folded = made
+            return made
+        }
+    }
 
     /// Words that end a unit name (folded).
     package static let stops = FoldedPhraseTable<Bool>([
@@ -54,6 +86,9 @@ package struct UnitPhraseReader {
         "den": ["đến"], "la": ["là"], "han": ["hạn"], "bang": ["bằng"], "cho": ["cho"], "nay": ["này"],
         "tinh": ["tỉnh"], "huyen": ["huyện"], "xa": ["xã"], "phuong": ["phường"], "quan": ["quận"],
         "to": ["tổ"], "ap": ["ấp"], "thon": ["thôn"], "cap": ["cấp"], "khoi": ["khối"], "dang": ["đảng"],
+        // Locality nouns of the unit lexicon that fold like common words: `bản` like `ban` (`ban hành`),
+        // `làng` like `lãng`, `buôn` like `buồn`, `sóc` like `sốc`, `xóm` like `xởm`.
+        "ban": ["bản"], "lang": ["làng"], "buon": ["buôn"], "soc": ["sóc"], "xom": ["xóm"],
     ]
 
     /// Words that complete a name: a lower-case word after them starts something else.
@@ -72,11 +107,18 @@ package struct UnitPhraseReader {
 
     package let document: TextDocument
     package let text: FoldedBytes
+    package var vocabulary: Vocabulary = .standard
+
+    package init(document: TextDocument, text: FoldedBytes, vocabulary: Vocabulary = .standard) {
+        self.document = document
+        self.text = text
+        self.vocabulary = vocabulary
+    }
 
     /// The folded range of the unit name that starts at `start`, if one does.
     package func read(at start: Int) -> Range<Int>? {
         // A head in lower case in running text counts before a capitalised name: `về phòng Nội vụ`.
-        guard let head = Self.heads.match(text, at: start),
+        guard let head = vocabulary.heads.match(text, at: start),
               isCapitalized(start) || (isCapitalized(text.skipSpaces(from: head.end, limit: 2))
                                        && Self.verbHeads.match(text, at: start)?.end != head.end) else { return nil }
         var end = head.end
@@ -108,7 +150,7 @@ package struct UnitPhraseReader {
                     guard let line = text.continuation(afterWrapAt: after) else { break }
                     after = text.skipSpaces(from: line, limit: 2)
                 }
-                guard isCapitalized(after), Self.heads.match(text, at: after) == nil else { break }
+                guard isCapitalized(after), vocabulary.heads.match(text, at: after) == nil else { break }
                 end = wordEnd(from: after)
                 words += 1
                 continue
@@ -123,7 +165,7 @@ package struct UnitPhraseReader {
                 if isAnd {
                     let after = text.skipSpaces(from: stop.end, limit: 2)
                     guard isCapitalized(after) else { break }
-                    if Self.heads.match(text, at: after) != nil, let second = read(at: after) {
+                    if vocabulary.heads.match(text, at: after) != nil, let second = read(at: after) {
                         end = second.upperBound
                         break
                     }
@@ -137,7 +179,7 @@ package struct UnitPhraseReader {
             // `Bảo hiểm xã hội Việt Nam danh sách …`: a name that ends in a country's name is complete.
             if !isCapitalized(next), Self.closers.match(text, endingAt: end) != nil { break }
             if !isCapitalized(next) && (!isCapitalized(previous) || isAcronym(previous..<end)) {
-                guard let phrase = Self.nameWords.match(text, at: next), isSpelled(next..<phrase.end) else { break }
+                guard let phrase = vocabulary.nameWords.match(text, at: next), isSpelled(next..<phrase.end) else { break }
                 end = phrase.end
                 words += 1
                 continue

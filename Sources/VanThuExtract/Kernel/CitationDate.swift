@@ -21,8 +21,9 @@ public enum CitationDate {
         k = blank(k + 5)
         guard match(f, k, "nam") else { return nil }
         k = skip(f, k + 3)
-        guard let (year, end) = digits(f, k, max: 4), end - k == 4, (1900...2100).contains(year) else { return nil }
-        return (year, end)
+        guard let year = f.withUnsafeBufferPointer({ FoldedBytes($0).number(at: k) }), year.digits == 4,
+              (1900...2100).contains(year.value) else { return nil }
+        return (year.value, year.end)
     }
 
     @inline(__always)
@@ -41,14 +42,4 @@ public enum CitationDate {
         return k
     }
 
-    @inline(__always)
-    package static func digits(_ f: [UInt8], _ start: Int, max: Int) -> (Int, Int)? {
-        var k = start
-        var value = 0
-        while k < f.count, k - start < max, FoldedText.isDigit(f[k]) {
-            value = value * 10 + Int(f[k] - 48); k += 1
-        }
-        guard k > start, k >= f.count || !FoldedText.isDigit(f[k]) else { return nil }
-        return (value, k)
-    }
 }

@@ -5,7 +5,8 @@ import VanThuText
 package enum ClauseStop {
     /// Words that end the clause a count's status is read from ("… 50 mô hình góp phần xây dựng …").
     /// As written (lower case); folded for matching.
-    package static let phrases: [(phrase: FoldedPhrase, exact: String)] = [
+    /// Each phrase's value is its spelling.
+    package static let phrases = FoldedPhraseTable<String>(modelCount: [
         "góp phần", "nhằm", "để", "giúp", "gắn với", "trong việc", "phục vụ", "hướng tới", "tạo", "thu hút", "như",
-    ].map { (FoldedPhrase(VietnameseFolding.searchFold($0)), $0) }
+    ].map { (VietnameseFolding.searchFold($0), $0) })
 }

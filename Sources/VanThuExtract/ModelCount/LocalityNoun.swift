@@ -1,7 +1,7 @@
 /// Nouns of administrative places, for a count's scope: `huyện Chợ Đồn`, `thành phố Bến Tre`,
 /// `TP Hà Tĩnh`, `phường 4`, and the generic `toàn thành phố` that the document names elsewhere.
 package struct LocalityNoun: Sendable {
-    package let phrase: FoldedPhrase
+    package let folded: String
     /// How the scope writes the noun: `TP` → `thành phố`.
     package let canonical: String
     /// Whether a number may name it (`phường 4`).
@@ -10,13 +10,13 @@ package struct LocalityNoun: Sendable {
     package let exact: String?
 
     package init(_ folded: String, _ canonical: String, numbered: Bool = false, exact: Bool = false) {
-        self.phrase = FoldedPhrase(folded)
+        self.folded = folded
         self.canonical = canonical
         self.numbered = numbered
         self.exact = exact ? canonical : nil
     }
 
-    /// Longer forms first where one starts another ("tp." before "tp"): the first match is taken.
+    /// The longest match is taken ("tp." over "tp", "tinh uy" over "tinh").
     package static let table: [LocalityNoun] = [
         // The Party committee of a place names the place: "Huyện ủy Chợ Đồn" → huyện Chợ Đồn.
         .init("thanh uy", "thành phố"), .init("tinh uy", "tỉnh"), .init("huyen uy", "huyện"),
@@ -28,13 +28,15 @@ package struct LocalityNoun: Sendable {
         .init("phuong", "phường", numbered: true, exact: true),
     ]
 
+    package static let phrases = FoldedPhraseTable<LocalityNoun>(modelCount: table.map { ($0.folded, $0) })
+
     /// Words before a noun that make it the whole place of the document ("toàn thành phố").
-    package static let wholePrefixes: [FoldedPhrase] = [FoldedPhrase("toan"), FoldedPhrase("ca"), FoldedPhrase("tren dia ban")]
+    package static let wholePrefixes = FoldedPhraseTable<Bool>(modelCount: [("toan", true), ("ca", true), ("tren dia ban", true)])
 
     /// Scopes that need no name.
-    package static let national: [(FoldedPhrase, String)] = [
-        (FoldedPhrase("toan quoc"), "toàn quốc"), (FoldedPhrase("ca nuoc"), "toàn quốc"),
-    ]
+    package static let national = FoldedPhraseTable<String>(modelCount: [
+        ("toan quoc", "toàn quốc"), ("ca nuoc", "toàn quốc"),
+    ])
 
     /// Words (folded) after a noun that make it another word: "xã hội" (society) is no commune.
     package static let notNouns: [String: Set<String>] = ["xã": ["hoi"], "thành phố": ["hoa"]]

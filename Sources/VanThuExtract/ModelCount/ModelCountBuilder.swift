@@ -103,10 +103,8 @@ package struct ModelCountBuilder {
 
     /// `tập thể` / `cá nhân` at `position`, as written.
     private func holderWord(at position: Int) -> (Range<Int>, String)? {
-        for entry in BreakdownMarker.holders {
-            if let end = text.match(entry.phrase, at: position, exact: entry.exact) { return (position..<end, entry.holder) }
-        }
-        return nil
+        guard let (entry, end) = text.match(BreakdownMarker.holders, at: position, exact: { $0.exact }) else { return nil }
+        return (position..<end, entry.holder)
     }
 
     /// The label of a breakdown item whose number follows it: `cấp tỉnh 125`, `tập thể: 29`. Returns
@@ -133,7 +131,7 @@ package struct ModelCountBuilder {
         if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: ".") {
             return true
         }
-        return text.match(FoldedPhrase("va"), at: position, exact: "và") != nil
+        return text.match(Self.and, at: position, exact: { $0 }) != nil
     }
 
     /// The text after a total where holder parts may be listed: inside the parenthesis that
@@ -154,8 +152,8 @@ package struct ModelCountBuilder {
                 guard end < text.count, text.bytes[end] == UInt8(ascii: ")") else { return nil }
                 return cursor + 1..<end
             }
-            if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
-               let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ self.text.match($0, at: cursor) }).first {
+            if FoldedText.isLetter(byte), text.bytes.isWordStart(at: cursor),
+               let markerEnd = text.match(BreakdownMarker.phrases, at: cursor)?.end {
                 var end = text.sentenceEnd(of: markerEnd)
                 if let next, next < end { end = next }
                 return markerEnd..<end
@@ -164,7 +162,7 @@ package struct ModelCountBuilder {
                 guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";") else { return nil }
                 let after = text.skipSpaces(from: cursor + 1)
                 guard after < text.count else { return nil }
-                if text.bytes[after] == UInt8(ascii: "(") || BreakdownMarker.phrases.contains(where: { text.match($0, at: after) != nil }) {
+                if text.bytes[after] == UInt8(ascii: "(") || text.match(BreakdownMarker.phrases, at: after) != nil {
                     cursor = after
                     continue
                 }
@@ -233,7 +231,7 @@ package struct ModelCountBuilder {
            last.lowerBound > semicolon { return false }
         var words = 0
         for index in semicolon + 1..<gap.upperBound
-        where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+        where FoldedText.isWordByte(text.bytes[index]) && text.bytes.isWordStart(at: index) {
             words += 1
         }
         return words > 3
@@ -272,8 +270,8 @@ package struct ModelCountBuilder {
                 found = (word.start, index + 1)  // "Cụ thể: …", "trong đó:"
             } else if byte == UInt8(ascii: "(") || byte == UInt8(ascii: ":"), !wordsOnly, !listMode {
                 found = (index, index + 1)
-            } else if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index),
-                      let markerEnd = BreakdownMarker.phrases.lazy.compactMap({ self.text.match($0, at: index, limit: end) }).first {
+            } else if FoldedText.isLetter(byte), text.bytes.isWordStart(at: index),
+                      let markerEnd = text.match(BreakdownMarker.phrases, at: index, limit: end)?.end {
                 found = (index, markerEnd)
                 index = markerEnd
                 continue
@@ -329,7 +327,7 @@ package struct ModelCountBuilder {
 
     private func wordCount(_ range: Range<Int>) -> Int {
         var words = 0
-        for index in range where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+        for index in range where FoldedText.isWordByte(text.bytes[index]) && text.bytes.isWordStart(at: index) {
             words += 1
         }
         return words
@@ -355,13 +353,11 @@ package struct ModelCountBuilder {
             if cursor >= next { return lastAnd ?? cursor }
             if cursor >= limit - 1, candidate.rightLimit != nil { return limit }
             if text.isClauseEnd(at: cursor), !(byte == UInt8(ascii: ",") && isInsideFieldName(cursor)) { return cursor }
-            if FoldedText.isLetter(byte) || FoldedText.isDigit(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
+            if FoldedText.isLetter(byte) || FoldedText.isDigit(byte), text.bytes.isWordStart(at: cursor) {
                 words += 1
                 if words > 14 { return cursor }
-                if byte == UInt8(ascii: "v"), text.match(FoldedPhrase("va"), at: cursor, exact: "và") != nil { lastAnd = cursor }
-                for stop in ClauseStop.phrases where stop.phrase.first == byte {
-                    if text.match(stop.phrase, at: cursor, exact: stop.exact) != nil { return cursor }
-                }
+                if byte == UInt8(ascii: "v"), text.match(Self.and, at: cursor, exact: { $0 }) != nil { lastAnd = cursor }
+                if text.match(ClauseStop.phrases, at: cursor, exact: { $0 }) != nil { return cursor }
             }
             cursor += 1
         }
@@ -447,7 +443,7 @@ package struct ModelCountBuilder {
         }
         // "35 mô hình được thẩm định, công nhận": a list of passive verbs goes on after the comma.
         if matches.isEmpty, right < text.count, text.bytes[right] == UInt8(ascii: ","),
-           rightSegments.contains(where: { segment in segment.contains { text.match(FoldedPhrase("duoc"), at: $0, exact: "được") != nil } }) {
+           rightSegments.contains(where: { segment in segment.contains { text.match(Self.passive, at: $0, exact: { $0 }) != nil } }) {
             let next = text.skipSpaces(from: right + 1)
             var clauseEnd = next
             while clauseEnd < text.count, !text.isClauseEnd(at: clauseEnd) { clauseEnd += 1 }
@@ -470,10 +466,10 @@ package struct ModelCountBuilder {
             return
         }
         for position in Set([text.skipSpaces(from: candidate.anchor.upperBound), text.skipSpaces(from: candidate.nameEnd)]) {
-            for rule in ModelCountStatusRule.table where rule.placement == .afterAnchor {
-                if let end = text.match(rule.phrase, at: position, exact: rule.exact) {
-                    matches.append(StatusMatch(range: position..<end, status: rule.status, right: true, rank: rule.rank))
-                }
+            if let (rule, end) = text.match(ModelCountStatusRule.phrases, at: position, where: { rule, end in
+                rule.placement == .afterAnchor && rule.exact.map { text.reads(position..<end, as: $0) } != false
+            }) {
+                matches.append(StatusMatch(range: position..<end, status: rule.status, right: true, rank: rule.rank))
             }
         }
         // "ít nhất 1 mô hình": a quota.
@@ -503,26 +499,28 @@ package struct ModelCountBuilder {
         var index = segment.lowerBound
         while index < segment.upperBound {
             let byte = text.bytes[index]
-            guard FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) else { index += 1; continue }
-            var matched = false
-            for rule in ModelCountStatusRule.table where rule.placement == .clause && rule.phrase.first == byte {
-                guard let end = text.match(rule.phrase, at: index, exact: rule.exact, limit: segment.upperBound) else { continue }
+            guard FoldedText.isLetter(byte), text.bytes.isWordStart(at: index) else { index += 1; continue }
+            let fired = text.match(ModelCountStatusRule.phrases, at: index, limit: segment.upperBound) { rule, end in
+                guard rule.placement == .clause, rule.exact.map({ text.reads(index..<end, as: $0) }) != false else { return false }
                 // "Hội đồng Thi đua – Khen thưởng": a capitalised word mid-sentence is part of a name.
                 if !rule.capitalised, text.isUppercase(at: index) {
                     let before = text.skipSpacesBack(from: index)
                     if before > 0, FoldedText.isWordByte(text.bytes[before - 1]) || text.bytes[before - 1] == UInt8(ascii: ",") {
-                        continue
+                        return false
                     }
                 }
-                if rule.notFollowedBy.contains(where: { text.match($0, at: text.skipSpaces(from: end)) != nil }) { continue }
-                if let required = rule.requires, !contains(required, in: sentence) { continue }
-                if isNegated(index) { negated = true; continue }
+                if text.match(rule.notFollowedBy, at: text.skipSpaces(from: end)) != nil { return false }
+                if let required = rule.requires, !contains(required, in: sentence) { return false }
+                return true
+            }
+            // A denied row ("chưa được công nhận") fires no status; the words after it are read on.
+            if let (rule, end) = fired, !isNegated(index) {
                 found.append(StatusMatch(range: index..<end, status: rule.status, right: right, rank: rule.rank))
                 index = end
-                matched = true
-                break
+            } else {
+                if fired != nil { negated = true }
+                index += 1
             }
-            if !matched { index += 1 }
         }
         return found
     }
@@ -536,14 +534,18 @@ package struct ModelCountBuilder {
         }
         guard let word = text.previousWord(before: end), word.lowerBound >= floor,
               text.skipSpaces(from: word.upperBound) == end else { return nil }
-        for rule in ModelCountStatusRule.table where rule.placement == .beforeNumber {
-            guard let ruleStart = text.previousWords(before: end, limit: rule.phrase.words.count).last,
-                  ruleStart.lowerBound >= floor, text.match(rule.phrase, at: ruleStart.lowerBound, exact: rule.exact, limit: word.upperBound) == word.upperBound,
+        // Longer rows first: a row of `words` words ends at the word before the number.
+        for words in stride(from: ModelCountStatusRule.phrases.maximumWords, through: 1, by: -1) {
+            guard let ruleStart = text.previousWords(before: end, limit: words).last, ruleStart.lowerBound >= floor,
+                  let (rule, _) = text.match(ModelCountStatusRule.phrases, at: ruleStart.lowerBound, limit: word.upperBound, where: { rule, found in
+                      rule.placement == .beforeNumber && found == word.upperBound
+                          && rule.exact.map { text.reads(ruleStart.lowerBound..<found, as: $0) } != false
+                  }),
                   !isNegated(ruleStart.lowerBound) else { continue }
             // "trong đó có 9 mô hình": the existential of a breakdown, not a stock.
             let markerWords = text.previousWords(before: ruleStart.lowerBound, limit: 3)
             if markerWords.indices.contains(where: { k in
-                BreakdownMarker.phrases.contains { text.match($0, at: markerWords[k].lowerBound) == markerWords[0].upperBound }
+                text.match(BreakdownMarker.phrases, at: markerWords[k].lowerBound, where: { $1 == markerWords[0].upperBound }) != nil
             }) { continue }
             return StatusMatch(range: ruleStart.lowerBound..<word.upperBound, status: rule.status, right: false, rank: rule.rank)
         }
@@ -575,10 +577,10 @@ package struct ModelCountBuilder {
         while index < gap.upperBound {
             let byte = text.bytes[index]
             if byte == UInt8(ascii: ",") { joined = true } else if text.isClauseEnd(at: index) { return false }
-            if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) {
+            if FoldedText.isLetter(byte), text.bytes.isWordStart(at: index) {
                 words += 1
-                if text.match(FoldedPhrase("va"), at: index, exact: "và") != nil { joined = true }
-                if text.match(FoldedPhrase("cung"), at: index, exact: "cùng") != nil { joined = true }
+                if text.match(Self.and, at: index, exact: { $0 }) != nil { joined = true }
+                if text.match(Self.with, at: index, exact: { $0 }) != nil { joined = true }
             }
             index += 1
         }
@@ -595,14 +597,19 @@ package struct ModelCountBuilder {
         return false
     }
 
-    private func contains(_ phrase: FoldedPhrase, in range: Range<Int>) -> Bool {
+    private func contains(_ table: FoldedPhraseTable<Bool>, in range: Range<Int>) -> Bool {
         var index = range.lowerBound
         while index < range.upperBound {
-            if text.bytes[index] == phrase.first, phrase.match(in: text.bytes, at: index, limit: range.upperBound) != nil { return true }
+            if text.match(table, at: index, limit: range.upperBound) != nil { return true }
             index += 1
         }
         return false
     }
+
+    /// Single words the builder reads, with their spelling: `và`, `cùng`, `được`.
+    private static let and = FoldedPhraseTable<String>(modelCount: [("va", "và")])
+    private static let with = FoldedPhraseTable<String>(modelCount: [("cung", "cùng")])
+    private static let passive = FoldedPhraseTable<String>(modelCount: [("duoc", "được")])
 
     /// A field named in a segment.
     private struct FieldMention {
@@ -619,14 +626,14 @@ package struct ModelCountBuilder {
         var found: [FieldMention] = []
         var index = segment.lowerBound
         while index < segment.upperBound {
-            guard FoldedText.isLetter(text.bytes[index]), FoldedText.isWordStartByte(in: text.bytes, at: index) else {
+            guard FoldedText.isLetter(text.bytes[index]), text.bytes.isWordStart(at: index) else {
                 index += 1
                 continue
             }
-            if ModelCountFieldPhrase.pluralHeads.contains(where: { text.match($0, at: index, limit: segment.upperBound) != nil }) {
+            if text.match(ModelCountFieldPhrase.pluralHeads, at: index, limit: segment.upperBound) != nil {
                 return (found, true)
             }
-            if let headEnd = ModelCountFieldPhrase.heads.lazy.compactMap({ self.text.match($0, at: index, limit: segment.upperBound) }).first {
+            if let headEnd = text.match(ModelCountFieldPhrase.heads, at: index, limit: segment.upperBound)?.end {
                 // "trên 4 lĩnh vực": several fields.
                 if let previous = text.previousWord(before: index), FoldedText.isDigit(text.bytes[previous.lowerBound]),
                    text.bytes[index] == UInt8(ascii: "l") {
@@ -651,14 +658,10 @@ package struct ModelCountBuilder {
 
     /// The field phrase starting at `start`: its end and field.
     private func fieldPhrase(at start: Int, limit: Int, bareOnly: Bool) -> (Int, String)? {
-        let first = text.bytes[start]
-        for entry in ModelCountFieldPhrase.table where entry.phrase.first == first && (!bareOnly || entry.bare) {
-            guard let end = text.match(entry.phrase, at: start, limit: limit) else { continue }
-            let next = text.skipSpaces(from: end)
-            if entry.notFollowedBy.contains(where: { text.match($0, at: next) != nil }) { continue }
-            return (end, entry.field)
+        let found = text.match(ModelCountFieldPhrase.phrases, at: start, limit: limit) { entry, end in
+            (!bareOnly || entry.bare) && text.match(entry.notFollowedBy, at: text.skipSpaces(from: end)) == nil
         }
-        return nil
+        return found.map { ($0.end, $0.value.field) }
     }
 
     /// The one field of a list of mentions: the first headed one, else the bare ones when they agree.
@@ -691,9 +694,9 @@ package struct ModelCountBuilder {
         }
         var cursor = text.skipSpaces(from: start)
         while cursor < end {
-            if FoldedText.isLetter(text.bytes[cursor]), FoldedText.isWordStartByte(in: text.bytes, at: cursor),
+            if FoldedText.isLetter(text.bytes[cursor]), text.bytes.isWordStart(at: cursor),
                text.isUppercase(at: cursor),
-               RecognizerHead.heads.contains(where: { text.match($0, at: cursor, limit: end) != nil }) {
+               text.match(RecognizerHead.heads, at: cursor, limit: end) != nil {
                 guard end - cursor <= 90 else { return nil }
                 return text.original(cursor..<end)
             }
@@ -713,12 +716,12 @@ package struct ModelCountBuilder {
         var titleYear: Int?
         var titleScope: String?
         if let title = record.title, !title.isEmpty {
-            let titleText = ModelCountText(TextDocument(title))
-            let titleYears = ModelCountYears(titleText).mentions.filter(\.usable)
-            if titleYears.count >= 1, titleYears.allSatisfy({ $0.year != nil && $0.year == titleYears[0].year }) {
-                titleYear = titleYears[0].year
+            (titleYear, titleScope) = ModelCountText.reading(TextDocument(title)) { titleText in
+                let titleYears = ModelCountYears(titleText).mentions.filter(\.usable)
+                let year = titleYears.count >= 1 && titleYears.allSatisfy({ $0.year != nil && $0.year == titleYears[0].year })
+                    ? titleYears[0].year : nil
+                return (year, ModelCountScopes(titleText).named.first?.scope)
             }
-            titleScope = ModelCountScopes(titleText).named.first?.scope
         }
         // "9 tập thể và 6 cá nhân điển hình năm 2024": holders joined before one noun are one phrase;
         // each reads its year up to the end of the last one's clause.
@@ -780,7 +783,7 @@ package struct ModelCountBuilder {
             while end < position, words <= 8 {
                 let byte = text.bytes[end]
                 if byte == UInt8(ascii: ":") || (byte == UInt8(ascii: ",") && words >= 2 && !isInsideFieldName(end)) { break }
-                if FoldedText.isWordByte(byte), FoldedText.isWordStartByte(in: text.bytes, at: end) { words += 1 }
+                if FoldedText.isWordByte(byte), text.bytes.isWordStart(at: end) { words += 1 }
                 end += 1
             }
             guard end < position, words <= 8 else { continue }

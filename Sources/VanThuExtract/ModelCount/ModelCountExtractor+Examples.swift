@@ -61,6 +61,15 @@ extension ModelCountExtractor {
                      ["15 built field=- year=2022", "40 built field=- year=2022", "8 built field=- year=2022"],
                      note: "one verb for a list of counts"),
             // Fields
+            // The phrase tables (`FoldedPhraseTable(modelCount:)`): words joined by blanks, dashes or
+            // commas; the longest phrase that fits its row's conditions.
+            .matches("Năm 2024, xã Hòa Lạc có 12 mô hình trên lĩnh vực quốc phòng, an ninh.",
+                     "12 existing field=defense-security year=2024"),
+            .matches("Năm 2022, phường Phú Đông có 9 mô hình thuộc lĩnh vực văn hóa-xã hội.",
+                     "9 existing field=culture-society year=2022"),
+            .matches("Năm 2021, 14 mô hình giữ gìn an ninh trật tự được duy trì.", "14 existing field=- year=2021",
+                     note: "`an ninh` is not followed by `trật tự`: the longer row falls back to none"),
+            .matches("Năm 2023, huyện Tân Lộc tăng thêm 6 mô hình so với năm 2022.", "6 delta field=- year=2023"),
             .matches("20 mô hình trên lĩnh vực kinh tế", "20 total field=economy year=-"),
             .matches("Có 14 mô hình thuộc lĩnh vực văn hóa-xã hội.", "14 existing field=culture-society year=-"),
             .matches("Có 9 mô hình trên lĩnh vực quốc phòng – an ninh.", "9 existing field=defense-security year=-"),

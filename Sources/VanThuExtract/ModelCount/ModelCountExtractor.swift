@@ -42,38 +42,42 @@ public struct ModelCountExtractor: Extractor {
     public func extract(_ context: inout ExtractionContext) {
         let anchors = Self.anchors(in: context.document.folded.bytes)
         guard !anchors.isEmpty else { return }
-        let text = ModelCountText(context.document)
-        var candidates: [ModelCountCandidate] = []
-        for anchor in anchors {
-            // A count inside the quoted name of the count before it belongs to that name.
-            if let last = candidates.last, anchor.lowerBound < last.nameEnd { continue }
-            // "42 tập thể và 15 cá nhân điển hình": the holders are the models counted.
-            let holders = Self.holderCounts(before: anchor.lowerBound, in: text)
-            if !holders.isEmpty, candidates.last.map({ holders[0].start >= $0.end }) ?? true {
-                candidates += holders
-                continue
+        let (record, documentYear) = (context.record, context.documentYear)
+        let found: [ModelCountCandidate] = ModelCountText.reading(context.document) { text in
+            var candidates: [ModelCountCandidate] = []
+            for anchor in anchors {
+                // A count inside the quoted name of the count before it belongs to that name.
+                if let last = candidates.last, anchor.lowerBound < last.nameEnd { continue }
+                // "42 tập thể và 15 cá nhân điển hình": the holders are the models counted.
+                let holders = Self.holderCounts(before: anchor.lowerBound, in: text)
+                if !holders.isEmpty, candidates.last.map({ holders[0].start >= $0.end }) ?? true {
+                    candidates += holders
+                    continue
+                }
+                // "202 gương điển hình", "15 tấm gương điển hình": the number is before the example word.
+                let numberEnd = Self.exemplarStart(before: anchor, in: text)
+                guard let quantity = ModelCountQuantity.read(before: numberEnd, in: text),
+                      candidates.last.map({ quantity.start >= $0.end }) ?? true else {
+                    if let candidate = Self.countAfter(anchor, in: text) { candidates.append(candidate) }
+                    continue
+                }
+                // "Mô hình" capitalised after a number is a heading or a list ("3 Mô hình tiêu biểu").
+                if text.isUppercase(at: anchor.lowerBound), !text.isUppercase(at: anchor.lowerBound + 1) { continue }
+                let extended = Self.extendAnchor(anchor, in: text)
+                let nameEnd = Self.nameEnd(after: extended.upperBound, in: text)
+                var candidate = ModelCountCandidate(quantity: quantity, anchor: extended, nameEnd: nameEnd)
+                candidate.holder = Self.holder(after: extended.upperBound, nameEnd: nameEnd, in: text)
+                candidates.append(candidate)
             }
-            // "202 gương điển hình", "15 tấm gương điển hình": the number is before the example word.
-            let numberEnd = Self.exemplarStart(before: anchor, in: text)
-            guard let quantity = ModelCountQuantity.read(before: numberEnd, in: text),
-                  candidates.last.map({ quantity.start >= $0.end }) ?? true else {
-                if let candidate = Self.countAfter(anchor, in: text) { candidates.append(candidate) }
-                continue
-            }
-            // "Mô hình" capitalised after a number is a heading or a list ("3 Mô hình tiêu biểu").
-            if text.isUppercase(at: anchor.lowerBound), !text.isUppercase(at: anchor.lowerBound + 1) { continue }
-            let extended = Self.extendAnchor(anchor, in: text)
-            let nameEnd = Self.nameEnd(after: extended.upperBound, in: text)
-            var candidate = ModelCountCandidate(quantity: quantity, anchor: extended, nameEnd: nameEnd)
-            candidate.holder = Self.holder(after: extended.upperBound, nameEnd: nameEnd, in: text)
-            candidates.append(candidate)
+            guard !candidates.isEmpty else { return [] }
+            var builder = ModelCountBuilder(text: text, candidates: candidates, record: record,
+                                            documentYear: documentYear)
+            builder.run()
+            return builder.candidates
         }
-        guard !candidates.isEmpty else { return }
-        var builder = ModelCountBuilder(text: text, candidates: candidates, record: context.record,
-                                        documentYear: context.documentYear)
-        builder.run()
+        guard !found.isEmpty else { return }
         let base = context.record.modelCounts.count
-        for candidate in builder.candidates {
+        for candidate in found {
             let bytes = context.document.folded.utf8Range(candidate.start..<candidate.end)
             let span = context.document.scalarSpan(bytes)
             let q = candidate.quantity
@@ -87,8 +91,8 @@ public struct ModelCountExtractor: Extractor {
     }
 
     /// The verbs between "số mô hình …" and its number, as written.
-    private static let countVerbs: [(phrase: FoldedPhrase, exact: String)] = ["là", "đạt", "lên đến", "lên tới", "lên"]
-        .map { (FoldedPhrase(VietnameseFolding.searchFold($0)), $0) }
+    private static let countVerbs = FoldedPhraseTable<String>(modelCount: ["là", "đạt", "lên đến", "lên tới", "lên"]
+        .map { (VietnameseFolding.searchFold($0), $0) })
 
     /// "Tổng số mô hình đăng ký là 215", "số mô hình được công nhận: 339".
     package static func countAfter(_ anchor: Range<Int>, in text: ModelCountText) -> ModelCountCandidate? {
@@ -115,9 +119,9 @@ public struct ModelCountExtractor: Extractor {
                 verbEnd = cursor + 1
             } else if text.isClauseEnd(at: cursor) {
                 return nil
-            } else if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: text.bytes, at: cursor) {
+            } else if FoldedText.isLetter(byte), text.bytes.isWordStart(at: cursor) {
                 words += 1
-                verbEnd = countVerbs.lazy.compactMap { text.match($0.phrase, at: cursor, exact: $0.exact) }.first
+                verbEnd = text.match(countVerbs, at: cursor, exact: { $0 })?.end
             }
             guard let verbEnd else { cursor += 1; continue }
             let numberStart = text.skipSpaces(from: verbEnd)
@@ -173,12 +177,13 @@ public struct ModelCountExtractor: Extractor {
         var found: [ModelCountCandidate] = []
         while true {
             var holderMatch: (range: Range<Int>, holder: String)?
-            for entry in BreakdownMarker.holders {
-                let words = entry.phrase.words.count
+            for words in stride(from: BreakdownMarker.holders.maximumWords, through: 1, by: -1) {
                 let previous = text.previousWords(before: end, limit: words)
                 guard previous.count == words, let first = previous.last, previous[0].upperBound == end,
-                      text.match(entry.phrase, at: first.lowerBound, exact: entry.exact) == end else { continue }
-                holderMatch = (first.lowerBound..<end, entry.holder)
+                      let entry = text.match(BreakdownMarker.holders, at: first.lowerBound, where: { entry, found in
+                          found == end && text.lowered(first.lowerBound..<found) == entry.exact
+                      }) else { continue }
+                holderMatch = (first.lowerBound..<end, entry.value.holder)
                 break
             }
             guard let holderMatch else { break }
@@ -234,7 +239,7 @@ public struct ModelCountExtractor: Extractor {
         return found
     }
 
-    private static let alsoExemplars: [FoldedPhrase] = ["dien hinh", "va dien hinh", "mo hinh", "va mo hinh"].map(FoldedPhrase.init)
+    private static let alsoExemplars = FoldedPhraseTable<Bool>(modelCount: ["dien hinh", "va dien hinh", "mo hinh", "va mo hinh"].map { ($0, true) })
 
     /// "mô hình, điển hình", "mô hình và điển hình", "điển hình, mô hình" are one thing counted once.
     package static func extendAnchor(_ anchor: Range<Int>, in text: ModelCountText) -> Range<Int> {
@@ -243,9 +248,7 @@ public struct ModelCountExtractor: Extractor {
             cursor += 1
         }
         guard cursor > anchor.upperBound else { return anchor }
-        for phrase in alsoExemplars {
-            if let end = phrase.match(in: text.bytes, at: cursor) { return anchor.lowerBound..<end }
-        }
+        if let end = text.match(alsoExemplars, at: cursor)?.end { return anchor.lowerBound..<end }
         return anchor
     }
 
@@ -264,9 +267,7 @@ public struct ModelCountExtractor: Extractor {
             if let word = text.nextWord(after: cursor), ["của", "do"].contains(text.lowered(word)) {
                 cursor = text.skipSpaces(from: word.upperBound)
             }
-            for entry in BreakdownMarker.holders {
-                if text.match(entry.phrase, at: cursor, exact: entry.exact) != nil { return entry.holder }
-            }
+            if let entry = text.match(BreakdownMarker.holders, at: cursor, exact: { $0.exact }) { return entry.value.holder }
         }
         return nil
     }

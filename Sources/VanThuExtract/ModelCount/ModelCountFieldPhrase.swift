@@ -7,28 +7,28 @@
 ///
 /// `an ninh trật tự` names no field: it is a theme, not the listed `quốc phòng - an ninh`.
 package struct ModelCountFieldPhrase: Sendable {
-    package let phrase: FoldedPhrase
+    package let folded: String
     package let field: String
     /// Whether the phrase names the field without a head.
     package let bare: Bool
     /// Words that must not follow ("an ninh trật tự").
-    package let notFollowedBy: [FoldedPhrase]
+    package let notFollowedBy: FoldedPhraseTable<Bool>
 
     package init(_ folded: String, _ field: String, bare: Bool = false, notFollowedBy: [String] = []) {
-        self.phrase = FoldedPhrase(folded)
+        self.folded = folded
         self.field = field
         self.bare = bare
-        self.notFollowedBy = notFollowedBy.map(FoldedPhrase.init)
+        self.notFollowedBy = FoldedPhraseTable(modelCount: notFollowedBy.map { ($0, true) })
     }
 
     /// What introduces a field: `lĩnh vực` (and `lĩnh vực về`), `về`, `trong`, `thuộc`.
-    package static let heads: [FoldedPhrase] = ["linh vuc ve", "linh vuc", "ve", "trong", "thuoc"].map(FoldedPhrase.init)
+    package static let heads = FoldedPhraseTable<Bool>(modelCount: ["linh vuc ve", "linh vuc", "ve", "trong", "thuoc"].map { ($0, true) })
 
     /// Heads that name several fields at once: the count then has none ("trên các lĩnh vực", "trên
     /// tất cả lĩnh vực", "trên 4 lĩnh vực").
-    package static let pluralHeads: [FoldedPhrase] = [
+    package static let pluralHeads = FoldedPhraseTable<Bool>(modelCount: [
         "cac linh vuc", "nhieu linh vuc", "moi linh vuc", "tat ca linh vuc", "nhung linh vuc", "cac mat",
-    ].map(FoldedPhrase.init)
+    ].map { ($0, true) })
 
     package static let table: [ModelCountFieldPhrase] = [
         .init("xay dung dang va he thong chinh tri", "politics", bare: true),
@@ -57,5 +57,7 @@ package struct ModelCountFieldPhrase: Sendable {
         .init("kinh te", "economy", bare: true),
         .init("san xuat", "economy", bare: true),
         .init("giam ngheo", "economy", bare: true),
-    ].sorted { $0.phrase.words.count > $1.phrase.words.count }
+    ]
+
+    package static let phrases = FoldedPhraseTable<ModelCountFieldPhrase>(modelCount: table.map { ($0.folded, $0) })
 }

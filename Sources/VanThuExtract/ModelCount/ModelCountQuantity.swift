@@ -35,44 +35,19 @@ package struct ModelCountQuantity: Sendable, Equatable {
     package static let maximumCount = 999_999_999
 
     /// A number token in digits ending at `end`: `543`, `2.071`, `05`. Nil for decimals (`2,5`).
+    /// Read by the kernel's number reader (`NumberToken`), up to `end`: a dot groups thousands, a
+    /// comma is decimal (no count), a run without dots has at most 7 digits. A count of models
+    /// never reaches a billion: a longer number is no count (and never wraps:
+    /// "1.000.000.000.000.000.000.000 mô hình" has more groups than a token holds).
     package static func numberToken(endingAt end: Int, in text: ModelCountText) -> (range: Range<Int>, value: Int)? {
-        let bytes = text.bytes
-        var start = end
-        while start > 0 {
-            let byte = bytes[start - 1]
-            if FoldedText.isDigit(byte) { start -= 1; continue }
-            if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")), start - 2 >= 0,
-               FoldedText.isDigit(bytes[start - 2]), start < end {
-                start -= 1
-                continue
-            }
-            break
-        }
+        guard end <= text.count else { return nil }
+        // What follows `end` is not read: `2,5` ending at `2` is the number 2.
+        let bytes = FoldedBytes(UnsafeBufferPointer(rebasing: text.bytes.base[..<end]))
+        let start = bytes.numberStart(endingAt: end)
         guard start < end else { return nil }
-        var value = 0
-        var groupLength = 0
-        var groups = 0
-        var firstGroupLength = 0
-        for index in start..<end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ",") { return nil }  // a decimal comma: 2,5
-            if byte == UInt8(ascii: ".") {
-                if groups == 0 { firstGroupLength = groupLength } else if groupLength != 3 { return nil }
-                groups += 1
-                groupLength = 0
-                continue
-            }
-            // A count of models never reaches a billion: a longer number is no count (and must
-            // never wrap: "1.000.000.000.000.000.000.000 mô hình").
-            value = value * 10 + Int(byte - 48)
-            guard value <= maximumCount else { return nil }
-            groupLength += 1
-        }
-        if groups > 0 {
-            guard firstGroupLength >= 1, firstGroupLength <= 3, groupLength == 3 else { return nil }
-        } else if groupLength > 7 {
-            return nil
-        }
+        let token = NumberToken.read(bytes, at: start)
+        guard token.end == end, let value = token.integer(groupedBy: NumberToken.dot, maximumDigits: 7),
+              value <= maximumCount else { return nil }
         return (start..<end, value)
     }
 

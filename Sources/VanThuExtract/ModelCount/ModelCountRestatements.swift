@@ -20,7 +20,7 @@ package struct ModelCountRestatements {
         self.text = text
         var lines: [Range<Int>] = []
         var start = 0
-        for (index, byte) in text.bytes.enumerated() where byte == 0x0A {
+        for (index, byte) in text.bytes.base.enumerated() where byte == 0x0A {
             lines.append(start..<index)
             start = index + 1
         }
@@ -78,7 +78,7 @@ package struct ModelCountRestatements {
 
     private static func words(in range: Range<Int>, of text: ModelCountText) -> Int {
         var count = 0
-        for index in range where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+        for index in range where FoldedText.isWordByte(text.bytes[index]) && text.bytes.isWordStart(at: index) {
             count += 1
         }
         return count

@@ -23,19 +23,16 @@ package struct ModelCountScopes {
         var index = 0
         scan: while index < bytes.count {
             let byte = bytes[index]
-            guard FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: bytes, at: index) else {
+            guard FoldedText.isLetter(byte), bytes.isWordStart(at: index) else {
                 index += 1
                 continue
             }
-            for (phrase, scope) in LocalityNoun.national where phrase.first == byte {
-                if let end = phrase.match(in: bytes, at: index) {
-                    generic.append(Mention(range: index..<end, scope: scope))
-                    index = end
-                    continue scan
-                }
+            if let (scope, end) = text.match(LocalityNoun.national, at: index) {
+                generic.append(Mention(range: index..<end, scope: scope))
+                index = end
+                continue scan
             }
-            for noun in LocalityNoun.table where noun.phrase.first == byte {
-                guard let end = text.match(noun.phrase, at: index, exact: noun.exact) else { continue }
+            if let (noun, end) = text.match(LocalityNoun.phrases, at: index, exact: { $0.exact }) {
                 if let next = text.nextWord(after: end), LocalityNoun.notNouns[noun.canonical]?.contains(text.folded(next)) == true {
                     index = next.upperBound
                     continue scan
@@ -88,9 +85,9 @@ package struct ModelCountScopes {
     /// The start of `toàn` / `cả` / `trên địa bàn` right before a noun, if any.
     private static func wholePrefix(before position: Int, in text: ModelCountText) -> Int? {
         let words = text.previousWords(before: position, limit: 3)
-        for prefix in LocalityNoun.wholePrefixes where prefix.words.count <= words.count {
-            let start = words[prefix.words.count - 1].lowerBound
-            if prefix.match(in: text.bytes, at: start, limit: words[0].upperBound) == words[0].upperBound {
+        for count in 1...max(1, min(LocalityNoun.wholePrefixes.maximumWords, words.count)) where count <= words.count {
+            let start = words[count - 1].lowerBound
+            if text.match(LocalityNoun.wholePrefixes, at: start, limit: words[0].upperBound, where: { $1 == words[0].upperBound }) != nil {
                 return start
             }
         }

@@ -22,15 +22,15 @@ package struct ModelCountStatusRule: Sendable {
         case weak
     }
 
-    package let phrase: FoldedPhrase
+    package let folded: String
     /// The phrase as written (lower case), when its folded form is ambiguous.
     package let exact: String?
     package let status: ModelCountStatus
     package let placement: Placement
     /// A phrase that must also occur in the sentence ("tăng 15 mô hình so với năm 2016").
-    package let requires: FoldedPhrase?
+    package let requires: FoldedPhraseTable<Bool>?
     /// Words that must not follow the phrase ("tăng lên 50 mô hình" is a new total, not a delta).
-    package let notFollowedBy: [FoldedPhrase]
+    package let notFollowedBy: FoldedPhraseTable<Bool>
     /// Whether the phrase may be capitalised mid-sentence ("tặng Bằng khen"); other phrases are
     /// then part of a unit's name ("Hội đồng Thi đua – Khen thưởng").
     package let capitalised: Bool
@@ -39,12 +39,12 @@ package struct ModelCountStatusRule: Sendable {
     package init(_ folded: String, _ status: ModelCountStatus, exact: String? = nil, placement: Placement = .clause,
          requires: String? = nil, notFollowedBy: [String] = [], capitalised: Bool = false, weight: Weight = .normal) {
         self.weight = weight
-        self.phrase = FoldedPhrase(folded)
+        self.folded = folded
         self.exact = exact
         self.status = status
         self.placement = placement
-        self.requires = requires.map(FoldedPhrase.init)
-        self.notFollowedBy = notFollowedBy.map(FoldedPhrase.init)
+        self.requires = requires.map { FoldedPhraseTable(modelCount: [($0, true)]) }
+        self.notFollowedBy = FoldedPhraseTable(modelCount: notFollowedBy.map { ($0, true) })
         self.capitalised = capitalised
     }
 
@@ -128,5 +128,8 @@ package struct ModelCountStatusRule: Sendable {
         .init("con hoat dong", .existing, exact: "còn hoạt động"),
         // effective
         .init("hieu qua", .effective, exact: "hiệu quả"),
-    ].sorted { $0.phrase.words.count > $1.phrase.words.count }
+    ]
+
+    /// The rows by phrase: where several fit, the longest is read ("tăng thêm" over "tăng").
+    package static let phrases = FoldedPhraseTable<ModelCountStatusRule>(modelCount: table.map { ($0.folded, $0) })
 }

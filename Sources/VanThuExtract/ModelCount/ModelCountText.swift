@@ -1,68 +1,51 @@
 import VanThuText
 
+extension FoldedPhraseTable {
+    /// A table as model counts read it: words joined by any run of blanks, dashes or commas
+    /// (`văn hóa – xã hội`, `quốc phòng, an ninh`), after no letter or digit.
+    package init(modelCount phrases: [(String, Value)]) {
+        self.init(phrases, joiner: .blanksDashesCommas, boundary: .notWordByte)
+    }
+}
+
 /// The folded text of one document seen word by word, with the original text at hand for the
 /// checks that need diacritics or case ("công nhận" is not "công nhân", "năm" is not "Nam").
-/// Offsets are folded offsets (one per Unicode scalar, see `FoldedText`).
+/// Offsets are folded offsets (one per Unicode scalar, see `FoldedText`). The words, sentences,
+/// clauses and quotes are the kernel's view of folded bytes (`FoldedBytes`); it wraps a pointer,
+/// so a `ModelCountText` lives only inside `reading(_:_:)`.
 package struct ModelCountText {
     package let document: TextDocument
-    package let bytes: [UInt8]
+    package let bytes: FoldedBytes
 
-    package init(_ document: TextDocument) {
+    package init(_ document: TextDocument, bytes: FoldedBytes) {
         self.document = document
-        self.bytes = document.folded.bytes
+        self.bytes = bytes
+    }
+
+    /// Runs `body` on the text of `document`.
+    package static func reading<T>(_ document: TextDocument, _ body: (ModelCountText) -> T) -> T {
+        document.folded.bytes.withUnsafeBufferPointer { body(ModelCountText(document, bytes: FoldedBytes($0))) }
     }
 
     package var count: Int { bytes.count }
 
     /// The word that ends where the spaces before `position` begin, when only spaces separate
     /// them (at least one, unless `position` is itself the end of the word).
-    package func previousWord(before position: Int) -> Range<Int>? {
-        var end = position
-        while end > 0, FoldedText.isBlank(bytes[end - 1]) { end -= 1 }
-        guard end > 0, FoldedText.isWordByte(bytes[end - 1]) else { return nil }
-        var start = end
-        while start > 0, FoldedText.isWordByte(bytes[start - 1]) { start -= 1 }
-        return start..<end
-    }
+    package func previousWord(before position: Int) -> Range<Int>? { bytes.word(before: position) }
 
     /// The word that starts where the spaces after `position` end, when only spaces separate them.
-    package func nextWord(after position: Int) -> Range<Int>? {
-        var start = position
-        while start < bytes.count, FoldedText.isBlank(bytes[start]) { start += 1 }
-        guard start < bytes.count, FoldedText.isWordByte(bytes[start]) else { return nil }
-        var end = start
-        while end < bytes.count, FoldedText.isWordByte(bytes[end]) { end += 1 }
-        return start..<end
-    }
+    package func nextWord(after position: Int) -> Range<Int>? { bytes.word(after: position) }
 
     /// Up to `limit` words before `position`, nearest first, joined by spaces only.
-    package func previousWords(before position: Int, limit: Int) -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        var cursor = position
-        while words.count < limit, let word = previousWord(before: cursor) {
-            words.append(word)
-            cursor = word.lowerBound
-        }
-        return words
-    }
+    package func previousWords(before position: Int, limit: Int) -> [Range<Int>] { bytes.words(before: position, limit: limit) }
 
     /// Offset of the first non-space byte at or after `position`.
-    package func skipSpaces(from position: Int) -> Int {
-        var index = position
-        while index < bytes.count, FoldedText.isBlank(bytes[index]) { index += 1 }
-        return index
-    }
+    package func skipSpaces(from position: Int) -> Int { bytes.skipBlanks(from: position) }
 
     /// Offset just after the last non-space byte before `position`.
-    package func skipSpacesBack(from position: Int) -> Int {
-        var index = position
-        while index > 0, FoldedText.isBlank(bytes[index - 1]) { index -= 1 }
-        return index
-    }
+    package func skipSpacesBack(from position: Int) -> Int { bytes.skipBlanksBack(from: position) }
 
-    package func folded(_ range: Range<Int>) -> String {
-        String(decoding: bytes[range], as: UTF8.self)
-    }
+    package func folded(_ range: Range<Int>) -> String { bytes.string(range) }
 
     /// The original text of a folded range.
     package func original(_ range: Range<Int>) -> String {
@@ -74,6 +57,13 @@ package struct ModelCountText {
         original(range).lowercased()
     }
 
+    /// Whether the folded range reads as `exact` (lower case), or differs from it only in a vowel's
+    /// shape mark, as OCR misreads them (`cơng nhận` for `công nhận`), never in a tone.
+    package func reads(_ range: Range<Int>, as exact: String) -> Bool {
+        let written = lowered(range)
+        return written == exact || VietnameseFolding.ignoringVowelShape(written) == VietnameseFolding.ignoringVowelShape(exact)
+    }
+
     /// Whether the original scalar at folded offset `position` is an upper-case letter.
     package func isUppercase(at position: Int) -> Bool {
         guard position < bytes.count, FoldedText.isLetter(bytes[position]) else { return false }
@@ -82,118 +72,44 @@ package struct ModelCountText {
         return scalar.properties.isUppercase
     }
 
-    /// Whether `phrase` occurs at `position` (and, with `exact`, reads exactly so, lower-cased, or
-    /// differs only in a vowel's shape mark, as OCR misreads them: `cơng nhận`).
-    package func match(_ phrase: FoldedPhrase, at position: Int, exact: String? = nil, limit: Int? = nil) -> Int? {
-        guard let end = phrase.match(in: bytes, at: position, limit: limit) else { return nil }
-        if let exact, case let written = lowered(position..<end), written != exact,
-           VietnameseFolding.ignoringVowelShape(written) != VietnameseFolding.ignoringVowelShape(exact) { return nil }
-        return end
+    /// The longest phrase of `table` that starts at `position`, ends by `limit` (on a word end) and
+    /// that `accept` takes (given its value and end).
+    package func match<Value>(_ table: FoldedPhraseTable<Value>, at position: Int, limit: Int? = nil,
+                              where accept: (Value, Int) -> Bool = { _, _ in true }) -> (value: Value, end: Int)? {
+        table.match(bytes, at: position, limit: limit ?? bytes.count, where: accept)
+    }
+
+    /// The longest phrase of `table` at `position` that reads as its entry's `exact` spelling
+    /// (lower-cased) when the entry has one: `xã`, not `xa`; `có`, not `cơ`; or differs from it only
+    /// in a vowel's shape mark, as OCR misreads them (`cơng nhận`), never in a tone.
+    package func match<Value>(_ table: FoldedPhraseTable<Value>, at position: Int, limit: Int? = nil,
+                              exact: (Value) -> String?) -> (value: Value, end: Int)? {
+        match(table, at: position, limit: limit) { value, end in
+            exact(value).map { reads(position..<end, as: $0) } ?? true
+        }
     }
 
     /// The matching closing quote of the quote at `position` on the same line (within 400 bytes).
-    package func closingQuote(after position: Int) -> Int? {
-        var index = position + 1
-        let end = min(bytes.count, position + 400)
-        while index < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { return index }
-            if byte == 0x0A { return nil }
-            index += 1
-        }
-        return nil
-    }
+    package func closingQuote(after position: Int) -> Int? { bytes.closingQuote(after: position) }
 
     /// The matching opening quote of the quote at `position` on the same line (within 400 bytes).
-    package func openingQuote(before position: Int) -> Int? {
-        var index = position - 1
-        let end = max(0, position - 400)
-        while index >= end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { return index }
-            if byte == 0x0A { return nil }
-            index -= 1
-        }
-        return nil
-    }
+    package func openingQuote(before position: Int) -> Int? { bytes.openingQuote(before: position) }
 
-    // MARK: Sentences and clauses
+    /// Whether the byte at `index` ends a sentence (`FoldedBytes.isSentenceEnd`).
+    package func isSentenceEnd(at index: Int) -> Bool { bytes.isSentenceEnd(at: index) }
 
-    private static let abbreviations: Set<String> = ["tp", "tx", "tt", "q", "p", "ts", "ths", "gs", "pgs", "bs", "ks", "cn", "th"]
-
-    /// Whether the byte at `index` ends a sentence: a line break, `!`, `?`, or a full stop that is
-    /// not inside a number (`2.071`) and not after an abbreviation (`TP.`).
-    package func isSentenceEnd(at index: Int) -> Bool {
-        let byte = bytes[index]
-        switch byte {
-        case 0x0A, UInt8(ascii: "!"), UInt8(ascii: "?"):
-            return true
-        case UInt8(ascii: "."):
-            let next = index + 1 < bytes.count ? bytes[index + 1] : 0x20
-            guard FoldedText.isBlank(next) || next == 0x0A || next == UInt8(ascii: "\"") || next == UInt8(ascii: ".") else { return false }
-            if index > 0, FoldedText.isWordByte(bytes[index - 1]) {
-                var start = index
-                while start > 0, FoldedText.isWordByte(bytes[start - 1]) { start -= 1 }
-                if index - start <= 3, Self.abbreviations.contains(folded(start..<index)) { return false }
-            }
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// Whether the byte at `index` ends a clause: a sentence end or `,` `;` `:` `(` `)`.
-    package func isClauseEnd(at index: Int) -> Bool {
-        switch bytes[index] {
-        case UInt8(ascii: ","):
-            // "2,5" is a decimal number, not a clause end.
-            let before = index > 0 ? bytes[index - 1] : 0
-            let after = index + 1 < bytes.count ? bytes[index + 1] : 0
-            return !(FoldedText.isDigit(before) && FoldedText.isDigit(after))
-        case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"):
-            return true
-        default:
-            return isSentenceEnd(at: index)
-        }
-    }
+    /// Whether the byte at `index` ends a clause (`FoldedBytes.isClauseEnd`).
+    package func isClauseEnd(at index: Int) -> Bool { bytes.isClauseEnd(at: index) }
 
     /// Start of the sentence that contains `position`.
-    package func sentenceStart(of position: Int) -> Int {
-        var index = min(position, bytes.count) - 1
-        let floor = max(0, position - 4000)
-        while index >= floor {
-            if isSentenceEnd(at: index) { return index + 1 }
-            index -= 1
-        }
-        return floor
-    }
+    package func sentenceStart(of position: Int) -> Int { bytes.sentenceStart(of: position) }
 
     /// End (exclusive, at the terminating byte) of the sentence that contains `position`.
-    package func sentenceEnd(of position: Int) -> Int {
-        var index = position
-        let ceiling = min(bytes.count, position + 4000)
-        while index < ceiling {
-            if isSentenceEnd(at: index) { return index }
-            index += 1
-        }
-        return ceiling
-    }
+    package func sentenceEnd(of position: Int) -> Int { bytes.sentenceEnd(of: position) }
 
     /// Start of the line that contains `position`.
-    package func lineStart(of position: Int) -> Int {
-        var index = min(position, bytes.count)
-        while index > 0, bytes[index - 1] != 0x0A { index -= 1 }
-        return index
-    }
+    package func lineStart(of position: Int) -> Int { bytes.lineStart(of: position) }
 
     /// Whether a quote opened before `position` in `start..<position` is still open there.
-    package func isInsideQuote(_ position: Int, from start: Int) -> Bool {
-        var open = false
-        var index = start
-        while index < position {
-            if bytes[index] == UInt8(ascii: "\"") { open.toggle() }
-            index += 1
-        }
-        return open
-    }
+    package func isInsideQuote(_ position: Int, from start: Int) -> Bool { bytes.isInsideQuote(position, from: start) }
 }

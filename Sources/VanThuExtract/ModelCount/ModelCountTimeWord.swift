@@ -9,7 +9,7 @@ import VanThuText
 /// | `hằng năm`, `hàng năm`, `mỗi năm` | recurring: no year | "Hằng năm, mỗi chi hội xây dựng 2 mô hình" |
 /// | `năm nay` | the document's year (none if it has no date) | "năm nay mỗi xã đăng ký 3 mô hình" |
 package struct ModelCountTimeWord: Sendable {
-    package let phrase: FoldedPhrase
+    package let folded: String
     /// As written (lower case), when the folded form is ambiguous (`hiện` / `hiến`).
     package let exact: String
     /// `.point(nil)` for `năm nay` (resolved to the document's year), `.noYear` otherwise.
@@ -21,7 +21,7 @@ package struct ModelCountTimeWord: Sendable {
 
     package init(_ exact: String, _ kind: ModelCountYears.Kind, followedBy: Set<String> = [], notAfter: Set<String> = []) {
         self.exact = exact
-        self.phrase = FoldedPhrase(VietnameseFolding.searchFold(exact))
+        self.folded = VietnameseFolding.searchFold(exact)
         self.kind = kind
         self.followedBy = followedBy
         self.notAfter = notAfter
@@ -35,21 +35,20 @@ package struct ModelCountTimeWord: Sendable {
               notAfter: ["thực", "thể", "xuất", "phát", "biểu", "hiển", "trình", "tái", "hiện"]),
         .init("hằng năm", .noYear), .init("hàng năm", .noYear), .init("mỗi năm", .noYear),
         .init("năm nay", .point(nil)),
-    ].sorted { $0.phrase.words.count > $1.phrase.words.count }
+    ]
 
-    /// The time word starting at `position`, if any.
+    package static let phrases = FoldedPhraseTable<ModelCountTimeWord>(modelCount: table.map { ($0.folded, $0) })
+
+    /// The time word starting at `position`, if any (the longest that fits).
     package static func match(at position: Int, in text: ModelCountText) -> ModelCountTimeWord? {
-        let byte = text.bytes[position]
-        for word in table where word.phrase.first == byte {
-            guard let end = text.match(word.phrase, at: position, exact: word.exact) else { continue }
+        text.match(phrases, at: position) { word, end in
+            guard text.lowered(position..<end) == word.exact else { return false }
             if !word.followedBy.isEmpty {
-                guard let next = text.nextWord(after: end), word.followedBy.contains(text.lowered(next)) else { continue }
+                guard let next = text.nextWord(after: end), word.followedBy.contains(text.lowered(next)) else { return false }
             }
-            if let previous = text.previousWord(before: position), word.notAfter.contains(text.lowered(previous)) { continue }
+            if let previous = text.previousWord(before: position), word.notAfter.contains(text.lowered(previous)) { return false }
             // Words split by a comma or a dash ("năm, nay") are no time word.
-            if text.bytes[position..<end].contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "-") }) { continue }
-            return word
-        }
-        return nil
+            return !text.bytes[position..<end].contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "-") })
+        }?.value
     }
 }

@@ -53,16 +53,18 @@ package struct ModelCountYears {
         "va", "tu", "nay", "rieng", "o", "tai", "thoi", "diem", "ngay", "ke", "hien", "toi", "giai", "doan", "nhiem", "ky",
     ]
 
+    /// Words before the years of a span: `giai đoạn 2021-2025`, `nhiệm kỳ 2020-2025`.
+    package static let periods = FoldedPhraseTable<Bool>(modelCount: [("giai doan", true), ("nhiem ky", true)])
+
     package init(_ text: ModelCountText, documentYear: Int? = nil) {
         var mentions: [Mention] = []
         let bytes = text.bytes
         let count = bytes.count
-        let periods = [FoldedPhrase("giai doan"), FoldedPhrase("nhiem ky")]
         var index = 0
         while index < count {
             defer { index += 1 }
             let byte = bytes[index]
-            if FoldedText.isLetter(byte), FoldedText.isWordStartByte(in: bytes, at: index),
+            if FoldedText.isLetter(byte), bytes.isWordStart(at: index),
                let word = ModelCountTimeWord.match(at: index, in: text) {
                 var kind = word.kind
                 if case .point = kind { kind = .point(documentYear) }  // năm nay
@@ -73,11 +75,11 @@ package struct ModelCountYears {
             var digits = -1
             var isNam = false
             if byte == UInt8(ascii: "n"), bytes[index + 1] == UInt8(ascii: "a"), bytes[index + 2] == UInt8(ascii: "m"),
-               FoldedText.isWordStartByte(in: bytes, at: index), FoldedText.isBlank(bytes[index + 3]) {
+               bytes.isWordStart(at: index), FoldedText.isBlank(bytes[index + 3]) {
                 digits = text.skipSpaces(from: index + 3)
                 isNam = true
             } else if byte == UInt8(ascii: "g") || byte == UInt8(ascii: "n"),
-                      let end = periods.lazy.compactMap({ $0.match(in: bytes, at: index) }).first {
+                      let end = text.match(Self.periods, at: index)?.end {
                 digits = text.skipSpaces(from: end)
             } else if byte == UInt8(ascii: "("), FoldedText.isDigit(bytes[index + 1]) {
                 digits = index + 1  // "(2016-2020)": a period in parentheses
@@ -190,7 +192,7 @@ package struct ModelCountYears {
         guard last > start, text.bytes[last - 1] != UInt8(ascii: "."), text.bytes[last - 1] != UInt8(ascii: ","),
               text.bytes[last - 1] != UInt8(ascii: ";") else { return false }
         var words = 0
-        for index in start..<last where FoldedText.isWordByte(text.bytes[index]) && FoldedText.isWordStartByte(in: text.bytes, at: index) {
+        for index in start..<last where FoldedText.isWordByte(text.bytes[index]) && text.bytes.isWordStart(at: index) {
             words += 1
             if words > 14 { return false }
         }
@@ -213,7 +215,7 @@ package struct ModelCountYears {
                 return words >= 1 && words <= 4 ? index + 1 : start
             }
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == 0x0A { return start }
-            if FoldedText.isWordByte(byte), FoldedText.isWordStartByte(in: text.bytes, at: index) { words += 1 }
+            if FoldedText.isWordByte(byte), text.bytes.isWordStart(at: index) { words += 1 }
             index += 1
         }
         return start

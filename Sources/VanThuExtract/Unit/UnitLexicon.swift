@@ -45,6 +45,10 @@ public struct UnitLexicon: Sendable {
         /// A mass organisation whose head is its whole name (`Đoàn Thanh niên`, `Mặt trận Tổ quốc`):
         /// like a qualifier, it shares a list's locality (`Hội Nông dân, Đoàn Thanh niên xã A`).
         public static let massOrganisation = Head(rawValue: 1 << 14)
+        /// Opens no receiving unit of a deadline (`gửi về …`, `báo cáo …`): a common word of running
+        /// text before a capitalised name (`tổ`, `đội`, `quỹ`, `báo`, `đài`), or a body that does not
+        /// receive reports (`Bộ đội`, `Câu lạc bộ`). Heads that are `nestedOnly` open none either.
+        public static let notRecipient = Head(rawValue: 1 << 15)
     }
 
     /// A position (title of office); `hiddenHead` is the head noun it ends with when a unit name
@@ -54,8 +58,55 @@ public struct UnitLexicon: Sendable {
         /// How many of the position's last words make the hidden head (`Văn phòng` in
         /// `Chánh Văn phòng`).
         public var headWords: Int
-        public init(hiddenHead: Bool = false, headWords: Int = 1) { self.hiddenHead = hiddenHead; self.headWords = headWords }
+        /// Reports go to the office itself (`báo cáo Thủ tướng Chính phủ`, `gửi Chủ tịch UBND tỉnh`):
+        /// it opens a deadline's receiving unit as a head does.
+        public var receivesReports: Bool
+        public init(hiddenHead: Bool = false, headWords: Int = 1, receivesReports: Bool = false) {
+            self.hiddenHead = hiddenHead; self.headWords = headWords; self.receivesReports = receivesReports
+        }
     }
+
+    /// What the receiving unit of a deadline (`gửi về Ban Dân vận Huyện ủy trước ngày …`) may be
+    /// made of, as written; the deadline reader folds them (`UnitPhraseReader.Vocabulary`).
+    public struct Recipients: Sendable, Equatable {
+        /// Phrases a receiving unit starts with: every head that is neither `nestedOnly` nor
+        /// `notRecipient`, the positions that `receivesReports`, and `bodies`.
+        public var openings: [String]
+        /// Lower-case words that go on a name after a lower-case word (`Ủy ban nhân dân huyện`):
+        /// every locality noun, and `nameWords`.
+        public var nameWords: [String]
+        public init(openings: [String] = [], nameWords: [String] = []) {
+            self.openings = openings; self.nameWords = nameWords
+        }
+    }
+
+    /// Bodies that receive reports but are no unit head of the units extractor (there they are
+    /// qualifiers, organs or ordinary words): `gửi về Thường vụ Đảng ủy`, `báo cáo Lãnh đạo Sở`,
+    /// `về Chi nhánh Ngân hàng …`, `UBKT Huyện ủy`.
+    package static let recipientBodies = [
+        "Thường trực", "Thường vụ", "BCH", "UBKT", "UBTVQH", "Lãnh đạo", "Tổ chức", "Cơ quan", "Chi nhánh",
+        "Liên minh", "Bảo hiểm", "Hội đồng nhân dân", "Ủy ban MTTQ", "Liên đoàn Lao động",
+    ]
+
+    /// Lower-case words of a name besides the localities, as running text writes them inside a
+    /// receiving unit (`Hội nông dân xã`, `Ban thường vụ Tỉnh đoàn`, `Đảng ủy khối cơ quan`).
+    package static let recipientNameWords = [
+        "nhân dân", "cơ quan", "Việt Nam", "Trung ương", "cấp", "khối", "đảng", "lao động", "xã hội",
+        "chính trị", "cựu chiến binh", "nông dân", "phụ nữ", "thanh niên", "dân vận", "tuyên giáo",
+        "tổ quốc", "mặt trận", "thường vụ", "thường trực", "chấp hành", "quản lý", "quản trị", "thi đua",
+        "khen thưởng", "tổ",
+    ]
+
+    /// The receiving units' vocabulary of the given heads, positions and localities.
+    package static func recipients(heads: [(String, Head)], positions: [(String, Position)],
+                                   localities: [String]) -> Recipients {
+        let openings = heads.filter { $0.1.isDisjoint(with: [.nestedOnly, .notRecipient]) }.map(\.0)
+            + positions.filter(\.1.receivesReports).map(\.0) + recipientBodies
+        return Recipients(openings: openings, nameWords: localities + recipientNameWords)
+    }
+
+    /// What a deadline's receiving unit is made of (see `Recipients`).
+    public var recipients = Recipients()
 
     public enum Locality: Sendable, Hashable {
         /// May stand without a name (`huyện`, `thành phố`): the document's own.
@@ -190,6 +241,7 @@ public struct UnitLexicon: Sendable {
         copy.positions.insert(contentsOf: extra.positions.map { ($0, Position()) })
         copy.places.insert(contentsOf: extra.places.map { ($0, true) })
         copy.writtenForms.insert(contentsOf: (extra.heads + extra.standaloneHeads + extra.qualifiers + extra.places).map { ($0, $0) })
+        copy.recipients.openings += extra.heads + extra.standaloneHeads
         copy.refreshStartWords()
         return copy
     }
@@ -222,23 +274,24 @@ public struct UnitLexicon: Sendable {
             ("Ban", [.lowercaseWithQualifier]), ("Tiểu ban", []), ("Ban Chỉ đạo", [.standalone, .topic]),
             ("BCĐ", [.standalone, .topic, .abbreviation]), ("Ban Chấp hành", [.organ, .standalone]), ("Ban Thường vụ", [.organ, .standalone]),
             ("BTV", [.organ, .standalone, .abbreviation]), ("Ban Bí thư", [.standalone, .national]), ("Bộ Chính trị", [.standalone, .national]),
-            ("Đoàn", []), ("Chi đoàn", [.standalone, .lowercaseWithLocality]), ("Công đoàn", [.standalone]), ("Liên đội", [.standalone]),
-            ("Công an", [.lowercaseWithLocality]), ("Bộ đội", []), ("Bộ Chỉ huy", []), ("Ban Chỉ huy", []), ("Quân khu", []),
+            ("Đoàn", []), ("Chi đoàn", [.standalone, .lowercaseWithLocality]), ("Công đoàn", [.standalone]), ("Liên đội", [.standalone, .notRecipient]),
+            ("Công an", [.lowercaseWithLocality]), ("Bộ đội", [.notRecipient]), ("Bộ Chỉ huy", []), ("Ban Chỉ huy", []), ("Quân khu", []),
             ("Sở", []), ("Phòng", [.lowercaseWithQualifier]), ("Bộ", [.national]), ("Cục", [.national]), ("Chi cục", []),
             ("Tổng cục", [.national]), ("Vụ", [.national]),
             ("Viện", []), ("Học viện", []), ("Trường", [.lowercaseBeforeName]), ("Đại học", []),
             ("Trung tâm", [.lowercaseWithQualifier]), ("Văn phòng", []), ("Thanh tra", []), ("Kho bạc", []), ("Tòa án", []),
-            ("Viện kiểm sát", []), ("Ngân hàng", [.descriptor]), ("Quỹ", [.descriptor]),
+            ("Viện kiểm sát", []), ("Ngân hàng", [.descriptor]), ("Quỹ", [.descriptor, .notRecipient]),
             ("Công ty", [.lowercaseBeforeName]), ("Cty", []), ("Tập đoàn", []),
             ("Tổng công ty", []), ("Hợp tác xã", [.descriptor]), ("HTX", [.descriptor, .abbreviation]),
-            ("Tổ", [.descriptor, .lowercaseWithQualifier]), ("Tổ hợp tác", [.descriptor]), ("Đội", [.descriptor, .lowercaseWithQualifier]),
-            ("Câu lạc bộ", [.descriptor]), ("Bệnh viện", [.lowercaseWithQualifier]), ("Trạm", [.lowercaseWithQualifier]), ("Đài", []), ("Chính phủ", [.standalone, .national]),
+            ("Tổ", [.descriptor, .lowercaseWithQualifier, .notRecipient]), ("Tổ hợp tác", [.descriptor, .notRecipient]),
+            ("Đội", [.descriptor, .lowercaseWithQualifier, .notRecipient]),
+            ("Câu lạc bộ", [.descriptor, .notRecipient]), ("Bệnh viện", [.lowercaseWithQualifier]), ("Trạm", [.lowercaseWithQualifier]), ("Đài", []), ("Chính phủ", [.standalone, .national]),
             ("Quốc hội", [.standalone, .national]), ("Ban Quản lý", []), ("Bảo hiểm xã hội", []), ("BHXH", [.abbreviation]),
             ("Ủy ban Thường vụ Quốc hội", [.standalone, .national]), ("Đoàn Thanh niên", [.lowercaseWithLocality, .massOrganisation]),
             ("Đoàn đại biểu Quốc hội", [.standalone]), ("Kiểm toán nhà nước", [.standalone]),
             ("Tổng Liên đoàn", [.national]), ("Hội đồng Bộ trưởng", [.standalone, .national]),
             ("Hội đồng Chính phủ", [.standalone, .national]),
-            ("Mặt trận Tổ quốc", [.standalone, .placeName, .massOrganisation]), ("Báo", []),
+            ("Mặt trận Tổ quốc", [.standalone, .placeName, .massOrganisation]), ("Báo", [.notRecipient]),
             ("T.Ư", [.nestedOnly, .standalone, .committee, .leadsBody]), ("TW", [.nestedOnly, .standalone, .committee]),
         ]
     }()
@@ -326,9 +379,9 @@ public struct UnitLexicon: Sendable {
             ("bí thư thường trực", Position()), ("tổng bí thư", Position()), ("ủy viên", Position()),
             ("ủy viên ban thường vụ", Position()), ("tỉnh ủy viên", Position()), ("huyện ủy viên", Position()),
             ("thành ủy viên", Position()), ("quận ủy viên", Position()), ("thị ủy viên", Position()),
-            ("đảng ủy viên", Position()), ("ủy viên ban chấp hành", Position()), ("ủy viên thường vụ", Position()), ("chủ tịch", Position()),
+            ("đảng ủy viên", Position()), ("ủy viên ban chấp hành", Position()), ("ủy viên thường vụ", Position()), ("chủ tịch", Position(receivesReports: true)),
             ("phó chủ tịch", Position()), ("phó chủ tịch thường trực", Position()), ("chủ tịch nước", Position()),
-            ("thủ tướng", Position()), ("thủ trưởng", Position()), ("phó thủ tướng", Position()), ("bộ trưởng", Position()),
+            ("thủ tướng", Position(receivesReports: true)), ("thủ trưởng", Position()), ("phó thủ tướng", Position()), ("bộ trưởng", Position()),
             ("thứ trưởng", Position()), ("trưởng ban", Position(hiddenHead: true)),
             ("phó trưởng ban", Position(hiddenHead: true)), ("trưởng ban thường trực", Position()),
             ("phó trưởng ban thường trực", Position()), ("trưởng phòng", Position(hiddenHead: true)),
@@ -425,6 +478,7 @@ public struct UnitLexicon: Sendable {
         var written = PhraseTable<String>()
         for phrase in places + qualifiers + heads.map(\.0) + localities.map(\.0) + ["và"] { written.insert(phrase, phrase) }
         lexicon.writtenForms = written
+        lexicon.recipients = recipients(heads: heads, positions: positions, localities: localities.map(\.0))
         for place in places {
             let keys = WordKey.keys(place)
             if keys.count == 2 { lexicon.placesSplitAfterFirstWord[keys[1], default: []].insert(keys[0]) }

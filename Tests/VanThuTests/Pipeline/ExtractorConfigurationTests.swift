@@ -47,6 +47,16 @@ struct ExtractorConfigurationTests {
         #expect(extended.units.contains { $0.name.lowercased().hasPrefix("nghiệp đoàn") }, "units: \(extended.units.map(\.name))")
     }
 
+    @Test func aHeadFromTheConfigurationStartsADeadlinesReceivingUnit() throws {
+        let text = Self.dispatch + "\nCác tổ gửi danh sách đoàn viên về Nghiệp đoàn Nghề cá xã An Bình trước ngày 25/4/2024.\n"
+        let plain = record(text, try parse(#"{"inputs": ["a"]}"#))
+        let extended = record(text, try parse(#"{"inputs": ["a"], "lexicon": {"heads": ["Nghiệp đoàn"]}}"#))
+        #expect(plain.deadlines.map(\.due) == ["2024-04-25"] && extended.deadlines.map(\.due) == ["2024-04-25"])
+        // Standard lexicon: `Nghiệp đoàn` opens no receiving unit.
+        #expect(plain.deadlines.first?.to == nil)
+        #expect(extended.deadlines.first?.to == "Nghiệp đoàn Nghề cá xã An Bình", "to: \(String(describing: extended.deadlines.first?.to))")
+    }
+
     @Test func anOptionIsReadAndChangesWhatTheExtractorDoes() throws {
         let text = "Hội Cựu chiến binh phường 4 tổ chức hội nghị. Sau đó Hội Cựu chiến binh phường trao quà cho hội viên."
         let standard = try parse(#"{"inputs": ["a"]}"#)

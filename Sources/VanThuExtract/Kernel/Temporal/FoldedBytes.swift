@@ -82,6 +82,22 @@ package struct FoldedBytes {
         return (value, i - start, i)
     }
 
+    /// Read backwards: where the digits that end at `end` start, with the `.` or `,` between two
+    /// digits (`2.071`, `2,5`), so that `NumberToken.read` from there reads the number that ends at `end`.
+    package func numberStart(endingAt end: Int) -> Int {
+        var start = end
+        while start > 0 {
+            let byte = self[start - 1]
+            if FoldedText.isDigit(byte) { start -= 1; continue }
+            if byte == NumberToken.dot || byte == NumberToken.comma, start < end, FoldedText.isDigit(self[start - 2]) {
+                start -= 1
+                continue
+            }
+            break
+        }
+        return start
+    }
+
     /// If a phrase of `table` starts at `start` (after at most a few spaces), its entry and end.
     package func phrase<Value>(_ table: FoldedPhraseTable<Value>, at start: Int) -> (value: Value, end: Int)? {
         table.match(self, at: skipSpaces(from: start))

@@ -1,7 +1,9 @@
 import VanThuText
 
 /// A run of digits with the separators between its groups (`14/8/2015`, `2015-2020`, `84.000.000`,
-/// `68,23`), read at once so that no part of it is read again as a number of its own.
+/// `68,23`), read at once so that no part of it is read again as a number of its own. The one
+/// number reader of the extractors: dates read its groups as day, month and year, model counts as
+/// a whole number grouped by thousands (`integer(groupedBy:maximumDigits:)`).
 package struct NumberToken {
     package static let slash = UInt8(ascii: "/"), dash = UInt8(ascii: "-"), dot = UInt8(ascii: "."), comma = UInt8(ascii: ",")
 
@@ -52,6 +54,21 @@ package struct NumberToken {
         default: isQuantity = true; return
         }
         self.count += 1
+    }
+
+    /// The whole number the token writes with `groupSeparator` between groups of three digits
+    /// (`2.071`, `1.200.000`), or as one run of at most `maximumDigits` digits (`543`, `05`); nil
+    /// for a decimal comma, another separator, or a group that is not of three digits (`2.5`).
+    package func integer(groupedBy groupSeparator: UInt8, maximumDigits: Int) -> Int? {
+        guard count > 0, !isQuantity else { return nil }
+        if count == 1 { return digits.0 <= maximumDigits ? values.0 : nil }
+        guard (1...3).contains(digits.0) else { return nil }
+        var total = values.0
+        for k in 1..<count {
+            guard separator(k) == groupSeparator, digitCount(k) == 3 else { return nil }
+            total = total * 1000 + value(k)
+        }
+        return total
     }
 
     /// Reads the token that starts with the digit at `start`.
