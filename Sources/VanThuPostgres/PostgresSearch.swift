@@ -73,12 +73,12 @@ enum PostgresSearch {
         if terms.count > 1, terms.allSatisfy({ $0.count == 1 }) {
             var phrase = query
             phrase.text = "\"" + terms.map { $0[0] }.joined(separator: " ") + "\""
-            let first = try run(phrase, snippetTerms: terms, link: link)
+            let first = try run(phrase, link: link)
             guard first.count < query.limit else { return first }
             let seen = Set(first.map(\.id))
-            return first + (try run(query, snippetTerms: terms, link: link)).filter { !seen.contains($0.id) }.prefix(query.limit - first.count)
+            return first + (try run(query, link: link)).filter { !seen.contains($0.id) }.prefix(query.limit - first.count)
         }
-        return try run(query, snippetTerms: terms, link: link)
+        return try run(query, link: link)
     }
 
     static func total(_ query: SearchQuery, link: PostgresLink) throws -> Int {
@@ -89,7 +89,8 @@ enum PostgresSearch {
 
     private struct TextOnly: Decodable { var text: String }
 
-    private static func run(_ query: SearchQuery, snippetTerms: [[String]], link: PostgresLink) throws -> [SearchHit] {
+    private static func run(_ query: SearchQuery, link: PostgresLink) throws -> [SearchHit] {
+        let snippetTerms = query.terms
         let filter = try filters(query, firstParameter: 1)
         let whereClause = filter.whereClause.isEmpty ? "" : "WHERE " + filter.whereClause
         let order = filter.tsqueryParameter.map {
