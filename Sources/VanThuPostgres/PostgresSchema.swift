@@ -22,9 +22,17 @@ enum PostgresSchema {
                 IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'vanthu') THEN
                     CREATE TEXT SEARCH CONFIGURATION vanthu (COPY = simple);
                     ALTER TEXT SEARCH CONFIGURATION vanthu ALTER MAPPING FOR asciiword, word, numword, asciihword, hword,
-                        numhword, hword_asciipart, hword_part, hword_numpart WITH unaccent, simple;
+                        numhword, hword_asciipart, hword_part, hword_numpart, int, uint, float, sfloat, version, email, url, host,
+                        url_path, file WITH unaccent, simple;
                 END IF;
             END $$
+            """,
+            // ASCII punctuation made blank before parsing, so that the words are the SQLite index's
+            // (its tokenizer splits at every character that is no letter or digit): "V/v" is the
+            // words v and v, not the file name "v/v"; "NĐ-CP" is nd and cp.
+            """
+            CREATE FUNCTION vanthu_words(text) RETURNS text IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
+            AS $$ SELECT translate($1, '!"#$%&''()*+,-./:;<=>?@[\\]^_`{|}~', '                                ') $$
             """,
             """
             CREATE TABLE vanthu_meta (key text PRIMARY KEY, value text NOT NULL)

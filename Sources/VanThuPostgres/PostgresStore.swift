@@ -119,9 +119,9 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
         WITH r AS (SELECT convert_from($9, 'UTF8')::json AS j)
         INSERT INTO documents (id, path, sha256, size, extractor_version, kind, date, title, record, summary, gone, first_run, last_run, search)
         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, false, $11, $11,
-            setweight(to_tsvector('vanthu', coalesce($8, '')), 'A')
-            || setweight(to_tsvector('vanthu', coalesce((SELECT string_agg(u->>'name', ' | ') FROM json_array_elements(r.j->'units') u), '')), 'B')
-            || setweight(to_tsvector('vanthu', coalesce(r.j->>'text', '')), 'D')
+            setweight(to_tsvector('vanthu', vanthu_words(coalesce($8, ''))), 'A')
+            || setweight(to_tsvector('vanthu', vanthu_words(coalesce((SELECT string_agg(u->>'name', ' | ') FROM json_array_elements(r.j->'units') u), ''))), 'B')
+            || setweight(to_tsvector('vanthu', vanthu_words(coalesce(r.j->>'text', ''))), 'D')
         FROM r
         ON CONFLICT (id) DO UPDATE SET path = excluded.path, extractor_version = excluded.extractor_version,
             kind = excluded.kind, date = excluded.date, title = excluded.title, record = excluded.record,
