@@ -32,6 +32,9 @@ package final class PostgresLink: @unchecked Sendable {
     /// Tries of a unit of work whose connection failed, and the pause before each new try.
     package var attempts = 4
     package var pause = 0.5
+    /// How long a statement may go without an answer before its connection counts as lost:
+    /// `VANTHU_PG_QUERY_SECONDS`, else 300 s.
+    package var queryTimeout = ProcessInfo.processInfo.environment["VANTHU_PG_QUERY_SECONDS"].flatMap(Double.init) ?? 300
 
     package init(_ location: PostgresLocation) {
         self.location = location
@@ -59,8 +62,14 @@ package final class PostgresLink: @unchecked Sendable {
     /// Runs `body` on a connection of the pool. A connection whose work failed with a connection
     /// error is closed; others go back to the pool.
     package func withSession<T>(_ body: (PGSession) throws -> T) throws -> T {
-        let connection = try lock.withLock { idle.popLast() } ?? connect()
-        let session = PGSession(connection: connection, logger: logger)
+        var pooled = lock.withLock { idle.popLast() }
+        // A pooled connection the server ended while it was idle is dropped, not used.
+        while let connection = pooled, connection.isClosed {
+            try? connection.close().wait()
+            pooled = lock.withLock { idle.popLast() }
+        }
+        let connection = try pooled ?? connect()
+        let session = PGSession(connection: connection, logger: logger, timeout: queryTimeout, location: location.redacted)
         do {
             let value = try body(session)
             lock.withLock { idle.append(connection) }
@@ -78,11 +87,11 @@ package final class PostgresLink: @unchecked Sendable {
     /// `withSession`, tried again on a new connection when the connection was lost (or the
     /// server could not be reached), and when the transaction lost a deadlock or a serialization
     /// conflict to another worker. Only for work that is safe to repeat.
-    package func retrying<T>(_ body: (PGSession) throws -> T) throws -> T {
+    package func retrying<T>(canRetry: () -> Bool = { true }, _ body: (PGSession) throws -> T) throws -> T {
         var attempt = 1
         while true {
             do { return try withSession(body) } catch {
-                let transient = Self.isConnectionLoss(error) || Self.isConflict(error)
+                let transient = (Self.isConnectionLoss(error) || Self.isConflict(error)) && canRetry()
                 guard transient, attempt < attempts else {
                     if Self.isConnectionLoss(error) {
                         throw PostgresStoreError.connectionLost(location: location.redacted, attempts: attempt, reason: Self.reason(error))
@@ -139,6 +148,21 @@ package final class PostgresLink: @unchecked Sendable {
 package struct PGSession {
     let connection: PostgresConnection
     let logger: Logger
+    var timeout: Double = 300
+    var location: String = ""
+
+    /// The future's value, waiting at most `timeout`: a statement with no answer by then closes
+    /// its connection and counts as a lost connection (never a run that hangs).
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        future.whenComplete { _ in done.signal() }
+        if done.wait(timeout: .now() + timeout) == .timedOut {
+            let closing: EventLoopFuture<Void> = connection.close()
+            _ = closing
+            throw PostgresStoreError.connectionLost(location: location, attempts: 1, reason: "no answer in \(Int(timeout)) s")
+        }
+        return try future.wait()
+    }
 
     /// Runs `sql` with `values` bound to $1, $2 …; returns every row.
     @discardableResult
@@ -156,7 +180,7 @@ package struct PGSession {
             case .float8s(let doubles): binds.append(doubles)
             }
         }
-        return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait().rows
+        return try wait(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)).rows
     }
 
     /// One statement without parameters or rows (schema changes).

@@ -262,13 +262,16 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
                 ARRAY(SELECT s.root FROM sources s WHERE s.document_id = d.id AND s.status = 'archived' ORDER BY s.path, s.root)
             FROM documents d WHERE d.id > $1 \(condition) ORDER BY d.id LIMIT \(Self.pageSize)
             """
-        // Reads are not retried part way (the body has seen the first pages): a lost connection fails the export.
-        try link.withSession { session in
+        // Tried again on a new connection only while the body has seen nothing: a connection lost
+        // part way fails the export (the next run redoes it).
+        var delivered = false
+        try link.retrying(canRetry: { !delivered }) { session in
             try session.transaction("REPEATABLE READ READ ONLY") {
                 var after = ""
                 while true {
                     let rows = try session.query(sql, [.text(after)] + values)
                     for row in rows {
+                        delivered = true
                         try body(ArchiveStore.StoredDocument(json: try row.bytes(1), summary: try row.bytes(2), gone: try row.value(3, as: Bool.self),
                                                              paths: try row.value(4, as: [String].self), roots: try row.value(5, as: [String].self)))
                     }
