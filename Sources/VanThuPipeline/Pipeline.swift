@@ -122,7 +122,10 @@ public struct Pipeline: Sendable {
         }
 
         let scheduler = DocumentScheduler(stages: DocumentStages(config: config), jobs: options.jobs)
-        let writer = StoreWriter(store: session.store, run: session.runID, version: session.version)
+        // On a shared store, small transactions: each commits the files it holds (and marks them
+        // done in the work queue) soon after they are processed, so a worker killed loses little.
+        let writer = StoreWriter(store: session.store, run: session.runID, version: session.version,
+                                 transactionBytes: session.store is PostgresStore ? 256 << 10 : 4 << 20)
         var timings: StageTimings
         do {
             if let shared = session.store as? PostgresStore {
