@@ -1,10 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The library is five targets whose dependencies run one way (each may use only the targets
+// The library is six targets whose dependencies run one way (each may use only the targets
 // listed above it), so the compiler enforces the layering:
 //
-//   VanThuText ← VanThuFormats ← VanThuExtract ← VanThuStore ← VanThuPipeline ← vanthu, vanthu-fuzz
+//   VanThuText ← VanThuFormats ← VanThuExtract ← VanThuStore ← VanThuPostgres ← VanThuPipeline ← vanthu, vanthu-fuzz
 //
 // Declarations shared between targets have `package` access: visible in this package (its
 // targets, the command-line tool and the tests), not to other packages.
