@@ -1,10 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The library is five targets whose dependencies run one way (each may use only the targets
+// The library is six targets whose dependencies run one way (each may use only the targets
 // listed above it), so the compiler enforces the layering:
 //
-//   VanThuText ← VanThuFormats ← VanThuExtract ← VanThuStore ← VanThuPipeline ← vanthu, vanthu-fuzz
+//   VanThuText ← VanThuFormats ← VanThuExtract ← VanThuStore ← VanThuPostgres ← VanThuPipeline ← vanthu, vanthu-fuzz
 //
 // Declarations shared between targets have `package` access: visible in this package (its
 // targets, the command-line tool and the tests), not to other packages.
@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The PostgreSQL store backend (issue 19).
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // zlib from Debian's zlib1g-dev: gzip in and out. Not named CZlib: ZIPFoundation's own zlib
@@ -82,9 +84,16 @@ let package = Package(
             name: "VanThuStore",
             dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The PostgreSQL store (issue 19): the same store protocol as the SQLite one, for many ingest
+        // workers and many researchers on one server. Depends on VanThuStore (its protocol, records
+        // and exports) and postgres-nio; VanThuStore knows nothing of it.
+        .target(
+            name: "VanThuPostgres",
+            dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         // A run: configuration (pipeline.json), the input walk, the incremental plan, the scheduler
         // of the stages and writers, timings, and the benchmarks. Depends on every target above.
-        .target(name: "VanThuPipeline", dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore"]),
+        .target(name: "VanThuPipeline", dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPostgres"]),
         // `vanthu serve` (issue 18): the researchers' web pages and JSON API over an archive, read-only.
         // Depends on the store (and what its records are made of) and Hummingbird; not on the pipeline.
         .target(
@@ -96,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "vanthu",
             dependencies: [
-                "VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline", "VanThuServe",
+                "VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPostgres", "VanThuPipeline", "VanThuServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -107,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "VanThuTests",
             dependencies: [
-                "VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPipeline",
+                "VanThuText", "VanThuFormats", "VanThuExtract", "VanThuStore", "VanThuPostgres", "VanThuPipeline",
                 "CVanThuZlib", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -30,7 +30,7 @@ struct IncrementalPlan {
     /// skipped files (as quarantined), files skipped unchanged or by rule, and warnings.
     /// Throws `.inputMissing` when a root is empty while the store holds files from it.
     init(inputs: [PipelineConfig.InputSpec], output: URL, known: inout ArchiveStore.KnownSources,
-         knownQuarantine: [String: ArchiveStore.Quarantine], store: ArchiveStore, full: Bool,
+         knownQuarantine: [String: ArchiveStore.Quarantine], store: any RecordStore, full: Bool,
          report: inout RunReport) throws(PipelineError) {
         let roots = known.roots
         do {
@@ -54,8 +54,16 @@ struct IncrementalPlan {
                                                     : "no files to archive under \(spec.path)")
             }
             for (rule, count) in listing.skipped { report.skippedByRule[rule.rawValue] = count }
+            // Named roots: their files are known by name and relative path, wherever they are mounted.
+            var names: [String: String] = [:]
+            for spec in inputs { if let name = spec.name { names[PathEscape.escape(URL(fileURLWithPath: spec.path).standardizedFileURL.path)] = name } }
             for (file, root) in listing.files {
-                var file = file
+                var file = file, root = root
+                if let name = names[root] {
+                    if file.openPath == nil { file.openPath = PathEscape.unescape(file.path) }
+                    file.path = name + ":" + file.relativePath
+                    root = name
+                }
                 file.root = root
                 let previous = known.byLocation.removeValue(forKey: file.path)
                 guard let previous, previous.status != .gone, previous.current, !full else {
@@ -77,10 +85,10 @@ struct IncrementalPlan {
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw .output(path: store.url.path, reason: "\(error)")
+            throw PipelineError.store(error, path: store.storeLocation)
         }
         // Known files under this run's roots that were not found.
-        let walkedRoots = Set(inputs.map(\.path))
+        let walkedRoots = Set(inputs.map(\.provenanceRoot))
         let walked = Set(roots.indices.filter { walkedRoots.contains(roots[$0]) })
         vanished = known.byLocation.filter { walked.contains($0.value.root) && $0.value.status != .gone }.keys.sorted()
     }

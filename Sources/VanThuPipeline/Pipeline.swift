@@ -4,6 +4,7 @@ import VanThuText
 import VanThuFormats
 import VanThuExtract
 import VanThuStore
+import VanThuPostgres
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,6 +17,8 @@ public enum PipelineError: Error, CustomStringConvertible {
     case locked(String)
     /// An input root is missing (or empty while the archive holds files from it: not mounted?).
     case inputMissing(String)
+    /// The PostgreSQL store could not be reached, or the connection was lost past its retries.
+    case storeUnavailable(String)
 
     public var description: String {
         switch self {
@@ -24,6 +27,7 @@ public enum PipelineError: Error, CustomStringConvertible {
         case .output(let path, let reason): return "cannot write \(path): \(reason)"
         case .locked(let message): return message
         case .inputMissing(let message): return message
+        case .storeUnavailable(let message): return message
         }
     }
 
@@ -33,7 +37,16 @@ public enum PipelineError: Error, CustomStringConvertible {
         case .output: return .output
         case .locked: return .locked
         case .inputMissing: return .inputMissing
+        case .storeUnavailable: return .storeUnavailable
         }
+    }
+
+    /// A store error as the run reports it: a lost or refused connection to PostgreSQL has its
+    /// own status; anything else is an output problem at `path`.
+    static func store(_ error: any Error, path: String) -> PipelineError {
+        if let error = error as? PipelineError { return error }
+        if let error = error as? PostgresStoreError, error.isConnectionProblem { return .storeUnavailable(error.description) }
+        return .output(path: path, reason: "\(error)")
     }
 }
 
@@ -122,7 +135,7 @@ public struct Pipeline: Sendable {
         defer { withExtendedLifetime(session) {} }
         var report = RunReport()
         report.staleTemporaryFilesRemoved = session.staleTemporaryFilesRemoved
-        report.searchIndexRebuilt = session.store.indexProblem
+        report.searchIndexRebuilt = (session.store as? ArchiveStore)?.indexProblem
 
         let plan: IncrementalPlan
         do {
@@ -132,19 +145,28 @@ public struct Pipeline: Sendable {
         }
 
         let scheduler = DocumentScheduler(stages: DocumentStages(config: config), jobs: options.jobs)
-        let writer = StoreWriter(store: session.store, run: session.runID, version: session.version)
+        // On a shared store, small transactions: each commits the files it holds (and marks them
+        // done in the work queue) soon after they are processed, so a worker killed loses little.
+        let writer = StoreWriter(store: session.store, run: session.runID, version: session.version,
+                                 transactionBytes: session.store is PostgresStore ? 256 << 10 : 4 << 20)
         let ticker = progress.map {
             ProgressTicker(started: started, initial: RunProgress(done: report.skipped + report.processed, total: report.inputsFound,
                                                                   bytes: 0, quarantined: report.quarantined.count, elapsed: 0), report: $0)
         }
         defer { ticker?.stop() }
+        let ticked = ticker.map { ticker in { (progress: RunProgress) in ticker.report(progress) } }
         var timings: StageTimings
         do {
-            timings = try scheduler.run(plan.pending, version: session.version, writer: writer, report: &report,
-                                        started: started, progress: ticker.map { ticker in { ticker.report($0) } })
-            timings.add(.store, seconds: try writer.finishStore())
+            if let shared = session.store as? PostgresStore {
+                timings = try WorkQueueRun.run(plan, inputs: inputs, store: shared, runID: session.runID, scheduler: scheduler,
+                                               version: session.version, writer: writer, report: &report, started: started, progress: ticked)
+            } else {
+                timings = try scheduler.run(plan.pending, version: session.version, writer: writer, report: &report,
+                                            started: started, progress: ticked)
+                timings.add(.store, seconds: try writer.finishStore())
+            }
         } catch {
-            throw .output(path: session.store.url.path, reason: "\(error)")
+            throw PipelineError.store(error, path: session.store.storeLocation)
         }
 
         do {
@@ -156,7 +178,7 @@ public struct Pipeline: Sendable {
             session.store.releaseMemory()
             try SearchIndexUpkeep.reconcile(&session, writeFailure: index.failure, report: &report, timings: &timings)
         } catch {
-            throw .output(path: session.output.path, reason: "\(error)")
+            throw PipelineError.store(error, path: session.output.path)
         }
         if SchedulingTrace.enabled { SchedulingTrace.shared.print() }
 

@@ -55,7 +55,7 @@ extension PipelineConfig {
     }
 
     package init(json root: ConfigNode) throws(ConfigError) {
-        let object = try root.object(allowed: ["$schema", "version", "inputs", "stages", "extractors", "output", "limits", "lexicon", "ocr"])
+        let object = try root.object(allowed: ["$schema", "version", "inputs", "stages", "extractors", "output", "limits", "lexicon", "ocr", "store"])
         let version = try object["version"].map { (n: ConfigNode) throws(ConfigError) in try n.int() } ?? Self.currentVersion
         guard version == Self.currentVersion else { throw .unsupportedVersion(version, supported: Self.currentVersion) }
 
@@ -66,13 +66,22 @@ extension PipelineConfig {
                 inputs.append(InputSpec(path: try node.filePath()))
                 continue
             }
-            let spec = try node.object(allowed: ["path", "include", "exclude", "includeHidden"])
+            let spec = try node.object(allowed: ["path", "include", "exclude", "includeHidden", "name"])
             guard let path = spec["path"] else { throw .missingKey(keyPath: node.path + ".path") }
+            var name: String?
+            if let nameNode = spec["name"] {
+                let value = try nameNode.string()
+                guard !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+                    throw .invalidValue(keyPath: nameNode.path, value: "\"\(value)\"", valid: ["a name of letters, digits, -, _ and ."])
+                }
+                name = value
+            }
             inputs.append(InputSpec(
                 path: try path.filePath(),
                 include: try spec["include"]?.strings() ?? ["**"],
                 exclude: try spec["exclude"]?.strings() ?? PipelineConfig.defaultExclude,
-                includeHidden: try spec["includeHidden"]?.bool() ?? false))
+                includeHidden: try spec["includeHidden"]?.bool() ?? false,
+                name: name))
         }
 
         var stages = StageName.allCases
@@ -140,6 +149,29 @@ extension PipelineConfig {
             if let text = o["includeText"] { output.includeText = try text.bool() }
         }
 
+        var store = StoreSettings.sqlite
+        if let node = object["store"] {
+            let o = try node.object(allowed: ["kind", "url"])
+            guard let kindNode = o["kind"] else { throw .missingKey(keyPath: node.path + ".kind") }
+            switch try kindNode.string() {
+            case "sqlite":
+                if o["url"] != nil { throw .invalidValue(keyPath: node.path + ".url", value: "a URL", valid: ["no url with \"kind\": \"sqlite\""]) }
+            case "postgres":
+                guard let urlNode = o["url"] else { throw .missingKey(keyPath: node.path + ".url") }
+                let url = try urlNode.string()
+                guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                    throw .invalidValue(keyPath: urlNode.path, value: "\"\(url)\"", valid: ["postgres://USER@HOST[:PORT]/DATABASE"])
+                }
+                if let components = URLComponents(string: url), components.password != nil {
+                    throw .invalidValue(keyPath: urlNode.path, value: "a URL with a password",
+                                        valid: ["a URL without its password (PGPASSWORD or ~/.pgpass give it)"])
+                }
+                store = .postgres(url: url)
+            case let other:
+                throw .invalidValue(keyPath: kindNode.path, value: "\"\(other)\"", valid: ["sqlite", "postgres"])
+            }
+        }
+
         var limits = Limits()
         var ocr = OCRSettings()
         if let node = object["ocr"] {
@@ -194,6 +226,7 @@ extension PipelineConfig {
         self.init(version: version, inputs: inputs, stages: stages, extractors: extractors, output: output, limits: limits,
                   lexicon: lexicon)
         self.ocr = ocr
+        self.store = store
     }
 }
 

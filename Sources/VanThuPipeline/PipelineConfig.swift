@@ -20,6 +20,15 @@ public struct PipelineConfig: Sendable, Equatable {
     /// How scans and PDF pages without a text layer are read: pipeline.json's `ocr` section, and
     /// `limits.maxPages`.
     package var ocr = OCRSettings()
+    /// Where the records live: the embedded SQLite store in the output folder (the default), or
+    /// a PostgreSQL server shared by many workers (pipeline.json's `store`, or `--store URL`).
+    public var store: StoreSettings = .sqlite
+
+    public enum StoreSettings: Sendable, Equatable {
+        case sqlite
+        /// The URL without its password (that comes from PGPASSWORD or ~/.pgpass).
+        case postgres(url: String)
+    }
 
     public init(version: Int = PipelineConfig.currentVersion, inputs: [InputSpec], stages: [StageName] = StageName.allCases,
                 extractors: [String: ExtractorSettings] = [:], output: OutputSettings = OutputSettings(),
@@ -51,9 +60,27 @@ public struct PipelineConfig: Sendable, Equatable {
         public var exclude: [String]
         /// Whether files and folders whose names start with "." are walked.
         public var includeHidden: Bool
+        /// The root's name (`district-3:/mnt/scans`), for provenance: its files are known as
+        /// `district-3:relative/path` and their records' `source.root` is the name, so workers
+        /// on machines that mount the same files elsewhere agree on them. Nil: the absolute path.
+        public var name: String?
 
-        public init(path: String, include: [String] = ["**"], exclude: [String] = PipelineConfig.defaultExclude, includeHidden: Bool = false) {
-            self.path = path; self.include = include; self.exclude = exclude; self.includeHidden = includeHidden
+        public init(path: String, include: [String] = ["**"], exclude: [String] = PipelineConfig.defaultExclude, includeHidden: Bool = false,
+                    name: String? = nil) {
+            self.path = path; self.include = include; self.exclude = exclude; self.includeHidden = includeHidden; self.name = name
+        }
+
+        /// What the store records as the root of this input's files: its name, else its path.
+        public var provenanceRoot: String { name ?? path }
+
+        /// `NAME:PATH` with NAME of letters, digits, `-`, `_` and `.` (not a path that exists as
+        /// given): the name and the path; nil for a plain path.
+        public static func splitName(_ argument: String) -> (name: String, path: String)? {
+            guard let colon = argument.firstIndex(of: ":"), colon != argument.startIndex else { return nil }
+            let name = String(argument[..<colon]), path = String(argument[argument.index(after: colon)...])
+            guard !path.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }),
+                  !FileManager.default.fileExists(atPath: argument) else { return nil }
+            return (name, path)
         }
     }
 

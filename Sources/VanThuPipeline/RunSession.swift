@@ -3,6 +3,7 @@ import VanThuText
 import VanThuFormats
 import VanThuExtract
 import VanThuStore
+import VanThuPostgres
 
 /// The output folder as one run holds it: its lock (taken first, held until the session goes), the
 /// store opened with a run begun in it, what the store knew before this run, and the writer of the
@@ -15,7 +16,7 @@ struct RunSession {
     let output: URL
     let lock: OutputLock
     /// The store; replaced by a fresh one when the search index had to be rebuilt.
-    var store: ArchiveStore
+    var store: any RecordStore
     let runID: Int64
     let archiveWriter: ArchiveWriter
     /// The extractor version tag records are written under (the rules and their configuration).
@@ -45,12 +46,22 @@ struct RunSession {
         // With the lock held no other run writes here: a temporary file is what a killed run left.
         staleTemporaryFilesRemoved = archiveWriter.removeStaleTemporaryFiles()
         do {
-            store = try ArchiveStore(folder: output)
+            store = try Self.openStore(config.store, output: output)
             runID = try store.beginRun()
             known = try store.knownSources(extractorVersion: version)
             knownQuarantine = try store.quarantineEntries()
         } catch {
-            throw .output(path: output.appendingPathComponent(ArchiveStore.fileName).path, reason: "\(error)")
+            throw PipelineError.store(error, path: output.appendingPathComponent(ArchiveStore.fileName).path)
+        }
+    }
+
+    /// The store the configuration names: the output folder's SQLite file, or a PostgreSQL server
+    /// (whose export state is kept for this machine's output folder).
+    static func openStore(_ settings: PipelineConfig.StoreSettings, output: URL) throws -> any RecordStore {
+        switch settings {
+        case .sqlite: return try ArchiveStore(folder: output)
+        case .postgres(let url):
+            return try PostgresStore(url: url, exportKey: ProcessInfo.processInfo.hostName + ":" + output.path)
         }
     }
 
@@ -72,7 +83,7 @@ struct RunSession {
             try archiveWriter.atomically(url) { try $0.write(bytes) }
             try store.finishRun(runID, report: report)
         } catch {
-            throw .output(path: url.path, reason: "\(error)")
+            throw PipelineError.store(error, path: url.path)
         }
     }
 }

@@ -13,18 +13,21 @@ enum SearchIndexUpkeep {
     /// in this run, if any. May replace `session.store` by one opened with a new, empty index.
     static func reconcile(_ session: inout RunSession, writeFailure: (any Error)?, report: inout RunReport,
                           timings: inout StageTimings) throws {
+        // Only the SQLite store keeps its index apart; PostgreSQL indexes in the records' transaction.
+        guard let store = session.store as? ArchiveStore else { return }
         var clock = timings.start()
         do {
             if let writeFailure { throw writeFailure }
             // Entries of replaced documents go; whatever an earlier run left unindexed is indexed.
-            if try report.processed > 0 || session.store.searchIndexMayBeStale(before: session.runID) {
-                report.indexRepaired = try session.store.reconcileSearchIndex().added
+            if try report.processed > 0 || store.searchIndexMayBeStale(before: session.runID) {
+                report.indexRepaired = try store.reconcileSearchIndex().added
                 timings.lap(.index, &clock)
             }
         } catch {
             report.searchIndexRebuilt = SearchIndex.reason(error)
-            session.store = try ArchiveStore(folder: session.output, rebuildIndex: true)
-            report.indexRepaired = try session.store.reconcileSearchIndex().added
+            let rebuilt = try ArchiveStore(folder: session.output, rebuildIndex: true)
+            session.store = rebuilt
+            report.indexRepaired = try rebuilt.reconcileSearchIndex().added
             timings.lap(.index, &clock)
         }
     }

@@ -13,8 +13,12 @@ struct ArchiveLocation: ParsableArguments {
     @Option(name: .shortAndLong, help: "The pipeline configuration (its output folder is read).")
     var config: String = "pipeline.json"
 
-    func openStore() throws -> ArchiveStore {
-        try CLISupport.openStore(output: archive, config: config)
+    @Option(help: ArgumentHelp("Read a PostgreSQL store instead of a folder: postgres://USER@HOST[:PORT]/DATABASE "
+                               + "(the password from PGPASSWORD or ~/.pgpass).", valueName: "url"))
+    var store: String?
+
+    func openStore() throws -> any RecordStore {
+        try CLISupport.openStore(output: archive, config: config, store: store)
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VanThuStore
+import VanThuPostgres
 import VanThuPipeline
 
 enum CLISupport {
@@ -24,7 +25,22 @@ enum CLISupport {
         }
     }
 
-    /// Opens the store of an output folder: --output, else the configuration's output folder.
+    /// Opens the store to read: `--store URL` (PostgreSQL), else pipeline.json's `store` when it
+    /// is PostgreSQL and no archive folder is given, else the SQLite store of an output folder.
+    static func openStore(output: String?, config: String, store: String?) throws -> any RecordStore {
+        var url = store
+        if url == nil, output == nil, FileManager.default.fileExists(atPath: config) {
+            if case .postgres(let configured) = try loadConfig(config, allowMissing: true).0.store { url = configured }
+        }
+        guard let url, url != "sqlite" else { return try openStore(output: output, config: config) }
+        do { return try PostgresStore(url: url, readOnly: true) } catch let error as PostgresStoreError {
+            fail("vanthu: \(error.description)", status: error.isConnectionProblem ? .storeUnavailable : .output)
+        } catch let error as PostgresLocation.Problem {
+            fail("vanthu: --store: \(error.description)", status: .usage)
+        }
+    }
+
+    /// Opens the SQLite store of an output folder: --output, else the configuration's output folder.
     static func openStore(output: String?, config: String) throws -> ArchiveStore {
         let folder: URL
         if let output {

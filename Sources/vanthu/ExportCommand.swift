@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VanThuExtract
 import VanThuStore
+import VanThuPostgres
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,10 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: .customLong("archive"), help: ArgumentHelp("The archive folder (where vanthu.sqlite is).", valueName: "folder"))
     var archive: String?
+
+    @Option(help: ArgumentHelp("Read a PostgreSQL store instead of a folder: postgres://USER@HOST[:PORT]/DATABASE "
+                               + "(the password from PGPASSWORD or ~/.pgpass).", valueName: "url"))
+    var store: String?
 
     @Option(name: .shortAndLong, help: "The pipeline configuration (its output folder is read).")
     var config: String = "pipeline.json"
@@ -84,7 +89,7 @@ struct ExportCommand: ParsableCommand {
                                 + "give the archive folder with --archive", status: .usage)
             }
         }
-        let store = try CLISupport.openStore(output: archive, config: config)
+        let store = try CLISupport.openStore(output: archive, config: config, store: self.store)
         let selection = self.selection
         let sink = Sink(path: to.map(CLISupport.absolute))
         do {
@@ -135,6 +140,10 @@ struct ExportCommand: ParsableCommand {
         }
         guard let to else {
             CLISupport.fail("vanthu: --format bagit needs --to DIR, the folder to write the bag into (new or empty)", status: .usage)
+        }
+        if let url = self.store, url != "sqlite" {
+            CLISupport.fail("vanthu: --format bagit reads the SQLite store of an archive folder only (not --store \(PostgresLocation.redact(url)))",
+                            status: .usage)
         }
         let store = try CLISupport.openStore(output: archive, config: config)
         let destination = URL(fileURLWithPath: CLISupport.absolute(to))

@@ -24,6 +24,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder (overrides output.folder).")
     var output: String?
 
+    @Option(help: ArgumentHelp("Where the records live: sqlite (the output folder's vanthu.sqlite, the default) or a PostgreSQL URL, "
+                               + "postgres://USER@HOST[:PORT]/DATABASE, shared by many workers (the password from PGPASSWORD or ~/.pgpass, "
+                               + "never in the URL). Overrides pipeline.json's store.", valueName: "url"))
+    var store: String?
+
     @Flag(help: "Also write documents.jsonl, one record a line.")
     var jsonl = false
 
@@ -61,7 +66,13 @@ struct RunCommand: ParsableCommand {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var (configuration, base) = try CLISupport.loadConfig(config, allowMissing: !paths.isEmpty)
         if !paths.isEmpty {
-            configuration.inputs = paths.map { PipelineConfig.InputSpec(path: CLISupport.absolute($0)) }
+            // NAME:PATH names an input root (`district-3:/mnt/scans`) for provenance.
+            configuration.inputs = paths.map { argument in
+                if let (name, path) = PipelineConfig.InputSpec.splitName(argument) {
+                    return PipelineConfig.InputSpec(path: CLISupport.absolute(path), name: name)
+                }
+                return PipelineConfig.InputSpec(path: CLISupport.absolute(argument))
+            }
             if base == nil { base = cwd }
         }
         for index in configuration.inputs.indices {
@@ -69,6 +80,18 @@ struct RunCommand: ParsableCommand {
             configuration.inputs[index].exclude += exclude
         }
         if let output { configuration.output.folder = CLISupport.absolute(output) }
+        if let store {
+            if store == "sqlite" {
+                configuration.store = .sqlite
+            } else if store.hasPrefix("postgres://") || store.hasPrefix("postgresql://") {
+                if let components = URLComponents(string: store), components.password != nil {
+                    CLISupport.fail("vanthu: --store: give the URL without its password (PGPASSWORD or ~/.pgpass give it)", status: .usage)
+                }
+                configuration.store = .postgres(url: store)
+            } else {
+                CLISupport.fail("vanthu: --store \(store): expected sqlite or postgres://USER@HOST[:PORT]/DATABASE", status: .usage)
+            }
+        }
         if jsonl && !configuration.output.formats.contains(.jsonl) { configuration.output.formats.append(.jsonl) }
         if gzip { configuration.output.gzip = true }
 

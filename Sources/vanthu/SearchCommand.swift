@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VanThuExtract
 import VanThuStore
+import VanThuPostgres
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -79,6 +80,8 @@ struct SearchCommand: ParsableCommand {
             }
         } catch let problem as ArchiveStore.StoreProblem {
             CLISupport.fail("vanthu: \(problem.description)", status: .output)
+        } catch let problem as PostgresStoreError {
+            CLISupport.fail("vanthu: \(problem.description)", status: problem.isConnectionProblem ? .storeUnavailable : .output)
         }
         defer { if hits.isEmpty { Foundation.exit(1) } }
         if total > hits.count {

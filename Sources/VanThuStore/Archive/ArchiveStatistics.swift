@@ -10,7 +10,7 @@ public struct ArchiveStatistics: Sendable {
     public var modelCounts: [String: [String: Int]] = [:]
     public var upcomingDeadlines: [(due: String, text: String, id: String, title: String?)] = []
 
-    public init(store: ArchiveStore, today: String, unitLimit: Int = 15, deadlineLimit: Int = 20) throws {
+    public init(store: any RecordStore, today: String, unitLimit: Int = 15, deadlineLimit: Int = 20) throws {
         var consolidator = Consolidator()
         var deadlines: [(String, String, String, String?)] = []
         let monthDay = String(today.dropFirst(5))

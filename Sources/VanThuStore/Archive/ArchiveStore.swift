@@ -321,6 +321,10 @@ public final class ArchiveStore: @unchecked Sendable {
         public var current: Bool
         /// Index into `KnownSources.roots`.
         public var root: Int
+
+        package init(size: Int, mtime: Double, status: Status, current: Bool, root: Int) {
+            self.size = size; self.mtime = mtime; self.status = status; self.current = current; self.root = root
+        }
     }
 
     public struct KnownSources: Sendable {
@@ -621,6 +625,10 @@ public final class ArchiveStore: @unchecked Sendable {
         public var paths: [String]
         /// The input root of each of `paths`.
         public var roots: [String] = []
+
+        package init(json: [UInt8], summary: [UInt8], gone: Bool, paths: [String], roots: [String] = []) {
+            self.json = json; self.summary = summary; self.gone = gone; self.paths = paths; self.roots = roots
+        }
     }
 
     /// Streams every document in id order (never all in memory); with `query`, only those its

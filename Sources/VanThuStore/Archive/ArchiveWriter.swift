@@ -62,7 +62,7 @@ public struct ArchiveWriter {
     }
 
     /// Writes every configured output and returns the paths written and the number of documents.
-    public func write(from store: ArchiveStore) throws -> (urls: [URL], documents: Int) {
+    public func write(from store: any RecordStore) throws -> (urls: [URL], documents: Int) {
         var written: [URL] = []
         var count = 0
         let json = settings.formats.contains(.json) ? try OutputFile.temporary(for: archiveURL) : nil

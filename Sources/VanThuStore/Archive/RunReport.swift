@@ -131,6 +131,9 @@ public enum ExitStatus: Int32, Sendable {
     /// An input root does not exist, or is empty while the archive holds files from it (not
     /// mounted?): nothing was run and no record was marked gone.
     case inputMissing = 6
+    /// The PostgreSQL store could not be reached, or the connection was lost and could not be
+    /// made again within the retries: what was committed stays, and the next run does the rest.
+    case storeUnavailable = 7
     /// The command line is malformed (an unknown command or option, a missing argument).
     case usage = 64
 }

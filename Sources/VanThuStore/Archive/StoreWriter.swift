@@ -7,7 +7,10 @@ import Foundation
 /// are gathered into larger transactions. At most two transactions are queued or being written on
 /// each writer: memory stays bounded whatever the corpus.
 package final class StoreWriter: @unchecked Sendable {
-    private let store: ArchiveStore
+    private let store: any RecordStore
+    /// The SQLite store's full-text index, written on its own thread; nil for a store that indexes
+    /// in the same transaction as the records (PostgreSQL).
+    private let index: SearchIndex?
     private let run: Int64
     private let version: String
     private let transactionBytes: Int
@@ -64,8 +67,9 @@ package final class StoreWriter: @unchecked Sendable {
         }
     }
 
-    package init(store: ArchiveStore, run: Int64, version: String, transactionBytes: Int = 4 << 20, indexTransactionBytes: Int = 8 << 20) {
+    package init(store: any RecordStore, run: Int64, version: String, transactionBytes: Int = 4 << 20, indexTransactionBytes: Int = 8 << 20) {
         self.store = store
+        index = (store as? ArchiveStore)?.index
         self.indexTransactionBytes = indexTransactionBytes
         self.run = run
         self.version = version
@@ -86,15 +90,15 @@ package final class StoreWriter: @unchecked Sendable {
     package func submit(_ batch: ArchiveStore.Batch) throws {
         try check()
         var batch = batch
-        for index in batch.archived.indices {
-            let entry = batch.archived[index].record.search
-            if store.index != nil {
+        for position in batch.archived.indices {
+            let entry = batch.archived[position].record.search
+            if index != nil {
                 pendingEntries.append(entry)
                 // The strings and what each entry costs besides (measured: about 200 bytes).
                 pendingEntryBytes += entry.body.utf8.count + entry.title.utf8.count + entry.units.utf8.count + 256
             }
             // The store does not need the folded text: not held twice while its transaction waits.
-            batch.archived[index].record.search = .init(id: entry.id)
+            batch.archived[position].record.search = .init(id: entry.id)
         }
         pending.append(batch)
         pendingBytes += batch.archived.reduce(0) { $0 + $1.record.json.count }
@@ -115,7 +119,7 @@ package final class StoreWriter: @unchecked Sendable {
         let entries = pendingEntries
         pendingEntries = []
         pendingEntryBytes = 0
-        guard let index = store.index, !entries.isEmpty else { return }
+        guard let index, !entries.isEmpty else { return }
         let run = run
         indexLane.submit { try index.apply(entries, run: run) }
     }

@@ -44,7 +44,7 @@ struct PipelineConfigTests {
         #expect(throws: ConfigError.unknownKey(keyPath: "extractors.datez", valid: ExtractorRegistry.ids)) {
             try parse(#"{"inputs": ["a"], "extractors": {"datez": {"enabled": false}}}"#)
         }
-        #expect(throws: ConfigError.unknownKey(keyPath: "inputs[0].exlude", valid: ["path", "include", "exclude", "includeHidden"])) {
+        #expect(throws: ConfigError.unknownKey(keyPath: "inputs[0].exlude", valid: ["path", "include", "exclude", "includeHidden", "name"])) {
             try parse(#"{"inputs": [{"path": "a", "exlude": []}]}"#)
         }
     }

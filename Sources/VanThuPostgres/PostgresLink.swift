@@ -1,0 +1,245 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// A value bound to a statement's parameter.
+package enum PGValue: Sendable {
+    case text(String?)
+    case int(Int64?)
+    case double(Double)
+    case bytes([UInt8])
+    case bool(Bool)
+    /// A `text[]`.
+    case texts([String])
+    case int8s([Int64])
+    case float8s([Double])
+}
+
+/// Synchronous use of postgres-nio's connections for the store, whose callers (the run's writer
+/// thread, the commands) are synchronous: each call blocks its own thread, never an event loop.
+/// Connections are pooled: a thread takes an idle one or opens another.
+///
+/// A connection that fails (the server restarted, the network dropped it) is closed, not pooled
+/// again; `retrying` runs a unit of work again on a new connection, up to `attempts` times, for
+/// work that is safe to repeat (the store's writes are idempotent by content id).
+package final class PostgresLink: @unchecked Sendable {
+    let location: PostgresLocation
+    private let lock = NSLock()
+    private var idle: [PostgresConnection] = []
+    private var nextID = 1
+    private let logger: Logger
+    /// Tries of a unit of work whose connection failed, and the pause before each new try.
+    package var attempts = 4
+    package var pause = 0.5
+    /// How long a statement may go without an answer before its connection counts as lost:
+    /// `VANTHU_PG_QUERY_SECONDS`, else 300 s.
+    package var queryTimeout = ProcessInfo.processInfo.environment["VANTHU_PG_QUERY_SECONDS"].flatMap(Double.init) ?? 300
+
+    package init(_ location: PostgresLocation) {
+        self.location = location
+        // postgres-nio logs nothing of the password; its log is silent here all the same.
+        logger = Logger(label: "vanthu.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    }
+
+    deinit {
+        for connection in idle { try? connection.close().wait() }
+    }
+
+    private func connect() throws -> PostgresConnection {
+        let id = lock.withLock { defer { nextID += 1 }; return nextID }
+        var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
+                                                             password: location.password, database: location.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(10)
+        do {
+            return try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
+                                                  id: id, logger: logger).wait()
+        } catch {
+            throw PostgresStoreError.unreachable(location: location.redacted, reason: Self.reason(error))
+        }
+    }
+
+    /// Runs `body` on a connection of the pool. A connection whose work failed with a connection
+    /// error is closed; others go back to the pool.
+    package func withSession<T>(_ body: (PGSession) throws -> T) throws -> T {
+        var pooled = lock.withLock { idle.popLast() }
+        // A pooled connection the server ended while it was idle is dropped, not used.
+        while let connection = pooled, connection.isClosed {
+            try? connection.close().wait()
+            pooled = lock.withLock { idle.popLast() }
+        }
+        let connection = try pooled ?? connect()
+        let session = PGSession(connection: connection, logger: logger, timeout: queryTimeout, location: location.redacted)
+        do {
+            let value = try body(session)
+            lock.withLock { idle.append(connection) }
+            return value
+        } catch {
+            if Self.isConnectionLoss(error) || connection.isClosed {
+                try? connection.close().wait()
+            } else {
+                lock.withLock { idle.append(connection) }
+            }
+            throw error
+        }
+    }
+
+    /// `withSession`, tried again on a new connection when the connection was lost (or the
+    /// server could not be reached), and when the transaction lost a deadlock or a serialization
+    /// conflict to another worker. Only for work that is safe to repeat.
+    package func retrying<T>(canRetry: () -> Bool = { true }, _ body: (PGSession) throws -> T) throws -> T {
+        var attempt = 1
+        while true {
+            do { return try withSession(body) } catch {
+                let transient = (Self.isConnectionLoss(error) || Self.isConflict(error)) && canRetry()
+                guard transient, attempt < attempts else {
+                    if Self.isConnectionLoss(error) {
+                        throw PostgresStoreError.connectionLost(location: location.redacted, attempts: attempt, reason: Self.reason(error))
+                    }
+                    throw error
+                }
+                Thread.sleep(forTimeInterval: pause * Double(1 << (attempt - 1)))
+                attempt += 1
+            }
+        }
+    }
+
+    /// Closes every pooled connection.
+    package func close() {
+        let connections = lock.withLock { defer { idle = [] }; return idle }
+        for connection in connections { try? connection.close().wait() }
+    }
+
+    /// The connection is gone (or never came): the server went away, the network dropped it, or
+    /// the server ended the session (SQLSTATE class 08, 57P01–57P03).
+    package static func isConnectionLoss(_ error: any Error) -> Bool {
+        if case PostgresStoreError.unreachable = error { return true }
+        if case PostgresStoreError.connectionLost = error { return true }
+        guard let error = error as? PSQLError else { return error is IOError || error is ChannelError }
+        switch error.code {
+        case .serverClosedConnection, .connectionError, .uncleanShutdown, .clientClosedConnection: return true
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            return state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state)
+        default: return false
+        }
+    }
+
+    /// A deadlock or serialization failure: the transaction can be run again.
+    package static func isConflict(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError, error.code == .server else { return false }
+        return ["40001", "40P01"].contains(error.serverInfo?[.sqlState] ?? "")
+    }
+
+    /// The server's message and SQLSTATE, or the connection's problem (postgres-nio's own
+    /// description hides them).
+    package static func reason(_ error: any Error) -> String {
+        if let error = error as? PostgresStoreError { return error.description }
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] {
+            return message + (error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
+        }
+        if let underlying = error.underlying { return "\(error.code): \(underlying)" }
+        return "\(error.code)"
+    }
+}
+
+/// One connection, used by one thread at a time.
+package struct PGSession {
+    let connection: PostgresConnection
+    let logger: Logger
+    var timeout: Double = 300
+    var location: String = ""
+
+    /// The future's value, waiting at most `timeout`: a statement with no answer by then closes
+    /// its connection and counts as a lost connection (never a run that hangs).
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        future.whenComplete { _ in done.signal() }
+        if done.wait(timeout: .now() + timeout) == .timedOut {
+            let closing: EventLoopFuture<Void> = connection.close()
+            _ = closing
+            throw PostgresStoreError.connectionLost(location: location, attempts: 1, reason: "no answer in \(Int(timeout)) s")
+        }
+        return try future.wait()
+    }
+
+    /// Runs `sql` with `values` bound to $1, $2 …; returns every row.
+    @discardableResult
+    package func query(_ sql: String, _ values: [PGValue] = []) throws -> [PostgresRow] {
+        var binds = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .text(let text): binds.append(text)
+            case .int(let int): binds.append(int)
+            case .double(let double): binds.append(double)
+            case .bytes(let bytes): binds.append(ByteBuffer(bytes: bytes))
+            case .bool(let bool): binds.append(bool)
+            case .texts(let texts): binds.append(texts)
+            case .int8s(let ints): binds.append(ints)
+            case .float8s(let doubles): binds.append(doubles)
+            }
+        }
+        return try wait(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)).rows
+    }
+
+    /// One statement without parameters or rows (schema changes).
+    package func execute(_ sql: String) throws {
+        try query(sql)
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    package func transaction<T>(_ isolation: String = "READ COMMITTED", _ body: () throws -> T) throws -> T {
+        try query("BEGIN ISOLATION LEVEL \(isolation)")
+        do {
+            let value = try body()
+            try query("COMMIT")
+            return value
+        } catch {
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+    }
+}
+
+extension PostgresRow {
+    /// The cell at `index` decoded as `T`.
+    package func value<T: PostgresDecodable>(_ index: Int, as type: T.Type = T.self) throws -> T {
+        try makeRandomAccess()[index].decode(T.self)
+    }
+
+    /// A bytea cell's bytes.
+    package func bytes(_ index: Int) throws -> [UInt8] {
+        guard let buffer = try makeRandomAccess()[index].decode(ByteBuffer?.self) else { return [] }
+        return Array(buffer.readableBytesView)
+    }
+}
+
+/// Why the PostgreSQL store could not be used.
+public enum PostgresStoreError: Error, CustomStringConvertible, Equatable {
+    case unreachable(location: String, reason: String)
+    case connectionLost(location: String, attempts: Int, reason: String)
+    case schemaTooNew(location: String, found: Int, known: Int)
+    case readOnly
+
+    public var description: String {
+        switch self {
+        case .unreachable(let location, let reason): return "cannot connect to the PostgreSQL store \(location): \(reason)"
+        case .connectionLost(let location, let attempts, let reason):
+            return "lost the connection to the PostgreSQL store \(location) (\(attempts) tries): \(reason); "
+                + "what was committed stays, and the next run redoes the rest"
+        case .schemaTooNew(let location, let found, let known):
+            return "the PostgreSQL store \(location) has schema version \(found), newer than this vanthu knows (\(known)): "
+                + "upgrade vanthu; the store was not changed"
+        case .readOnly: return "the store is open read-only"
+        }
+    }
+
+    /// The connection could not be made or was lost: the run's own exit status.
+    public var isConnectionProblem: Bool {
+        switch self {
+        case .unreachable, .connectionLost: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import VanThuText
+import VanThuExtract
+
+/// What a run and the commands need of a store, whatever holds it: the embedded SQLite store
+/// (`ArchiveStore`, the default) or a PostgreSQL server shared by many ingest workers and many
+/// researchers (`PostgresStore`, in VanThuPostgres). The value types (`SourceRow`, `Batch`,
+/// `StoredDocument` …) are `ArchiveStore`'s, shared by both.
+///
+/// The archive files are exported through `forEachDocument` in id order; both backends give
+/// the same documents, so the same inputs give byte-identical `archive.json` on either.
+public protocol RecordStore: AnyObject, Sendable {
+    /// Where the store is, for messages: a file path, or a URL without its password.
+    var storeLocation: String { get }
+
+    // MARK: Runs
+    func beginRun() throws -> Int64
+    func finishRun(_ id: Int64, report: RunReport) throws
+
+    // MARK: Sources, for the incremental plan
+    func knownSources(extractorVersion: String) throws -> ArchiveStore.KnownSources
+    func archivedSource(at location: String) throws -> (sha256: String, documentId: String?)?
+    func quarantineEntries() throws -> [String: ArchiveStore.Quarantine]
+
+    // MARK: Writing
+    /// Writes one batch in one transaction (records idempotent by content id).
+    func apply(_ batch: ArchiveStore.Batch, run: Int64, extractorVersion: String) throws
+    /// Marks these sources gone; returns how many.
+    func markGone(locations: [String]) throws -> Int
+    /// Hands back memory held by writers' caches, once writing is done.
+    func releaseMemory()
+
+    // MARK: Export state
+    func generation() throws -> Int64
+    func exportedState() throws -> String?
+    func setExportedState(_ state: String?) throws
+
+    // MARK: Reading
+    /// Every document in id order; with `query`, those its words and filters find.
+    func forEachDocument(matching query: SearchQuery?, _ body: (ArchiveStore.StoredDocument) throws -> Void) throws
+    func lookup(id: String) throws -> ArchiveStore.Lookup
+    var documentCount: Int { get }
+    func search(_ query: SearchQuery) throws -> [SearchHit]
+    func searchTotal(_ query: SearchQuery) throws -> Int
+}
+
+extension RecordStore {
+    /// Streams every document in id order as the archive shows it (`ArchiveStore.archiveView`):
+    /// its summary and the full record's JSON. With `query`, only the documents it finds.
+    public func forEachRecord(matching query: SearchQuery? = nil, _ body: (_ summary: RecordSummary, _ json: [UInt8]) throws -> Void) throws {
+        try forEachDocument(matching: query) { stored in
+            let (summary, json) = try ArchiveStore.archiveView(of: stored)
+            try body(summary, json)
+        }
+    }
+
+    public func record(id: String) throws -> Record? {
+        if case .found(let record) = try lookup(id: id) { return record }
+        return nil
+    }
+}
+
+extension ArchiveStore: RecordStore {
+    public var storeLocation: String { url.path }
+}
