@@ -71,13 +71,29 @@ extension Pipeline {
                 timings.lap(.normalize, &clock)
                 var classified: ClassifiedDocument? = try classify?.run(clean!) ?? ClassifiedDocument(clean: clean!, classification: .unclassified)
                 timings.lap(.classify, &clock)
-                let record = try extract.run(classified!)
+                // A large text (kept as bytes only) gets its `String` after extraction, once its
+                // fold's map is gone: the record's copy of it, the fold and the bytes are never all
+                // held at once (issue 14, item 8).
+                let large = classified!.clean.document.storedText == nil
+                var record = try extract.run(classified!, withText: !large)
                 timings.lap(.extract, &clock)
                 // The search entry is made from the classified document's fold (the chrome that depends
                 // on the kind is settled there); then the document (bytes, fold, lines) goes before the
                 // record's JSON is made.
-                let search = SearchIndex.Entry(record, folded: classified!.clean.document.folded)
                 let dropped = classified!.clean.droppedChrome.values.reduce(0, +)
+                let search: SearchIndex.Entry
+                if large {
+                    var utf8 = classified!.clean.document.utf8
+                    var foldedBytes = classified!.clean.document.folded.bytes
+                    clean = nil
+                    classified = nil
+                    search = SearchIndex.Entry(record, foldedBytes: foldedBytes)
+                    foldedBytes = []
+                    if extract.includeText { record.text = String(decoding: utf8, as: UTF8.self) }
+                    utf8 = []
+                } else {
+                    search = SearchIndex.Entry(record, folded: classified!.clean.document.folded)
+                }
                 clean = nil
                 classified = nil
                 let prepared = PreparedRecord(record, search: search)
