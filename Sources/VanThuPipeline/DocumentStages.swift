@@ -55,8 +55,11 @@ extension Pipeline {
             return outcome(file, knownSHA256: knownSHA256, timings: &timings)
         }
 
-        /// The same, adding the time spent in each stage to `timings`.
-        public func outcome(_ file: SourceFile, knownSHA256: String? = nil, timings: inout StageTimings) -> Outcome {
+        /// The same, adding the time spent in each stage to `timings`. With `keepingLargeText:
+        /// false`, the record of a large document leaves its text in its JSON only (where the
+        /// store takes it from): the run's writers then hold it once, not twice.
+        public func outcome(_ file: SourceFile, knownSHA256: String? = nil, timings: inout StageTimings,
+                            keepingLargeText: Bool = true) -> Outcome {
             var clock = timings.start()
             do throws(StageFailure) {
                 // Each stage's input is let go as soon as the next has what it needs: a large file is
@@ -96,7 +99,8 @@ extension Pipeline {
                 }
                 clean = nil
                 classified = nil
-                let prepared = PreparedRecord(record, search: search)
+                var prepared = PreparedRecord(record, search: search)
+                if large && !keepingLargeText { prepared.record.text = "" }
                 timings.lap(.prepare, &clock)
                 return .archived(prepared, droppedChromeLines: dropped)
             } catch {

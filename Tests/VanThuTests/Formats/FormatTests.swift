@@ -1,6 +1,7 @@
 import CVanThuZlib
 import Foundation
 import Testing
+@testable import VanThuFormats
 @testable import VanThuText
 
 /// Renderings of the project's own fixtures as HTML pages with site chrome, gzip (multi-member)

@@ -99,7 +99,7 @@ struct LargeDocumentMemoryTests {
     /// A large document with chrome through the whole stage: its fold is its clean text's.
     @Test func largeDocumentIsFilteredAndFolded() throws {
         let block = Self.chromeText
-        let text = String(repeating: block, count: NormalizeStage.largeText / block.utf8.count + 2)
+        let text = String(repeating: block, count: NormalizeStage.largeText / block.utf8.count * 3 / 2)
         let raw = RawDocument(file: SourceFile(path: "/x.txt", relativePath: "x.txt", size: text.utf8.count),
                               bytes: Array(text.utf8), sha256: "00", format: .text)
         var decoded = try DecodeStage().run(raw)
