@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
+#include <libxml/xmlreader.h>
 #include <string.h>
 
 // Returns freed heap memory to the system (glibc keeps it otherwise); nothing elsewhere.

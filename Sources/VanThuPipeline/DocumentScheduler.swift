@@ -41,7 +41,7 @@ struct DocumentScheduler {
         let stages = stages
         try Self.orderedMap(items, workers: workers, window: window, cost: { $0.file.size }, budget: Self.bytesInFlight) { item -> (Pipeline.DocumentStages.Outcome, StageTimings) in
             var timings = StageTimings()
-            let outcome = stages.outcome(item.file, knownSHA256: item.previous?.sha256, timings: &timings)
+            let outcome = stages.outcome(item.file, knownSHA256: item.previous?.sha256, timings: &timings, keepingLargeText: false)
             return (outcome, timings)
         } consume: { index, result in
             let (outcome, itemTimings) = result

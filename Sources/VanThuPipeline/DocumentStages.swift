@@ -55,8 +55,11 @@ extension Pipeline {
             return outcome(file, knownSHA256: knownSHA256, timings: &timings)
         }
 
-        /// The same, adding the time spent in each stage to `timings`.
-        public func outcome(_ file: SourceFile, knownSHA256: String? = nil, timings: inout StageTimings) -> Outcome {
+        /// The same, adding the time spent in each stage to `timings`. With `keepingLargeText:
+        /// false`, the record of a large document leaves its text in its JSON only (where the
+        /// store takes it from): the run's writers then hold it once, not twice.
+        public func outcome(_ file: SourceFile, knownSHA256: String? = nil, timings: inout StageTimings,
+                            keepingLargeText: Bool = true) -> Outcome {
             var clock = timings.start()
             do throws(StageFailure) {
                 // Each stage's input is let go as soon as the next has what it needs: a large file is
@@ -71,16 +74,33 @@ extension Pipeline {
                 timings.lap(.normalize, &clock)
                 var classified: ClassifiedDocument? = try classify?.run(clean!) ?? ClassifiedDocument(clean: clean!, classification: .unclassified)
                 timings.lap(.classify, &clock)
-                let record = try extract.run(classified!)
+                // A large text (kept as bytes only) gets its `String` after extraction, once its
+                // fold's map is gone: the record's copy of it, the fold and the bytes are never all
+                // held at once (issue 14, item 8).
+                let large = classified!.clean.document.storedText == nil
+                var record = try extract.run(classified!, withText: !large)
                 timings.lap(.extract, &clock)
                 // The search entry is made from the classified document's fold (the chrome that depends
                 // on the kind is settled there); then the document (bytes, fold, lines) goes before the
                 // record's JSON is made.
-                let search = SearchIndex.Entry(record, folded: classified!.clean.document.folded)
                 let dropped = classified!.clean.droppedChrome.values.reduce(0, +)
+                let search: SearchIndex.Entry
+                if large {
+                    var utf8 = classified!.clean.document.utf8
+                    var foldedBytes = classified!.clean.document.folded.bytes
+                    clean = nil
+                    classified = nil
+                    search = SearchIndex.Entry(record, foldedBytes: foldedBytes)
+                    foldedBytes = []
+                    if extract.includeText { record.text = String(decoding: utf8, as: UTF8.self) }
+                    utf8 = []
+                } else {
+                    search = SearchIndex.Entry(record, folded: classified!.clean.document.folded)
+                }
                 clean = nil
                 classified = nil
-                let prepared = PreparedRecord(record, search: search)
+                var prepared = PreparedRecord(record, search: search)
+                if large && !keepingLargeText { prepared.record.text = "" }
                 timings.lap(.prepare, &clock)
                 return .archived(prepared, droppedChromeLines: dropped)
             } catch {

@@ -172,8 +172,11 @@ public struct Pipeline: Sendable {
         do {
             // The store is complete: the export reads it while the index's writer finishes.
             report.gone = try session.store.markGone(locations: plan.vanished)
+            // After a large document, the index's writer (tokenising it) finishes first: the
+            // export reading the same document meanwhile would hold its copies at the same time.
+            let indexFirst = writer.wroteLargeRecord ? writer.finishIndex() : nil
             try ArchiveExport.bringUpToDate(session, full: options.full, report: &report, timings: &timings)
-            let index = writer.finishIndex()
+            let index = indexFirst ?? writer.finishIndex()
             timings.add(.index, seconds: index.seconds)
             session.store.releaseMemory()
             try SearchIndexUpkeep.reconcile(&session, writeFailure: index.failure, report: &report, timings: &timings)

@@ -13,9 +13,16 @@ public struct ExtractStage: Stage {
     }
 
     public func run(_ input: ClassifiedDocument) throws(StageFailure) -> Record {
+        try run(input, withText: true)
+    }
+
+    /// `withText: false` leaves the record's text empty whatever `includeText` says: no extractor
+    /// reads it, and the caller of a large document sets it once the document's other copies are
+    /// gone (a 64 MB text is not made into a `String` beside its bytes and fold).
+    public func run(_ input: ClassifiedDocument, withText: Bool) throws(StageFailure) -> Record {
         var record = Record(id: input.clean.id, source: input.clean.source, kind: input.classification.kind,
                             kindReasons: input.classification.reasons,
-                            text: input.clean.document.text)
+                            text: withText ? input.clean.document.text : "")
         record.droppedLines = input.clean.droppedLines
         var context = ExtractionContext(document: input.clean.document, record: record)
         for extractor in extractors { extractor.extract(&context) }

@@ -405,6 +405,16 @@ public struct ChromeFilter: Sendable {
     /// of rules that depend on the kind are kept with their rule in `KeptLine.pendingRule`.
     package func keptLines(_ buffer: UnsafeBufferPointer<UInt8>, folded: FoldedText, log: inout Log) -> [KeptLine] {
         var kept: [KeptLine] = []
+        forEachKeptLine(buffer, folded: folded, log: &log) { kept.append($0) }
+        return kept
+    }
+
+    /// The same, handing each kept line to `body` in order instead of gathering them: a text of a
+    /// million lines is not held as a million `KeptLine`s (70 bytes each). `body` may move the
+    /// bytes of the line it is given, and those before it, but no byte after the line.
+    package func forEachKeptLine(_ buffer: UnsafeBufferPointer<UInt8>, folded: FoldedText, log: inout Log,
+                                 _ body: (KeptLine) -> Void) {
+        var keptCount = 0
         var lineIndex = 0
         var lastBlank = true  // no blank line at the start
         var pendingBlank = false
@@ -423,14 +433,15 @@ public struct ChromeFilter: Sendable {
                         if !lastBlank { pendingBlank = true }
                     } else {
                         let id = ruleID(line: line, at: lineStart, folded: foldedBytes, origin: origin,
-                                        foldedLine: foldedStart..<foldedEnd, atTop: kept.isEmpty)
+                                        foldedLine: foldedStart..<foldedEnd, atTop: keptCount == 0)
                         if let id, !(log.deferKindDependent && Self.keptInByRule[id] != nil) {
                             log.counts[id, default: 0] += 1
                             log.lines.append(DroppedLine(rule: id, text: String(decoding: line, as: UTF8.self), line: lineIndex))
                         } else {
                             // A line of the document, or one whose rule waits for the kind.
-                            kept.append(KeptLine(range: lineStart..<lineEnd, folded: foldedStart..<foldedEnd,
-                                                 blankBefore: pendingBlank, pendingRule: id, line: lineIndex))
+                            body(KeptLine(range: lineStart..<lineEnd, folded: foldedStart..<foldedEnd,
+                                          blankBefore: pendingBlank, pendingRule: id, line: lineIndex))
+                            keptCount += 1
                             pendingBlank = false
                             lastBlank = false
                         }
@@ -441,7 +452,6 @@ public struct ChromeFilter: Sendable {
                 }
             }
         }
-        return kept
     }
 
     /// `ruleID(line:)` for a line at offset `lineStart` of a text whose `FoldedText` is `folded` and

@@ -41,7 +41,11 @@ public struct NormalizeStage: Stage {
         var log = ChromeFilter.Log(deferKindDependent: true)
         var pending: [CleanDocument.PendingChromeLine] = []
         var lines: [(folded: Range<Int>, from: Int, to: Int, newlines: Int)] = []
-        let kept = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+        // A large text's lines are moved into place as the filter keeps them, not listed first:
+        // a million lines listed twice took more memory than the text (issue 14, item 8).
+        var moved = false
+        let kept = large ? Self.compact(&bytes, chrome: chrome, folded: cleanFold!, log: &log, pending: &pending, moved: &moved)
+            : bytes.withUnsafeMutableBufferPointer { buffer -> Int in
             let kept = chrome.keptLines(UnsafeBufferPointer(buffer), folded: cleanFold!, log: &log)
             lines.reserveCapacity(kept.count)
             var written = 0
@@ -59,9 +63,19 @@ public struct NormalizeStage: Stage {
         }
         let dropped = log.counts
         // Nothing dropped or moved: the fold of the clean text is the document's.
-        let unchanged = kept == bytes.count && lines.allSatisfy { $0.from == $0.to }
+        let unchanged = kept == bytes.count && (large ? !moved : lines.allSatisfy { $0.from == $0.to })
         bytes.removeSubrange(kept...)
-        let folded = unchanged ? cleanFold! : FoldedText(lines: lines, of: cleanFold!, count: kept)
+        let folded: FoldedText
+        if unchanged {
+            folded = cleanFold!
+        } else if large {
+            // Folding is scalar by scalar: the kept text folded again is what `FoldedText(lines:)`
+            // makes, without the two folds at once.
+            cleanFold = nil
+            folded = FoldedText(utf8: bytes)
+        } else {
+            folded = FoldedText(lines: lines, of: cleanFold!, count: kept)
+        }
         cleanFold = nil
         // A String made of bytes is checked to be UTF-8 again, some instructions a byte. When
         // cleaning changed nothing, the text is made of a few long slices of the decoded text,
@@ -93,6 +107,31 @@ public struct NormalizeStage: Stage {
 }
 
 extension NormalizeStage {
+    /// The chrome filter over a large text: each kept line moved into place as it is kept (with
+    /// the newlines before it), the kind-dependent ones noted in `pending`; returns the kept
+    /// length. `moved`: whether any line left its place.
+    static func compact(_ bytes: inout [UInt8], chrome: ChromeFilter, folded: FoldedText, log: inout ChromeFilter.Log,
+                        pending: inout [CleanDocument.PendingChromeLine], moved: inout Bool) -> Int {
+        bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            var written = 0
+            var index = 0
+            var anyMoved = false
+            chrome.forEachKeptLine(UnsafeBufferPointer(buffer), folded: folded, log: &log) { line in
+                let newlines = (written > 0 ? 1 : 0) + (line.blankBefore ? 1 : 0)
+                for _ in 0..<newlines { buffer[written] = 0x0A; written += 1 }
+                if written != line.range.lowerBound {
+                    anyMoved = true
+                    memmove(buffer.baseAddress! + written, buffer.baseAddress! + line.range.lowerBound, line.range.count)
+                }
+                if let rule = line.pendingRule { pending.append(.init(rule: rule, keptLine: index, line: line.line)) }
+                index += 1
+                written += line.range.count
+            }
+            moved = anyMoved
+            return written
+        }
+    }
+
     /// Whether the (valid UTF-8) bytes hold a letter: an ASCII letter, else any alphabetic scalar.
     package static func hasLetters(_ bytes: [UInt8]) -> Bool {
         if bytes.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) { return true }

@@ -450,9 +450,15 @@ public final class ArchiveStore: @unchecked Sendable {
                 let prepared = archived.record, source = archived.source
                 let record = prepared.record
                 let previous = try String.fetchOne(previousOf, arguments: [source.location])
-                try upsertDocument.execute(arguments: [record.id, record.source.path, record.source.sha256, record.source.bytes, extractorVersion,
-                                                       record.kind.rawValue, record.date, record.title, Data(prepared.json),
-                                                       Data(prepared.summary), run, run])
+                // The record's JSON is bound where it lies (GRDB binds a few arguments without
+                // copying them): a 64 MB record was copied into a Data first, then by SQLite.
+                try prepared.json.withUnsafeBytes { json in
+                    let recordBlob = json.isEmpty ? Data()
+                        : Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: json.baseAddress!), count: json.count, deallocator: .none)
+                    try upsertDocument.execute(arguments: [record.id, record.source.path, record.source.sha256, record.source.bytes,
+                                                           extractorVersion, record.kind.rawValue, record.date, record.title, recordBlob,
+                                                           Data(prepared.summary), run, run])
+                }
                 try Self.upsertSource(db, source, run: run)
                 try clearQuarantine.execute(arguments: [source.location])
                 try Self.writeFacts(db, id: record.id, prepared.facts)

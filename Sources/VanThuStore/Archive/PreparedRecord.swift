@@ -15,9 +15,12 @@ public struct PreparedRecord: Sendable {
     /// The bytes in a buffer of their size: prepared records wait in the store writer's queue by
     /// the thousand when files are small, and a buffer reserved for the worst case each (measured
     /// with massif: 5 KB for a 1 KB file, twice) was most of a run's memory.
-    /// A large record keeps a slack of up to an eighth: copying it would hold it twice at once.
+    /// A buffer of a megabyte or more is kept as it is: glibc maps it on its own (see
+    /// `Pipeline.returnLargeBuffersToTheSystem`), so its unused tail is address space the system
+    /// never backs with memory, and the copy held a large record twice at once (a 16 MB text's
+    /// JSON took 40 MB: issue 14, item 8).
     package static func trimmed(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.capacity - bytes.count > max(1024, bytes.count / 8) else { return bytes }
+        guard bytes.capacity < Self.untrimmedBytes, bytes.capacity - bytes.count > max(1024, bytes.count / 8) else { return bytes }
         return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
             _ = buffer.initialize(from: bytes)
             count = bytes.count
@@ -100,13 +103,18 @@ public struct PreparedRecord: Sendable {
 
     /// With the search entry made already (the pipeline makes it from the document's fold, then
     /// lets the document go before the JSON is written).
+    /// Buffers from this capacity on are not trimmed.
+    package static let untrimmedBytes = 1 << 20
+
     public init(_ record: Record, search: SearchIndex.Entry) {
         self.record = record
         // Room for the escaped text and the facts: a buffer that has to grow doubles, and a
-        // 60 MB text's record then took 135 MB and a trimmed copy of 70 more.
+        // 60 MB text's record then took 135 MB and a trimmed copy of 70 more. A large one gets
+        // room to spare (twice as much a fact): its unused room costs no memory, its growing would.
         let factCount = record.dates.count + record.periods.count + record.deadlines.count + record.modelCounts.count
             + record.units.count + record.people.count + record.references.count
-        var writer = JSONWriter(reservingCapacity: record.text.utf8.count + record.text.utf8.count / 8 + 2048 + factCount * 320)
+        let estimate = record.text.utf8.count + record.text.utf8.count / 8 + 2048 + factCount * 320
+        var writer = JSONWriter(reservingCapacity: estimate < Self.untrimmedBytes ? estimate : estimate + factCount * 320)
         // The store's JSON: with the store-only members, which the archive's leaves out.
         let archiveLength = record.writeForStore(to: &writer)
         json = Self.trimmed(writer.bytes)

@@ -69,12 +69,24 @@ public final class SearchIndex: @unchecked Sendable {
             if record.text.isEmpty {
                 body = ""
             } else {
-                // Folded bytes are ASCII but for 0x80, which stands for any other scalar: make it a space.
-                let bytes = (folded ?? TextDocument(record.text).folded).bytes
-                body = String(unsafeUninitializedCapacity: bytes.count) { out in
-                    for index in 0..<bytes.count { out[index] = bytes[index] < 0x80 ? bytes[index] : 0x20 }
-                    return bytes.count
-                }
+                body = Self.body(folded: (folded ?? TextDocument(record.text).folded).bytes)
+            }
+        }
+
+        /// `folded` is the fold of the record's text (whose own `text` may be left empty).
+        public init(_ record: Record, foldedBytes folded: [UInt8]) {
+            id = record.id
+            title = VietnameseFolding.indexText(record.title ?? "")
+            units = VietnameseFolding.indexText(record.units.map(\.name).joined(separator: " | "))
+            body = Self.body(folded: folded)
+        }
+
+        /// The indexed text of a fold: folded bytes are ASCII but for 0x80, which stands for any
+        /// other scalar: made a space.
+        static func body(folded bytes: [UInt8]) -> String {
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                for index in 0..<bytes.count { out[index] = bytes[index] < 0x80 ? bytes[index] : 0x20 }
+                return bytes.count
             }
         }
     }

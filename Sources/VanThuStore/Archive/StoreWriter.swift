@@ -22,6 +22,13 @@ package final class StoreWriter: @unchecked Sendable {
     private var pendingEntryBytes = 0
     private let storeLane: Lane
     private let indexLane: Lane
+    /// A record's JSON from this size on is large: its document is written alone, the store's
+    /// row first, then its index entry, and a run that wrote one lets the index's writer finish
+    /// before the export reads the store. Each of them holds copies of the document (SQLite makes
+    /// its own of a row as it writes it): one after the other, not all at once (issue 14, item 8).
+    package static let largeRecordBytes = 4 << 20
+    /// Whether a large record was submitted.
+    package private(set) var wroteLargeRecord = false
 
     /// One writing thread and its queue.
     private final class Lane: @unchecked Sendable {
@@ -89,6 +96,15 @@ package final class StoreWriter: @unchecked Sendable {
     /// Throws the first write error. Called from one thread.
     package func submit(_ batch: ArchiveStore.Batch) throws {
         try check()
+        let large = batch.archived.contains { $0.record.json.count >= Self.largeRecordBytes }
+        if large {
+            // What is queued is written before the large document is taken up.
+            wroteLargeRecord = true
+            flushStore()
+            flushIndex()
+            _ = storeLane.drain()
+            _ = indexLane.drain()
+        }
         var batch = batch
         for position in batch.archived.indices {
             let entry = batch.archived[position].record.search
@@ -102,6 +118,12 @@ package final class StoreWriter: @unchecked Sendable {
         }
         pending.append(batch)
         pendingBytes += batch.archived.reduce(0) { $0 + $1.record.json.count }
+        if large {
+            flushStore()
+            _ = storeLane.drain()
+            flushIndex()
+            return
+        }
         if pendingBytes >= transactionBytes { flushStore() }
         if pendingEntryBytes >= indexTransactionBytes { flushIndex() }
     }

@@ -1,6 +1,7 @@
 import CVanThuZlib
 import Foundation
 import Testing
+@testable import VanThuFormats
 @testable import VanThuText
 
 /// Renderings of the project's own fixtures as HTML pages with site chrome, gzip (multi-member)
@@ -90,6 +91,26 @@ struct FormatTests {
         let record = try TestSupport.process(docx, name: "e.docx").get()
         #expect(record.source.format == "docx")
         #expect(record.text == "HUYỆN ỦY SÔNG XANH\nSố 9-CV/HU ngày 1/2/2024\nÔ một | Ô hai\nĐoạn cuối.")
+    }
+
+    /// The shapes the stream of nodes must read as the tree walk did: empty paragraphs, tabs and
+    /// breaks (their content skipped), text split over runs and nested in w:t, a table in a cell,
+    /// cells outside a row, and markup between w:t's text.
+    @Test func docxReaderReadsEveryShape() {
+        let xml = """
+        <w:document xmlns:w="urn:w"><w:body>
+        <w:p/>
+        <w:p><w:r><w:t>Một</w:t><w:tab/><w:t>hai</w:t><w:br/><w:t xml:space="preserve"> ba </w:t></w:r></w:p>
+        <w:p><w:r><w:tab><w:t>bỏ qua</w:t></w:tab><w:t>Bốn &amp; <w:x>năm</w:x></w:t></w:r></w:p>
+        <w:tbl><w:tr><w:tc><w:p><w:r><w:t>A</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>B</w:t></w:r></w:p></w:tc>
+        <w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>C</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>D</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>
+        <w:tc><w:p><w:r><w:t>lẻ</w:t></w:r></w:p></w:tc>
+        <w:p><w:r><w:t>Cuối</w:t></w:r></w:p>
+        </w:body></w:document>
+        """
+        #expect(DocxReader.paragraphs(Array(xml.utf8)) == .text("\nMột\thai\nba\nBốn & năm\nA B | C | D\nCuối"))
+        #expect(DocxReader.paragraphs(Array("<w:document><w:p>".utf8)) == .malformed)
+        #expect(DocxReader.paragraphs(Array("<!DOCTYPE w [<!ENTITY e \"x\">]><w:document><w:p><w:t>&e;</w:t></w:p></w:document>".utf8)) == .declaresDTD)
     }
 
     @Test func aDocxWithABrokenCentralDirectoryIsQuarantined() {

@@ -3,6 +3,8 @@ import Testing
 @testable import VanThuText
 @testable import VanThuFormats
 @testable import VanThuExtract
+@testable import VanThuStore
+@testable import VanThuPipeline
 
 /// Issue 14 (item 8): one large document must not be held many times over. These check the
 /// structure that keeps the peak down (measured numbers are in the issue's closing note): each
@@ -30,10 +32,111 @@ struct LargeDocumentMemoryTests {
         #expect(try NormalizeStage().run(taking: &small).document.storedText != nil)
     }
 
-    @Test func foldOriginsTakeAboutOneByteAnEntry() {
+    @Test func foldOriginsTakeUnderHalfAByteAnEntry() {
         let text = Array(Self.largeText().utf8)
         let folded = FoldedText(utf8: text)
         #expect(folded.origin.count == folded.bytes.count + 1)
-        #expect(folded.origin.storageBytes < folded.origin.count * 5 / 4, "\(folded.origin.storageBytes) bytes for \(folded.origin.count) entries")
+        #expect(folded.origin.storageBytes < folded.origin.count / 2, "\(folded.origin.storageBytes) bytes for \(folded.origin.count) entries")
+    }
+
+    /// A text with chrome lines (dropped), a kind-dependent one (kept, pending), blank runs and
+    /// trailing spaces: what the filter moves about.
+    static let chromeText = """
+        Chia sẻ
+
+
+        Ủy ban nhân dân xã Hòa Bình báo cáo kết quả năm 2023.
+        Lượt xem: 1.234
+        Điện thoại: 0123 456 789
+           \n\n\nCác thôn triển khai 12 mô hình “dân vận khéo” – đạt yêu cầu.
+        Bản quyền thuộc Ủy ban nhân dân xã.
+
+        Cuối cùng.
+
+        """
+
+    /// The large path (lines moved into place as they are kept, the text folded again) gives the
+    /// text, fold, log and pending lines that the listed path (lines listed, fold made of theirs) gives.
+    @Test func largeTextIsFilteredInPlaceAsTheListedWay() {
+        let text = Self.chromeText
+        let chrome = ChromeFilter()
+        var listed = Array(text.utf8)
+        let fold = FoldedText(utf8: listed)
+        var listedLog = ChromeFilter.Log(deferKindDependent: true)
+        var listedPending: [CleanDocument.PendingChromeLine] = []
+        var lines: [(folded: Range<Int>, from: Int, to: Int, newlines: Int)] = []
+        let listedCount = listed.withUnsafeMutableBufferPointer { buffer -> Int in
+            var written = 0
+            for (index, line) in chrome.keptLines(UnsafeBufferPointer(buffer), folded: fold, log: &listedLog).enumerated() {
+                let newlines = (written > 0 ? 1 : 0) + (line.blankBefore ? 1 : 0)
+                for _ in 0..<newlines { buffer[written] = 0x0A; written += 1 }
+                for k in 0..<line.range.count { buffer[written + k] = buffer[line.range.lowerBound + k] }
+                lines.append((line.folded, line.range.lowerBound, written, newlines))
+                if let rule = line.pendingRule { listedPending.append(.init(rule: rule, keptLine: index, line: line.line)) }
+                written += line.range.count
+            }
+            return written
+        }
+        listed.removeSubrange(listedCount...)
+        let listedFold = FoldedText(lines: lines, of: fold, count: listedCount)
+
+        var compacted = Array(text.utf8)
+        var log = ChromeFilter.Log(deferKindDependent: true)
+        var pending: [CleanDocument.PendingChromeLine] = []
+        var moved = false
+        let count = NormalizeStage.compact(&compacted, chrome: chrome, folded: fold, log: &log, pending: &pending, moved: &moved)
+        compacted.removeSubrange(count...)
+        #expect(moved)
+        #expect(String(decoding: compacted, as: UTF8.self) == String(decoding: listed, as: UTF8.self))
+        #expect(log.counts == listedLog.counts && !log.counts.isEmpty)
+        #expect(log.lines.map(\.line) == listedLog.lines.map(\.line))
+        #expect(pending == listedPending && !pending.isEmpty)
+        let refolded = FoldedText(utf8: compacted)
+        #expect(refolded.bytes == listedFold.bytes)
+        #expect(refolded.origin == listedFold.origin)
+    }
+
+    /// A large document with chrome through the whole stage: its fold is its clean text's.
+    @Test func largeDocumentIsFilteredAndFolded() throws {
+        let block = Self.chromeText
+        let text = String(repeating: block, count: NormalizeStage.largeText / block.utf8.count * 3 / 2)
+        let raw = RawDocument(file: SourceFile(path: "/x.txt", relativePath: "x.txt", size: text.utf8.count),
+                              bytes: Array(text.utf8), sha256: "00", format: .text)
+        var decoded = try DecodeStage().run(raw)
+        let clean = try NormalizeStage().run(taking: &decoded)
+        #expect(clean.document.storedText == nil)
+        #expect(clean.document.utf8.count < text.utf8.count)
+        #expect(!clean.document.text.contains("Chia sẻ"))
+        #expect(clean.document.text.contains("Cuối cùng."))
+        #expect(!clean.pendingChrome.isEmpty)
+        let fold = FoldedText(utf8: clean.document.utf8)
+        #expect(clean.document.folded.bytes == fold.bytes)
+        #expect(clean.document.folded.origin == fold.origin)
+    }
+
+    /// A large document through a whole run (its text a `String` only after extraction, its
+    /// record bound where it lies, the index written before the export): archived whole, and
+    /// found by a word of its last line.
+    @Test func largeDocumentIsArchivedWholeAndFound() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let text = Self.largeText() + "Cuối cùng là thôn Khuổi Nặm với mô hình chăn nuôi.\n"
+        try Data(text.utf8).write(to: input.appendingPathComponent("lon.txt"))
+        try Data("Xã Tân Phú có 3 mô hình.\n".utf8).write(to: input.appendingPathComponent("nho.txt"))
+        let output = folder.appendingPathComponent("out")
+        var config = PipelineConfig(inputs: [.init(path: input.path)])
+        config.output.folder = output.path
+        let report = try Pipeline(config: config, baseDirectory: folder).run()
+        #expect(report.archived == 2)
+        let store = try ArchiveStore(folder: output, readOnly: true)
+        #expect(try store.search(SearchQuery(text: "khuoi nam")).map(\.path) == ["lon.txt"])
+        #expect(try store.search(SearchQuery(text: "tan phu")).map(\.path) == ["nho.txt"])
+        let archive = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("archive.json"))) as? [String: Any]
+        let documents = try #require(archive?["documents"] as? [[String: Any]])
+        let large = try #require(documents.first { ($0["source"] as? [String: Any])?["path"] as? String == "lon.txt" })
+        #expect((large["text"] as? String)?.hasSuffix("Cuối cùng là thôn Khuổi Nặm với mô hình chăn nuôi.") == true)
+        #expect((large["text"] as? String)?.utf8.count ?? 0 > NormalizeStage.largeText)
     }
 }
