@@ -213,9 +213,7 @@ struct ModelCountExtractorTests {
 
     // MARK: Seeds
 
-    static let shared: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared")
+    static let shared: URL = TestSupport.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
     static let haveSeeds = FileManager.default.fileExists(atPath: shared.appendingPathComponent("gold/seeds.gold.json").path)
 
     struct Gold: Decodable {

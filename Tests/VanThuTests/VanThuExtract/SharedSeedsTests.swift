@@ -8,9 +8,7 @@ import Testing
 /// `../shared/gold/seeds.gold.json` when they exist (a checkout next to the shared folder); skips
 /// cleanly otherwise. Floors, not exact values: the gold is for the score tool.
 struct SharedSeedsTests {
-    static let shared = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared")
+    static let shared = TestSupport.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
     static var available: Bool {
         FileManager.default.fileExists(atPath: shared.appendingPathComponent("gold/seeds.gold.json").path)

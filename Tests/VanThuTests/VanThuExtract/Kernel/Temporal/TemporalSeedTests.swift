@@ -5,9 +5,7 @@ import Testing
 /// The temporal fields of the five seed documents against their hand annotation, when
 /// `../shared` (seeds and gold) sits next to the repository; skipped otherwise.
 struct TemporalSeedTests {
-    static let shared = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+    static let shared = TestSupport.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
     static let gold = shared.appendingPathComponent("gold/seeds.gold.json")
     static let available = FileManager.default.fileExists(atPath: gold.path)
 
