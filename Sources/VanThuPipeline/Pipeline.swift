@@ -145,10 +145,8 @@ public struct Pipeline: Sendable {
         }
 
         let scheduler = DocumentScheduler(stages: DocumentStages(config: config), jobs: options.jobs)
-        // On a shared store, small transactions: each commits the files it holds (and marks them
-        // done in the work queue) soon after they are processed, so a worker killed loses little.
         let writer = StoreWriter(store: session.store, run: session.runID, version: session.version,
-                                 transactionBytes: session.store is PostgresStore ? 256 << 10 : 4 << 20)
+                                 transactionBytes: session.store.writeTransactionBytes)
         let ticker = progress.map {
             ProgressTicker(started: started, initial: RunProgress(done: report.skipped + report.processed, total: report.inputsFound,
                                                                   bytes: 0, quarantined: report.quarantined.count, elapsed: 0), report: $0)

@@ -23,6 +23,9 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
     public let worker: String
 
     public var storeLocation: String { location.redacted }
+    /// A shared store: small transactions, each committing the files it holds (and marking them
+    /// done in the work queue) soon after they are processed, so a worker killed loses little.
+    public var writeTransactionBytes: Int { 256 << 10 }
 
     /// Connects, and (unless `readOnly`) brings the schema up to date with a message on
     /// standard error. `exportKey` names the output folder whose export state this store keeps.

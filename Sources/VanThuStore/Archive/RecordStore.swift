@@ -12,6 +12,8 @@ import VanThuExtract
 public protocol RecordStore: AnyObject, Sendable {
     /// Where the store is, for messages: a file path, or a URL without its password.
     var storeLocation: String { get }
+    /// About how many bytes of records the store writer gathers into one transaction.
+    var writeTransactionBytes: Int { get }
 
     // MARK: Runs
     func beginRun() throws -> Int64
@@ -62,4 +64,6 @@ extension RecordStore {
 
 extension ArchiveStore: RecordStore {
     public var storeLocation: String { url.path }
+    /// One writer on a local file: large transactions, fewest commits.
+    public var writeTransactionBytes: Int { 4 << 20 }
 }
