@@ -29,6 +29,34 @@ extension DeadlineExtractor {
         .matches("Các xã báo cáo về Ủy ban nhân dân huyện xong trước ngày 10/11/2019.",
                  "2019-11-10 to=Ủy ban nhân dân huyện"),
         .matches("Hạn cuối nhận hồ sơ: 30/6/2024.", "2024-06-30"),
+        // Verbs that ask for an announcement or a handover (issue 13: list items of a plan in news).
+        .matches("Sở Xây dựng thông báo kết quả thẩm định cho các huyện trước ngày 12/6/2024.", "2024-06-12",
+                 documentDate: "2024-05-02"),
+        .matches("Phòng Tài chính công khai danh sách hộ được hỗ trợ trên cổng thông tin trước ngày 20/7/2024.", "2024-07-20",
+                 documentDate: "2024-05-02"),
+        .matches("Các trường cũ sớm bàn giao hồ sơ học sinh cho Trường Tiểu học Hòa Bình trước ngày 30/6/2024.", "2024-06-30",
+                 documentDate: "2024-05-02"),
+        .never("Các hộ được thông báo trước ngày 5/4/2024 vẫn hưởng mức cũ.", "2024-04-05", documentDate: "2024-05-02",
+               note: "`được thông báo` names who was told: a cut-off"),
+        // `Nam` of a place is no `năm` (`năm trước`, last year).
+        .matches("Các trường gửi báo cáo về Sở Giáo dục và Đào tạo tỉnh Quảng Nam trước ngày 15/5/2024.",
+                 "2024-05-15 to=Sở Giáo dục và Đào tạo tỉnh Quảng Nam", documentDate: "2024-05-02"),
+        .matches("Các đơn vị gửi hồ sơ cho Ông Trần Văn Thắng trước ngày 3/6/2024.", "2024-06-03", documentDate: "2024-05-02",
+                 note: "`Thắng` is no `tháng`"),
+        // An initial's dot ends no clause: a sentence goes on in lower case.
+        .matches("Bệnh viện gửi báo cáo về ca bệnh của ông T. về Sở Y tế trước ngày 9/8/2024.", "2024-08-09 to=Sở Y tế",
+                 documentDate: "2024-08-01"),
+        .matches("Đợt kiểm tra bắt đầu ngày 3/9 và xong trước ngày 20/9.", "2024-09-20", documentDate: "2024-08-28",
+                 note: "`xong trước` asks for the work to be finished"),
+        // Registration windows.
+        .matches("Thời gian đăng ký trực tuyến đến hết ngày 25/4/2024.", "2024-04-25", documentDate: "2024-04-01"),
+        .matches("Từ ngày 1/4/2024 đến hết ngày 20/4/2024: Mở đăng ký dự thi trên cổng tuyển sinh.", "2024-04-20",
+                 documentDate: "2024-03-20", note: "a schedule line: what the window is for follows its colon"),
+        .never("Giấy chứng nhận đăng ký kinh doanh có giá trị đến hết ngày 31/12/2025.", "2025-12-31",
+               documentDate: "2024-03-20", note: "a span of validity"),
+        .never("Từ ngày 1/4/2024 đến hết ngày 20/4/2024: Học sinh nghỉ học.", "2024-04-20", documentDate: "2024-03-20"),
+        .matches("Thí sinh có thể trực tiếp nộp tại Học viện Tài chính trước ngày 10/7/2024.",
+                 "2024-07-10 to=Học viện Tài chính", documentDate: "2024-05-02", note: "where papers are handed in receives them"),
         // What a receiving unit starts with comes from the unit lexicon (`UnitLexicon.Recipients`):
         // its heads, the offices that receive reports, not the heads that are common words.
         .matches("Các thôn gửi danh sách hộ khó khăn về Trạm Y tế xã Phú Mỹ trước ngày 12/3/2025.",

@@ -85,14 +85,18 @@ package struct DeadlineFinder {
             // A date that recurs by its own words (`trước ngày 30/4 của năm báo cáo`) is a standing rule's:
             // no cut-off recurs. Not a cue that stood before it (`trợ cấp hằng tháng … trước ngày 01`).
             let recursItself = mention.recurrence != nil && FoldedText.isLetter(text[mention.range.upperBound - 1])
-            guard (isDispatch && opensClause(trigger.start, clause.lowerBound)) || recursItself
+            // `… và xong trước ngày 5/5`: `xong trước` itself asks for the work to be finished.
+            let asksCompletion = DeadlineLexicon.obligations.match(text, at: trigger.start) != nil
+            guard (isDispatch && opensClause(trigger.start, clause.lowerBound)) || recursItself || asksCompletion
                     || hasObligation(fronted ? clause : clause.lowerBound..<trigger.start)
                     || hasObligation(governingClauses(before: clause.lowerBound)),
-                  !isBoundary(before: trigger.start, date: mention.range.lowerBound),
+                  !isBoundary(before: trigger.start, date: mention.range.lowerBound) || isStandingPeriod(before: trigger.start, mention),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound),
                   !isPlanned(clause.lowerBound..<trigger.start) else { return nil }
         case .windowEnd:
-            guard mention.value.precision == .day, has(DeadlineLexicon.submissions, in: clause.lowerBound..<trigger.start),
+            guard mention.value.precision == .day,
+                  has(DeadlineLexicon.submissions, in: clause.lowerBound..<trigger.start)
+                    || (labels(mention.range.upperBound) && has(DeadlineLexicon.submissions, in: mention.range.upperBound..<clause.upperBound)),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
         case .latest, .noLater, .term:
             break
@@ -136,6 +140,11 @@ package struct DeadlineFinder {
         let span = document.scalarSpan(document.folded.utf8Range(range))
         return DeadlineFact(text: document.string(folded: range), due: due, recurrence: recurrence, action: action,
                             to: to, anchor: nil, start: span.start, end: span.end, rule: trigger.kind.rule)
+    }
+
+    /// A schedule line's date labels what follows its colon (`Từ ngày … đến hết ngày 18/4/2021: Mở đăng ký …`).
+    package func labels(_ end: Int) -> Bool {
+        text[text.skipSpaces(from: end, limit: 3)] == UInt8(ascii: ":")
     }
 
     package func trigger(before start: Int, notBefore limit: Int) -> Trigger? {
@@ -218,9 +227,19 @@ package struct DeadlineFinder {
         case 0x0A: return !text.isSoftWrap(at: offset) && text.wrappedLineEnd(before: offset) == nil
         case NumberToken.dot:
             let next = text[offset + 1]
+            // A sentence starts with a capital: before a lower-case word the dot closes an initial or an
+            // abbreviation (`sản phụ P. về Bộ Y tế …`, `v.v. và …`), not the clause.
+            if FoldedText.isSpace(next), next != 0x0A, continuesLowercase(after: offset + 1) { return false }
             return next == 0 || FoldedText.isSpace(next) || next == UInt8(ascii: "*")
         default: return false
         }
+    }
+
+    /// Whether the word after the spaces at `offset` starts with a lower-case letter in the source.
+    package func continuesLowercase(after offset: Int) -> Bool {
+        let start = text.skipSpaces(from: offset, limit: 3)
+        guard start < text.count, FoldedText.isLetter(text[start]) else { return false }
+        return document.string(folded: start..<(start + 1)).first?.isLowercase == true
     }
 
     /// The clauses that govern a list whose item starts at `start`: back over the items before it
@@ -339,7 +358,8 @@ package struct DeadlineFinder {
     /// `ký trước ngày …`, `ngay trước ngày …`: the word before `trước` makes the date a boundary.
     package func isBoundary(before start: Int, date: Int) -> Bool {
         let end = text.skipSpacesBack(from: start, limit: 3)
-        guard end < start, let match = DeadlineLexicon.boundaries.match(text, endingAt: end) else { return false }
+        guard end < start, let match = DeadlineLexicon.boundaries.match(text, endingAt: end),
+              isSpelled(match.start..<end) else { return false }
         if !match.value, let trigger = DeadlineLexicon.triggers.match(text, at: start),
            text.skipSpaces(from: trigger.end, limit: 4) == date,
            DeadlineLexicon.periodicReports.match(text, endingAt: text.skipSpacesBack(from: match.start, limit: 3)) != nil {
@@ -356,6 +376,19 @@ package struct DeadlineFinder {
             return document.string(folded: match.start..<end).lowercased() == "từ"
         }
         return true
+    }
+
+    /// `báo cáo hằng năm trước ngày 15/12`, `báo cáo hàng tháng trước ngày 22`, `báo cáo tài chính năm trước
+    /// ngày 31/3 năm sau`: before a date that recurs, or one with no year after a recurrence cue, `năm`
+    /// and `tháng` are no `last year`, `last month`. (`trợ cấp hằng tháng trước ngày 01/7/2023` names a
+    /// fixed day: a cut-off.)
+    package func isStandingPeriod(before start: Int, _ mention: TemporalMention) -> Bool {
+        let end = text.skipSpacesBack(from: start, limit: 3)
+        guard end < start, let match = DeadlineLexicon.boundaries.match(text, endingAt: end), !match.value,
+              isSpelled(match.start..<end) else { return false }
+        if mention.recurrence != nil { return true }
+        return mention.value.year == nil && mention.value.relativeYear == nil
+            && TemporalLexicon.recurrences.match(text, endingAt: end) != nil
     }
 
     /// `đã`, `vừa` among the words before the trigger (`đã đóng bảo hiểm xã hội bắt buộc trước ngày …`),

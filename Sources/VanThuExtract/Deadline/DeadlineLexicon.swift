@@ -43,6 +43,9 @@ package enum DeadlineLexicon {
         ("thu nhan", true), ("nop", true), ("gui", true), ("nhan dang ky", true), ("dang ky du thi", true),
         ("dang ky tham gia", true), ("bai du thi", true), ("bai thi", true), ("nhan hinh anh", true),
         ("nhan y kien", true), ("gop y", true), ("nhan de cu", true),
+        // A registration window: `Thời gian đăng ký … đến hết ngày …`, `… đến hết ngày …: Mở đăng ký …`
+        // (not `Giấy chứng nhận đăng ký … cho đến hết ngày …`, a span).
+        ("thoi gian dang ky", true), ("mo dang ky", true), ("han dang ky", true),
     ])
 
     /// Before the trigger in its clause: an event is planned for the date; its date is a date, not a
@@ -99,7 +102,7 @@ package enum DeadlineLexicon {
     /// Words that contain an obligation word but do not ask for anything (`theo báo cáo`, `lập tức`).
     package static let notObligations = FoldedPhraseTable<Bool>([
         ("theo bao cao", true), ("bao cao cua", true), ("lap tuc", true), ("thuc hien boi", true),
-        ("duoc thuc hien", true), ("da thuc hien", true),
+        ("duoc thuc hien", true), ("da thuc hien", true), ("theo thong bao", true), ("duoc thong bao", true),
     ])
 
     /// Words that may stand between a trigger and its date: `trước 17 giờ 00 ngày …`, `chậm nhất vào ngày …`.
@@ -123,6 +126,8 @@ package enum DeadlineLexicon {
         ("quyet toan", true), ("giai ngan", true), ("dieu chinh", true), ("bo sung", true), ("xin y kien", true),
         ("phai", true), ("can phai", true), ("yeu cau", true), ("de nghi", true), ("dam bao", true), ("duoc giao", true),
         ("chi dao", true), ("huong dan", true), ("ban hanh", true),
+        // `Bộ thông báo chỉ tiêu … trước ngày …`, `công khai danh sách …`, `bàn giao cho … trước ngày …`
+        ("thong bao", true), ("cong khai", true), ("ban giao", true),
     ])
 
     /// The verbs whose phrase is the deadline's action, longest first; `thực hiện` only when no other.
@@ -131,7 +136,7 @@ package enum DeadlineLexicon {
         ("dang ky", 2), ("cong nhan", 2), ("to chuc", 2), ("trien khai", 2), ("cung cap", 2),
         ("xay dung", 2), ("tra loi", 2), ("phan hoi", 2), ("de xuat", 2), ("gioi thieu", 2), ("so ket", 2),
         ("tong ket", 2), ("cap nhat", 2), ("ra soat", 2), ("kiem tra", 2), ("lap danh sach", 2), ("lap ho so", 2),
-        ("lap bao cao", 2), ("lap ke hoach", 2), ("quyet toan", 2),
+        ("lap bao cao", 2), ("lap ke hoach", 2), ("quyet toan", 2), ("thong bao", 2), ("cong khai", 2), ("ban giao", 2),
         ("dieu chinh", 2), ("bo sung", 2), ("thuc hien", 1),
     ])
 
@@ -167,12 +172,16 @@ package enum DeadlineLexicon {
     package static let spellings: [String: Set<String>] = [
         "da": ["đã"], "vua": ["vừa"], "tung": ["từng"], "chua": ["chưa"], "can": ["cần"], "phai": ["phải"],
         "gui": ["gửi"], "nop": ["nộp"],
+        // `năm trước` (last year), not `Quảng Nam trước ngày …`, `Việt Nam trước ngày …`; nor `ông Thắng`, `anh Tuấn`.
+        "nam": ["năm"], "thang": ["tháng"], "tuan": ["tuần"],
     ]
 
     /// Before the receiving unit. `qua` (an intermediary) only counts when no other is stated.
     package static let recipients = FoldedPhraseTable<Bool>([
         ("ve", true), ("gui", true), ("nop", true), ("nop ve", true), ("gui ve", true), ("bao cao", true),
         ("trinh", true), ("cho", true), ("den", true), ("toi", true), ("qua", false),
+        // `nộp trực tiếp tại Học viện …`: where the papers are handed in receives them.
+        ("nop tai", true),
     ])
 
     /// After a duration: what a relative deadline counts from; `sau khi` only after a strong trigger.

@@ -356,12 +356,17 @@ public struct HeaderExtractor: Extractor {
         var next = typeLine + 1
         while next < lines.count, lines.isEmpty(next) || !hasLetters(lines, next), next < typeLine + 3 { next += 1 }
         var parts: [String] = []
-        while next < lines.count, parts.count < 4, !lines.isEmpty(next), !isBoundary(lines, next) {
+        // A gazette title may wrap over many lines (a resolution naming two decrees in full); a blank
+        // line or a boundary ends it.
+        while next < lines.count, parts.count < Self.titleLines, !lines.isEmpty(next), !isBoundary(lines, next) {
             parts.append(lines.text(next)); next += 1
         }
         let title = parts.joined(separator: " ").trimmingSpaces()
         return title.isEmpty ? nil : title
     }
+
+    /// How many lines a title may wrap over.
+    package static let titleLines = 12
 
     private func hasLetters(_ lines: FoldedLines, _ line: Int) -> Bool {
         lines.folded(line).contains { FoldedText.isLetter($0) }

@@ -44,6 +44,8 @@ extension ReferenceExtractor {
                note: "a type word in capitals with a number is a form's title"),
         .matches("Thực hiện Kế hoạch số 8 của Ban Thường vụ, các xã đã triển khai.", "8 type=Kế hoạch",
                  note: "a bare number after số followed by a clause"),
+        .matches("Số lao động hợp đồng theo Nghị định 161 là 12 người.", "161 type=Nghị định",
+                 note: "a bare number before `là`"),
         .never("Kế hoạch 2,5 tỷ đồng; Chỉ thị 12.000 bản; Quyết định 30% hộ.", "2", "12", "30", note: "amounts are not numbers of documents"),
     ]
 }

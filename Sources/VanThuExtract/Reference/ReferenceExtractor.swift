@@ -114,7 +114,9 @@ public struct ReferenceExtractor: Extractor {
     /// Words that may follow the number of a cited document written without `số` (`Chỉ thị 19
     /// của …`, `Kế hoạch 24 về …`): after any other word the number counts something (`Kế hoạch
     /// 5 năm`, `báo cáo 6 tháng`). `ngày` only before a date.
-    package static let wordsAfterBareNumber: [StaticString] = ["cua", "ve", "va", "do", "da", "duoc", "nay", "tai", "thi", "cung"]
+    package static let wordsAfterBareNumber: [StaticString] = [
+        "cua", "ve", "va", "do", "da", "duoc", "nay", "tai", "thi", "cung", "la", "quy",
+    ]
 
     package struct TypedNumber {
         package var id: String

@@ -219,8 +219,9 @@ public struct TitleExtractor: Extractor {
         return best.map { document.string($0.range) }
     }
 
-    /// Separators of a breadcrumb trail (`Trang chủ » Tin tức » Hoạt động`, `Trang chủ > Tin tức`).
-    package static let navigationSeparators: [[UInt8]] = ["»", "›", " > ", " >> "].map { Array($0.utf8) }
+    /// Separators of a breadcrumb trail (`Trang chủ » Tin tức » Hoạt động`, `Trang chủ > Tin tức`) or a
+    /// menu bar (`Trang chủ | Tin tức | Liên hệ`; one ` | ` alone is a byline's: `26/12/2013 | 10:17`).
+    package static let navigationSeparators: [[UInt8]] = ["»", "›", " > ", " >> ", " | "].map { Array($0.utf8) }
 
     /// A breadcrumb trail, not a headline: two of its separators, or one after `Trang chủ`.
     package static func isNavigationLine(_ line: ArraySlice<UInt8>) -> Bool {

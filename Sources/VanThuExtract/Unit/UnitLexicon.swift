@@ -293,6 +293,7 @@ public struct UnitLexicon: Sendable {
             ("Hội đồng Chính phủ", [.standalone, .national]),
             ("Mặt trận Tổ quốc", [.standalone, .placeName, .massOrganisation]), ("Báo", [.notRecipient]),
             ("T.Ư", [.nestedOnly, .standalone, .committee, .leadsBody]), ("TW", [.nestedOnly, .standalone, .committee]),
+            ("Hiệp hội", []), ("Nhà xuất bản", []),
         ]
     }()
 
@@ -337,6 +338,12 @@ public struct UnitLexicon: Sendable {
             "Khoa học, Công nghệ và Môi trường", "Thi đua, Khen thưởng", "Chính sách, chiến lược",
             "Lao động, Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch", "nhân dân tối cao",
             "Phát triển", "Chính sách", "Công nghiệp", "Nhân văn", "Đầu tư nước ngoài",
+            // National departments whose field is a list in lower case after a comma.
+            "Quản lý, giám sát chính sách thuế, phí và lệ phí", "Quản lý, giám sát kế toán, kiểm toán",
+            "Quản lý Khám, chữa bệnh", "Phòng, chống tệ nạn xã hội", "Phát thanh, truyền hình và thông tin điện tử",
+            "Tài chính, tiền tệ", "Lao động, văn hóa, xã hội", "Khoa học, giáo dục, tài nguyên và môi trường",
+            // `Ủy ban bầu cử xã …`, `Ban bầu cử`, `Tổ bầu cử thôn …`
+            "bầu cử",
         ]
         let tails = [
             "thực phẩm", "thị trường", "vận tải", "dự phòng", "bệnh tật", "trí tuệ", "hình sự", "giao thông",
@@ -373,6 +380,8 @@ public struct UnitLexicon: Sendable {
             ("thôn", .needsName), ("xóm", .needsName), ("bản", .needsName), ("làng", .needsName),
             ("buôn", .needsName), ("sóc", .needsName), ("tổ dân phố", .needsName), ("khu phố", .needsName),
             ("khối phố", .needsName), ("khu dân cư", .needsName), ("tiểu khu", .needsName),
+            // `Chi cục Thú y vùng VI`, `Cục Hải quan vùng 2`
+            ("vùng", .needsName),
         ]
         let positions: [(String, Position)] = [
             ("bí thư", Position()), ("phó bí thư", Position()), ("phó bí thư thường trực", Position()),

@@ -388,6 +388,18 @@ package final class UnitParser {
                 }
                 continue
             }
+            // A steering committee named after its directive: "Ban Chỉ đạo 389 tỉnh", "Ban Chỉ đạo 24 huyện
+            // Quảng Xương", "Ban Chỉ đạo 24 (cơ quan thường trực …)"; not "Ban Chỉ đạo 3 năm qua".
+            if current.contains(.topic), justAfterHead, !sawLocality, token.isNumber, token.end - token.start <= 4,
+               j + 1 >= n || !continues(tokens[j + 1].gap) || lexicon.localities.match(tokens, at: j + 1) != nil
+                || lexicon.stopWords.contains(tokens[j + 1].key) {
+                j += 1
+                nameEndByte = Int(tokens[j - 1].end)
+                satisfied = true
+                currentSatisfied = true
+                justAfterHead = false
+                continue
+            }
             // A steering committee's topic ending in a quoted title.
             if current.contains(.topic), let (end, endByte) = topicTitle(from: j) {
                 j = end
@@ -559,12 +571,20 @@ package final class UnitParser {
            let tail = lexicon.tails.match(tokens, at: k) {
             return tails(from: k + tail.length)  // "Quản" + "lý" + "thị trường"
         }
+        if numberEndsName(at: k) { return k + 1 }
         if k >= n || !continues(tokens[k].gap) || tokens[k].isCapitalized
             || lexicon.stopWords.contains(tokens[k].key) || lexicon.localities.match(tokens, at: k) != nil
             || lexicon.heads.match(tokens, at: k) != nil {
             return k
         }
         return j
+    }
+
+    /// A short number that closes a name after its second syllable ("Bệnh viện Quân y 175,"): a number
+    /// of at most four digits that the name's end follows, not a count ("Quân y 3 năm").
+    private func numberEndsName(at k: Int) -> Bool {
+        guard k < tokens.count, tokens[k].isNumber, tokens[k].end - tokens[k].start <= 4 else { return false }
+        return k + 1 >= tokens.count || !continues(tokens[k + 1].gap) || lexicon.stopWords.contains(tokens[k + 1].key)
     }
 
     /// More tails after a tail ("Quản lý" + "lao động" + "ngoài nước"), also after "và".

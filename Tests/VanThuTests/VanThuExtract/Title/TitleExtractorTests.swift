@@ -22,4 +22,17 @@ struct TitleHeadlineTests {
         """
         #expect(TitleExtractor().headline(TextDocument(text)) == "Phường Hòa An biểu dương 30 hộ nông dân sản xuất giỏi")
     }
+
+    @Test func aMenuBarWithPipesIsNoHeadline() {
+        let text = """
+        Thứ Năm, 02/05/2024
+        Trang chủ | Giới thiệu | Tin tức | Liên hệ
+        Xã Hòa Bình ra quân làm đường giao thông nông thôn
+        Cập nhật: 02/5/2024 | 8:10
+        Sáng 2/5, xã Hòa Bình tổ chức ra quân.
+        """
+        #expect(TitleExtractor().headline(TextDocument(text)) == "Xã Hòa Bình ra quân làm đường giao thông nông thôn")
+        #expect(TitleExtractor.isNavigationLine(Array("Trang chủ | Giới thiệu | Tin tức".utf8)[...]))
+        #expect(!TitleExtractor.isNavigationLine(Array("26/12/2013 | 10:17(VP)".utf8)[...]))
+    }
 }
