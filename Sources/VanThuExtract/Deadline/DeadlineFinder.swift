@@ -96,7 +96,7 @@ package struct DeadlineFinder {
         case .windowEnd:
             guard mention.value.precision == .day,
                   has(DeadlineLexicon.submissions, in: clause.lowerBound..<trigger.start)
-                    || (labels(mention.range.upperBound) && has(DeadlineLexicon.submissions, in: mention.range.upperBound..<clause.upperBound)),
+                    || (labels(mention.range.upperBound) && has(DeadlineLexicon.windowOpenings, in: mention.range.upperBound..<clause.upperBound)),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
         case .latest, .noLater, .term:
             break
@@ -386,9 +386,10 @@ package struct DeadlineFinder {
         let end = text.skipSpacesBack(from: start, limit: 3)
         guard end < start, let match = DeadlineLexicon.boundaries.match(text, endingAt: end), !match.value,
               isSpelled(match.start..<end) else { return false }
-        if mention.recurrence != nil { return true }
-        return mention.value.year == nil && mention.value.relativeYear == nil
-            && TemporalLexicon.recurrences.match(text, endingAt: end) != nil
+        // Only `năm`, `tháng` that end a recurrence cue: `từ ngày 16 tháng trước đến ngày 15 của tháng sau`
+        // keeps its `last month`.
+        guard TemporalLexicon.recurrences.match(text, endingAt: end) != nil else { return false }
+        return mention.recurrence != nil || (mention.value.year == nil && mention.value.relativeYear == nil)
     }
 
     /// `đã`, `vừa` among the words before the trigger (`đã đóng bảo hiểm xã hội bắt buộc trước ngày …`),

@@ -48,6 +48,12 @@ package enum DeadlineLexicon {
         ("thoi gian dang ky", true), ("mo dang ky", true), ("han dang ky", true),
     ])
 
+    /// After a schedule line's colon: the window opens for submissions (`Từ ngày … đến hết ngày …: Mở đăng
+    /// ký …`); not a rate that applies in it (`… đến hết ngày 28 tháng 02 năm 2027: nộp lệ phí …`).
+    package static let windowOpenings = FoldedPhraseTable<Bool>([
+        ("mo dang ky", true), ("nhan ho so", true), ("tiep nhan ho so", true), ("nhan dang ky", true),
+    ])
+
     /// Before the trigger in its clause: an event is planned for the date; its date is a date, not a
     /// deadline (`Dự kiến tổ chức trong tháng 8/2020`, `thời gian tổ chức từ ngày …`). A window's end
     /// or a `hạn chót` still makes a deadline (`dự kiến kết thúc nhận bài vào ngày …`).

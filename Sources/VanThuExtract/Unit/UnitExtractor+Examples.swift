@@ -81,7 +81,7 @@ extension UnitExtractor {
                  note: "a name's second syllable in lower case, then its number"),
         .matches("Hiệp hội Rau quả Việt Nam và Nhà xuất bản Kim Đồng ký kết hợp tác.", "Hiệp hội Rau quả Việt Nam",
                  "Nhà xuất bản Kim Đồng"),
-        .exactly("Bộ Ngoại giao và Hiệp hội Doanh nghiệp gặp gỡ.", ["Bộ Ngoại giao"],
+        .exactly("Bộ Ngoại giao và Hiệp hội Doanh nghiệp gặp gỡ.", ["Bộ Ngoại giao", "Hiệp hội Doanh nghiệp"],
                  note: "“và” before a word that is no qualifier joins no name"),
         .matches("Phó Chủ nhiệm Ủy ban Kinh tế và Tài chính của Quốc hội phát biểu.",
                  "Ủy ban Kinh tế và Tài chính của Quốc hội", note: "the body a committee belongs to"),

@@ -391,8 +391,9 @@ package final class UnitParser {
             // A steering committee named after its directive: "Ban Chỉ đạo 389 tỉnh", "Ban Chỉ đạo 24 huyện
             // Quảng Xương", "Ban Chỉ đạo 24 (cơ quan thường trực …)"; not "Ban Chỉ đạo 3 năm qua".
             if current.contains(.topic), justAfterHead, !sawLocality, token.isNumber, token.end - token.start <= 4,
-               j + 1 >= n || !continues(tokens[j + 1].gap) || lexicon.localities.match(tokens, at: j + 1) != nil
-                || lexicon.stopWords.contains(tokens[j + 1].key) {
+               !token.gap.contains(.newline), j + 1 < n,
+               lexicon.localities.match(tokens, at: j + 1) != nil
+                || tokens[j + 1].gap.contains(.comma) || tokens[j + 1].gap.contains(.paren) {
                 j += 1
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
