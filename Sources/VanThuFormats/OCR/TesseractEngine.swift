@@ -25,9 +25,9 @@ package final class TesseractEngine {
 
     deinit { TessBaseAPIEnd(api); TessBaseAPIDelete(api) }
 
-    /// The text of `image` and tesseract's mean word confidence (0–100), or a failure when the
-    /// page takes more than `seconds`.
-    package func recognize(_ image: LeptonicaImage, seconds: Double) throws(ScanFailure) -> (text: String, confidence: Int) {
+    /// The text of `image` (with whether its last paragraph goes on overleaf) and tesseract's mean
+    /// word confidence (0–100), or a failure when the page takes more than `seconds`.
+    package func recognize(_ image: LeptonicaImage, seconds: Double) throws(ScanFailure) -> (page: PageLayout.Page, confidence: Int) {
         TessBaseAPISetImage2(api, image.pix)
         if image.dpi > 0 { TessBaseAPISetSourceResolution(api, Int32(image.dpi)) }
         defer { TessBaseAPIClear(api) }
@@ -41,10 +41,11 @@ package final class TesseractEngine {
         if elapsed >= .milliseconds(Int(milliseconds)) { throw ScanFailure("OCR over the time limit of \(seconds) s") }
         guard status == 0 else { throw ScanFailure("OCR failed") }
         let confidence = Int(TessBaseAPIMeanTextConf(api))
-        return (PageLayout.text(of: lines()), confidence)
+        return (PageLayout.page(of: lines()), confidence)
     }
 
-    /// The recognised lines in tesseract's order, each with its box on the page.
+    /// The recognised lines in tesseract's order, each with its box on the page and the gaps
+    /// between its words' boxes.
     /// (Tesseract's own plain text puts a blank line after every paragraph it finds, and it finds
     /// one in each line of a centred heading: the line boxes say where the paragraphs are.)
     private func lines() -> [OCRLine] {
@@ -52,14 +53,25 @@ package final class TesseractEngine {
         defer { TessResultIteratorDelete(iterator) }
         let page = TessResultIteratorGetPageIterator(iterator)
         var lines: [OCRLine] = []
+        var inLine = false  // the current word belongs to the last of `lines`
+        var lastRight: Int32?
         repeat {
             var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
-            guard TessPageIteratorBoundingBox(page, RIL_TEXTLINE, &left, &top, &right, &bottom) != 0,
-                  let raw = TessResultIteratorGetUTF8Text(iterator, RIL_TEXTLINE) else { continue }
-            let text = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
-            TessDeleteText(raw)
-            if !text.isEmpty { lines.append(OCRLine(text: text, left: Int(left), top: Int(top), right: Int(right), bottom: Int(bottom))) }
-        } while TessPageIteratorNext(page, RIL_TEXTLINE) != 0
+            if TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0 {
+                inLine = false
+                lastRight = nil
+                guard TessPageIteratorBoundingBox(page, RIL_TEXTLINE, &left, &top, &right, &bottom) != 0,
+                      let raw = TessResultIteratorGetUTF8Text(iterator, RIL_TEXTLINE) else { continue }
+                let text = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+                TessDeleteText(raw)
+                guard !text.isEmpty else { continue }
+                lines.append(OCRLine(text: text, left: Int(left), top: Int(top), right: Int(right), bottom: Int(bottom)))
+                inLine = true
+            }
+            guard inLine, TessPageIteratorBoundingBox(page, RIL_WORD, &left, &top, &right, &bottom) != 0 else { continue }
+            if let lastRight { lines[lines.count - 1].wordGaps.append(Int(left - lastRight)) }
+            lastRight = right
+        } while TessPageIteratorNext(page, RIL_WORD) != 0
         return lines
     }
 }

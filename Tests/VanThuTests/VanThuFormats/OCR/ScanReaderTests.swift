@@ -202,6 +202,15 @@ struct ScanReaderFormatsTests {
         #expect(reading.pageSummary == ["1 text-layer", "2 text-layer"])
     }
 
+    @Test func aPageEndingInsideAParagraphRunsOnIntoTheNext() {
+        let reading = ScanReading(pageCount: 4, pages: [PageText(number: 1, text: "Các chi bộ đăng", origin: .textLayer, confidence: nil, continues: true),
+                                                        PageText(number: 2, text: "ký mô hình.\nHết", origin: .textLayer, confidence: nil, continues: true),
+                                                        PageText(number: 4, text: "Nơi nhận:", origin: .ocr, confidence: 90)],
+                                  failures: [PageFailure(number: 3, reason: "OCR failed")], title: nil, created: nil)
+        // Page 3 is missing: what page 2 went on with is lost, so page 4 starts a paragraph.
+        #expect(reading.text == "Các chi bộ đăng ký mô hình.\nHết\n\nNơi nhận:")
+    }
+
     @Test func hintsOfAMixedReading() {
         let reading = ScanReading(pageCount: 3, pages: [PageText(number: 1, text: "a", origin: .textLayer, confidence: nil),
                                                         PageText(number: 3, text: "b", origin: .ocr, confidence: 91)],
