@@ -126,6 +126,20 @@ struct ScanReaderTests {
         #expect(throws: ScanFailure.self) { try ScanReader.readImage(try Self.bytes("two-pages.tif"), settings: settings) }
     }
 
+    /// The limit counts the engine thread's CPU time: waiting (a loaded machine, where the thread
+    /// is not scheduled) does not use it up, working does.
+    @Test func thePageTimeLimitCountsCPUTimeNotWaiting() {
+        let start = TesseractEngine.threadCPUSeconds()
+        Thread.sleep(forTimeInterval: 0.3)
+        let afterSleep = TesseractEngine.threadCPUSeconds()
+        #expect(afterSleep - start < 0.1)
+        var sum = 0.0
+        let busyUntil = ContinuousClock.now.advanced(by: .milliseconds(200))
+        while ContinuousClock.now < busyUntil { sum += sin(sum) + 1 }
+        #expect(sum > 0)
+        #expect(TesseractEngine.threadCPUSeconds() - afterSleep > 0.01)
+    }
+
     // MARK: bad inputs: quarantined with a reason, fast, without decoding a huge image
 
     static func minimalPDF(_ catalogue: String, trailerExtra: String = "") -> [UInt8] {
