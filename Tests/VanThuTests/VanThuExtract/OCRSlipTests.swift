@@ -96,6 +96,20 @@ struct OCRSlipTests {
     }
 
     /// Each slip that needed a rule, on its own, at the layer that handles it.
+    @Test func aPositionLineReadWithAVowelMarkSlippedIsStillThePosition() throws {
+        func signer(_ position: String) throws -> Signer? {
+            let text = Self.typed.replacingOccurrences(of: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", with: "T/M BAN THƯỜNG VỤ\n\(position)")
+            return try #require(TestSupport.record(for: text)).header?.signer
+        }
+        let typed = try signer("PHÓ BÍ THƯ"), read = try signer("PHÓ BÍ THU")
+        #expect(typed?.name == "Đinh Văn Khải" && typed?.position == "Phó Bí thư")
+        // The name is the signer's, not the position line's; the position is kept as read.
+        #expect(read?.name == "Đinh Văn Khải")
+        #expect(read.map { VietnameseFolding.ignoringVowelShape($0.position ?? "") } == "phó bí thu")
+        // Another tone is another word: not a position.
+        #expect(try signer("PHÓ BỈ THƯ")?.name != "Đinh Văn Khải")
+    }
+
     @Test func theFoldAndLexiconLayerReadsThroughEachSlip() throws {
         // A vowel read with another shape mark is the same word; another tone is not.
         #expect(VietnameseFolding.ignoringVowelShape("cơng nhận") == VietnameseFolding.ignoringVowelShape("công nhận"))
