@@ -655,10 +655,14 @@ public struct HeaderExtractor: Extractor {
         return nil
     }
 
+    /// The whole line is a position of the lexicon, or one read off a scan with a vowel's shape
+    /// mark slipped (`PHÓ BÍ THU`): tones still count. The line is kept as read.
     private func isPosition(_ text: String) -> Bool {
         let tokens = WordTokens(text)
-        guard tokens.count > 0, let match = units.positions.match(tokens, at: 0) else { return false }
-        return match.length == tokens.count
+        if tokens.count > 0, let match = units.positions.match(tokens, at: 0), match.length == tokens.count { return true }
+        let loose = WordTokens(VietnameseFolding.ignoringVowelShape(text))
+        guard loose.count > 0, let match = units.positionsIgnoringVowelShape.match(loose, at: 0) else { return false }
+        return match.length == loose.count
     }
 
     /// The first line under a signature block that reads as a person's name, skipping "(Đã ký)",
