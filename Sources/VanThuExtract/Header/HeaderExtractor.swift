@@ -191,12 +191,8 @@ public struct HeaderExtractor: Extractor {
         let length = end - start
         guard length >= 3, length <= lexicon.numberPrefixLength,
               f[end - 3] == 0x20, f[end - 2] == UInt8(ascii: "s"), f[end - 1] == UInt8(ascii: "o") else { return nil }
-        for prefix in lexicon.numberPrefixes where prefix.count == length {
-            var same = true
-            for offset in 0..<length where f[start + offset] != prefix[offset] { same = false; break }
-            if same { return end }
-        }
-        return nil
+        // A number prefix is a type name and ` so`.
+        return lexicon.typeName(in: f[start..<(end - 3)], at: 0, wholeLine: true) != nil ? end : nil
     }
 
     // MARK: - place and date
@@ -292,8 +288,7 @@ public struct HeaderExtractor: Extractor {
     /// A legal register's `Người ký: …` (a page that gives the document's metadata above an
     /// excerpt without its signature block): the signer's name.
     package func registerSigner(_ lines: FoldedLines) -> Signer? {
-        let labels = ClassifyStage.registerLabels.map { String(decoding: UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount), as: UTF8.self) }
-            + Self.tables.registerLabels.entries.map(\.word)
+        let labels = ClassifyStage.tables.registerLabels.entries.map(\.word) + Self.tables.registerLabels.entries.map(\.word)
         for line in 0..<min(60, lines.count) where !lines.isEmpty(line) {
             let fold = lines.foldedString(line)
             guard let label = fold.range(of: "nguoi ky:"),
@@ -369,7 +364,7 @@ public struct HeaderExtractor: Extractor {
 
     /// Lines that end a wrapped subject or title.
     private func isBoundary(_ lines: FoldedLines, _ line: Int) -> Bool {
-        if Self.tables.boundaries.matches(lines.folded(line)) { return true }
+        if Self.tables.blockStarts.matches(lines.folded(line)) || Self.tables.boundaries.matches(lines.folded(line)) { return true }
         if !hasLetters(lines, line) { return true }
         if placeDate(lines, line, from: nil) != nil { return true }
         // A line in capitals under one that is not: the next block of the header (pages that

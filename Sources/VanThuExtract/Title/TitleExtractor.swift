@@ -161,10 +161,8 @@ public struct TitleExtractor: Extractor {
     private func isHeaderBoundary(_ line: String) -> Bool {
         // A rule under the title (`______`) or any line without letters ends it.
         guard line.contains(where: \.isLetter) else { return true }
-        let folded = VietnameseFolding.searchFold(line)
-        if ["cong hoa", "dang cong san", "doc lap", "so:", "noi nhan"].contains(where: folded.hasPrefix) { return true }
-        return folded.hasPrefix("kinh gui") || folded.hasPrefix("can cu")
-            || folded.hasPrefix("i.") || folded.hasPrefix("chuong ") || folded.hasPrefix("dieu 1")
+        // The header's table of the lines that start its next block.
+        return HeaderExtractor.tables.blockStarts.matches(Array(VietnameseFolding.searchFold(line).utf8))
     }
 
     private func sentenceCase(_ text: String) -> String {
@@ -246,9 +244,7 @@ public struct TitleExtractor: Extractor {
     /// (`Nơi ban hành: …   Người ký: …`: two colons and a run of spaces).
     package static func isMetadataLine(_ folded: [UInt8], _ range: Range<Int>) -> Bool {
         let line = folded[range]
-        for label in ClassifyStage.registerLabels where line.starts(with: UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount)) {
-            return true
-        }
+        if ClassifyStage.tables.registerLabels.matches(line) { return true }
         var colons = 0
         var doubleSpace = false
         var previous: UInt8 = 0

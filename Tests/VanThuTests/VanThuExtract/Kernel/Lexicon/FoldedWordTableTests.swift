@@ -5,7 +5,7 @@ import Testing
 /// Every word table of the lexicon carries its examples: each word marks its own example line
 /// (and is the first word of its table that does), and no word marks a counter-example.
 struct FoldedWordTableTests {
-    static let tables: [FoldedWordTable] = HeaderLexicon.standard.tables
+    static let tables: [FoldedWordTable] = HeaderLexicon.standard.tables + ClassifierLexicon.standard.tables
 
     @Test(arguments: tables.map(\.id))
     func eachWordMarksItsOwnExample(_ id: String) throws {
