@@ -9,13 +9,20 @@ public struct TitleExtractor: Extractor {
 
     /// The type names a dispatch's title line may start with.
     public var lexicon: DocumentLexicon
+    /// The header's line words: a title ends where the header's next block starts.
+    package var header: HeaderLexicon
 
     public init(lexicon: DocumentLexicon = .standard) {
+        self.init(lexicon: lexicon, header: .standard)
+    }
+
+    package init(lexicon: DocumentLexicon, header: HeaderLexicon) {
         self.lexicon = lexicon
+        self.header = header
     }
 
     public func configured(with configuration: ExtractorConfiguration) -> any Extractor {
-        TitleExtractor(lexicon: configuration.lexicon.documents)
+        TitleExtractor(lexicon: configuration.lexicon.documents, header: configuration.lexicon.header)
     }
 
     public var examples: [ExtractorExample] {
@@ -162,7 +169,7 @@ public struct TitleExtractor: Extractor {
         // A rule under the title (`______`) or any line without letters ends it.
         guard line.contains(where: \.isLetter) else { return true }
         // The header's table of the lines that start its next block.
-        return HeaderExtractor.tables.blockStarts.matches(Array(VietnameseFolding.searchFold(line).utf8))
+        return header.blockStarts.matches(Array(VietnameseFolding.searchFold(line).utf8))
     }
 
     private func sentenceCase(_ text: String) -> String {
