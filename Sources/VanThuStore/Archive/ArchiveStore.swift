@@ -553,10 +553,7 @@ public final class ArchiveStore: @unchecked Sendable {
                 SELECT e.rowid FROM idx.entries e LEFT JOIN documents d ON d.id = e.id
                 WHERE d.id IS NULL OR IFNULL(d.lastRun, 0) <> e.run
                 """)
-            for rowid in stale {
-                try db.cachedStatement(sql: "DELETE FROM idx.search WHERE rowid = ?").execute(arguments: [rowid])
-                try db.cachedStatement(sql: "DELETE FROM idx.entries WHERE rowid = ?").execute(arguments: [rowid])
-            }
+            for rowid in stale { try SearchIndex.remove(db, entry: rowid, schema: "idx") }
             repair.removed = stale.count
             let missing = try String.fetchAll(db, sql: """
                 SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM idx.entries e WHERE e.id = d.id) ORDER BY d.id
