@@ -102,7 +102,7 @@ extension ArchiveStore {
         return ("SELECT d.id FROM documents d \(whereClause)", arguments)
     }
 
-    /// Whether the index holds a document in several rows (`SearchIndex.segmentBytes`). An index
+    /// Whether the index holds a document in several rows (`SearchIndex.defaultSegmentBytes`). An index
     /// written before segments existed has no `segments` table, and none.
     var indexIsSegmented: Bool {
         guard indexAttached else { return false }

@@ -19,8 +19,12 @@ public final class SearchIndex: @unchecked Sendable {
     public let url: URL
     package let pool: DatabasePool
 
-    public init(folder: URL) throws {
+    /// Folded text longer than this is indexed in segments (`defaultSegmentBytes`).
+    package let segmentBytes: Int
+
+    public init(folder: URL, segmentBytes: Int = SearchIndex.defaultSegmentBytes) throws {
         url = folder.appendingPathComponent(Self.fileName)
+        self.segmentBytes = segmentBytes
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in try ArchiveStore.tune(db) }
@@ -59,12 +63,14 @@ public final class SearchIndex: @unchecked Sendable {
     /// (issue 14, item 8). Folded text longer than this is indexed in segments of at most this
     /// size, cut after a line break (else a space), each a row of its own; a search ranks a
     /// document by its best segment and shows it once. A phrase that runs across the cut is not
-    /// found as a phrase; shorter texts are indexed exactly as before.
-    package static let segmentBytes = 1 << 20
+    /// found as a phrase; shorter texts are indexed exactly as before. Segments change the index's
+    /// statistics (its row count and mean length), and so bm25's scores of every document: 4 MB,
+    /// three times the largest text of the corpora, leaves a real archive's ranking as it was.
+    public static let defaultSegmentBytes = 4 << 20
 
     /// The segments of a folded body (ASCII, so any cut is a character boundary), `limit` bytes
     /// each at most.
-    package static func segments(of bytes: UnsafeBufferPointer<UInt8>, limit: Int = segmentBytes) -> [Range<Int>] {
+    package static func segments(of bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         while bytes.count - start > limit {
@@ -150,13 +156,13 @@ public final class SearchIndex: @unchecked Sendable {
     public func apply(_ entries: [Entry], run: Int64) throws {
         guard !entries.isEmpty else { return }
         try pool.write { db in
-            for entry in entries { try Self.put(db, entry, run: run, schema: "main") }
+            for entry in entries { try Self.put(db, entry, run: run, schema: "main", segmentBytes: segmentBytes) }
         }
     }
 
     /// Writes one entry through a connection where the index is the schema `schema`: one row,
     /// or one row a segment for a long text (`segmentBytes`).
-    package static func put(_ db: Database, _ entry: Entry, run: Int64, schema: String) throws {
+    package static func put(_ db: Database, _ entry: Entry, run: Int64, schema: String, segmentBytes: Int) throws {
         let find = try db.cachedStatement(sql: "SELECT rowid FROM \(schema).entries WHERE id = ?")
         if let rowid = try Int64.fetchOne(find, arguments: [entry.id]) {
             try remove(db, entry: rowid, schema: schema)
@@ -170,7 +176,7 @@ public final class SearchIndex: @unchecked Sendable {
         }
         var body = entry.body
         try body.withUTF8 { bytes in
-            for (index, range) in segments(of: bytes).enumerated() {
+            for (index, range) in segments(of: bytes, limit: segmentBytes).enumerated() {
                 let segment = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                 if index == 0 {
                     // Not a cached statement: its arguments would keep the segment after the write.

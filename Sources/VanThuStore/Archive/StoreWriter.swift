@@ -148,7 +148,7 @@ package final class StoreWriter: @unchecked Sendable {
         let run = run
         indexLane.submit {
             try index.apply(entries, run: run)
-            for entry in entries where entry.body.utf8.count > SearchIndex.segmentBytes { entry.releaseBody() }
+            for entry in entries where entry.body.utf8.count > index.segmentBytes { entry.releaseBody() }
         }
     }
 

@@ -7,10 +7,13 @@ import Testing
 @testable import VanThuStore
 
 /// A record larger than `RecordBlob.pieceBytes` is exported a piece at a time, and a text whose
-/// fold passes `SearchIndex.segmentBytes` is indexed in segments (issue 14, item 8): the archive
+/// fold passes the index's `segmentBytes` (here 1 MB) is indexed in segments (issue 14, item 8): the archive
 /// and the search see the same document as when it was read and indexed whole.
 @Suite(.serialized)
 struct LargeRecordTests {
+    /// Segments of 1 MB (the default is 4 MB), so a text of 3 MB is indexed in three.
+    static let segmentBytes = 1 << 20
+
     /// About 3 MB of invented lines, each numbered so no two are alike; `marker` closes the
     /// last line only.
     static func largeText(marker: String) -> String {
@@ -27,11 +30,11 @@ struct LargeRecordTests {
         var record = try ArchiveStoreTests.record()
         record.text = largeText(marker: marker)
         record.droppedLines = [ChromeFilter.DroppedLine(rule: "chrome.counter", text: "Lượt xem: 12", line: 4)]
-        let store = try ArchiveStore(folder: folder)
+        let store = try ArchiveStore(folder: folder, indexSegmentBytes: Self.segmentBytes)
         let run = try store.beginRun()
         let prepared = PreparedRecord(record, folded: nil)
         #expect(prepared.json.count > 2 * RecordBlob.pieceBytes)
-        #expect(prepared.search.body.utf8.count > 2 * SearchIndex.segmentBytes)
+        #expect(prepared.search.body.utf8.count > 2 * Self.segmentBytes)
         var batch = ArchiveStore.Batch()
         batch.archived.append(.init(prepared, ArchiveStore.SourceRow(location: "/in/big.txt", root: "/in", path: record.source.path,
                                                                    size: record.text.utf8.count, mtime: 0, sha256: record.source.sha256,
