@@ -82,7 +82,9 @@ let package = Package(
         // Depends on VanThuText, VanThuFormats, VanThuExtract and GRDB.
         .target(
             name: "VanThuStore",
-            dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", .product(name: "GRDB", package: "GRDB.swift"),
+                           // SQLite's incremental blob I/O (`RecordBlob`), which GRDB does not wrap.
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The PostgreSQL store (issue 19): the same store protocol as the SQLite one, for many ingest
         // workers and many researchers on one server. Depends on VanThuStore (its protocol, records

@@ -40,13 +40,25 @@ public protocol RecordStore: AnyObject, Sendable {
     // MARK: Reading
     /// Every document in id order; with `query`, those its words and filters find.
     func forEachDocument(matching query: SearchQuery?, _ body: (ArchiveStore.StoredDocument) throws -> Void) throws
+    /// Every document in id order as the archive shows it, like `forEachRecord`, its JSON handed
+    /// over in pieces only when the body asks for them (`pieces`): a large record is never held
+    /// whole. The default reads each record whole; the SQLite store reads a large one a piece at
+    /// a time (issue 14, item 8).
+    func forEachArchiveRecord(_ body: (_ summary: RecordSummary, _ pieces: RecordPieces) throws -> Void) throws
     func lookup(id: String) throws -> ArchiveStore.Lookup
     var documentCount: Int { get }
     func search(_ query: SearchQuery) throws -> [SearchHit]
     func searchTotal(_ query: SearchQuery) throws -> Int
 }
 
+/// Hands a record's JSON to `write` in one or more pieces, in order.
+public typealias RecordPieces = (_ write: ([UInt8]) throws -> Void) throws -> Void
+
 extension RecordStore {
+    public func forEachArchiveRecord(_ body: (_ summary: RecordSummary, _ pieces: RecordPieces) throws -> Void) throws {
+        try forEachRecord { summary, json in try body(summary) { write in try write(json) } }
+    }
+
     /// Streams every document in id order as the archive shows it (`ArchiveStore.archiveView`):
     /// its summary and the full record's JSON. With `query`, only the documents it finds.
     public func forEachRecord(matching query: SearchQuery? = nil, _ body: (_ summary: RecordSummary, _ json: [UInt8]) throws -> Void) throws {
