@@ -82,33 +82,13 @@ public struct FoldedText: Sendable {
         let count = input.count
         var index = 0
         var written = 0
-        guard let base = input.baseAddress else {
+        guard input.baseAddress != nil else {
             origin[0] = 0
             return 0
         }
-        let raw = UnsafeRawPointer(base)
         Self.table.withUnsafeBufferPointer { table in
             while index < count {
-                if ByteWord.wordScans && index + 8 <= count {
-                    // The ASCII bytes that start the next eight, lower-cased at once: a byte is a
-                    // capital when adding 0x3F sets its high bit and adding 0x25 does not. Carries
-                    // out of non-ASCII bytes only reach bytes after them, which are not kept. All
-                    // eight bytes and origins are written (the buffers have room: `written` never
-                    // passes `index`), and those past the ASCII ones are written again.
-                    let word = ByteWord.load(raw, index)
-                    let high = ByteWord.nonASCII(word)
-                    let ascii = high == 0 ? 8 : ByteWord.firstFlagged(high)
-                    if ascii > 0 {
-                        let capitals = ByteWord.bytesIn(word, 0x41...0x5A)
-                        ByteWord.store(word | capitals >> 2, UnsafeMutableRawPointer(bytes), written)
-                        let at = origin + written
-                        let first = Int32(truncatingIfNeeded: index)
-                        for k in 0..<8 { at[k] = first &+ Int32(k) }
-                        written += ascii
-                        index += ascii
-                        if ascii == 8 { continue }
-                    }
-                } else if input[index] < 0x80 {
+                if input[index] < 0x80 {
                     let lead = input[index]
                     bytes[written] = lead &- 65 < 26 ? lead | 0x20 : lead
                     origin[written] = Int32(truncatingIfNeeded: index)

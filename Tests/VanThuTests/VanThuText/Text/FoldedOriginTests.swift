@@ -30,7 +30,7 @@ struct FoldedOriginTests {
         text += "e" + String(repeating: "\u{0301}", count: 400) + " cuối"
         let input = Array(text.utf8)
         let folded = FoldedText(utf8: input)
-        let expected = FoldedTextEquivalenceTests.reference(input)
+        let expected = FoldedTextTests.reference(input)
         #expect(folded.bytes == expected.bytes)
         #expect(folded.origin.array == expected.origin)
     }
