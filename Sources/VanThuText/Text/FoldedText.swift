@@ -18,7 +18,7 @@ public struct FoldedText: Sendable {
     public init(utf8: [UInt8]) {
         let count = utf8.count
         var builder = FoldedOrigin.Builder(capacity: count + 1)
-        var temporary = [Int32](repeating: 0, count: Self.chunk + 16)
+        var temporary = [Int32](repeating: 0, count: min(count, Self.chunk) + 1)
         // The bytes are written through a pointer into storage sized for the worst case (one
         // folded byte per UTF-8 byte): no append, no uniqueness check, in the per-byte loop.
         bytes = [UInt8](unsafeUninitializedCapacity: max(count, 1)) { bytes, bytesCount in
@@ -53,20 +53,30 @@ public struct FoldedText: Sendable {
     package init(lines: [(folded: Range<Int>, from: Int, to: Int, newlines: Int)], of source: FoldedText, count: Int) {
         let capacity = lines.reduce(0) { $0 + $1.folded.count + $1.newlines }
         var builder = FoldedOrigin.Builder(capacity: capacity + 1)
+        // A line's origins are read in order, a chunk at a time, into this buffer.
+        var temporary = [Int32](repeating: 0, count: max(1, min(capacity, Self.chunk)))
         bytes = [UInt8](unsafeUninitializedCapacity: max(capacity, 1)) { bytes, bytesCount in
             var written = 0
             source.bytes.withUnsafeBufferPointer { sourceBytes in
-                for line in lines {
-                    for k in 0..<line.newlines {
-                        bytes[written] = 0x0A
-                        builder.append(Int32(truncatingIfNeeded: line.to - line.newlines + k))
-                        written += 1
+                temporary.withUnsafeMutableBufferPointer { origins in
+                    for line in lines {
+                        for k in 0..<line.newlines {
+                            bytes[written] = 0x0A
+                            builder.append(Int32(truncatingIfNeeded: line.to - line.newlines + k))
+                            written += 1
+                        }
+                        let shift = Int32(truncatingIfNeeded: line.to - line.from)
+                        let count = line.folded.count
+                        (bytes.baseAddress! + written).initialize(from: sourceBytes.baseAddress! + line.folded.lowerBound, count: count)
+                        var start = line.folded.lowerBound
+                        while start < line.folded.upperBound {
+                            let end = min(line.folded.upperBound, start + Self.chunk)
+                            source.origin.copy(start..<end, to: origins.baseAddress!)
+                            builder.append(UnsafeBufferPointer(rebasing: origins[0..<(end - start)]), adding: shift)
+                            start = end
+                        }
+                        written += count
                     }
-                    let shift = Int32(truncatingIfNeeded: line.to - line.from)
-                    let count = line.folded.count
-                    (bytes.baseAddress! + written).initialize(from: sourceBytes.baseAddress! + line.folded.lowerBound, count: count)
-                    for k in line.folded { builder.append(source.origin[k] &+ shift) }
-                    written += count
                 }
             }
             bytesCount = written
