@@ -17,7 +17,9 @@ enum ArchiveExport {
         try store.asExporter(run: session.runID) { stillIngesting in
             let state = "\(try store.generation()) \(writer.fingerprint)"
             let missing = writer.expectedOutputs.contains { !FileManager.default.fileExists(atPath: $0.path) }
-            var written = state + " " + writer.filesSignature
+            // What the store records once the files are written: their signature is the one they
+            // have then (and, on a shared store, where they are).
+            var place = ""
             if store.isShared {
                 // Many workers, one export: the last to finish ingesting writes it, into its folder,
                 // and the state says where (`host:folder` after a line break).
@@ -35,13 +37,13 @@ enum ArchiveExport {
                     report.documentsInArchive = store.documentCount
                     return
                 }
-                written += "\n" + here
-                if !missing, !full, try store.exportedState() == written {
+                place = "\n" + here
+                if !missing, !full, try store.exportedState() == state + " " + writer.filesSignature + place {
                     report.outputs = writer.expectedOutputs.map { $0.lastPathComponent }
                     report.documentsInArchive = store.documentCount
                     return
                 }
-            } else if !missing, !full, try store.exportedState() == written {
+            } else if !missing, !full, try store.exportedState() == state + " " + writer.filesSignature {
                 report.outputs = writer.expectedOutputs.map { $0.lastPathComponent }
                 report.documentsInArchive = store.documentCount
                 return
@@ -49,7 +51,7 @@ enum ArchiveExport {
             var clock = timings.start()
             let (files, count) = try writer.write(from: store)
             // Recorded only once every file is in place: an export killed part way is redone.
-            try store.setExportedState(written)
+            try store.setExportedState(state + " " + writer.filesSignature + place)
             timings.lap(.write, &clock)
             report.outputs = files.map { $0.lastPathComponent }
             report.documentsInArchive = count
