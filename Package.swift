@@ -126,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VanThuServeTests",
-            dependencies: ["VanThuServe", "VanThuText", "VanThuExtract", "VanThuStore", "VanThuPipeline"],
+            dependencies: ["VanThuServe", "VanThuText", "VanThuExtract", "VanThuStore", "VanThuPostgres", "VanThuPipeline"],
             // Invented documents: the archive the tests and the browser test serve.
             exclude: ["FixtureArchive"]
         ),
