@@ -82,7 +82,9 @@ let package = Package(
         // Depends on VanThuText, VanThuFormats, VanThuExtract and GRDB.
         .target(
             name: "VanThuStore",
-            dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["VanThuText", "VanThuFormats", "VanThuExtract", .product(name: "GRDB", package: "GRDB.swift"),
+                           // SQLite's incremental blob I/O (`RecordBlob`), which GRDB does not wrap.
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The PostgreSQL store (issue 19): the same store protocol as the SQLite one, for many ingest
         // workers and many researchers on one server. Depends on VanThuStore (its protocol, records
@@ -124,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VanThuServeTests",
-            dependencies: ["VanThuServe", "VanThuText", "VanThuExtract", "VanThuStore", "VanThuPipeline"],
+            dependencies: ["VanThuServe", "VanThuText", "VanThuExtract", "VanThuStore", "VanThuPostgres", "VanThuPipeline"],
             // Invented documents: the archive the tests and the browser test serve.
             exclude: ["FixtureArchive"]
         ),

@@ -32,9 +32,6 @@ public struct DocumentHints: Sendable, Equatable {
     public var pageCount: Int?
     /// How the reader obtained the text (`decoded`, `article`, `wordprocessing`; `text-layer` or `ocr`).
     public var textOrigin: TextOrigin?
-    /// The day the file's metadata says it was made (a PDF's creation date): the document's date
-    /// only when its text gives none.
-    public var createdDay: String?
     /// Which source gave `pageTitle`, when not a page's `<title>` (a PDF's metadata).
     public var pageTitleRule: String?
     /// How a paged document's pages were read (a PDF, a scan): the record's `pages`.

@@ -14,17 +14,23 @@ public struct PageProvenance: JSONSchemaObject, Sendable, Equatable {
     /// How many digital signatures the PDF carries, and the signers' names it gives.
     public var signatures: Int
     public var signers: [String]
+    /// The day the file's metadata says it was made (a PDF's creation date, ISO 8601), kept as the
+    /// file's metadata: the day a file was exported, scanned or rendered is not the day the
+    /// document was issued (the field contract's `date`), so it never becomes the record's date.
+    public var created: String?
 
     public init(count: Int, textOrigin: String, ocrConfidence: Int? = nil, failedPages: [Int] = [],
-                signatures: Int = 0, signers: [String] = []) {
+                signatures: Int = 0, signers: [String] = [], created: String? = nil) {
         self.count = count; self.textOrigin = textOrigin; self.ocrConfidence = ocrConfidence
         self.failedPages = failedPages; self.signatures = signatures; self.signers = signers
+        self.created = created
     }
 
     public static let fields: [JSONField<PageProvenance>] = [
         .member("count", \.count, default: 0), .member("textOrigin", \.textOrigin, default: ""),
         .optional("ocrConfidence", \.ocrConfidence), .member("failedPages", \.failedPages, default: []),
         .member("signatures", \.signatures, default: 0), .member("signers", \.signers, default: []),
+        .optional("created", \.created, writtenIf: { $0 != nil }),
     ]
 
     public static let blank = PageProvenance(count: 0, textOrigin: "")

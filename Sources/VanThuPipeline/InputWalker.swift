@@ -155,8 +155,9 @@ public struct InputWalker: Sendable {
             }
             var file = SourceFile(path: escapedPath, relativePath: relativePath, size: Int(info.st_size), modified: Self.modified(info))
             var mode = info.st_mode & S_IFMT
-            let excluded = !context.include.contains(where: { $0.matches(relativePath) })
-                || context.exclude.contains(where: { $0.matches(relativePath) })
+            let parts = Glob.segments(of: relativePath)
+            let excluded = !context.include.contains(where: { $0.matches(segments: parts) })
+                || context.exclude.contains(where: { $0.matches(segments: parts) })
             if mode == S_IFLNK {
                 // A link is followed only to a place inside the input roots, and is opened there.
                 let target = Self.realPath(path)

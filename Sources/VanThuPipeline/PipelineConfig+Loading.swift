@@ -209,8 +209,19 @@ extension PipelineConfig {
             }
         }
         var lexicon = UnitLexicon.Extension()
+        var headerWords: [String: [String]] = [:]
         if let node = object["lexicon"] {
-            let l = try node.object(allowed: ["heads", "standaloneHeads", "qualifiers", "positions", "places"])
+            let l = try node.object(allowed: ["heads", "standaloneHeads", "qualifiers", "positions", "places", "header"])
+            if let header = l["header"] {
+                let tables = try header.object(allowed: HeaderLexicon.extendable.keys.sorted())
+                for (name, words) in tables {
+                    let list = try words.strings()
+                    if let empty = list.firstIndex(where: { FoldedWordTable.fold($0).isEmpty }) {
+                        throw .invalidValue(keyPath: "\(words.path)[\(empty)]", value: "\"\(list[empty])\"", valid: ["a word or phrase"])
+                    }
+                    headerWords[name] = list
+                }
+            }
             lexicon.heads = try l["heads"]?.strings() ?? []
             lexicon.standaloneHeads = try l["standaloneHeads"]?.strings() ?? []
             lexicon.qualifiers = try l["qualifiers"]?.strings() ?? []
@@ -224,7 +235,7 @@ extension PipelineConfig {
             }
         }
         self.init(version: version, inputs: inputs, stages: stages, extractors: extractors, output: output, limits: limits,
-                  lexicon: lexicon)
+                  lexicon: Lexicon.Extension(units: lexicon, header: headerWords))
         self.ocr = ocr
         self.store = store
     }

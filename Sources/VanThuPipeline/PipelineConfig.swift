@@ -15,8 +15,9 @@ public struct PipelineConfig: Sendable, Equatable {
     public var extractors: [String: ExtractorSettings]
     public var output: OutputSettings
     public var limits: Limits
-    /// Entries added to the unit lexicon (head nouns, qualifiers, positions, places).
-    public var lexicon: UnitLexicon.Extension
+    /// Entries added to the lexicon: unit words (head nouns, qualifiers, positions, places) and
+    /// the header reader's words.
+    public var lexicon: Lexicon.Extension
     /// How scans and PDF pages without a text layer are read: pipeline.json's `ocr` section, and
     /// `limits.maxPages`.
     package var ocr = OCRSettings()
@@ -32,7 +33,7 @@ public struct PipelineConfig: Sendable, Equatable {
 
     public init(version: Int = PipelineConfig.currentVersion, inputs: [InputSpec], stages: [StageName] = StageName.allCases,
                 extractors: [String: ExtractorSettings] = [:], output: OutputSettings = OutputSettings(),
-                limits: Limits = Limits(), lexicon: UnitLexicon.Extension = UnitLexicon.Extension()) {
+                limits: Limits = Limits(), lexicon: Lexicon.Extension = Lexicon.Extension()) {
         self.version = version; self.inputs = inputs; self.stages = stages; self.extractors = extractors
         self.output = output; self.limits = limits; self.lexicon = lexicon
     }
@@ -108,10 +109,17 @@ public struct PipelineConfig: Sendable, Equatable {
     /// whether text is kept. A stored record made under another tag is processed again.
     public var extractorVersionTag: String {
         "rules-\(ExtractorRegistry.rulesVersion);" + enabledExtractors.map(\.id).joined(separator: ",")
-            + ";classify=\(stages.contains(.classify));text=\(output.includeText)" + (lexicon == UnitLexicon.Extension() ? ""
-                : ";lexicon=" + SHA256.hex(Array([lexicon.heads, lexicon.standaloneHeads, lexicon.qualifiers, lexicon.positions, lexicon.places]
-                    .map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}").utf8)).prefix(12))
+            + ";classify=\(stages.contains(.classify));text=\(output.includeText)" + (lexicon.isEmpty ? ""
+                : ";lexicon=" + SHA256.hex(Array(lexiconLists.map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}").utf8)).prefix(12))
             + optionsTag
+    }
+
+    /// The lexicon's additions as lists, for the version tag: the unit words' lists, then (when
+    /// there are any) each header table's words after its name.
+    private var lexiconLists: [[String]] {
+        let units = lexicon.units
+        return [units.heads, units.standaloneHeads, units.qualifiers, units.positions, units.places]
+            + lexicon.header.keys.sorted().map { [$0] + (lexicon.header[$0] ?? []) }
     }
 
     /// The extractor options set in pipeline.json (`;options=units.resolveShortForms=false`), or
@@ -126,7 +134,7 @@ public struct PipelineConfig: Sendable, Equatable {
     /// The run's lexicon: the standard one with pipeline.json's additions. The classifier, the
     /// header reader and every extractor read this one.
     public var runLexicon: Lexicon {
-        lexicon == UnitLexicon.Extension() ? .standard : Lexicon(units: UnitLexicon.standard.extended(with: lexicon))
+        lexicon.isEmpty ? .standard : Lexicon.standard.extended(with: lexicon)
     }
 
     /// The extractors that run, in registry order, each configured the same way: the run's

@@ -56,12 +56,12 @@ struct RunSession {
     }
 
     /// The store the configuration names: the output folder's SQLite file, or a PostgreSQL server
-    /// (whose export state is kept for this machine's output folder).
+    /// (whose export state is the store's: one worker exports for all, ArchiveExport).
     static func openStore(_ settings: PipelineConfig.StoreSettings, output: URL) throws -> any RecordStore {
         switch settings {
         case .sqlite: return try ArchiveStore(folder: output)
         case .postgres(let url):
-            return try PostgresStore(url: url, exportKey: ProcessInfo.processInfo.hostName + ":" + output.path)
+            return try PostgresStore(url: url, exportKey: "archive")
         }
     }
 

@@ -144,6 +144,30 @@ package final class PostgresLink: @unchecked Sendable {
     }
 }
 
+/// A statement's answer, or the connection's close, whichever comes first (`PGSession.wait`).
+private final class Answer<T: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var result: Result<T, any Error>?
+    private var woken = false
+
+    func set(_ value: Result<T, any Error>) {
+        condition.withLock { result = value; woken = true; condition.broadcast() }
+    }
+
+    func signal() {
+        condition.withLock { woken = true; condition.broadcast() }
+    }
+
+    /// The answer; nil when the connection closed without one, or none came in `timeout` seconds.
+    func wait(timeout: Double) -> Result<T, any Error>? {
+        let deadline = Date().addingTimeInterval(timeout)
+        return condition.withLock {
+            while !woken { if !condition.wait(until: deadline) { break } }
+            return result
+        }
+    }
+}
+
 /// One connection, used by one thread at a time.
 package struct PGSession {
     let connection: PostgresConnection
@@ -151,17 +175,44 @@ package struct PGSession {
     var timeout: Double = 300
     var location: String = ""
 
-    /// The future's value, waiting at most `timeout`: a statement with no answer by then closes
-    /// its connection and counts as a lost connection (never a run that hangs).
+    /// The future's value, or a lost connection as soon as the connection is closed.
+    ///
+    /// Why the close is watched: postgres-nio sends a statement with
+    /// `channel.write(HandlerTask.extendedQuery(context), promise: nil)`. While the channel is open
+    /// (or closing, its handlers still in the pipeline) its state machine answers every statement,
+    /// failing it when the connection ends. But once the server has ended the session (an
+    /// administrator's `pg_terminate_backend`, a restart) and NIO has closed the channel, NIO
+    /// removes the handlers (`BaseSocketChannel.close0`, then `closePromise.succeed`); a statement
+    /// written after that reaches an empty pipeline, which fails the write's promise, and that
+    /// promise is nil: the statement's own promise is never completed, and whoever waits for it
+    /// waits for ever. That happens when the server ends the session between two statements of
+    /// one unit of work (a transaction: BEGIN answered, the next statement written after the
+    /// close). The channel's `closeFuture` completes only after the handlers have failed every
+    /// statement they held, so when it has completed and the statement has no answer, the
+    /// statement never reached them: the connection is lost, at once.
+    ///
+    /// `timeout` (300 s, `VANTHU_PG_QUERY_SECONDS`) remains for a server that vanished without
+    /// closing the connection (a network cut, a machine powered off): no FIN or RST arrives, and
+    /// the kernel would retransmit for about 15 minutes (`tcp_retries2`) before the socket fails.
     private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
-        let done = DispatchSemaphore(value: 0)
-        future.whenComplete { _ in done.signal() }
-        if done.wait(timeout: .now() + timeout) == .timedOut {
+        let answered = Answer<T>()
+        future.whenComplete { answered.set($0) }
+        connection.closeFuture.whenComplete { _ in answered.signal() }
+        guard let result = answered.wait(timeout: timeout) else {
+            let closed = connection.isClosed
             let closing: EventLoopFuture<Void> = connection.close()
             _ = closing
-            throw PostgresStoreError.connectionLost(location: location, attempts: 1, reason: "no answer in \(Int(timeout)) s")
+            throw PostgresStoreError.connectionLost(location: location, attempts: 1,
+                                                    reason: closed ? "the server closed the connection" : "no answer in \(Int(timeout)) s")
         }
-        return try future.wait()
+        return try result.get()
+    }
+
+    /// PostgreSQL's text cannot hold U+0000 (a statement with one fails, SQLSTATE 22021): it is
+    /// bound as a space, which separates words as it does in the SQLite index. The records keep
+    /// it (they are bytes, `bytea`), so the archive is the same on both stores.
+    static func storable(_ text: String) -> String {
+        text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: " ") : text
     }
 
     /// Runs `sql` with `values` bound to $1, $2 …; returns every row.
@@ -170,12 +221,12 @@ package struct PGSession {
         var binds = PostgresBindings(capacity: values.count)
         for value in values {
             switch value {
-            case .text(let text): binds.append(text)
+            case .text(let text): binds.append(text.map(Self.storable))
             case .int(let int): binds.append(int)
             case .double(let double): binds.append(double)
             case .bytes(let bytes): binds.append(ByteBuffer(bytes: bytes))
             case .bool(let bool): binds.append(bool)
-            case .texts(let texts): binds.append(texts)
+            case .texts(let texts): binds.append(texts.map(Self.storable))
             case .int8s(let ints): binds.append(ints)
             case .float8s(let doubles): binds.append(doubles)
             }

@@ -125,6 +125,40 @@ enum PostgresSchema {
             CREATE INDEX work_open ON work (root, location) WHERE NOT done
             """,
         ]),
+        // One export for many workers: a run is alive while its heartbeat renews `alive_until`,
+        // and says when it has finished ingesting; the last to finish exports (PostgresStore+Export).
+        // And the search vector of a very large text: a tsvector holds at most 1 MB of distinct
+        // words (PostgreSQL's limit, SQLSTATE 54000), so a text whose words do not fit is indexed
+        // from its beginning, halved until they do (the record itself is kept whole). Texts under
+        // 250,000 characters always fit (their words cannot reach 1 MB) and skip the subtransaction.
+        ("v2 runs' liveness and end of ingest (one worker exports); search vectors of very large texts", [
+            """
+            ALTER TABLE runs ADD COLUMN alive_until timestamptz, ADD COLUMN ingested_at timestamptz
+            """,
+            """
+            CREATE FUNCTION vanthu_vector(title text, units text, body text) RETURNS tsvector IMMUTABLE PARALLEL SAFE LANGUAGE plpgsql
+            AS $$
+            DECLARE
+                head tsvector := setweight(to_tsvector('vanthu', vanthu_words(coalesce(title, ''))), 'A')
+                    || setweight(to_tsvector('vanthu', vanthu_words(coalesce(units, ''))), 'B');
+                cut integer := length(coalesce(body, ''));
+            BEGIN
+                IF cut < 250000 THEN
+                    RETURN head || setweight(to_tsvector('vanthu', vanthu_words(coalesce(body, ''))), 'D');
+                END IF;
+                LOOP
+                    EXIT WHEN cut = 0;
+                    BEGIN
+                        RETURN head || setweight(to_tsvector('vanthu', vanthu_words(left(body, cut))), 'D');
+                    EXCEPTION WHEN program_limit_exceeded THEN
+                        cut := cut / 2;
+                    END;
+                END LOOP;
+                RETURN head;
+            END
+            $$
+            """,
+        ]),
     ]
 
     static var version: Int { migrations.count }

@@ -92,21 +92,33 @@ extension PostgresStore {
         }
     }
 
-    /// Renews `owner`'s leases every third of a lease on a thread of its own, until `stop()`.
+    /// How often a heartbeat beats: every third of a lease, at least every 5 s (so that a worker
+    /// waiting to export learns soon that another is alive, whatever the lease).
+    static func beatInterval(lease: Double) -> Double { min(lease / 3, 5) }
+
+    /// Renews `owner`'s leases on a thread of its own (`beatInterval`), until `stop()`.
     public final class Heartbeat: @unchecked Sendable {
         private let condition = NSCondition()
         private var stopped = false
         private var thread: Thread?
 
-        public init(store: PostgresStore, owner: String, lease: Double = PostgresStore.leaseSeconds) {
+        public convenience init(store: PostgresStore, owner: String, lease: Double = PostgresStore.leaseSeconds) {
+            self.init(every: PostgresStore.beatInterval(lease: lease)) { [weak store] in
+                guard let store else { return false }
+                try? store.renewLeases(owner: owner, lease: lease)
+                return true
+            }
+        }
+
+        /// Calls `beat` every `interval` seconds until `stop()`, or until `beat` returns false.
+        init(every interval: Double, _ beat: @escaping @Sendable () -> Bool) {
             let thread = Thread { [self] in
                 while true {
                     condition.lock()
-                    if !stopped { _ = condition.wait(until: Date().addingTimeInterval(lease / 3)) }
+                    if !stopped { _ = condition.wait(until: Date().addingTimeInterval(interval)) }
                     let done = stopped
                     condition.unlock()
-                    if done { return }
-                    try? store.renewLeases(owner: owner, lease: lease)
+                    if done || !beat() { return }
                 }
             }
             self.thread = thread

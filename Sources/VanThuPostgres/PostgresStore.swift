@@ -21,6 +21,9 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
     private let exportKey: String
     /// What this process is called in `runs.worker` and in the work queue's `owner`.
     public let worker: String
+    /// Renews `runs.alive_until` of the run begun here while it lasts (see `asExporter`).
+    private var runHeartbeat: Heartbeat?
+    private let runLock = NSLock()
 
     public var storeLocation: String { location.redacted }
     /// A shared store: small transactions, each committing the files it holds (and marking them
@@ -52,20 +55,44 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
         try self.init(location: PostgresLocation(url: url), exportKey: exportKey, readOnly: readOnly)
     }
 
-    deinit { link.close() }
+    deinit {
+        runHeartbeat?.stop()
+        link.close()
+    }
 
     // MARK: Runs
 
+    /// A run is alive while its heartbeat renews `alive_until` (`beatInterval`): a worker
+    /// killed with -9 stops counting as one still ingesting within a lease.
     public func beginRun() throws -> Int64 {
-        try link.retrying { session in
-            try session.query("INSERT INTO runs (worker) VALUES ($1) RETURNING id", [.text(worker)])[0].value(0, as: Int64.self)
+        let lease = Self.leaseSeconds
+        let id = try link.retrying { session in
+            try session.query("INSERT INTO runs (worker, alive_until) VALUES ($1, clock_timestamp() + make_interval(secs => $2)) RETURNING id",
+                              [.text(worker), .double(lease)])[0].value(0, as: Int64.self)
         }
+        let beat = Heartbeat(every: Self.beatInterval(lease: lease)) { [weak self] in
+            guard let self else { return false }
+            _ = try? self.link.retrying { session in
+                try session.query("UPDATE runs SET alive_until = clock_timestamp() + make_interval(secs => $2) WHERE id = $1 AND finished_at IS NULL",
+                                  [.int(id), .double(lease)])
+            }
+            return true
+        }
+        runLock.withLock {
+            runHeartbeat?.stop()
+            runHeartbeat = beat
+        }
+        return id
     }
 
     public func finishRun(_ id: Int64, report: RunReport) throws {
+        runLock.withLock {
+            runHeartbeat?.stop()
+            runHeartbeat = nil
+        }
         try link.retrying { session in
             try session.query("""
-                UPDATE runs SET finished_at = now(), inputs = $1, processed = $2, skipped = $3, archived = $4, quarantined = $5,
+                UPDATE runs SET finished_at = now(), alive_until = NULL, inputs = $1, processed = $2, skipped = $3, archived = $4, quarantined = $5,
                 gone = $6, exit_status = $7 WHERE id = $8
                 """, [.int(Int64(report.inputsFound)), .int(Int64(report.processed)), .int(Int64(report.skipped)),
                       .int(Int64(report.archived)), .int(Int64(report.quarantined.count)), .int(Int64(report.gone)),
@@ -116,20 +143,34 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
 
     // MARK: Writing
 
-    /// The statement that writes a document and its search vector. The vector is made by the
-    /// server from the record's JSON: title (weight A), unit names (B), text (D).
+    /// The statement that writes a document and its search vector: title (weight A), unit names
+    /// (B), text (D), made by the server from the record's JSON (`vanthu_vector`, which indexes
+    /// the beginning of a text too large for a tsvector). A JSON string holding `\u0000` cannot
+    /// become PostgreSQL text (SQLSTATE 22P05): for such a record (the cleaner drops NULs, so
+    /// none comes from the pipeline today) the unit names and text are given as parameters $12
+    /// and $13 instead, their U+0000 bound as spaces (`PGSession.storable`).
     static let upsertDocument = """
         WITH r AS (SELECT convert_from($9, 'UTF8')::json AS j)
         INSERT INTO documents (id, path, sha256, size, extractor_version, kind, date, title, record, summary, gone, first_run, last_run, search)
-        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, false, $11, $11,
-            setweight(to_tsvector('vanthu', vanthu_words(coalesce($8, ''))), 'A')
-            || setweight(to_tsvector('vanthu', vanthu_words(coalesce((SELECT string_agg(u->>'name', ' | ') FROM json_array_elements(r.j->'units') u), ''))), 'B')
-            || setweight(to_tsvector('vanthu', vanthu_words(coalesce(r.j->>'text', ''))), 'D')
+        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, false, $11, $11, vanthu_vector($8,
+            CASE WHEN $12::text IS NULL THEN (SELECT string_agg(u->>'name', ' | ') FROM json_array_elements(r.j->'units') u) ELSE $12 END,
+            CASE WHEN $13::text IS NULL THEN r.j->>'text' ELSE $13 END)
         FROM r
         ON CONFLICT (id) DO UPDATE SET path = excluded.path, extractor_version = excluded.extractor_version,
             kind = excluded.kind, date = excluded.date, title = excluded.title, record = excluded.record,
             summary = excluded.summary, gone = false, last_run = excluded.last_run, search = excluded.search
         """
+
+    /// The unit names and text of a record whose JSON holds `\u0000` (nil, nil for any other:
+    /// the server reads them from the JSON).
+    static func searchTexts(_ json: [UInt8]) throws -> (units: String?, text: String?) {
+        let escape = Array("\\u0000".utf8)
+        guard json.count >= escape.count, (0...(json.count - escape.count)).contains(where: { json[$0] == 0x5C && json[$0..<($0 + escape.count)].elementsEqual(escape) }) else {
+            return (nil, nil)
+        }
+        let record = try Record(jsonBytes: json)
+        return (record.units.map(\.name).joined(separator: " | "), record.text)
+    }
 
     public func apply(_ batch: ArchiveStore.Batch, run: Int64, extractorVersion: String) throws {
         guard !batch.isEmpty else { return }
@@ -139,12 +180,13 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
             try session.transaction {
                 for entry in archived {
                     let prepared = entry.record, source = entry.source, record = prepared.record
+                    let texts = try Self.searchTexts(prepared.json)
                     let previous = try session.query("SELECT document_id FROM sources WHERE location = $1", [.text(source.location)])
                         .first.flatMap { try $0.value(0, as: String?.self) }
                     try session.query(Self.upsertDocument, [
                         .text(record.id), .text(record.source.path), .text(record.source.sha256), .int(Int64(record.source.bytes)),
                         .text(extractorVersion), .text(record.kind.rawValue), .text(record.date), .text(record.title),
-                        .bytes(prepared.json), .bytes(prepared.summary), .int(run)])
+                        .bytes(prepared.json), .bytes(prepared.summary), .int(run), .text(texts.units), .text(texts.text)])
                     try Self.upsertSource(session, source, run: run)
                     try session.query("DELETE FROM quarantine WHERE location = $1", [.text(source.location)])
                     try Self.writeFacts(session, id: record.id, prepared.facts)

@@ -10,7 +10,7 @@ import VanThuText
 public final class ArchiveDigest: @unchecked Sendable {
     public let generation: Int64
     /// The store it was read from (a store opened again is another digest).
-    let store: ArchiveStore
+    let store: any RecordStore
 
     public struct DocumentLine: Sendable {
         public var id: String
@@ -69,7 +69,7 @@ public final class ArchiveDigest: @unchecked Sendable {
     /// The day the deadlines were split into upcoming and past.
     public let today: String
 
-    init(store: ArchiveStore, generation: Int64, today: String = ArchiveDigest.isoToday()) throws {
+    init(store: any RecordStore, generation: Int64, today: String = ArchiveDigest.isoToday()) throws {
         self.store = store
         self.generation = generation
         self.today = today

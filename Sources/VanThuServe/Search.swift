@@ -142,7 +142,7 @@ struct SearchOutcome {
         let tooDeep = parameters.isTooDeep
         if tooDeep { query.limit = 1 }
         do {
-            let facets = try store.searchFacets(query)
+            let facets = try store.searchFacets(query, unitLimit: 12)
             let all = tooDeep ? [] : try store.search(query)
             let digest = archive.readyDigest()
             let hits = all.dropFirst((parameters.page - 1) * parameters.size).map { hit in

@@ -190,7 +190,9 @@ public struct ServeApp: Sendable {
     func original(_ record: Record) throws -> ServeResponse {
         let sources = try archive.store().archivedSources(documentId: record.id)
         var problem = RequestProblem.notFound("the original file of this document is not among its input roots")
-        for source in sources {
+        for var source in sources {
+            // A root recorded by name is found where this server was told it is mounted.
+            if let path = archive.rootPaths[source.root] { source.root = path }
             switch OriginalFile.read(source, maximumBytes: maximumOriginalBytes) {
             case .success(let bytes):
                 let name = (source.path as NSString).lastPathComponent

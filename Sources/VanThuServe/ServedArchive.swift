@@ -3,20 +3,40 @@ import VanThuExtract
 import VanThuStore
 import VanThuText
 
-/// The archive a server reads: the store of one output folder, opened read-only. A nightly run may
-/// write the store at the same time (SQLite's WAL lets readers go on), and each request sees the
-/// last committed state. When a run replaces a file (a new store, a rebuilt index, an index that
-/// appears after the first run), the next request opens the files again: no restart is needed.
+/// The archive a server reads: the store of one output folder, opened read-only, or a shared
+/// store (PostgreSQL) given open. A nightly run may write the store at the same time (SQLite's
+/// WAL lets readers go on; PostgreSQL's readers never wait), and each request sees the last
+/// committed state. When a run replaces a file of a folder's store (a new store, a rebuilt index,
+/// an index that appears after the first run), the next request opens the files again: no
+/// restart is needed.
 public final class ServedArchive: @unchecked Sendable {
-    public let folder: URL
+    /// The output folder whose SQLite store is served; nil for a shared store.
+    public let folder: URL?
+    /// Where the archive is, for messages.
+    public let location: String
+    /// Input roots recorded by name (`district-3:/mnt/scans`) → where their files are on this
+    /// machine, for the original files; roots recorded by path need none.
+    public let rootPaths: [String: String]
+    private let shared: (any RecordStore)?
     private let lock = NSLock()
     private var opened: (store: ArchiveStore, identity: FileIdentity)?
     private var digest: ArchiveDigest?
     private var building = false
     private let digestReady = NSCondition()
 
-    public init(folder: URL) {
+    public init(folder: URL, rootPaths: [String: String] = [:]) {
         self.folder = folder.standardizedFileURL
+        location = folder.standardizedFileURL.path
+        self.rootPaths = rootPaths
+        shared = nil
+    }
+
+    /// A store that stays open while the server runs (a PostgreSQL store, read-only).
+    public init(store: any RecordStore, rootPaths: [String: String] = [:]) {
+        folder = nil
+        location = store.storeLocation
+        self.rootPaths = rootPaths
+        shared = store
     }
 
     /// What identifies the files a store was opened on: a file replaced by a new one has another inode.
@@ -48,7 +68,9 @@ public final class ServedArchive: @unchecked Sendable {
     }
 
     /// The store as it is now: the one already open, or a new one when its files were replaced.
-    public func store() throws -> ArchiveStore {
+    public func store() throws -> any RecordStore {
+        if let shared { return shared }
+        guard let folder else { throw Problem.noArchive(location) }
         let identity = FileIdentity(folder: folder)
         lock.lock()
         defer { lock.unlock() }

@@ -90,7 +90,7 @@ enum CLISupport {
         let kinds = report.byKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         lines.append("processed \(report.processed) files, \(report.skipped) unchanged" + (report.gone > 0 ? ", \(report.gone) gone" : ""))
         lines.append("archived \(report.archived) documents" + (kinds.isEmpty ? "" : " (\(kinds))")
-                     + "; the archive holds \(report.documentsInArchive)" + (report.exported ? "" : " (unchanged, not rewritten)"))
+                     + "; the archive holds \(report.documentsInArchive)" + (report.exported || report.exportLeftTo != nil ? "" : " (unchanged, not rewritten)"))
         let facts = report.facts.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         if !facts.isEmpty { lines.append("facts: " + facts.joined(separator: ", ")) }
         if let reason = report.searchIndexRebuilt {
@@ -106,7 +106,9 @@ enum CLISupport {
                             report.megabytesPerSecond))
         if report.pages > 0 { lines.append(String(format: "%d pages of PDFs and scans, %.2f pages/s", report.pages, report.pagesPerSecond)) }
         for warning in report.warnings { lines.append("warning: \(warning)") }
-        if report.exported {
+        if let elsewhere = report.exportLeftTo {
+            lines.append("wrote \(folder.appendingPathComponent("run.json").path); the archive files are written by \(elsewhere)")
+        } else if report.exported {
             lines.append("wrote " + report.outputs.map { folder.appendingPathComponent($0).path }.joined(separator: ", ") + ", run.json")
         } else {
             lines.append("wrote \(folder.appendingPathComponent("run.json").path) (the archive files were already up to date)")

@@ -3,6 +3,7 @@ import Foundation
 import VanThuExtract
 import VanThuStore
 import VanThuPostgres
+import VanThuPipeline
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -69,6 +70,10 @@ struct ExportCommand: ParsableCommand {
 
     @Flag(help: "bagit: documents.csv gets a second heading row with each column's English key.")
     var keyRow = false
+
+    @Option(name: .customLong("root"), help: ArgumentHelp("bagit: where the files of an input root recorded by name (on a shared store) "
+                                                         + "are on this machine (repeatable).", valueName: "name:path"))
+    var roots: [String] = []
 
     /// The selection the filters make, or nil for every document.
     var selection: SearchQuery? {
@@ -141,14 +146,17 @@ struct ExportCommand: ParsableCommand {
         guard let to else {
             CLISupport.fail("vanthu: --format bagit needs --to DIR, the folder to write the bag into (new or empty)", status: .usage)
         }
-        if let url = self.store, url != "sqlite" {
-            CLISupport.fail("vanthu: --format bagit reads the SQLite store of an archive folder only (not --store \(PostgresLocation.redact(url)))",
-                            status: .usage)
+        let store = try CLISupport.openStore(output: archive, config: config, store: self.store)
+        var rootPaths: [String: String] = [:]
+        for root in roots {
+            guard let (name, path) = PipelineConfig.InputSpec.splitName(root) else {
+                CLISupport.fail("vanthu: --root \(root): expected NAME:PATH", status: .usage)
+            }
+            rootPaths[name] = CLISupport.absolute(path)
         }
-        let store = try CLISupport.openStore(output: archive, config: config)
         let destination = URL(fileURLWithPath: CLISupport.absolute(to))
         let options = BagWriter.Options(organization: organization, description: bagDescription, keyRow: keyRow, query: selection,
-                                        baggingDate: Self.today(), software: "vanthu \(VanThuCommand.version)")
+                                        baggingDate: Self.today(), software: "vanthu \(VanThuCommand.version)", rootPaths: rootPaths)
         do {
             let summary = try BagWriter(store: store, destination: destination, options: options).write()
             var lines = ["wrote the bag \(destination.path): \(summary.documents) documents, \(summary.originals) original files, "
@@ -164,6 +172,8 @@ struct ExportCommand: ParsableCommand {
             CLISupport.fail("vanthu: export stopped, no bag written: \(problem.description)", status: status)
         } catch let problem as ArchiveStore.StoreProblem {
             CLISupport.fail("vanthu: \(problem.description)", status: .output)
+        } catch let problem as PostgresStoreError where problem.isConnectionProblem {
+            CLISupport.fail("vanthu: export stopped, no bag written: \(problem.description)", status: .storeUnavailable)
         } catch {
             CLISupport.fail("vanthu: export failed, no bag written to \(destination.path): \(CLISupport.reason(error))", status: .output)
         }

@@ -34,26 +34,13 @@ public struct ClassifyStage: Stage {
     public static let headLines = 40
     public static let dispatchThreshold = 3
 
-    /// Labels of a legal-document register (a database page that describes one document): the
-    /// page is that document.
-    public static let registerLabels: [StaticString] = [
-        "so hieu:", "so ky hieu:", "loai van ban:", "noi ban hanh:", "co quan ban hanh:", "nguoi ky:", "ngay ban hanh:",
-    ]
-
-    /// Closing formulas that stand alone on their line at the end of a letter, a notice or an
-    /// invitation (with `!` or `.` or nothing after them).
-    public static let closingFormulas: [StaticString] = [
-        "tran trong", "tran trong thong bao", "tran trong kinh moi", "tran trong de nghi",
-    ]
-
-    /// The subject cues that follow a type name in a document's own title line (`… về việc …`).
-    public static let subjectCues: [StaticString] = ["ve viec ", "v/v "]
-    /// Where a cue is the start of another word: `về việc làm` (about employment).
-    public static let notSubjectCues: [StaticString] = ["ve viec lam "]
+    /// The classifier's word tables (register labels, closing formulas, subject cues).
+    package static let tables = ClassifierLexicon.standard
 
     public static let rules: [Rule] = [
         Rule(id: "dispatch.motto", kind: .dispatch, weight: 2, scope: .head) { line, _ in
-            line.hasPrefix("cong hoa xa hoi chu nghia viet nam") || line.hasPrefix("dang cong san viet nam")
+            // The mottos of the header's table (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `ĐẢNG CỘNG SẢN VIỆT NAM`).
+            HeaderLexicon.standard.flatMottos.marks(line.bytes, at: 0)
         },
         Rule(id: "dispatch.number", kind: .dispatch, weight: 2, scope: .head) { line, _ in
             guard line.hasPrefix("so") else { return false }
@@ -84,13 +71,10 @@ public struct ClassifyStage: Stage {
                 && (line.contains("v/v ") || line.contains("kinh gui"))
         },
         Rule(id: "dispatch.register", kind: .dispatch, weight: 2, scope: .head) { line, _ in
-            registerLabels.contains { line.hasPrefix($0) }
+            tables.registerLabels.matches(line.bytes)
         },
         Rule(id: "dispatch.closing", kind: .dispatch, weight: 3, scope: .anywhere) { line, _ in
-            var end = line.count
-            while end > 0 && (line.bytes[end - 1] == UInt8(ascii: "!") || line.bytes[end - 1] == UInt8(ascii: ".")
-                                || line.bytes[end - 1] == 0x20) { end -= 1 }
-            return closingFormulas.contains { $0.utf8CodeUnitCount == end && line.hasPrefix($0) }
+            tables.closingFormulas.matches(line.bytes)
         },
         Rule(id: "dispatch.copy-to", kind: .dispatch, weight: 2, scope: .anywhere) { line, _ in line.hasPrefix("noi nhan") },
         // An authority line of a signature block (`T/M …`, `KT. …`, `TUQ. …`): the lexicon's authorities.
@@ -127,8 +111,7 @@ public struct ClassifyStage: Stage {
             k = line.skip(from: k) { $0 == 0x20 }
         }
         if k < line.count && line.bytes[k] == UInt8(ascii: ":") { k = line.skip(from: k + 1) { $0 == 0x20 } }
-        return subjectCues.contains { FoldedLine.starts(line.bytes, at: k, with: $0) }
-            && !notSubjectCues.contains { FoldedLine.starts(line.bytes, at: k, with: $0) }
+        return tables.subjectCues.marks(line.bytes, at: k) && !tables.notSubjectCues.marks(line.bytes, at: k)
     }
 
     public func run(_ clean: CleanDocument) throws(StageFailure) -> ClassifiedDocument {

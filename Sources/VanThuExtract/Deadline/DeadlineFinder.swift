@@ -410,9 +410,7 @@ package struct DeadlineFinder {
 
     /// Whether the word at `range` is spelled as `DeadlineLexicon.spellings` wants, when it lists it.
     package func isSpelled(_ range: Range<Int>) -> Bool {
-        let folded = String(decoding: UnsafeBufferPointer(rebasing: text.base[range]), as: UTF8.self)
-        guard let wanted = DeadlineLexicon.spellings[folded] else { return true }
-        return wanted.contains(document.string(folded: range).lowercased())
+        DeadlineLexicon.spellings.allows(text, range, in: document)
     }
 
     /// A receiving unit and the word that introduced it (`về`, `gửi`, `(qua`).

@@ -174,13 +174,23 @@ package enum DeadlineLexicon {
     package static let pastMarkers = FoldedPhraseTable<Bool>([("da", true), ("vua", true), ("tung", true), ("chua", true)])
 
     /// Short words that several spellings fold to: the one a rule means (`đã`, not `đa` of `đa khoa`;
-    /// `cần`, not `căn` of `1.000 căn`). Lower-case, NFC.
-    package static let spellings: [String: Set<String>] = [
+    /// `cần`, not `căn` of `1.000 căn`). Lower-case, NFC. The receiving unit's reader
+    /// (`UnitPhraseReader`) reads its stop and name words by the same table: `dựng` of `Bộ Xây dựng`
+    /// folds like `đúng`, `vệ` of `Bảo vệ` like `về`, `thị` of `thị xã` like `thì`, `tình` of
+    /// `tình hình` like `tỉnh`, `phương` like `phường`; and locality nouns of the unit lexicon that
+    /// fold like common words: `bản` like `ban` (`ban hành`), `làng` like `lãng`, `buôn` like
+    /// `buồn`, `sóc` like `sốc`, `xóm` like `xởm`.
+    package static let spellings = FoldedSpellings([
         "da": ["đã"], "vua": ["vừa"], "tung": ["từng"], "chua": ["chưa"], "can": ["cần"], "phai": ["phải"],
         "gui": ["gửi"], "nop": ["nộp"],
+        "dung": ["đúng"], "ve": ["về"], "thi": ["thì"], "co": ["có"], "de": ["để"], "do": ["do", "đó"],
+        "den": ["đến"], "la": ["là"], "han": ["hạn"], "bang": ["bằng"], "cho": ["cho"], "nay": ["này"],
+        "tinh": ["tỉnh"], "huyen": ["huyện"], "xa": ["xã"], "phuong": ["phường"], "quan": ["quận"],
+        "to": ["tổ"], "ap": ["ấp"], "thon": ["thôn"], "cap": ["cấp"], "khoi": ["khối"], "dang": ["đảng"],
+        "ban": ["bản"], "lang": ["làng"], "buon": ["buôn"], "soc": ["sóc"], "xom": ["xóm"],
         // `năm trước` (last year), not `Quảng Nam trước ngày …`, `Việt Nam trước ngày …`; nor `ông Thắng`, `anh Tuấn`.
         "nam": ["năm"], "thang": ["tháng"], "tuan": ["tuần"],
-    ]
+    ])
 
     /// Before the receiving unit. `qua` (an intermediary) only counts when no other is stated.
     package static let recipients = FoldedPhraseTable<Bool>([

@@ -78,19 +78,6 @@ package struct UnitPhraseReader {
         ("truoc khi", true), ("chua", true), ("va", true), ("cua", true), ("nay", true), ("do", true),
     ])
 
-    /// Short words that other spellings fold to, read as the stop or name word only when spelled as
-    /// listed (lower-case, NFC): `dựng` of `Bộ Xây dựng` folds like `đúng`, `vệ` of `Bảo vệ` like `về`,
-    /// `thị` of `thị xã` like `thì`, `tình` of `tình hình` like `tỉnh`, `phương` like `phường`.
-    package static let spellings: [String: Set<String>] = [
-        "dung": ["đúng"], "ve": ["về"], "thi": ["thì"], "co": ["có"], "de": ["để"], "do": ["do", "đó"],
-        "den": ["đến"], "la": ["là"], "han": ["hạn"], "bang": ["bằng"], "cho": ["cho"], "nay": ["này"],
-        "tinh": ["tỉnh"], "huyen": ["huyện"], "xa": ["xã"], "phuong": ["phường"], "quan": ["quận"],
-        "to": ["tổ"], "ap": ["ấp"], "thon": ["thôn"], "cap": ["cấp"], "khoi": ["khối"], "dang": ["đảng"],
-        // Locality nouns of the unit lexicon that fold like common words: `bản` like `ban` (`ban hành`),
-        // `làng` like `lãng`, `buôn` like `buồn`, `sóc` like `sốc`, `xóm` like `xởm`.
-        "ban": ["bản"], "lang": ["làng"], "buon": ["buôn"], "soc": ["sóc"], "xom": ["xóm"],
-    ]
-
     /// Words that complete a name: a lower-case word after them starts something else.
     package static let closers = FoldedPhraseTable<Bool>([("viet nam", true)])
 
@@ -194,11 +181,9 @@ package struct UnitPhraseReader {
         return start..<end
     }
 
-    /// Whether the word at `range` is spelled as `spellings` wants, when it lists it.
+    /// Whether the word at `range` is spelled as `DeadlineLexicon.spellings` wants, when it lists it.
     package func isSpelled(_ range: Range<Int>) -> Bool {
-        let folded = String(decoding: UnsafeBufferPointer(rebasing: text.base[range]), as: UTF8.self)
-        guard let wanted = Self.spellings[folded] else { return true }
-        return wanted.contains(document.string(folded: range).lowercased())
+        DeadlineLexicon.spellings.allows(text, range, in: document)
     }
 
     /// `GD-ĐT`, `UBND`: an abbreviation, after which a lower-case word is no longer part of the name.

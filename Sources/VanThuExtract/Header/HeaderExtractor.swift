@@ -13,21 +13,27 @@ public struct HeaderExtractor: Extractor {
     public let summary = "The dispatch header: number and symbol, type, issuer, place and date, subject, recipients, copy list, signer."
     public var lexicon: DocumentLexicon
     public var units: UnitLexicon
+    /// The words the reader looks for at the start of lines (noise, boundaries, signer skips …).
+    package var tables: HeaderLexicon
 
     public init(lexicon: DocumentLexicon = .standard, units: UnitLexicon = .standard) {
+        self.init(lexicon: lexicon, units: units, tables: .standard)
+    }
+
+    package init(lexicon: DocumentLexicon, units: UnitLexicon, tables: HeaderLexicon) {
         self.lexicon = lexicon
         self.units = units
+        self.tables = tables
     }
 
     public var examples: [ExtractorExample] { Self.exampleList }
 
-    /// The words the reader looks for at the start of lines (noise, boundaries, signer skips …).
-    package static let tables = HeaderLexicon.standard
-
-    /// The run's lexicon: its type names and authorities, and its unit heads (a head added in
-    /// pipeline.json starts an issuer of its own, as it starts a unit).
+    /// The run's lexicon: its type names and authorities, its unit heads (a head added in
+    /// pipeline.json starts an issuer of its own, as it starts a unit) and its header words (a
+    /// noise line or a boundary added in pipeline.json).
     public func configured(with configuration: ExtractorConfiguration) -> any Extractor {
-        HeaderExtractor(lexicon: configuration.lexicon.documents, units: configuration.lexicon.units)
+        HeaderExtractor(lexicon: configuration.lexicon.documents, units: configuration.lexicon.units,
+                        tables: configuration.lexicon.header)
     }
 
     public func describe(_ record: Record) -> [String] {
@@ -96,17 +102,17 @@ public struct HeaderExtractor: Extractor {
         if header.issuer == nil, let symbol = number?.symbol {
             header.issuer = derivedIssuer(symbol, place: header.place)
         }
-        header.recipients = list(lines, after: Self.tables.recipientsHead, from: max(0, anchor - 5), to: min(lines.count, anchor + 60))
+        header.recipients = list(lines, after: tables.recipientsHead, from: max(0, anchor - 5), to: min(lines.count, anchor + 60))
         header.signer = signature?.signer ?? registerSigner(lines)
         let copyLine: Int?
         if let signatureLine = signature?.line {
             // Not past an appendix: a form in it has a copy list of its own.
-            copyLine = firstLine(lines, startingWith: Self.tables.copyListHead, from: max(anchor, signatureLine - 40),
+            copyLine = firstLine(lines, startingWith: tables.copyListHead, from: max(anchor, signatureLine - 40),
                                  to: min(lines.count, signatureLine + 40, appendixStart(lines, from: signatureLine)))
         } else {
-            copyLine = firstLine(lines, startingWith: Self.tables.copyListHead, from: anchor, to: appendixStart(lines, from: anchor))
+            copyLine = firstLine(lines, startingWith: tables.copyListHead, from: anchor, to: appendixStart(lines, from: anchor))
         }
-        if let copyLine, let length = Self.tables.copyListHead.matchLength(startOf: lines.folded(copyLine)) {
+        if let copyLine, let length = tables.copyListHead.matchLength(startOf: lines.folded(copyLine)) {
             header.copyTo = listItems(lines, headerLine: copyLine, prefixLength: length)
         }
         context.record.header = header
@@ -167,7 +173,7 @@ public struct HeaderExtractor: Extractor {
         var after = end
         while after < range.upperBound && f[after] == 0x20 { after += 1 }
         if after < range.upperBound {
-            if Self.tables.citationFollowers.matches(f[after..<range.upperBound]) { return nil }
+            if tables.citationFollowers.matches(f[after..<range.upperBound]) { return nil }
             if f[after] == UInt8(ascii: ",") || f[after] == UInt8(ascii: ";") { return nil }
         }
         return NumberLine(line: line, symbol: symbol, end: end)
@@ -191,12 +197,8 @@ public struct HeaderExtractor: Extractor {
         let length = end - start
         guard length >= 3, length <= lexicon.numberPrefixLength,
               f[end - 3] == 0x20, f[end - 2] == UInt8(ascii: "s"), f[end - 1] == UInt8(ascii: "o") else { return nil }
-        for prefix in lexicon.numberPrefixes where prefix.count == length {
-            var same = true
-            for offset in 0..<length where f[start + offset] != prefix[offset] { same = false; break }
-            if same { return end }
-        }
-        return nil
+        // A number prefix is a type name and ` so`.
+        return lexicon.typeName(in: f[start..<(end - 3)], at: 0, wholeLine: true) != nil ? end : nil
     }
 
     // MARK: - place and date
@@ -292,8 +294,7 @@ public struct HeaderExtractor: Extractor {
     /// A legal register's `Người ký: …` (a page that gives the document's metadata above an
     /// excerpt without its signature block): the signer's name.
     package func registerSigner(_ lines: FoldedLines) -> Signer? {
-        let labels = ClassifyStage.registerLabels.map { String(decoding: UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount), as: UTF8.self) }
-            + Self.tables.registerLabels.entries.map(\.word)
+        let labels = ClassifyStage.tables.registerLabels.entries.map(\.word) + tables.registerLabels.entries.map(\.word)
         for line in 0..<min(60, lines.count) where !lines.isEmpty(line) {
             let fold = lines.foldedString(line)
             guard let label = fold.range(of: "nguoi ky:"),
@@ -374,7 +375,7 @@ public struct HeaderExtractor: Extractor {
 
     /// Lines that end a wrapped subject or title.
     private func isBoundary(_ lines: FoldedLines, _ line: Int) -> Bool {
-        if Self.tables.boundaries.matches(lines.folded(line)) { return true }
+        if tables.blockStarts.matches(lines.folded(line)) || tables.boundaries.matches(lines.folded(line)) { return true }
         if !hasLetters(lines, line) { return true }
         if placeDate(lines, line, from: nil) != nil { return true }
         // A line in capitals under one that is not: the next block of the header (pages that
@@ -475,7 +476,7 @@ public struct HeaderExtractor: Extractor {
     private func bodyPart(_ lines: FoldedLines, _ line: Int) -> (text: String, fold: String) {
         var text = lines.text(line)
         var fold = lines.foldedString(line)
-        for motto in Self.tables.mottos.entries.map(\.word) {
+        for motto in tables.mottos.entries.map(\.word) {
             if let range = fold.range(of: motto), range.lowerBound != fold.startIndex {
                 let cut = fold.distance(from: fold.startIndex, to: range.lowerBound)
                 text = lines.text(folded: lines.ranges[line].lowerBound..<lines.ranges[line].lowerBound + cut).trimmingSpaces()
@@ -496,7 +497,7 @@ public struct HeaderExtractor: Extractor {
 
     /// Lines of the page and the motto, not bodies.
     private func isHeaderNoise(_ lines: FoldedLines, _ line: Int) -> Bool {
-        if Self.tables.noise.matches(lines.folded(line)) { return true }
+        if tables.noise.matches(lines.folded(line)) { return true }
         if let (_, _) = lexicon.authority(atStartOf: lines.foldedString(line)) { return true }
         let fold = lines.foldedString(line)
         if lexicon.typeNamesByFold[fold.trimmingCharacters(inSet: "0123456789 ")] != nil { return true }
@@ -554,7 +555,7 @@ public struct HeaderExtractor: Extractor {
             blanks = 0
             let text = lines.text(line)
             if lexicon.authority(atStartOf: lines.foldedString(line)) != nil { break }
-            if Self.tables.listSkips.matches(lines.folded(line)) { continue }
+            if tables.listSkips.matches(lines.folded(line)) { continue }
             if let item = bulletItem(text) {
                 dashed = true
                 items.append(cleanItem(item))
@@ -595,7 +596,7 @@ public struct HeaderExtractor: Extractor {
     /// line(s) under them, then the signer's name; or, without authority, a position line and a name.
     /// The first line of an appendix or a form ("PHỤ LỤC", "Mẫu số"), or the end.
     private func appendixStart(_ lines: FoldedLines, from start: Int) -> Int {
-        for line in start..<lines.count where Self.tables.appendixStarts.matches(lines.folded(line)) {
+        for line in start..<lines.count where tables.appendixStarts.matches(lines.folded(line)) {
             return line
         }
         return lines.count
@@ -660,10 +661,14 @@ public struct HeaderExtractor: Extractor {
         return nil
     }
 
+    /// The whole line is a position of the lexicon, or one read off a scan with a vowel's shape
+    /// mark slipped (`PHÓ BÍ THU`): tones still count. The line is kept as read.
     private func isPosition(_ text: String) -> Bool {
         let tokens = WordTokens(text)
-        guard tokens.count > 0, let match = units.positions.match(tokens, at: 0) else { return false }
-        return match.length == tokens.count
+        if tokens.count > 0, let match = units.positions.match(tokens, at: 0), match.length == tokens.count { return true }
+        let loose = WordTokens(VietnameseFolding.ignoringVowelShape(text))
+        guard loose.count > 0, let match = units.positionsIgnoringVowelShape.match(loose, at: 0) else { return false }
+        return match.length == loose.count
     }
 
     /// The first line under a signature block that reads as a person's name, skipping "(Đã ký)",
@@ -674,7 +679,7 @@ public struct HeaderExtractor: Extractor {
             defer { line += 1 }
             if lines.isEmpty(line) { continue }
             let fold = lines.foldedString(line)
-            if Self.tables.signerSkips.matches(lines.folded(line)) || fold.allSatisfy({ $0.isNumber || $0 == " " }) { continue }
+            if tables.signerSkips.matches(lines.folded(line)) || fold.allSatisfy({ $0.isNumber || $0 == " " }) { continue }
             if isNameLine(lines, line) { return units.displayCase(lines.text(line)) }
             if lines.isAllCaps(line) { continue }
             return nil

@@ -6,8 +6,12 @@ package struct HeaderLexicon: Sendable {
     /// Lines above the number line that are the page's or the motto's, not a body of the issuer
     /// block (a gazette's running head, the motto, e-signature stamps, `V/v`, `Số:` …).
     package var noise: FoldedWordTable
-    /// Lines that end a wrapped subject (`V/v …`) or title: the next block of the header or the
-    /// start of the body.
+    /// Lines that start the next block of the header or the body's first section: they end a
+    /// wrapped subject (`V/v …`) or title, in the header reader and in the title extractor alike.
+    package var blockStarts: FoldedWordTable
+    /// More lines that end a wrapped subject or title in the header reader: a number line without
+    /// its colon, a gazette's running head, the body's opening words. (The title extractor's title
+    /// may go on with them: `KẾ HOẠCH` / `Thực hiện …`.)
     package var boundaries: FoldedWordTable
     /// Lines under a signature block that are not the signer's name: e-signature stamps, `(Đã
     /// ký)`, a gazette's running head, the copy list and its items.
@@ -38,8 +42,28 @@ package struct HeaderLexicon: Sendable {
 
     /// Every table, for the tests that check their examples.
     package var tables: [FoldedWordTable] {
-        [noise, boundaries, signerSkips, listSkips, mottos, citationFollowers, registerLabels, appendixStarts,
+        [noise, blockStarts, boundaries, signerSkips, listSkips, mottos, citationFollowers, registerLabels, appendixStarts,
          recipientsHead, copyListHead, flatMottos, flatLineStarts, flatLineEnds, flatCues]
+    }
+
+    /// The tables a configuration may add words to, by the name pipeline.json gives them
+    /// (`"lexicon": {"header": {"noise": ["Mã định danh"]}}`).
+    package static var extendable: [String: WritableKeyPath<HeaderLexicon, FoldedWordTable>] { [
+        "noise": \.noise, "blockStarts": \.blockStarts, "boundaries": \.boundaries, "signerSkips": \.signerSkips,
+        "listSkips": \.listSkips, "mottos": \.mottos, "citationFollowers": \.citationFollowers,
+        "registerLabels": \.registerLabels, "appendixStarts": \.appendixStarts, "recipientsHead": \.recipientsHead,
+        "copyListHead": \.copyListHead,
+    ] }
+
+    /// These tables with more words, as written, by table name (names not in `extendable` are
+    /// left out: the configuration loader rejects them).
+    package func extended(with words: [String: [String]]) -> HeaderLexicon {
+        var copy = self
+        for (name, added) in words.sorted(by: { $0.key < $1.key }) where !added.isEmpty {
+            guard let table = Self.extendable[name] else { continue }
+            copy[keyPath: table] = copy[keyPath: table].adding(added)
+        }
+        return copy
     }
 
     package static let standard = HeaderLexicon(
@@ -62,19 +86,22 @@ package struct HeaderLexicon: Sendable {
             ("so:", "Số: 48/UBND-VP"),
             ("xac thuc", "Xác thực bằng chữ ký số"),
         ], notMatching: ["ỦY BAN NHÂN DÂN HUYỆN ĐỒNG XUÂN", "CÔNG AN TỈNH PHÚ YÊN", "Số liệu tổng hợp", "Cơ quan thường trực"]),
-        boundaries: FoldedWordTable("header.boundaries", [
+        blockStarts: FoldedWordTable("header.block-starts", [
             ("kinh gui", "Kính gửi: Ban Thường vụ Huyện đoàn"),
             ("can cu", "Căn cứ kết quả cuộc họp ngày 2/3/2024;"),
             ("so:", "Số: 17/KH-ĐTN"),
-            ("so ", "Số 17-KH/ĐU"),
             ("cong hoa", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
             ("dang cong san", "ĐẢNG CỘNG SẢN VIỆT NAM"),
             ("doc lap", "Độc lập – Tự do – Hạnh phúc"),
             ("dieu 1", "Điều 1. Thành lập Tổ công tác xã Hòa Mỹ."),
             ("chuong ", "Chương II. QUY ĐỊNH CHUNG"),
             ("i.", "I. MỤC ĐÍCH, YÊU CẦU"),
-            ("phan ", "Phần thứ nhất. KẾT QUẢ THỰC HIỆN"),
             ("noi nhan", "Nơi nhận:"),
+        ], notMatching: ["về việc tăng cường phòng chống dịch", "trên địa bàn xã năm 2024", "Sốt xuất huyết ở trẻ em",
+                         "Điểm a khoản 2 Điều 5", "Thực hiện Kế hoạch số 30/KH-UBND của huyện,", "số 12-NQ/TU của Tỉnh ủy"]),
+        boundaries: FoldedWordTable("header.boundaries", [
+            ("so ", "Số 17-KH/ĐU"),
+            ("phan ", "Phần thứ nhất. KẾT QUẢ THỰC HIỆN"),
             ("cong bao", "CÔNG BÁO/Số 88/Ngày 1-2-2024"),
             ("v/v", "V/v góp ý dự thảo quy chế"),
             ("thuc hien", "Thực hiện Kế hoạch số 30/KH-UBND của huyện,"),

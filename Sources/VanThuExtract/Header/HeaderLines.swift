@@ -34,18 +34,18 @@ package enum FlatHeader {
     package static let headLines = 80
 
     /// Mottos: a line of their own.
-    package static let mottos: [String] = HeaderLexicon.standard.flatMottos.entries.map(\.word)
+    package static let mottos = HeaderLexicon.standard.flatMottos
     /// A line starts before these.
-    package static let lineStarts: [String] = HeaderLexicon.standard.flatLineStarts.entries.map(\.word)
+    package static let lineStarts = HeaderLexicon.standard.flatLineStarts
     /// A line ends after these.
-    package static let lineEnds: [String] = HeaderLexicon.standard.flatLineEnds.entries.map(\.word)
+    package static let lineEnds = HeaderLexicon.standard.flatLineEnds
     /// Any of these and a motto in one line make it a flattened header.
-    package static let cues: [String] = HeaderLexicon.standard.flatCues.entries.map(\.word)
+    package static let cues = HeaderLexicon.standard.flatCues
 
     package static func isFlattened(_ f: [UInt8], _ range: Range<Int>) -> Bool {
         guard range.count > 80 else { return false }
         let line = f[range]
-        return mottos.contains { contains(line, $0) } && cues.contains { contains(line, $0) }
+        return mottos.matches(line) && cues.matches(line)
     }
 
     /// The folded offsets where the line is cut: before and after a motto, before `Độc lập`, `V/v`,
@@ -78,11 +78,14 @@ package enum FlatHeader {
                 }
             }
             guard wordStart(k) else { continue }
-            for motto in mottos where matches(f, k, motto, range) {
-                cuts.append(k); cuts.append(k + motto.utf8.count)
+            // Words that end on a word boundary.
+            func ends(_ table: FoldedWordTable) -> [Int] {
+                table.ends(in: f[range], at: k - range.lowerBound).map { range.lowerBound + $0 }
+                    .filter { $0 == range.upperBound || !FoldedText.isWordByte(f[$0]) }
             }
-            for word in lineStarts where matches(f, k, word, range) { cuts.append(k) }
-            for word in lineEnds where matches(f, k, word, range) { cuts.append(k + word.utf8.count) }
+            for end in ends(mottos) { cuts.append(k); cuts.append(end) }
+            if !ends(lineStarts).isEmpty { cuts.append(k) }
+            cuts += ends(lineEnds)
             // `Số` (capital S) and a number-symbol.
             if matches(f, k, "so", range), document.utf8[Int(document.folded.origin[k])] == UInt8(ascii: "S") {
                 var n = k + 2
@@ -114,16 +117,5 @@ package enum FlatHeader {
             i += 1
         }
         return i == range.upperBound || !FoldedText.isWordByte(f[i])
-    }
-
-    private static func contains(_ line: ArraySlice<UInt8>, _ word: String) -> Bool {
-        let needle = Array(word.utf8)
-        guard needle.count <= line.count else { return false }
-        var k = line.startIndex
-        while k + needle.count <= line.endIndex {
-            if line[k] == needle[0] && line[k..<(k + needle.count)].elementsEqual(needle) { return true }
-            k += 1
-        }
-        return false
     }
 }

@@ -33,8 +33,10 @@ public struct ExtractStage: Stage {
 
     /// The format's own metadata wins over what rules read from the text: an HTML page's og:title
     /// is its headline (a dispatch keeps its subject line), and its published time is its date.
-    /// A file's own metadata (a PDF's title and creation day) only fills what the text left empty;
-    /// how a paged document's pages were read becomes the record's `pages`.
+    /// A file's own title (a PDF's) only fills what the text left empty; how a paged document's
+    /// pages were read becomes the record's `pages`, with the file's creation day. That day never
+    /// becomes the record's date: it is when the file was exported, scanned or rendered, not the
+    /// issue or publication date the field contract's `date` is (null when the text gives none).
     package static func applyHints(_ hints: DocumentHints, to record: inout Record) {
         if let title = hints.title, !title.isEmpty, record.kind != .dispatch {
             record.title = title
@@ -47,10 +49,6 @@ public struct ExtractStage: Stage {
         if let published = hints.published, let date = CalendarDay.isoDatePrefix(published), record.kind != .dispatch {
             record.date = date
             record.dateSource = hints.dateSource
-        }
-        if record.date == nil, let created = hints.createdDay, let date = CalendarDay.isoDatePrefix(created) {
-            record.date = date
-            record.dateSource = "file metadata"
         }
         record.pages = hints.pages
     }

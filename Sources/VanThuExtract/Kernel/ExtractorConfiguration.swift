@@ -5,13 +5,39 @@
 public struct Lexicon: Sendable {
     public var documents: DocumentLexicon
     public var units: UnitLexicon
+    /// The header reader's line words (noise, block starts, signer skips …), which the title reads too.
+    package var header: HeaderLexicon
 
     public init(documents: DocumentLexicon = .standard, units: UnitLexicon = .standard) {
         self.documents = documents
         self.units = units
+        self.header = .standard
     }
 
     public static let standard = Lexicon()
+
+    /// What pipeline.json's `lexicon` adds: unit words (`heads`, `qualifiers` …) and, under
+    /// `header`, words for the header reader's tables by table name (`"header": {"noise": […]}`).
+    public struct Extension: Sendable, Equatable {
+        public var units: UnitLexicon.Extension
+        /// Words as written, by the name of the header table they join (`HeaderLexicon.extendable`).
+        public var header: [String: [String]]
+
+        public init(units: UnitLexicon.Extension = UnitLexicon.Extension(), header: [String: [String]] = [:]) {
+            self.units = units
+            self.header = header
+        }
+
+        public var isEmpty: Bool { self == Extension() }
+    }
+
+    /// This lexicon with pipeline.json's additions.
+    public func extended(with extra: Extension) -> Lexicon {
+        var copy = self
+        if extra.units != UnitLexicon.Extension() { copy.units = units.extended(with: extra.units) }
+        copy.header = header.extended(with: extra.header)
+        return copy
+    }
 }
 
 /// An option an extractor reads from its object in pipeline.json (`"extractors": {"units":

@@ -175,6 +175,10 @@ public struct NumberSymbol: Sendable, Equatable {
         var k = start
         var bytes: [UInt8] = []
         var lower = 0
+        // A misread abbreviation that starts with an ASCII letter (`BCDĐ`) is the whole segment.
+        if let (read, meant) = ocrSlip(p, k), p[k] < 0x80 {
+            bytes.append(contentsOf: meant); k += read
+        }
         while k < p.count {
             let b = p[k]
             if FoldedText.isDigit(b) || isASCIIUpper(b) {

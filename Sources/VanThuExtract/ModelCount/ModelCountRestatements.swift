@@ -18,16 +18,22 @@ package struct ModelCountRestatements {
 
     package init(text: ModelCountText, title: String?) {
         self.text = text
+        // The headline is among the first 12 lines and the lead at most 6 after it: only those
+        // lines are kept. The duplicates are found from a hash of each line, not a copy of it:
+        // the lines of a 64 MB text and their folded strings took 130 MB (issue 14, item 8).
         var lines: [Range<Int>] = []
-        var start = 0
-        for (index, byte) in text.bytes.base.enumerated() where byte == 0x0A {
-            lines.append(start..<index)
-            start = index + 1
+        var wordCounts: [Int] = []
+        var candidates: [HashedLine] = []
+        candidates.reserveCapacity(text.bytes.base.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
+        Self.forEachLine(of: text) { line in
+            let words = Self.words(in: line, of: text)
+            if lines.count < Self.headLines {
+                lines.append(line)
+                wordCounts.append(words)
+            }
+            if words >= 4 { candidates.append(HashedLine(line, of: text)) }
         }
-        lines.append(start..<text.count)
-        lines = lines.map { Self.trimmed($0, in: text) }.filter { !$0.isEmpty }
         var zones: [Range<Int>] = []
-        let wordCounts = lines.map { Self.words(in: $0, of: text) }
         // The headline: the line holding the title, else a first line that reads as a heading.
         var headline: Int?
         if let title = title?.trimmingCharacters(in: .whitespaces), title.count >= 10 {
@@ -48,20 +54,69 @@ package struct ModelCountRestatements {
                 zones.append(lines[lead])
             }
         }
-        // Lines written twice (a photo caption repeated, a paragraph duplicated).
-        var seen: [String: Int] = [:]
-        var repeated = Set<Int>()
-        for (index, line) in lines.enumerated() where wordCounts[index] >= 4 {
-            let key = text.folded(line)
-            if let first = seen[key] {
-                repeated.insert(first)
-                repeated.insert(index)
-            } else {
-                seen[key] = index
-            }
-        }
-        zones += repeated.map { lines[$0] }
+        // Lines written twice (a photo caption repeated, a paragraph duplicated): every line
+        // whose folded bytes another line has too.
+        zones += Self.repeated(sorting: &candidates, of: text)
         self.zones = Array(Set(zones)).sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// The first lines kept for the headline (one of the first 12) and the lead (6 after it).
+    private static let headLines = 19
+
+    /// Each line of `text` (between line feeds) trimmed of blanks, the empty ones left out.
+    private static func forEachLine(of text: ModelCountText, _ body: (Range<Int>) -> Void) {
+        var start = 0
+        for (index, byte) in text.bytes.base.enumerated() where byte == 0x0A {
+            let line = trimmed(start..<index, in: text)
+            if !line.isEmpty { body(line) }
+            start = index + 1
+        }
+        let last = trimmed(start..<text.count, in: text)
+        if !last.isEmpty { body(last) }
+    }
+
+    /// A line and a hash of its folded bytes, in 12 bytes: a text of 64 MB has a million lines
+    /// (offsets fit: inputs stop at `maxFileBytes`, far under 4 GiB).
+    private struct HashedLine {
+        var hash: UInt32
+        var start: UInt32
+        var end: UInt32
+
+        init(_ line: Range<Int>, of text: ModelCountText) {
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text.bytes.base[line])))
+            hash = UInt32(truncatingIfNeeded: hasher.finalize())
+            start = UInt32(line.lowerBound)
+            end = UInt32(line.upperBound)
+        }
+
+        var line: Range<Int> { Int(start)..<Int(end) }
+    }
+
+    /// The lines whose folded bytes equal another's, from lines sorted by hash: within a run of
+    /// equal hashes, the lines are grouped by their bytes (a collision is a group of its own).
+    private static func repeated(sorting sorted: inout [HashedLine], of text: ModelCountText) -> [Range<Int>] {
+        sorted.sort { ($0.hash, $0.start) < ($1.hash, $1.start) }
+        var repeated: [Range<Int>] = []
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count, sorted[end].hash == sorted[start].hash { end += 1 }
+            if end - start > 1 {
+                var groups: [[Range<Int>]] = []
+                for member in sorted[start..<end] {
+                    let bytes = text.bytes.base[member.line]
+                    if let group = groups.firstIndex(where: { text.bytes.base[$0[0]].elementsEqual(bytes) }) {
+                        groups[group].append(member.line)
+                    } else {
+                        groups.append([member.line])
+                    }
+                }
+                for group in groups where group.count > 1 { repeated += group }
+            }
+            start = end
+        }
+        return repeated
     }
 
     /// At most this many counts in the zones are merged (a headline, a lead and a few captions):

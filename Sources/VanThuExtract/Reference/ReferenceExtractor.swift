@@ -346,15 +346,7 @@ public struct ReferenceExtractor: Extractor {
         }
         // The type word nearest the symbol; the longest one at a start ("thông tư liên tịch").
         for w in typeSearch {
-            var best: String?
-            var bestLength = 0
-            // Longest first: the first fold that matches is the longest.
-            for (fold, name) in lexicon.typeFoldsByFirstByte[Int(folded[w])] where matchesFold(folded, w, fold) {
-                best = name
-                bestLength = fold.count
-                break
-            }
-            guard let best else { continue }
+            guard let (best, bestLength) = lexicon.typeName(in: folded, at: w) else { continue }
             // With "số" the type may name the document further back ("Luật Bảo hiểm xã hội số …");
             // without it, it must stand right before the symbol ("Chỉ thị 16-CT/TU").
             if result.hasSo || w + bestLength == anchorEnd {
@@ -365,15 +357,6 @@ public struct ReferenceExtractor: Extractor {
             break
         }
         return result
-    }
-
-    private func matchesFold(_ folded: [UInt8], _ at: Int, _ word: [UInt8]) -> Bool {
-        var k = at
-        for byte in word {
-            guard k < folded.count, folded[k] == byte else { return false }
-            k += 1
-        }
-        return k == folded.count || !FoldedText.isWordByte(folded[k])
     }
 
     private func skipSpaces(_ folded: [UInt8], _ start: Int, comma: Bool) -> Int {

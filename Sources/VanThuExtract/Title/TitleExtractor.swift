@@ -9,13 +9,20 @@ public struct TitleExtractor: Extractor {
 
     /// The type names a dispatch's title line may start with.
     public var lexicon: DocumentLexicon
+    /// The header's line words: a title ends where the header's next block starts.
+    package var header: HeaderLexicon
 
     public init(lexicon: DocumentLexicon = .standard) {
+        self.init(lexicon: lexicon, header: .standard)
+    }
+
+    package init(lexicon: DocumentLexicon, header: HeaderLexicon) {
         self.lexicon = lexicon
+        self.header = header
     }
 
     public func configured(with configuration: ExtractorConfiguration) -> any Extractor {
-        TitleExtractor(lexicon: configuration.lexicon.documents)
+        TitleExtractor(lexicon: configuration.lexicon.documents, header: configuration.lexicon.header)
     }
 
     public var examples: [ExtractorExample] {
@@ -161,10 +168,8 @@ public struct TitleExtractor: Extractor {
     private func isHeaderBoundary(_ line: String) -> Bool {
         // A rule under the title (`______`) or any line without letters ends it.
         guard line.contains(where: \.isLetter) else { return true }
-        let folded = VietnameseFolding.searchFold(line)
-        if ["cong hoa", "dang cong san", "doc lap", "so:", "noi nhan"].contains(where: folded.hasPrefix) { return true }
-        return folded.hasPrefix("kinh gui") || folded.hasPrefix("can cu")
-            || folded.hasPrefix("i.") || folded.hasPrefix("chuong ") || folded.hasPrefix("dieu 1")
+        // The header's table of the lines that start its next block.
+        return header.blockStarts.matches(Array(VietnameseFolding.searchFold(line).utf8))
     }
 
     private func sentenceCase(_ text: String) -> String {
@@ -247,9 +252,7 @@ public struct TitleExtractor: Extractor {
     /// (`Nơi ban hành: …   Người ký: …`: two colons and a run of spaces).
     package static func isMetadataLine(_ folded: [UInt8], _ range: Range<Int>) -> Bool {
         let line = folded[range]
-        for label in ClassifyStage.registerLabels where line.starts(with: UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount)) {
-            return true
-        }
+        if ClassifyStage.tables.registerLabels.matches(line) { return true }
         var colons = 0
         var doubleSpace = false
         var previous: UInt8 = 0

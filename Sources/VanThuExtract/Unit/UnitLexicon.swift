@@ -121,6 +121,10 @@ public struct UnitLexicon: Sendable {
     public var qualifiers: PhraseTable<Bool>
     public var localities: PhraseTable<Locality>
     public var positions: PhraseTable<Position>
+    /// The positions with their vowels' shape marks dropped (`VietnameseFolding.ignoringVowelShape`):
+    /// a signature block's position line read off a scan with a mark slipped (`PHÓ BÍ THU` for
+    /// `PHÓ BÍ THƯ`) is still a position line, not the signer's name.
+    public var positionsIgnoringVowelShape = PhraseTable<Bool>()
     /// Words that end a name when they follow a qualifier (function words, common verbs).
     public var stopWords: KeyTable
     /// Function words: they end a name written in capitals ("VỤ TRONG LĨNH VỰC" is a heading).
@@ -239,6 +243,7 @@ public struct UnitLexicon: Sendable {
         copy.heads.insert(contentsOf: extra.heads.map { ($0, []) } + extra.standaloneHeads.map { ($0, [.standalone, .placeName]) })
         copy.qualifiers.insert(contentsOf: extra.qualifiers.map { ($0, true) })
         copy.positions.insert(contentsOf: extra.positions.map { ($0, Position()) })
+        copy.positionsIgnoringVowelShape.insert(contentsOf: extra.positions.map { (VietnameseFolding.ignoringVowelShape($0), true) })
         copy.places.insert(contentsOf: extra.places.map { ($0, true) })
         copy.writtenForms.insert(contentsOf: (extra.heads + extra.standaloneHeads + extra.qualifiers + extra.places).map { ($0, $0) })
         copy.recipients.openings += extra.heads + extra.standaloneHeads
@@ -487,6 +492,7 @@ public struct UnitLexicon: Sendable {
         var written = PhraseTable<String>()
         for phrase in places + qualifiers + heads.map(\.0) + localities.map(\.0) + ["và"] { written.insert(phrase, phrase) }
         lexicon.writtenForms = written
+        lexicon.positionsIgnoringVowelShape.insert(contentsOf: positions.map { (VietnameseFolding.ignoringVowelShape($0.0), true) })
         lexicon.recipients = recipients(heads: heads, positions: positions, localities: localities.map(\.0))
         for place in places {
             let keys = WordKey.keys(place)

@@ -97,7 +97,6 @@ package struct UnitScanner {
             utf8.withUnsafeBufferPointer { p in
                 let count = p.count
                 guard count > 0 else { return }
-                let raw = UnsafeRawPointer(p.baseAddress!)
                 /// Bytes before this were read by the parser: no step starts there again.
                 var handledUntil = 0
                 var k = 0
@@ -149,25 +148,6 @@ package struct UnitScanner {
                 }
 
                 while k < count {
-                    if ByteWord.wordScans && k + 8 <= count {
-                        // Eight bytes at a time to the next byte that may begin a capital letter.
-                        var mask = Self.capitalCandidates(ByteWord.load(raw, k))
-                        if mask == 0 { k += 8; continue }
-                        var jumped = false
-                        while mask != 0 {
-                            let position = k + ByteWord.firstFlagged(mask)
-                            mask &= mask - 1
-                            guard Self.isCapital(p, position) else { continue }
-                            let next = visit(position)
-                            if next > position + 1 || next > k + 8 {
-                                k = next
-                                jumped = true
-                                break
-                            }
-                        }
-                        if !jumped { k += 8 }
-                        continue
-                    }
                     if Self.isCapital(p, k) { k = visit(k) } else { k += 1 }
                 }
             }
@@ -196,13 +176,6 @@ package struct UnitScanner {
         guard next > end, next < p.count, Self.classes[Int(p[next])] != 0 else { return false }
         let (second, _) = WordTokens.wordKey(p, at: next, table)
         return lexicon.startPairs.contains(PhraseTable<Bool>.pairKey(key, second))
-    }
-
-    /// High bit set in each byte of `word` that is an upper-case ASCII letter or a UTF-8 lead byte
-    /// (0xC0 and above).
-    @inline(__always)
-    package static func capitalCandidates(_ word: UInt64) -> UInt64 {
-        ByteWord.bytesIn(word, 0x41...0x5A) | ByteWord.leadBytes(word)
     }
 
     /// Whether the scalar at `k` is an upper-case letter, from its first bytes only.

@@ -103,7 +103,7 @@ public struct ZipEntries: Sendable {
             content = Array(data)
             crc = data.withUnsafeBytes { Data($0) }.crc32(checksum: 0)
         case 8:
-            (content, crc) = try Self.inflate(data, limit: limit)
+            (content, crc) = try Self.inflate(data, limit: limit, expected: entry.uncompressedSize)
         default:
             throw .unsupportedMethod(entry.method)
         }
@@ -119,9 +119,13 @@ public struct ZipEntries: Sendable {
     /// truncated); ZIPFoundation sets the input length to the chunk size it asked for, so the last
     /// chunk is padded to that size with zeros, which inflate never reaches in a stream that ends
     /// in time. The consumer stops at `limit`.
-    static func inflate(_ data: ArraySlice<UInt8>, limit: Int) throws(Failure) -> (content: [UInt8], crc: UInt32) {
+    /// `expected`, the size the directory gives, is room made at once (within `limit`): a growing
+    /// buffer held a 64 MB entry and its 32 MB predecessor at once (issue 14, item 8). A wrong
+    /// size only means growing, and fails the check after.
+    static func inflate(_ data: ArraySlice<UInt8>, limit: Int, expected: Int = 0) throws(Failure) -> (content: [UInt8], crc: UInt32) {
         enum Stop: Error { case truncated, tooLarge }
         var output: [UInt8] = []
+        output.reserveCapacity(min(max(0, expected), limit))
         var offset = data.startIndex
         do {
             let crc = try Data.decompress(size: Int64(data.count), bufferSize: 1 << 16, skipCRC32: false, provider: { _, size in

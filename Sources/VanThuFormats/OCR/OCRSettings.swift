@@ -14,7 +14,9 @@ package struct OCRSettings: Sendable, Equatable {
     package var median = true
     package var normalize = true
     package var upscaleBelowDpi = 200
-    /// A page's OCR past this many seconds fails that page (the rest of the document is kept).
+    /// A page's OCR past this many seconds of CPU time fails that page (the rest of the document
+    /// is kept). CPU time, so that a loaded machine does not fail pages a quiet one reads; wall
+    /// time past ten times as much fails it too (`TesseractEngine.wallBackstop`).
     package var pageSeconds = 60.0
     /// The largest number of pages a document may have (`limits.maxPages`).
     package var maxPages = 500

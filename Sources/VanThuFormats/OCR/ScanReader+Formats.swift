@@ -35,7 +35,7 @@ extension ScanReading {
         return origins.count == 1 ? origins.first!.rawValue : "mixed"
     }
 
-    /// The creation date the PDF claims, as an ISO 8601 day (a hint: the text's own date wins).
+    /// The creation date the PDF claims, as an ISO 8601 day: the file's metadata, never the document's date.
     package var createdDay: String? {
         guard let created else { return nil }
         var calendar = Calendar(identifier: .gregorian)

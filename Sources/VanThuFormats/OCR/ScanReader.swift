@@ -12,6 +12,8 @@ package struct PageText: Sendable, Equatable {
     package var text: String
     package var origin: PageOrigin
     package var confidence: Int?
+    /// Its last line is a justified line whose paragraph goes on overleaf (`PageLayout.Page`).
+    package var continues = false
 }
 
 /// A page that could not be read (its number is 1-based), while the rest of the document was kept.
@@ -30,8 +32,19 @@ package struct ScanReading: Sendable {
     package var signatureCount = 0
     package var signers: [String] = []
 
-    /// The pages' texts in page order, a blank line between pages.
-    package var text: String { pages.map(\.text).joined(separator: "\n\n") }
+    /// The pages' texts in page order, a blank line between pages, or a space where a page ends
+    /// inside a paragraph that goes on overleaf (a page break is not a paragraph's end).
+    package var text: String {
+        var text = ""
+        for (index, page) in pages.enumerated() {
+            if index > 0 {
+                let previous = pages[index - 1]
+                text += previous.continues && previous.number + 1 == page.number ? " " : "\n\n"
+            }
+            text += page.text
+        }
+        return text
+    }
 
     /// `born-digital` (every page from a text layer), `digitised` (every page OCR'd) or `mixed`.
     package var digitisation: String {
@@ -79,9 +92,9 @@ package enum ScanReader {
         var pages: [Int: PageText] = [:]
         var toRecognise: [Int] = []
         for index in 0..<count {
-            let text = document.text(page: index)
-            if TextLayerRule.isUsable(text, pageHasImages: document.hasImages(page: index)) {
-                pages[index] = PageText(number: index + 1, text: text, origin: .textLayer, confidence: nil)
+            let layout = document.layout(page: index)
+            if TextLayerRule.isUsable(layout.text, pageHasImages: document.hasImages(page: index)) {
+                pages[index] = PageText(number: index + 1, text: layout.text, origin: .textLayer, confidence: nil, continues: layout.continues)
             } else {
                 toRecognise.append(index)
             }
@@ -160,8 +173,9 @@ package enum ScanReader {
                 let result: Result<PageText, ScanFailure>
                 do throws(ScanFailure) {
                     let cleaned = try image(index).cleaned(settings)
-                    let (text, confidence) = try engine.recognize(cleaned, seconds: settings.pageSeconds)
-                    result = .success(PageText(number: index + 1, text: text, origin: .ocr, confidence: confidence))
+                    let (layout, confidence) = try engine.recognize(cleaned, seconds: settings.pageSeconds)
+                    result = .success(PageText(number: index + 1, text: layout.text, origin: .ocr, confidence: confidence,
+                                               continues: layout.continues))
                 } catch {
                     result = .failure(error)
                 }

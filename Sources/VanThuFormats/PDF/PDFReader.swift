@@ -33,15 +33,15 @@ public struct PDFReader: FormatReader {
 
 extension ScanReading {
     /// The text with what the file says beside it: its title (used when the text gives no
-    /// headline), its creation day (used when the text gives no date), and how its pages were read.
+    /// headline), and how its pages were read, with the file's creation day (metadata only).
     func formatReading(as format: SourceFormat) -> FormatReading {
         let confidences = pages.compactMap(\.confidence)
         let meanConfidence = confidences.isEmpty ? nil
             : Int((Double(confidences.reduce(0, +)) / Double(confidences.count)).rounded())
         let provenance = PageProvenance(count: pageCount, textOrigin: textOrigin, ocrConfidence: meanConfidence,
-                                        failedPages: failures.map(\.number), signatures: signatureCount, signers: signers)
+                                        failedPages: failures.map(\.number), signatures: signatureCount, signers: signers,
+                                        created: createdDay)
         var hints = DocumentHints(pageTitle: title, pageCount: pageCount, textOrigin: TextOrigin(rawValue: textOrigin))
-        hints.createdDay = createdDay
         hints.pageTitleRule = title == nil ? nil : "file metadata"
         hints.pages = provenance
         return FormatReading(text: text, format: format, encoding: "utf-8", hints: hints)

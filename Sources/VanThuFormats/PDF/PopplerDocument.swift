@@ -117,7 +117,10 @@ package final class PopplerDocument {
     }
 
     /// Page `index` in reading order, rebuilt from the place of its characters.
-    package func text(page index: Int) -> String { PageLayout.text(characters(page: index)) }
+    package func text(page index: Int) -> String { layout(page: index).text }
+
+    /// A page's text in reading order, and whether its last paragraph goes on overleaf.
+    package func layout(page index: Int) -> PageLayout.Page { PageLayout.page(characters(page: index)) }
 
     /// Page `index` rendered at `dpi` on white, as 8-bit gray (rows top to bottom), or a failure
     /// when the page would need more than `maxPixels` pixels.

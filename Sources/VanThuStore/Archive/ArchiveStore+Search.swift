@@ -39,8 +39,9 @@ extension ArchiveStore {
         try query.validate()
         guard indexAttached else { throw missingIndexProblem }
         let (match, whereClause, arguments) = filters(query)
+        let segmented = match != nil && indexIsSegmented
         let sql = match != nil
-            ? "SELECT count(*) FROM idx.search JOIN idx.entries e ON e.rowid = search.rowid JOIN documents d ON d.id = e.id \(whereClause)"
+            ? "SELECT count(\(segmented ? "DISTINCT d.id" : "*")) FROM idx.search \(Self.entryJoin(segmented)) JOIN documents d ON d.id = e.id \(whereClause)"
             : "SELECT count(*) FROM documents d \(whereClause)"
         do {
             return try pool.read { db in try Int.fetchOne(db, sql: sql, arguments: StatementArguments(arguments)) ?? 0 }
@@ -54,7 +55,15 @@ extension ArchiveStore {
         // The ranked ids first, then the text of only those: SQLite computes a sorted query's
         // columns for every row it sorts, and a record's text can be megabytes.
         let ranked: String
-        if match != nil {
+        if match != nil, indexIsSegmented {
+            // A document indexed in segments ranks by its best one, and is one hit.
+            // (bm25 is read row by row, in a materialized query of its own: not inside an aggregate.)
+            ranked = """
+                WITH rows AS MATERIALIZED (SELECT d.id AS id, bm25(search, 5.0, 1.0, 2.0) AS score FROM idx.search
+                \(Self.entryJoin(true)) JOIN documents d ON d.id = e.id \(whereClause))
+                SELECT id, min(score) AS score, id AS tie FROM rows GROUP BY id ORDER BY score, tie LIMIT \(query.limit)
+                """
+        } else if match != nil {
             ranked = """
                 SELECT d.id AS id, bm25(search, 5.0, 1.0, 2.0) AS score, d.id AS tie FROM idx.search
                 JOIN idx.entries e ON e.rowid = search.rowid JOIN documents d ON d.id = e.id
@@ -87,10 +96,25 @@ extension ArchiveStore {
         let (match, whereClause, arguments) = filters(query)
         if match != nil {
             guard indexAttached else { throw missingIndexProblem }
-            return ("SELECT d.id FROM idx.search JOIN idx.entries e ON e.rowid = search.rowid JOIN documents d ON d.id = e.id \(whereClause)",
+            return ("SELECT d.id FROM idx.search \(Self.entryJoin(indexIsSegmented)) JOIN documents d ON d.id = e.id \(whereClause)",
                     arguments)
         }
         return ("SELECT d.id FROM documents d \(whereClause)", arguments)
+    }
+
+    /// Whether the index holds a document in several rows (`SearchIndex.defaultSegmentBytes`). An index
+    /// written before segments existed has no `segments` table, and none.
+    var indexIsSegmented: Bool {
+        guard indexAttached else { return false }
+        return (try? pool.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM idx.segments)") ?? false }) ?? false
+    }
+
+    /// Joins each row of the index to its document's entry (`e`): a row's rowid is its entry's,
+    /// or, for a segment after the first, the negated rowid of its line in `segments`.
+    static func entryJoin(_ segmented: Bool) -> String {
+        segmented
+            ? "JOIN idx.entries e ON e.rowid = (CASE WHEN search.rowid > 0 THEN search.rowid ELSE (SELECT s.entry FROM idx.segments s WHERE s.rowid = -search.rowid) END)"
+            : "JOIN idx.entries e ON e.rowid = search.rowid"
     }
 
     private func filters(_ query: SearchQuery) -> (match: String?, whereClause: String, arguments: [DatabaseValueConvertible?]) {

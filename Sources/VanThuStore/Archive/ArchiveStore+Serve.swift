@@ -25,6 +25,27 @@ public struct SearchFacets: Sendable, Equatable {
     public var withDeadline = 0
 
     public init() {}
+
+    /// The facets from (facet, value, count) rows, as both stores' facet queries give them:
+    /// facet `kind`, `year`, `unit`, `field` or `deadline` (its value empty, its count the
+    /// documents with one). Sorted the same way whatever order the rows came in.
+    public init(counts: [(facet: String, value: String, count: Int)], unitLimit: Int) {
+        for (facet, value, count) in counts {
+            switch facet {
+            case "kind": kinds.append(FacetCount(value: value, count: count)); total += count
+            case "year": years.append(FacetCount(value: value, count: count))
+            case "unit": units.append(FacetCount(value: value, count: count))
+            case "field": fields.append(FacetCount(value: value, count: count))
+            case "deadline": withDeadline = count
+            default: break
+            }
+        }
+        let byCount = { (a: FacetCount, b: FacetCount) in (a.count, b.value) > (b.count, a.value) }
+        kinds.sort(by: byCount)
+        fields.sort(by: byCount)
+        units = Array(units.sorted(by: byCount).prefix(unitLimit))
+        years.sort { $0.value > $1.value }
+    }
 }
 
 /// Where an archived file was read from: its input root and its path inside it.
@@ -58,24 +79,8 @@ extension ArchiveStore {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
             throw StoreProblem.damagedSearchIndex(folder: url.deletingLastPathComponent().path, reason: SearchIndex.reason(error))
         }
-        var facets = SearchFacets()
-        for row in rows {
-            let type: String = row[0], value: String = row[1] ?? "", count: Int = row[2]
-            switch type {
-            case "kind": facets.kinds.append(FacetCount(value: value, count: count)); facets.total += count
-            case "year": facets.years.append(FacetCount(value: value, count: count))
-            case "unit": facets.units.append(FacetCount(value: value, count: count))
-            case "field": facets.fields.append(FacetCount(value: value, count: count))
-            case "deadline": facets.withDeadline = count
-            default: break
-            }
-        }
-        let byCount = { (a: FacetCount, b: FacetCount) in (a.count, b.value) > (b.count, a.value) }
-        facets.kinds.sort(by: byCount)
-        facets.fields.sort(by: byCount)
-        facets.units = Array(facets.units.sorted(by: byCount).prefix(unitLimit))
-        facets.years.sort { $0.value > $1.value }
-        return facets
+        let counts = rows.map { row -> (facet: String, value: String, count: Int) in (row[0], row[1] ?? "", row[2]) }
+        return SearchFacets(counts: counts, unitLimit: unitLimit)
     }
 
     /// The files a document was archived from (live ones, as `forEachDocument` lists them), with

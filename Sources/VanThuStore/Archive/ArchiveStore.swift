@@ -30,7 +30,9 @@ public final class ArchiveStore: @unchecked Sendable {
     /// replaces the search index file with an empty one first (the next reconcile fills it).
     /// A read-only store is opened immutable when its folder or file cannot be written, or when
     /// `immutable` asks for it.
-    public init(folder: URL, readOnly: Bool = false, rebuildIndex: Bool = false, immutable forceImmutable: Bool = false) throws {
+    /// `indexSegmentBytes`: see `SearchIndex.defaultSegmentBytes` (tests index in smaller segments).
+    public init(folder: URL, readOnly: Bool = false, rebuildIndex: Bool = false, immutable forceImmutable: Bool = false,
+                indexSegmentBytes: Int = SearchIndex.defaultSegmentBytes) throws {
         var folder = folder
         url = folder.appendingPathComponent(Self.fileName)
         // A store that cannot be written whose last transactions are still in its WAL (a run
@@ -59,10 +61,10 @@ public final class ArchiveStore: @unchecked Sendable {
             else if case .damaged(let reason) = SearchIndex.health(at: indexURL, immutable: false) { problem = reason }
             if problem != nil { try SearchIndex.removeFiles(folder: folder) }
             var opened: SearchIndex
-            do { opened = try SearchIndex(folder: folder) } catch {
+            do { opened = try SearchIndex(folder: folder, segmentBytes: indexSegmentBytes) } catch {
                 problem = "\(error)"
                 try SearchIndex.removeFiles(folder: folder)
-                opened = try SearchIndex(folder: folder)
+                opened = try SearchIndex(folder: folder, segmentBytes: indexSegmentBytes)
             }
             index = opened
             indexProblem = problem
@@ -553,10 +555,7 @@ public final class ArchiveStore: @unchecked Sendable {
                 SELECT e.rowid FROM idx.entries e LEFT JOIN documents d ON d.id = e.id
                 WHERE d.id IS NULL OR IFNULL(d.lastRun, 0) <> e.run
                 """)
-            for rowid in stale {
-                try db.cachedStatement(sql: "DELETE FROM idx.search WHERE rowid = ?").execute(arguments: [rowid])
-                try db.cachedStatement(sql: "DELETE FROM idx.entries WHERE rowid = ?").execute(arguments: [rowid])
-            }
+            for rowid in stale { try SearchIndex.remove(db, entry: rowid, schema: "idx") }
             repair.removed = stale.count
             let missing = try String.fetchAll(db, sql: """
                 SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM idx.entries e WHERE e.id = d.id) ORDER BY d.id
@@ -565,7 +564,8 @@ public final class ArchiveStore: @unchecked Sendable {
             for id in missing {
                 guard let row = try Row.fetchOne(recordOf, arguments: [id]) else { continue }
                 let record = try Record(jsonBytes: [UInt8](row[0] as Data))
-                try SearchIndex.put(db, SearchIndex.Entry(record, folded: nil), run: (row[1] as Int64?) ?? 0, schema: "idx")
+                try SearchIndex.put(db, SearchIndex.Entry(record, folded: nil), run: (row[1] as Int64?) ?? 0, schema: "idx",
+                                    segmentBytes: index?.segmentBytes ?? SearchIndex.defaultSegmentBytes)
             }
             repair.added = missing.count
             return repair

@@ -74,12 +74,15 @@ public struct ArchiveWriter {
             var head = JSONWriter()
             head.string(Self.schema)
             try json?.write(Array("{\"schema\":".utf8) + head.bytes + Array(",\"documents\":[".utf8))
-            try store.forEachRecord { textless, bytes in
+            try store.forEachArchiveRecord { textless, pieces in
                 consolidator.add(textless)
-                // Separators and record apart: a record can be tens of MB, not to be copied to join them.
+                // Separators and record apart, the record in the pieces the store reads it in: a
+                // record can be tens of MB, not to be copied to join them, nor held whole.
                 try json?.write(count == 0 ? [0x0A] : [0x2C, 0x0A])
-                try json?.write(bytes)
-                try lines?.write(bytes)
+                try pieces { bytes in
+                    try json?.write(bytes)
+                    try lines?.write(bytes)
+                }
                 try lines?.write([0x0A])
                 count += 1
             }

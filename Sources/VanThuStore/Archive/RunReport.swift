@@ -41,6 +41,9 @@ public struct RunReport: Sendable {
     public var documentsInArchive = 0
     /// Whether the archive files were written again (nothing changed → they are left as they are).
     public var exported = false
+    /// On a store many workers share, when another worker writes the archive files: where they
+    /// are (`host:folder`), or the runs still ingesting, the last of which will write them.
+    public var exportLeftTo: String?
     public var quarantined: [QuarantineEntry] = []
     public var bytesRead = 0
     /// Pages of the PDFs and scanned images archived by this run (text layer and OCR alike).
@@ -89,6 +92,7 @@ public struct RunReport: Sendable {
         w.field("gone", gone)
         w.field("documentsInArchive", documentsInArchive)
         w.field("exported", exported)
+        if let exportLeftTo { w.field("exportLeftTo", exportLeftTo) }
         w.field("quarantinedCount", quarantined.count)
         w.field("bytesRead", bytesRead)
         w.field("megabytesPerSecond", (megabytesPerSecond * 100).rounded() / 100)

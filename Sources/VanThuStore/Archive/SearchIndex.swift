@@ -19,8 +19,12 @@ public final class SearchIndex: @unchecked Sendable {
     public let url: URL
     package let pool: DatabasePool
 
-    public init(folder: URL) throws {
+    /// Folded text longer than this is indexed in segments (`defaultSegmentBytes`).
+    package let segmentBytes: Int
+
+    public init(folder: URL, segmentBytes: Int = SearchIndex.defaultSegmentBytes) throws {
         url = folder.appendingPathComponent(Self.fileName)
+        self.segmentBytes = segmentBytes
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in try ArchiveStore.tune(db) }
@@ -42,7 +46,45 @@ public final class SearchIndex: @unchecked Sendable {
                 INSERT INTO search(search, rank) VALUES('hashsize', 8388608);
                 """)
         }
+        // A document whose folded text passes `segmentBytes` is indexed as several rows: the
+        // first under its entry's rowid, the others under the negated rowids of `segments`.
+        migrator.registerMigration("v2 segments") { db in
+            try db.execute(sql: """
+                CREATE TABLE segments (rowid INTEGER PRIMARY KEY, entry INTEGER NOT NULL);
+                CREATE INDEX segments_entry ON segments (entry);
+                """)
+        }
         return migrator
+    }
+
+    /// A text indexed in one row is held whole several times over as FTS5 writes it (the bound
+    /// text, the row of its content table, the token lists of the whole text), and the bound
+    /// copies stay with the cached statements after: a 64 MB text's entry cost three copies of it
+    /// (issue 14, item 8). Folded text longer than this is indexed in segments of at most this
+    /// size, cut after a line break (else a space), each a row of its own; a search ranks a
+    /// document by its best segment and shows it once. A phrase that runs across the cut is not
+    /// found as a phrase; shorter texts are indexed exactly as before. Segments change the index's
+    /// statistics (its row count and mean length), and so bm25's scores of every document: 4 MB,
+    /// three times the largest text of the corpora, leaves a real archive's ranking as it was.
+    public static let defaultSegmentBytes = 4 << 20
+
+    /// The segments of a folded body (ASCII, so any cut is a character boundary), `limit` bytes
+    /// each at most.
+    package static func segments(of bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while bytes.count - start > limit {
+            var cut = start + limit
+            if let newline = bytes[start..<cut].lastIndex(of: 0x0A) {
+                cut = newline + 1
+            } else if let space = bytes[start..<cut].lastIndex(of: 0x20) {
+                cut = space + 1
+            }
+            ranges.append(start..<cut)
+            start = cut
+        }
+        ranges.append(start..<bytes.count)
+        return ranges
     }
 
     /// What the index holds of one record: folded title, text and unit names, ASCII words only
@@ -50,15 +92,38 @@ public final class SearchIndex: @unchecked Sendable {
     public struct Entry: Sendable, Equatable {
         public var id: String
         public var title: String
-        public var body: String
         public var units: String
+        /// The folded text, in a box that `releaseBody()` empties for every holder at once.
+        private var box: Body
+        public var body: String {
+            get { box.text }
+            set { box = Body(newValue) }
+        }
 
         /// An entry of nothing but its document's id.
         public init(id: String) {
             self.id = id
             title = ""
-            body = ""
+            box = Body("")
             units = ""
+        }
+
+        public static func == (a: Entry, b: Entry) -> Bool {
+            a.id == b.id && a.title == b.title && a.units == b.units && a.body == b.body
+        }
+
+        /// Lets the folded text go, in every copy of this entry: once the index's writer has
+        /// written a large one, the run's other holders of its record (the scheduler's outcome,
+        /// until the write returns) no longer keep tens of MB alive while the store writes its
+        /// row (issue 14, item 8).
+        package func releaseBody() { box.release() }
+
+        private final class Body: @unchecked Sendable {
+            private let lock = NSLock()
+            private var value: String
+            init(_ value: String) { self.value = value }
+            var text: String { lock.withLock { value } }
+            func release() { lock.withLock { value = "" } }
         }
 
         /// `folded` is the fold of the record's text when the caller has it already.
@@ -66,11 +131,7 @@ public final class SearchIndex: @unchecked Sendable {
             id = record.id
             title = VietnameseFolding.indexText(record.title ?? "")
             units = VietnameseFolding.indexText(record.units.map(\.name).joined(separator: " | "))
-            if record.text.isEmpty {
-                body = ""
-            } else {
-                body = Self.body(folded: (folded ?? TextDocument(record.text).folded).bytes)
-            }
+            box = Body(record.text.isEmpty ? "" : Self.body(folded: (folded ?? TextDocument(record.text).folded).bytes))
         }
 
         /// `folded` is the fold of the record's text (whose own `text` may be left empty).
@@ -78,7 +139,7 @@ public final class SearchIndex: @unchecked Sendable {
             id = record.id
             title = VietnameseFolding.indexText(record.title ?? "")
             units = VietnameseFolding.indexText(record.units.map(\.name).joined(separator: " | "))
-            body = Self.body(folded: folded)
+            box = Body(Self.body(folded: folded))
         }
 
         /// The indexed text of a fold: folded bytes are ASCII but for 0x80, which stands for any
@@ -95,20 +156,50 @@ public final class SearchIndex: @unchecked Sendable {
     public func apply(_ entries: [Entry], run: Int64) throws {
         guard !entries.isEmpty else { return }
         try pool.write { db in
-            for entry in entries { try Self.put(db, entry, run: run, schema: "main") }
+            for entry in entries { try Self.put(db, entry, run: run, schema: "main", segmentBytes: segmentBytes) }
         }
     }
 
-    /// Writes one entry through a connection where the index is the schema `schema`.
-    package static func put(_ db: Database, _ entry: Entry, run: Int64, schema: String) throws {
+    /// Writes one entry through a connection where the index is the schema `schema`: one row,
+    /// or one row a segment for a long text (`segmentBytes`).
+    package static func put(_ db: Database, _ entry: Entry, run: Int64, schema: String, segmentBytes: Int) throws {
         let find = try db.cachedStatement(sql: "SELECT rowid FROM \(schema).entries WHERE id = ?")
         if let rowid = try Int64.fetchOne(find, arguments: [entry.id]) {
-            try db.cachedStatement(sql: "DELETE FROM \(schema).search WHERE rowid = ?").execute(arguments: [rowid])
-            try db.cachedStatement(sql: "DELETE FROM \(schema).entries WHERE rowid = ?").execute(arguments: [rowid])
+            try remove(db, entry: rowid, schema: schema)
         }
         try db.cachedStatement(sql: "INSERT INTO \(schema).entries (id, run) VALUES (?, ?)").execute(arguments: [entry.id, run])
-        try db.cachedStatement(sql: "INSERT INTO \(schema).search (rowid, title, body, units) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [db.lastInsertedRowID, entry.title, entry.body, entry.units])
+        let rowid = db.lastInsertedRowID
+        let insert = "INSERT INTO \(schema).search (rowid, title, body, units) VALUES (?, ?, ?, ?)"
+        guard entry.body.utf8.count > segmentBytes else {
+            try db.cachedStatement(sql: insert).execute(arguments: [rowid, entry.title, entry.body, entry.units])
+            return
+        }
+        var body = entry.body
+        try body.withUTF8 { bytes in
+            for (index, range) in segments(of: bytes, limit: segmentBytes).enumerated() {
+                let segment = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                if index == 0 {
+                    // Not a cached statement: its arguments would keep the segment after the write.
+                    try db.execute(sql: insert, arguments: [rowid, entry.title, segment, entry.units])
+                } else {
+                    try db.cachedStatement(sql: "INSERT INTO \(schema).segments (entry) VALUES (?)").execute(arguments: [rowid])
+                    try db.execute(sql: insert, arguments: [-db.lastInsertedRowID, "", segment, ""])
+                }
+            }
+        }
+    }
+
+    /// Removes the entry whose rowid is `entry`, its row of the index and those of its segments.
+    package static func remove(_ db: Database, entry rowid: Int64, schema: String) throws {
+        let segments = try Int64.fetchAll(db.cachedStatement(sql: "SELECT rowid FROM \(schema).segments WHERE entry = ?"), arguments: [rowid])
+        for segment in segments {
+            try db.cachedStatement(sql: "DELETE FROM \(schema).search WHERE rowid = ?").execute(arguments: [-segment])
+        }
+        if !segments.isEmpty {
+            try db.cachedStatement(sql: "DELETE FROM \(schema).segments WHERE entry = ?").execute(arguments: [rowid])
+        }
+        try db.cachedStatement(sql: "DELETE FROM \(schema).search WHERE rowid = ?").execute(arguments: [rowid])
+        try db.cachedStatement(sql: "DELETE FROM \(schema).entries WHERE rowid = ?").execute(arguments: [rowid])
     }
 
     /// Tokenises every entry into the index again. `vanthu bench` times it: the index writer's

@@ -22,8 +22,8 @@ package final class StoreWriter: @unchecked Sendable {
     private var pendingEntryBytes = 0
     private let storeLane: Lane
     private let indexLane: Lane
-    /// A record's JSON from this size on is large: its document is written alone, the store's
-    /// row first, then its index entry, and a run that wrote one lets the index's writer finish
+    /// A record's JSON from this size on is large: its document is written alone, its index
+    /// entry first, then the store's row, and a run that wrote one lets the index's writer finish
     /// before the export reads the store. Each of them holds copies of the document (SQLite makes
     /// its own of a row as it writes it): one after the other, not all at once (issue 14, item 8).
     package static let largeRecordBytes = 4 << 20
@@ -119,9 +119,12 @@ package final class StoreWriter: @unchecked Sendable {
         pending.append(batch)
         pendingBytes += batch.archived.reduce(0) { $0 + $1.record.json.count }
         if large {
+            // The index's entry first, so its folded text is gone before SQLite assembles the
+            // store's row (a copy of the JSON) beside the JSON: text, JSON and row were held at once.
+            flushIndex()
+            _ = indexLane.drain()
             flushStore()
             _ = storeLane.drain()
-            flushIndex()
             return
         }
         if pendingBytes >= transactionBytes { flushStore() }
@@ -143,7 +146,10 @@ package final class StoreWriter: @unchecked Sendable {
         pendingEntryBytes = 0
         guard let index, !entries.isEmpty else { return }
         let run = run
-        indexLane.submit { try index.apply(entries, run: run) }
+        indexLane.submit {
+            try index.apply(entries, run: run)
+            for entry in entries where entry.body.utf8.count > index.segmentBytes { entry.releaseBody() }
+        }
     }
 
     /// Queues what is gathered and waits for the store's writer to write everything queued;

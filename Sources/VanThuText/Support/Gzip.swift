@@ -94,11 +94,19 @@ public enum Gzip {
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
+        // A gzip stream ends with its (last member's) size modulo 2^32: room for that much, within
+        // the limit, spares the doublings of a growing buffer, which held a 64 MB content and
+        // its 32 MB predecessor at once (issue 14, item 8). A wrong size only means growing.
+        if windowBits > 15, input.count >= 18 {
+            let n = input.count
+            let size = Int(input[n - 4]) | Int(input[n - 3]) << 8 | Int(input[n - 2]) << 16 | Int(input[n - 1]) << 24
+            output.reserveCapacity(min(size, limit))
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var input = input
         var failure: Failure?
-        input.withUnsafeMutableBufferPointer { inBuffer in
-            stream.next_in = inBuffer.baseAddress
+        // zlib reads the input where it lies (`next_in` is not const only for old zlibs): no copy.
+        input.withUnsafeBufferPointer { inBuffer in
+            stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress)
             stream.avail_in = UInt32(inBuffer.count)
             while true {
                 let (status, produced) = chunk.withUnsafeMutableBufferPointer { outBuffer -> (Int32, Int) in

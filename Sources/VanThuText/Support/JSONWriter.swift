@@ -133,13 +133,6 @@ public struct JSONWriter: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// The high bit of each of eight bytes that is a control byte, a quote or a backslash
-    /// (exactly, no borrow between bytes): the first such byte is found without looking at the
-    /// bytes before it one by one (which, with the eight-byte test each, cost ~10M on sub10).
-    @inline(__always) package static func escapeMask(_ word: UInt64) -> UInt64 {
-        ByteWord.bytesBelow(word, 0x20) | ByteWord.equalBytes(word, 0x22) | ByteWord.equalBytes(word, 0x5C)
-    }
-
     private mutating func appendQuoted(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
@@ -148,16 +141,8 @@ public struct JSONWriter: Sendable {
             var runStart = 0
             var index = 0
             while index < count {
-                if ByteWord.wordScans && index + 8 <= count {
-                    // Eight bytes at a time; where some need escaping, straight to the first of them.
-                    let mask = Self.escapeMask(ByteWord.load(buffer.baseAddress!, index))
-                    if mask == 0 { index += 8; continue }
-                    index += ByteWord.firstFlagged(mask)
-                } else {
-                    let byte = buffer[index]
-                    if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { index += 1; continue }
-                }
                 let byte = buffer[index]
+                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { index += 1; continue }
                 if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
                 index += 1
                 runStart = index

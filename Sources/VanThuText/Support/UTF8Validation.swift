@@ -1,9 +1,7 @@
 /// UTF-8 validation at a few instructions a byte, for the decode stage, which checks every input
 /// file and every page's text: a shift-based DFA (Per Vognsen, "Shift-based DFAs"). Each byte
 /// value has one 64-bit row holding, for every state, the next state at that state's bit offset;
-/// the state is an offset, so a step is one load and one shift, with no branch. Rows compose: a
-/// second table holds one for every pair of bytes, so that a step reads two. Stretches of eight
-/// ASCII bytes between characters are skipped a word at a time.
+/// the state is an offset, so a step is one load and one shift, with no branch.
 ///
 /// Valid means what the standard library accepts: no overlong forms, no surrogates, nothing past
 /// U+10FFFF, no sequence cut short.
@@ -49,23 +47,6 @@ package enum UTF8Validation {
         states.reduce(0) { row, state in row | next(state, UInt8(byte)) << state }
     }
 
-    /// Row of each pair of byte values (the first in the low byte of the index): the next state of
-    /// every state after both. 512 KB, of which a text touches the pairs it holds.
-    private static let pairRows: [UInt64] = {
-        var pairs = [UInt64](repeating: 0, count: 65536)
-        for second in 0..<256 {
-            let secondRow = rows[second]
-            for first in 0..<256 {
-                let firstRow = rows[first]
-                pairs[first | second << 8] = states.reduce(0) { row, state in
-                    let afterFirst = firstRow &>> state & 63
-                    return row | (secondRow &>> afterFirst & 63) << state
-                }
-            }
-        }
-        return pairs
-    }()
-
     /// What a scan found: whether the bytes are valid UTF-8, and whether they are all ASCII.
     package struct Scan {
         package var isValid: Bool
@@ -73,39 +54,17 @@ package enum UTF8Validation {
     }
 
     package static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
-        guard let base = bytes.baseAddress else { return Scan(isValid: true, isASCII: true) }
-        return rows.withUnsafeBufferPointer { table in
-          pairRows.withUnsafeBufferPointer { pairTable in
-            let rows = table.baseAddress!
-            let pairs = pairTable.baseAddress!
-            let count = bytes.count
+        rows.withUnsafeBufferPointer { rows in
             // Only the low six bits are the state: a shift by it (masked to six bits) moves the
             // next state's field to the bottom.
-            var state: UInt64 = 0
-            var high: UInt64 = 0
-            var index = 0
-            while ByteWord.wordScans && index + 8 <= count {
-                let word = ByteWord.load(base, index)
-                high |= word
-                if ByteWord.nonASCII(word) == 0 && state & 63 == accept {
-                    index += 8
-                    continue
-                }
-                state = pairs[Int(truncatingIfNeeded: word & 0xFFFF)] &>> state
-                state = pairs[Int(truncatingIfNeeded: word >> 16 & 0xFFFF)] &>> state
-                state = pairs[Int(truncatingIfNeeded: word >> 32 & 0xFFFF)] &>> state
-                state = pairs[Int(truncatingIfNeeded: word >> 48)] &>> state
-                if state & 63 == error { return Scan(isValid: false, isASCII: false) }
-                index += 8
-            }
-            while index < count {
-                high |= UInt64(base[index])
-                state = rows[Int(base[index])] &>> state
-                index += 1
+            var state: UInt64 = accept
+            var high: UInt8 = 0
+            for byte in bytes {
+                high |= byte
+                state = rows[Int(byte)] &>> state
             }
             let isValid = state & 63 == accept
-            return Scan(isValid: isValid, isASCII: isValid && high & ByteWord.highs == 0)
-          }
+            return Scan(isValid: isValid, isASCII: isValid && high < 0x80)
         }
     }
 

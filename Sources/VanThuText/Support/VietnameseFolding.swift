@@ -161,12 +161,13 @@ public enum VietnameseFolding {
     ]
 
     /// Abbreviations as OCR reads them off a scan, and what they stand for: a `U` read with a horn
-    /// (`ƯBND`, measured on the Vietnamese model's readings of 150–300 dpi scans). Codes and
-    /// abbreviations are written in ASCII capitals and `Đ`, so a horned capital inside one is the
-    /// scan's, not the writer's. The lexicons read these forms as the abbreviation (the text
-    /// keeps them as read).
+    /// (`ƯBND`, measured on the Vietnamese model's readings of 150–300 dpi scans); an `Đ` read as
+    /// `DĐ`, its bar taken for a letter of its own (`BCDĐ`, in a 300 dpi scan of a plan's
+    /// references). Codes and abbreviations are written in ASCII capitals and `Đ`, so a horned
+    /// capital inside one, or a `D` doubling the `Đ` beside it, is the scan's, not the writer's.
+    /// The lexicons read these forms as the abbreviation (the text keeps them as read).
     public static let ocrAbbreviationSlips: [(read: String, meant: String)] = [
-        ("ƯBND", "UBND"), ("ƯBMTTQ", "UBMTTQ"),
+        ("ƯBND", "UBND"), ("ƯBMTTQ", "UBMTTQ"), ("BCDĐ", "BCĐ"),
     ]
 
     /// Marks that change a vowel's letter (breve ă, circumflex â ê ô, horn ơ ư) and that OCR

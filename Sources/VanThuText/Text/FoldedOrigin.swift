@@ -30,6 +30,39 @@ public struct FoldedOrigin: Sendable, Equatable {
         return wide[Int(~base) &+ k]
     }
 
+    /// Writes entries `range` to `out`, in order: a block's steps are added up as they are read,
+    /// where the subscript counts them again for every entry.
+    package func copy(_ range: Range<Int>, to out: UnsafeMutablePointer<Int32>) {
+        var index = range.lowerBound
+        var written = 0
+        while index < range.upperBound {
+            let blockIndex = index &>> Self.shift
+            let blockStart = blockIndex &<< Self.shift
+            let end = min(range.upperBound, blockStart &+ Self.block)
+            let base = bases[blockIndex]
+            if base >= 0 {
+                let codes = steps[blockIndex]
+                var value = self[index]
+                out[written] = value
+                written &+= 1
+                index &+= 1
+                while index < end {
+                    // Entry k's step minus one is in bits 2(k - 1) and 2k - 1.
+                    let k = index &- blockStart
+                    value &+= 1 &+ Int32(truncatingIfNeeded: codes &>> UInt64(2 &* (k &- 1)) & 3)
+                    out[written] = value
+                    written &+= 1
+                    index &+= 1
+                }
+            } else {
+                let first = Int(~base) &+ (index &- blockStart)
+                for k in 0..<(end &- index) { out[written &+ k] = wide[first &+ k] }
+                written &+= end &- index
+                index = end
+            }
+        }
+    }
+
     /// Bytes of storage the entries take (about 0.4 an entry).
     public var storageBytes: Int { bases.count * 4 + steps.count * 8 + wide.count * 4 }
 
@@ -75,15 +108,22 @@ public struct FoldedOrigin: Sendable, Equatable {
         package mutating func append(_ values: UnsafeBufferPointer<Int32>, adding offset: Int32) {
             var index = 0
             let total = values.count
-            // Whole blocks straight from `values` when none is pending.
             while index < total {
+                // Whole blocks straight from `values` when none is pending.
                 if pendingCount == 0 && total - index >= FoldedOrigin.block {
                     store(UnsafeBufferPointer(rebasing: values[index..<(index + FoldedOrigin.block)]), adding: offset)
                     index += FoldedOrigin.block
                     continue
                 }
-                append(values[index] &+ offset)
-                index += 1
+                // Else as many as the pending block takes.
+                let n = min(FoldedOrigin.block - pendingCount, total - index)
+                let start = pendingCount
+                pending.withUnsafeMutableBufferPointer { pending in
+                    for k in 0..<n { pending[start + k] = values[index + k] &+ offset }
+                }
+                pendingCount += n
+                index += n
+                if pendingCount == FoldedOrigin.block { flush() }
             }
         }
 

@@ -18,7 +18,7 @@ public struct FoldedText: Sendable {
     public init(utf8: [UInt8]) {
         let count = utf8.count
         var builder = FoldedOrigin.Builder(capacity: count + 1)
-        var temporary = [Int32](repeating: 0, count: Self.chunk + 16)
+        var temporary = [Int32](repeating: 0, count: min(count, Self.chunk) + 1)
         // The bytes are written through a pointer into storage sized for the worst case (one
         // folded byte per UTF-8 byte): no append, no uniqueness check, in the per-byte loop.
         bytes = [UInt8](unsafeUninitializedCapacity: max(count, 1)) { bytes, bytesCount in
@@ -53,20 +53,30 @@ public struct FoldedText: Sendable {
     package init(lines: [(folded: Range<Int>, from: Int, to: Int, newlines: Int)], of source: FoldedText, count: Int) {
         let capacity = lines.reduce(0) { $0 + $1.folded.count + $1.newlines }
         var builder = FoldedOrigin.Builder(capacity: capacity + 1)
+        // A line's origins are read in order, a chunk at a time, into this buffer.
+        var temporary = [Int32](repeating: 0, count: max(1, min(capacity, Self.chunk)))
         bytes = [UInt8](unsafeUninitializedCapacity: max(capacity, 1)) { bytes, bytesCount in
             var written = 0
             source.bytes.withUnsafeBufferPointer { sourceBytes in
-                for line in lines {
-                    for k in 0..<line.newlines {
-                        bytes[written] = 0x0A
-                        builder.append(Int32(truncatingIfNeeded: line.to - line.newlines + k))
-                        written += 1
+                temporary.withUnsafeMutableBufferPointer { origins in
+                    for line in lines {
+                        for k in 0..<line.newlines {
+                            bytes[written] = 0x0A
+                            builder.append(Int32(truncatingIfNeeded: line.to - line.newlines + k))
+                            written += 1
+                        }
+                        let shift = Int32(truncatingIfNeeded: line.to - line.from)
+                        let count = line.folded.count
+                        (bytes.baseAddress! + written).initialize(from: sourceBytes.baseAddress! + line.folded.lowerBound, count: count)
+                        var start = line.folded.lowerBound
+                        while start < line.folded.upperBound {
+                            let end = min(line.folded.upperBound, start + Self.chunk)
+                            source.origin.copy(start..<end, to: origins.baseAddress!)
+                            builder.append(UnsafeBufferPointer(rebasing: origins[0..<(end - start)]), adding: shift)
+                            start = end
+                        }
+                        written += count
                     }
-                    let shift = Int32(truncatingIfNeeded: line.to - line.from)
-                    let count = line.folded.count
-                    (bytes.baseAddress! + written).initialize(from: sourceBytes.baseAddress! + line.folded.lowerBound, count: count)
-                    for k in line.folded { builder.append(source.origin[k] &+ shift) }
-                    written += count
                 }
             }
             bytesCount = written
@@ -82,33 +92,13 @@ public struct FoldedText: Sendable {
         let count = input.count
         var index = 0
         var written = 0
-        guard let base = input.baseAddress else {
+        guard input.baseAddress != nil else {
             origin[0] = 0
             return 0
         }
-        let raw = UnsafeRawPointer(base)
         Self.table.withUnsafeBufferPointer { table in
             while index < count {
-                if ByteWord.wordScans && index + 8 <= count {
-                    // The ASCII bytes that start the next eight, lower-cased at once: a byte is a
-                    // capital when adding 0x3F sets its high bit and adding 0x25 does not. Carries
-                    // out of non-ASCII bytes only reach bytes after them, which are not kept. All
-                    // eight bytes and origins are written (the buffers have room: `written` never
-                    // passes `index`), and those past the ASCII ones are written again.
-                    let word = ByteWord.load(raw, index)
-                    let high = ByteWord.nonASCII(word)
-                    let ascii = high == 0 ? 8 : ByteWord.firstFlagged(high)
-                    if ascii > 0 {
-                        let capitals = ByteWord.bytesIn(word, 0x41...0x5A)
-                        ByteWord.store(word | capitals >> 2, UnsafeMutableRawPointer(bytes), written)
-                        let at = origin + written
-                        let first = Int32(truncatingIfNeeded: index)
-                        for k in 0..<8 { at[k] = first &+ Int32(k) }
-                        written += ascii
-                        index += ascii
-                        if ascii == 8 { continue }
-                    }
-                } else if input[index] < 0x80 {
+                if input[index] < 0x80 {
                     let lead = input[index]
                     bytes[written] = lead &- 65 < 26 ? lead | 0x20 : lead
                     origin[written] = Int32(truncatingIfNeeded: index)

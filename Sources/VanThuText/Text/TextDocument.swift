@@ -33,7 +33,8 @@ public struct TextDocument: Sendable {
                 var scalars = 0
                 for block in 0..<blocks {
                     checkpoints[block] = scalars
-                    for index in (block << 6)..<min(count, (block + 1) << 6) where buffer[index] & 0xC0 != 0x80 { scalars += 1 }
+                    // A sum without a branch, which the compiler can do several bytes at a time.
+                    for index in (block << 6)..<min(count, (block + 1) << 6) { scalars &+= buffer[index] & 0xC0 == 0x80 ? 0 : 1 }
                 }
                 checkpoints[blocks] = scalars
                 var lineStart = 0

@@ -121,19 +121,12 @@ public enum UnicodeCleaner {
     /// is: printable ASCII, and the two- and three-byte letters of Vietnamese (U+00C0–U+02FF and
     /// U+1E00–U+1EFF, but Ð and ð), which need no NFC. A byte at a time by `plainBytes`, where the
     /// continuation bytes of a letter are plain when its lead byte is.
-    /// Eight bytes at a time first: printable ASCII and continuation bytes are plain, and the
-    /// first byte that is neither is found by `stopMask`, then looked at as before.
     @inline(__always)
     package static func endOfPlainRun(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let count = input.count
         var index = start
         plainBytes.withUnsafeBufferPointer { plain in
             while index < count {
-                if ByteWord.wordScans && index + 8 <= count {
-                    let mask = stopMask(ByteWord.load(input.baseAddress!, index))
-                    if mask == 0 { index += 8; continue }
-                    index += ByteWord.firstFlagged(mask)
-                }
                 let byte = input[index]
                 switch plain[Int(byte)] {
                 case 0:
@@ -150,13 +143,6 @@ public enum UnicodeCleaner {
             }
         }
         return index
-    }
-
-    /// The high bit of each of eight bytes that is not printable ASCII nor a continuation byte
-    /// (below 0x20, 0x7F, or 0xC0 and up), exactly.
-    @inline(__always)
-    package static func stopMask(_ word: UInt64) -> UInt64 {
-        ByteWord.bytesBelow(word, 0x20) | ByteWord.equalBytes(word, 0x7F) | ByteWord.leadBytes(word)
     }
 
     /// For every byte: 0 when it is plain (printable ASCII, a continuation byte, the lead byte of

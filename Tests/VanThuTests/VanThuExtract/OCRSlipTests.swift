@@ -96,7 +96,21 @@ struct OCRSlipTests {
     }
 
     /// Each slip that needed a rule, on its own, at the layer that handles it.
-    @Test func theFoldAndLexiconLayerReadsThroughEachSlip() {
+    @Test func aPositionLineReadWithAVowelMarkSlippedIsStillThePosition() throws {
+        func signer(_ position: String) throws -> Signer? {
+            let text = Self.typed.replacingOccurrences(of: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", with: "T/M BAN THƯỜNG VỤ\n\(position)")
+            return try #require(TestSupport.record(for: text)).header?.signer
+        }
+        let typed = try signer("PHÓ BÍ THƯ"), read = try signer("PHÓ BÍ THU")
+        #expect(typed?.name == "Đinh Văn Khải" && typed?.position == "Phó Bí thư")
+        // The name is the signer's, not the position line's; the position is kept as read.
+        #expect(read?.name == "Đinh Văn Khải")
+        #expect(read.map { VietnameseFolding.ignoringVowelShape($0.position ?? "") } == "phó bí thu")
+        // Another tone is another word: not a position.
+        #expect(try signer("PHÓ BỈ THƯ")?.name != "Đinh Văn Khải")
+    }
+
+    @Test func theFoldAndLexiconLayerReadsThroughEachSlip() throws {
         // A vowel read with another shape mark is the same word; another tone is not.
         #expect(VietnameseFolding.ignoringVowelShape("cơng nhận") == VietnameseFolding.ignoringVowelShape("công nhận"))
         #expect(VietnameseFolding.ignoringVowelShape("trưóc") == VietnameseFolding.ignoringVowelShape("trước"))
@@ -107,6 +121,11 @@ struct OCRSlipTests {
         #expect(VietnameseFolding.canonicalKey("ƯBMTTQ xã Phú Cường") == VietnameseFolding.canonicalKey("UBMTTQ xã Phú Cường"))
         #expect(NumberSymbol.parse(Array("73/KH-ƯBND ngày".utf8), at: 0)?.id == "73/KH-UBND")
         #expect(NumberSymbol.parse(Array("12/QĐ-ƯBND".utf8), at: 0)?.segments == ["QĐ", "UBND"])
+        // An Đ whose bar was read as a D of its own.
+        #expect(NumberSymbol.parse(Array("Kế hoạch 21-KH/BCDĐ ngày".utf8), at: 13)?.id == "21-KH/BCĐ")
+        #expect(NumberSymbol.parse(Array("21-KH/BCDĐX".utf8), at: 0)?.id != "21-KH/BCĐX")
+        let plan = try #require(TestSupport.record(for: "Thực hiện Kế hoạch số 21-KH/BCDĐ ngày 3/2/2025 của Ban Chỉ đạo huyện.\n"))
+        #expect(plan.references.map(\.id) == ["21-KH/BCĐ"])
         // A Vietnamese word after a code is still not part of it, and a horned capital written so
         // stays out of the code as before.
         #expect(NumberSymbol.parse(Array("5/Ước tính".utf8), at: 0) == nil)

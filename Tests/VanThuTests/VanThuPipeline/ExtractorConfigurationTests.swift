@@ -57,6 +57,41 @@ struct ExtractorConfigurationTests {
         #expect(extended.deadlines.first?.to == "Nghiệp đoàn Nghề cá xã An Bình", "to: \(String(describing: extended.deadlines.first?.to))")
     }
 
+    /// A dispatch with an urgency stamp printed in capitals between the issuer and its number.
+    static let urgent = """
+        ỦY BAN NHÂN DÂN
+        XÃ PHÚ LỘC
+        THƯỢNG KHẨN
+        Số: 41/UBND-VP
+        Phú Lộc, ngày 9 tháng 10 năm 2024
+        V/v khắc phục hậu quả mưa lũ
+        Kính gửi: Các thôn trên địa bàn xã
+        """
+
+    @Test func headerWordsFromTheConfigurationReachTheHeaderReader() throws {
+        let plain = record(Self.urgent, try parse(#"{"inputs": ["a"]}"#))
+        let extended = record(Self.urgent, try parse(#"{"inputs": ["a"], "lexicon": {"header": {"noise": ["Thượng khẩn"]}}}"#))
+        #expect(plain.kind == .dispatch && extended.kind == .dispatch)
+        // Standard lexicon: the stamp is read as a line of the issuer's name.
+        let plainIssuer = try #require(plain.header?.issuer)
+        #expect(plainIssuer.lowercased().contains("khẩn"), "issuer: \(plainIssuer)")
+        // Extended: the stamp is a noise line of the page, and the issuer is the body above it.
+        #expect(extended.header?.issuer == "Ủy ban nhân dân xã Phú Lộc", "issuer: \(String(describing: extended.header?.issuer))")
+        #expect(extended.header?.number == "41/UBND-VP")
+        // Records made under another lexicon are made again.
+        #expect(try parse(#"{"inputs": ["a"], "lexicon": {"header": {"noise": ["Thượng khẩn"]}}}"#).extractorVersionTag
+                != (try parse(#"{"inputs": ["a"]}"#)).extractorVersionTag)
+    }
+
+    @Test func anUnknownHeaderTableIsAnErrorThatNamesTheTables() {
+        #expect(throws: ConfigError.unknownKey(keyPath: "lexicon.header.noises", valid: HeaderLexicon.extendable.keys.sorted())) {
+            try parse(#"{"inputs": ["a"], "lexicon": {"header": {"noises": ["Khẩn"]}}}"#)
+        }
+        #expect(throws: ConfigError.self) {
+            try parse(#"{"inputs": ["a"], "lexicon": {"header": {"noise": [" "]}}}"#)
+        }
+    }
+
     @Test func anOptionIsReadAndChangesWhatTheExtractorDoes() throws {
         let text = "Hội Cựu chiến binh phường 4 tổ chức hội nghị. Sau đó Hội Cựu chiến binh phường trao quà cho hội viên."
         let standard = try parse(#"{"inputs": ["a"]}"#)

@@ -93,7 +93,7 @@ struct PipelineConfigTests {
         #expect(!units(plain).contains { $0.hasPrefix("Nghiệp đoàn") })
         #expect(units(extended).contains { $0.hasPrefix("Nghiệp đoàn") })
         #expect(plain.extractorVersionTag != extended.extractorVersionTag)
-        #expect(throws: ConfigError.unknownKey(keyPath: "lexicon.head", valid: ["heads", "standaloneHeads", "qualifiers", "positions", "places"])) {
+        #expect(throws: ConfigError.unknownKey(keyPath: "lexicon.head", valid: ["heads", "standaloneHeads", "qualifiers", "positions", "places", "header"])) {
             try parse(#"{"inputs": ["a"], "lexicon": {"head": ["x"]}}"#)
         }
     }

@@ -108,6 +108,56 @@ struct PostgresStoreTests {
         }
     }
 
+    /// Texts PostgreSQL's text and tsvector cannot hold as they are: U+0000 (inputs with NUL
+    /// bytes; the records never carry it, and the store's parameters could not), and a text whose
+    /// distinct words pass the tsvector's 1 MB. Both archive as on SQLite; the large one is found
+    /// by the words of its beginning.
+    @Test func nulBytesAndTextsTooLargeForATSVectorArchiveAsOnSQLite() throws {
+        try PostgresTestServer.withDatabase { url in
+            let folder = TestSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let input = folder.appendingPathComponent("in")
+            let notice = "THÔNG BÁO\nVề việc họp dân\u{0} cư thôn Bắc\n" + String(repeating: "Nội dung họp dân cư thôn Bắc, xã Tân Lập.\n", count: 40)
+            TestSupport.write("\u{FEFF}" + notice + "Ký tự lạ\u{0} giữa câu.\n", to: input.appendingPathComponent("bom-nul.txt"))
+            TestSupport.write("<html><head><title>Tin &#0; mới</title></head><body><h1>Tin &#0; mới</h1><p>Xã Tân Lập họp &#0; dân.</p></body></html>",
+                              to: input.appendingPathComponent("trang.html"))
+            // 160,000 distinct words of 10 letters: 1.6 MB of lexemes, past the tsvector's 1 MB.
+            var large = "KẾ HOẠCH\nVề việc lưu trữ hồ sơ khởi đầu\n"
+            for index in 0..<160_000 { large += "hs" + String(format: "%08x", (index &* 2_654_435_761) & 0xFFFF_FFFF) + (index % 12 == 11 ? ".\n" : " ") }
+            TestSupport.write(large + "\nHồ sơ kết thúc cuối cùng.\n", to: input.appendingPathComponent("lon/ke-hoach.txt"))
+            let sqlite = folder.appendingPathComponent("sqlite"), postgres = folder.appendingPathComponent("postgres")
+            let a = try Self.run([input], sqlite, store: .sqlite)
+            let b = try Self.run([input], postgres, store: .postgres(url: url))
+            #expect(a.archived == 3 && b.archived == 3, "\(b.quarantined)")
+            #expect(try Self.archive(sqlite) == Self.archive(postgres))
+            let store = try PostgresStore(url: url, readOnly: true)
+            #expect(try store.search(SearchQuery(text: "khởi đầu")).count == 1)
+            #expect(try store.search(SearchQuery(text: "hop dan cu thon bac")).count == 1)
+            // A record that does hold U+0000 (in its text, title and a unit's name) written to both
+            // stores directly: the same record back, and found by its words on PostgreSQL.
+            var record = try #require(TestSupport.record(for: "Thông báo họp thôn Đồng Xanh.\nỦy ban nhân dân xã Hòa Lạc.", path: "nul.txt"))
+            record.text += "\nCâu có ký tự\u{0}rỗng ở giữa."
+            record.title = "Tiêu đề\u{0}lạ"
+            if !record.units.isEmpty { record.units[0].name += "\u{0}" }
+            let prepared = PreparedRecord(record, folded: nil)
+            #expect(try PostgresStore.searchTexts(prepared.json).text?.contains("\u{0}") == true)
+            var batch = ArchiveStore.Batch()
+            batch.archived.append(.init(prepared.forStore, ArchiveStore.SourceRow(
+                location: input.appendingPathComponent("nul.txt").path, root: input.path, path: "nul.txt", size: 10, mtime: 1,
+                sha256: record.source.sha256, documentId: record.id, status: .archived, extractorVersion: "test")))
+            let sqliteStore = try ArchiveStore(folder: sqlite), writer = try PostgresStore(url: url)
+            try sqliteStore.apply(batch, run: 99, extractorVersion: "test")
+            try writer.apply(batch, run: 99, extractorVersion: "test")
+            #expect(try sqliteStore.record(id: record.id) == writer.record(id: record.id))
+            #expect(try writer.record(id: record.id)?.text.contains("\u{0}") == true)
+            #expect(try writer.search(SearchQuery(text: "\"tieu de la\"")).map(\.id) == [record.id])
+            #expect(try writer.search(SearchQuery(text: "rong o giua")).map(\.id) == [record.id])
+            // The vector was cut to fit: it holds less than 1 MB, and the text's beginning.
+            let size = try PostgresTestServer.sql(url, "SELECT max(pg_column_size(search))::text FROM documents")
+            #expect(Int(size.first?.first??.description ?? "") ?? 0 > 100_000)
+        }
+    }
+
     @Test func unaccentFoldsVietnameseAndHeadlinesMarkTheAccentedOriginal() throws {
         try PostgresTestServer.withDatabase { url in
             let store = try PostgresStore(url: url)

@@ -5,8 +5,13 @@ import Testing
 @testable import VanThuPipeline
 
 /// Many `vanthu run` processes on one PostgreSQL store (issue 19): every file is done exactly
-/// once, a worker killed with -9 leaves its files to the others, a lost connection is retried,
-/// and the password given through the environment is written nowhere.
+/// once, a worker killed with -9 leaves its files to the others, one worker exports the archive,
+/// a lost connection is retried, and the password given through the environment is written nowhere.
+///
+/// Nothing here waits on a clock: the workers run with the default lease (60 s), which no live
+/// worker loses however loaded the machine, and the test that kills a worker makes its lease run
+/// out at once (as the clock would, a lease later) by setting it in the past. The lease's own
+/// expiry is tested in-process (`PostgresWorkQueueTests`).
 @Suite(.enabled(if: PostgresTestServer.available, PostgresTestServer.skipReason), .serialized)
 struct PostgresWorkerTests {
     /// `count` small files of invented text, each different, in 20 folders.
@@ -31,7 +36,6 @@ struct PostgresWorkerTests {
         process.executableURL = IncrementalRunTests.binary!
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["VANTHU_PG_LEASE_SECONDS"] = "8"
         environment["VANTHU_PG_CLAIM"] = "16"
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
@@ -50,6 +54,21 @@ struct PostgresWorkerTests {
 
     static func count(_ url: String, _ sql: String) throws -> Int {
         Int(try PostgresTestServer.sql(url, sql).first?.first??.description ?? "-1") ?? -1
+    }
+
+    /// The folders of `outputs` holding an archive.json: the one worker that exported.
+    static func exporters(_ outputs: [URL]) -> [URL] {
+        outputs.filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("archive.json").path) }
+    }
+
+    /// What run.json says of the export.
+    static func runReport(_ output: URL) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("run.json"))) as? [String: Any] ?? [:]
+    }
+
+    static func documents(inArchiveOf output: URL) throws -> Int {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("archive.json"))) as? [String: Any]
+        return (object?["documents"] as? [Any])?.count ?? -1
     }
 
     @Test func threeWorkersDoEveryFileExactlyOnce() throws {
@@ -75,11 +94,34 @@ struct PostgresWorkerTests {
             #expect(try Self.count(url, "SELECT count(*)::text FROM runs WHERE processed > 0") >= 2)
             // Named root: the provenance is the name and the relative path, not this machine's mount.
             #expect(try Self.count(url, "SELECT count(*)::text FROM sources WHERE root = 'scans' AND location LIKE 'scans:to-%'") == 3000)
-            // Every worker exported the whole archive, the same.
-            let archives = try (0..<3).map { try Data(contentsOf: folder.appendingPathComponent("out-\($0)/archive.json")) }
-            #expect(archives[0] == archives[1] && archives[1] == archives[2])
-            let object = try JSONSerialization.jsonObject(with: archives[0]) as? [String: Any]
-            #expect((object?["documents"] as? [Any])?.count == 3000)
+            // One worker, the last to finish, exported the whole archive; the others left it to it.
+            let outputs = (0..<3).map { folder.appendingPathComponent("out-\($0)") }
+            let exporters = Self.exporters(outputs)
+            #expect(exporters.count == 1)
+            let exporter = try #require(exporters.first)
+            #expect(try Self.documents(inArchiveOf: exporter) == 3000)
+            for output in outputs where output != exporter {
+                let report = try Self.runReport(output)
+                #expect(report["exported"] as? Bool == false && report["exportLeftTo"] is String, "\(report)")
+            }
+            // A later worker that finds nothing changed writes nothing, and says where the archive is.
+            let later = folder.appendingPathComponent("out-later")
+            let again = try Self.launch(["run", "-q", "--store", url, "--output", later.path, "scans:" + input.path])
+            again.waitUntilExit()
+            #expect(again.terminationStatus == 0)
+            #expect(Self.exporters([later]).isEmpty)
+            #expect(try Self.runReport(later)["exportLeftTo"] as? String == ProcessInfo.processInfo.hostName + ":" + exporter.path)
+            // In the exporter's own folder: unchanged, not rewritten; and written again when it was removed.
+            let before = try Data(contentsOf: exporter.appendingPathComponent("archive.json"))
+            let same = try Self.launch(["run", "-q", "--store", url, "--output", exporter.path, "scans:" + input.path])
+            same.waitUntilExit()
+            #expect(try Self.runReport(exporter)["exported"] as? Bool == false)
+            #expect(try Self.runReport(exporter)["exportLeftTo"] == nil)
+            try FileManager.default.removeItem(at: exporter.appendingPathComponent("archive.json"))
+            let restore = try Self.launch(["run", "-q", "--store", url, "--output", exporter.path, "scans:" + input.path])
+            restore.waitUntilExit()
+            #expect(try Self.runReport(exporter)["exported"] as? Bool == true)
+            #expect(try Data(contentsOf: exporter.appendingPathComponent("archive.json")) == before)
         }
     }
 
@@ -99,7 +141,14 @@ struct PostgresWorkerTests {
             while try Self.count(url, "SELECT count(*)::text FROM work WHERE done") < 1000 && Date() < deadline {
                 Thread.sleep(forTimeInterval: 0.2)
             }
-            kill(workers[0].processIdentifier, SIGKILL)
+            let killed = workers[0].processIdentifier
+            kill(killed, SIGKILL)
+            workers[0].waitUntilExit()
+            // A lease later, the clock would let the others take its files and stop counting it as
+            // ingesting; here that time passes at once.
+            #expect(try Self.count(url, "SELECT count(*)::text FROM work WHERE owner LIKE '%:\(killed):run-%' AND NOT done") > 0)
+            try PostgresTestServer.sql(url, "UPDATE work SET lease_until = clock_timestamp() - interval '1 s' WHERE owner LIKE '%:\(killed):run-%'")
+            try PostgresTestServer.sql(url, "UPDATE runs SET alive_until = clock_timestamp() - interval '1 s' WHERE worker LIKE '%:\(killed)'")
             for worker in workers { worker.waitUntilExit() }
             #expect(workers[0].terminationReason == .uncaughtSignal)
             #expect(workers[1].terminationStatus == 0 && workers[2].terminationStatus == 0)
@@ -107,8 +156,10 @@ struct PostgresWorkerTests {
             #expect(try Self.count(url, "SELECT count(*)::text FROM documents") == 3000)
             // Files the killed worker held were claimed again by another.
             #expect(try Self.count(url, "SELECT count(*)::text FROM work WHERE claims >= 2") > 0)
-            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("out-1/archive.json"))) as? [String: Any]
-            #expect((object?["documents"] as? [Any])?.count == 3000)
+            // One of the two that lived exported the whole archive: the dead one kept nobody waiting.
+            let exporters = Self.exporters((1...2).map { folder.appendingPathComponent("out-\($0)") })
+            #expect(exporters.count == 1)
+            #expect(try exporters.first.map(Self.documents(inArchiveOf:)) == 3000)
         }
     }
 

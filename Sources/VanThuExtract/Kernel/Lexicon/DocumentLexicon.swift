@@ -40,11 +40,12 @@ public struct DocumentLexicon: Sendable {
     public let numberPrefixes: [[UInt8]]
     /// The length of the longest of `numberPrefixes`.
     public let numberPrefixLength: Int
-    /// `typeNamesByFold` as bytes, by their first byte, longest first: the first that matches at a
-    /// place is the longest that does.
-    package let typeFoldsByFirstByte: [[(fold: [UInt8], name: String)]]
-    /// The folded type names as bytes, by their length (a line is compared only with names of its length).
-    public let typeFoldsByLength: [[[UInt8]]]
+    /// The folded type names (`typeNamesByFold`) in the kernel's phrase matcher, compared byte for
+    /// byte (a space is a space), longest first, each with its name.
+    package let typeFolds: PhraseMatcher<UInt8, String>
+    /// The folded authority prefixes in the kernel's phrase matcher, as listed, each with its index
+    /// in `authorities`.
+    package let authorityFolds: PhraseMatcher<UInt8, Int>
     /// `mayStartNumberLine[b]`: a number line (`Số: …`, `Kế hoạch số: …`) may start with folded byte `b`.
     public let mayStartNumberLine: [Bool]
     /// `mayStartAuthority[b]`: an authority line (`T/M …`, `KT. …`) may start with folded byte `b`.
@@ -71,17 +72,11 @@ public struct DocumentLexicon: Sendable {
         self.typePhrases = phrases
         self.numberPrefixes = byFold.keys.sorted().map { Array(($0 + " so").utf8) }
         self.numberPrefixLength = numberPrefixes.map(\.count).max() ?? 0
-        var byFirstByte = [[(fold: [UInt8], name: String)]](repeating: [], count: 256)
-        for (fold, name) in byFold where !fold.isEmpty {
-            let bytes = Array(fold.utf8)
-            byFirstByte[Int(bytes[0])].append((bytes, name))
-        }
         // Folds of one length that both match at one place are the same fold: the order among
-        // them does not matter.
-        self.typeFoldsByFirstByte = byFirstByte.map { $0.sorted { $0.fold.count > $1.fold.count } }
-        var byLength = [[[UInt8]]](repeating: [], count: (byFold.keys.map(\.utf8.count).max() ?? 0) + 1)
-        for fold in byFold.keys.sorted() { byLength[fold.utf8.count].append(Array(fold.utf8)) }
-        self.typeFoldsByLength = byLength
+        // them does not matter. No fold holds a 0 byte: nothing in one is read as a break between words.
+        self.typeFolds = PhraseMatcher(byFold.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }, separator: 0)
+        self.authorityFolds = PhraseMatcher(authorities.enumerated().map { (Array($0.element.folded.utf8), $0.offset) },
+                                            separator: 0, order: .asListed)
         // The first bytes come from the tables themselves: a new type name or authority needs no
         // second list to be read.
         var numberStarts = [Bool](repeating: false, count: 256)
@@ -94,20 +89,24 @@ public struct DocumentLexicon: Sendable {
     }
 
     /// Whether a folded, trimmed line is exactly a type name (`ke hoach`, `thong tu lien tich`).
-    public func isTypeName(folded line: some Collection<UInt8>) -> Bool {
-        line.count < typeFoldsByLength.count && typeFoldsByLength[line.count].contains { $0.elementsEqual(line) }
+    public func isTypeName<Line: RandomAccessCollection<UInt8>>(folded line: Line) -> Bool where Line.Index == Int {
+        typeName(in: line, at: 0, wholeLine: true) != nil
     }
 
     /// The type name a folded text starts with, longest first, ending on a word boundary, and its
     /// folded length: `thong bao so 12` → (`Thông báo`, 9).
     public func typeName(atStartOf folded: some Collection<UInt8>) -> (name: String, length: Int)? {
-        let bytes = Array(folded)
-        guard let first = bytes.first else { return nil }
-        for (fold, name) in typeFoldsByFirstByte[Int(first)] where fold.count <= bytes.count {
-            guard bytes.starts(with: fold) else { continue }
-            if fold.count == bytes.count || !FoldedText.isWordByte(bytes[fold.count]) { return (name, fold.count) }
-        }
-        return nil
+        typeName(in: Array(folded), at: 0)
+    }
+
+    /// The longest type name that the folded text has at `offset` and that ends on a word
+    /// boundary (with `wholeLine`, where the text ends), and its folded length.
+    package func typeName<Line: RandomAccessCollection<UInt8>>(in folded: Line, at offset: Int, wholeLine: Bool = false)
+        -> (name: String, length: Int)? where Line.Index == Int {
+        let base = folded.startIndex, count = folded.count
+        return typeFolds.first(from: offset, symbol: { $0 < count ? folded[base + $0] : nil }, join: { _, _, _ in nil },
+                               accept: { _, end in end == count || !wholeLine && !FoldedText.isWordByte(folded[base + end]) })
+            .map { (typeFolds.values[$0.entry], $0.end - offset) }
     }
 
     public static let standard = DocumentLexicon(
@@ -198,19 +197,17 @@ public struct DocumentLexicon: Sendable {
     /// The same on folded bytes (ASCII for the prefixes): the classifier reads lines as bytes.
     public func authority(atStartOf folded: some Collection<UInt8>) -> (printed: String, length: Int)? {
         guard let first = folded.first, mayStartAuthority[Int(first)] else { return nil }
-        for (prefix, printed) in authorities {
-            let p = Array(prefix.utf8)
-            guard folded.count > p.count, folded.starts(with: p) else { continue }
-            let next = folded[folded.index(folded.startIndex, offsetBy: p.count)]
+        let bytes = Array(folded)
+        return authorityFolds.first(from: 0, symbol: { $0 < bytes.count ? bytes[$0] : nil }, join: { _, _, _ in nil },
+                                    accept: { entry, end in
+            guard end < bytes.count else { return false }
+            let prefix = authorities[entry].folded
+            let last = prefix.utf8.last!
+            let next = bytes[end]
             let isLetter = FoldedText.isWordByte(next) && !FoldedText.isDigit(next)
             // "tm " needs a space after it; "t/m" anything but a letter; "tm." anything ("KT.BỘ TRƯỞNG").
-            if FoldedText.isWordByte(p.last!) || prefix == "q." {
-                guard next == 0x20 else { continue }
-            } else if isLetter && p.last != UInt8(ascii: ".") {
-                continue
-            }
-            return (printed, p.count)
-        }
-        return nil
+            if FoldedText.isWordByte(last) || prefix == "q." { return next == 0x20 }
+            return !(isLetter && last != UInt8(ascii: "."))
+        }).map { (authorities[authorityFolds.values[$0.entry]].printed, $0.end) }
     }
 }

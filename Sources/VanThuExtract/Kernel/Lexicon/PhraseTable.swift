@@ -1,7 +1,7 @@
 import Foundation
 
 /// Phrases (sequences of words, written in Vietnamese) with a value each, looked up in a token
-/// stream by word keys: the longest phrase that starts at a token and whose words are separated by
+/// stream by word keys (the kernel's `PhraseMatcher` over `WordTokens`): the longest phrase that starts at a token and whose words are separated by
 /// spaces (or a hyphen, as in `CT-XH`) wins. Case and tone placement do not matter; other
 /// diacritics do.
 public struct PhraseTable<Value: Sendable>: Sendable {
@@ -23,35 +23,26 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     private var byFirstWord: [UInt64: [Entry]] = [:]
     public private(set) var count = 0
 
-    // The same entries laid out for lookups in hot loops: first word → group (`KeyTable`), groups
-    // as ranges of `flat` (longest phrase first), every phrase's words in `words`.
-    private struct FlatEntry: Sendable {
-        var wordStart: Int32
-        var length: Int32
-        var commas: UInt64
-        var periods: UInt64
-        var value: Value
-    }
-    private var groups = KeyTable()
-    private var groupRanges: [Range<Int32>] = []
-    private var flat: [FlatEntry] = []
-    private var words: [UInt64] = []
+    // The same entries as the kernel's matcher holds them: each phrase's word keys with 0 between
+    // two words, grouped by first word, longest phrase first within a group (the order of
+    // `byFirstWord`). A word key is never 0 in practice (`KeyTable` reserves it too).
+    private var matcher = PhraseMatcher<UInt64, Entry>([], separator: 0, order: .asListed)
 
     private mutating func rebuild() {
-        groups = KeyTable(capacity: byFirstWord.count)
-        groupRanges = []
-        flat = []
-        words = []
-        for (first, entries) in byFirstWord {
-            let start = Int32(flat.count)
+        var phrases: [(symbols: [UInt64], value: Entry)] = []
+        phrases.reserveCapacity(count)
+        for entries in byFirstWord.values {
             for entry in entries {
-                flat.append(FlatEntry(wordStart: Int32(words.count), length: Int32(entry.keys.count), commas: entry.commas,
-                                      periods: entry.periods, value: entry.value))
-                words += entry.keys
+                var symbols: [UInt64] = []
+                symbols.reserveCapacity(entry.keys.count * 2)
+                for (k, key) in entry.keys.enumerated() {
+                    if k > 0 { symbols.append(0) }
+                    symbols.append(key)
+                }
+                phrases.append((symbols, entry))
             }
-            groups.set(first, UInt32(groupRanges.count))
-            groupRanges.append(start..<Int32(flat.count))
         }
+        matcher = PhraseMatcher(phrases, separator: 0, order: .asListed)
     }
 
     public init() {}
@@ -156,37 +147,22 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     /// Whether some phrase starts with the word `key`.
     @inline(__always)
-    public func startsPhrase(_ key: UInt64) -> Bool { groups.contains(key) }
+    public func startsPhrase(_ key: UInt64) -> Bool { matcher.hasPhrase(startingWith: key) }
 
     /// The longest phrase at token `index`.
     public func match(_ tokens: WordTokens, at index: Int) -> Match? {
-        guard index < tokens.count, let group = groups.get(tokens[index].key) else { return nil }
-        let range = groupRanges[Int(group)]
-        return flat.withUnsafeBufferPointer { entries in
-            words.withUnsafeBufferPointer { words in
-                for e in Int(range.lowerBound)..<Int(range.upperBound) {
-                    let length = Int(entries[e].length)
-                    guard index + length <= tokens.count else { continue }
-                    let start = Int(entries[e].wordStart)
-                    let commas = entries[e].commas
-                    let periods = entries[e].periods
-                    var ok = true
-                    var k = 1
-                    while k < length {
-                        let token = tokens[index + k]
-                        var gap = token.gap
-                        if commas & (1 << UInt64(k)) != 0 { gap.remove(.comma) }
-                        // "T.Ư": a period of the phrase's own may stand alone between its words.
-                        let dotted = periods & (1 << UInt64(k)) != 0 && gap.contains(.period)
-                        if dotted { gap.remove(.period) }
-                        if token.key != words[start + k] || !(Self.joins(gap) || dotted && gap.isEmpty) { ok = false; break }
-                        k += 1
-                    }
-                    if ok { return Match(value: entries[e].value, length: length) }
-                }
-                return nil
-            }
-        }
+        guard index < tokens.count else { return nil }
+        let found = matcher.first(from: index, symbol: { $0 < tokens.count ? tokens[$0].key : nil }, join: { position, word, entry in
+            guard position < tokens.count else { return nil }
+            let entry = matcher.values[entry]
+            var gap = tokens[position].gap
+            if entry.commas & (1 << UInt64(word)) != 0 { gap.remove(.comma) }
+            // "T.Ư": a period of the phrase's own may stand alone between its words.
+            let dotted = entry.periods & (1 << UInt64(word)) != 0 && gap.contains(.period)
+            if dotted { gap.remove(.period) }
+            return Self.joins(gap) || dotted && gap.isEmpty ? position : nil
+        }, accept: { _, _ in true })
+        return found.map { Match(value: matcher.values[$0.entry].value, length: $0.end - index) }
     }
 
     /// The value of a single word, when the table has it as a one-word phrase.

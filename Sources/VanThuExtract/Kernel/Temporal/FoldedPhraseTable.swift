@@ -2,9 +2,8 @@ import VanThuText
 
 /// A table of folded keyword phrases ("truoc", "cham nhat", "giai doan") with a value each, matched
 /// forward from an offset or backward from an end, on word boundaries. Longer phrases win; among
-/// phrases of one length, the one listed first. The phrases are stored in one flat byte array,
-/// indexed by their first and last byte, so a lookup compares only the few candidates that can
-/// match and touches no nested arrays (this sits in the hot loop of the scanners).
+/// phrases of one length, the one listed first. The kernel's `PhraseMatcher` compares the
+/// phrases; this view says what folded bytes are made of (joiners, boundaries).
 ///
 /// What may stand between two words (`Joiner`) and right before a phrase (`Boundary`) is chosen
 /// per table: the temporal rules read `trước⏎ngày` across a line break, model counts read
@@ -51,55 +50,18 @@ package struct FoldedPhraseTable<Value> {
         }
     }
 
-    private let bytes: [UInt8]
-    /// Where each phrase starts in `bytes`, plus the end of the last one.
-    private let starts: [Int]
-    private let values: [Value]
-    /// Phrase indices grouped by first byte: `byFirst[firstStart[b]..<firstStart[b + 1]]`.
-    private let byFirst: [Int]
-    private let firstStart: [Int]
-    private let byLast: [Int]
-    private let lastStart: [Int]
+    /// The phrases as the kernel's matcher holds them: folded bytes, a space between two words.
+    private let matcher: PhraseMatcher<UInt8, Value>
     package let joiner: Joiner
     package let boundary: Boundary
     /// The most words a phrase of the table has.
-    package let maximumWords: Int
+    package var maximumWords: Int { matcher.maximumWords }
 
     package init(_ phrases: [(String, Value)], joiner: Joiner = .spaces, boundary: Boundary = .notLetter) {
         self.joiner = joiner
         self.boundary = boundary
-        let sorted = phrases
-            .map { (Array($0.0.split(separator: " ").joined(separator: " ").utf8), $0.1) }
-            .enumerated()
-            .sorted { $0.element.0.count != $1.element.0.count ? $0.element.0.count > $1.element.0.count : $0.offset < $1.offset }
-            .map(\.element)
-        var bytes: [UInt8] = []
-        var starts: [Int] = []
-        for (phrase, _) in sorted {
-            starts.append(bytes.count)
-            bytes += phrase
-        }
-        starts.append(bytes.count)
-        // A counting sort by the key byte, stable: a configuration may add 100,000 phrases.
-        func buckets(_ key: (Int) -> UInt8) -> ([Int], [Int]) {
-            var start = [Int](repeating: 0, count: 257)
-            for index in sorted.indices { start[Int(key(index)) + 1] += 1 }
-            for byte in 0..<256 { start[byte + 1] += start[byte] }
-            var next = start
-            var order = [Int](repeating: 0, count: sorted.count)
-            for index in sorted.indices {
-                let byte = Int(key(index))
-                order[next[byte]] = index
-                next[byte] += 1
-            }
-            return (order, start)
-        }
-        (byFirst, firstStart) = buckets { bytes[starts[$0]] }
-        (byLast, lastStart) = buckets { bytes[starts[$0 + 1] - 1] }
-        self.bytes = bytes
-        self.starts = starts
-        self.values = sorted.map(\.1)
-        maximumWords = sorted.map { $0.0.filter { $0 == 0x20 }.count + 1 }.max() ?? 0
+        matcher = PhraseMatcher(phrases.map { (Array($0.0.split(separator: " ").joined(separator: " ").utf8), $0.1) },
+                                separator: 0x20)
     }
 
     /// The entry whose phrase starts exactly at `start` (on a word start), and the phrase's end.
@@ -112,28 +74,15 @@ package struct FoldedPhraseTable<Value> {
     package func match(_ text: FoldedBytes, at start: Int, limit: Int,
                        where accept: (Value, Int) -> Bool) -> (value: Value, end: Int)? {
         guard start < min(limit, text.count), boundary.allows(text[start - 1]) else { return nil }
-        let first = Int(text[start])
-        for slot in firstStart[first]..<firstStart[first + 1] {
-            let index = byFirst[slot]
-            var position = start
-            var matched = true
-            for k in starts[index]..<starts[index + 1] {
-                let byte = bytes[k]
-                if byte == 0x20 {
-                    var next = position
-                    while next < limit, next - position < joiner.limit, joiner.joins(text[next]) { next += 1 }
-                    if next == position { matched = false; break }
-                    position = next
-                } else {
-                    if position >= limit || text[position] != byte { matched = false; break }
-                    position += 1
-                }
-            }
-            if matched && !FoldedText.isWordByte(text[position]) && accept(values[index], position) {
-                return (values[index], position)
-            }
-        }
-        return nil
+        let joiner = joiner
+        let found = matcher.first(from: start, symbol: { $0 < limit ? text[$0] : nil }, join: { position, _, _ in
+            var next = position
+            while next < limit, next - position < joiner.limit, joiner.joins(text[next]) { next += 1 }
+            return next == position ? nil : next
+        }, accept: { entry, end in
+            !FoldedText.isWordByte(text[end]) && accept(matcher.values[entry], end)
+        })
+        return found.map { (matcher.values[$0.entry], $0.end) }
     }
 
     /// The entry whose phrase ends exactly at `end` (on a word end), and the phrase's start. With
@@ -147,31 +96,17 @@ package struct FoldedPhraseTable<Value> {
     package func match(_ text: FoldedBytes, endingAt end: Int, gluedStart: Bool = false,
                        where accept: (Value, Int) -> Bool) -> (value: Value, start: Int)? {
         guard end > 0, !FoldedText.isWordByte(text[end]) else { return nil }
-        let last = Int(text[end - 1])
-        for slot in lastStart[last]..<lastStart[last + 1] {
-            let index = byLast[slot]
-            var position = end
-            var matched = true
-            var k = starts[index + 1] - 1
-            while k >= starts[index] {
-                let byte = bytes[k]
-                if byte == 0x20 {
-                    var previous = position
-                    while previous > 0, position - previous < joiner.limit, joiner.joins(text[previous - 1]) { previous -= 1 }
-                    if previous == position { matched = false; break }
-                    position = previous
-                } else {
-                    if position == 0 || text[position - 1] != byte { matched = false; break }
-                    position -= 1
-                }
-                k -= 1
-            }
-            if matched && (gluedStart || boundary.allows(text[position - 1]) && !FoldedText.isDigit(text[position - 1]))
-                && accept(values[index], position) {
-                return (values[index], position)
-            }
-        }
-        return nil
+        let joiner = joiner
+        let boundary = boundary
+        let found = matcher.first(endingAt: end, symbol: { $0 >= 0 ? text[$0] : nil }, join: { position, _, _ in
+            var previous = position
+            while previous > 0, position - previous < joiner.limit, joiner.joins(text[previous - 1]) { previous -= 1 }
+            return previous == position ? nil : previous
+        }, accept: { entry, start in
+            (gluedStart || boundary.allows(text[start - 1]) && !FoldedText.isDigit(text[start - 1]))
+                && accept(matcher.values[entry], start)
+        })
+        return found.map { (matcher.values[$0.entry], $0.start) }
     }
 }
 

@@ -35,10 +35,11 @@ package enum TemporalChromeLine {
              keeps: ["Ngày ký: 03/04/2025", "Ngày ký kết hợp đồng là 03/4/2025, lúc 10:11:12."]),
     ]
 
-    /// The rule words as folded bytes, prepared once.
-    private static let prepared: [(rule: Int, words: [UInt8])] = rules.indices.flatMap { index in
-        rules[index].starts.map { (index, Array($0.utf8)) }
-    }
+    /// The rule words as folded bytes in the kernel's phrase matcher, as listed, each with its rule's
+    /// index (a space in the words is a space in the line).
+    private static let starts = PhraseMatcher<UInt8, Int>(rules.indices.flatMap { index in
+        rules[index].starts.map { (Array($0.utf8), index) }
+    }, separator: 0, order: .asListed)
 
     /// The id of the rule that makes the line holding folded offset `offset` page furniture.
     package static func ruleID(_ text: FoldedBytes, lineOf offset: Int) -> String? {
@@ -48,16 +49,14 @@ package enum TemporalChromeLine {
         while text[start] == 0x20 || text[start] == 0x09 { start += 1 }
         var end = offset
         while end < text.count, text[end] != 0x0A, end - offset < 200 { end += 1 }
-        for (index, words) in prepared where hasPrefix(text, start, words) {
-            if rules[index].isLabel, text[text.skipSpaces(from: start + words.count, limit: 4)] != UInt8(ascii: ":") { continue }
-            if !rules[index].needsStampTime || hasStampTime(text, start..<end) { return rules[index].id }
-        }
-        return nil
-    }
-
-    package static func hasPrefix(_ text: FoldedBytes, _ start: Int, _ words: [UInt8]) -> Bool {
-        for k in words.indices where text[start + k] != words[k] { return false }
-        return !FoldedText.isLetter(text[start + words.count])
+        let found = starts.first(from: start, symbol: { $0 < text.count ? text[$0] : nil }, join: { _, _, _ in nil },
+                                 accept: { entry, wordsEnd in
+            let index = starts.values[entry]
+            guard !FoldedText.isLetter(text[wordsEnd]) else { return false }
+            if rules[index].isLabel, text[text.skipSpaces(from: wordsEnd, limit: 4)] != UInt8(ascii: ":") { return false }
+            return !rules[index].needsStampTime || hasStampTime(text, start..<end)
+        })
+        return found.map { rules[starts.values[$0.entry]].id }
     }
 
     /// `hh:mm:ss` somewhere in the line.

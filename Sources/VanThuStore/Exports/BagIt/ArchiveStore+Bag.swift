@@ -13,12 +13,16 @@ extension ArchiveStore {
         public var path: String
         public var sha256: String
         public var size: Int
+
+        public init(location: String, root: String, path: String, sha256: String, size: Int) {
+            self.location = location; self.root = root; self.path = path; self.sha256 = sha256; self.size = size
+        }
     }
 
     /// Streams the documents that still have a file in the inputs, in id order, each as the
     /// archive shows it (`archiveView`) with the files that hold it (sorted by path, then root).
     /// `query`, when given, keeps only the documents its words and filters find (no limit).
-    func forEachDocumentWithFiles(matching query: SearchQuery?,
+    public func forEachDocumentWithFiles(matching query: SearchQuery?,
                                   _ body: (_ summary: RecordSummary, _ json: [UInt8], _ files: [ArchivedFile]) throws -> Void) throws {
         var condition = "d.gone = 0"
         var arguments: [DatabaseValueConvertible?] = []
@@ -59,7 +63,7 @@ extension ArchiveStore {
     }
 
     /// How many documents the query (or the whole archive) finds whose every file is gone.
-    func goneDocumentCount(matching query: SearchQuery?) throws -> Int {
+    public func goneDocumentCount(matching query: SearchQuery?) throws -> Int {
         var condition = "d.gone = 1"
         var arguments: [DatabaseValueConvertible?] = []
         if let query {

@@ -35,11 +35,14 @@ public struct BagWriter {
         public var baggingDate: String
         /// `Bag-Software-Agent`.
         public var software: String
+        /// Input roots recorded by name (`district-3:/mnt/scans`, on a shared store) → where their
+        /// files are on this machine. Roots recorded by path need none.
+        public var rootPaths: [String: String]
 
         public init(organization: String, description: String? = nil, keyRow: Bool = false, query: SearchQuery? = nil,
-                    baggingDate: String, software: String) {
+                    baggingDate: String, software: String, rootPaths: [String: String] = [:]) {
             self.organization = organization; self.description = description; self.keyRow = keyRow; self.query = query
-            self.baggingDate = baggingDate; self.software = software
+            self.baggingDate = baggingDate; self.software = software; self.rootPaths = rootPaths
         }
     }
 
@@ -87,11 +90,11 @@ public struct BagWriter {
         }
     }
 
-    public let store: ArchiveStore
+    public let store: any RecordStore
     public let destination: URL
     public let options: Options
 
-    public init(store: ArchiveStore, destination: URL, options: Options) {
+    public init(store: any RecordStore, destination: URL, options: Options) {
         self.store = store
         self.destination = destination.standardizedFileURL
         self.options = options
@@ -165,7 +168,7 @@ public struct BagWriter {
                 if madeFolders.insert(parent).inserted {
                     try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
                 }
-                let copied = try Self.copy(file, to: url, buffer: &buffer)
+                let copied = try Self.copy(file, from: Self.filePath(file, rootPaths: options.rootPaths), to: url, buffer: &buffer)
                 try manifest.write(BagPath.manifestLine(copied.sha256, "data/" + relative))
                 summary.payloadBytes += copied.bytes
                 summary.payloadFiles += 1
@@ -243,11 +246,19 @@ public struct BagWriter {
         return String(format: value < 10 ? "%.2f" : "%.1f", value) + " " + units[unit]
     }
 
+    /// Where an original is on this machine: its location, or for a root recorded by name, the
+    /// path given for that name and the file's path inside it. A name with no path given is
+    /// left as it is (and cannot be opened: the message names it).
+    static func filePath(_ file: ArchiveStore.ArchivedFile, rootPaths: [String: String]) -> [UInt8] {
+        guard let root = rootPaths[file.root], file.location != file.root else { return PathEscape.unescape(file.location) }
+        return Array((root.hasSuffix("/") ? root : root + "/").utf8) + PathEscape.unescape(file.path)
+    }
+
     /// Copies one original into the bag and hashes it in the same pass; its checksum must be the
     /// one recorded when it was archived.
-    static func copy(_ file: ArchiveStore.ArchivedFile, to url: URL, buffer: inout [UInt8]) throws -> (sha256: String, bytes: Int) {
+    static func copy(_ file: ArchiveStore.ArchivedFile, from path: [UInt8], to url: URL, buffer: inout [UInt8]) throws -> (sha256: String, bytes: Int) {
         let shown = file.location
-        let (opened, problem) = BagFile.openRegular(PathEscape.unescape(file.location))
+        let (opened, problem) = BagFile.openRegular(path)
         guard let fd = opened else { throw Problem.originalUnreadable(path: shown, reason: problem ?? "cannot open") }
         defer { close(fd) }
         let out = try BagFile(creating: url)

@@ -40,7 +40,7 @@ struct RecordSchemaTests {
         record.titleRule = "h1"
         record.dateSource = "byline"
         record.gone = true
-        record.pages = PageProvenance(count: 2, textOrigin: "mixed", ocrConfidence: 91, failedPages: [2], signatures: 1, signers: ["Đinh Văn Tùng"])
+        record.pages = PageProvenance(count: 2, textOrigin: "mixed", ocrConfidence: 91, failedPages: [2], signatures: 1, signers: ["Đinh Văn Tùng"], created: "2024-02-29")
         record.droppedLines = [ChromeFilter.DroppedLine(rule: "chrome.counter", text: "Đang truy cập: 41", line: 0)]
         return record
     }

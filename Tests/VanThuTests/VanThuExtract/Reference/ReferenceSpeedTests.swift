@@ -34,7 +34,7 @@ struct ReferenceNormalizedTests {
         }
     }
 
-    /// The type words by first byte, longest first, find what the search of every fold found:
+    /// The type words in the kernel's matcher, longest first, find what the search of every fold found:
     /// the longest fold that matches at a word start and ends at a word end.
     @Test func typeFoldsFindTheLongestMatch() {
         let lexicon = DocumentLexicon.standard
@@ -53,16 +53,9 @@ struct ReferenceNormalizedTests {
                         best = name; bestLength = bytes.count
                     }
                 }
-                var found: String?
-                for (fold, name) in lexicon.typeFoldsByFirstByte[Int(folded[w])] {
-                    let end = w + fold.count
-                    if end <= folded.count && Array(folded[w..<end]) == fold
-                        && (end == folded.count || !FoldedText.isWordByte(folded[end])) {
-                        found = name
-                        break
-                    }
-                }
-                #expect(found == best, "\(text) at \(w)")
+                let found = lexicon.typeName(in: folded, at: w)
+                #expect(found?.name == best, "\(text) at \(w)")
+                #expect(found.map(\.length) ?? 0 == bestLength, "\(text) at \(w)")
             }
         }
     }

@@ -126,6 +126,20 @@ struct ScanReaderTests {
         #expect(throws: ScanFailure.self) { try ScanReader.readImage(try Self.bytes("two-pages.tif"), settings: settings) }
     }
 
+    /// The limit counts the engine thread's CPU time: waiting (a loaded machine, where the thread
+    /// is not scheduled) does not use it up, working does.
+    @Test func thePageTimeLimitCountsCPUTimeNotWaiting() {
+        let start = TesseractEngine.threadCPUSeconds()
+        Thread.sleep(forTimeInterval: 0.3)
+        let afterSleep = TesseractEngine.threadCPUSeconds()
+        #expect(afterSleep - start < 0.1)
+        var sum = 0.0
+        let busyUntil = ContinuousClock.now.advanced(by: .milliseconds(200))
+        while ContinuousClock.now < busyUntil { sum += sin(sum) + 1 }
+        #expect(sum > 0)
+        #expect(TesseractEngine.threadCPUSeconds() - afterSleep > 0.01)
+    }
+
     // MARK: bad inputs: quarantined with a reason, fast, without decoding a huge image
 
     static func minimalPDF(_ catalogue: String, trailerExtra: String = "") -> [UInt8] {
@@ -200,6 +214,15 @@ struct ScanReaderFormatsTests {
         #expect(reading.textOrigin == "text-layer")
         #expect(reading.createdDay == "2023-09-12")
         #expect(reading.pageSummary == ["1 text-layer", "2 text-layer"])
+    }
+
+    @Test func aPageEndingInsideAParagraphRunsOnIntoTheNext() {
+        let reading = ScanReading(pageCount: 4, pages: [PageText(number: 1, text: "Các chi bộ đăng", origin: .textLayer, confidence: nil, continues: true),
+                                                        PageText(number: 2, text: "ký mô hình.\nHết", origin: .textLayer, confidence: nil, continues: true),
+                                                        PageText(number: 4, text: "Nơi nhận:", origin: .ocr, confidence: 90)],
+                                  failures: [PageFailure(number: 3, reason: "OCR failed")], title: nil, created: nil)
+        // Page 3 is missing: what page 2 went on with is lost, so page 4 starts a paragraph.
+        #expect(reading.text == "Các chi bộ đăng ký mô hình.\nHết\n\nNơi nhận:")
     }
 
     @Test func hintsOfAMixedReading() {

@@ -51,6 +51,67 @@ struct PageLayoutTests {
         """)
     }
 
+    /// Words laid out from x 0 with `gap` points between them, on the row at `y`.
+    private func row(_ words: [String], gap: Double, y: Double) -> [PlacedCharacter] {
+        var x = 0.0, characters: [PlacedCharacter] = []
+        for word in words {
+            characters += placed(word, x: x, y: y)
+            x += Double(word.unicodeScalars.count) * 6 + gap
+        }
+        return characters
+    }
+
+    @Test func aHeadlineThatReachesTheEdgeAtNaturalSpacingStaysALineOfItsOwn() {
+        // Natural word gap 4 (the ragged rows). A headline at natural spacing comes near the text's
+        // right edge (21 letters and 6 gaps: x 150, 4 points short of it), its date line below; then
+        // a paragraph whose first row is justified: 19 letters, its 5 gaps stretched to 8 to reach x 154.
+        let characters = row(["Xã", "Hòa", "Bình", "mở", "lớp", "học", "nghề"], gap: 4, y: 0)
+            + row(["Thứ", "ba,", "05/03/2024"], gap: 4, y: 16)
+            + row(["Sáng", "nay", "các", "học", "viên", "đã"], gap: 8, y: 48)
+            + row(["nhận", "bằng", "mới."], gap: 4, y: 64)
+        #expect(PageLayout.lines(characters) == ["Xã Hòa Bình mở lớp học nghề", "Thứ ba, 05/03/2024", "",
+                                                 "Sáng nay các học viên đã nhận bằng mới."])
+        // A first row with stretched gaps (18 letters, 5 gaps of 8.4) is a wrapped paragraph's line: joined.
+        let stretched = row(["Xã", "Hòa", "Bình", "mở", "lớp", "học"], gap: 8.4, y: 0)
+            + row(["Thứ", "ba,", "05/03/2024"], gap: 4, y: 16)
+            + row(["Một", "dòng", "ngắn."], gap: 4, y: 48)
+        #expect(PageLayout.lines(stretched) == ["Xã Hòa Bình mở lớp học Thứ ba, 05/03/2024", "", "Một dòng ngắn."])
+        // A title wrapped before its last word, its gaps hardly stretched (4.25) but flush with the
+        // edge it sets: joined.
+        let wrapped = row(["Xã", "Hòa", "Bình", "mở", "lớp", "học", "nghề"], gap: 4.25, y: 0) + placed("2024", x: 0, y: 16)
+            + row(["Thứ", "ba,", "05/03/2024"], gap: 4, y: 48)
+        #expect(PageLayout.lines(wrapped) == ["Xã Hòa Bình mở lớp học nghề 2024", "", "Thứ ba, 05/03/2024"])
+    }
+
+    @Test func aPageWhoseLastRowIsJustifiedGoesOnOverleaf() {
+        // The last row reaches the edge with stretched gaps: its paragraph goes on overleaf.
+        let open = row(["Một", "dòng", "ngắn."], gap: 4, y: 0) + row(["Sáng", "nay", "các", "học", "viên", "đã"], gap: 7.2, y: 48)
+        #expect(PageLayout.page(open).continues)
+        // A short last row, or one at natural spacing, ends its paragraph.
+        let closed = row(["Sáng", "nay", "các", "học", "viên", "đã"], gap: 7.2, y: 0) + row(["Một", "dòng", "ngắn."], gap: 4, y: 16)
+        #expect(!PageLayout.page(closed).continues)
+        let natural = row(["Một", "dòng", "ngắn."], gap: 4, y: 0) + row(["Xã", "Hòa", "Bình", "mở", "lớp", "học", "nghề"], gap: 4, y: 48)
+        #expect(!PageLayout.page(natural).continues)
+    }
+
+    @Test func anOCRHeadlineThatReachesTheEdgeAtNaturalSpacingStaysALineOfItsOwn() {
+        // Natural gaps about 14 px in the ragged lines; the headline comes within 20 px of the right
+        // edge with gaps as natural; the paragraph's first line reaches it with gaps stretched to 30.
+        let lines = [OCRLine(text: "Xã Hòa Bình mở lớp học nghề cho thanh niên", left: 100, top: 100, right: 2280, bottom: 140, wordGaps: [14, 15, 13, 14, 14, 15, 14, 13]),
+                     OCRLine(text: "Thứ ba, 05/03/2024", left: 100, top: 150, right: 600, bottom: 190, wordGaps: [14, 15]),
+                     OCRLine(text: "Sáng nay các học viên đã nhận bằng", left: 100, top: 260, right: 2300, bottom: 300, wordGaps: [30, 31, 29, 30, 30, 31, 30]),
+                     OCRLine(text: "nghề mới.", left: 100, top: 310, right: 400, bottom: 350, wordGaps: [14])]
+        #expect(PageLayout.text(of: lines) == """
+        Xã Hòa Bình mở lớp học nghề cho thanh niên
+        Thứ ba, 05/03/2024
+
+        Sáng nay các học viên đã nhận bằng nghề mới.
+        """)
+        // Without word boxes (no natural spacing to compare with) a full line joins, as before.
+        #expect(PageLayout.text(of: lines.map { OCRLine(text: $0.text, left: $0.left, top: $0.top, right: $0.right, bottom: $0.bottom) })
+            .hasPrefix("Xã Hòa Bình mở lớp học nghề cho thanh niên Thứ ba, 05/03/2024\n"))
+    }
+
     @Test func blankAndZeroHeightCharactersAreDropped() {
         let characters = placed("A", x: 0, y: 0) + [PlacedCharacter(" ", x1: 6, y1: 0, x2: 9, y2: 14),
                                                     PlacedCharacter("x", x1: 9, y1: 5, x2: 12, y2: 5)]

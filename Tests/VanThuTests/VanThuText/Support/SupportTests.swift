@@ -110,6 +110,26 @@ struct GlobTests {
         #expect(!Glob("news/*.txt").matches("news/x/a.txt"))
         #expect(Glob("**/*.[th]*").matches("x/y/a.html"))
     }
+
+    /// Patterns with and without `**`, where the number of segments decides or does not.
+    @Test func segmentCountsAndStarsInTheMiddle() {
+        #expect(Glob("a/**/b").matches("a/b"))
+        #expect(Glob("a/**/b").matches("a/x/y/b"))
+        #expect(!Glob("a/**/b").matches("a/x/y/c"))
+        #expect(Glob("**/x/*.txt").matches("q/x/r.txt"))
+        #expect(!Glob("**/x/*.txt").matches("q/x/r/s.txt"))
+        #expect(!Glob("*/*").matches("a"))
+        #expect(!Glob("*/*").matches("a/b/c"))
+        #expect(Glob("*/*").matches("a/b"))
+        #expect(Glob("**/**/c").matches("c"))
+        #expect(Glob("a/**").matches("a"))
+        #expect(!Glob("a/**").matches("b"))
+        #expect(!Glob("**/[Rr][Ee][Aa][Dd][Mm][Ee]").matches("readme/notes.txt"))
+        #expect(Glob("**/[Rr][Ee][Aa][Dd][Mm][Ee]").matches("docs/ReadMe"))
+        let parts = Glob.segments(of: "kho/2024/README.md")
+        #expect(Glob("**/[Rr][Ee][Aa][Dd][Mm][Ee][._-]*").matches(segments: parts))
+        #expect(!Glob("**/*.json").matches(segments: parts))
+    }
 }
 
 struct FoldingBasicsTests {

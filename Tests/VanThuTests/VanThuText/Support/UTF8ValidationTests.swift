@@ -6,7 +6,7 @@ import Testing
 /// The DFA validator accepts exactly what the standard library accepts, says ASCII exactly when
 /// every byte is, and makes the strings `String(decoding:as:)` makes; `firstInvalidUTF8` finds
 /// where the longest valid prefix ends. Inputs mix Vietnamese letters, 4-byte scalars and every
-/// kind of fault, at every offset in the eight-byte words the scan reads.
+/// kind of fault, after runs of ASCII of every length up to sixteen.
 struct UTF8ValidationTests {
     /// Valid sequences, and faults: overlong forms, surrogates, past U+10FFFF, stray continuation
     /// bytes, bytes that never occur, and sequences cut short.
@@ -69,9 +69,9 @@ struct UTF8ValidationTests {
         }
     }
 
-    /// Each piece after every length of ASCII (so that it straddles the scan's eight-byte words),
-    /// followed by ASCII, by Vietnamese text or by nothing: the scan must carry its state across
-    /// words, and a word of ASCII skipped whole must not hide a sequence left open.
+    /// Each piece after every length of ASCII up to sixteen, followed by ASCII, by Vietnamese text
+    /// or by nothing: the scan carries its state from byte to byte, and ASCII after a sequence
+    /// left open must not close it.
     @Test func everyPieceAtEveryOffset() {
         let tails: [[UInt8]] = [[], Array("abcdefghijklmnop".utf8), Array("ộc đường ".utf8), [0x80, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41]]
         for piece in Self.pieces {

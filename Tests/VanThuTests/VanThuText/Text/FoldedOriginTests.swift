@@ -30,8 +30,59 @@ struct FoldedOriginTests {
         text += "e" + String(repeating: "\u{0301}", count: 400) + " cuối"
         let input = Array(text.utf8)
         let folded = FoldedText(utf8: input)
-        let expected = FoldedTextEquivalenceTests.reference(input)
+        let expected = FoldedTextTests.reference(input)
         #expect(folded.bytes == expected.bytes)
         #expect(folded.origin.array == expected.origin)
+    }
+
+    /// `copy` reads blocks in order: the same entries as the subscript, from and to any place,
+    /// across blocks of steps and blocks kept whole.
+    @Test func copiedRangesAreTheEntries() {
+        var generator = SplitMix64(state: 15)
+        var value: Int32 = 3
+        var values: [Int32] = []
+        for _ in 0..<700 {
+            values.append(value)
+            value += Int32(generator.next() % 40 == 0 ? 5 + generator.next() % 300 : 1 + generator.next() % 4)
+        }
+        let origin = FoldedOrigin(values)
+        var out = [Int32](repeating: -1, count: values.count)
+        for _ in 0..<400 {
+            let a = Int(generator.next() % UInt64(values.count + 1))
+            let b = Int(generator.next() % UInt64(values.count + 1))
+            let range = min(a, b)..<max(a, b)
+            out.withUnsafeMutableBufferPointer { origin.copy(range, to: $0.baseAddress!) }
+            #expect(Array(out[0..<range.count]) == Array(values[range]), "\(range)")
+        }
+    }
+
+    /// The fold of kept lines, made from the whole text's fold, is the fold of the kept text,
+    /// with a line longer than the chunks the origins are copied in.
+    @Test func keptLinesFoldAsTheKeptText() {
+        let long = String(repeating: "Điều 5. Hiệu lực thi hành ", count: FoldedText.chunk / 10)
+        let originalLines = ["Trang chủ", long, "Quay lại", "Nơi nhận: Bộ Tài chính", "", "Chia sẻ", "Ký tên"]
+        let original = Array(originalLines.joined(separator: "\n").utf8)
+        let fold = FoldedText(utf8: original)
+        // Each line's range in the text and in its fold (a newline folds to one byte, itself).
+        var ranges: [(utf8: Range<Int>, folded: Range<Int>)] = []
+        var (byte, folded) = (0, 0)
+        for line in originalLines {
+            let foldedEnd = fold.bytes[folded...].firstIndex(of: 0x0A) ?? fold.bytes.count
+            ranges.append((byte..<(byte + line.utf8.count), folded..<foldedEnd))
+            byte += line.utf8.count + 1
+            folded = foldedEnd + 1
+        }
+        var kept: [UInt8] = []
+        var lines: [(folded: Range<Int>, from: Int, to: Int, newlines: Int)] = []
+        for index in [1, 3, 6] {
+            let newlines = kept.isEmpty ? 0 : (index == 6 ? 2 : 1)
+            kept += [UInt8](repeating: 0x0A, count: newlines)
+            lines.append((ranges[index].folded, ranges[index].utf8.lowerBound, kept.count, newlines))
+            kept += original[ranges[index].utf8]
+        }
+        let made = FoldedText(lines: lines, of: fold, count: kept.count)
+        let expected = FoldedText(utf8: kept)
+        #expect(made.bytes == expected.bytes)
+        #expect(made.origin.array == expected.origin.array)
     }
 }

@@ -2,9 +2,9 @@ import Testing
 import Foundation
 @testable import VanThuText
 
-/// `UnicodeCleaner.endOfPlainRun` (eight bytes at a time first) against the byte-at-a-time scan it
-/// had before, from every start of random and edge inputs, valid UTF-8 or not.
-struct PlainRunEquivalenceTests {
+/// `UnicodeCleaner.endOfPlainRun` (its byte table) against the rule written out byte by byte,
+/// from every start of random and edge inputs, valid UTF-8 or not; and a few runs whose end is known.
+struct PlainRunTests {
     static func reference(_ input: [UInt8], from start: Int) -> Int {
         let count = input.count
         var index = start
@@ -34,24 +34,7 @@ struct PlainRunEquivalenceTests {
         }
     }
 
-    @Test func stopMaskIsExactForEveryByteInEveryPlace() {
-        for byte in 0...255 {
-            for place in 0..<8 {
-                for filler: UInt8 in [0x00, 0x1F, 0x20, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xFF] {
-                    var bytes = [UInt8](repeating: filler, count: 8)
-                    bytes[place] = UInt8(byte)
-                    let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-                    let mask = UnicodeCleaner.stopMask(word)
-                    for k in 0..<8 {
-                        let stops = bytes[k] < 0x20 || bytes[k] == 0x7F || bytes[k] >= 0xC0
-                        #expect((mask >> (8 * UInt64(k) + 7)) & 1 == (stops ? 1 : 0), "byte \(byte) at \(place), filler \(filler)")
-                    }
-                }
-            }
-        }
-    }
-
-    @Test func sameAsByteAtATimeOnRandomText() {
+    @Test func randomTextFollowsTheRule() {
         var generator = SplitMix64(state: 0xC1EA)
         let extra = ["\r\n", "\t", "\u{0}", "\u{7F}", "\u{85}", "\u{A0}", "\u{AD}", "\u{200B}", "\u{FEFF}", "Ð", "ð", "\u{2028}"]
         for _ in 0..<3_000 {
@@ -67,12 +50,25 @@ struct PlainRunEquivalenceTests {
         }
     }
 
-    @Test func sameAsByteAtATimeOnEdges() {
+    @Test func edgesFollowTheRule() {
         for text in ["", "a", "abcdefgh", "abcdefghi", "Ủy ban nhân dân tỉnh Đắk Lắk giao các sở, ngành",
                      String(repeating: "ban ", count: 50) + "\n", String(repeating: "ệ", count: 30), "abcdefg\u{C3}"] {
             Self.expectSame(Array(text.utf8))
         }
         Self.expectSame([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0xC3])
         Self.expectSame([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0xE1, 0xBA])
+    }
+
+    @Test func runsEndWhereCleaningHasWorkToDo() {
+        func end(_ text: String, from start: Int = 0) -> Int {
+            Array(text.utf8).withUnsafeBufferPointer { UnicodeCleaner.endOfPlainRun($0, from: start) }
+        }
+        #expect(end("Sở Nội vụ tỉnh") == "Sở Nội vụ tỉnh".utf8.count)  // Vietnamese letters are plain
+        #expect(end("ab\tcd") == 2)                                      // a tab is not
+        #expect(end("xã Ðông") == "xã ".utf8.count)                      // Ð (U+00D0) is not
+        #expect(end("số\u{00A0}5") == "số".utf8.count)                   // nor a no-break space
+        #expect(end("ngày\u{200B}") == "ngày".utf8.count)                // nor a zero-width space
+        #expect(end("a\u{0301}") == 1)                                   // nor a combining mark
+        #expect(end("\u{7F}abc", from: 1) == 4)
     }
 }

@@ -1,0 +1,44 @@
+/// The words the classifier's rules look for, as tables of the lexicon: each word with a line of
+/// the project's own that it marks, and lines that no word of the table marks
+/// (`FoldedWordTableTests` checks them all). The rules in `ClassifyStage` say what a table is
+/// for; the words are here.
+package struct ClassifierLexicon: Sendable {
+    /// Labels of a legal-document register (a database page that describes one document): the
+    /// page is that document.
+    package var registerLabels: FoldedWordTable
+    /// Closing formulas that stand alone on their line at the end of a letter, a notice or an
+    /// invitation (with `!` or `.` or nothing after them).
+    package var closingFormulas: FoldedWordTable
+    /// The subject cues that follow a type name in a document's own title line (`… về việc …`).
+    package var subjectCues: FoldedWordTable
+    /// Where a cue is the start of another word: `về việc làm` (about employment).
+    package var notSubjectCues: FoldedWordTable
+
+    /// Every table, for the tests that check their examples.
+    package var tables: [FoldedWordTable] { [registerLabels, closingFormulas, subjectCues, notSubjectCues] }
+
+    package static let standard = ClassifierLexicon(
+        registerLabels: FoldedWordTable("classify.register-labels", [
+            ("so hieu:", "Số hiệu: 21/QĐ-UBND"),
+            ("so ky hieu:", "Số ký hiệu: 8/KH-BCĐ"),
+            ("loai van ban:", "Loại văn bản: Quyết định"),
+            ("noi ban hanh:", "Nơi ban hành: Ủy ban nhân dân huyện Đông Hòa"),
+            ("co quan ban hanh:", "Cơ quan ban hành: Sở Giáo dục và Đào tạo"),
+            ("nguoi ky:", "Người ký: Lưu Văn Khải"),
+            ("ngay ban hanh:", "Ngày ban hành: 11/04/2022"),
+        ], notMatching: ["Số: 21/QĐ-UBND", "Người ký tên dưới đây xác nhận", "Ngày ban hành văn bản chưa rõ"]),
+        closingFormulas: FoldedWordTable("classify.closing-formulas", .wholeLine, [
+            ("tran trong", "Trân trọng!"),
+            ("tran trong thong bao", "Trân trọng thông báo."),
+            ("tran trong kinh moi", "Trân trọng kính mời"),
+            ("tran trong de nghi", "Trân trọng đề nghị!"),
+        ], notMatching: ["Trân trọng cảm ơn quý vị đã theo dõi", "Trân trọng kính mời các đại biểu tới dự", "Kính mời"]),
+        subjectCues: FoldedWordTable("classify.subject-cues", [
+            ("ve viec ", "về việc kiện toàn Tổ công tác"),
+            ("v/v ", "V/v chuẩn bị hội nghị tổng kết"),
+        ], notMatching: ["vệ sinh môi trường khu dân cư", "về thăm gia đình chính sách", "V/v:"]),
+        notSubjectCues: FoldedWordTable("classify.not-subject-cues", [
+            ("ve viec lam ", "về việc làm cho lao động nông thôn"),
+        ], notMatching: ["về việc lập danh sách cử tri"])
+    )
+}

@@ -1,0 +1,157 @@
+import Foundation
+import GRDB
+import struct VanThuExtract.Record
+import Testing
+@testable import VanThuText
+@testable import VanThuExtract
+@testable import VanThuStore
+
+/// A record larger than `RecordBlob.pieceBytes` is exported a piece at a time, and a text whose
+/// fold passes the index's `segmentBytes` (here 1 MB) is indexed in segments (issue 14, item 8): the archive
+/// and the search see the same document as when it was read and indexed whole.
+@Suite(.serialized)
+struct LargeRecordTests {
+    /// Segments of 1 MB (the default is 4 MB), so a text of 3 MB is indexed in three.
+    static let segmentBytes = 1 << 20
+
+    /// About 3 MB of invented lines, each numbered so no two are alike; `marker` closes the
+    /// last line only.
+    static func largeText(marker: String) -> String {
+        var lines = ["ỦY BAN NHÂN DÂN XÃ HƯNG LONG", "Số 77/BC-UBND", "Báo cáo tổng hợp ý kiến cử tri năm 2022"]
+        for number in 0..<30_000 {
+            lines.append("Ý kiến số \(number): cử tri thôn Đồng Xoài đề nghị sửa đường liên thôn và kênh mương nội đồng.")
+        }
+        lines.append("Phần cuối ghi nhận kiến nghị về \(marker).")
+        return lines.joined(separator: "\n")
+    }
+
+    /// A store holding one large record (with a store-only member, so the export cuts it), indexed.
+    static func store(_ folder: URL, marker: String = "trạm bơm Cầu Vồng") throws -> (ArchiveStore, Record) {
+        var record = try ArchiveStoreTests.record()
+        record.text = largeText(marker: marker)
+        record.droppedLines = [ChromeFilter.DroppedLine(rule: "chrome.counter", text: "Lượt xem: 12", line: 4)]
+        let store = try ArchiveStore(folder: folder, indexSegmentBytes: Self.segmentBytes)
+        let run = try store.beginRun()
+        let prepared = PreparedRecord(record, folded: nil)
+        #expect(prepared.json.count > 2 * RecordBlob.pieceBytes)
+        #expect(prepared.search.body.utf8.count > 2 * Self.segmentBytes)
+        var batch = ArchiveStore.Batch()
+        batch.archived.append(.init(prepared, ArchiveStore.SourceRow(location: "/in/big.txt", root: "/in", path: record.source.path,
+                                                                   size: record.text.utf8.count, mtime: 0, sha256: record.source.sha256,
+                                                                   documentId: record.id, status: .archived, extractorVersion: "test")))
+        try store.apply(batch, run: run, extractorVersion: "test")
+        try #require(store.index).apply([prepared.search], run: run)
+        return (store, record)
+    }
+
+    /// Every record as `forEachArchiveRecord` hands it over: summary, JSON joined, pieces.
+    static func pieces(_ store: some RecordStore) throws -> [(RecordSummary, [UInt8], Int)] {
+        var seen: [(RecordSummary, [UInt8], Int)] = []
+        try store.forEachArchiveRecord { summary, pieces in
+            var json: [UInt8] = []
+            var count = 0
+            try pieces { json += $0; count += 1 }
+            seen.append((summary, json, count))
+        }
+        return seen
+    }
+
+    @Test func aLargeRecordIsExportedInPiecesAsTheWholeRecordIs() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (store, record) = try Self.store(folder)
+        var whole: [(RecordSummary, [UInt8])] = []
+        try store.forEachRecord { whole.append(($0, $1)) }
+        let streamed = try Self.pieces(store)
+        #expect(streamed.count == 1 && whole.count == 1)
+        #expect(streamed.first?.2 ?? 0 > 2)
+        #expect(streamed.first?.0 == whole.first?.0)
+        #expect(streamed.first?.1 == whole.first?.1)
+        // The archive's JSON: without the store-only member, the record as extraction made it.
+        var archived = JSONWriter()
+        record.write(to: &archived)
+        #expect(streamed.first?.1 == archived.bytes)
+
+        // Gone, the record is patched, read whole: still the same as `forEachRecord`.
+        _ = try store.markGone(locations: ["/in/big.txt"])
+        var gone: [(RecordSummary, [UInt8])] = []
+        try store.forEachRecord { gone.append(($0, $1)) }
+        let streamedGone = try Self.pieces(store)
+        #expect(streamedGone.first?.1 == gone.first?.1)
+        #expect(streamedGone.first?.1 != archived.bytes)
+        #expect(try Record(jsonBytes: streamedGone.first?.1 ?? []).gone == true)
+    }
+
+    @Test func aLargeTextIsIndexedInSegmentsAndFoundOnce() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (store, record) = try Self.store(folder)
+        let index = try #require(store.index)
+        let rows = { try index.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM search") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM segments") ?? 0)
+        } }
+        let (searchRows, segmentRows) = try rows()
+        #expect(searchRows >= 3 && segmentRows == searchRows - 1)
+        #expect(store.indexIsSegmented)
+        #expect(index.entryCount == 1)
+
+        // A word of the last segment only, one in every segment, and the title's.
+        for text in ["tram bom cau vong", "\"lien thon\"", "kenh muong", "Hưng Long"] {
+            let hits = try store.search(SearchQuery(text: text))
+            #expect(hits.map(\.id) == [record.id], "\(text)")
+            #expect(try store.searchTotal(SearchQuery(text: text)) == 1, "\(text)")
+        }
+        let snippet = try #require(try store.search(SearchQuery(text: "tram bom cau vong")).first?.snippet)
+        #expect(snippet.contains("Cầu Vồng") && snippet.contains("«"))
+        var exported: [String] = []
+        try store.forEachRecord(matching: SearchQuery(text: "tram bom")) { summary, _ in exported.append(summary.id) }
+        #expect(exported == [record.id])
+
+        // Written again (a later run), its segments replace the earlier ones.
+        let prepared = PreparedRecord(record, folded: nil)
+        try index.apply([prepared.search], run: try store.beginRun())
+        #expect(try rows() == (searchRows, segmentRows))
+        // Dropped (its document rewritten by another run), no segment is left behind.
+        try index.pool.write { db in try db.execute(sql: "UPDATE entries SET run = -1") }
+        let repair = try store.reconcileSearchIndex()
+        #expect(repair.removed == 1 && repair.added == 1)
+        #expect(try rows() == (searchRows, segmentRows))
+    }
+
+    @Test func segmentsEndAfterALineBreakAndCoverTheText() {
+        let text = Array("mot hai\nba bon nam\nsau bay tam chin muoi mot tram\nngan".utf8)
+        let ranges = text.withUnsafeBufferPointer { SearchIndex.segments(of: $0, limit: 12) }
+        #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == text.count)
+        for (a, b) in zip(ranges, ranges.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
+        #expect(ranges.allSatisfy { $0.count <= 12 && !$0.isEmpty })
+        let pieces = ranges.map { String(decoding: text[$0], as: UTF8.self) }
+        #expect(pieces == ["mot hai\n", "ba bon nam\n", "sau bay tam ", "chin muoi ", "mot tram\n", "ngan"])
+        // A text within the limit is one segment, as it was indexed before segments.
+        #expect(text.withUnsafeBufferPointer { SearchIndex.segments(of: $0, limit: 100) } == [0..<text.count])
+    }
+
+    /// With no segmented document, the search runs the query it ran before segments existed, and
+    /// an index from before them (no `segments` table) is searched the same way.
+    @Test func anIndexWithoutSegmentsIsSearchedAsBefore() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ArchiveStore(folder: folder)
+        let record = try ArchiveStoreTests.record()
+        let run = try store.beginRun()
+        let prepared = PreparedRecord(record, folded: nil)
+        var batch = ArchiveStore.Batch()
+        batch.archived.append(.init(prepared, ArchiveStore.SourceRow(location: "/in/cv.txt", root: "/in", path: record.source.path,
+                                                                   size: 10, mtime: 0, sha256: record.source.sha256,
+                                                                   documentId: record.id, status: .archived, extractorVersion: "test")))
+        try store.apply(batch, run: run, extractorVersion: "test")
+        try #require(store.index).apply([prepared.search], run: run)
+        #expect(!store.indexIsSegmented)
+        let before = try store.search(SearchQuery(text: "dan van kheo")).map(\.id)
+        #expect(before == [record.id])
+        try #require(store.index).pool.write { db in try db.execute(sql: "DROP TABLE segments") }
+        let reopened = try ArchiveStore(folder: folder, readOnly: true)
+        #expect(!reopened.indexIsSegmented)
+        #expect(try reopened.search(SearchQuery(text: "dan van kheo")).map(\.id) == before)
+        #expect(try reopened.searchTotal(SearchQuery(text: "dan van kheo")) == 1)
+    }
+}
