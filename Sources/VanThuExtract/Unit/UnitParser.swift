@@ -584,8 +584,15 @@ package final class UnitParser {
     /// A short number that closes a name after its second syllable ("Bệnh viện Quân y 175,"): a number
     /// of at most four digits that the name's end follows, not a count ("Quân y 3 năm").
     private func numberEndsName(at k: Int) -> Bool {
-        guard k < tokens.count, tokens[k].isNumber, tokens[k].end - tokens[k].start <= 4 else { return false }
-        return k + 1 >= tokens.count || !continues(tokens[k + 1].gap) || lexicon.stopWords.contains(tokens[k + 1].key)
+        guard k < tokens.count, tokens[k].isNumber, tokens[k].end - tokens[k].start <= 4,
+              continues(tokens[k].gap) else { return false }  // not "an19⏎1", "Hòa tấu (07"
+        guard k + 1 < tokens.count else { return true }
+        let next = tokens[k + 1]
+        // A date goes on after its day ("hôm 24/4", "ngày 24-4", "24.4"): no name ends there.
+        if next.gap.contains(.slash) || next.gap.contains(.hyphen) || (next.gap.contains(.period) && next.isNumber) {
+            return false
+        }
+        return !continues(next.gap) || lexicon.stopWords.contains(next.key)
     }
 
     /// More tails after a tail ("Quản lý" + "lao động" + "ngoài nước"), also after "và".
