@@ -26,7 +26,7 @@ package enum PGValue: Sendable {
 package final class PostgresLink: @unchecked Sendable {
     let location: PostgresLocation
     private let lock = NSLock()
-    private var idle: [PostgresConnection] = []
+    private var idle: [WatchedConnection] = []
     private var nextID = 1
     private let logger: Logger
     /// Tries of a unit of work whose connection failed, and the pause before each new try.
@@ -43,17 +43,17 @@ package final class PostgresLink: @unchecked Sendable {
     }
 
     deinit {
-        for connection in idle { try? connection.close().wait() }
+        for pooled in idle { try? pooled.connection.close().wait() }
     }
 
-    private func connect() throws -> PostgresConnection {
+    private func connect() throws -> WatchedConnection {
         let id = lock.withLock { defer { nextID += 1 }; return nextID }
         var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
                                                              password: location.password, database: location.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(10)
         do {
-            return try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
-                                                  id: id, logger: logger).wait()
+            return WatchedConnection(try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(),
+                                                                    configuration: configuration, id: id, logger: logger).wait())
         } catch {
             throw PostgresStoreError.unreachable(location: location.redacted, reason: Self.reason(error))
         }
@@ -64,21 +64,23 @@ package final class PostgresLink: @unchecked Sendable {
     package func withSession<T>(_ body: (PGSession) throws -> T) throws -> T {
         var pooled = lock.withLock { idle.popLast() }
         // A pooled connection the server ended while it was idle is dropped, not used.
-        while let connection = pooled, connection.isClosed {
-            try? connection.close().wait()
+        while let watched = pooled, watched.connection.isClosed {
+            try? watched.connection.close().wait()
             pooled = lock.withLock { idle.popLast() }
         }
-        let connection = try pooled ?? connect()
-        let session = PGSession(connection: connection, logger: logger, timeout: queryTimeout, location: location.redacted)
+        let watched = try pooled ?? connect()
+        let connection = watched.connection
+        let session = PGSession(connection: connection, watch: watched.watch, logger: logger, timeout: queryTimeout,
+                                location: location.redacted)
         do {
             let value = try body(session)
-            lock.withLock { idle.append(connection) }
+            lock.withLock { idle.append(watched) }
             return value
         } catch {
             if Self.isConnectionLoss(error) || connection.isClosed {
                 try? connection.close().wait()
             } else {
-                lock.withLock { idle.append(connection) }
+                lock.withLock { idle.append(watched) }
             }
             throw error
         }
@@ -107,7 +109,7 @@ package final class PostgresLink: @unchecked Sendable {
     /// Closes every pooled connection.
     package func close() {
         let connections = lock.withLock { defer { idle = [] }; return idle }
-        for connection in connections { try? connection.close().wait() }
+        for pooled in connections { try? pooled.connection.close().wait() }
     }
 
     /// The connection is gone (or never came): the server went away, the network dropped it, or
@@ -144,8 +146,56 @@ package final class PostgresLink: @unchecked Sendable {
     }
 }
 
+/// A connection with the one watcher of its close (`PGSession.wait` says why it is watched).
+struct WatchedConnection: Sendable {
+    let connection: PostgresConnection
+    let watch: CloseWatch
+
+    init(_ connection: PostgresConnection) {
+        self.connection = connection
+        let watch = CloseWatch()
+        connection.closeFuture.whenComplete { _ in watch.closed() }
+        self.watch = watch
+    }
+}
+
+/// Wakes the statement waiting on a connection when the connection closes. One per connection,
+/// registered once: a callback on `closeFuture` for each statement would stay (with the answer
+/// it captured, rows and all) until the connection closed, and a long-lived connection would
+/// keep every answer it ever gave.
+final class CloseWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isClosed = false
+    private weak var waiter: (any Waking)?
+
+    /// `waiter` is woken if the connection closes while it waits (at once if it already has).
+    func begin(_ waiter: any Waking) {
+        let closed = lock.withLock { () -> Bool in
+            self.waiter = waiter
+            return isClosed
+        }
+        if closed { waiter.signal() }
+    }
+
+    func end() {
+        lock.withLock { waiter = nil }
+    }
+
+    func closed() {
+        let waiter = lock.withLock { () -> (any Waking)? in
+            isClosed = true
+            return self.waiter
+        }
+        waiter?.signal()
+    }
+}
+
+protocol Waking: AnyObject {
+    func signal()
+}
+
 /// A statement's answer, or the connection's close, whichever comes first (`PGSession.wait`).
-private final class Answer<T: Sendable>: @unchecked Sendable {
+private final class Answer<T: Sendable>: Waking, @unchecked Sendable {
     private let condition = NSCondition()
     private var result: Result<T, any Error>?
     private var woken = false
@@ -171,6 +221,7 @@ private final class Answer<T: Sendable>: @unchecked Sendable {
 /// One connection, used by one thread at a time.
 package struct PGSession {
     let connection: PostgresConnection
+    let watch: CloseWatch
     let logger: Logger
     var timeout: Double = 300
     var location: String = ""
@@ -197,7 +248,8 @@ package struct PGSession {
     private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
         let answered = Answer<T>()
         future.whenComplete { answered.set($0) }
-        connection.closeFuture.whenComplete { _ in answered.signal() }
+        watch.begin(answered)
+        defer { watch.end() }
         guard let result = answered.wait(timeout: timeout) else {
             let closed = connection.isClosed
             let closing: EventLoopFuture<Void> = connection.close()

@@ -87,19 +87,26 @@ enum PostgresSearch {
         return try link.retrying { session in Int(try session.query(sql, filter.values)[0].value(0, as: Int64.self)) }
     }
 
-    private struct TextOnly: Decodable { var text: String }
-
     private static func run(_ query: SearchQuery, link: PostgresLink) throws -> [SearchHit] {
         let snippetTerms = query.terms
         let filter = try filters(query, firstParameter: 1)
         let whereClause = filter.whereClause.isEmpty ? "" : "WHERE " + filter.whereClause
-        let order = filter.tsqueryParameter.map {
-            "ts_rank('{0.1, 0.2, 0.4, 1.0}', d.search, to_tsquery('vanthu', $\($0))) DESC, d.id"
-        } ?? "d.date DESC NULLS LAST, d.id"
-        let sql = "SELECT d.id, d.path, d.title, d.date, d.kind, d.record, d.gone FROM documents d \(whereClause) ORDER BY \(order) LIMIT \(query.limit)"
+        let (score, order) = filter.tsqueryParameter.map {
+            ("ts_rank('{0.1, 0.2, 0.4, 1.0}', d.search, to_tsquery('vanthu', $\($0)))", "DESC")
+        } ?? ("d.date", "DESC NULLS LAST")
+        // The ranked ids first, then for only those the text, which the server takes out of the
+        // record: a record is the whole document with its facts, and the snippet needs its text
+        // alone. PostgreSQL's text holds no U+0000: a record's escaped one reads as a space, in
+        // the snippet only.
+        let sql = """
+            WITH top AS MATERIALIZED (SELECT d.id, \(score) AS score FROM documents d \(whereClause)
+                                      ORDER BY score \(order), d.id LIMIT \(query.limit))
+            SELECT d.id, d.path, d.title, d.date, d.kind, replace(convert_from(d.record, 'UTF8'), '\\u0000', '\\u0020')::json ->> 'text', d.gone
+            FROM top JOIN documents d ON d.id = top.id ORDER BY top.score \(order), top.id
+            """
         return try link.retrying { session in
             try session.query(sql, filter.values).map { row in
-                let text = (try? JSONDecoder().decode(TextOnly.self, from: Data(try row.bytes(5))))?.text ?? ""
+                let text = try row.value(5, as: String?.self) ?? ""
                 let parts = ArchiveStore.snippetParts(text, terms: snippetTerms)
                 return SearchHit(id: try row.value(0), path: try row.value(1), title: try row.value(2), date: try row.value(3),
                                  kind: try row.value(4), snippet: parts.marked, gone: try row.value(6, as: Bool.self),
