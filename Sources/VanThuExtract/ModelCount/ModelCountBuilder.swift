@@ -413,7 +413,9 @@ package struct ModelCountBuilder {
         let candidate = candidates[index]
         let left = leftStart(of: index)
         let right = rightEnds[index]
-        let leftSegments = unquoted(left..<candidate.start)
+        // A count written after its noun ("nâng tổng số mô hình lên 38") reads its left side up to
+        // "mô hình": the words before the number's noun ("tổng số") may end a cue.
+        let leftSegments = unquoted(left..<(candidate.numberEnd != nil ? candidate.anchor.lowerBound : candidate.start))
         let rightSegments = unquoted(candidate.nameEnd..<max(candidate.nameEnd, right))
         // Fields first: their words ("xây dựng hệ thống chính trị") are not statuses. The right
         // side describes the counted models; the left names a field only as a part's label.
