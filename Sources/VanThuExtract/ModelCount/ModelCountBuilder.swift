@@ -210,12 +210,25 @@ package struct ModelCountBuilder {
             openTotal = nil
             guard index > 0, candidates[index - 1].partOf == nil,
                   let markerEnd = marker(between: candidates[index - 1].nameEnd, and: candidate.start) else { continue }
-            candidates[index].partOf = index - 1
+            // "có 30 mô hình, tăng 3 mô hình so với năm trước. Trong đó, …": a change is not broken
+            // down; the breakdown is of the stock before it.
+            var total = index - 1
+            if total > 0, candidates[total - 1].partOf == nil, isChange(total),
+               text.sentenceStart(of: candidates[total - 1].start) == text.sentenceStart(of: candidates[total].start) {
+                total -= 1
+            }
+            candidates[index].partOf = total
             candidates[index].partClauseStart = markerEnd
-            openTotal = index - 1
+            openTotal = total
             openUntil = listEnd(from: candidate.start)
             lastPartEnd = candidate.nameEnd
         }
+    }
+
+    /// Whether the count at `index` is a change ("tăng 3 mô hình"): a delta row right before its number.
+    private func isChange(_ index: Int) -> Bool {
+        let floor = text.sentenceStart(of: candidates[index].start)
+        return existential(before: candidates[index].start, floor: floor)?.status == .delta
     }
 
     /// Whether a semicolon between two counts opens a clause of its own ("…; năm 2020 có thêm 50
@@ -378,7 +391,8 @@ package struct ModelCountBuilder {
                 cursor = open
                 continue
             }
-            if text.isClauseEnd(at: cursor - 1) { return cursor }
+            // "…; văn hóa, xã hội 10 mô hình": a comma inside a field's name ends no clause.
+            if text.isClauseEnd(at: cursor - 1), !(byte == UInt8(ascii: ",") && isInsideFieldName(cursor - 1)) { return cursor }
             cursor -= 1
         }
         return floor
@@ -797,7 +811,12 @@ package struct ModelCountBuilder {
     /// Whether the comma at `index` is inside a field name ("quốc phòng, an ninh").
     private func isInsideFieldName(_ index: Int) -> Bool {
         let lineStart = text.lineStart(of: index)
-        let from = max(lineStart, index - 60)
+        var from = max(lineStart, index - 60)
+        // Only the words after the last colon or semicolon: a "trên các lĩnh vực:" before them
+        // would end the reading of fields there.
+        if let stop = (from..<index).last(where: { [UInt8(ascii: ":"), UInt8(ascii: ";")].contains(text.bytes[$0]) }) {
+            from = stop + 1
+        }
         for mention in fields(in: from..<min(text.count, index + 40), bare: true).mentions where mention.range.contains(index) { return true }
         return false
     }
