@@ -247,7 +247,26 @@ package struct ModelCountBuilder {
         where FoldedText.isWordByte(text.bytes[index]) && text.bytes.isWordStart(at: index) {
             words += 1
         }
+        // "…; an ninh, trật tự 6 mô hình": a longer label is still the next item when nothing in it
+        // reads as a clause of its own (a status cue, `có`, `đã`, a year).
+        if words > 3, words <= 6, !readsAsClause(after) { return false }
         return words > 3
+    }
+
+    /// Words that make the stretch after a semicolon a clause, not a label: "…; năm 2020 có thêm".
+    private static let clauseWords: Set<String> = ["có", "đã", "được", "năm", "đạt", "là"]
+
+    private func readsAsClause(_ range: Range<Int>) -> Bool {
+        if !statuses(in: range, right: false, sentence: range).isEmpty { return true }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard FoldedText.isWordByte(text.bytes[index]), text.bytes.isWordStart(at: index) else { index += 1; continue }
+            var end = index
+            while end < range.upperBound, FoldedText.isWordByte(text.bytes[end]) { end += 1 }
+            if Self.clauseWords.contains(text.lowered(index..<end)) { return true }
+            index = end
+        }
+        return false
     }
 
     /// The end of a breakdown word between a total (ending at `start`) and a count (at `end`):
@@ -675,7 +694,12 @@ package struct ModelCountBuilder {
     /// The field phrase starting at `start`: its end and field.
     private func fieldPhrase(at start: Int, limit: Int, bareOnly: Bool) -> (Int, String)? {
         let found = text.match(ModelCountFieldPhrase.phrases, at: start, limit: limit) { entry, end in
-            (!bareOnly || entry.bare) && text.match(entry.notFollowedBy, at: text.skipSpaces(from: end)) == nil
+            // "an ninh, trật tự": the words that deny a field may follow a comma or a dash.
+            var next = text.skipSpaces(from: end)
+            while next < text.count, [UInt8(ascii: ","), UInt8(ascii: "-")].contains(text.bytes[next]) {
+                next = text.skipSpaces(from: next + 1)
+            }
+            return (!bareOnly || entry.bare) && text.match(entry.notFollowedBy, at: next) == nil
         }
         return found.map { ($0.end, $0.value.field) }
     }
