@@ -231,6 +231,13 @@ extension ModelCountExtractor {
                      note: "a period up to now has no year, never the document's"),
             .matches("Từ năm 2012 đến năm 2016, huyện nhân rộng 75 mô hình.", "75 replicated field=- year=-",
                      note: "a span has no year, never its end"),
+            .matches("Quý I/2024, Chi đoàn thôn Đông xây dựng 4 mô hình mới.", "4 new field=- year=2024",
+                     note: "a quarter of a year gives its year, like a month"),
+            .matches("Trong năm 2022 và quý I/2023, xã đã xây dựng 26 mô hình.", "26 built field=- year=-",
+                     note: "two years joined by và: no single year"),
+            .matches("Năm 2021 và 2022, hội viên xây dựng 14 mô hình.", "14 built field=- year=-"),
+            .matches("Năm 2022, huyện xây dựng 12 mô hình và tổ chức 3 hội nghị.", "12 built field=- year=2022",
+                     note: "và with no second year keeps the year"),
             // Not model counts
             .never("Bốn đơn vị đã xây dựng được 627 liên gia tự quản."),
             .never("Vận động xây dựng 124 công trình và 05 phường văn minh."),
