@@ -238,6 +238,8 @@ extension ModelCountExtractor {
             .matches("Năm 2021 và 2022, hội viên xây dựng 14 mô hình.", "14 built field=- year=-"),
             .matches("Năm 2022, huyện xây dựng 12 mô hình và tổ chức 3 hội nghị.", "12 built field=- year=2022",
                      note: "và with no second year keeps the year"),
+            .exactly("Năm 2024, xã đề ra chỉ tiêu 30 mô hình. Trong nhiệm kỳ tới, xã phấn đấu xây dựng thêm 45 mô hình.",
+                     ["30 target field=- year=2024", "45 target field=- year=-"], note: "a coming term is a span: no year, not the frame's"),
             // Not model counts
             .never("Bốn đơn vị đã xây dựng được 627 liên gia tự quản."),
             .never("Vận động xây dựng 124 công trình và 05 phường văn minh."),

@@ -7,6 +7,7 @@ import VanThuText
 /// | `đến nay`, `tới nay`, `hiện nay`, `hiện tại`, `lũy kế`, `nâng tổng số` | cumulative: no year | "Đến nay, xã đã xây dựng được 87 mô hình" |
 /// | `hiện` + `có`, `đang`, `trên`, `toàn` … (an adverb, not `thực hiện`) | a stock now: no year | "hiện trên địa bàn có 40 mô hình" |
 /// | `hằng năm`, `hàng năm`, `mỗi năm` | recurring: no year | "Hằng năm, mỗi chi hội xây dựng 2 mô hình" |
+/// | `nhiệm kỳ tới`, `giai đoạn tới`, `những năm tới` | a coming span: no year | "Trong nhiệm kỳ tới, phấn đấu 50 mô hình" |
 /// | `năm nay` | the document's year (none if it has no date) | "năm nay mỗi xã đăng ký 3 mô hình" |
 package struct ModelCountTimeWord: Sendable {
     package let folded: String
@@ -34,6 +35,8 @@ package struct ModelCountTimeWord: Sendable {
               followedBy: ["có", "đang", "đã", "trên", "toàn", "ở", "tại", "các", "cả", "tỉnh", "huyện", "thành", "xã", "phường"],
               notAfter: ["thực", "thể", "xuất", "phát", "biểu", "hiển", "trình", "tái", "hiện"]),
         .init("hằng năm", .noYear), .init("hàng năm", .noYear), .init("mỗi năm", .noYear),
+        // A coming span of years: "trong nhiệm kỳ tới, phấn đấu xây dựng 50 mô hình".
+        .init("nhiệm kỳ tới", .noYear), .init("giai đoạn tới", .noYear), .init("những năm tới", .noYear),
         .init("năm nay", .point(nil)),
     ]
 
