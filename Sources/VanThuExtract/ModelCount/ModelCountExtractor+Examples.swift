@@ -14,6 +14,10 @@ extension ModelCountExtractor {
             .matches("Năm 2021, mỗi khối duy trì hai mươi mốt mô hình.", "21 existing field=- year=2021"),
             .matches("Đến năm 2023, toàn tỉnh có một trăm linh năm mô hình được công nhận.", "105 recognized field=- year=2023"),
             .matches("Hội Nông dân đã vận động thành lập ba mô hình kinh tế tập thể.", "3 total field=economy year=-", note: "thành lập alone is no status cue"),
+            .matches("Năm 2023, huyện Mường Tè đã xây dựng 45 mô\nhình “Dân vận khéo”.", "45 built field=- year=2023",
+                     note: "a line wrapped between mô and hình"),
+            .matches("Năm 2023, xã biểu dương 12 điển  hình tiên tiến.", "12 commended field=- year=2023", note: "two blanks"),
+            .never("Tổng số 45 mô\n\nhình ảnh trong bộ sưu tập.", note: "a paragraph break parts the words"),
             // Vague and qualified quantities
             .exactly("Hàng trăm mô hình “Dân vận khéo” được xây dựng trên địa bàn.", ["~? min=100 built field=- year=-"]),
             .matches("Hàng chục mô hình đã được nhân rộng trong năm 2019.", "~? min=10 replicated field=- year=2019"),
