@@ -244,6 +244,10 @@ extension ModelCountExtractor {
                      note: "và with no second year keeps the year"),
             .exactly("Năm 2024, xã đề ra chỉ tiêu 30 mô hình. Trong nhiệm kỳ tới, xã phấn đấu xây dựng thêm 45 mô hình.",
                      ["30 target field=- year=2024", "45 target field=- year=-"], note: "a coming term is a span: no year, not the frame's"),
+            .matches("6 tháng đầu năm, huyện Bắc Hà xây dựng 12 mô hình mới.", "12 new field=- year=2024", documentDate: "2024-07-15",
+                     note: "a part of the current year: the document's year"),
+            .matches("6 tháng đầu năm 2023, huyện Bắc Hà xây dựng 12 mô hình mới.", "12 new field=- year=2023", documentDate: "2024-07-15",
+                     note: "its own year number wins"),
             // Not model counts
             .never("Bốn đơn vị đã xây dựng được 627 liên gia tự quản."),
             .never("Vận động xây dựng 124 công trình và 05 phường văn minh."),

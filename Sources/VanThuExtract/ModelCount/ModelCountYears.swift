@@ -67,6 +67,10 @@ package struct ModelCountYears {
             let byte = bytes[index]
             if FoldedText.isLetter(byte), bytes.isWordStart(at: index),
                let word = ModelCountTimeWord.match(at: index, in: text) {
+                if word.partOfYear {
+                    let after = text.skipSpaces(from: index + word.folded.utf8.count)
+                    if documentYear == nil || Self.year(at: after, in: text) != nil { continue }
+                }
                 var kind = word.kind
                 if case .point = kind { kind = .point(documentYear) }  // năm nay
                 mentions.append(Self.mention(at: index, kind: kind, in: text))
