@@ -57,6 +57,7 @@ package struct ModelCountBuilder {
         for (index, total) in candidates.enumerated() where total.quantity.count != nil {
             guard let region = holderRegion(after: total, next: index + 1 < candidates.count ? candidates[index + 1].start : nil)
             else { continue }
+            let kind = kindWords(after: total)
             var cursor = region.lowerBound
             while cursor < region.upperBound {
                 defer { cursor += 1 }
@@ -73,6 +74,12 @@ package struct ModelCountBuilder {
                     let quantity = ModelCountQuantity(start: cursor, count: token.value, approximate: false, rule: "holder-part")
                     var part = ModelCountCandidate(quantity: quantity, anchor: holderRange, nameEnd: holderRange.upperBound,
                                                    holder: holder)
+                    part.partClauseStart = region.lowerBound
+                    added.append((index, part))
+                } else if after > end, let kind, let kindRange = kindMatch(kind, at: after, before: region.upperBound) {
+                    // "610 mô hình dòng họ học tập, trong đó có 235 dòng họ …": the part names the models' kind.
+                    let quantity = ModelCountQuantity(start: cursor, count: token.value, approximate: false, rule: "kind-part")
+                    var part = ModelCountCandidate(quantity: quantity, anchor: kindRange, nameEnd: kindRange.upperBound)
                     part.partClauseStart = region.lowerBound
                     added.append((index, part))
                 } else if let (labelStart, holder) = itemLabel(before: cursor, from: region.lowerBound),
@@ -99,6 +106,38 @@ package struct ModelCountBuilder {
             if let total = item.total { candidate.partOf = newIndex[total] }
             return candidate
         }
+    }
+
+    /// The first two words naming the kind of the counted models, as written (lower case): `dòng
+    /// họ` in "610 mô hình dòng họ học tập" or "mô hình “Dòng họ học tập”". Nil when they are not two
+    /// plain words (a number, a status or field word, the end of the clause).
+    private func kindWords(after total: ModelCountCandidate) -> [String]? {
+        var cursor = text.skipSpaces(from: total.anchor.upperBound)
+        if cursor < text.count, text.bytes[cursor] == UInt8(ascii: "\"") { cursor += 1 }
+        var words: [String] = []
+        while words.count < 2, let word = text.nextWord(after: cursor) {
+            guard FoldedText.isLetter(text.bytes[word.lowerBound]) else { return nil }
+            words.append(text.lowered(word))
+            cursor = word.upperBound
+        }
+        guard words.count == 2, !Self.notKindWords.contains(words[0]) else { return nil }
+        return words
+    }
+
+    /// Words after "mô hình" that say something about the models, not their kind.
+    private static let notKindWords: Set<String> = [
+        "mới", "được", "đã", "đang", "về", "trong", "trên", "thuộc", "của", "do", "ở", "tại", "cấp", "và", "với", "có", "là",
+        "điển", "tiêu", "điểm", "tập", "cá",
+    ]
+
+    /// The range of `kind`'s words at `position`, when they stand there before `limit`.
+    private func kindMatch(_ kind: [String], at position: Int, before limit: Int) -> Range<Int>? {
+        var cursor = position
+        for expected in kind {
+            guard let word = text.nextWord(after: cursor), word.upperBound <= limit, text.lowered(word) == expected else { return nil }
+            cursor = word.upperBound
+        }
+        return position..<cursor
     }
 
     /// `tập thể` / `cá nhân` at `position`, as written.

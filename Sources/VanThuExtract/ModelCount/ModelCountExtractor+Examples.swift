@@ -162,6 +162,13 @@ extension ModelCountExtractor {
             .matches("Năm 2022, xã đăng ký 45 mô hình trên các lĩnh vực kinh tế, văn hóa... Trong đó, 30 mô hình tập thể và 15 mô hình cá nhân.",
                      "30 partOf=45", "15 partOf=45", "15 registered field=- year=2022",
                      note: "an ellipsis is one sentence end before the breakdown word"),
+            .exactly("Giai đoạn 2016-2020, thành phố có 540 mô hình dòng họ học tập, trong đó có 210 dòng họ đạt danh hiệu xuất sắc.",
+                     ["540 existing field=- year=-", "210 existing field=- year=-", "210 partOf=540"],
+                     note: "a part named by the models' kind, not by mô hình"),
+            .matches("Năm 2023, xã có 14 mô hình “Câu lạc bộ dưỡng sinh”, trong đó 5 câu lạc bộ được công nhận.",
+                     "5 recognized field=- year=2023", "5 partOf=14"),
+            .exactly("Năm 2023, xã có 14 mô hình tổ tự quản, trong đó 6 tổ chức tốt.", ["14 existing field=- year=2023"],
+                     note: "one word in common is no kind"),
             // Exemplars and holders counted as models
             .matches("Năm 2020, huyện biểu dương 45 gương điển hình tiên tiến.", "45 commended field=- year=2020",
                      note: "gương điển hình is counted"),
