@@ -255,6 +255,8 @@ extension ModelCountExtractor {
                      note: "a part of the current year: the document's year"),
             .matches("6 tháng đầu năm 2023, huyện Bắc Hà xây dựng 12 mô hình mới.", "12 new field=- year=2023", documentDate: "2024-07-15",
                      note: "its own year number wins"),
+            .matches("Năm 2022, xã trồng 30 ha rừng. Toàn xã hiện duy trì 7 mô hình tổ hợp tác sản xuất.",
+                     "7 existing field=economy year=-", note: "hiện before duy trì: a stock now, not the frame's year"),
             // Not model counts
             .never("Bốn đơn vị đã xây dựng được 627 liên gia tự quản."),
             .never("Vận động xây dựng 124 công trình và 05 phường văn minh."),

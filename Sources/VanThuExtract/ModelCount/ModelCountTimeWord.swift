@@ -5,7 +5,7 @@ import VanThuText
 /// | words | kind | example |
 /// |---|---|---|
 /// | `đến nay`, `tới nay`, `hiện nay`, `hiện tại`, `lũy kế`, `nâng tổng số` | cumulative: no year | "Đến nay, xã đã xây dựng được 87 mô hình" |
-/// | `hiện` + `có`, `đang`, `trên`, `toàn` … (an adverb, not `thực hiện`) | a stock now: no year | "hiện trên địa bàn có 40 mô hình" |
+/// | `hiện` + `có`, `đang`, `duy` (trì), `trên`, `toàn` … (an adverb, not `thực hiện`) | a stock now: no year | "hiện trên địa bàn có 40 mô hình" |
 /// | `hằng năm`, `hàng năm`, `mỗi năm` | recurring: no year | "Hằng năm, mỗi chi hội xây dựng 2 mô hình" |
 /// | `nhiệm kỳ tới`, `giai đoạn tới`, `những năm tới` | a coming span: no year | "Trong nhiệm kỳ tới, phấn đấu 50 mô hình" |
 /// | `năm nay` | the document's year (none if it has no date) | "năm nay mỗi xã đăng ký 3 mô hình" |
@@ -38,7 +38,7 @@ package struct ModelCountTimeWord: Sendable {
         .init("đến nay", .noYear), .init("tới nay", .noYear), .init("hiện nay", .noYear), .init("hiện tại", .noYear),
         .init("lũy kế", .noYear), .init("luỹ kế", .noYear), .init("nâng tổng số", .noYear),
         .init("hiện", .noYear,
-              followedBy: ["có", "đang", "đã", "trên", "toàn", "ở", "tại", "các", "cả", "tỉnh", "huyện", "thành", "xã", "phường"],
+              followedBy: ["có", "đang", "đã", "duy", "trên", "toàn", "ở", "tại", "các", "cả", "tỉnh", "huyện", "thành", "xã", "phường"],
               notAfter: ["thực", "thể", "xuất", "phát", "biểu", "hiển", "trình", "tái", "hiện"]),
         .init("hằng năm", .noYear), .init("hàng năm", .noYear), .init("mỗi năm", .noYear),
         // A coming span of years: "trong nhiệm kỳ tới, phấn đấu xây dựng 50 mô hình".
