@@ -57,6 +57,7 @@ package struct ModelCountBuilder {
         for (index, total) in candidates.enumerated() where total.quantity.count != nil {
             guard let region = holderRegion(after: total, next: index + 1 < candidates.count ? candidates[index + 1].start : nil)
             else { continue }
+            let kind = kindWords(after: total)
             var cursor = region.lowerBound
             while cursor < region.upperBound {
                 defer { cursor += 1 }
@@ -73,6 +74,12 @@ package struct ModelCountBuilder {
                     let quantity = ModelCountQuantity(start: cursor, count: token.value, approximate: false, rule: "holder-part")
                     var part = ModelCountCandidate(quantity: quantity, anchor: holderRange, nameEnd: holderRange.upperBound,
                                                    holder: holder)
+                    part.partClauseStart = region.lowerBound
+                    added.append((index, part))
+                } else if after > end, let kind, let kindRange = kindMatch(kind, at: after, before: region.upperBound) {
+                    // "610 mô hình dòng họ học tập, trong đó có 235 dòng họ …": the part names the models' kind.
+                    let quantity = ModelCountQuantity(start: cursor, count: token.value, approximate: false, rule: "kind-part")
+                    var part = ModelCountCandidate(quantity: quantity, anchor: kindRange, nameEnd: kindRange.upperBound)
                     part.partClauseStart = region.lowerBound
                     added.append((index, part))
                 } else if let (labelStart, holder) = itemLabel(before: cursor, from: region.lowerBound),
@@ -99,6 +106,38 @@ package struct ModelCountBuilder {
             if let total = item.total { candidate.partOf = newIndex[total] }
             return candidate
         }
+    }
+
+    /// The first two words naming the kind of the counted models, as written (lower case): `dòng
+    /// họ` in "610 mô hình dòng họ học tập" or "mô hình “Dòng họ học tập”". Nil when they are not two
+    /// plain words (a number, a status or field word, the end of the clause).
+    private func kindWords(after total: ModelCountCandidate) -> [String]? {
+        var cursor = text.skipSpaces(from: total.anchor.upperBound)
+        if cursor < text.count, text.bytes[cursor] == UInt8(ascii: "\"") { cursor += 1 }
+        var words: [String] = []
+        while words.count < 2, let word = text.nextWord(after: cursor) {
+            guard FoldedText.isLetter(text.bytes[word.lowerBound]) else { return nil }
+            words.append(text.lowered(word))
+            cursor = word.upperBound
+        }
+        guard words.count == 2, !Self.notKindWords.contains(words[0]) else { return nil }
+        return words
+    }
+
+    /// Words after "mô hình" that say something about the models, not their kind.
+    private static let notKindWords: Set<String> = [
+        "mới", "được", "đã", "đang", "về", "trong", "trên", "thuộc", "của", "do", "ở", "tại", "cấp", "và", "với", "có", "là",
+        "điển", "tiêu", "điểm", "tập", "cá",
+    ]
+
+    /// The range of `kind`'s words at `position`, when they stand there before `limit`.
+    private func kindMatch(_ kind: [String], at position: Int, before limit: Int) -> Range<Int>? {
+        var cursor = position
+        for expected in kind {
+            guard let word = text.nextWord(after: cursor), word.upperBound <= limit, text.lowered(word) == expected else { return nil }
+            cursor = word.upperBound
+        }
+        return position..<cursor
     }
 
     /// `tập thể` / `cá nhân` at `position`, as written.
@@ -210,12 +249,25 @@ package struct ModelCountBuilder {
             openTotal = nil
             guard index > 0, candidates[index - 1].partOf == nil,
                   let markerEnd = marker(between: candidates[index - 1].nameEnd, and: candidate.start) else { continue }
-            candidates[index].partOf = index - 1
+            // "có 30 mô hình, tăng 3 mô hình so với năm trước. Trong đó, …": a change is not broken
+            // down; the breakdown is of the stock before it.
+            var total = index - 1
+            if total > 0, candidates[total - 1].partOf == nil, isChange(total),
+               text.sentenceStart(of: candidates[total - 1].start) == text.sentenceStart(of: candidates[total].start) {
+                total -= 1
+            }
+            candidates[index].partOf = total
             candidates[index].partClauseStart = markerEnd
-            openTotal = index - 1
+            openTotal = total
             openUntil = listEnd(from: candidate.start)
             lastPartEnd = candidate.nameEnd
         }
+    }
+
+    /// Whether the count at `index` is a change ("tăng 3 mô hình"): a delta row right before its number.
+    private func isChange(_ index: Int) -> Bool {
+        let floor = text.sentenceStart(of: candidates[index].start)
+        return existential(before: candidates[index].start, floor: floor)?.status == .delta
     }
 
     /// Whether a semicolon between two counts opens a clause of its own ("…; năm 2020 có thêm 50
@@ -234,7 +286,26 @@ package struct ModelCountBuilder {
         where FoldedText.isWordByte(text.bytes[index]) && text.bytes.isWordStart(at: index) {
             words += 1
         }
+        // "…; an ninh, trật tự 6 mô hình": a longer label is still the next item when nothing in it
+        // reads as a clause of its own (a status cue, `có`, `đã`, a year).
+        if words > 3, words <= 6, !readsAsClause(after) { return false }
         return words > 3
+    }
+
+    /// Words that make the stretch after a semicolon a clause, not a label: "…; năm 2020 có thêm".
+    private static let clauseWords: Set<String> = ["có", "đã", "được", "năm", "đạt", "là"]
+
+    private func readsAsClause(_ range: Range<Int>) -> Bool {
+        if !statuses(in: range, right: false, sentence: range).isEmpty { return true }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard FoldedText.isWordByte(text.bytes[index]), text.bytes.isWordStart(at: index) else { index += 1; continue }
+            var end = index
+            while end < range.upperBound, FoldedText.isWordByte(text.bytes[end]) { end += 1 }
+            if Self.clauseWords.contains(text.lowered(index..<end)) { return true }
+            index = end
+        }
+        return false
     }
 
     /// The end of a breakdown word between a total (ending at `start`) and a count (at `end`):
@@ -378,7 +449,8 @@ package struct ModelCountBuilder {
                 cursor = open
                 continue
             }
-            if text.isClauseEnd(at: cursor - 1) { return cursor }
+            // "…; văn hóa, xã hội 10 mô hình": a comma inside a field's name ends no clause.
+            if text.isClauseEnd(at: cursor - 1), !(byte == UInt8(ascii: ",") && isInsideFieldName(cursor - 1)) { return cursor }
             cursor -= 1
         }
         return floor
@@ -413,7 +485,9 @@ package struct ModelCountBuilder {
         let candidate = candidates[index]
         let left = leftStart(of: index)
         let right = rightEnds[index]
-        let leftSegments = unquoted(left..<candidate.start)
+        // A count written after its noun ("nâng tổng số mô hình lên 38") reads its left side up to
+        // "mô hình": the words before the number's noun ("tổng số") may end a cue.
+        let leftSegments = unquoted(left..<(candidate.numberEnd != nil ? candidate.anchor.lowerBound : candidate.start))
         let rightSegments = unquoted(candidate.nameEnd..<max(candidate.nameEnd, right))
         // Fields first: their words ("xây dựng hệ thống chính trị") are not statuses. The right
         // side describes the counted models; the left names a field only as a part's label.
@@ -659,7 +733,12 @@ package struct ModelCountBuilder {
     /// The field phrase starting at `start`: its end and field.
     private func fieldPhrase(at start: Int, limit: Int, bareOnly: Bool) -> (Int, String)? {
         let found = text.match(ModelCountFieldPhrase.phrases, at: start, limit: limit) { entry, end in
-            (!bareOnly || entry.bare) && text.match(entry.notFollowedBy, at: text.skipSpaces(from: end)) == nil
+            // "an ninh, trật tự": the words that deny a field may follow a comma or a dash.
+            var next = text.skipSpaces(from: end)
+            while next < text.count, [UInt8(ascii: ","), UInt8(ascii: "-")].contains(text.bytes[next]) {
+                next = text.skipSpaces(from: next + 1)
+            }
+            return (!bareOnly || entry.bare) && text.match(entry.notFollowedBy, at: next) == nil
         }
         return found.map { ($0.end, $0.value.field) }
     }
@@ -795,7 +874,12 @@ package struct ModelCountBuilder {
     /// Whether the comma at `index` is inside a field name ("quốc phòng, an ninh").
     private func isInsideFieldName(_ index: Int) -> Bool {
         let lineStart = text.lineStart(of: index)
-        let from = max(lineStart, index - 60)
+        var from = max(lineStart, index - 60)
+        // Only the words after the last colon or semicolon: a "trên các lĩnh vực:" before them
+        // would end the reading of fields there.
+        if let stop = (from..<index).last(where: { [UInt8(ascii: ":"), UInt8(ascii: ";")].contains(text.bytes[$0]) }) {
+            from = stop + 1
+        }
         for mention in fields(in: from..<min(text.count, index + 40), bare: true).mentions where mention.range.contains(index) { return true }
         return false
     }

@@ -213,22 +213,32 @@ public struct ModelCountExtractor: Extractor {
     private static let mo = Array("mo".utf8)
     private static let dien = Array("dien".utf8)
 
-    /// Every "mô hình" and "điển hình" (folded "mo hinh", "dien hinh") on word boundaries.
+    /// Every "mô hình" and "điển hình" (folded "mo hinh", "dien hinh") on word boundaries. The two
+    /// words may stand apart by several blanks or one line break ("mô\nhình" in a wrapped line).
     package static func anchors(in bytes: [UInt8]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         bytes.withUnsafeBufferPointer { p in
             let n = p.count
             guard n >= 7 else { return }
             var i = 3
-            // Look for "hinh" preceded by one space.
+            // Look for "hinh" preceded by blanks.
             while i + 4 <= n {
-                if p[i] == 0x68, p[i + 1] == 0x69, p[i + 2] == 0x6E, p[i + 3] == 0x68, p[i - 1] == 0x20,
+                if p[i] == 0x68, p[i + 1] == 0x69, p[i + 2] == 0x6E, p[i + 3] == 0x68, FoldedText.isSpace(p[i - 1]),
                    i + 4 == n || !FoldedText.isWordByte(p[i + 4]) {
-                    if p[i - 3] == 0x6D, p[i - 2] == 0x6F, i == 3 || !FoldedText.isWordByte(p[i - 4]) {
-                        found.append(i - 3..<i + 4)
-                    } else if i >= 5, p[i - 5] == 0x64, p[i - 4] == 0x69, p[i - 3] == 0x65, p[i - 2] == 0x6E,
-                              i == 5 || !FoldedText.isWordByte(p[i - 6]) {
-                        found.append(i - 5..<i + 4)
+                    // `j`: where the gap between the two words starts.
+                    var j = i - 1
+                    var lineBreaks = p[j] == 0x0A ? 1 : 0
+                    while j > 0, FoldedText.isSpace(p[j - 1]) {
+                        j -= 1
+                        if p[j] == 0x0A { lineBreaks += 1 }
+                    }
+                    if lineBreaks > 1 || j < 2 {
+                        // a paragraph break is no gap inside a word pair
+                    } else if p[j - 2] == 0x6D, p[j - 1] == 0x6F, j == 2 || !FoldedText.isWordByte(p[j - 3]) {
+                        found.append(j - 2..<i + 4)
+                    } else if j >= 4, p[j - 4] == 0x64, p[j - 3] == 0x69, p[j - 2] == 0x65, p[j - 1] == 0x6E,
+                              j == 4 || !FoldedText.isWordByte(p[j - 5]) {
+                        found.append(j - 4..<i + 4)
                     }
                     i += 4
                     continue

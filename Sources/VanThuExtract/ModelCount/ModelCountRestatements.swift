@@ -15,6 +15,8 @@ package struct ModelCountRestatements {
     package let text: ModelCountText
     /// Folded ranges of the headline, the lead and the duplicated lines.
     package let zones: [Range<Int>]
+    /// The headline's folded range, when there is one.
+    package let headline: Range<Int>?
 
     package init(text: ModelCountText, title: String?) {
         self.text = text
@@ -47,6 +49,7 @@ package struct ModelCountRestatements {
         if headline == nil, let first = lines.first, wordCounts[0] <= 40, text.bytes[first.upperBound - 1] != UInt8(ascii: ".") {
             headline = 0
         }
+        self.headline = headline.map { lines[$0] }
         if let headline {
             zones.append(lines[headline])
             // The lead: the first paragraph after it.
@@ -150,11 +153,14 @@ package struct ModelCountRestatements {
         return low < zones.count && zones[low].contains(position)
     }
 
-    /// Whether `a` may restate `b`: same number, holder and precision; no contradiction.
-    package static func compatible(_ a: ModelCountCandidate, _ b: ModelCountCandidate) -> Bool {
+    /// Whether `a` may restate `b`: same number, holder and precision; no contradiction. A
+    /// headline sums the article up in its own verb ("Xã A: 120 mô hình phát huy hiệu quả" over
+    /// "xã đã xây dựng 120 mô hình"): with `headline`, `a` is the headline's count and a status of
+    /// its own is no contradiction; the body's status is kept.
+    package static func compatible(_ a: ModelCountCandidate, _ b: ModelCountCandidate, headline: Bool = false) -> Bool {
         guard a.partOf == nil, b.partOf == nil, let count = a.quantity.count, count == b.quantity.count,
               a.quantity.approximate == b.quantity.approximate, a.holder == b.holder else { return false }
-        if a.status != b.status, a.status != .total, b.status != .total { return false }
+        if !headline, a.status != b.status, a.status != .total, b.status != .total { return false }
         if a.yearSource == .own, b.yearSource == .own, a.year != b.year { return false }
         if let x = a.field, let y = b.field, x != y { return false }
         if let x = a.scope, let y = b.scope, x != y, !x.contains(y), !y.contains(x) { return false }
@@ -184,8 +190,10 @@ package struct ModelCountRestatements {
             guard !removed.contains(index), let count = all[index].quantity.count else { continue }
             var outside: Int?
             var later: Int?
+            let inHeadline = headline?.contains(all[index].start) ?? false
             for other in byCount[count] ?? [] where other != index && !removed.contains(other) {
-                guard Self.compatible(all[index], all[other]), sentenceStart(other) != sentenceStart(index) else { continue }
+                guard Self.compatible(all[index], all[other], headline: inHeadline), sentenceStart(other) != sentenceStart(index)
+                else { continue }
                 if !inZone(all[other].start) { outside = other; break }
                 if later == nil, other > index { later = other }
             }

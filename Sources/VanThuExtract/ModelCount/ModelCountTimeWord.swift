@@ -5,9 +5,11 @@ import VanThuText
 /// | words | kind | example |
 /// |---|---|---|
 /// | `đến nay`, `tới nay`, `hiện nay`, `hiện tại`, `lũy kế`, `nâng tổng số` | cumulative: no year | "Đến nay, xã đã xây dựng được 87 mô hình" |
-/// | `hiện` + `có`, `đang`, `trên`, `toàn` … (an adverb, not `thực hiện`) | a stock now: no year | "hiện trên địa bàn có 40 mô hình" |
+/// | `hiện` + `có`, `đang`, `duy` (trì), `trên`, `toàn` … (an adverb, not `thực hiện`) | a stock now: no year | "hiện trên địa bàn có 40 mô hình" |
 /// | `hằng năm`, `hàng năm`, `mỗi năm` | recurring: no year | "Hằng năm, mỗi chi hội xây dựng 2 mô hình" |
+/// | `nhiệm kỳ tới`, `giai đoạn tới`, `những năm tới` | a coming span: no year | "Trong nhiệm kỳ tới, phấn đấu 50 mô hình" |
 /// | `năm nay` | the document's year (none if it has no date) | "năm nay mỗi xã đăng ký 3 mô hình" |
+/// | `tháng đầu năm`, `tháng cuối năm` with no year number after | the document's year (ignored if it has no date) | "6 tháng đầu năm, huyện xây dựng 12 mô hình" |
 package struct ModelCountTimeWord: Sendable {
     package let folded: String
     /// As written (lower case), when the folded form is ambiguous (`hiện` / `hiến`).
@@ -18,8 +20,13 @@ package struct ModelCountTimeWord: Sendable {
     package let followedBy: Set<String>
     /// Words (as written) that must not come right before ("thực hiện", "phát hiện").
     package let notAfter: Set<String>
+    /// A part of the current year ("6 tháng đầu năm,"): the document's year, only when the document
+    /// is dated and no year number follows ("6 tháng đầu năm 2020" is read from its number).
+    package let partOfYear: Bool
 
-    package init(_ exact: String, _ kind: ModelCountYears.Kind, followedBy: Set<String> = [], notAfter: Set<String> = []) {
+    package init(_ exact: String, _ kind: ModelCountYears.Kind, followedBy: Set<String> = [], notAfter: Set<String> = [],
+                 partOfYear: Bool = false) {
+        self.partOfYear = partOfYear
         self.exact = exact
         self.folded = VietnameseFolding.searchFold(exact)
         self.kind = kind
@@ -31,10 +38,13 @@ package struct ModelCountTimeWord: Sendable {
         .init("đến nay", .noYear), .init("tới nay", .noYear), .init("hiện nay", .noYear), .init("hiện tại", .noYear),
         .init("lũy kế", .noYear), .init("luỹ kế", .noYear), .init("nâng tổng số", .noYear),
         .init("hiện", .noYear,
-              followedBy: ["có", "đang", "đã", "trên", "toàn", "ở", "tại", "các", "cả", "tỉnh", "huyện", "thành", "xã", "phường"],
+              followedBy: ["có", "đang", "đã", "duy", "trên", "toàn", "ở", "tại", "các", "cả", "tỉnh", "huyện", "thành", "xã", "phường"],
               notAfter: ["thực", "thể", "xuất", "phát", "biểu", "hiển", "trình", "tái", "hiện"]),
         .init("hằng năm", .noYear), .init("hàng năm", .noYear), .init("mỗi năm", .noYear),
+        // A coming span of years: "trong nhiệm kỳ tới, phấn đấu xây dựng 50 mô hình".
+        .init("nhiệm kỳ tới", .noYear), .init("giai đoạn tới", .noYear), .init("những năm tới", .noYear),
         .init("năm nay", .point(nil)),
+        .init("tháng đầu năm", .point(nil), partOfYear: true), .init("tháng cuối năm", .point(nil), partOfYear: true),
     ]
 
     package static let phrases = FoldedPhraseTable<ModelCountTimeWord>(modelCount: table.map { ($0.folded, $0) })

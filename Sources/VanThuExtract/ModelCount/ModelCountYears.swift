@@ -51,6 +51,7 @@ package struct ModelCountYears {
     private static let openers: Set<String> = [
         "trong", "tinh", "den", "het", "cuoi", "dau", "nam", "thang", "quy", "nua", "sau", "chin", "qua", "ket", "thuc",
         "va", "tu", "nay", "rieng", "o", "tai", "thoi", "diem", "ngay", "ke", "hien", "toi", "giai", "doan", "nhiem", "ky",
+        "i", "ii", "iii", "iv",
     ]
 
     /// Words before the years of a span: `giai đoạn 2021-2025`, `nhiệm kỳ 2020-2025`.
@@ -66,6 +67,10 @@ package struct ModelCountYears {
             let byte = bytes[index]
             if FoldedText.isLetter(byte), bytes.isWordStart(at: index),
                let word = ModelCountTimeWord.match(at: index, in: text) {
+                if word.partOfYear {
+                    let after = text.skipSpaces(from: index + word.folded.utf8.count)
+                    if documentYear == nil || Self.year(at: after, in: text) != nil { continue }
+                }
                 var kind = word.kind
                 if case .point = kind { kind = .point(documentYear) }  // năm nay
                 mentions.append(Self.mention(at: index, kind: kind, in: text))
@@ -103,6 +108,9 @@ package struct ModelCountYears {
             if after < count, bytes[after] == UInt8(ascii: "-") {
                 after = text.skipSpaces(from: after + 1)
                 if let end = Self.year(at: after, in: text), end.value > year.value { kind = .noYear }
+            } else if isNam, let and = text.nextWord(after: year.end), text.lowered(and) == "và",
+                      let next = Self.year(at: text.skipSpaces(from: and.upperBound), in: text), next.value != year.value {
+                kind = .noYear  // "năm 2022 và 2023": two years, no single one
             } else if Self.isSpanStart(at: index, yearEnd: year.end, in: text) {
                 kind = .noYear
                 // "từ năm 2012 đến năm 2016": the end of the span is no year of its own either.
@@ -117,7 +125,32 @@ package struct ModelCountYears {
             }
             mentions.append(Self.mention(at: index, kind: kind, in: text))
         }
-        self.mentions = mentions.sorted { $0.offset < $1.offset }
+        mentions.sort { $0.offset < $1.offset }
+        // "trong năm 2022 và quý I/2023", "năm 2022 và 6 tháng đầu năm 2023": two points of
+        // different years joined by `và` are one stretch over both, no single year.
+        for k in mentions.indices.dropLast() {
+            let (a, b) = (mentions[k], mentions[k + 1])
+            guard let first = a.year, let second = b.year, first != second, a.usable, b.usable,
+                  Self.joinedByAnd(a.offset..<b.offset, in: text) else { continue }
+            mentions[k].kind = .noYear
+            mentions[k + 1].kind = .noYear
+        }
+        self.mentions = mentions
+    }
+
+    /// Whether `gap` (from one time mention to the next) is a few words holding `và`, in one clause.
+    private static func joinedByAnd(_ gap: Range<Int>, in text: ModelCountText) -> Bool {
+        var words: [String] = []
+        var index = gap.lowerBound
+        while index < gap.upperBound {
+            if text.isClauseEnd(at: index) { return false }
+            guard FoldedText.isWordByte(text.bytes[index]), text.bytes.isWordStart(at: index) else { index += 1; continue }
+            var end = index
+            while end < gap.upperBound, FoldedText.isWordByte(text.bytes[end]) { end += 1 }
+            words.append(text.lowered(index..<end))
+            index = end
+        }
+        return words.count <= 7 && words.contains("và")
     }
 
     /// The index of the first mention at or after `offset` (binary search).
@@ -160,7 +193,9 @@ package struct ModelCountYears {
             cursor -= 1
         }
         let words = text.previousWords(before: cursor, limit: 3).map { text.lowered($0) }
+        // "Quý I/2023": a quarter of a year, like a month.
         let asOf = words.contains("đến") || words.contains("tháng") || words.contains("hết") || words.contains("tới")
+            || words.contains("quý")
         guard asOf else { return nil }
         return mention(at: cursor, kind: .point(year.value), in: text)
     }
