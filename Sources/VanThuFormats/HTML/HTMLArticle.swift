@@ -24,12 +24,16 @@ extension HTMLDocumentReader.Page {
         // headline are never made).
         // A line of more than 160 letters is never a stamp, a byline or a furniture line (all want
         // at most 140 characters): its string is not made; its bytes go to the text as they are.
-        var wanted = Set(contentLines.filter { lines[$0].chars <= 160 })
-        if let headlineLine { wanted.formUnion(max(0, headlineLine - 3)..<min(lines.count, max(firstContent, headlineLine + 9))) }
-        for (index, line) in lines.enumerated() where line.chars <= 120 && !wanted.contains(index) && hasDigit(line) { wanted.insert(index) }
+        // One flag a line, not a set of line numbers: a large page has a million lines.
+        var wanted = [Bool](repeating: false, count: lines.count)
+        for line in contentLines where lines[line].chars <= 160 { wanted[line] = true }
+        if let headlineLine {
+            for line in max(0, headlineLine - 3)..<min(lines.count, max(firstContent, headlineLine + 9)) { wanted[line] = true }
+        }
+        for (index, line) in lines.enumerated() where line.chars <= 120 && !wanted[index] && hasDigit(line) { wanted[index] = true }
         // Made when read, not kept: a page of short paragraphs held each as a String of its own,
         // more than the page's size again (issue 14, item 8).
-        func lineTexts(_ line: Int) -> String { wanted.contains(line) ? string(lines[line]) : "" }
+        func lineTexts(_ line: Int) -> String { wanted[line] ? string(lines[line]) : "" }
         let (published, dateSource) = publicationDate(title: title, headlineLine: headlineLine, content: contentLines, texts: lineTexts)
         let publishedDay = published.flatMap { CalendarDay.isoDatePrefix($0) }
 
@@ -63,10 +67,11 @@ extension HTMLDocumentReader.Page {
         // Letters of the title as lines count them (no spaces): only lines near that size are compared.
         let titleChars = title.map { Int32($0.unicodeScalars.filter { $0 != " " && $0 != "\u{A0}" && $0 != "\n" && $0 != "\t" }.count) } ?? -100
         var out: [Range<Int>] = []
-        var seen = Set<Int>()
+        var seen = [Bool](repeating: false, count: lines.count)
         var keptChars = 0
         var longest = 0
-        for line in kept where seen.insert(line).inserted {
+        for line in kept where !seen[line] {
+            seen[line] = true
             if let normalisedTitle, abs(lines[line].chars - titleChars) <= 4,
                Self.normalise(string(lines[line])) == normalisedTitle { continue }
             out.append(bytes(lines[line]))
