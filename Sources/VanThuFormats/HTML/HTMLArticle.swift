@@ -24,10 +24,16 @@ extension HTMLDocumentReader.Page {
         // headline are never made).
         // A line of more than 160 letters is never a stamp, a byline or a furniture line (all want
         // at most 140 characters): its string is not made; its bytes go to the text as they are.
-        var wanted = Set(contentLines.filter { lines[$0].chars <= 160 })
-        if let headlineLine { wanted.formUnion(max(0, headlineLine - 3)..<min(lines.count, max(firstContent, headlineLine + 9))) }
-        for (index, line) in lines.enumerated() where line.chars <= 120 && !wanted.contains(index) && hasDigit(line) { wanted.insert(index) }
-        let lineTexts = lines.indices.map { wanted.contains($0) ? string(lines[$0]) : "" }
+        // One flag a line, not a set of line numbers: a large page has a million lines.
+        var wanted = [Bool](repeating: false, count: lines.count)
+        for line in contentLines where lines[line].chars <= 160 { wanted[line] = true }
+        if let headlineLine {
+            for line in max(0, headlineLine - 3)..<min(lines.count, max(firstContent, headlineLine + 9)) { wanted[line] = true }
+        }
+        for (index, line) in lines.enumerated() where line.chars <= 120 && !wanted[index] && hasDigit(line) { wanted[index] = true }
+        // Made when read, not kept: a page of short paragraphs held each as a String of its own,
+        // more than the page's size again (issue 14, item 8).
+        func lineTexts(_ line: Int) -> String { wanted[line] ? string(lines[line]) : "" }
         let (published, dateSource) = publicationDate(title: title, headlineLine: headlineLine, content: contentLines, texts: lineTexts)
         let publishedDay = published.flatMap { CalendarDay.isoDatePrefix($0) }
 
@@ -35,14 +41,14 @@ extension HTMLDocumentReader.Page {
         var kept: [Int] = []
         if let headlineLine, headlineLine < firstContent, firstContent - headlineLine <= 12 {
             for line in (headlineLine + 1)..<firstContent where lines[line].chars >= 40 && lines[line].linkDensity < 0.25
-                && !isFurniture(lines[line], below: -1) && !Self.isStamp(lineTexts[line]) {
+                && !isFurniture(lines[line], below: -1) && !Self.isStamp(lineTexts(line)) {
                 kept.append(line)
             }
         }
         var droppedLinks = 0
         let edge = Set(contentLines.prefix(3) + contentLines.suffix(3))
         for line in contentLines {
-            let text = lineTexts[line]
+            let text = lineTexts(line)
             if lines[line].linkDensity > 0.5 {
                 // Headline links: a listing's items.
                 if lines[line].chars >= 20 { droppedLinks += 1 }
@@ -61,12 +67,13 @@ extension HTMLDocumentReader.Page {
         // Letters of the title as lines count them (no spaces): only lines near that size are compared.
         let titleChars = title.map { Int32($0.unicodeScalars.filter { $0 != " " && $0 != "\u{A0}" && $0 != "\n" && $0 != "\t" }.count) } ?? -100
         var out: [Range<Int>] = []
-        var seen = Set<Int>()
+        var seen = [Bool](repeating: false, count: lines.count)
         var keptChars = 0
         var longest = 0
-        for line in kept where seen.insert(line).inserted {
+        for line in kept where !seen[line] {
+            seen[line] = true
             if let normalisedTitle, abs(lines[line].chars - titleChars) <= 4,
-               Self.normalise(lineTexts[line].isEmpty ? string(lines[line]) : lineTexts[line]) == normalisedTitle { continue }
+               Self.normalise(string(lines[line])) == normalisedTitle { continue }
             out.append(bytes(lines[line]))
             keptChars += Int(lines[line].chars)
             longest = max(longest, Int(lines[line].chars))
@@ -249,9 +256,11 @@ extension HTMLDocumentReader.Page {
 
     /// A visible date next to the headline or at the article's edges wins over the page's
     /// metadata; a legal document's own date wins over the day it was posted.
-    package func publicationDate(title: String?, headlineLine: Int?, content: [Int], texts: [String]) -> (String?, String?) {
+    package func publicationDate(title: String?, headlineLine: Int?, content: [Int], texts: (Int) -> String) -> (String?, String?) {
         // A legal document portal's field, or a legal document's headline.
-        for (index, text) in texts.enumerated() where lines[index].chars <= 120 && Self.mayHoldDateOrTime(text) {
+        for index in lines.indices where lines[index].chars <= 120 {
+            let text = texts(index)
+            guard Self.mayHoldDateOrTime(text) else { continue }
             let lowered = text.lowercased()
             if HTMLContentHints.issuedLabels.contains(where: { HTMLContentHints.contains(lowered, $0) }), let date = Self.visibleDate(text) {
                 return (date, "issued date")
@@ -297,13 +306,14 @@ extension HTMLDocumentReader.Page {
         return (nil, nil)
     }
 
-    package func byline(in window: [Int], texts: [String]) -> String? {
+    package func byline(in window: [Int], texts: (Int) -> String) -> String? {
         // A byline is mostly its stamp: a sentence that holds a date is not one.
         for line in window where lines[line].chars <= 120 && lines[line].linkDensity < 0.5 && !isInHeaderBar(lines[line]) {
-            guard let stamp = Self.stamp(texts[line]) else { continue }
+            let text = texts(line)
+            guard let stamp = Self.stamp(text) else { continue }
             // A sentence is not a byline: few words beside the stamp, more only beside a time or label.
             let stamped = stamp.hasTime || stamp.labelled
-            if stamp.otherWords <= (stamped ? 6 : 3), stamped || !texts[line].hasSuffix("."), let date = Self.visibleDate(texts[line]) { return date }
+            if stamp.otherWords <= (stamped ? 6 : 3), stamped || !text.hasSuffix("."), let date = Self.visibleDate(text) { return date }
         }
         return nil
     }
