@@ -178,5 +178,47 @@ extension UnitExtractor {
         .exactly("Viện Kiểm sát nhân dân tối cao kháng nghị.", ["Viện Kiểm sát nhân dân tối cao"]),
         .matches("Đại diện Tổng Liên đoàn Lao động Việt Nam phát biểu.", "Tổng Liên đoàn Lao động Việt Nam"),
         .matches("Nhiều bài viết đăng trên Báo Quảng Nam hằng ngày.", "Báo Quảng Nam"),
+
+        // A capitalised part of a name completed by lower-case field words (issue 13).
+        .exactly("Theo đề nghị của Cục trưởng Cục Quản lý đấu thầu.", ["Cục Quản lý đấu thầu"],
+                 note: "a field whose second syllable and the words after it are lower case"),
+        .exactly("Cục Thi hành án dân sự Hòa Lâm đã ra quyết định.", ["Cục Thi hành án dân sự Hòa Lâm"]),
+        .exactly("Mẫu được gửi tới Trung tâm Kiểm chuẩn chất lượng xét nghiệm, rồi trả kết quả.",
+                 ["Trung tâm Kiểm chuẩn chất lượng xét nghiệm"]),
+        .exactly("Cục Thi đua ghi nhận ý kiến.", ["Cục Thi đua"], note: "a qualifier of its own takes no tail"),
+        .exactly("Theo đề nghị của Vụ trưởng Vụ Tài chính - Kinh tế ngành;", ["Vụ Tài chính - Kinh tế ngành"]),
+        // Commas inside a name whose parts are a field's lower-case words.
+        .exactly("Cục Hộ tịch, quốc tịch và chứng thực đã hướng dẫn các sở.", ["Cục Hộ tịch, quốc tịch và chứng thực"],
+                 note: "lower-case field words after a comma, closed by “và”"),
+        .exactly("Giao Trung tâm Văn hóa, thông tin, Thể thao và Du lịch huyện tuyên truyền.",
+                 ["Trung tâm Văn hóa, thông tin, Thể thao và Du lịch huyện"]),
+        .exactly("Sở Y tế, công an xã và Hội Phụ nữ cùng đến.", ["Sở Y tế", "Hội Phụ nữ"],
+                 note: "a lower-case head after a comma is another body, not a field"),
+        .exactly("Sở Tài chính, đầu tư công vẫn chậm.", ["Sở Tài chính"],
+                 note: "field words after a comma that no “và” closes are not the name"),
+        // The armed forces and the police as a body's field; specialities with a number.
+        .exactly("Bảo hiểm xã hội Quân đội và Bảo hiểm xã hội Công an nhân dân lập dự toán.",
+                 ["Bảo hiểm xã hội Quân đội", "Bảo hiểm xã hội Công an nhân dân"]),
+        .exactly("Bệnh nhi được đưa tới Bệnh viện Nhi đồng 3, sau đó xuất viện.", ["Bệnh viện Nhi đồng 3"],
+                 note: "a short number after the name, then a comma"),
+        .exactly("Ca bệnh nằm ở Bệnh viện Quân y 9B.", ["Bệnh viện Quân y 9B"], note: "a number with a letter"),
+        .never("Hội Phụ nữ 2 năm liền được khen.", "Hội Phụ nữ 2", note: "a count after a name is no part of it"),
+        .never("Hội Phụ nữ 8/3 tổ chức mít tinh.", "Hội Phụ nữ 8", note: "a day and month after a name"),
+        .exactly("Anh được chuyển đến bệnh viện Mắt tỉnh để mổ.", ["bệnh viện Mắt tỉnh"],
+                 note: "a hospital written in lower case before its capitalised name"),
+        .exactly("Người bệnh vào bệnh viện nằm điều trị.", [], note: "a lower-case hospital with no name is no unit"),
+        // Courts and procuracies.
+        .exactly("Bản án của TAND Cấp cao tại Đà Nẵng và TAND tỉnh Kon Tum có hiệu lực.",
+                 ["TAND Cấp cao tại Đà Nẵng", "TAND tỉnh Kon Tum"], note: "a higher court named with its seat"),
+        .exactly("Tòa án nhân dân cấp cao tại Hà Nội xét xử phúc thẩm.", ["Tòa án nhân dân cấp cao tại Hà Nội"]),
+        .exactly("VKSND huyện Lâm Hà đã phê chuẩn.", ["VKSND huyện Lâm Hà"]),
+        .exactly("Sở Tư pháp tại Hà Nội họp.", ["Sở Tư pháp"], note: "a seat is named only after a qualifier of that kind"),
+        .exactly("Giám đốc ĐH Quốc gia Hòa Lạc và CDC Hà Giang cùng dự.", ["ĐH Quốc gia Hòa Lạc", "CDC Hà Giang"]),
+        .exactly("Kỳ thi ĐH năm nay có nhiều đổi mới.", [], note: "an abbreviated head with no name"),
+        // A lower-case descriptor before the name of what a body manages.
+        .exactly("Ban Quản lý rừng phòng hộ Sông Lam trồng thêm cây.", ["Ban Quản lý rừng phòng hộ Sông Lam"]),
+        .exactly("Ban Quản lý chợ cho biết sẽ sửa mái.", [], note: "a descriptor with no name after it"),
+        .exactly("Câu lạc bộ bóng đá Hòa Bình thắng trận.", ["Câu lạc bộ bóng đá Hòa Bình"]),
+        .exactly("Ban Quản lý dự án Trần Văn Tâm ký nhận.", [], note: "a person's name after the descriptor is no name of the body"),
     ]
 }
