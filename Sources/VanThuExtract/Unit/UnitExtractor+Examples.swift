@@ -215,6 +215,9 @@ extension UnitExtractor {
         .exactly("Sở Tư pháp tại Hà Nội họp.", ["Sở Tư pháp"], note: "a seat is named only after a qualifier of that kind"),
         .exactly("Giám đốc ĐH Quốc gia Hòa Lạc và CDC Hà Giang cùng dự.", ["ĐH Quốc gia Hòa Lạc", "CDC Hà Giang"]),
         .exactly("Kỳ thi ĐH năm nay có nhiều đổi mới.", [], note: "an abbreviated head with no name"),
+        .exactly("Gồm Bệnh viện Quân y 9B, Bệnh viện Nhi đồng Thành phố.", ["Bệnh viện Quân y 9B", "Bệnh viện Nhi đồng Thành phố"],
+                 note: "a capitalised bare locality ends a proper name; a list does not share it"),
+        .exactly("Anh đưa con đến bệnh viện Mắt, rồi về.", ["bệnh viện Mắt"], note: "a two-word head in lower case"),
         // A lower-case descriptor before the name of what a body manages.
         .exactly("Ban Quản lý rừng phòng hộ Sông Lam trồng thêm cây.", ["Ban Quản lý rừng phòng hộ Sông Lam"]),
         .exactly("Ban Quản lý chợ cho biết sẽ sửa mái.", [], note: "a descriptor with no name after it"),

@@ -75,7 +75,10 @@ package final class UnitParser {
         let token = tokens[i]
         if !token.isCapitalized {
             // "trường Tiểu học Kim Đồng": a few heads may be lower case before a capitalised name.
-            if i + 1 < n, tokens[i + 1].isCapitalized, !quoted[i], lexicon.heads.startsPhrase(token.key),
+            // ("bệnh viện Mắt": a head of two words, the capital after both.)
+            if i + 1 < n, tokens[i + 1].isCapitalized
+                || (tokens[i + 1].gap.subtracting(.space).isEmpty && lexicon.lowercaseStartWords.contains(token.key)),
+               !quoted[i], lexicon.heads.startsPhrase(token.key),
                !insideName(i), let head = lexicon.heads.match(tokens, at: i),
                head.value.contains(.lowercaseBeforeName), i + head.length < n, tokens[i + head.length].isCapitalized,
                let unit = parseUnit(at: i, positionContext: false) {
@@ -467,6 +470,7 @@ package final class UnitParser {
             if afterQualifier, !sawLocality, codeEndsName(at: j) {
                 j += 1
                 nameEndByte = Int(tokens[j - 1].end)
+                afterQualifier = false  // (so it shares no list's locality)
                 break
             }
             // A lower-case descriptor before a locality or a name: "Tổ nhân ái khóm 5".
@@ -709,9 +713,8 @@ package final class UnitParser {
             // A part in lower case made of a field's words (`Hộ tịch, quốc tịch và chứng thực`,
             // `Văn hóa, thông tin, Thể thao và Du lịch`): the department's field, not a body.
             if !tokens[k].isCapitalized, continues(tokens[k].gap) || tokens[k].gap.contains(.comma),
-               lexicon.tails.match(tokens, at: k) != nil {
-                let m = tails(from: k)
-                guard m > k else { return nil }
+               let tail = lexicon.tails.match(tokens, at: k) {
+                let m = tails(from: k + tail.length)
                 parts += 1
                 if last { return m }
                 guard m + 1 < n else { return nil }
@@ -969,7 +972,11 @@ package final class UnitParser {
     private func record(_ parse: Parse, rule: String, capitalizeFirst: Bool = false) {
         let start = Int(tokens[parse.start].start)
         guard parse.nameEnd > parse.start else { return }
-        if let locality = parse.localityStart, parse.localityAfterQualifier {
+        // (A bare locality noun with a capital ends a proper name: "Bệnh viện Nhi đồng Thành phố"
+        // shares nothing with the hospitals listed before it.)
+        if let locality = parse.localityStart, parse.localityAfterQualifier,
+           !tokens[locality].isCapitalized || tokens[locality].isAllCaps
+            || parse.nameEnd > locality + (lexicon.localities.match(tokens, at: locality)?.length ?? 0) {
             shareLocality(Int(tokens[locality].start)..<parse.nameEndByte, before: start)
         }
         mentions.append(Mention(bytes: start..<parse.nameEndByte,
