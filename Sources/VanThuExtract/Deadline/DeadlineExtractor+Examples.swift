@@ -87,6 +87,8 @@ extension DeadlineExtractor {
                  "2025-10-20 to=Vụ Thi đua, Khen thưởng", documentDate: "2025-09-01"),
         .matches("Các xã gửi báo cáo về Phòng Nội vụ, kèm danh sách trước ngày 5/11/2025.",
                  "2025-11-05 to=Phòng Nội vụ", documentDate: "2025-10-01", note: "a comma before other words ends the name"),
+        .matches("Quỹ lập báo cáo quyết toán gửi về Bộ Tài chính, Kiểm toán nhà nước trước ngày 15 tháng 7 năm sau.",
+                 "--07-15 yearly to=Bộ Tài chính, Kiểm toán nhà nước", note: "two bodies joined by a comma: the whole phrase"),
         .matches("Ngân hàng cung cấp cho Bảo hiểm xã hội Việt Nam danh sách khách hàng trước ngày 10 tháng 01 hằng năm.",
                  "--01-10 yearly to=Bảo hiểm xã hội Việt Nam", note: "a name ending in `Việt Nam` is complete"),
         .matches("Các hộ gửi hồ sơ về Ủy ban nhân dân thị xã Lam Sơn trước ngày 20/5/2025.",

@@ -121,8 +121,14 @@ package struct UnitPhraseReader {
             if text[gap] == 0x0A { wrapped = text.continuation(afterWrapAt: gap) }
             // `Cục Quản lý khám, chữa bệnh`: a comma inside an official name, before the part that
             // the lexicon's names put after it; the name goes on to that part's end.
+            // A second unit after the comma joins the recipient phrase, as after `và` (`gửi về Bộ Tài
+            // chính, Kiểm toán nhà nước`: a deadline sent to two bodies has the whole phrase).
             if gap == end, text[gap] == UInt8(ascii: ","), text[gap + 1] == 0x20 {
                 let after = text.skipSpaces(from: gap + 1, limit: 2)
+                if isCapitalized(after), vocabulary.heads.match(text, at: after) != nil {
+                    if let second = read(at: after) { end = second.upperBound }
+                    break
+                }
                 if let part = vocabulary.commaParts.match(text, at: after), !FoldedText.isLetter(text[part.end]),
                    !FoldedText.isDigit(text[part.end]) {
                     end = part.end

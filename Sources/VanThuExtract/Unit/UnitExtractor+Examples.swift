@@ -203,6 +203,8 @@ extension UnitExtractor {
                  note: "a short number after the name, then a comma"),
         .exactly("Ca bệnh nằm ở Bệnh viện Quân y 9B.", ["Bệnh viện Quân y 9B"], note: "a number with a letter"),
         .never("Hội Phụ nữ 2 năm liền được khen.", "Hội Phụ nữ 2", note: "a count after a name is no part of it"),
+        .exactly("Giám đốc Sở Lao động - Thương binh và Xã hội 2.", ["Sở Lao động - Thương binh và Xã hội"],
+                 note: "a number after a body that is not numbered is a footnote mark"),
         .never("Hội Phụ nữ 8/3 tổ chức mít tinh.", "Hội Phụ nữ 8", note: "a day and month after a name"),
         .exactly("Anh được chuyển đến bệnh viện Mắt tỉnh để mổ.", ["bệnh viện Mắt tỉnh"],
                  note: "a hospital written in lower case before its capitalised name"),

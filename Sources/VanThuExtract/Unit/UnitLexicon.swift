@@ -179,6 +179,10 @@ public struct UnitLexicon: Sendable {
     /// Qualifiers of bodies named with the city they sit in, written after them with `tại` and a
     /// known place (`Tòa án nhân dân cấp cao tại Đà Nẵng`, `Văn phòng đại diện tại Cần Thơ`).
     public var seatedQualifiers = PhraseTable<Bool>()
+    /// Heads of bodies numbered within their kind (`Bệnh viện Quân y 7A`, `Trường Tiểu học số 2`): a
+    /// short number after their name closes it. (Elsewhere it is a footnote mark or a count:
+    /// `Sở Lao động - Thương binh và Xã hội 2` in a consolidated text.)
+    public var numberedHeads = PhraseTable<Bool>()
     /// Function words that start no place or person's name even with a capital (`Các`, `Những`,
     /// `Của`): one after a unit begins something else.
     public var nameBreakers = KeyTable()
@@ -543,6 +547,9 @@ public struct UnitLexicon: Sendable {
         }
         for phrase in ["của Quốc hội", "của Chính phủ"] { lexicon.ownerSuffixes.insert(phrase, true) }
         for phrase in ["cấp cao", "đại diện"] { lexicon.seatedQualifiers.insert(phrase, true) }
+        for phrase in ["Bệnh viện", "Trường", "Trạm", "Viện", "Trại", "Đội", "Nhà máy", "Xí nghiệp"] {
+            lexicon.numberedHeads.insert(phrase, true)
+        }
         for phrase in ["Cộng hòa xã hội chủ nghĩa", "Độc lập - Tự do"] { lexicon.headingStops.insert(phrase, true) }
         lexicon.nameBreakers = KeyTable(keys: ["các", "những", "của", "và", "với", "cho", "theo", "trong", "được", "là"]
             .map(WordKey.key))

@@ -467,7 +467,7 @@ package final class UnitParser {
             }
             // A short number or code that ends a named body ("Bệnh viện Nhi đồng 1,", "Bệnh viện Quân
             // y 7A."): the name clearly ends after it.
-            if afterQualifier, !sawLocality, codeEndsName(at: j) {
+            if afterQualifier, !sawLocality, lexicon.numberedHeads.match(tokens, at: i) != nil, codeEndsName(at: j) {
                 j += 1
                 nameEndByte = Int(tokens[j - 1].end)
                 afterQualifier = false  // (so it shares no list's locality)
