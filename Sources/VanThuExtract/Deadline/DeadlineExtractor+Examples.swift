@@ -81,8 +81,8 @@ extension DeadlineExtractor {
         .matches("Các đơn vị cung cấp cho Bảo hiểm xã hội tỉnh tình hình đóng phí trước ngày 10 tháng 01 hằng năm.",
                  "--01-10 yearly to=Bảo hiểm xã hội tỉnh", note: "`tình` (tình hình) is no `tỉnh`"),
         // A comma inside an official name goes on to the part the unit lexicon's names put after it.
-        .matches("Các bệnh viện gửi danh sách về Cục Quản lý khám, chữa bệnh trước ngày 9/6/2025.",
-                 "2025-06-09 to=Cục Quản lý khám, chữa bệnh", documentDate: "2025-06-01"),
+        .matches("Các bệnh viện gửi danh sách về Cục Quản lý Khám, chữa bệnh trước ngày 9/6/2025.",
+                 "2025-06-09 to=Cục Quản lý Khám, chữa bệnh", documentDate: "2025-06-01"),
         .matches("Hồ sơ khen thưởng gửi Vụ Thi đua, Khen thưởng trước ngày 20/10/2025.",
                  "2025-10-20 to=Vụ Thi đua, Khen thưởng", documentDate: "2025-09-01"),
         .matches("Các xã gửi báo cáo về Phòng Nội vụ, kèm danh sách trước ngày 5/11/2025.",

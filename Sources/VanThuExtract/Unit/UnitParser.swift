@@ -714,7 +714,11 @@ package final class UnitParser {
             // `Văn hóa, thông tin, Thể thao và Du lịch`): the department's field, not a body.
             if !tokens[k].isCapitalized, continues(tokens[k].gap) || tokens[k].gap.contains(.comma),
                let tail = lexicon.tails.match(tokens, at: k) {
-                let m = tails(from: k + tail.length)
+                // (Its own words only: a "và" before the last part is read below.)
+                var m = k + tail.length
+                while m < n, continues(tokens[m].gap), !tokens[m].isCapitalized, let more = lexicon.tails.match(tokens, at: m) {
+                    m += more.length
+                }
                 parts += 1
                 if last { return m }
                 guard m + 1 < n else { return nil }
