@@ -13,10 +13,13 @@ package struct UnitPhraseReader {
     package struct Vocabulary: Sendable {
         package let heads: FoldedPhraseTable<Bool>
         package let nameWords: FoldedPhraseTable<Bool>
+        /// What goes on with a name after a comma inside it (`Cục Quản lý khám, chữa bệnh`).
+        package let commaParts: FoldedPhraseTable<Bool>
 
         package init(_ lexicon: UnitLexicon) {
             heads = FoldedPhraseTable(Self.folded(lexicon.recipients.openings).map { ($0, true) })
             nameWords = FoldedPhraseTable(Self.folded(lexicon.recipients.nameWords).map { ($0, true) })
+            commaParts = FoldedPhraseTable(Self.folded(lexicon.recipients.commaParts).map { ($0, true) })
         }
 
         /// Each phrase folded (`Ủy ban MTTQ` → `uy ban mttq`), once.
@@ -116,6 +119,23 @@ package struct UnitPhraseReader {
             while text[gap] == 0x20 || text[gap] == 0x09 { gap += 1 }
             var wrapped: Int?
             if text[gap] == 0x0A { wrapped = text.continuation(afterWrapAt: gap) }
+            // `Cục Quản lý khám, chữa bệnh`: a comma inside an official name, before the part that
+            // the lexicon's names put after it; the name goes on to that part's end.
+            // A second unit after the comma joins the recipient phrase, as after `và` (`gửi về Bộ Tài
+            // chính, Kiểm toán nhà nước`: a deadline sent to two bodies has the whole phrase).
+            if gap == end, text[gap] == UInt8(ascii: ","), text[gap + 1] == 0x20 {
+                let after = text.skipSpaces(from: gap + 1, limit: 2)
+                if isCapitalized(after), vocabulary.heads.match(text, at: after) != nil {
+                    if let second = read(at: after) { end = second.upperBound }
+                    break
+                }
+                if let part = vocabulary.commaParts.match(text, at: after), !FoldedText.isLetter(text[part.end]),
+                   !FoldedText.isDigit(text[part.end]) {
+                    end = part.end
+                    words += 2
+                    continue
+                }
+            }
             guard gap > end || wrapped != nil else { break }
             let next = wrapped ?? text.skipSpaces(from: gap, limit: 2)
             guard text[next] != 0x0A, !FoldedText.isSpace(text[next]) else { break }

@@ -66,6 +66,29 @@ extension HeaderExtractor {
                  "subject=Quy định về một việc", "signer.position=Phó Thủ tướng", "signer.name=Trần Văn Hải",
                  kind: .dispatch, note: "never the gazette's issue number; the e-signature stamp is not the signer"),
         .matches("""
+                 BỘ XÂY DỰNG
+                 Số: 88/QĐ-BXD
+                 Hà Nội, ngày 5 tháng 4 năm 2030
+
+                 QUYẾT ĐỊNH
+                 Đính chính Thông tư số 4/2030/TT-BXD về mẫu hồ sơ mời thầu
+                 thực hiện dự án nhà ở xã hội
+
+                 BỘ TRƯỞNG BỘ XÂY DỰNG
+                 """,
+                 "subject=Đính chính Thông tư số 4/2030/TT-BXD về mẫu hồ sơ mời thầu thực hiện dự án nhà ở xã hội",
+                 kind: .dispatch, note: "a wrapped line that starts in lower case goes on with the subject, even with “thực hiện”"),
+        .matches("""
+                 BỘ XÂY DỰNG
+                 Số: 89/QĐ-BXD
+                 Hà Nội, ngày 5 tháng 4 năm 2030
+
+                 KẾ HOẠCH
+                 Tổ chức hội thi năm 2030
+                 Thực hiện Quyết định số 12/QĐ-BXD của Bộ,
+                 """,
+                 "subject=Tổ chức hội thi năm 2030", kind: .dispatch, note: "the body's capitalised opening words end it"),
+        .matches("""
                  ỦY BAN NHÂN DÂN
                  HUYỆN CAM LỘ
                  Số: 1024/UBND-VP

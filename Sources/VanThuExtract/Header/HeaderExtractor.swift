@@ -373,9 +373,17 @@ public struct HeaderExtractor: Extractor {
         lines.folded(line).contains { FoldedText.isLetter($0) }
     }
 
+    /// The line's first letter is a lower-case one.
+    private func startsLowercase(_ lines: FoldedLines, _ line: Int) -> Bool {
+        lines.text(line).first(where: \.isLetter)?.isLowercase ?? false
+    }
+
     /// Lines that end a wrapped subject or title.
     private func isBoundary(_ lines: FoldedLines, _ line: Int) -> Bool {
-        if tables.blockStarts.matches(lines.folded(line)) || tables.boundaries.matches(lines.folded(line)) { return true }
+        if tables.blockStarts.matches(lines.folded(line)) { return true }
+        // The body's opening words (`Thực hiện …`, `Số …`) start with a capital: a line that starts
+        // in lower case goes on with a wrapped title (`… theo phương thức⏎thực hiện dự án …`).
+        if tables.boundaries.matches(lines.folded(line)), !startsLowercase(lines, line) { return true }
         if !hasLetters(lines, line) { return true }
         if placeDate(lines, line, from: nil) != nil { return true }
         // A line in capitals under one that is not: the next block of the header (pages that

@@ -37,6 +37,9 @@ public struct TitleExtractor: Extractor {
                      ["V/v đẩy mạnh phong trào thi đua “Dân vận khéo” năm 2020"], kind: .dispatch, note: "a wrapped V/v line is joined"),
             .exactly("ỦY BAN NHÂN DÂN\nSố: 5/KH-UBND\n\nKẾ HOẠCH\nThực hiện phong trào thi đua năm 2024\n\nI. MỤC ĐÍCH",
                      ["Kế hoạch thực hiện phong trào thi đua năm 2024"], kind: .dispatch, note: "type name and title"),
+            .exactly("BỘ XÂY DỰNG\nSố: 88/QĐ-BXD\n\nQUYẾT ĐỊNH\nĐính chính Thông tư số 4/2030/TT-BXD ngày 2 tháng 3 năm 2030\ncủa Bộ Xây dựng quy định mẫu hồ sơ mời thầu\nthực hiện dự án nhà ở xã hội theo phương thức đối tác công\ntư, dự án nhà ở công vụ; cung cấp, đăng tải thông tin về\nđấu thầu trên hệ thống mạng đấu thầu quốc gia\n\nBỘ TRƯỞNG BỘ XÂY DỰNG",
+                     ["Quyết định đính chính Thông tư số 4/2030/TT-BXD ngày 2 tháng 3 năm 2030 của Bộ Xây dựng quy định mẫu hồ sơ mời thầu thực hiện dự án nhà ở xã hội theo phương thức đối tác công tư, dự án nhà ở công vụ; cung cấp, đăng tải thông tin về đấu thầu trên hệ thống mạng đấu thầu quốc gia"],
+                     kind: .dispatch, note: "a gazette title wrapped over five lines, one of them starting with “thực hiện”"),
             .exactly("CHÍNH PHỦ\nSố: 7/NQ-CP\n\nNGHỊ QUYẾT\nVề việc giao chỉ tiêu cho các tỉnh\n__________\n\nCHÍNH PHỦ\nCăn cứ Luật;",
                      ["Nghị quyết về việc giao chỉ tiêu cho các tỉnh"], kind: .dispatch, note: "the rule under the title is not part of it"),
             .exactly("Đăng nhập\nQuyết định số 45/QĐ-UBND về việc công nhận xã văn hóa do Ủy ban nhân dân huyện ban hành\nSố hiệu: 45/QĐ-UBND   Loại văn bản: Quyết định\nNơi ban hành: UBND huyện   Người ký: Trần Văn Ba\nNgày ban hành: 03/02/2021   Ngày hiệu lực: Đã biết\nNội dung quyết định.",
@@ -100,7 +103,10 @@ public struct TitleExtractor: Extractor {
             var parts: [String] = []
             var next = index + 1
             while next < count, line(next).isEmpty { next += 1 }
-            while next < count, case let nextLine = line(next), !nextLine.isEmpty, !isHeaderBoundary(nextLine), parts.count < 4 {
+            // A gazette title may wrap over many lines (a decision naming the circular it corrects in
+            // full), as the header reader reads it: a blank line or the header's next block ends it.
+            while next < count, case let nextLine = line(next), !nextLine.isEmpty, !isHeaderBoundary(nextLine),
+                  parts.count < HeaderExtractor.titleLines {
                 parts.append(nextLine); next += 1
             }
             let typeName = sentenceCase(text)

@@ -75,8 +75,11 @@ public struct UnitLexicon: Sendable {
         /// Lower-case words that go on a name after a lower-case word (`Ủy ban nhân dân huyện`):
         /// every locality noun, and `nameWords`.
         public var nameWords: [String]
-        public init(openings: [String] = [], nameWords: [String] = []) {
-            self.openings = openings; self.nameWords = nameWords
+        /// The parts after a comma inside an official name (`chữa bệnh` of `Quản lý Khám, chữa bệnh`,
+        /// `Khen thưởng` of `Thi đua, Khen thưởng`): after a comma they go on with the name.
+        public var commaParts: [String]
+        public init(openings: [String] = [], nameWords: [String] = [], commaParts: [String] = []) {
+            self.openings = openings; self.nameWords = nameWords; self.commaParts = commaParts
         }
     }
 
@@ -99,10 +102,11 @@ public struct UnitLexicon: Sendable {
 
     /// The receiving units' vocabulary of the given heads, positions and localities.
     package static func recipients(heads: [(String, Head)], positions: [(String, Position)],
-                                   localities: [String]) -> Recipients {
+                                   localities: [String], qualifiers: [String] = []) -> Recipients {
         let openings = heads.filter { $0.1.isDisjoint(with: [.nestedOnly, .notRecipient]) }.map(\.0)
             + positions.filter(\.1.receivesReports).map(\.0) + recipientBodies
-        return Recipients(openings: openings, nameWords: localities + recipientNameWords)
+        let commaParts = qualifiers.flatMap { $0.split(separator: ",").dropFirst().map { String($0.drop { $0 == " " }) } }
+        return Recipients(openings: openings, nameWords: localities + recipientNameWords, commaParts: commaParts)
     }
 
     /// What a deadline's receiving unit is made of (see `Recipients`).
@@ -172,6 +176,13 @@ public struct UnitLexicon: Sendable {
     public var roleOnly = PhraseTable<Bool>()
     /// The body a unit belongs to, written after it with `của` (`Ủy ban Kinh tế của Quốc hội`).
     public var ownerSuffixes = PhraseTable<Bool>()
+    /// Qualifiers of bodies named with the city they sit in, written after them with `tại` and a
+    /// known place (`Tòa án nhân dân cấp cao tại Đà Nẵng`, `Văn phòng đại diện tại Cần Thơ`).
+    public var seatedQualifiers = PhraseTable<Bool>()
+    /// Heads of bodies numbered within their kind (`Bệnh viện Quân y 7A`, `Trường Tiểu học số 2`): a
+    /// short number after their name closes it. (Elsewhere it is a footnote mark or a count:
+    /// `Sở Lao động - Thương binh và Xã hội 2` in a consolidated text.)
+    public var numberedHeads = PhraseTable<Bool>()
     /// Function words that start no place or person's name even with a capital (`Các`, `Những`,
     /// `Của`): one after a unit begins something else.
     public var nameBreakers = KeyTable()
@@ -290,8 +301,8 @@ public struct UnitLexicon: Sendable {
             ("Tổng công ty", []), ("Hợp tác xã", [.descriptor]), ("HTX", [.descriptor, .abbreviation]),
             ("Tổ", [.descriptor, .lowercaseWithQualifier, .notRecipient]), ("Tổ hợp tác", [.descriptor, .notRecipient]),
             ("Đội", [.descriptor, .lowercaseWithQualifier, .notRecipient]),
-            ("Câu lạc bộ", [.descriptor, .notRecipient]), ("Bệnh viện", [.lowercaseWithQualifier]), ("Trạm", [.lowercaseWithQualifier]), ("Đài", []), ("Chính phủ", [.standalone, .national]),
-            ("Quốc hội", [.standalone, .national]), ("Ban Quản lý", []), ("Bảo hiểm xã hội", []), ("BHXH", [.abbreviation]),
+            ("Câu lạc bộ", [.descriptor, .notRecipient]), ("Bệnh viện", [.lowercaseWithQualifier, .lowercaseBeforeName]), ("Trạm", [.lowercaseWithQualifier]), ("Đài", []), ("Chính phủ", [.standalone, .national]),
+            ("Quốc hội", [.standalone, .national]), ("Ban Quản lý", [.descriptor]), ("Bảo hiểm xã hội", []), ("BHXH", [.abbreviation]),
             ("Ủy ban Thường vụ Quốc hội", [.standalone, .national]), ("Đoàn Thanh niên", [.lowercaseWithLocality, .massOrganisation]),
             ("Đoàn đại biểu Quốc hội", [.standalone]), ("Kiểm toán nhà nước", [.standalone]),
             ("Tổng Liên đoàn", [.national]), ("Hội đồng Bộ trưởng", [.standalone, .national]),
@@ -299,6 +310,12 @@ public struct UnitLexicon: Sendable {
             ("Mặt trận Tổ quốc", [.standalone, .placeName, .massOrganisation]), ("Báo", [.notRecipient]),
             ("T.Ư", [.nestedOnly, .standalone, .committee, .leadsBody]), ("TW", [.nestedOnly, .standalone, .committee]),
             ("Hiệp hội", []), ("Nhà xuất bản", []),
+            // People's courts and procuracies (`TAND tỉnh Bình Định`, `VKSND TP Hà Nội`).
+            ("TAND", [.standalone, .placeName, .abbreviation]), ("VKSND", [.standalone, .placeName, .abbreviation]),
+            // Abbreviations written as heads in news: `ĐH Quốc gia Hà Nội`, `UBMTTQVN TP Cần Thơ`,
+            // `CDC Hà Nam` (a province's disease control centre; it needs its place).
+            ("ĐH", [.abbreviation]), ("UBMTTQVN", [.standalone, .placeName, .abbreviation, .massOrganisation]),
+            ("CDC", [.placeName, .abbreviation]),
         ]
     }()
 
@@ -349,6 +366,12 @@ public struct UnitLexicon: Sendable {
             "Tài chính, tiền tệ", "Lao động, văn hóa, xã hội", "Khoa học, giáo dục, tài nguyên và môi trường",
             // `Ủy ban bầu cử xã …`, `Ban bầu cử`, `Tổ bầu cử thôn …`
             "bầu cử",
+            // The armed forces and the police as the field of a body (`Bảo hiểm xã hội Quân đội`,
+            // `Học viện Chính trị Công an nhân dân`), and specialities of hospitals and schools.
+            "Quân đội", "Quân đội nhân dân", "Công an nhân dân", "Quân y", "Nhi đồng", "Nhiệt đới",
+            "Trung cấp nghề", "Cao đẳng nghề", "Kinh tế ngành",
+            // Courts and procuracies of the higher level (`Tòa án nhân dân cấp cao tại Hà Nội`, `TAND Cấp cao`).
+            "nhân dân cấp cao", "Cấp cao",
         ]
         let tails = [
             "thực phẩm", "thị trường", "vận tải", "dự phòng", "bệnh tật", "trí tuệ", "hình sự", "giao thông",
@@ -370,6 +393,9 @@ public struct UnitLexicon: Sendable {
             "quy phạm pháp luật", "thể dục thể thao", "biển và hải đảo", "khí tượng thủy văn", "đo đạc", "bản đồ",
             "dữ liệu", "an ninh mạng", "thiên tai", "tìm kiếm cứu nạn", "người có công", "trẻ em", "xã hội",
             "vốn", "kinh doanh", "phát triển", "đổi mới", "sáng tạo", "chuyển đổi số",
+            // `Cục Quản lý đấu thầu`, `Cục Thi hành án dân sự`, `Cục Hộ tịch, quốc tịch và chứng thực`,
+            // `Trung tâm Kiểm chuẩn chất lượng xét nghiệm y học`, `Cục Quản lý khám, chữa bệnh`
+            "đấu thầu", "án dân sự", "chứng thực", "xét nghiệm", "y học", "chữa bệnh",
         ]
         let headCompounds = [
             "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
@@ -493,7 +519,8 @@ public struct UnitLexicon: Sendable {
         for phrase in places + qualifiers + heads.map(\.0) + localities.map(\.0) + ["và"] { written.insert(phrase, phrase) }
         lexicon.writtenForms = written
         lexicon.positionsIgnoringVowelShape.insert(contentsOf: positions.map { (VietnameseFolding.ignoringVowelShape($0.0), true) })
-        lexicon.recipients = recipients(heads: heads, positions: positions, localities: localities.map(\.0))
+        lexicon.recipients = recipients(heads: heads, positions: positions, localities: localities.map(\.0),
+                                        qualifiers: qualifiers)
         for place in places {
             let keys = WordKey.keys(place)
             if keys.count == 2 { lexicon.placesSplitAfterFirstWord[keys[1], default: []].insert(keys[0]) }
@@ -519,6 +546,10 @@ public struct UnitLexicon: Sendable {
             lexicon.roleOnly.insert(phrase, true)
         }
         for phrase in ["của Quốc hội", "của Chính phủ"] { lexicon.ownerSuffixes.insert(phrase, true) }
+        for phrase in ["cấp cao", "đại diện"] { lexicon.seatedQualifiers.insert(phrase, true) }
+        for phrase in ["Bệnh viện", "Trường", "Trạm", "Viện", "Trại", "Đội", "Nhà máy", "Xí nghiệp"] {
+            lexicon.numberedHeads.insert(phrase, true)
+        }
         for phrase in ["Cộng hòa xã hội chủ nghĩa", "Độc lập - Tự do"] { lexicon.headingStops.insert(phrase, true) }
         lexicon.nameBreakers = KeyTable(keys: ["các", "những", "của", "và", "với", "cho", "theo", "trong", "được", "là"]
             .map(WordKey.key))

@@ -75,7 +75,10 @@ package final class UnitParser {
         let token = tokens[i]
         if !token.isCapitalized {
             // "trường Tiểu học Kim Đồng": a few heads may be lower case before a capitalised name.
-            if i + 1 < n, tokens[i + 1].isCapitalized, !quoted[i], lexicon.heads.startsPhrase(token.key),
+            // ("bệnh viện Mắt": a head of two words, the capital after both.)
+            if i + 1 < n, tokens[i + 1].isCapitalized
+                || (tokens[i + 1].gap.subtracting(.space).isEmpty && lexicon.lowercaseStartWords.contains(token.key)),
+               !quoted[i], lexicon.heads.startsPhrase(token.key),
                !insideName(i), let head = lexicon.heads.match(tokens, at: i),
                head.value.contains(.lowercaseBeforeName), i + head.length < n, tokens[i + head.length].isCapitalized,
                let unit = parseUnit(at: i, positionContext: false) {
@@ -462,6 +465,14 @@ package final class UnitParser {
                 }
                 continue
             }
+            // A short number or code that ends a named body ("Bệnh viện Nhi đồng 1,", "Bệnh viện Quân
+            // y 7A."): the name clearly ends after it.
+            if afterQualifier, !sawLocality, lexicon.numberedHeads.match(tokens, at: i) != nil, codeEndsName(at: j) {
+                j += 1
+                nameEndByte = Int(tokens[j - 1].end)
+                afterQualifier = false  // (so it shares no list's locality)
+                break
+            }
             // A lower-case descriptor before a locality or a name: "Tổ nhân ái khóm 5".
             if current.contains(.descriptor), !satisfied, let end = descriptorEnd(from: j) {
                 j = end
@@ -477,6 +488,13 @@ package final class UnitParser {
         if afterQualifier, !sawLocality, person == nil, j < n, continues(tokens[j].gap),
            let owner = lexicon.ownerSuffixes.match(tokens, at: j) {
             j += owner.length
+            nameEndByte = Int(tokens[j - 1].end)
+        }
+        // "Tòa án nhân dân cấp cao tại Hà Nội": the city a body of that kind sits in.
+        if afterQualifier, !sawLocality, person == nil, j + 1 < n, tokens[j].key == Self.tai, continues(tokens[j].gap),
+           continues(tokens[j + 1].gap), endsWithSeatedQualifier(before: j, from: i),
+           let place = lexicon.places.match(tokens, at: j + 1) {
+            j += 1 + place.length
             nameEndByte = Int(tokens[j - 1].end)
         }
         guard satisfied, !lowercase || lowercaseNameFits(i, locality: localityStart) else { return nil }
@@ -502,6 +520,27 @@ package final class UnitParser {
     }
 
     package static let va = WordKey.key("và")
+    package static let tai = WordKey.key("tại")
+
+    /// The name read up to `end` ends with a qualifier of a body named with its seat ("cấp cao").
+    private func endsWithSeatedQualifier(before end: Int, from start: Int) -> Bool {
+        for length in 1...3 where end - length > start {
+            if let match = lexicon.seatedQualifiers.match(tokens, at: end - length), match.length == length { return true }
+        }
+        return false
+    }
+
+    /// A number of at most three digits, or one with a capital letter (`7A`), joined to the name by a
+    /// space, after which the name clearly ends (a comma, a full stop, a bracket, the line's end).
+    private func codeEndsName(at k: Int) -> Bool {
+        guard k < tokens.count, continues(tokens[k].gap), tokens[k].flags.contains(.hasDigit),
+              !tokens[k].flags.contains(.hasLower), tokens[k].end - tokens[k].start <= 3,
+              let first = utf8[Int(tokens[k].start)...].first, (0x30...0x39).contains(first) else { return false }
+        guard k + 1 < tokens.count else { return true }
+        let next = tokens[k + 1].gap
+        if next.contains(.slash) || next.contains(.hyphen) || next.contains(.period) && tokens[k + 1].isNumber { return false }
+        return !continues(next)
+    }
 
     /// A name in capitals that goes on to the next line: "BỘ LAO ĐỘNG - THƯƠNG BINH⏎VÀ XÃ HỘI",
     /// "ỦY BAN NHÂN DÂN⏎TỈNH QUẢNG TRỊ" (not a new body: "SỞ Y TẾ").
@@ -671,6 +710,28 @@ package final class UnitParser {
         var last = false
         var parts = 0
         while k < n, parts < 4 {
+            // A part in lower case made of a field's words (`Hộ tịch, quốc tịch và chứng thực`,
+            // `Văn hóa, thông tin, Thể thao và Du lịch`): the department's field, not a body.
+            if !tokens[k].isCapitalized, continues(tokens[k].gap) || tokens[k].gap.contains(.comma),
+               let tail = lexicon.tails.match(tokens, at: k) {
+                // (Its own words only: a "và" before the last part is read below.)
+                var m = k + tail.length
+                while m < n, continues(tokens[m].gap), !tokens[m].isCapitalized, let more = lexicon.tails.match(tokens, at: m) {
+                    m += more.length
+                }
+                parts += 1
+                if last { return m }
+                guard m + 1 < n else { return nil }
+                if tokens[m].key == Self.va, continues(tokens[m].gap), continues(tokens[m + 1].gap) {
+                    last = true
+                    k = m + 1
+                    continue
+                }
+                let gap = tokens[m].gap
+                guard gap.contains(.comma), gap.subtracting([.space, .comma]).isEmpty else { return nil }
+                k = m
+                continue
+            }
             guard tokens[k].isCapitalized, !tokens[k].isAllCaps, lexicon.heads.match(tokens, at: k) == nil,
                   lexicon.localities.match(tokens, at: k) == nil, lexicon.positions.match(tokens, at: k) == nil,
                   lexicon.places.match(tokens, at: k) == nil, last || !lexicon.stopWords.contains(tokens[k].key),
@@ -873,7 +934,13 @@ package final class UnitParser {
             k += 1
         }
         guard k > j, k < tokens.count, continues(tokens[k].gap) else { return nil }
-        return lexicon.localities.match(tokens, at: k) != nil ? k : nil
+        if lexicon.localities.match(tokens, at: k) != nil { return k }
+        // "Ban Quản lý rừng phòng hộ Tân Sơn", "Câu lạc bộ bóng đá Hòa Bình": the name after the
+        // descriptor (no head, position or function word of its own).
+        guard tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter), lexicon.heads.match(tokens, at: k) == nil,
+              lexicon.positions.match(tokens, at: k) == nil, !lexicon.nameBreakers.contains(tokens[k].key),
+              !lexicon.stopWords.contains(tokens[k].key), !isPersonStart(k) else { return nil }
+        return k
     }
 
     /// Skips the title of a law ("Luật Tổ chức Chính phủ"): its names are not units.
@@ -909,7 +976,11 @@ package final class UnitParser {
     private func record(_ parse: Parse, rule: String, capitalizeFirst: Bool = false) {
         let start = Int(tokens[parse.start].start)
         guard parse.nameEnd > parse.start else { return }
-        if let locality = parse.localityStart, parse.localityAfterQualifier {
+        // (A bare locality noun with a capital ends a proper name: "Bệnh viện Nhi đồng Thành phố"
+        // shares nothing with the hospitals listed before it.)
+        if let locality = parse.localityStart, parse.localityAfterQualifier,
+           !tokens[locality].isCapitalized || tokens[locality].isAllCaps
+            || parse.nameEnd > locality + (lexicon.localities.match(tokens, at: locality)?.length ?? 0) {
             shareLocality(Int(tokens[locality].start)..<parse.nameEndByte, before: start)
         }
         mentions.append(Mention(bytes: start..<parse.nameEndByte,

@@ -109,11 +109,19 @@ package struct UnitScanner {
                     var resume = max(end, start + 1)
                     // A lower-case head before this capital ("trường Tiểu học") goes first.
                     var consumed = false
-                    if let previous = Self.previousWord(p, before: start), previous >= handledUntil,
-                       lexicon.lowercaseStartBytes[Int(p[previous])] {
-                        let (previousKey, _) = WordTokens.wordKey(p, at: previous, table)
-                        if lexicon.lowercaseStartWords.contains(previousKey) {
-                            let next = step(at: previous)
+                    // ("bệnh viện Mắt": a head of two words starts the word before that.)
+                    func lowercaseHead(_ word: Int) -> Bool {
+                        lexicon.lowercaseStartBytes[Int(p[word])]
+                            && lexicon.lowercaseStartWords.contains(WordTokens.wordKey(p, at: word, table).key)
+                    }
+                    if let previous = Self.previousWord(p, before: start), previous >= handledUntil {
+                        var head: Int? = lowercaseHead(previous) ? previous : nil
+                        if head == nil, let before = Self.previousWord(p, before: previous), before >= handledUntil,
+                           lowercaseHead(before) {
+                            head = before
+                        }
+                        if let head {
+                            let next = step(at: head)
                             consumed = next > start
                             resume = max(next, resume)
                         }
