@@ -22,30 +22,17 @@ extension PostgresStore {
                 ARRAY(SELECT s.path \(files)), ARRAY(SELECT coalesce(s.sha256, '') \(files)), ARRAY(SELECT s.size \(files))
             FROM documents d WHERE d.id > $1 AND NOT d.gone \(condition) ORDER BY d.id LIMIT \(Self.pageSize)
             """
-        // As forEachDocument: pages by id in one snapshot, tried again only while nothing was delivered.
-        var delivered = false
-        try link.retrying(canRetry: { !delivered }) { session in
-            try session.transaction("REPEATABLE READ READ ONLY") {
-                var after = ""
-                while true {
-                    let rows = try session.query(sql, [.text(after)] + values)
-                    for row in rows {
-                        delivered = true
-                        let locations = try row.value(3, as: [String].self), roots = try row.value(4, as: [String].self)
-                        let paths = try row.value(5, as: [String].self), sums = try row.value(6, as: [String].self)
-                        let sizes = try row.value(7, as: [Int64].self)
-                        let archived = locations.indices.map {
-                            ArchiveStore.ArchivedFile(location: locations[$0], root: roots[$0], path: paths[$0], sha256: sums[$0], size: Int(sizes[$0]))
-                        }
-                        let stored = ArchiveStore.StoredDocument(json: try row.bytes(1), summary: try row.bytes(2), gone: false,
-                                                                 paths: paths, roots: roots)
-                        let (summary, json) = try ArchiveStore.archiveView(of: stored)
-                        try body(summary, json, archived)
-                    }
-                    guard rows.count == Self.pageSize, let last = rows.last else { return }
-                    after = try last.value(0, as: String.self)
-                }
+        try forEachPagedRow(sql, values) { row in
+            let locations = try row.value(3, as: [String].self), roots = try row.value(4, as: [String].self)
+            let paths = try row.value(5, as: [String].self), sums = try row.value(6, as: [String].self)
+            let sizes = try row.value(7, as: [Int64].self)
+            let archived = locations.indices.map {
+                ArchiveStore.ArchivedFile(location: locations[$0], root: roots[$0], path: paths[$0], sha256: sums[$0], size: Int(sizes[$0]))
             }
+            let stored = ArchiveStore.StoredDocument(json: try row.bytes(1), summary: try row.bytes(2), gone: false,
+                                                     paths: paths, roots: roots)
+            let (summary, json) = try ArchiveStore.archiveView(of: stored)
+            try body(summary, json, archived)
         }
     }
 

@@ -307,8 +307,17 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
                 ARRAY(SELECT s.root FROM sources s WHERE s.document_id = d.id AND s.status = 'archived' ORDER BY s.path, s.root)
             FROM documents d WHERE d.id > $1 \(condition) ORDER BY d.id LIMIT \(Self.pageSize)
             """
-        // Tried again on a new connection only while the body has seen nothing: a connection lost
-        // part way fails the export (the next run redoes it).
+        try forEachPagedRow(sql, values) { row in
+            try body(ArchiveStore.StoredDocument(json: try row.bytes(1), summary: try row.bytes(2), gone: try row.value(3, as: Bool.self),
+                                                 paths: try row.value(4, as: [String].self), roots: try row.value(5, as: [String].self)))
+        }
+    }
+
+    /// Every row of `sql`, which pages by id (`d.id > $1 … ORDER BY d.id LIMIT pageSize`, the id
+    /// its first column; `values` bind $2 on), read in one read-only snapshot. Tried again on a new
+    /// connection only while `body` has seen nothing: a connection lost part way fails the read
+    /// (an export's next run redoes it).
+    func forEachPagedRow(_ sql: String, _ values: [PGValue], _ body: (PostgresRow) throws -> Void) throws {
         var delivered = false
         try link.retrying(canRetry: { !delivered }) { session in
             try session.transaction("REPEATABLE READ READ ONLY") {
@@ -317,8 +326,7 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
                     let rows = try session.query(sql, [.text(after)] + values)
                     for row in rows {
                         delivered = true
-                        try body(ArchiveStore.StoredDocument(json: try row.bytes(1), summary: try row.bytes(2), gone: try row.value(3, as: Bool.self),
-                                                             paths: try row.value(4, as: [String].self), roots: try row.value(5, as: [String].self)))
+                        try body(row)
                     }
                     guard rows.count == Self.pageSize, let last = rows.last else { return }
                     after = try last.value(0, as: String.self)

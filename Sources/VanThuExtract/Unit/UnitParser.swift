@@ -700,6 +700,8 @@ package final class UnitParser {
         return end
     }
 
+    private enum CommaJoinedStep { case end(Int), part(Int), noName }
+
     /// ", Thể thao và Du lịch" after a qualifier: parts joined by commas and a last `và` that make
     /// one name, not a list of sibling bodies sharing the head (each part but the last starts with
     /// a capital and is not a qualifier, head, locality, position, place or person of its own).
@@ -709,6 +711,20 @@ package final class UnitParser {
         var k = j
         var last = false
         var parts = 0
+        /// After a part that ends at `m`: the name's end (the part was the last), the next part's
+        /// start (after a comma, or after `và`, which makes it the last), or no name.
+        func next(after m: Int) -> CommaJoinedStep {
+            parts += 1
+            if last { return .end(m) }
+            guard m + 1 < n else { return .noName }
+            if tokens[m].key == Self.va, continues(tokens[m].gap), continues(tokens[m + 1].gap) {
+                last = true
+                return .part(m + 1)
+            }
+            let gap = tokens[m].gap
+            guard gap.contains(.comma), gap.subtracting([.space, .comma]).isEmpty else { return .noName }
+            return .part(m)
+        }
         while k < n, parts < 4 {
             // A part in lower case made of a field's words (`Hộ tịch, quốc tịch và chứng thực`,
             // `Văn hóa, thông tin, Thể thao và Du lịch`): the department's field, not a body.
@@ -719,17 +735,11 @@ package final class UnitParser {
                 while m < n, continues(tokens[m].gap), !tokens[m].isCapitalized, let more = lexicon.tails.match(tokens, at: m) {
                     m += more.length
                 }
-                parts += 1
-                if last { return m }
-                guard m + 1 < n else { return nil }
-                if tokens[m].key == Self.va, continues(tokens[m].gap), continues(tokens[m + 1].gap) {
-                    last = true
-                    k = m + 1
-                    continue
+                switch next(after: m) {
+                case .end(let end): return end
+                case .noName: return nil
+                case .part(let start): k = start
                 }
-                let gap = tokens[m].gap
-                guard gap.contains(.comma), gap.subtracting([.space, .comma]).isEmpty else { return nil }
-                k = m
                 continue
             }
             guard tokens[k].isCapitalized, !tokens[k].isAllCaps, lexicon.heads.match(tokens, at: k) == nil,
@@ -750,17 +760,11 @@ package final class UnitParser {
                !lexicon.functionWords.contains(tokens[m].key), lexicon.localities.match(tokens, at: m) == nil {
                 m = partEnd
             }
-            parts += 1
-            if last { return m }
-            guard m + 1 < n else { return nil }
-            if tokens[m].key == Self.va, continues(tokens[m].gap), continues(tokens[m + 1].gap) {
-                last = true
-                k = m + 1
-                continue
+            switch next(after: m) {
+            case .end(let end): return end
+            case .noName: return nil
+            case .part(let start): k = start
             }
-            let gap = tokens[m].gap
-            guard gap.contains(.comma), gap.subtracting([.space, .comma]).isEmpty else { return nil }
-            k = m
         }
         return nil
     }
