@@ -190,21 +190,21 @@ public struct ReferenceExtractor: Extractor {
     /// laid out from a PDF).
     private func typeName(endingAt end: Int, _ folded: [UInt8]) -> (String, Int)? {
         guard end > 0, FoldedText.isWordByte(folded[end - 1]) else { return nil }
-        var best: (name: String, start: Int, length: Int)?
-        for (fold, name) in lexicon.typeNamesByFold {
+        // Longest first: the first that matches on word boundaries is the longest.
+        for (fold, name) in lexicon.typeFoldsLongestFirst where fold.last == folded[end - 1] {
             guard let start = Self.start(of: fold, endingAt: end, folded) else { continue }
             guard start == 0 || !FoldedText.isWordByte(folded[start - 1]) else { continue }
-            if best == nil || fold.utf8.count > best!.length { best = (name, start, fold.utf8.count) }
+            return (name, start)
         }
-        return best.map { ($0.name, $0.start) }
+        return nil
     }
 
     /// Where `fold` starts when it ends at `end`, read backwards, a space in it matching one or
     /// more spaces or line breaks.
-    package static func start(of fold: String, endingAt end: Int, _ folded: [UInt8]) -> Int? {
+    package static func start(of fold: [UInt8], endingAt end: Int, _ folded: [UInt8]) -> Int? {
         var k = end
         var previousWasSpace = false
-        for byte in fold.utf8.reversed() {
+        for byte in fold.reversed() {
             if byte == 0x20 {
                 guard k > 0, folded[k - 1] == 0x20 || folded[k - 1] == 0x0A else { return nil }
                 while k > 0 && (folded[k - 1] == 0x20 || folded[k - 1] == 0x0A || folded[k - 1] == 0x0D) { k -= 1 }

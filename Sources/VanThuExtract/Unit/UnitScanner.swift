@@ -155,8 +155,10 @@ package struct UnitScanner {
                     return resume
                 }
 
-                while k < count {
-                    if Self.isCapital(p, k) { k = visit(k) } else { k += 1 }
+                Self.capitalLeads.withUnsafeBufferPointer { capitalLeads in
+                    while k < count {
+                        if capitalLeads[Int(p[k])] && Self.isCapital(p, k) { k = visit(k) } else { k += 1 }
+                    }
                 }
             }
         }
@@ -184,6 +186,12 @@ package struct UnitScanner {
         guard next > end, next < p.count, Self.classes[Int(p[next])] != 0 else { return false }
         let (second, _) = WordTokens.wordKey(p, at: next, table)
         return lexicon.startPairs.contains(PhraseTable<Bool>.pairKey(key, second))
+    }
+
+    /// The bytes an upper-case letter can start with (`isCapital` decides): one table lookup a
+    /// byte skips the rest, where comparing each byte's range mispredicted on most letters.
+    private static let capitalLeads: [Bool] = (0...255).map { byte in
+        (0x41...0x5A).contains(byte) || [0xC3, 0xC4, 0xC5, 0xC6, 0xE1].contains(byte)
     }
 
     /// Whether the scalar at `k` is an upper-case letter, from its first bytes only.

@@ -43,6 +43,9 @@ public struct DocumentLexicon: Sendable {
     /// The folded type names (`typeNamesByFold`) in the kernel's phrase matcher, compared byte for
     /// byte (a space is a space), longest first, each with its name.
     package let typeFolds: PhraseMatcher<UInt8, String>
+    /// The folded type names as bytes with their names, longest first, for matching backwards
+    /// from a number (`ReferenceExtractor`): the first that matches is the longest.
+    package let typeFoldsLongestFirst: [(fold: [UInt8], name: String)]
     /// The folded authority prefixes in the kernel's phrase matcher, as listed, each with its index
     /// in `authorities`.
     package let authorityFolds: PhraseMatcher<UInt8, Int>
@@ -74,6 +77,8 @@ public struct DocumentLexicon: Sendable {
         self.numberPrefixLength = numberPrefixes.map(\.count).max() ?? 0
         // Folds of one length that both match at one place are the same fold: the order among
         // them does not matter. No fold holds a 0 byte: nothing in one is read as a break between words.
+        self.typeFoldsLongestFirst = byFold.map { (Array($0.key.utf8), $0.value) }
+            .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0.lexicographicallyPrecedes($1.0) }
         self.typeFolds = PhraseMatcher(byFold.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }, separator: 0)
         self.authorityFolds = PhraseMatcher(authorities.enumerated().map { (Array($0.element.folded.utf8), $0.offset) },
                                             separator: 0, order: .asListed)
