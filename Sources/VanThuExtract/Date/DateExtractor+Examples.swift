@@ -34,6 +34,11 @@ extension DateExtractor {
         .exactly("Đúng dịp (30/4) nhân dân treo cờ.", ["2021-04-30", "date=2021-05-02"], documentDate: "2021-05-02"),
         .exactly("Ngày 15 tháng 03, đoàn đến thăm.", ["2024-03-15", "date=2024-05-01"], documentDate: "2024-05-01"),
         .exactly("Hội thi diễn ra từ ngày 9-10/3/2020.", ["2020-03-09", "2020-03-10"]),
+        .exactly("Hội chợ mở cửa ngày 17 - 19/8/2023 tại nhà văn hóa xã.", ["2023-08-17", "2023-08-19"],
+                 note: "a range of days with spaces around its dash"),
+        .matches("Trường tổ chức ôn tập vào các ngày mùng 6 – 8/12.", "2022-12-06", "2022-12-08", documentDate: "2022-11-20"),
+        .never("Tỷ lệ đạt ngày 5 - 3/4 số hộ; ngày 9 - 2/13 kết thúc.", "2022-04-05", "2022-04-03", "2022-13-02",
+               documentDate: "2022-11-20", note: "a first day after the last, or no month, is no range"),
         // Periods.
         .exactly("Phong trào giai đoạn 2015-2020 đạt kết quả.", ["2015/2020"]),
         .exactly("Phong trào giai đoạn 2015 – 2020 đạt kết quả.", ["2015/2020"]),

@@ -40,6 +40,10 @@ package struct DeadlineFinder {
                 if trigger == nil, let previous, isListed(after: previous.end, at: mention.range.lowerBound) {
                     trigger = previous.trigger
                 }
+                if trigger == nil, mention.recurrence == .monthly,
+                   DeadlineLexicon.standingDayActions.match(text, at: text.skipSpaces(from: mention.range.upperBound)) != nil {
+                    trigger = Trigger(kind: .standingDay, start: mention.range.lowerBound)
+                }
                 guard let trigger, var fact = deadline(mention, trigger, after: previous?.end ?? 0) else { continue }
                 let ownClause = clause(around: trigger.start, trigger.start)
                 if fact.action == nil, let previous, ownClause.contains(previous.end) {
@@ -95,10 +99,11 @@ package struct DeadlineFinder {
                   !isPlanned(clause.lowerBound..<trigger.start) else { return nil }
         case .windowEnd:
             guard mention.value.precision == .day,
+                  !has(DeadlineLexicon.validityStarts, in: clause.lowerBound..<trigger.start),
                   has(DeadlineLexicon.submissions, in: clause.lowerBound..<trigger.start)
                     || (labels(mention.range.upperBound) && has(DeadlineLexicon.windowOpenings, in: mention.range.upperBound..<clause.upperBound)),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound) else { return nil }
-        case .latest, .noLater, .term:
+        case .latest, .noLater, .term, .standingDay:
             break
         }
         var due: String?

@@ -14,6 +14,8 @@ package enum DeadlineLexicon {
         /// `đến hết ngày …`: the end of a window; a deadline when the window is one for submitting
         /// (`nhận hồ sơ từ ngày … đến hết ngày …`), not a period of validity (`áp dụng đến hết ngày …`).
         case windowEnd
+        /// `ngày 25 hằng tháng báo cáo …`: a day of every month with the verb of a report right after it.
+        case standingDay
 
         package var rule: String {
             switch self {
@@ -23,6 +25,7 @@ package enum DeadlineLexicon {
             case .term: "deadline.term"
             case .within: "deadline.within"
             case .windowEnd: "deadline.window-end"
+            case .standingDay: "deadline.standing-day"
             }
         }
     }
@@ -46,6 +49,18 @@ package enum DeadlineLexicon {
         // A registration window: `Thời gian đăng ký … đến hết ngày …`, `… đến hết ngày …: Mở đăng ký …`
         // (not `Giấy chứng nhận đăng ký … cho đến hết ngày …`, a span).
         ("thoi gian dang ky", true), ("mo dang ky", true), ("han dang ky", true),
+    ])
+
+    /// Right after a day of every month with no trigger word (`ngày 25 hằng tháng báo cáo kết quả về …`,
+    /// `Định kỳ vào ngày 20 hàng tháng gửi số liệu …`): the date is when the report or the filing is due.
+    package static let standingDayActions = FoldedPhraseTable<Bool>([
+        ("bao cao", true), ("gui", true), ("nop", true), ("cap nhat", true), ("tong hop", true),
+    ])
+
+    /// In the clause of a window's end: the window opens when a text takes effect (`từ ngày Thông tư này
+    /// có hiệu lực thi hành đến hết ngày …`). It is a span of validity, whatever is filed in it.
+    package static let validityStarts = FoldedPhraseTable<Bool>([
+        ("co hieu luc", true), ("hieu luc thi hanh", true),
     ])
 
     /// After a schedule line's colon: the window opens for submissions (`Từ ngày … đến hết ngày …: Mở đăng

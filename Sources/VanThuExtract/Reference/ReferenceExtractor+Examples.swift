@@ -47,5 +47,11 @@ extension ReferenceExtractor {
         .matches("Số lao động hợp đồng theo Nghị định 161 là 12 người.", "161 type=Nghị định",
                  note: "a bare number before `là`"),
         .never("Kế hoạch 2,5 tỷ đồng; Chỉ thị 12.000 bản; Quyết định 30% hộ.", "2", "12", "30", note: "amounts are not numbers of documents"),
+        .matches("Nghị định 52/2024 của Chính phủ sửa đổi Nghị định số 118/2016 về phí cầu đường.",
+                 "52/2024", "52/2024 type=Nghị định", "118/2016", "118/2016 type=Nghị định",
+                 note: "a number and its year of issue with no symbol"),
+        .never("Quyết định 5/3/2024 không có số; báo cáo 12/2024 còn thiếu; QUYẾT ĐỊNH 7/2023", "5/3", "3/2024", "12/2024", "7/2023",
+               note: "a day and month, a lower-case type word without a capital, a heading in capitals are no number with a year"),
+        .never("Kế hoạch 15/2021/KH-UBND được ban hành.", "15/2021", note: "a year followed by its symbol is the symbol's citation"),
     ]
 }

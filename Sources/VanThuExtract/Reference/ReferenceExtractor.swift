@@ -162,6 +162,15 @@ public struct ReferenceExtractor: Extractor {
             }
             var end = d
             while end < folded.count && FoldedText.isDigit(folded[end]) { end += 1 }
+            // A number and the year of issue with no symbol (`Nghị định 37/2021`, `Nghị định số 137/2015
+            // của Chính phủ`): the number and year are the id.
+            if let yearEnd = Self.yearOfIssue(after: end, folded), hasSo || isCapitalised(document, typeStart),
+               !isAllCapsWord(document, typeStart) {
+                let id = String(decoding: folded[d..<yearEnd], as: UTF8.self)
+                found.append(TypedNumber(id: id, type: type, start: typeStart, end: yearEnd, rule: "references.type-number-year"))
+                d = yearEnd
+                continue
+            }
             if end < folded.count {
                 let next = folded[end]
                 if FoldedText.isWordByte(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "%") { continue }
@@ -216,6 +225,22 @@ public struct ReferenceExtractor: Extractor {
             k -= 1
         }
         return previousWasSpace ? nil : k
+    }
+
+    /// After a document's number at folded offset `end`: `/` and a year of issue (19xx or 20xx) that ends
+    /// the citation (no symbol follows: not `/2021/NĐ-CP`, not a day and month `/5/2021`). The end of
+    /// the year, or nil.
+    package static func yearOfIssue(after end: Int, _ folded: [UInt8]) -> Int? {
+        let yearEnd = end + 5
+        guard yearEnd <= folded.count, folded[end] == UInt8(ascii: "/"),
+              folded[(end + 1)..<yearEnd].allSatisfy(FoldedText.isDigit),
+              folded[end + 1] == UInt8(ascii: "2") || (folded[end + 1] == UInt8(ascii: "1") && folded[end + 2] == UInt8(ascii: "9"))
+        else { return nil }
+        if yearEnd < folded.count {
+            let next = folded[yearEnd]
+            if FoldedText.isWordByte(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "-") { return nil }
+        }
+        return yearEnd
     }
 
     /// After a bare number at folded offset `end`: a slash within a blank or an ellipsis

@@ -77,6 +77,7 @@ package struct TemporalScanRun {
             guard digits <= 2, value >= 1, value <= 31 else { return end }
             if let words = dayMonthWords(day: value, after: end, start: hit.start, rule: "date.day-words") { return words }
             if let spaced = spacedDate(day: value, after: end, start: hit.start) { return spaced }
+            if let range = spacedDayRange(first: value, after: end, start: hit.start) { return range }
             if let recurrence = recurrence(after: end), recurrence.value == .monthly {
                 add(.point, hit.start..<recurrence.end, CalendarValue(day: value), recurrence: .monthly, cue: hit.cue,
                     rule: "date.monthly")
@@ -395,6 +396,34 @@ package struct TemporalScanRun {
             return year.end
         }
         return nil
+    }
+
+    /// `ngày 29 - 30/4`, `ngày 25 - 27/5/2022`: a range of days typed with spaces around its dash
+    /// (`ngày 29-30/4` is one token, read by `triple`). Both days are dates.
+    package mutating func spacedDayRange(first: Int, after end: Int, start: Int) -> Int? {
+        let dash = text.skipSpaces(from: end, limit: 2)
+        guard text[dash] == NumberToken.dash else { return nil }
+        let k = text.skipSpaces(from: dash + 1, limit: 2)
+        guard let last = text.number(at: k), last.digits <= 2, text[last.end] == NumberToken.slash,
+              let month = text.number(at: last.end + 1), month.digits <= 2, first >= 1, first < last.value
+        else { return nil }
+        var year: Int?
+        var stop = month.end
+        let separator = text[month.end]
+        if separator == NumberToken.slash || separator == NumberToken.dash
+            || (separator == NumberToken.dot && text.isDigit(month.end + 1)) {
+            guard let written = text.number(at: month.end + 1), written.digits == 4, CalendarValue.isValidYear(written.value)
+            else { return nil }
+            year = written.value
+            stop = written.end
+        }
+        guard CalendarDay.isValid(day: last.value, month: month.value, year: year) else { return nil }
+        let yearly = year == nil && recurrenceBefore(start) == .yearly
+        for day in [first, last.value] {
+            add(.point, start..<stop, CalendarValue(year: year, month: month.value, day: day), recurrence: yearly ? .yearly : nil,
+                cue: .day, rule: "date.day-range-spaced")
+        }
+        return stop
     }
 
     package static let thang = Array("thang".utf8)
