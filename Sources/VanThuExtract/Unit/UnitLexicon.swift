@@ -345,7 +345,7 @@ public struct UnitLexicon: Sendable {
             "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường",
             "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Văn hóa", "Văn hóa, Thể thao và Du lịch",
             "Văn hóa - Thông tin", "Văn hóa và Thông tin",
-            "Văn hóa và Thể thao", "Văn hóa, Thể thao", "Văn hóa - Thể thao", "Thể thao", "Lao động - Thương binh và Xã hội",
+            "Văn hóa và Thể thao", "Văn hóa, Thể thao", "Văn hóa - Thể thao", "Lao động - Thương binh và Xã hội",
             "Dân tộc và Tôn giáo", "Dân tộc", "Tôn giáo", "trật tự đô thị", "nhân ái", "Chính sách xã hội",
             "tín dụng", "tín dụng nhân dân", "Bất động sản", "Đền ơn đáp nghĩa", "An sinh xã hội", "trách nhiệm hữu hạn", "TNHH",
             "một thành viên", "MTV", "cổ phần", "trách nhiệm hữu hạn một thành viên", "TNHH MTV",
