@@ -180,6 +180,8 @@ public struct UnitLexicon: Sendable {
     /// dịch … huyện A`): the topic's first words; the lower-case words after them, and the disease's
     /// name (`Covid-19`), belong to the name up to its locality.
     public var steeringTopics = PhraseTable<Bool>()
+    /// Lower-case heads after which a single letter is a placeholder, not a name (`công ty A`).
+    public var placeholderHeads = PhraseTable<Bool>()
     /// Heads of bodies seated abroad, named with the city or country they sit in after `tại`
     /// (`Đại sứ quán Việt Nam tại Pháp`, `Tổng Lãnh sự quán Nhật Bản tại Đà Nẵng`).
     public var seatedHeads = PhraseTable<Bool>()
@@ -325,8 +327,8 @@ public struct UnitLexicon: Sendable {
             ("CDC", [.placeName, .abbreviation]),
             // Missions abroad, named by their country (`Đại sứ quán Hàn Quốc`) and seat (`tại Hà Nội`).
             ("Đại sứ quán", [.placeName]), ("Tổng Lãnh sự quán", [.placeName]), ("Lãnh sự quán", [.placeName]),
-            // `Liên minh Hợp tác xã Việt Nam`, `Liên minh Châu Âu`
-            ("Liên minh", []),
+            // `Liên minh Hợp tác xã Việt Nam`, `Liên minh Hợp tác xã tỉnh Bến Tre`
+            ("Liên minh Hợp tác xã", [.placeName]),
         ]
     }()
 
@@ -490,7 +492,7 @@ public struct UnitLexicon: Sendable {
         let places = [
             "Việt Nam", "Mỹ", "Hoa Kỳ", "Nga", "Trung Quốc", "Anh", "Pháp", "Đức", "Nhật Bản", "Hàn Quốc", "Ấn Độ",
             "Úc", "Australia", "Canada", "Indonesia", "Lào", "Campuchia", "Thái Lan", "Singapore", "Malaysia",
-            "Philippines", "Ukraine", "Myanmar", "Tây Nguyên", "Tây Bắc", "Tây Nam Bộ", "Đông Nam Bộ", "Brazil", "Italy", "Tây Ban Nha", "Thụy Điển", "Thụy Sĩ", "Hà Lan", "Israel", "Iran", "Triều Tiên", "Đài Loan", "Liên hợp quốc", "EU", "ASEAN",
+            "Philippines", "Ukraine", "Myanmar", "Tây Nguyên", "Tây Bắc", "Tây Nam Bộ", "Đông Nam Bộ", "Israel", "Iran", "Triều Tiên", "Đài Loan", "Liên hợp quốc", "EU", "ASEAN",
             "Hà Nội", "Hồ Chí Minh", "thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
             "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
             "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông",
@@ -563,6 +565,7 @@ public struct UnitLexicon: Sendable {
             lexicon.steeringTopics.insert(phrase, true)
         }
         for phrase in ["Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán"] { lexicon.seatedHeads.insert(phrase, true) }
+        lexicon.placeholderHeads.insert("công ty", true)
         for phrase in ["Bệnh viện", "Trường", "Trạm", "Viện", "Trại", "Đội", "Nhà máy", "Xí nghiệp"] {
             lexicon.numberedHeads.insert(phrase, true)
         }

@@ -110,20 +110,21 @@ package final class UnitParser {
         return nil
     }
 
-    /// A lower-case head whose "name" is only a known place or a single letter ("công ty Trung
-    /// Quốc", "các công ty Nga", "công ty G"): a common noun with where the company is from, or a
-    /// placeholder, not a named body.
+    /// A lower-case head whose "name" is only a known place ("công ty Trung Quốc", "các công ty
+    /// Nga"), or a company's one letter ("công ty G", a placeholder; not "trường Y"): a common noun
+    /// with where the company is from, not a named body.
     private func lowercaseHeadNamesNoBody(_ unit: Parse, nameStart: Int) -> Bool {
         guard nameStart < unit.nameEnd else { return true }
         if let place = lexicon.places.match(tokens, at: nameStart), nameStart + place.length >= unit.nameEnd { return true }
         let first = tokens[nameStart]
         return unit.nameEnd == nameStart + 1 && first.end - first.start == 1
+            && lexicon.placeholderHeads.match(tokens, at: unit.start) != nil
     }
 
     /// A name opened by a lower-case head ends with its capitalised words: a verb after them is
-    /// running text ("công ty Lâm Viên cung cấp", "công ty Green Homes xây dựng nhà"). Dropped: one
-    /// lower-case syllable after a capitalised word that is no qualifier of the lexicon, or a
-    /// qualifier that is also a verb.
+    /// running text ("công ty Green Homes xây dựng nhà"). Dropped: a qualifier that is also a verb,
+    /// after a capitalised word. (A single lower-case syllable stays: it is mostly the second
+    /// syllable of a Vietnamese word, "trường Đại học Thủy lợi".)
     private func trimmingRunningText(_ unit: Parse, nameStart: Int) -> Parse {
         guard unit.person == nil, unit.localityStart == nil, unit.nameEnd - nameStart >= 2 else { return unit }
         var lastCapital = unit.nameEnd - 1
@@ -131,9 +132,7 @@ package final class UnitParser {
         guard lastCapital >= nameStart, lastCapital < unit.nameEnd - 1 else { return unit }
         let tail = lastCapital + 1
         let verb = lexicon.verbQualifiers.match(tokens, at: tail).map { tail + $0.length == unit.nameEnd } ?? false
-        let syllable = unit.nameEnd - tail == 1 && lexicon.qualifiers.match(tokens, at: lastCapital) == nil
-            && lexicon.tails.match(tokens, at: tail) == nil
-        guard verb || syllable else { return unit }
+        guard verb else { return unit }
         var trimmed = unit
         trimmed.nameEnd = tail
         trimmed.nameEndByte = Int(tokens[tail - 1].end)
