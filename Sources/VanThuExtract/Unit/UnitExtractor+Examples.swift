@@ -243,5 +243,10 @@ extension UnitExtractor {
         .exactly("Thủ tướng giao Bộ KH&ĐT chủ trì việc rà soát.", ["Bộ KH&ĐT"]),
         .exactly("Sở Văn hóa và Thể thao phối hợp kiểm tra các điểm di tích.", ["Sở Văn hóa và Thể thao"]),
         .exactly("Liên minh Hợp tác xã tỉnh Bến Lâm hỗ trợ vốn cho xã viên.", ["Liên minh Hợp tác xã tỉnh Bến Lâm"]),
+        // Words glued together in the source: the name ends at the glue.
+        .exactly("Theo Sở GD-ĐTchỉ đạo các trường rà soát.", ["Sở GD-ĐT"]),
+        .exactly("Em đỗ Trường ĐH Kinh tế TP.HCMxét tuyển sớm.", ["Trường ĐH Kinh tế TP.HCM"]),
+        .exactly("Thầy dạy ở Công ty Cổ phần Giáo dục KMaths.", ["Công ty Cổ phần Giáo dục KMaths"],
+                 note: "a brand in mixed case is no glue"),
     ]
 }

@@ -1160,6 +1160,14 @@ package final class UnitParser {
         return scalars
     }
 
+    /// A capital and the lower-case letter after it can open a Vietnamese syllable: a vowel
+    /// ("Bách") or a two-letter onset ("Nguyễn", "Thanh", "Phú").
+    private static func opensSyllable(_ capital: Unicode.Scalar, _ next: Unicode.Scalar) -> Bool {
+        let base = String(next).decomposedStringWithCanonicalMapping.unicodeScalars.first.map { Character($0) } ?? " "
+        if "aeiouy".contains(base) { return true }
+        return ["Ch", "Gh", "Gi", "Kh", "Ng", "Nh", "Ph", "Th", "Tr", "Qu"].contains(String(capital) + String(base))
+    }
+
     /// The first token from `start` where at least two capitals run straight into a lower-case
     /// Vietnamese word ("ĐTchỉ", "ĐTsẽtổng"): the token and the byte where the glued word starts.
     /// A brand written in mixed case ("GMaths", "MobiFone") has no Vietnamese letter after its
@@ -1172,9 +1180,12 @@ package final class UnitParser {
             var capitals = 0
             var offset = 0
             var cut: Int?
+            var lastCapital: Unicode.Scalar = " "
             for scalar in text.unicodeScalars {
-                if scalar.properties.isUppercase { capitals += 1 } else {
-                    if capitals >= 2, scalar.properties.isLowercase { cut = offset }
+                if scalar.properties.isUppercase { capitals += 1; lastCapital = scalar } else {
+                    // (The last capital may open a capitalised word glued to an abbreviation:
+                    // "THPTNguyễn", "ĐHBách": that is no lower-case word.)
+                    if capitals >= 2, scalar.properties.isLowercase, !Self.opensSyllable(lastCapital, scalar) { cut = offset }
                     break
                 }
                 offset += String(scalar).utf8.count
