@@ -367,7 +367,7 @@ public struct HeaderExtractor: Extractor {
     }
 
     /// How many lines a title may wrap over.
-    package static let titleLines = 12
+    package static let titleLines = 16
 
     private func hasLetters(_ lines: FoldedLines, _ line: Int) -> Bool {
         lines.folded(line).contains { FoldedText.isLetter($0) }
@@ -649,6 +649,15 @@ public struct HeaderExtractor: Extractor {
                 guard lines.isAllCaps(line), isPosition(lines.text(line)) else { continue }
                 positionLines.append(lines.text(line))
                 next = line + 1
+            }
+            // "KT. CHỦ TỊCH⏎ỦY BAN CHỨNG KHOÁN NHÀ NƯỚC⏎PHÓ CHỦ TỊCH": the body of the office an
+            // authority line names, wrapped onto the next line, is still the authority (the position
+            // is the line under it).
+            if !authorities.isEmpty, next + 1 < lines.count, !lines.isEmpty(next), lines.isAllCaps(next),
+               !isPosition(lines.text(next)), lines.isAllCaps(next + 1), isPosition(lines.text(next + 1)),
+               isPosition(String(authorities[authorities.count - 1].drop { $0 != " " }.dropFirst())) {
+                authorities[authorities.count - 1] += " " + units.displayCase(lines.text(next).trimmingSpaces())
+                next += 1
             }
             // Position lines: capitals, up to two, right under the authority.
             while next < lines.count, positionLines.count < 2 {

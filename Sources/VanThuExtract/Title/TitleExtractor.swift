@@ -106,8 +106,11 @@ public struct TitleExtractor: Extractor {
             while next < count, line(next).isEmpty { next += 1 }
             // A gazette title may wrap over many lines (a decision naming the circular it corrects in
             // full), as the header reader reads it: a blank line or the header's next block ends it.
+            // (A line of words in capitals under one that is not starts the next block: the issuing
+            // authority's line, `BỘ TRƯỞNG BỘ TÀI CHÍNH`; a wrapped symbol `13/2020/TT-BTC` goes on.)
             while next < count, case let nextLine = line(next), !nextLine.isEmpty, !isHeaderBoundary(nextLine),
-                  parts.count < HeaderExtractor.titleLines {
+                  parts.count < HeaderExtractor.titleLines,
+                  parts.last.map({ isCapitals($0) || !isCapitals(nextLine) || !(nextLine.first?.isLetter ?? false) }) ?? true {
                 parts.append(nextLine); next += 1
             }
             let typeName = sentenceCase(text)

@@ -225,5 +225,28 @@ extension UnitExtractor {
         .exactly("Ban Quản lý chợ cho biết sẽ sửa mái.", [], note: "a descriptor with no name after it"),
         .exactly("Câu lạc bộ bóng đá Hòa Bình thắng trận.", ["Câu lạc bộ bóng đá Hòa Bình"]),
         .exactly("Ban Quản lý dự án Trần Văn Tâm ký nhận.", [], note: "a person's name after the descriptor is no name of the body"),
+        // A steering committee named by what it fights, up to its locality.
+        .exactly("Ban Chỉ đạo phòng, chống dịch Covid-19 huyện Tân Phước họp khẩn trong đêm.",
+                 ["Ban Chỉ đạo phòng, chống dịch Covid-19 huyện Tân Phước"]),
+        .exactly("Chiều qua, Ban chỉ đạo phòng chống thiên tai tỉnh Phú Lâm kiểm tra đê.",
+                 ["Ban chỉ đạo phòng chống thiên tai tỉnh Phú Lâm"]),
+        .never("Ban Chỉ đạo họp bàn phòng, chống dịch sốt xuất huyết.", "Ban Chỉ đạo họp bàn phòng",
+               note: "a verb after the head: no topic"),
+        // Missions abroad with the country and the city they sit in.
+        .exactly("Đại sứ quán Việt Nam tại Hungary đã đón 40 công dân.", ["Đại sứ quán Việt Nam tại Hungary"]),
+        .exactly("Cán bộ Đại sứ quán đã đến bệnh viện thăm anh.", [], note: "a mission with no country"),
+        // A lower-case head with only a country or a letter after it is a common noun.
+        .exactly("Nhiều công ty Trung Quốc đã rút khỏi dự án.", [], note: "where the companies are from"),
+        .exactly("Theo hợp đồng, công ty A chịu mọi chi phí.", [], note: "a placeholder letter"),
+        .exactly("Anh làm kế toán cho công ty Hoa Sen Xanh từ năm 2010.", ["công ty Hoa Sen Xanh"]),
+        // A ministry or department abbreviated with an ampersand, and names joined by "và".
+        .exactly("Thủ tướng giao Bộ KH&ĐT chủ trì việc rà soát.", ["Bộ KH&ĐT"]),
+        .exactly("Sở Văn hóa và Thể thao phối hợp kiểm tra các điểm di tích.", ["Sở Văn hóa và Thể thao"]),
+        .exactly("Liên minh Hợp tác xã tỉnh Bến Lâm hỗ trợ vốn cho xã viên.", ["Liên minh Hợp tác xã tỉnh Bến Lâm"]),
+        // Words glued together in the source: the name ends at the glue.
+        .exactly("Theo Sở GD-ĐTchỉ đạo các trường rà soát.", ["Sở GD-ĐT"]),
+        .exactly("Em đỗ Trường ĐH Kinh tế TP.HCMxét tuyển sớm.", ["Trường ĐH Kinh tế TP.HCM"]),
+        .exactly("Thầy dạy ở Công ty Cổ phần Giáo dục KMaths.", ["Công ty Cổ phần Giáo dục KMaths"],
+                 note: "a brand in mixed case is no glue"),
     ]
 }

@@ -176,6 +176,15 @@ public struct UnitLexicon: Sendable {
     public var roleOnly = PhraseTable<Bool>()
     /// The body a unit belongs to, written after it with `của` (`Ủy ban Kinh tế của Quốc hội`).
     public var ownerSuffixes = PhraseTable<Bool>()
+    /// What a steering committee is named after when it fights something (`Ban Chỉ đạo phòng, chống
+    /// dịch … huyện A`): the topic's first words; the lower-case words after them, and the disease's
+    /// name (`Covid-19`), belong to the name up to its locality.
+    public var steeringTopics = PhraseTable<Bool>()
+    /// Lower-case heads after which a single letter is a placeholder, not a name (`công ty A`).
+    public var placeholderHeads = PhraseTable<Bool>()
+    /// Heads of bodies seated abroad, named with the city or country they sit in after `tại`
+    /// (`Đại sứ quán Việt Nam tại Pháp`, `Tổng Lãnh sự quán Nhật Bản tại Đà Nẵng`).
+    public var seatedHeads = PhraseTable<Bool>()
     /// Qualifiers of bodies named with the city they sit in, written after them with `tại` and a
     /// known place (`Tòa án nhân dân cấp cao tại Đà Nẵng`, `Văn phòng đại diện tại Cần Thơ`).
     public var seatedQualifiers = PhraseTable<Bool>()
@@ -316,6 +325,10 @@ public struct UnitLexicon: Sendable {
             // `CDC Hà Nam` (a province's disease control centre; it needs its place).
             ("ĐH", [.abbreviation]), ("UBMTTQVN", [.standalone, .placeName, .abbreviation, .massOrganisation]),
             ("CDC", [.placeName, .abbreviation]),
+            // Missions abroad, named by their country (`Đại sứ quán Hàn Quốc`) and seat (`tại Hà Nội`).
+            ("Đại sứ quán", [.placeName]), ("Tổng Lãnh sự quán", [.placeName]), ("Lãnh sự quán", [.placeName]),
+            // `Liên minh Hợp tác xã Việt Nam`, `Liên minh Hợp tác xã tỉnh Bến Tre`
+            ("Liên minh Hợp tác xã", [.placeName]),
         ]
     }()
 
@@ -333,7 +346,8 @@ public struct UnitLexicon: Sendable {
             "Công Thương", "Ngoại giao", "Quốc phòng", "Công an", "Kế hoạch và Đầu tư", "Giao thông vận tải",
             "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường",
             "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Văn hóa", "Văn hóa, Thể thao và Du lịch",
-            "Văn hóa - Thông tin", "Văn hóa và Thông tin", "Lao động - Thương binh và Xã hội",
+            "Văn hóa - Thông tin", "Văn hóa và Thông tin",
+            "Văn hóa và Thể thao", "Văn hóa, Thể thao", "Văn hóa - Thể thao", "Lao động - Thương binh và Xã hội",
             "Dân tộc và Tôn giáo", "Dân tộc", "Tôn giáo", "trật tự đô thị", "nhân ái", "Chính sách xã hội",
             "tín dụng", "tín dụng nhân dân", "Bất động sản", "Đền ơn đáp nghĩa", "An sinh xã hội", "trách nhiệm hữu hạn", "TNHH",
             "một thành viên", "MTV", "cổ phần", "trách nhiệm hữu hạn một thành viên", "TNHH MTV",
@@ -344,7 +358,7 @@ public struct UnitLexicon: Sendable {
             "Thi đua Khen thưởng", "Thanh tra", "Kiểm sát", "Nhà nước", "Thống kê", "Thuế", "Hải quan",
             "Kho bạc Nhà nước", "Bảo hiểm xã hội", "Biên phòng", "Cảnh sát", "Kiểm lâm", "Quản lý thị trường",
             "Bí thư", "Quy chế dân chủ ở cơ sở", "An toàn giao thông", "Phòng chống tham nhũng",
-            "THPT", "THCS", "ĐH", "GD&ĐT", "TN&MT", "KH&CN", "LĐ-TB&XH", "VH-TT&DL", "NN&PTNT", "TT&TT", "TDTT",
+            "THPT", "THCS", "ĐH", "GD&ĐT", "TN&MT", "KH&CN", "KH&ĐT", "KH-ĐT", "GD-ĐT", "VH-TT-DL", "VHTT&DL", "LĐ-TB&XH", "VH-TT&DL", "NN&PTNT", "TT&TT", "TDTT",
             "Đa khoa", "Nghiên cứu", "Tuyên truyền", "Báo chí và Tuyên truyền", "Xuất bản",
             "Tư vấn", "Tư vấn tuyển sinh", "Tuyên truyền và Tư vấn tuyển sinh", "Trang thiết bị", "Trang thiết bị y tế",
             "Cảnh sát điều tra", "Hàng không", "Nghiệp vụ", "Trung cấp", "Giám định", "Giám định y khoa",
@@ -478,7 +492,7 @@ public struct UnitLexicon: Sendable {
         let places = [
             "Việt Nam", "Mỹ", "Hoa Kỳ", "Nga", "Trung Quốc", "Anh", "Pháp", "Đức", "Nhật Bản", "Hàn Quốc", "Ấn Độ",
             "Úc", "Australia", "Canada", "Indonesia", "Lào", "Campuchia", "Thái Lan", "Singapore", "Malaysia",
-            "Philippines", "Ukraine", "Israel", "Iran", "Triều Tiên", "Đài Loan", "Liên hợp quốc", "EU", "ASEAN",
+            "Philippines", "Ukraine", "Myanmar", "Tây Nguyên", "Tây Bắc", "Tây Nam Bộ", "Đông Nam Bộ", "Israel", "Iran", "Triều Tiên", "Đài Loan", "Liên hợp quốc", "EU", "ASEAN",
             "Hà Nội", "Hồ Chí Minh", "thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
             "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
             "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông",
@@ -547,6 +561,11 @@ public struct UnitLexicon: Sendable {
         }
         for phrase in ["của Quốc hội", "của Chính phủ"] { lexicon.ownerSuffixes.insert(phrase, true) }
         for phrase in ["cấp cao", "đại diện"] { lexicon.seatedQualifiers.insert(phrase, true) }
+        for phrase in ["phòng, chống", "phòng chống", "phòng, chống dịch", "phòng chống dịch"] {
+            lexicon.steeringTopics.insert(phrase, true)
+        }
+        for phrase in ["Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán"] { lexicon.seatedHeads.insert(phrase, true) }
+        lexicon.placeholderHeads.insert("công ty", true)
         for phrase in ["Bệnh viện", "Trường", "Trạm", "Viện", "Trại", "Đội", "Nhà máy", "Xí nghiệp"] {
             lexicon.numberedHeads.insert(phrase, true)
         }

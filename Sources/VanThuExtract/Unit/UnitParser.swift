@@ -81,7 +81,8 @@ package final class UnitParser {
                !quoted[i], lexicon.heads.startsPhrase(token.key),
                !insideName(i), let head = lexicon.heads.match(tokens, at: i),
                head.value.contains(.lowercaseBeforeName), i + head.length < n, tokens[i + head.length].isCapitalized,
-               let unit = parseUnit(at: i, positionContext: false) {
+               let parsed = parseUnit(at: i, positionContext: false), !lowercaseHeadNamesNoBody(parsed, nameStart: i + head.length) {
+                let unit = trimmingRunningText(parsed, nameStart: i + head.length)
                 record(unit, rule: "units.lowercase-head")
                 return max(unit.end, i + 1)
             }
@@ -107,6 +108,37 @@ package final class UnitParser {
             return max(unit.end, i + 1)
         }
         return nil
+    }
+
+    /// A lower-case head whose "name" is only a known place ("công ty Trung Quốc", "các công ty
+    /// Nga"), or a company's one letter ("công ty G", a placeholder; not "trường Y"): a common noun
+    /// with where the company is from, not a named body.
+    private func lowercaseHeadNamesNoBody(_ unit: Parse, nameStart: Int) -> Bool {
+        guard nameStart < unit.nameEnd else { return true }
+        if let place = lexicon.places.match(tokens, at: nameStart), nameStart + place.length >= unit.nameEnd { return true }
+        let first = tokens[nameStart]
+        return unit.nameEnd == nameStart + 1 && first.end - first.start == 1
+            && lexicon.placeholderHeads.match(tokens, at: unit.start) != nil
+    }
+
+    /// A name opened by a lower-case head ends with its capitalised words: a verb after them is
+    /// running text ("công ty Green Homes xây dựng nhà"). Dropped: a qualifier that is also a verb,
+    /// after a capitalised word. (A single lower-case syllable stays: it is mostly the second
+    /// syllable of a Vietnamese word, "trường Đại học Thủy lợi".)
+    private func trimmingRunningText(_ unit: Parse, nameStart: Int) -> Parse {
+        guard unit.person == nil, unit.localityStart == nil, unit.nameEnd - nameStart >= 2 else { return unit }
+        var lastCapital = unit.nameEnd - 1
+        while lastCapital >= nameStart, !tokens[lastCapital].isCapitalized { lastCapital -= 1 }
+        guard lastCapital >= nameStart, lastCapital < unit.nameEnd - 1 else { return unit }
+        let tail = lastCapital + 1
+        let verb = lexicon.verbQualifiers.match(tokens, at: tail).map { tail + $0.length == unit.nameEnd } ?? false
+        guard verb else { return unit }
+        var trimmed = unit
+        trimmed.nameEnd = tail
+        trimmed.nameEndByte = Int(tokens[tail - 1].end)
+        trimmed.inner = nil
+        trimmed.takesLocality = false
+        return trimmed
     }
 
     /// A head inside a capitalised name ("Nguyễn Trường Thịnh", "Tây Ban Nha"), or ending a
@@ -404,6 +436,17 @@ package final class UnitParser {
                 justAfterHead = false
                 continue
             }
+            // A steering committee named by what it fights: "Ban Chỉ đạo phòng, chống dịch Covid-19
+            // huyện A", "Ban chỉ đạo phòng chống thiên tai tỉnh".
+            if current.contains(.topic), justAfterHead, !sawLocality, let end = steeringTopicEnd(from: j) {
+                j = end
+                nameEndByte = Int(tokens[j - 1].end)
+                satisfied = true
+                currentSatisfied = true
+                justAfterHead = false
+                afterQualifier = true  // (a list before it shares its locality: "UBND, Ban Chỉ đạo … huyện A")
+                continue
+            }
             // A steering committee's topic ending in a quoted title.
             if current.contains(.topic), let (end, endByte) = topicTitle(from: j) {
                 j = end
@@ -497,6 +540,18 @@ package final class UnitParser {
             j += 1 + place.length
             nameEndByte = Int(tokens[j - 1].end)
         }
+        // "Đại sứ quán Việt Nam tại Pháp", "Đại sứ quán Mỹ tại Moscow": a mission's seat abroad.
+        if person == nil, j + 1 < n, tokens[j].key == Self.tai, continues(tokens[j].gap), continues(tokens[j + 1].gap),
+           tokens[j + 1].isCapitalized, !tokens[j + 1].isAllCaps || lexicon.places.match(tokens, at: j + 1) != nil,
+           lexicon.seatedHeads.match(tokens, at: i) != nil, lexicon.heads.match(tokens, at: j + 1) == nil {
+            let run = (j + 1)..<capitalizedRunEnd(from: j + 1)
+            let split = splitPlaceAndPerson(run, afterLocalityNoun: false, positionContext: positionContext, headTakesPlace: true)
+            if split.placeEnd > j + 1 {
+                j = split.placeEnd
+                nameEndByte = Int(tokens[j - 1].end)
+                if let personRange = split.person, !personRange.isEmpty { person = personRange }
+            }
+        }
         guard satisfied, !lowercase || lowercaseNameFits(i, locality: localityStart) else { return nil }
         // "Ban Tổ chức" alone names a role in an event, not a body.
         if let role = lexicon.roleOnly.match(tokens, at: i), role.length >= (person?.lowerBound ?? j) - i { return nil }
@@ -506,6 +561,13 @@ package final class UnitParser {
         if let person { nameEnd = person.lowerBound }
         while nameEnd > i + headMatch.length, tokens[nameEnd - 1].key == Self.va { nameEnd -= 1 }
         if nameEnd < j, person == nil { nameEndByte = Int(tokens[nameEnd - 1].end) }
+        // Words glued together in the source ("Sở GD-ĐTchỉ đạo", "Bộ GD-ĐTsẽ tổng hợp"): the name
+        // ends where its capitals run into a lower-case Vietnamese word.
+        if let (k, byte) = gluedEnd(from: i + headMatch.length, to: nameEnd) {
+            nameEnd = k + 1
+            nameEndByte = byte
+            if let p = person, p.lowerBound >= nameEnd { person = nil }
+        }
         if let innerStart, innerStart < nameEnd {
             inner = innerStart..<nameEnd
             innerEndByte = nameEndByte
@@ -881,6 +943,32 @@ package final class UnitParser {
         return k
     }
 
+    /// "phòng, chống dịch Covid-19" after a steering committee's head: the topic from the lexicon,
+    /// then its lower-case words (not function words, localities or heads) and a disease's name in
+    /// capitals with its number ("Covid-19", "COVID-19"). Returns the token after the topic.
+    private func steeringTopicEnd(from j: Int) -> Int? {
+        let n = tokens.count
+        guard let topic = lexicon.steeringTopics.match(tokens, at: j) else { return nil }
+        var k = j + topic.length
+        while k < n, continues(tokens[k].gap) {
+            let token = tokens[k]
+            if !token.isCapitalized, token.flags.contains(.hasLetter), !token.isNumber,
+               !lexicon.stopWords.contains(token.key), !lexicon.functionWords.contains(token.key),
+               lexicon.localities.match(tokens, at: k) == nil, lexicon.heads.match(tokens, at: k) == nil {
+                k += 1
+                continue
+            }
+            // A disease named in capitals with its number: "Covid-19", "COVID-19", "H5N1".
+            if token.isCapitalized, k + 1 < n, tokens[k + 1].isNumber, tokens[k + 1].gap == .hyphen,
+               lexicon.places.match(tokens, at: k) == nil {
+                k += 2
+                continue
+            }
+            break
+        }
+        return k > j + topic.length || lexicon.localities.match(tokens, at: k) != nil ? k : nil
+    }
+
     /// "… thi đua “Dân vận khéo”": the topic words and the quoted title; returns the token after
     /// the title and the byte after its closing quote.
     private func topicTitle(from j: Int) -> (Int, Int)? {
@@ -1064,7 +1152,50 @@ package final class UnitParser {
             if utf8[k] & 0xC0 != 0x80 { scalars += 1 }
             k += 1
         }
+        // (A name cut inside its last token, where two words were glued.)
+        while k > byte {
+            k -= 1
+            if utf8[k] & 0xC0 != 0x80 { scalars -= 1 }
+        }
         return scalars
+    }
+
+    /// A capital and the lower-case letter after it can open a Vietnamese syllable: a vowel
+    /// ("Bách") or a two-letter onset ("Nguyễn", "Thanh", "Phú").
+    private static func opensSyllable(_ capital: Unicode.Scalar, _ next: Unicode.Scalar) -> Bool {
+        let base = String(next).decomposedStringWithCanonicalMapping.unicodeScalars.first.map { Character($0) } ?? " "
+        if "aeiouy".contains(base) { return true }
+        return ["Ch", "Gh", "Gi", "Kh", "Ng", "Nh", "Ph", "Th", "Tr", "Qu"].contains(String(capital) + String(base))
+    }
+
+    /// The first token from `start` where at least two capitals run straight into a lower-case
+    /// Vietnamese word ("ĐTchỉ", "ĐTsẽtổng"): the token and the byte where the glued word starts.
+    /// A brand written in mixed case ("GMaths", "MobiFone") has no Vietnamese letter after its
+    /// capitals and is left whole.
+    private func gluedEnd(from start: Int, to end: Int) -> (Int, Int)? {
+        guard start < end else { return nil }
+        for k in start..<end where tokens[k].isCapitalized && tokens[k].flags.contains(.hasLower) {
+            let bytes = Int(tokens[k].start)..<Int(tokens[k].end)
+            let text = String(decoding: utf8[bytes], as: UTF8.self)
+            var capitals = 0
+            var offset = 0
+            var cut: Int?
+            var lastCapital: Unicode.Scalar = " "
+            for scalar in text.unicodeScalars {
+                if scalar.properties.isUppercase { capitals += 1; lastCapital = scalar } else {
+                    // (The last capital may open a capitalised word glued to an abbreviation:
+                    // "THPTNguyễn", "ĐHBách": that is no lower-case word.)
+                    if capitals >= 2, scalar.properties.isLowercase, !Self.opensSyllable(lastCapital, scalar) { cut = offset }
+                    break
+                }
+                offset += String(scalar).utf8.count
+            }
+            guard let cut else { continue }
+            let rest = text.utf8.dropFirst(cut)
+            guard rest.contains(where: { $0 >= 0x80 }) else { continue }
+            return (k, bytes.lowerBound + cut)
+        }
+        return nil
     }
 
     private func addPerson(_ range: Range<Int>, position: Range<Int>?, unit: Parse?) {
