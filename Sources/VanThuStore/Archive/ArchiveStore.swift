@@ -238,6 +238,36 @@ public final class ArchiveStore: @unchecked Sendable {
                 INSERT INTO meta (key, value) VALUES ('generation', '1');
                 """)
         }
+        migrator.registerMigration("v6-record-last") { db in
+            // `record` becomes the row's last column, so a large record can be inserted as a
+            // `zeroblob` and written a piece at a time (`RecordBlob.write`): SQLite keeps a
+            // trailing zero blob as a count, but expands one that a column with data follows, and
+            // a bound blob is copied whole into the row it assembles (a 64 MB text's record was
+            // held twice in the writer; issue 14, item 8). Rowids are kept. Copies every record once.
+            try db.execute(sql: """
+                CREATE TABLE documents_v6 (
+                    id TEXT PRIMARY KEY,
+                    path TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    extractorVersion TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    date TEXT,
+                    title TEXT,
+                    summary BLOB NOT NULL DEFAULT x'',
+                    gone INTEGER NOT NULL DEFAULT 0,
+                    firstRun INTEGER,
+                    lastRun INTEGER,
+                    record BLOB NOT NULL
+                );
+                INSERT INTO documents_v6 (rowid, id, path, sha256, size, extractorVersion, kind, date, title, summary, gone,
+                                          firstRun, lastRun, record)
+                    SELECT rowid, id, path, sha256, size, extractorVersion, kind, date, title, summary, gone,
+                           firstRun, lastRun, record FROM documents;
+                DROP TABLE documents;
+                ALTER TABLE documents_v6 RENAME TO documents;
+                """)
+        }
         return migrator
     }
 
@@ -442,6 +472,14 @@ public final class ArchiveStore: @unchecked Sendable {
                     kind = excluded.kind, date = excluded.date, title = excluded.title, record = excluded.record,
                     summary = excluded.summary, gone = 0, lastRun = excluded.lastRun
                 """)
+            let upsertLargeDocument = try db.cachedStatement(sql: """
+                INSERT INTO documents (id, path, sha256, size, extractorVersion, kind, date, title, record, summary, gone, firstRun, lastRun)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, zeroblob(?), ?, 0, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET path = excluded.path, extractorVersion = excluded.extractorVersion,
+                    kind = excluded.kind, date = excluded.date, title = excluded.title, record = excluded.record,
+                    summary = excluded.summary, gone = 0, lastRun = excluded.lastRun
+                """)
+            let rowidOf = try db.cachedStatement(sql: "SELECT rowid FROM documents WHERE id = ?")
             let clearQuarantine = try db.cachedStatement(sql: "DELETE FROM quarantine WHERE location = ?")
             let upsertQuarantine = try db.cachedStatement(sql: """
                 INSERT INTO quarantine (location, path, stage, reason, runId) VALUES (?, ?, ?, ?, ?)
@@ -452,9 +490,22 @@ public final class ArchiveStore: @unchecked Sendable {
                 let prepared = archived.record, source = archived.source
                 let record = prepared.record
                 let previous = try String.fetchOne(previousOf, arguments: [source.location])
-                // The record's JSON is bound where it lies (GRDB binds a few arguments without
-                // copying them): a 64 MB record was copied into a Data first, then by SQLite.
                 try prepared.json.withUnsafeBytes { json in
+                    if json.count >= RecordBlob.pieceBytes {
+                        // A large record: the row gets a zero blob of its size (its last column,
+                        // kept by SQLite as a count), then the JSON is copied in a piece at a time,
+                        // never into a row SQLite assembles whole.
+                        try upsertLargeDocument.execute(arguments: [record.id, record.source.path, record.source.sha256,
+                                                                    record.source.bytes, extractorVersion, record.kind.rawValue,
+                                                                    record.date, record.title, json.count,
+                                                                    Data(prepared.summary), run, run])
+                        guard let rowid = try Int64.fetchOne(rowidOf, arguments: [record.id]) else {
+                            throw DatabaseError(resultCode: .SQLITE_NOTFOUND, message: "document \(record.id) not written")
+                        }
+                        try RecordBlob.write(db, rowid: rowid, json)
+                        return
+                    }
+                    // Bound where it lies (GRDB binds a few arguments without copying them).
                     let recordBlob = json.isEmpty ? Data()
                         : Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: json.baseAddress!), count: json.count, deallocator: .none)
                     try upsertDocument.execute(arguments: [record.id, record.source.path, record.source.sha256, record.source.bytes,

@@ -8,11 +8,12 @@ public struct TextDocument: Sendable {
     package let storedText: String?
     public let utf8: [UInt8]
     /// Byte ranges of the lines, without their `\n`.
-    public let lines: [Range<Int>]
+    public let lines: LineTable
     /// The text folded for keyword matching (lower case, no diacritics), mapped back to `utf8`.
     public let folded: FoldedText
-    /// Scalar offset at every 64th byte, for fast byte → scalar conversion.
-    private let checkpoints: [Int]
+    /// Scalar offset at every 64th byte, for fast byte → scalar conversion. 32 bits: a text is
+    /// at most 64 MiB, and a 64 MB text's checkpoints took 8 MB in `Int`s (issue 14, item 8).
+    private let checkpoints: [UInt32]
 
     public init(_ text: String) {
         self.init(text: text, utf8: Array(text.utf8))
@@ -23,27 +24,20 @@ public struct TextDocument: Sendable {
     package init(text: String?, utf8 bytes: [UInt8], folded: FoldedText? = nil) {
         self.storedText = text
         self.utf8 = bytes
-        var lines: [Range<Int>] = []
+        var lines = LineTable()
         let count = bytes.count
         // One entry per started block of 64 bytes, and the total.
         let blocks = (count + 63) >> 6
-        checkpoints = [Int](unsafeUninitializedCapacity: blocks + 1) { checkpoints, initialized in
+        checkpoints = [UInt32](unsafeUninitializedCapacity: blocks + 1) { checkpoints, initialized in
             bytes.withUnsafeBufferPointer { buffer in
                 // Every byte but a continuation byte (0b10xxxxxx) starts a scalar.
-                var scalars = 0
+                var scalars: UInt32 = 0
                 for block in 0..<blocks {
                     checkpoints[block] = scalars
                     scalars &+= Self.scalarStarts(UnsafeBufferPointer(rebasing: buffer[(block << 6)..<min(count, (block + 1) << 6)]))
                 }
                 checkpoints[blocks] = scalars
-                var lineStart = 0
-                while lineStart < count, let newline = buffer.firstIndex(ofByte: 0x0A, from: lineStart) {
-                    lines.append(lineStart..<newline)
-                    lineStart = newline + 1
-                }
-                if lineStart < count || count == 0 || buffer[count - 1] == 0x0A {
-                    lines.append(lineStart..<count)
-                }
+                lines = LineTable(lineRangesOf: buffer)
             }
             initialized = blocks + 1
         }
@@ -75,7 +69,7 @@ public struct TextDocument: Sendable {
     public func scalarOffset(ofByte byte: Int) -> Int {
         let clamped = min(max(byte, 0), utf8.count)
         let block = clamped >> 6
-        var scalars = checkpoints[min(block, checkpoints.count - 1)]
+        var scalars = Int(checkpoints[min(block, checkpoints.count - 1)])
         var index = block << 6
         while index < clamped {
             if utf8[index] & 0xC0 != 0x80 { scalars += 1 }

@@ -106,4 +106,18 @@ struct ModelCountRestatementsTests {
         let lines = ModelCountText.reading(TextDocument(text)) { text in zones.map { text.original($0) } }
         #expect(lines == [caption, caption])
     }
+
+    /// `sortedOnce` (sort, skip equal neighbours) gives what a `Set` sorted by start gives, for
+    /// zones as they come: lines, several of them more than once, none two starting at one place.
+    @Test func sortedOnceIsTheSetSortedByStart() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let starts = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in Int.random(in: 0..<500, using: &generator) }
+            let lines = Set(starts).map { $0..<($0 + $0 % 7) }
+            var zones: [Range<Int>] = []
+            for line in lines { for _ in 0..<Int.random(in: 1...3, using: &generator) { zones.append(line) } }
+            zones.shuffle(using: &generator)
+            #expect(ModelCountRestatements.sortedOnce(zones) == Array(Set(zones)).sorted { $0.lowerBound < $1.lowerBound })
+        }
+    }
 }

@@ -56,6 +56,68 @@ struct LargeRecordTests {
         return seen
     }
 
+    /// The `documents` row's stored record, as SQLite gives it back whole.
+    static func storedJSON(_ store: ArchiveStore, id: String) throws -> [UInt8]? {
+        try store.pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT record FROM documents WHERE id = ?", arguments: [id]).map { [UInt8]($0) }
+        }
+    }
+
+    /// A large record goes into its row as a zero blob filled a piece at a time: stored byte for
+    /// byte, and again when the same document is written over by a smaller large record.
+    @Test func aLargeRecordIsStoredInPiecesByteForByte() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (store, record) = try Self.store(folder)
+        var written = JSONWriter()
+        record.write(to: &written)
+        let stored = try #require(try Self.storedJSON(store, id: record.id))
+        #expect(stored.count > 2 * RecordBlob.pieceBytes)
+        #expect(try Record(jsonBytes: stored).text == record.text)
+
+        var shorter = record
+        shorter.text = String(record.text.prefix(record.text.count * 2 / 3))
+        let prepared = PreparedRecord(shorter, folded: nil)
+        #expect(prepared.json.count > RecordBlob.pieceBytes)
+        var batch = ArchiveStore.Batch()
+        batch.archived.append(.init(prepared, ArchiveStore.SourceRow(location: "/in/big.txt", root: "/in", path: record.source.path,
+                                                                   size: 1, mtime: 0, sha256: record.source.sha256,
+                                                                   documentId: record.id, status: .archived, extractorVersion: "test")))
+        try store.apply(batch, run: try store.beginRun(), extractorVersion: "test")
+        #expect(try Self.storedJSON(store, id: record.id) == prepared.json)
+        #expect(store.documentCount == 1)
+    }
+
+    /// A store made before `record` was the row's last column opens with its rows (and rowids) as
+    /// they were, the column moved last, and takes a large record.
+    @Test func aStoreFromBeforeTheRecordWasLastIsMigrated() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: folder.appendingPathComponent(ArchiveStore.fileName).path)
+        try ArchiveStore.migrator.migrate(old, upTo: "v5-generation")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO documents (rowid, id, path, sha256, size, extractorVersion, kind, date, title, record, summary, gone, firstRun, lastRun)
+                VALUES (7, 'doc-7', 'a/b.txt', 'abc', 3, 'v0', 'other', NULL, 'Tên', x'7b7d', x'01', 0, 1, 2)
+                """)
+        }
+        try old.close()
+        let store = try ArchiveStore(folder: folder)
+        let (columns, row) = try store.pool.read { db in
+            (try Row.fetchAll(db, sql: "PRAGMA table_info(documents)").map { $0["name"] as String },
+             try Row.fetchOne(db, sql: "SELECT rowid, id, title, record, summary, lastRun FROM documents"))
+        }
+        #expect(columns.last == "record")
+        #expect(columns.count == 13)
+        #expect(row?[0] as Int64? == 7)
+        #expect(row?[1] as String? == "doc-7")
+        #expect(row?[2] as String? == "Tên")
+        #expect(row?[3] as Data? == Data("{}".utf8))
+        #expect(row?[4] as Data? == Data([1]))
+        #expect(row?[5] as Int64? == 2)
+    }
+
     @Test func aLargeRecordIsExportedInPiecesAsTheWholeRecordIs() throws {
         let folder = TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
