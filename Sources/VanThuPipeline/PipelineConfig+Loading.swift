@@ -204,7 +204,11 @@ extension PipelineConfig {
             }
             if let max = l["maxFileBytes"] {
                 let value = try max.int()
-                guard value > 0 else { throw .invalidValue(keyPath: max.path, value: String(value), valid: ["a positive number of bytes"]) }
+                // Offsets into a document's text are kept in 32 bits (its line table, checkpoints and
+                // restatement zones), and a text takes several times its size in memory: 1 GiB at most.
+                guard value > 0, value <= PipelineConfig.Limits.largestFileBytes else {
+                    throw .invalidValue(keyPath: max.path, value: String(value), valid: ["a positive number of bytes up to 1073741824 (1 GiB)"])
+                }
                 limits.maxFileBytes = value
             }
         }

@@ -98,6 +98,8 @@ public struct PipelineConfig: Sendable, Equatable {
         /// Files larger than this are quarantined without being read.
         public var maxFileBytes: Int
         public init(maxFileBytes: Int = 64 << 20) { self.maxFileBytes = maxFileBytes }
+        /// The largest `maxFileBytes` a configuration may set (offsets into a text are 32-bit).
+        public static let largestFileBytes = 1 << 30
     }
 
     /// Whether an extractor runs: listed ones follow their switch, unlisted ones are on.

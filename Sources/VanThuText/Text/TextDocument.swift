@@ -34,7 +34,7 @@ public struct TextDocument: Sendable {
                 var scalars: UInt32 = 0
                 for block in 0..<blocks {
                     checkpoints[block] = scalars
-                    scalars &+= Self.scalarStarts(UnsafeBufferPointer(rebasing: buffer[(block << 6)..<min(count, (block + 1) << 6)]))
+                    scalars &+= UInt32(truncatingIfNeeded: Self.scalarStarts(UnsafeBufferPointer(rebasing: buffer[(block << 6)..<min(count, (block + 1) << 6)])))
                 }
                 checkpoints[blocks] = scalars
                 lines = LineTable(lineRangesOf: buffer)

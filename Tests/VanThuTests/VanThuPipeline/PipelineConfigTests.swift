@@ -49,7 +49,7 @@ struct PipelineConfigTests {
         }
     }
 
-    @Test func badValuesNameTheValidOptions() {
+    @Test func badValuesNameTheValidOptions() throws {
         #expect(throws: ConfigError.invalidValue(keyPath: "stages[1]", value: "\"parse\"", valid: StageName.allCases.map(\.rawValue))) {
             try parse(#"{"inputs": ["a"], "stages": ["ingest", "parse"]}"#)
         }
@@ -59,6 +59,12 @@ struct PipelineConfigTests {
         #expect(throws: ConfigError.wrongType(keyPath: "limits.maxFileBytes", expected: "a whole number")) {
             try parse(#"{"inputs": ["a"], "limits": {"maxFileBytes": "big"}}"#)
         }
+        // Offsets into a text are 32-bit: a limit past 1 GiB is refused, not trapped on later.
+        #expect(throws: ConfigError.invalidValue(keyPath: "limits.maxFileBytes", value: "1073741825",
+                                                 valid: ["a positive number of bytes up to 1073741824 (1 GiB)"])) {
+            try parse(#"{"inputs": ["a"], "limits": {"maxFileBytes": 1073741825}}"#)
+        }
+        #expect(try parse(#"{"inputs": ["a"], "limits": {"maxFileBytes": 1073741824}}"#).limits.maxFileBytes == 1 << 30)
         #expect(throws: ConfigError.wrongType(keyPath: "output.gzip", expected: "true or false")) {
             try parse(#"{"inputs": ["a"], "output": {"gzip": 1}}"#)
         }
