@@ -4,7 +4,8 @@ import Foundation
 /// feeds → LF; NFC per line (Foundation's normalisation is quadratic on long strings, so never a
 /// whole document at once, and lines that are already NFC are not touched); Ð/ð (eth, often typed
 /// for Đ) → Đ/đ; NBSP and other spaces → space; zero-width characters, soft hyphens, BOMs and C0/C1
-/// controls removed; trailing blanks trimmed.
+/// controls removed; trailing blanks trimmed; `&nbsp` and `&amp` left by a site's export read as
+/// what they stand for.
 public enum UnicodeCleaner {
     public static func clean(_ text: String) -> String {
         var text = text
@@ -26,8 +27,72 @@ public enum UnicodeCleaner {
             out.append(contentsOf: repeatElement(0, count: max(out.count, 64)))
         }
         out.removeSubrange(scan.written...)
+        replaceEntityResidue(&out)
         return out
     }
+
+    /// The HTML entities a site's text export or a copy and paste left in the text, often without
+    /// their `;` (`quán&nbspbar`, `T&ampT Group`, `Sở VH,TT&ampDL`): `&nbsp` reads as the space the
+    /// page showed and `&amp` as `&`. Only these two, in lower case: the ones such texts hold, and
+    /// words no Vietnamese text spells. In place (the text only gets shorter); `memchr` finds each
+    /// `&`, so a text without one costs one fast pass.
+    package static func replaceEntityResidue(_ bytes: inout [UInt8]) {
+        let count = bytes.count
+        let kept = bytes.withUnsafeMutableBufferPointer { p -> Int in
+            guard let base = p.baseAddress else { return 0 }
+            var read = 0
+            var write = 0
+            var spaced = false
+            while read < count, let found = memchr(base + read, 0x26, count - read) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard let (length, replacement) = entityResidue(p, at: at) else {
+                    let end = at + 1
+                    if write != read { memmove(base + write, base + read, end - read) }
+                    write += end - read
+                    read = end
+                    continue
+                }
+                if write != read { memmove(base + write, base + read, at - read) }
+                write += at - read
+                read = at + length
+                if replacement == 0x20 { spaced = true }
+                p[write] = replacement
+                write += 1
+            }
+            if write != read { memmove(base + write, base + read, count - read) }
+            let length = write + (count - read)
+            return spaced ? trimmingLineEnds(UnsafeMutableBufferPointer(rebasing: p[..<length])) : length
+        }
+        bytes.removeSubrange(kept...)
+    }
+
+    /// Drops the blanks before each `\n` and at the end, in place; returns the new length (a space
+    /// an entity stood for may end a line, and lines end without blanks).
+    private static func trimmingLineEnds(_ p: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var write = 0
+        for read in 0..<p.count {
+            if p[read] == 0x0A { while write > 0 && p[write - 1] == 0x20 { write -= 1 } }
+            p[write] = p[read]
+            write += 1
+        }
+        while write > 0 && p[write - 1] == 0x20 { write -= 1 }
+        return write
+    }
+
+    /// The entity at `at` (an `&`): its length with its `;` if it has one, and the byte it stands for.
+    private static func entityResidue(_ p: UnsafeMutableBufferPointer<UInt8>, at: Int) -> (Int, UInt8)? {
+        for (name, replacement) in entityNames {
+            guard at + name.count <= p.count,
+                  p[at..<(at + name.count)].elementsEqual(name) else { continue }
+            let end = at + name.count
+            return (end < p.count && p[end] == UInt8(ascii: ";") ? name.count + 1 : name.count, replacement)
+        }
+        return nil
+    }
+
+    private static let entityNames: [(name: [UInt8], replacement: UInt8)] = [
+        (Array("&nbsp".utf8), 0x20), (Array("&amp".utf8), UInt8(ascii: "&")),
+    ]
 
     /// The state of a scan, kept across the runs that growing the output takes.
     private struct Scan {

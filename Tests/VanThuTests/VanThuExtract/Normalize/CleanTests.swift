@@ -21,6 +21,20 @@ struct UnicodeCleanerTests {
     @Test func controlCharactersOtherThanLineBreaksGo() {
         #expect(UnicodeCleaner.clean("a\u{1}b\u{7F}c\td") == "abc d")
     }
+
+    /// `&nbsp` and `&amp` left by a site's export, with or without their `;`, read as the page
+    /// showed them; other entities and a bare `&` stay.
+    @Test(arguments: [
+        ("Đoàn khách đến quán&nbspcà phê ở phố cổ.", "Đoàn khách đến quán cà phê ở phố cổ."),
+        ("Công ty M&ampN Group trao 20 suất quà.", "Công ty M&N Group trao 20 suất quà."),
+        ("Sở VH,TT&amp;DL và Sở Y tế&nbsp;phối hợp.", "Sở VH,TT&DL và Sở Y tế phối hợp."),
+        ("Dòng cuối&nbsp\n&nbsp;Dòng sau&nbsp", "Dòng cuối\n Dòng sau"),
+        ("R&D, A & B, &lt;b&gt;, &NBSP, &am, &", "R&D, A & B, &lt;b&gt;, &NBSP, &am, &"),
+        ("&amp;amp; &nbsp&nbsp", "&amp;"),
+    ])
+    func entityResidueReadsAsWhatItStandsFor(input: String, expected: String) {
+        #expect(UnicodeCleaner.clean(input) == expected)
+    }
 }
 
 struct ChromeFilterTests {
