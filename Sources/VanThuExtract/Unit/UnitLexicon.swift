@@ -410,6 +410,8 @@ public struct UnitLexicon: Sendable {
             // `Cục Quản lý đấu thầu`, `Cục Thi hành án dân sự`, `Cục Hộ tịch, quốc tịch và chứng thực`,
             // `Trung tâm Kiểm chuẩn chất lượng xét nghiệm y học`, `Cục Quản lý khám, chữa bệnh`
             "đấu thầu", "án dân sự", "chứng thực", "xét nghiệm", "y học", "chữa bệnh",
+            // `Ban Quản lý Khu kinh tế Vân Phong`, `Ban quản lý Khu kinh tế tỉnh Quảng Ngãi`
+            "kinh tế",
         ]
         let headCompounds = [
             "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
