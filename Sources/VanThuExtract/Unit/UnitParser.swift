@@ -438,7 +438,9 @@ package final class UnitParser {
             }
             // A steering committee named by what it fights: "Ban Chỉ đạo phòng, chống dịch Covid-19
             // huyện A", "Ban chỉ đạo phòng chống thiên tai tỉnh".
-            if current.contains(.topic), justAfterHead, !sawLocality, let end = steeringTopicEnd(from: j) {
+            // (Also after a national level: "Ban Chỉ đạo Quốc gia phòng chống dịch Covid-19".)
+            if current.contains(.topic), justAfterHead || afterNationalLevel(j), !sawLocality,
+               let end = steeringTopicEnd(from: j) {
                 j = end
                 nameEndByte = Int(tokens[j - 1].end)
                 satisfied = true
@@ -582,6 +584,7 @@ package final class UnitParser {
     }
 
     package static let va = WordKey.key("và")
+    private static let nationalLevels = [(WordKey.key("quốc"), WordKey.key("gia")), (WordKey.key("trung"), WordKey.key("ương"))]
     package static let tai = WordKey.key("tại")
 
     /// The name read up to `end` ends with a qualifier of a body named with its seat ("cấp cao").
@@ -943,6 +946,12 @@ package final class UnitParser {
         return k
     }
 
+    /// Whether the two words before `j` are a national level ("Quốc gia", "Trung ương"), joined by a space.
+    private func afterNationalLevel(_ j: Int) -> Bool {
+        guard j >= 2, continues(tokens[j - 1].gap) else { return false }
+        return Self.nationalLevels.contains { $0.0 == tokens[j - 2].key && $0.1 == tokens[j - 1].key }
+    }
+
     /// "phòng, chống dịch Covid-19" after a steering committee's head: the topic from the lexicon,
     /// then its lower-case words (not function words, localities or heads) and a disease's name in
     /// capitals with its number ("Covid-19", "COVID-19"). Returns the token after the topic.
@@ -958,11 +967,11 @@ package final class UnitParser {
                 k += 1
                 continue
             }
-            // A disease named in capitals with its number: "Covid-19", "COVID-19", "H5N1".
+            // A disease named in capitals with its number ends the topic: "Covid-19", "COVID-19"
+            // (what follows is a locality or the sentence: "… Covid-19 thống nhất tạm ngưng …").
             if token.isCapitalized, k + 1 < n, tokens[k + 1].isNumber, tokens[k + 1].gap == .hyphen,
                lexicon.places.match(tokens, at: k) == nil {
                 k += 2
-                continue
             }
             break
         }
