@@ -258,5 +258,21 @@ extension UnitExtractor {
         .exactly("Em đỗ Trường ĐH Kinh tế TP.HCMxét tuyển sớm.", ["Trường ĐH Kinh tế TP.HCM"]),
         .exactly("Thầy dạy ở Công ty Cổ phần Giáo dục KMaths.", ["Công ty Cổ phần Giáo dục KMaths"],
                  note: "a brand in mixed case is no glue"),
+        // An abbreviation is a whole part of the name: a field word after it is the sentence's verb.
+        .exactly("Bộ NN&PTNT tổng hợp ý kiến của các địa phương.", ["Bộ NN&PTNT"]),
+        .exactly("Cục Quản lý thị trường tổng hợp số liệu.", ["Cục Quản lý thị trường tổng hợp"],
+                 note: "after a written-out name the field goes on (a department of that name)"),
+        .exactly("Công ty CP đầu tư và phát triển Hà Sơn trúng thầu gói số 3.", ["Công ty CP đầu tư và phát triển Hà Sơn"],
+                 note: "a company's fields before its name"),
+        .exactly("Xe bị Phòng CSGT đường bộ giữ lại.", ["Phòng CSGT đường bộ"], note: "a field that is no verb"),
+        // Fields of research institutes, and specialised schools.
+        .exactly("Ông là cán bộ Viện Vệ sinh dịch tễ Tây Nguyên.", ["Viện Vệ sinh dịch tễ Tây Nguyên"]),
+        .exactly("Em học lớp 10 Trường THPT chuyên Lê Khiết ở Quảng Lâm.", ["Trường THPT chuyên Lê Khiết"]),
+        .exactly("Trường THPT tuyển sinh chuyên ban Toán.", [], note: "no name after the school's level"),
+        // A part of the country after a whole name.
+        .exactly("Các mẫu được gửi Viện Pasteur và Trung tâm Kiểm dịch Y tế Quốc tế phía Nam xét nghiệm.",
+                 ["Viện Pasteur", "Trung tâm Kiểm dịch Y tế Quốc tế phía Nam"]),
+        .exactly("Hội Nông dân tỉnh phía Nam có nhiều mô hình.", ["Hội Nông dân tỉnh"],
+                 note: "after a locality the region describes it, not the body"),
     ]
 }

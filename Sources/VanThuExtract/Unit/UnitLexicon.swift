@@ -162,6 +162,12 @@ public struct UnitLexicon: Sendable {
     public var lawWords: PhraseTable<Bool>
     /// Lower-case words that complete a capitalised part of a name (`An toàn` + `thực phẩm`).
     public var tails = PhraseTable<Bool>()
+    /// A part of the country that ends a name: "phía Nam" in "Trung tâm Y tế dự phòng Quân đội phía Nam".
+    public var regions = PhraseTable<Bool>()
+    /// Fields that are also verbs ("tổng hợp", "thông tin"): after an abbreviation they start the clause.
+    public var verbTails = PhraseTable<Bool>()
+    /// School levels a school for gifted pupils names before `chuyên` ("Trường THPT chuyên …").
+    public var schoolLevels = PhraseTable<Bool>()
     /// Words that end in a head noun but are not units (`thị trường`, `môi trường`, `Tây Ban Nha`).
     public var headCompounds = PhraseTable<Bool>()
     /// A locality noun that starts another word (`xã hội`, `tỉnh táo`).
@@ -412,6 +418,8 @@ public struct UnitLexicon: Sendable {
             "đấu thầu", "án dân sự", "chứng thực", "xét nghiệm", "y học", "chữa bệnh",
             // `Ban Quản lý Khu kinh tế Vân Phong`, `Ban quản lý Khu kinh tế tỉnh Quảng Ngãi`
             "kinh tế",
+            // `Viện Vệ sinh dịch tễ Trung ương`, `Viện Hàn lâm khoa học xã hội`
+            "dịch tễ", "khoa học",
         ]
         let headCompounds = [
             "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
@@ -542,6 +550,20 @@ public struct UnitLexicon: Sendable {
             if keys.count == 2 { lexicon.placesSplitAfterFirstWord[keys[1], default: []].insert(keys[0]) }
         }
         for phrase in tails { lexicon.tails.insert(phrase, true) }
+        for phrase in ["tổng hợp", "thông tin", "xây dựng", "ứng dụng", "quy hoạch", "hợp tác", "kinh doanh",
+                       "đổi mới", "sáng tạo", "đầu tư", "phát triển", "tuyên truyền", "khen thưởng", "đào tạo",
+                       "kiểm toán", "thống kê", "xuất bản", "chứng thực", "xét nghiệm", "chữa bệnh", "lưu trữ",
+                       "chăn nuôi", "trồng trọt", "cấp nước", "thoát nước", "đo đạc", "chuyển đổi số"] {
+            lexicon.verbTails.insert(phrase, true)
+        }
+        for phrase in ["THPT", "THCS", "PTTH", "Trung học phổ thông", "Trung học cơ sở", "Tiểu học", "phổ thông"] {
+            lexicon.schoolLevels.insert(phrase, true)
+        }
+        for side in ["Bắc", "Nam", "Trung", "Đông", "Tây"] {
+            for lead in ["phía", "miền", "khu vực phía", "khu vực miền", "khu vực miền núi phía"] {
+                lexicon.regions.insert("\(lead) \(side)", true)
+            }
+        }
         lexicon.functionWords = KeyTable(keys: [
             "của", "và", "với", "đã", "đang", "sẽ", "được", "bị", "là", "có", "các", "những", "cho", "trong", "tại",
             "về", "từ", "đến", "theo", "để", "thì", "mà", "này", "đó", "không", "chưa", "ngày", "năm", "tháng", "số",

@@ -369,6 +369,16 @@ package final class UnitParser {
                 continue
             }
             if sawLocality { break }
+            // A region after a whole name: "Trung tâm Y tế dự phòng Quân đội phía Nam", "Bệnh viện
+            // Đa khoa khu vực miền núi phía Bắc".
+            if satisfied, currentSatisfied, let region = lexicon.regions.match(tokens, at: j),
+               j + region.length == n || !tokens[j + region.length].isCapitalized || !continues(tokens[j + region.length].gap) {
+                j += region.length
+                nameEndByte = Int(tokens[j - 1].end)
+                sawLocality = true
+                afterQualifier = false
+                continue
+            }
             // A nested head: "Ban Dân vận" + "Tỉnh ủy"; "Chi bộ" + "Công an".
             // (Lower case only for a standalone unit under an organ: "Ban Chấp hành chi hội".)
             if let nested = nestedHead, token.isCapitalized || token.isAllCaps
@@ -510,6 +520,13 @@ package final class UnitParser {
                 }
                 continue
             }
+            // A school for gifted pupils, named after `chuyên`: "Trường THPT chuyên Lê Khiết" (not "các
+            // trường THPT chuyên", no name).
+            if afterQualifier, !sawLocality, token.key == Self.chuyen, j + 1 < n, tokens[j + 1].isCapitalized,
+               continues(tokens[j + 1].gap), ends(with: lexicon.schoolLevels, before: j, from: i) {
+                j += 1
+                continue
+            }
             // A short number or code that ends a named body ("Bệnh viện Nhi đồng 1,", "Bệnh viện Quân
             // y 7A."): the name clearly ends after it.
             if afterQualifier, !sawLocality, lexicon.numberedHeads.match(tokens, at: i) != nil, codeEndsName(at: j) {
@@ -586,11 +603,17 @@ package final class UnitParser {
     package static let va = WordKey.key("và")
     private static let nationalLevels = [(WordKey.key("quốc"), WordKey.key("gia")), (WordKey.key("trung"), WordKey.key("ương"))]
     package static let tai = WordKey.key("tại")
+    private static let chuyen = WordKey.key("chuyên")
 
     /// The name read up to `end` ends with a qualifier of a body named with its seat ("cấp cao").
     private func endsWithSeatedQualifier(before end: Int, from start: Int) -> Bool {
+        ends(with: lexicon.seatedQualifiers, before: end, from: start)
+    }
+
+    /// The name read from `start` up to `end` ends with a phrase of `table`.
+    private func ends(with table: PhraseTable<Bool>, before end: Int, from start: Int) -> Bool {
         for length in 1...3 where end - length > start {
-            if let match = lexicon.seatedQualifiers.match(tokens, at: end - length), match.length == length { return true }
+            if let match = table.match(tokens, at: end - length), match.length == length { return true }
         }
         return false
     }
@@ -661,10 +684,18 @@ package final class UnitParser {
         let n = tokens.count
         guard j < n, !tokens[j].isCapitalized, continues(tokens[j].gap) || softWrap(j), tokens[j].flags.contains(.hasLetter),
               !tokens[j].isNumber else { return j }
-        if let tail = lexicon.tails.match(tokens, at: j) { return tails(from: j + tail.length) }
+        let afterAbbreviation = tokens[j - 1].isAllCaps && tokens[j - 1].end - tokens[j - 1].start > 1
+        if let tail = lexicon.tails.match(tokens, at: j) {
+            let end = tails(from: j + tail.length)
+            // After an abbreviation a field that is also a verb, with the clause going on, is the
+            // sentence's verb: "Bộ GTVT thông tin về …", "Bộ GDĐT tổng hợp và công khai …" (not
+            // "Công ty CP đầu tư và phát triển Hà Sơn", "Phòng CSGT đường bộ").
+            if afterAbbreviation, lexicon.verbTails.match(tokens, at: j) != nil, clauseGoesOn(at: end) { return j }
+            return end
+        }
         // Only a single capitalised word takes its second syllable ("Luật gia"; not "Hà Nam còn"),
         // and not an abbreviation ("Báo NTNN hàng ngày").
-        guard !tokens[j - 1].isAllCaps || tokens[j - 1].end - tokens[j - 1].start == 1 else { return j }
+        guard !afterAbbreviation else { return j }
         guard j >= 2, !(tokens[j - 2].isCapitalized && !tokens[j - 2].isAllCaps && continues(tokens[j - 1].gap))
                 || lexicon.heads.match(tokens, at: j - 2) != nil || lexicon.qualifiers.match(tokens, at: j - 2) != nil
         else { return j }
@@ -683,6 +714,12 @@ package final class UnitParser {
             return k
         }
         return j
+    }
+
+    /// Running text goes on at token `k`: a lower-case word joined by a space, not a locality.
+    private func clauseGoesOn(at k: Int) -> Bool {
+        k < tokens.count && continues(tokens[k].gap) && !tokens[k].isCapitalized && !tokens[k].isNumber
+            && lexicon.localities.match(tokens, at: k) == nil
     }
 
     /// A short number that closes a name after its second syllable ("Bệnh viện Quân y 175,"): a number
