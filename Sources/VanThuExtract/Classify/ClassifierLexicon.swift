@@ -26,7 +26,10 @@ package struct ClassifierLexicon: Sendable {
             ("co quan ban hanh:", "Cơ quan ban hành: Sở Giáo dục và Đào tạo"),
             ("nguoi ky:", "Người ký: Lưu Văn Khải"),
             ("ngay ban hanh:", "Ngày ban hành: 11/04/2022"),
-        ], notMatching: ["Số: 21/QĐ-UBND", "Người ký tên dưới đây xác nhận", "Ngày ban hành văn bản chưa rõ"]),
+            // A digital signature's stamp on a gazette page.
+            ("ky boi:", "Ký bởi: Văn phòng Chính phủ"), ("co quan:", "Cơ quan: Văn phòng Chính phủ"),
+        ], notMatching: ["Số: 21/QĐ-UBND", "Người ký tên dưới đây xác nhận", "Ngày ban hành văn bản chưa rõ",
+                         "Ký bởi ai thì người đó chịu trách nhiệm"]),
         closingFormulas: FoldedWordTable("classify.closing-formulas", .wholeLine, [
             ("tran trong", "Trân trọng!"),
             ("tran trong thong bao", "Trân trọng thông báo."),

@@ -94,7 +94,7 @@ public struct HeaderExtractor: Extractor {
         if let subjectLine {
             header.subject = subjectLine
         } else if let titleLine {
-            header.subject = title(lines, after: titleLine.line)
+            header.subject = title(lines, after: titleLine.line, consolidated: consolidated)
         }
         let bodies = issuerBodies(lines, above: number?.line ?? typeLine?.line ?? subjectLine.map { _ in anchor })
         header.issuer = bodies.last
@@ -352,18 +352,30 @@ public struct HeaderExtractor: Extractor {
         return nil
     }
 
-    /// The title lines under a type-name line.
-    package func title(_ lines: FoldedLines, after typeLine: Int) -> String? {
+    /// The title lines under a type-name line. In a consolidated text the consolidation note
+    /// under the title (`Thông tư số 57/2015/TT-BLĐTBXH ngày … được sửa đổi, bổ sung bởi:`) ends it.
+    package func title(_ lines: FoldedLines, after typeLine: Int, consolidated: Bool = false) -> String? {
         var next = typeLine + 1
         while next < lines.count, lines.isEmpty(next) || !hasLetters(lines, next), next < typeLine + 3 { next += 1 }
         var parts: [String] = []
         // A gazette title may wrap over many lines (a resolution naming two decrees in full); a blank
         // line or a boundary ends it.
-        while next < lines.count, parts.count < Self.titleLines, !lines.isEmpty(next), !isBoundary(lines, next) {
-            parts.append(lines.text(next)); next += 1
+        while next < lines.count, parts.count < Self.titleLines, !lines.isEmpty(next), !isBoundary(lines, next),
+              !(consolidated && !parts.isEmpty && lexicon.startsCitation(folded: lines.foldedString(next).trimmingSpaces())) {
+            parts.append(Self.withoutFootnoteMark(lines.text(next))); next += 1
         }
         let title = parts.joined(separator: " ").trimmingSpaces()
         return title.isEmpty ? nil : title
+    }
+
+    /// A title line without the footnote mark glued to its last word (`… Kiểm soát viên1`,
+    /// `Quy định về đăng ký thuế1`): digits right after a lower-case letter at the line's end.
+    package static func withoutFootnoteMark(_ line: String) -> String {
+        let trimmed = line.trimmingSpaces()
+        let digits = trimmed.reversed().prefix(while: { $0.isASCII && $0.isNumber }).count
+        guard (1...2).contains(digits), digits < trimmed.count,
+              let before = trimmed.dropLast(digits).last, before.isLowercase else { return line }
+        return String(trimmed.dropLast(digits))
     }
 
     /// How many lines a title may wrap over.

@@ -50,6 +50,14 @@ public struct TitleExtractor: Extractor {
             .exactly("Trang chủ » Tin tức » Hoạt động các đoàn thể\nXã Hòa Lợi ra mắt mô hình tuyến đường nở hoa\n\nThân bài dài.",
                      ["Xã Hòa Lợi ra mắt mô hình tuyến đường nở hoa"], kind: .news, note: "a breadcrumb trail is not the headline"),
             .never("12/3/2020\n\n", kind: .news),
+            .exactly("BỘ NỘI VỤ\nSố: 77/VBHN-BNV\n\nTHÔNG TƯ1\nQuy định về chế độ làm việc của cán bộ thôn và chính sách đối với\nHội Cựu chiến binh Việt Nam2\nThông tư số 12/2029/TT-BNV ngày 05 tháng 3 năm 2029 của Bộ trưởng Bộ Nội vụ quy định\nvề chế độ làm việc, có hiệu lực kể từ ngày 01 tháng 5 năm 2029, được sửa đổi, bổ sung bởi:\n",
+                     ["Thông tư quy định về chế độ làm việc của cán bộ thôn và chính sách đối với Hội Cựu chiến binh Việt Nam"],
+                     kind: .dispatch, note: "a consolidated text: footnote marks dropped, the consolidation note is not the title"),
+            .exactly("BỘ NỘI VỤ\nSố: 8/QĐ-BNV\n\nQUYẾT ĐỊNH\nĐính chính một số điều của\nThông tư số 12/2029/TT-BNV ngày 05 tháng 3 năm 2029\n\nBỘ TRƯỞNG BỘ NỘI VỤ",
+                     ["Quyết định đính chính một số điều của Thông tư số 12/2029/TT-BNV ngày 05 tháng 3 năm 2029"],
+                     kind: .dispatch, note: "not consolidated: a cited text on its own line is part of the title"),
+            .never("CÔNG BÁO/Số 88/Ngày 06-02-2029\n100\nKý bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nKT. BỘ TRƯỞNG\n",
+                   kind: .dispatch, note: "a gazette page with only its furniture has no title"),
         ]
     }
 
@@ -97,12 +105,14 @@ public struct TitleExtractor: Extractor {
             }
         }
         for index in 0..<count where document.lines[index].count <= 600 && mayBeTypeName(document.folded.bytes, folded[index]) {
-            let text = line(index)
+            var text = line(index)
+            while let last = text.last, last.isASCII, last.isNumber { text.removeLast() }  // a footnote mark
             guard text.count < 40 && text == text.uppercased() else { continue }
             let fold = VietnameseFolding.searchFold(text)
             guard lexicon.typeNamesByFold[fold] != nil else { continue }
             var parts: [String] = []
             var next = index + 1
+            let consolidated = header?.documentType == "Văn bản hợp nhất"
             while next < count, line(next).isEmpty { next += 1 }
             // A gazette title may wrap over many lines (a decision naming the circular it corrects in
             // full), as the header reader reads it: a blank line or the header's next block ends it.
@@ -110,8 +120,10 @@ public struct TitleExtractor: Extractor {
             // authority's line, `BỘ TRƯỞNG BỘ TÀI CHÍNH`; a wrapped symbol `13/2020/TT-BTC` goes on.)
             while next < count, case let nextLine = line(next), !nextLine.isEmpty, !isHeaderBoundary(nextLine),
                   parts.count < HeaderExtractor.titleLines,
-                  parts.last.map({ isCapitals($0) || !isCapitals(nextLine) || !(nextLine.first?.isLetter ?? false) }) ?? true {
-                parts.append(nextLine); next += 1
+                  parts.last.map({ isCapitals($0) || !isCapitals(nextLine) || !(nextLine.first?.isLetter ?? false) }) ?? true,
+                  // (In a consolidated text the consolidation note under the title ends it.)
+                  !(consolidated && !parts.isEmpty && lexicon.startsCitation(folded: VietnameseFolding.searchFold(nextLine))) {
+                parts.append(HeaderExtractor.withoutFootnoteMark(nextLine)); next += 1
             }
             let typeName = sentenceCase(text)
             guard !parts.isEmpty else { return typeName }
@@ -166,6 +178,7 @@ public struct TitleExtractor: Extractor {
 
     /// Whether the trimmed line may fold to a type name: a type name folds the same both ways
     /// (letters and spaces only), so its folded bytes are the name.
+    /// (A footnote mark may follow it: `THÔNG TƯ1`.)
     private func mayBeTypeName(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         let line = Self.stripped(bytes, range)
         return line.count >= 2 && lexicon.isTypeName(folded: bytes[line])
@@ -215,7 +228,7 @@ public struct TitleExtractor: Extractor {
             let line = bytes[start..<end]
             if Self.isDateLine(line) { dateLines.insert(position); continue }
             if Self.isMetadataLine(document.folded.bytes, Self.stripped(document.folded.bytes, foldedRanges[lineIndex]))
-                || Self.isNavigationLine(line) { continue }
+                || Self.isNavigationLine(line) || Self.isPageFurniture(document.folded.bytes, foldedRanges[lineIndex]) { continue }
             let (words, scalars) = Self.wordsAndScalars(line)
             if words >= 4 && words <= 60 && scalars <= 300 { candidates.append((start..<end, position, words)) }
         }
@@ -266,6 +279,14 @@ public struct TitleExtractor: Extractor {
         if count >= 2 { return true }
         return count == 1 && (line.starts(with: Array("Trang chủ".utf8)) || line.starts(with: Array("Trang Chủ".utf8))
                                 || line.starts(with: Array("TRANG CHỦ".utf8)) || line.starts(with: Array("Home".utf8)))
+    }
+
+    /// A gazette's running header (`CÔNG BÁO/Số 12/Ngày 03-04-2025`, on every page) or a
+    /// signature stamp: page furniture, never a title (a gazette page with no text but its
+    /// furniture has no title).
+    package static func isPageFurniture(_ folded: [UInt8], _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        return folded.withUnsafeBufferPointer { TemporalChromeLine.ruleID(FoldedBytes($0), lineOf: range.lowerBound) != nil }
     }
 
     /// A line of a metadata table, not a headline: one that starts with a register label

@@ -33,6 +33,20 @@ public struct DocumentLexicon: Sendable {
 
     /// Type names by folded form (`ke hoach` → `Kế hoạch`).
     public let typeNamesByFold: [String: String]
+
+    /// Whether a folded line starts by citing a document: a type name, an optional `so`, and a
+    /// number (`thong tu so 57/2015/tt-bldtbxh ngay …`, `thong tu 38/2015/…`). In a consolidated
+    /// text such a line under the title starts the consolidation note.
+    public func startsCitation(folded line: String) -> Bool {
+        let words = line.split(separator: " ", maxSplits: 6)
+        for length in stride(from: min(4, words.count - 1), through: 1, by: -1)
+            where typeNamesByFold[words[0..<length].joined(separator: " ")] != nil {
+            var rest = words[length...]
+            if rest.first == "so" || rest.first == "so:" { rest = rest.dropFirst() }
+            return rest.first?.first?.isNumber ?? false
+        }
+        return false
+    }
     /// Type words as phrases, for finding them in token streams.
     public let typePhrases: PhraseTable<String>
     /// Folded type names followed by " so" (`luat so`, `nghi quyet so`), as bytes: the starts of
@@ -93,9 +107,13 @@ public struct DocumentLexicon: Sendable {
         self.mayStartAuthority = authorityStarts
     }
 
-    /// Whether a folded, trimmed line is exactly a type name (`ke hoach`, `thong tu lien tich`).
+    /// Whether a folded, trimmed line is exactly a type name (`ke hoach`, `thong tu lien tich`),
+    /// perhaps with a footnote mark glued to it (`thong tu1`, a consolidated text's).
     public func isTypeName<Line: RandomAccessCollection<UInt8>>(folded line: Line) -> Bool where Line.Index == Int {
-        typeName(in: line, at: 0, wholeLine: true) != nil
+        var end = line.endIndex
+        while end - line.startIndex > 2, end - line.endIndex > -2, (0x30...0x39).contains(line[end - 1]) { end -= 1 }
+        if end < line.endIndex, end > line.startIndex, line[end - 1] == 0x20 { return false }
+        return typeName(in: line[line.startIndex..<end], at: 0, wholeLine: true) != nil
     }
 
     /// The type name a folded text starts with, longest first, ending on a word boundary, and its
