@@ -269,6 +269,11 @@ extension UnitExtractor {
         .exactly("Ông là cán bộ Viện Vệ sinh dịch tễ Tây Nguyên.", ["Viện Vệ sinh dịch tễ Tây Nguyên"]),
         .exactly("Em học lớp 10 Trường THPT chuyên Lê Khiết ở Quảng Lâm.", ["Trường THPT chuyên Lê Khiết"]),
         .exactly("Trường THPT tuyển sinh chuyên ban Toán.", [], note: "no name after the school's level"),
+        // A steering committee named after the movement it steers, up to its locality.
+        .exactly("Ban Chỉ đạo phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa huyện Tân Lạc họp tổng kết.",
+                 ["Ban Chỉ đạo phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa huyện Tân Lạc"]),
+        .exactly("Ban Chỉ đạo chương trình đã kiểm tra tại xã Hòa An.", ["Ban Chỉ đạo"],
+                 note: "a clause after the lead, no programme's name"),
         // A part of the country after a whole name.
         .exactly("Các mẫu được gửi Viện Pasteur và Trung tâm Kiểm dịch Y tế Quốc tế phía Nam xét nghiệm.",
                  ["Viện Pasteur", "Trung tâm Kiểm dịch Y tế Quốc tế phía Nam"]),

@@ -459,6 +459,17 @@ package final class UnitParser {
                 afterQualifier = true  // (a list before it shares its locality: "UBND, Ban Chỉ đạo … huyện A")
                 continue
             }
+            // A steering committee named after the movement or programme it steers, up to its locality:
+            // "Ban Chỉ đạo phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa tỉnh", "Ban Chỉ đạo
+            // Chương trình mục tiêu quốc gia giảm nghèo bền vững huyện A".
+            if current.contains(.topic), justAfterHead, !sawLocality, let end = movementTopicEnd(from: j) {
+                j = end
+                nameEndByte = Int(tokens[j - 1].end)
+                satisfied = true
+                currentSatisfied = true
+                justAfterHead = false
+                continue
+            }
             // A steering committee's topic ending in a quoted title.
             if current.contains(.topic), let (end, endByte) = topicTitle(from: j) {
                 j = end
@@ -1014,6 +1025,28 @@ package final class UnitParser {
         }
         return k > j + topic.length || lexicon.localities.match(tokens, at: k) != nil ? k : nil
     }
+
+    /// A topic lead ("phong trào", "chương trình") and the words of the movement's name, ending
+    /// where a locality starts: returns the locality's first token. Nil when a function word, a
+    /// punctuation mark or a head comes first (a clause, not a name), or no locality within
+    /// `movementWords` words.
+    private func movementTopicEnd(from j: Int) -> Int? {
+        let n = tokens.count
+        guard let lead = lexicon.topicLeads.match(tokens, at: j) else { return nil }
+        var k = j + lead.length
+        while k < n, k < j + Self.movementWords, continues(tokens[k].gap) {
+            if lexicon.localities.match(tokens, at: k) != nil, lexicon.notLocalities.match(tokens, at: k) == nil {
+                return k > j + lead.length ? k : nil
+            }
+            let token = tokens[k]
+            guard token.flags.contains(.hasLetter), !token.isNumber, token.key == Self.va || !lexicon.functionWords.contains(token.key),
+                  lexicon.heads.match(tokens, at: k) == nil || !token.isCapitalized else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    private static let movementWords = 24
 
     /// "… thi đua “Dân vận khéo”": the topic words and the quoted title; returns the token after
     /// the title and the byte after its closing quote.
