@@ -274,6 +274,14 @@ extension UnitExtractor {
                  ["Ban Chỉ đạo phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa huyện Tân Lạc"]),
         .exactly("Ban Chỉ đạo chương trình đã kiểm tra tại xã Hòa An.", ["Ban Chỉ đạo"],
                  note: "a clause after the lead, no programme's name"),
+        // Military formations named by their number.
+        .exactly("Bộ Tư lệnh Quân khu 9 và Sư đoàn 330 giúp dân khắc phục hậu quả bão.", ["Bộ Tư lệnh Quân khu 9", "Sư đoàn 330"]),
+        .exactly("Tàu của Bộ Tư lệnh Cảnh sát biển cập cảng.", ["Bộ Tư lệnh Cảnh sát biển"]),
+        .exactly("Ông từng chiến đấu ở Sư đoàn Bộ binh 312 và Binh đoàn Tây Nguyên giải phóng thị xã.",
+                 ["Sư đoàn Bộ binh 312", "Binh đoàn Tây Nguyên"]),
+        .exactly("Triển lãm của Hội Mỹ thuật tỉnh Bình Lâm mở cửa.", ["Hội Mỹ thuật tỉnh Bình Lâm"],
+                 note: "a place of one syllable that starts a word is no place"),
+        .exactly("Quân khu 3/2020 là số liệu cũ.", [], note: "a date after the head, not its number"),
         // A part of the country after a whole name.
         .exactly("Các mẫu được gửi Viện Pasteur và Trung tâm Kiểm dịch Y tế Quốc tế phía Nam xét nghiệm.",
                  ["Viện Pasteur", "Trung tâm Kiểm dịch Y tế Quốc tế phía Nam"]),

@@ -168,6 +168,8 @@ public struct UnitLexicon: Sendable {
     public var verbTails = PhraseTable<Bool>()
     /// School levels a school for gifted pupils names before `chuyên` ("Trường THPT chuyên …").
     public var schoolLevels = PhraseTable<Bool>()
+    /// Heads whose name is a number (`Quân khu 7`, `Sư đoàn 309`).
+    public var numberNamedHeads = PhraseTable<Bool>()
     /// Words that end in a head noun but are not units (`thị trường`, `môi trường`, `Tây Ban Nha`).
     public var headCompounds = PhraseTable<Bool>()
     /// A locality noun that starts another word (`xã hội`, `tỉnh táo`).
@@ -307,6 +309,8 @@ public struct UnitLexicon: Sendable {
             ("BTV", [.organ, .standalone, .abbreviation]), ("Ban Bí thư", [.standalone, .national]), ("Bộ Chính trị", [.standalone, .national]),
             ("Đoàn", []), ("Chi đoàn", [.standalone, .lowercaseWithLocality]), ("Công đoàn", [.standalone]), ("Liên đội", [.standalone, .notRecipient]),
             ("Công an", [.lowercaseWithLocality]), ("Bộ đội", [.notRecipient]), ("Bộ Chỉ huy", []), ("Ban Chỉ huy", []), ("Quân khu", []),
+            // Military formations named by their number (`Sư đoàn 309`, `Lữ đoàn 131`).
+            ("Quân đoàn", []), ("Binh đoàn", []), ("Sư đoàn", []), ("Lữ đoàn", []), ("Trung đoàn", []), ("Hải đoàn", []),
             ("Sở", []), ("Phòng", [.lowercaseWithQualifier]), ("Bộ", [.national]), ("Cục", [.national]), ("Chi cục", []),
             ("Tổng cục", [.national]), ("Vụ", [.national]),
             ("Viện", []), ("Học viện", []), ("Trường", [.lowercaseBeforeName]), ("Đại học", []),
@@ -392,6 +396,8 @@ public struct UnitLexicon: Sendable {
             "Trung cấp nghề", "Cao đẳng nghề", "Kinh tế ngành",
             // Courts and procuracies of the higher level (`Tòa án nhân dân cấp cao tại Hà Nội`, `TAND Cấp cao`).
             "nhân dân cấp cao", "Cấp cao",
+            // `Bộ Tư lệnh Cảnh sát biển`, `Vùng Cảnh sát biển 3`
+            "Cảnh sát biển", "Bộ binh", "Pháo binh", "Phòng không", "Công binh", "Thiết giáp",
         ]
         let tails = [
             "thực phẩm", "thị trường", "vận tải", "dự phòng", "bệnh tật", "trí tuệ", "hình sự", "giao thông",
@@ -556,6 +562,9 @@ public struct UnitLexicon: Sendable {
                        "chăn nuôi", "trồng trọt", "cấp nước", "thoát nước", "đo đạc", "chuyển đổi số"] {
             lexicon.verbTails.insert(phrase, true)
         }
+        for phrase in ["Quân khu", "Quân đoàn", "Binh đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Hải đoàn"] {
+            lexicon.numberNamedHeads.insert(phrase, true)
+        }
         for phrase in ["THPT", "THCS", "PTTH", "Trung học phổ thông", "Trung học cơ sở", "Tiểu học", "phổ thông"] {
             lexicon.schoolLevels.insert(phrase, true)
         }
@@ -590,7 +599,8 @@ public struct UnitLexicon: Sendable {
         }
         for phrase in ["Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán"] { lexicon.seatedHeads.insert(phrase, true) }
         lexicon.placeholderHeads.insert("công ty", true)
-        for phrase in ["Bệnh viện", "Trường", "Trạm", "Viện", "Trại", "Đội", "Nhà máy", "Xí nghiệp"] {
+        for phrase in ["Bệnh viện", "Trường", "Trạm", "Viện", "Trại", "Đội", "Nhà máy", "Xí nghiệp",
+                       "Quân đoàn", "Binh đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Hải đoàn"] {
             lexicon.numberedHeads.insert(phrase, true)
         }
         for phrase in ["Cộng hòa xã hội chủ nghĩa", "Độc lập - Tự do"] { lexicon.headingStops.insert(phrase, true) }

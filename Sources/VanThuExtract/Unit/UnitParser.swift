@@ -517,6 +517,17 @@ package final class UnitParser {
                     }
                     continue
                 }
+                // A head that needs a name and a known place as that name: "Binh đoàn Tây Nguyên".
+                // (A place of one syllable may be the first of a word: "Hội Mỹ thuật", "Viện Pháp y".)
+                if !currentSatisfied, let place = lexicon.places.match(tokens, at: j),
+                   place.length >= 2 || !clauseGoesOn(at: j + 1) || lexicon.functionWords.contains(tokens[j + 1].key) {
+                    j += place.length
+                    nameEndByte = Int(tokens[j - 1].end)
+                    satisfied = true
+                    currentSatisfied = true
+                    justAfterHead = false
+                    continue
+                }
                 // A capitalised qualifier of one or two syllables: "Khuyến học", "Biên tập", "Y tế".
                 j = extendLowercase(j + 1)
                 afterQualifier = true
@@ -529,6 +540,19 @@ package final class UnitParser {
                    continues(tokens[j + 1].gap), lexicon.heads.match(tokens, at: j + 1) == nil {
                     j += 1
                 }
+                continue
+            }
+            // A formation named by its number: "Quân khu 7", "Bộ Tư lệnh Quân khu 9", "Sư đoàn 309",
+            // "Sư đoàn Bộ binh 312".
+            if token.isNumber, token.end - token.start <= 4, !sawLocality,
+               justAfterHead && !currentSatisfied && ends(with: lexicon.numberNamedHeads, before: j, from: i - 1)
+                || afterQualifier && lexicon.numberNamedHeads.match(tokens, at: i) != nil,
+               j + 1 >= n || !(tokens[j + 1].gap.contains(.slash) || tokens[j + 1].gap.contains(.period) && tokens[j + 1].isNumber) {
+                j += 1
+                nameEndByte = Int(tokens[j - 1].end)
+                satisfied = true
+                currentSatisfied = true
+                justAfterHead = false
                 continue
             }
             // A school for gifted pupils, named after `chuyên`: "Trường THPT chuyên Lê Khiết" (not "các
