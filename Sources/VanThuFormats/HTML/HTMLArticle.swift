@@ -258,7 +258,7 @@ extension HTMLDocumentReader.Page {
     /// metadata; a legal document's own date wins over the day it was posted.
     package func publicationDate(title: String?, headlineLine: Int?, content: [Int], texts: (Int) -> String) -> (String?, String?) {
         // A legal document portal's field, or a legal document's headline.
-        for index in lines.indices where lines[index].chars <= 120 {
+        for index in lines.indices where lines[index].chars <= 120 && withBytes(lines[index].start..<lines[index].end, Self.mayHoldDateOrTime) {
             let text = texts(index)
             guard Self.mayHoldDateOrTime(text) else { continue }
             let lowered = text.lowercased()
@@ -310,7 +310,7 @@ extension HTMLDocumentReader.Page {
         // A byline is mostly its stamp: a sentence that holds a date is not one.
         for line in window where lines[line].chars <= 120 && lines[line].linkDensity < 0.5 && !isInHeaderBar(lines[line]) {
             let text = texts(line)
-            guard let stamp = Self.stamp(text) else { continue }
+            guard let stamp = Self.stamp(text, otherWordsAtMost: 6) else { continue }
             // A sentence is not a byline: few words beside the stamp, more only beside a time or label.
             let stamped = stamp.hasTime || stamp.labelled
             if stamp.otherWords <= (stamped ? 6 : 3), stamped || !text.hasSuffix("."), let date = Self.visibleDate(text) { return date }
@@ -373,9 +373,16 @@ extension HTMLDocumentReader.Page {
         withBytes(line.start..<line.end) { $0.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) }
     }
 
+    /// A headline as headlines are compared: composed, white space collapsed, lower-cased, without
+    /// the quotes and spaces around it.
     package static func normalise(_ text: String) -> String {
-        collapse(text.precomposedStringWithCanonicalMapping).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"“”' "))
+        let lowered = collapse(text.precomposedStringWithCanonicalMapping).lowercased().unicodeScalars
+        guard let first = lowered.firstIndex(where: { !headlineQuotes.contains($0) }),
+              let last = lowered.lastIndex(where: { !headlineQuotes.contains($0) }) else { return "" }
+        return String(Substring(lowered[first...last]))
     }
+
+    package static let headlineQuotes: Set<Unicode.Scalar> = ["\"", "“", "”", "'", " "]
 
     /// "Đọc thêm", ">>" links, tag and share labels: short lines that begin so.
     package static func isFurnitureLine(_ text: String, chars: Int) -> Bool {
@@ -383,9 +390,28 @@ extension HTMLDocumentReader.Page {
         if isPlayerClock(text) { return true }
         // Most lines begin with a letter no furniture start begins with: not lowered nor compared.
         guard furnitureLineFirstScalars.contains(first) else { return false }
-        let lowered = String(String.UnicodeScalarView(text.unicodeScalars.prefix(32))).lowercased()
-        return HTMLContentHints.furnitureLineStarts.contains(where: { lowered.hasPrefix($0) })
+        // The line's first characters, lower-cased, pick the few starts that may match (most
+        // lines' pick none): a line begins with a start only if it begins with the start's head.
+        let head = String(text.prefix(furnitureHeadLength)).lowercased()
+        var starts: [String] = []
+        for length in furnitureHeadLengths where length <= head.count {
+            starts += furnitureStartsByHead[String(head.prefix(length))] ?? []
+        }
+        guard !starts.isEmpty else { return false }
+        let scalars = text.unicodeScalars
+        let end = scalars.index(scalars.startIndex, offsetBy: 32, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let lowered = String(scalars[..<end]).lowercased()
+        return starts.contains(where: { lowered.hasPrefix($0) })
     }
+
+    /// The furniture starts by their first four characters (a shorter start by all of it): `Theo`
+    /// and `Các` still pick one or two, where two characters picked some for a line in six.
+    /// Keys compare as strings do, canonically: a decomposed `đọc` finds the starts under `đọc`.
+    package static let furnitureHeadLength = 4
+    package static let furnitureStartsByHead: [String: [String]] =
+        Dictionary(grouping: HTMLContentHints.furnitureLineStarts) { String($0.prefix(furnitureHeadLength)) }
+    /// The lengths of those keys, the head's prefixes looked up.
+    package static let furnitureHeadLengths = Set(furnitureStartsByHead.keys.map(\.count)).sorted()
 
     /// A player's clock, `0:00 / 0:00`: the line's first 32 characters are digits, colons, slashes
     /// and spaces, a colon among them.
@@ -423,34 +449,53 @@ extension HTMLDocumentReader.Page {
     }
 
     /// What a short line that holds a date or a time holds: dates, times, weekday and stamp words,
-    /// and how many other words. Nil for any other line (no caller wants a stamp without either).
-    package static func stamp(_ text: String) -> Stamp? {
+    /// and how many other words. Nil for any other line (no caller wants a stamp without either),
+    /// and for a line of more than `limit` other words (a sentence, which no caller wants either:
+    /// its words are counted first, so that a sentence is not searched for dates).
+    package static func stamp(_ text: String, otherWordsAtMost limit: Int = .max) -> Stamp? {
         // A stamp is short and holds a date or a time.
         guard text.utf8.count <= 480, mayHoldDateOrTime(text), text.unicodeScalars.count <= 140 else { return nil }
         var stamp = Stamp()
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(where: isStampSeparator) ?? rest.endIndex
+            if end > rest.startIndex, isOtherWord(rest[..<end].lowercased()) {
+                stamp.otherWords += 1
+                if stamp.otherWords > limit { return nil }
+            }
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+        }
         stamp.hasDate = visibleDate(text) != nil
         let lowered = text.lowercased()
         stamp.hasTime = timePattern.firstMatch(in: lowered, range: NSRange(lowered.startIndex..., in: lowered)) != nil
         guard stamp.hasDate || stamp.hasTime else { return nil }
         stamp.labelled = stampLabels.contains(where: { HTMLContentHints.contains(lowered, $0) }) || weekday(lowered)
-        for word in lowered.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "," || $0 == "(" || $0 == ")" || $0 == "-" || $0 == "–" }) {
-            let letters = word.filter { $0.isLetter }
-            if letters.isEmpty || HTMLContentHints.stampWords.contains(String(letters)) { continue }
-            if word.contains(where: { $0.isNumber }) && word.allSatisfy({ $0.isNumber || "/:.-h+".contains($0) }) { continue }
-            stamp.otherWords += 1
-        }
         return stamp
+    }
+
+    /// What separates a stamp's words (`Thứ Hai, 24/12/2012 | 03:04`).
+    package static func isStampSeparator(_ character: Character) -> Bool {
+        character == " " || character == "|" || character == "," || character == "(" || character == ")" || character == "-" || character == "–"
+    }
+
+    /// A word of a stamp, lower-cased, that is neither a stamp word (`thứ`, `cập nhật`, `gmt`) nor
+    /// a number, date or time (`24/12/2012`, `08h30`).
+    package static func isOtherWord(_ word: String) -> Bool {
+        let letters = word.filter { $0.isLetter }
+        if letters.isEmpty || HTMLContentHints.stampWords.contains(letters) { return false }
+        if word.contains(where: { $0.isNumber }) && word.allSatisfy({ $0.isNumber || "/:.-h+".contains($0) }) { return false }
+        return true
     }
 
     /// A line of nothing but a date stamp: `Thứ Hai, 24/12/2012, 03:04 AM`, `31/12/2018 | 12:49 PM`.
     package static func isStamp(_ text: String) -> Bool {
-        guard let stamp = stamp(text), stamp.hasDate || stamp.hasTime else { return false }
+        guard let stamp = stamp(text, otherWordsAtMost: 0), stamp.hasDate || stamp.hasTime else { return false }
         return stamp.otherWords == 0 && (stamp.hasTime || stamp.labelled)
     }
 
     /// A byline: a name and a stamp (`Nguyên Minh - 07/03/2026 08:47`).
     package static func isByline(_ text: String) -> Bool {
-        guard let stamp = stamp(text), stamp.hasDate else { return false }
+        guard let stamp = stamp(text, otherWordsAtMost: 4), stamp.hasDate else { return false }
         return stamp.otherWords <= 4 && (stamp.hasTime || stamp.labelled)
     }
 
@@ -475,32 +520,35 @@ extension HTMLDocumentReader.Page {
     /// count as spaces here, since the patterns' `\s` takes Unicode's spaces.
     package static func mayHoldDateOrTime(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] &- 0x30 < 10 }
-            func pastSpaces(_ index: Int) -> Int {
-                var index = index
-                while index < bytes.count, bytes[index] == 0x20 || bytes[index] &- 0x09 < 5 || bytes[index] >= 0x80 { index += 1 }
-                return index
-            }
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte &- 0x30 < 10 {
-                    var end = index + 1
-                    while isDigit(end) { end += 1 }
-                    let separator = pastSpaces(end)
-                    if separator < bytes.count, isDateSeparator(bytes[separator]), isDigit(pastSpaces(separator + 1)) { return true }
-                    index = end
-                    continue
-                }
-                if byte | 0x20 == UInt8(ascii: "y") {
-                    let digit = pastSpaces(index + 1)
-                    if digit > index + 1, isDigit(digit) { return true }
-                }
-                index += 1
-            }
-            return false
+        return text.withUTF8(mayHoldDateOrTime)
+    }
+
+    /// `mayHoldDateOrTime` of a line's bytes, before its string is made.
+    package static func mayHoldDateOrTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] &- 0x30 < 10 }
+        func pastSpaces(_ index: Int) -> Int {
+            var index = index
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] &- 0x09 < 5 || bytes[index] >= 0x80 { index += 1 }
+            return index
         }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte &- 0x30 < 10 {
+                var end = index + 1
+                while isDigit(end) { end += 1 }
+                let separator = pastSpaces(end)
+                if separator < bytes.count, isDateSeparator(bytes[separator]), isDigit(pastSpaces(separator + 1)) { return true }
+                index = end
+                continue
+            }
+            if byte | 0x20 == UInt8(ascii: "y") {
+                let digit = pastSpaces(index + 1)
+                if digit > index + 1, isDigit(digit) { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     package static func isDateSeparator(_ byte: UInt8) -> Bool {

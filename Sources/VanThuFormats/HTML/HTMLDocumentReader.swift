@@ -570,28 +570,35 @@ extension HTMLDocumentReader {
             var chars: Int32 = 0
             var commas: Int32 = 0
             let count = content.count
+            /// The length of the white space (a no-break space is two bytes) at `at`, 0 for none.
+            func space(at at: Int) -> Int {
+                let byte = content[at]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C { return 1 }
+                return byte == 0xC2 && at + 1 < count && content[at + 1] == 0xA0 ? 2 : 0
+            }
             while index < count {
-                let byte = content[index]
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                let spaces = space(at: index)
+                if spaces > 0 {
                     pendingSpace = true
-                    index += 1
+                    index += spaces
                     continue
                 }
-                if byte == 0xC2 && index + 1 < count && content[index + 1] == 0xA0 {
-                    pendingSpace = true
-                    index += 2
-                    continue
-                }
+                // A word: its bytes counted, then copied at once.
+                var end = index
+                repeat {
+                    let byte = content[end]
+                    if byte & 0xC0 != 0x80 { chars += 1 }
+                    if byte == UInt8(ascii: ",") { commas += 1 }
+                    end += 1
+                } while end < count && space(at: end) == 0
                 if lineIsEmpty {
                     if lineElement < 0 { lineElement = blocks.last ?? -1 }
                 } else if pendingSpace {
                     text.append(0x20)
                 }
                 pendingSpace = false
-                text.append(byte)
-                if byte & 0xC0 != 0x80 { chars += 1 }
-                if byte == UInt8(ascii: ",") { commas += 1 }
-                index += 1
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: content[index..<end]))
+                index = end
             }
             guard chars > 0 else { return }
             lineChars += chars

@@ -95,4 +95,67 @@ struct HTMLLineCheckTests {
             #expect(Page.isFurnitureLine(line, chars: chars) == Self.readableFurnitureLine(line, chars: chars), "\(line.debugDescription)")
         }
     }
+
+    /// The readable stamp: the whole line lower-cased, split into words, every word counted.
+    static func readableStamp(_ text: String) -> Page.Stamp? {
+        guard text.utf8.count <= 480, Page.mayHoldDateOrTime(text), text.unicodeScalars.count <= 140 else { return nil }
+        var stamp = Page.Stamp()
+        stamp.hasDate = Page.visibleDate(text) != nil
+        let lowered = text.lowercased()
+        stamp.hasTime = Page.timePattern.firstMatch(in: lowered, range: NSRange(lowered.startIndex..., in: lowered)) != nil
+        guard stamp.hasDate || stamp.hasTime else { return nil }
+        stamp.labelled = Page.stampLabels.contains(where: { HTMLContentHints.contains(lowered, $0) }) || Page.weekday(lowered)
+        for word in lowered.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "," || $0 == "(" || $0 == ")" || $0 == "-" || $0 == "–" }) {
+            let letters = word.filter { $0.isLetter }
+            if letters.isEmpty || HTMLContentHints.stampWords.contains(String(letters)) { continue }
+            if word.contains(where: { $0.isNumber }) && word.allSatisfy({ $0.isNumber || "/:.-h+".contains($0) }) { continue }
+            stamp.otherWords += 1
+        }
+        return stamp
+    }
+
+    /// The stamp that counts words first and gives up past a limit finds what the readable one
+    /// finds, and nil exactly where the readable one counts more words than the limit.
+    @Test func stampsAsTheReadableRuleReadsThem() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = Self.datePieces + ["Thứ Hai", "CẬP NHẬT", "Cập nhật", "GMT+7", "08H30", "AM", "PM", "Lượt xem", "Nguyễn Văn Bình",
+                                        "tin", "(", "–", "-", "View", "Hôm nay", "12/3/2021", "2021-03-12"]
+        var lines = ["Thứ Hai, 24/12/2012, 03:04 AM", "Ngày đăng 10/01/2012 | 12:00 AM | View count: 870", "Ngày 15/3/2024",
+                     "Hà Nội, ngày 15 tháng 3 năm 2024", "Trần Thị Hoa - 07/03/2026 08:47", "CẬP NHẬT LÚC 08H30 NGÀY 4/9/2014"]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...14, using: &generator)
+            lines.append((0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: Bool.random(using: &generator) ? " " : ""))
+        }
+        for _ in 0..<2_000 { lines.append(SpeedSamples.random(Int.random(in: 1...30, using: &generator), using: &generator) + " 12/3/2021 08:15") }
+        var stamps = 0
+        for line in lines {
+            let readable = Self.readableStamp(line)
+            let stamp = Page.stamp(line)
+            #expect(stamp?.hasDate == readable?.hasDate && stamp?.hasTime == readable?.hasTime && stamp?.labelled == readable?.labelled
+                    && stamp?.otherWords == readable?.otherWords, "\(line.debugDescription)")
+            for limit in [0, 4, 6] {
+                let limited = Page.stamp(line, otherWordsAtMost: limit)
+                #expect((limited != nil) == (readable.map { $0.otherWords <= limit } ?? false), "\(line.debugDescription) \(limit)")
+            }
+            if readable != nil { stamps += 1 }
+        }
+        // The lines are worth comparing: many are stamps, many are not.
+        #expect(stamps > lines.count / 10 && stamps < lines.count * 9 / 10)
+    }
+
+    /// Headlines compare as Foundation's trimming left them: the quotes and spaces around them go.
+    @Test func headlinesNormaliseAsTheReadableRule() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["\"", "“", "”", "'", " ", "\u{A0}", "\n", "Trường", "HỌC", "nga\u{0300}y", "‘", "«", "x", "\u{0301}", "\t", "12"]
+        var headlines = ["", " ", "\"\"", "“Bản tin sáng”", "' Tin  vắn '"]
+        for _ in 0..<10_000 {
+            let count = Int.random(in: 1...8, using: &generator)
+            headlines.append((0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for headline in headlines {
+            let readable = HTMLDocumentReader.Page.collapse(headline.precomposedStringWithCanonicalMapping).lowercased()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\"“”' "))
+            #expect(Page.normalise(headline).unicodeScalars.elementsEqual(readable.unicodeScalars), "\(headline.debugDescription)")
+        }
+    }
 }
