@@ -47,7 +47,7 @@ package struct ClassifierLexicon: Sendable {
             ("cap nhat", "Cập nhật: 04/11/2025"),
             ("ngay dang", "Ngày đăng: 03/06/2021"),
             ("dang ngay", "Đăng ngày 17/09/2022 - Lượt xem: 88"),
-            ("ngay:", "Người đăng: Biên tập viên | Ngày: 12/05/2020"),
+            ("ngay:", "Biên tập: Thu Hà | Ngày: 12/05/2020"),
             ("nguon:", "Nguồn: Báo Sông Lam | 22-8-2019"),
             ("nguoi dang", "Người đăng: Quản trị | 30/10/2023"),
             ("nguoi viet", "Người viết: Hà My - 08/07/2024"),

@@ -237,11 +237,11 @@ extension DeadlineExtractor {
                note: "`trước` of `năm trước` is no trigger"),
         // A report named by the months it spans: `sơ kết 6 tháng trước ngày …` is due, not `6 months before`.
         .matches("Các xã gửi báo cáo về Phòng Văn hóa: sơ kết 6 tháng trước ngày 12/6/2024; tổng kết năm trước ngày 28/11/2024.",
-                 "2024-06-12", "2024-11-28", documentDate: "2024-02-01"),
+                 "2024-06-12 to=Phòng Văn hóa", "2024-11-28 to=Phòng Văn hóa", documentDate: "2024-02-01"),
         .matches("Các trường nộp báo cáo 9 tháng trước ngày 5/10/2023.", "2023-10-05", documentDate: "2023-08-01"),
         .exactly("Các phường gửi báo cáo về Ủy ban nhân dân quận (qua Phòng Văn hóa) như sau: báo cáo tháng trước ngày 22 hằng tháng; sơ kết 6 tháng trước ngày 15/6/2024; tổng kết năm trước ngày 25/11/2024.",
                  ["---22 monthly to=Ủy ban nhân dân quận", "2024-06-15 to=Ủy ban nhân dân quận", "2024-11-25 to=Ủy ban nhân dân quận",
-                  "action=gửi báo cáo", "action=sơ kết", "action=tổng kết"],
+                  "action=báo cáo tháng", "action=sơ kết 6 tháng", "action=tổng kết năm"],
                  documentDate: "2024-02-01", note: "items that name only their report go where the list sends them"),
         .matches("Các phường gửi hồ sơ về Phòng Nội vụ trước ngày 5/3/2024; Phòng Nội vụ thẩm định trước ngày 20/3/2024.",
                  "2024-03-05 to=Phòng Nội vụ", "2024-03-20", documentDate: "2024-02-01",

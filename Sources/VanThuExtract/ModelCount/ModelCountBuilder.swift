@@ -298,7 +298,7 @@ package struct ModelCountBuilder {
     /// each end with a full stop.
     private func startsNewSentence(_ gap: Range<Int>) -> Bool {
         guard let stop = gap.first(where: { text.isSentenceEnd(at: $0) }) else { return false }
-        if let newline = gap.last(where: { text.bytes[$0] == 0x0A }), newline > stop, isBulletLine(newline + 1) { return false }
+        if let newline = gap.last(where: { text.bytes[$0] == 0x0A }), newline >= stop, isBulletLine(newline + 1) { return false }
         return true
     }
 

@@ -82,13 +82,13 @@ struct ChromeFilterTests {
         - Xã Tân Lập sơ kết quý I năm 2024 (12/04/2024)
         • Ra mắt câu lạc bộ dưỡng sinh - 05-03-2024
 
-        Bản tin của xã phát hành ngày 03/05/2024
+        Bản tin của xã phát hành hằng tuần.
         Hội nghị tổng kết (28/12/2023)
         """
         let (text, dropped) = filter.filter(page)
         #expect(!text.contains("12/04/2024"))
         #expect(!text.contains("05-03-2024"))
-        #expect(text.contains("Bản tin của xã phát hành ngày 03/05/2024"), "the list ends at a line that is no item")
+        #expect(text.contains("Bản tin của xã phát hành hằng tuần."), "the list ends at a line that is no item")
         #expect(text.contains("Hội nghị tổng kết (28/12/2023)"), "past the list, a dated line stays")
         #expect(dropped["chrome.related"] == 1)
         #expect(dropped[ChromeFilter.relatedItemRule] == 2)
