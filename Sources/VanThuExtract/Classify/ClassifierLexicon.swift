@@ -13,9 +13,12 @@ package struct ClassifierLexicon: Sendable {
     package var subjectCues: FoldedWordTable
     /// Where a cue is the start of another word: `về việc làm` (about employment).
     package var notSubjectCues: FoldedWordTable
+    /// Labels of a page's byline or publication stamp (`Cập nhật: …`, `Ngày đăng: …`, `Nguồn: … |
+    /// Ngày: …`): with a date on a short line, the line is the byline (`ClassifyStage.isByline`).
+    package var bylineLabels: FoldedWordTable
 
     /// Every table, for the tests that check their examples.
-    package var tables: [FoldedWordTable] { [registerLabels, closingFormulas, subjectCues, notSubjectCues] }
+    package var tables: [FoldedWordTable] { [registerLabels, closingFormulas, subjectCues, notSubjectCues, bylineLabels] }
 
     package static let standard = ClassifierLexicon(
         registerLabels: FoldedWordTable("classify.register-labels", [
@@ -42,6 +45,18 @@ package struct ClassifierLexicon: Sendable {
         ], notMatching: ["vệ sinh môi trường khu dân cư", "về thăm gia đình chính sách", "V/v:"]),
         notSubjectCues: FoldedWordTable("classify.not-subject-cues", [
             ("ve viec lam ", "về việc làm cho lao động nông thôn"),
-        ], notMatching: ["về việc lập danh sách cử tri"])
+        ], notMatching: ["về việc lập danh sách cử tri"]),
+        bylineLabels: FoldedWordTable("classify.byline-labels", .anywhere, [
+            ("cap nhat", "Cập nhật: 04/11/2025"),
+            ("ngay dang", "Ngày đăng: 03/06/2021"),
+            ("dang ngay", "Đăng ngày 17/09/2022 - Lượt xem: 88"),
+            ("ngay:", "Biên tập: Thu Hà | Ngày: 12/05/2020"),
+            ("nguon:", "Nguồn: Báo Sông Lam | 22-8-2019"),
+            ("nguoi dang", "Người đăng: Quản trị | 30/10/2023"),
+            ("nguoi viet", "Người viết: Hà My - 08/07/2024"),
+            ("tac gia", "Tác giả: Đình Lộc, 11.01.2022"),
+            ("dang luc", "Đăng lúc 2/3/2021"),
+            ("xuat ban", "Xuất bản 15/12/2018"),
+        ], notMatching: ["Ngày 12/5/2020, Hội Nông dân xã tổ chức hội nghị", "Tin liên quan (05/04/2024)", "Thứ Hai, 03/06/2024"])
     )
 }

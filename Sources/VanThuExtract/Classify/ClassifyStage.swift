@@ -85,6 +85,8 @@ public struct ClassifyStage: Stage {
         Rule(id: "news.dateline", kind: .news, weight: 1, scope: .head) { line, _ in
             line.count < 60 && (line.hasPrefix("thu ") || line.hasPrefix("chu nhat")) && line.contains(UInt8(ascii: "/"))
         },
+        // A byline or publication stamp (`Cập nhật: 13/3/2024 | 3:05 PM`, `Nguồn: … | Ngày: 25-9-2020`).
+        Rule(id: "news.byline", kind: .news, weight: 1, scope: .head) { line, _ in isByline(line.bytes) },
         // A news agency's or paper's tag at the start of the lead: `(TTXVN) - …`, `(Báo Nhân Dân) – …`.
         Rule(id: "news.source-tag", kind: .news, weight: 1, scope: .head) { line, _ in
             guard line.count > 8, line.bytes[0] == UInt8(ascii: "("), let close = line.firstIndex(of: UInt8(ascii: ")")),
@@ -99,6 +101,61 @@ public struct ClassifyStage: Stage {
             return dash < line.count && line.bytes[dash] == UInt8(ascii: "-")
         },
     ]
+
+    /// Longest line (folded bytes) that may be a byline.
+    package static let bylineLength = 160
+
+    /// Whether a folded line is a page's byline or publication stamp: a short line with a full
+    /// date in figures (`13/3/2024`, `25-9-2020`, `2018-09-28`) and a clock time or a byline label
+    /// (`Cập nhật`, `Ngày đăng`, `Nguồn:` …), not a sentence (no full stop at its end).
+    /// `Lò Văn Pành | 19/06/2022 09:15` and `Người đăng: Admin | Ngày: 09/02/2023` are bylines;
+    /// `Ngày 8/3/2024, UBND xã tổ chức …` and `Hội nghị tổng kết (28/12/2023)` are not.
+    package static func isByline<Line: RandomAccessCollection<UInt8>>(_ line: Line) -> Bool where Line.Index == Int {
+        guard line.count >= 8, line.count <= bylineLength else { return false }
+        let bytes = Array(line)
+        guard let last = bytes.last(where: { $0 != 0x20 }), last != UInt8(ascii: "."), last != UInt8(ascii: ","),
+              hasFullNumericDate(bytes) else { return false }
+        return hasClockTime(bytes) || tables.bylineLabels.matches(bytes)
+    }
+
+    /// `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy` (one separator), or `yyyy-mm-dd`, standing alone (not
+    /// inside a longer run of figures).
+    package static func hasFullNumericDate(_ b: [UInt8]) -> Bool {
+        func digits(from k: Int) -> Int {
+            var end = k
+            while end < b.count, FoldedText.isDigit(b[end]) { end += 1 }
+            return end - k
+        }
+        var k = 0
+        while k < b.count {
+            guard FoldedText.isDigit(b[k]), k == 0 || !FoldedText.isDigit(b[k - 1]) else { k += 1; continue }
+            let first = digits(from: k)
+            let sep1 = k + first
+            if sep1 + 1 < b.count, [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")].contains(b[sep1]) {
+                let second = digits(from: sep1 + 1)
+                let sep2 = sep1 + 1 + second
+                if second >= 1, second <= 2, sep2 + 1 < b.count, b[sep2] == b[sep1] {
+                    let third = digits(from: sep2 + 1)
+                    if first <= 2 && third == 4 { return true }
+                    if first == 4 && b[sep1] == UInt8(ascii: "-") && second == 2 && third == 2 { return true }
+                }
+            }
+            k += max(first, 1)
+        }
+        return false
+    }
+
+    /// `09:22`, `3:05:12`: one or two figures, a colon, two figures.
+    package static func hasClockTime(_ b: [UInt8]) -> Bool {
+        guard b.count >= 4 else { return false }
+        for k in 1..<(b.count - 2) where b[k] == UInt8(ascii: ":") {
+            guard FoldedText.isDigit(b[k - 1]), k < 3 || !FoldedText.isDigit(b[k - 3]),
+                  FoldedText.isDigit(b[k + 1]), FoldedText.isDigit(b[k + 2]),
+                  k + 3 == b.count || !FoldedText.isDigit(b[k + 3]) else { continue }
+            return true
+        }
+        return false
+    }
 
     /// `type name [số N…] [:] về việc|V/v …` at the start of a line.
     package static func isTypeTitle(_ line: FoldedLine, lexicon: DocumentLexicon) -> Bool {

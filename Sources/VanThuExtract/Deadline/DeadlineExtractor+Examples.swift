@@ -235,5 +235,27 @@ extension DeadlineExtractor {
         .never("Phim ra rạp trong tháng 4, nhà sản xuất cho biết.", documentDate: "2021-03-20"),
         .never("Thời gian tính từ ngày 01 tháng 10 năm trước đến ngày 30 tháng 9 năm nộp hồ sơ.", documentDate: "2026-04-29",
                note: "`trước` of `năm trước` is no trigger"),
+        // A report named by the months it spans: `sơ kết 6 tháng trước ngày …` is due, not `6 months before`.
+        .matches("Các xã gửi báo cáo về Phòng Văn hóa: sơ kết 6 tháng trước ngày 12/6/2024; tổng kết năm trước ngày 28/11/2024.",
+                 "2024-06-12 to=Phòng Văn hóa", "2024-11-28 to=Phòng Văn hóa", documentDate: "2024-02-01"),
+        .matches("Các trường nộp báo cáo 9 tháng trước ngày 5/10/2023.", "2023-10-05", documentDate: "2023-08-01"),
+        .exactly("Các phường gửi báo cáo về Ủy ban nhân dân quận (qua Phòng Văn hóa) như sau: báo cáo tháng trước ngày 22 hằng tháng; sơ kết 6 tháng trước ngày 15/6/2024; tổng kết năm trước ngày 25/11/2024.",
+                 ["---22 monthly to=Ủy ban nhân dân quận", "2024-06-15 to=Ủy ban nhân dân quận", "2024-11-25 to=Ủy ban nhân dân quận",
+                  "action=báo cáo tháng", "action=sơ kết 6 tháng", "action=tổng kết năm"],
+                 documentDate: "2024-02-01", note: "items that name only their report go where the list sends them"),
+        .matches("Các phường gửi hồ sơ về Phòng Nội vụ trước ngày 5/3/2024; Phòng Nội vụ thẩm định trước ngày 20/3/2024.",
+                 "2024-03-05 to=Phòng Nội vụ", "2024-03-20", documentDate: "2024-02-01",
+                 note: "a clause with its own subject and verb keeps no carried unit"),
+        .never("Cây được trồng 6 tháng trước ngày 12/6/2024 đã cho thu hoạch.", documentDate: "2024-08-01",
+               note: "six months before: no report is named"),
+        // A level word glued to the trigger still ends the receiving unit's name.
+        .matches("Các đơn vị gửi bản đăng ký về Phòng Nội vụ huyệntrước ngày 15/3/2023.", "2023-03-15 to=Phòng Nội vụ huyện",
+                 documentDate: "2023-02-09"),
+        .matches("Các xã báo cáo về Ban Dân vận tỉnhchậm nhất ngày 20/5/2023.", "2023-05-20 to=Ban Dân vận tỉnh",
+                 documentDate: "2023-02-09"),
+        // `Ban tổ chức` is the organising committee, not the verb `tổ chức`.
+        .never("Ban tổ chức chấm sơ khảo trong tháng 10/2024 tại hội trường.", documentDate: "2024-07-04",
+               note: "a schedule of the committee, no work asked"),
+        .matches("Ban tổ chức đề nghị các đơn vị hoàn thành trong tháng 10/2024.", "2024-10", documentDate: "2024-07-04"),
     ]
 }

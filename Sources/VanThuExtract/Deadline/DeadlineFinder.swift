@@ -136,6 +136,18 @@ package struct DeadlineFinder {
            let previous = previousClause(before: clause.lowerBound), !hasObligation(clause.lowerBound..<trigger.start) {
             recipient = self.recipient(in: previous, before: previous.upperBound, after: previous.upperBound)
         }
+        // `… gửi báo cáo về UBND huyện như sau: báo cáo tháng trước ngày 25 hằng tháng; sơ kết 6 tháng trước
+        // ngày …; tổng kết năm trước ngày …`: an item that names only its report goes where the list's
+        // obligation sends it, a few clauses back.
+        if recipient == nil, isReportItem(clause.lowerBound..<trigger.start) {
+            var previous = previousClause(before: clause.lowerBound)
+            var steps = 0
+            while recipient == nil, let earlier = previous, steps < Self.reportItemReach {
+                recipient = self.recipient(in: earlier, before: earlier.upperBound, after: earlier.upperBound)
+                previous = previousClause(before: earlier.lowerBound)
+                steps += 1
+            }
+        }
         let to = recipient.map { Self.singleSpaced(document.string(folded: $0.unit)) }
         let action = action(in: max(clause.lowerBound, after)..<clause.upperBound, before: trigger.start,
                             recipient: recipient)
@@ -360,6 +372,16 @@ package struct DeadlineFinder {
         return false
     }
 
+    /// Where a report's name would end before a period word at `start`: right before it (`báo
+    /// cáo năm`), or before the number of months it spans (`sơ kết 6 tháng`, `báo cáo 9 tháng`).
+    package func reportEnd(beforePeriodAt start: Int) -> Int {
+        let end = text.skipSpacesBack(from: start, limit: 3)
+        var digits = end
+        while digits > 0, digits > end - 3, FoldedText.isDigit(text[digits - 1]) { digits -= 1 }
+        guard digits < end, digits == 0 || text[digits - 1] == 0x20 else { return end }
+        return text.skipSpacesBack(from: digits, limit: 3)
+    }
+
     /// `ký trước ngày …`, `ngay trước ngày …`: the word before `trước` makes the date a boundary.
     package func isBoundary(before start: Int, date: Int) -> Bool {
         let end = text.skipSpacesBack(from: start, limit: 3)
@@ -367,7 +389,7 @@ package struct DeadlineFinder {
               isSpelled(match.start..<end) else { return false }
         if !match.value, let trigger = DeadlineLexicon.triggers.match(text, at: start),
            text.skipSpaces(from: trigger.end, limit: 4) == date,
-           DeadlineLexicon.periodicReports.match(text, endingAt: text.skipSpacesBack(from: match.start, limit: 3)) != nil {
+           DeadlineLexicon.periodicReports.match(text, endingAt: reportEnd(beforePeriodAt: match.start)) != nil {
             return false
         }
         // `đăng ký trước ngày …` asks to register (`ký` alone: signed before).
@@ -476,6 +498,23 @@ package struct DeadlineFinder {
         }
         return lines.joined(separator: " ")
             .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// How many clauses back a report item looks for its list's receiving unit.
+    package static let reportItemReach = 4
+
+    /// Whether the words before a trigger only name a report (`sơ kết 6 tháng`, `tổng kết năm`,
+    /// `báo cáo quý`): a list item with no verb and no unit of its own.
+    package func isReportItem(_ range: Range<Int>) -> Bool {
+        var start = range.lowerBound
+        while start < range.upperBound, !FoldedText.isLetter(text[start]) { start += 1 }
+        guard DeadlineLexicon.periodicReports.match(text, at: start) != nil
+                || DeadlineLexicon.reportVerbs.match(text, at: start) != nil else { return false }
+        var words = 0
+        for k in start..<range.upperBound where FoldedText.isLetter(text[k]) || FoldedText.isDigit(text[k]) {
+            if !(FoldedText.isLetter(text[k - 1]) || FoldedText.isDigit(text[k - 1])) || k == start { words += 1 }
+        }
+        return words <= 5
     }
 
     /// The clause before the one that starts at `start`, when only `;` parts them (one sentence).

@@ -124,6 +124,8 @@ package enum DeadlineLexicon {
     package static let notObligations = FoldedPhraseTable<Bool>([
         ("theo bao cao", true), ("bao cao cua", true), ("lap tuc", true), ("thuc hien boi", true),
         ("duoc thuc hien", true), ("da thuc hien", true), ("theo thong bao", true), ("duoc thong bao", true),
+        // `Ban tổ chức chấm bài trong tháng 10`: the organising committee, not the verb `tổ chức`.
+        ("ban to chuc", true),
     ])
 
     /// Words that may stand between a trigger and its date: `trước 17 giờ 00 ngày …`, `chậm nhất vào ngày …`.

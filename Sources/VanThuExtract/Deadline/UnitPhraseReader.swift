@@ -186,7 +186,10 @@ package struct UnitPhraseReader {
             // `Bảo hiểm xã hội Việt Nam danh sách …`: a name that ends in a country's name is complete.
             if !isCapitalized(next), Self.closers.match(text, endingAt: end) != nil { break }
             if !isCapitalized(next) && (!isCapitalized(previous) || isAcronym(previous..<end)) {
-                guard let phrase = vocabulary.nameWords.match(text, at: next), isSpelled(next..<phrase.end) else { break }
+                guard let phrase = vocabulary.nameWords.match(text, at: next), isSpelled(next..<phrase.end) else {
+                    if let glued = gluedLevelEnd(at: next) { end = glued }
+                    break
+                }
                 end = phrase.end
                 words += 1
                 continue
@@ -199,6 +202,26 @@ package struct UnitPhraseReader {
             end = text.skipSpacesBack(from: last.start, limit: 2)
         }
         return start..<end
+    }
+
+    /// Level words that end a name and may lose the space before a trigger (folded).
+    package static let gluedLevels: [[UInt8]] = ["huyen", "tinh", "xa", "phuong", "quan"].map { Array($0.utf8) }
+
+    /// `Phòng Nội vụ huyệntrước ngày …`, `Ban Dân vận tỉnhchậm nhất …`: a level word glued to the
+    /// trigger after it (the source lost the space) still ends the name; where it ends.
+    package func gluedLevelEnd(at start: Int) -> Int? {
+        let wordEnd = wordEnd(from: start)
+        let nextWordEnd = self.wordEnd(from: text.skipSpaces(from: wordEnd, limit: 2))
+        for level in Self.gluedLevels where level.indices.allSatisfy({ text[start + $0] == level[$0] }) {
+            let split = start + level.count
+            guard split < wordEnd, isSpelled(start..<split) else { continue }
+            for end in [wordEnd, nextWordEnd] {
+                if let trigger = DeadlineLexicon.gluedTriggers.match(text, endingAt: end, gluedStart: true), trigger.start == split {
+                    return split
+                }
+            }
+        }
+        return nil
     }
 
     /// Whether the word at `range` is spelled as `DeadlineLexicon.spellings` wants, when it lists it.

@@ -237,7 +237,8 @@ package struct ModelCountBuilder {
                 lastPartEnd = candidate.nameEnd
                 continue
             }
-            if openTotal != nil, candidate.start < openUntil, startsNewClause(lastPartEnd..<candidate.start) {
+            if openTotal != nil, candidate.start < openUntil,
+               startsNewClause(lastPartEnd..<candidate.start) || startsNewSentence(lastPartEnd..<candidate.start) {
                 openTotal = nil
             }
             if let total = openTotal, candidate.start < openUntil {
@@ -290,6 +291,15 @@ package struct ModelCountBuilder {
         // reads as a clause of its own (a status cue, `có`, `đã`, a year).
         if words > 3, words <= 6, !readsAsClause(after) { return false }
         return words > 3
+    }
+
+    /// Whether a sentence ends between two counts in running text ("…, 382 mô hình ở đô thị. Năm
+    /// 2019, tỉnh củng cố 203 mô hình"): the breakdown is over. Items of a list one a line may
+    /// each end with a full stop.
+    private func startsNewSentence(_ gap: Range<Int>) -> Bool {
+        guard let stop = gap.first(where: { text.isSentenceEnd(at: $0) }) else { return false }
+        if let newline = gap.last(where: { text.bytes[$0] == 0x0A }), newline >= stop, isBulletLine(newline + 1) { return false }
+        return true
     }
 
     /// Words that make the stretch after a semicolon a clause, not a label: "…; năm 2020 có thêm".
@@ -616,6 +626,8 @@ package struct ModelCountBuilder {
                           && rule.exact.map { text.reads(ruleStart.lowerBound..<found, as: $0) } != false
                   }),
                   !isNegated(ruleStart.lowerBound) else { continue }
+            if let blockers = ModelCountStatusRule.notAfter[rule.folded], let previous = text.previousWord(before: ruleStart.lowerBound),
+               blockers.contains(text.lowered(previous)) { continue }
             // "trong đó có 9 mô hình": the existential of a breakdown, not a stock.
             let markerWords = text.previousWords(before: ruleStart.lowerBound, limit: 3)
             if markerWords.indices.contains(where: { k in
@@ -707,7 +719,8 @@ package struct ModelCountBuilder {
             if text.match(ModelCountFieldPhrase.pluralHeads, at: index, limit: segment.upperBound) != nil {
                 return (found, true)
             }
-            if let headEnd = text.match(ModelCountFieldPhrase.heads, at: index, limit: segment.upperBound)?.end {
+            if let headEnd = text.match(ModelCountFieldPhrase.heads, at: index, limit: segment.upperBound)?.end,
+               ModelCountFieldPhrase.isSpelledHead(text.lowered(index..<headEnd)) {
                 // "trên 4 lĩnh vực": several fields.
                 if let previous = text.previousWord(before: index), FoldedText.isDigit(text.bytes[previous.lowerBound]),
                    text.bytes[index] == UInt8(ascii: "l") {

@@ -1,3 +1,5 @@
+import VanThuText
+
 /// The four fields of the movement. A field is named after a head (`trên lĩnh vực văn hóa – xã
 /// hội`, `lĩnh vực về quốc phòng an ninh`, `mô hình về phát triển kinh tế`) or, for the phrases
 /// marked `bare`, anywhere in the words that describe the counted models ("39 mô hình vận động
@@ -23,6 +25,17 @@ package struct ModelCountFieldPhrase: Sendable {
 
     /// What introduces a field: `lĩnh vực` (and `lĩnh vực về`), `về`, `trong`, `thuộc`.
     package static let heads = FoldedPhraseTable<Bool>(modelCount: ["linh vuc ve", "linh vuc", "ve", "trong", "thuoc"].map { ($0, true) })
+
+    /// The heads that several spellings fold to, as they must be written: `về` (about), not `vệ`
+    /// of `bảo vệ an ninh Tổ quốc` (to protect).
+    package static let headSpellings: [String: String] = ["ve": "về"]
+
+    /// Whether a head as written (lower case) is spelled as its fold means.
+    package static func isSpelledHead(_ written: String) -> Bool {
+        let folded = VietnameseFolding.searchFold(written)
+        guard let spelled = headSpellings[folded] else { return true }
+        return written == spelled
+    }
 
     /// Heads that name several fields at once: the count then has none ("trên các lĩnh vực", "trên
     /// tất cả lĩnh vực", "trên 4 lĩnh vực").

@@ -26,9 +26,11 @@ package struct ModelCountRestatements {
         var lines: [Range<Int>] = []
         var wordCounts: [Int] = []
         var candidates: [HashedLine] = []
+        var captions: [Range<Int>] = []
         candidates.reserveCapacity(text.bytes.base.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
         Self.forEachLine(of: text) { line in
             let words = Self.words(in: line, of: text)
+            if Self.isCaption(line, of: text) { captions.append(line) }
             if lines.count < Self.headLines {
                 lines.append(line)
                 wordCounts.append(words)
@@ -60,6 +62,8 @@ package struct ModelCountRestatements {
         // Lines written twice (a photo caption repeated, a paragraph duplicated): every line
         // whose folded bytes another line has too.
         zones += Self.repeated(sorting: &candidates, of: text)
+        // A photo caption sums up what the article says (`Ảnh: Xã A có 97 mô hình phát huy hiệu quả`).
+        zones += captions
         self.zones = Self.sortedOnce(zones)
     }
 
@@ -139,6 +143,17 @@ package struct ModelCountRestatements {
         return repeated
     }
 
+    /// How a photo caption opens (folded): `Ảnh: …`, `Ảnh minh họa: …`, `Trong ảnh: …`.
+    package static let captionLabels: [[UInt8]] = ["anh:", "anh :", "anh minh hoa", "(anh", "hinh anh:", "trong anh:", "hinh:"]
+        .map { Array($0.utf8) }
+
+    /// Whether a line is a photo caption: it opens with a caption label.
+    private static func isCaption(_ line: Range<Int>, of text: ModelCountText) -> Bool {
+        captionLabels.contains { label in
+            line.count > label.count && text.bytes.base[line.lowerBound..<(line.lowerBound + label.count)].elementsEqual(label)
+        }
+    }
+
     /// At most this many counts in the zones are merged (a headline, a lead and a few captions):
     /// a text made of one line repeated must not cost more than a real article.
     package static let maximumMerges = 64
@@ -180,7 +195,8 @@ package struct ModelCountRestatements {
         if !headline, a.status != b.status, a.status != .total, b.status != .total { return false }
         if a.yearSource == .own, b.yearSource == .own, a.year != b.year { return false }
         if let x = a.field, let y = b.field, x != y { return false }
-        if let x = a.scope, let y = b.scope, x != y, !x.contains(y), !y.contains(x) { return false }
+        // A headline in capitals names the same place (`huyện VĨNH BẢO NAM`): scopes compare without case.
+        if let x = a.scope?.lowercased(), let y = b.scope?.lowercased(), x != y, !x.contains(y), !y.contains(x) { return false }
         return true
     }
 

@@ -71,6 +71,10 @@ package struct ModelCountStatusRule: Sendable {
         }
     }
 
+    /// Words (as written, lower case) after which a `beforeNumber` row is the end of another
+    /// word: `củng cố 203 mô hình` (consolidate), whose `cố` reads like `có` once vowel shapes go.
+    package static let notAfter: [String: Set<String>] = ["co": ["củng"]]
+
     /// Words that may stand between `có` and the number: "có tổng số 212 mô hình".
     package static let beforeNumberFillers: Set<String> = ["tổng", "số", "cộng"]
 

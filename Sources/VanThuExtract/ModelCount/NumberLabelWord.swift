@@ -12,6 +12,9 @@ package enum NumberLabelWord {
     /// Words that, before a label word, make it part of a count again: `tổng số 89 mô hình`.
     package static let unblockers: [String: Set<String>] = [
         "số": ["tổng", "với", "có", "trong"], "xã": ["cấp"], "phường": ["cấp"], "khu": ["cấp"], "tổ": ["cấp"], "khối": ["cấp"],
+        // A level of a breakdown (`cấp thôn 36 mô hình`) and the compound `thôn bản` (villages:
+        // `cấp chi bộ, thôn bản 449 mô hình`) name a kind of place, not one numbered place.
+        "thôn": ["cấp"], "ấp": ["cấp"], "xóm": ["cấp"], "khóm": ["cấp"], "bản": ["thôn", "cấp"],
     ]
 
     /// Whether the word before a number (lower case, as written), and the one before it, make the

@@ -81,9 +81,12 @@ public struct ChromeFilter: Sendable {
             "manage permissions", "attachments", "created at by", "last modified at by",
             "tieu de", "hinh anh", "hinh anh mo ta", "tom tat", "noi dung", "link thay the noi dung",
             "ngay xuat ban", "tin noi bat", "tac gia", "phan loai", "loai bai viet", "trang thai", "lich su",
-            "so luot nguoi doc", "dang nhap", "dang xuat", "thong ke truy cap", "tin lien quan", "tin khac",
-            "cac tin khac", "chia se", "in bai viet", "gui email", "ve dau trang", "xem them",
+            "so luot nguoi doc", "dang nhap", "dang xuat", "thong ke truy cap",
+            "chia se", "in bai viet", "gui email", "ve dau trang",
         ])),
+        // The heading of a list of other articles; the items under it that end with their own
+        // date (`Hội nghị tổng kết năm 2023 (28/12/2023)`) go with it (`relatedItem`).
+        Rule(id: "chrome.related", test: .label(relatedHeadings)),
         Rule(id: "chrome.sharepoint-field", test: .label(["content type"])),
         Rule(id: "chrome.login", test: .contains([
             "bam vao day de duy tri trang thai dang nhap", "ban da khong su dung site",
@@ -107,6 +110,40 @@ public struct ChromeFilter: Sendable {
         Rule(id: "chrome.image-name", test: .imageFileName),
         Rule(id: "chrome.image-label", test: .bareAsciiLabel),
     ]
+
+    /// Headings of a page's lists of other articles (folded).
+    public static let relatedHeadings = [
+        "tin lien quan", "bai lien quan", "cac tin lien quan", "cac bai lien quan", "tin khac", "cac tin khac",
+        "tin bai khac", "cac tin bai khac", "bai viet khac", "cac bai viet khac", "cac bai khac",
+        "tin cung chuyen muc", "bai cung chuyen muc", "tin moi hon", "cac tin moi hon", "tin cu hon", "cac tin cu hon",
+        "tin da dua", "cac tin da dua", "xem them", "doc them", "tin moi nhat",
+    ]
+
+    /// The id of the lines of a related list under its heading.
+    public static let relatedItemRule = "chrome.related-item"
+
+    /// Longest line (bytes) that may be an item of a related list.
+    package static let relatedItemLength = 300
+
+    /// Whether a line under a related list's heading is one of its items: a short line that ends
+    /// with a date in figures, bare or in brackets (`• Ra mắt câu lạc bộ (05/10/2022)`,
+    /// `Hội nghị giao ban quý III - 14-10-2022`).
+    package static func isRelatedItem(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (start, initialEnd) = trimmed(raw)
+        var end = initialEnd
+        guard end - start >= 12, end - start <= relatedItemLength else { return false }
+        if raw[end - 1] == UInt8(ascii: ")") || raw[end - 1] == UInt8(ascii: "]") { end -= 1 }
+        var tokenStart = end
+        while tokenStart > start, raw[tokenStart - 1] != 0x20, raw[tokenStart - 1] != UInt8(ascii: "("),
+              raw[tokenStart - 1] != UInt8(ascii: "[") {
+            tokenStart -= 1
+        }
+        // Words must stand before the date: a line of a date alone is a byline, not an item.
+        guard tokenStart - start >= 8, end - tokenStart >= 8, end - tokenStart <= 10 else { return false }
+        let token = Array(raw[tokenStart..<end])
+        return token.allSatisfy { FoldedText.isDigit($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+            && ClassifyStage.hasFullNumericDate(token)
+    }
 
     public init() {}
 
@@ -416,6 +453,8 @@ public struct ChromeFilter: Sendable {
                                  _ body: (KeptLine) -> Void) {
         var keptCount = 0
         var lineIndex = 0
+        // Under a related list's heading, until a line that is not one of its items.
+        var inRelatedList = false
         var lastBlank = true  // no blank line at the start
         var pendingBlank = false
         var lineStart = 0
@@ -432,8 +471,10 @@ public struct ChromeFilter: Sendable {
                     if line.allSatisfy({ $0 == 0x20 }) {
                         if !lastBlank { pendingBlank = true }
                     } else {
-                        let id = ruleID(line: line, at: lineStart, folded: foldedBytes, origin: origin,
+                        var id = ruleID(line: line, at: lineStart, folded: foldedBytes, origin: origin,
                                         foldedLine: foldedStart..<foldedEnd, atTop: keptCount == 0)
+                        if id == nil, inRelatedList, Self.isRelatedItem(line) { id = Self.relatedItemRule }
+                        inRelatedList = id == "chrome.related" || id == Self.relatedItemRule
                         if let id, !(log.deferKindDependent && Self.keptInByRule[id] != nil) {
                             log.counts[id, default: 0] += 1
                             log.lines.append(DroppedLine(rule: id, text: String(decoding: line, as: UTF8.self), line: lineIndex))

@@ -58,6 +58,13 @@ public struct TitleExtractor: Extractor {
                      kind: .dispatch, note: "not consolidated: a cited text on its own line is part of the title"),
             .never("CÔNG BÁO/Số 88/Ngày 06-02-2029\n100\nKý bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nKT. BỘ TRƯỞNG\n",
                    kind: .dispatch, note: "a gazette page with only its furniture has no title"),
+            .exactly("TRANG CHỦ | GIỚI THIỆU | TIN TỨC\nXã Phú An tổng kết 5 năm xây dựng nông thôn mới\nCập nhật: Thứ hai, 4/11/2024 | 9:12:40 AM\n\nSáng 2/11, xã tổ chức hội nghị.\nNgày 1/11, Ban Thường vụ Huyện ủy đã làm việc với Đảng ủy xã về kết quả thực hiện chương trình\nThân bài dài.",
+                     ["Xã Phú An tổng kết 5 năm xây dựng nông thôn mới"], kind: .news,
+                     note: "a byline is a date line, not a headline: the headline beside it wins over a line beside a `Ngày …` sentence"),
+            .exactly("Phường Hưng Lợi ra mắt tổ hòa giải kiểu mẫu\nNguồn: Báo Hậu Giang | Ngày: 14-5-2021\n\nNgày 12-5, UBND phường Hưng Lợi ra mắt tổ hòa giải ở khu vực 3 với 15 thành viên.",
+                     ["Phường Hưng Lợi ra mắt tổ hòa giải kiểu mẫu"], kind: .news, note: "a source line with its date is the byline"),
+            .exactly("UBND XÃ BÌNH MINH\nTổ chức Ngày hội đại đoàn kết toàn dân tộc năm 2023\nNgười đăng: Admin | Ngày: 18/11/2023\n\nThân bài.",
+                     ["Tổ chức Ngày hội đại đoàn kết toàn dân tộc năm 2023"], kind: .news, note: "the site's name in capitals above is not the headline"),
         ]
     }
 
@@ -226,7 +233,10 @@ public struct TitleExtractor: Extractor {
             }
             defer { position += 1 }
             let line = bytes[start..<end]
-            if Self.isDateLine(line) { dateLines.insert(position); continue }
+            let foldedLine = Self.stripped(document.folded.bytes, foldedRanges[lineIndex])
+            if Self.isDateLine(line) || ClassifyStage.isByline(document.folded.bytes[foldedLine]) {
+                dateLines.insert(position); continue
+            }
             if Self.isMetadataLine(document.folded.bytes, Self.stripped(document.folded.bytes, foldedRanges[lineIndex]))
                 || Self.isNavigationLine(line) || Self.isPageFurniture(document.folded.bytes, foldedRanges[lineIndex]) { continue }
             let (words, scalars) = Self.wordsAndScalars(line)

@@ -21,7 +21,7 @@ struct ClassifyEquivalenceTests {
         "“Số” 12/3", "—", "", " ", "Thông báo số 12/TB-UBND về việc tổ chức", "Kế hoạch: V/v triển khai",
         "Thông báo: Về việc nghỉ lễ", "Kế hoạch về việc làm năm 2024", "Thông báokết quả", "Nghị định 100 có hiệu lực", "Quyết định số về việc",
         "Số hiệu: 12/TB", "Loại văn bản: Thông báo", "Trân trọng!", "Trân trọng thông báo.", "Trân trọng cảm ơn",
-        "(TTXVN) - Sáng nay", "UBND HUYỆN A PHÒNG B CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 3/PB A, ngày 2 tháng 3 năm 2020 V/v họp Kính gửi: - Các xã;", "(Báo Gia Lai) – Chiều 3/4", "(Kèm theo Nghị định số 1/2020/NĐ-CP)", "(a) - b", "()- x", "  Số 1/2  ", "Số\u{0301} 1/2", "So\u{00A0}1/2",
+        "(TTXVN) - Sáng nay", "Cập nhật: 13/3/2024 | 3:05 PM", "Lò Văn Pành | 19/06/2022 09:15", "Nguồn: Báo X | Ngày: 25-9-2020", "Ngày 8/3/2024, xã tổ chức hội nghị.", "UBND HUYỆN A PHÒNG B CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 3/PB A, ngày 2 tháng 3 năm 2020 V/v họp Kính gửi: - Các xã;", "(Báo Gia Lai) – Chiều 3/4", "(Kèm theo Nghị định số 1/2020/NĐ-CP)", "(a) - b", "()- x", "  Số 1/2  ", "Số\u{0301} 1/2", "So\u{00A0}1/2",
     ]
 
     @Test func everyRuleReadsALineAsTheStringRuleDid() {
@@ -126,6 +126,7 @@ enum LegacyClassifier {
         Rule(id: "news.dateline", kind: .news, weight: 1, head: true) { line in
             (line.hasPrefix("thu ") || line.hasPrefix("chu nhat")) && line.contains("/") && line.count < 60
         },
+        Rule(id: "news.byline", kind: .news, weight: 1, head: true) { line in ClassifyStage.isByline(Array(line.utf8)) },
         Rule(id: "news.source-tag", kind: .news, weight: 1, head: true) { line in
             guard line.count > 8, line.hasPrefix("("), let close = line.firstIndex(of: ")") else { return false }
             let inside = line[line.index(after: line.startIndex)..<close]

@@ -56,6 +56,12 @@ struct ModelCountRestatementsTests {
             }
         }
         zones += repeated.map { lines[$0] }
+        // Photo captions: a line that opens with a caption label (`Ảnh: …`).
+        zones += lines.filter { line in
+            ["anh:", "anh :", "anh minh hoa", "(anh", "hinh anh:", "trong anh:", "hinh:"].contains { label in
+                line.count > label.utf8.count && text.folded(line).hasPrefix(label)
+            }
+        }
         return Array(Set(zones)).sorted { $0.lowerBound < $1.lowerBound }
     }
 
