@@ -282,6 +282,14 @@ extension UnitExtractor {
         .exactly("Triển lãm của Hội Mỹ thuật tỉnh Bình Lâm mở cửa.", ["Hội Mỹ thuật tỉnh Bình Lâm"],
                  note: "a place of one syllable that starts a word is no place"),
         .exactly("Quân khu 3/2020 là số liệu cũ.", [], note: "a date after the head, not its number"),
+        .exactly("Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Đông Lâm ban hành công văn.",
+                 ["Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Đông Lâm"]),
+        .exactly("Văn phòng HĐND và UBND huyện Tân Lạc tiếp nhận hồ sơ.", ["Văn phòng HĐND và UBND huyện Tân Lạc"]),
+        .exactly("Ông là viên chức Trung tâm Văn hóa, Thể thao và Truyền thông huyện Tân Lạc.",
+                 ["Trung tâm Văn hóa, Thể thao và Truyền thông huyện Tân Lạc"]),
+        // A header line in capitals with a comma inside the name.
+        .exactly("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH BÌNH LÂM\n\nThông báo", ["SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH BÌNH LÂM"]),
+        .exactly("SỞ Y TẾ, CÁC PHÒNG Y TẾ\n", ["SỞ Y TẾ"], note: "a comma between two bodies"),
         // A part of the country after a whole name.
         .exactly("Các mẫu được gửi Viện Pasteur và Trung tâm Kiểm dịch Y tế Quốc tế phía Nam xét nghiệm.",
                  ["Viện Pasteur", "Trung tâm Kiểm dịch Y tế Quốc tế phía Nam"]),

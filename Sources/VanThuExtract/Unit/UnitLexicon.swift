@@ -329,6 +329,9 @@ public struct UnitLexicon: Sendable {
             ("Mặt trận Tổ quốc", [.standalone, .placeName, .massOrganisation]), ("Báo", [.notRecipient]),
             ("T.Ư", [.nestedOnly, .standalone, .committee, .leadsBody]), ("TW", [.nestedOnly, .standalone, .committee]),
             ("Hiệp hội", []), ("Nhà xuất bản", []),
+            // The office that serves both councils of a district or province.
+            ("Văn phòng HĐND và UBND", []), ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", []),
+            ("Văn phòng Đoàn ĐBQH và HĐND", []), ("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", []),
             // People's courts and procuracies (`TAND tỉnh Bình Định`, `VKSND TP Hà Nội`).
             ("TAND", [.standalone, .placeName, .abbreviation]), ("VKSND", [.standalone, .placeName, .abbreviation]),
             // Abbreviations written as heads in news: `ĐH Quốc gia Hà Nội`, `UBMTTQVN TP Cần Thơ`,
@@ -357,7 +360,8 @@ public struct UnitLexicon: Sendable {
             "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường",
             "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Văn hóa", "Văn hóa, Thể thao và Du lịch",
             "Văn hóa - Thông tin", "Văn hóa và Thông tin",
-            "Văn hóa và Thể thao", "Văn hóa, Thể thao", "Văn hóa - Thể thao", "Lao động - Thương binh và Xã hội",
+            "Văn hóa và Thể thao", "Văn hóa, Thể thao", "Văn hóa - Thể thao",
+            "Văn hóa, Thể thao và Truyền thông", "Văn hóa - Thể thao và Truyền thông", "Văn hóa, Thông tin và Thể thao", "Lao động - Thương binh và Xã hội",
             "Dân tộc và Tôn giáo", "Dân tộc", "Tôn giáo", "trật tự đô thị", "nhân ái", "Chính sách xã hội",
             "tín dụng", "tín dụng nhân dân", "Bất động sản", "Đền ơn đáp nghĩa", "An sinh xã hội", "trách nhiệm hữu hạn", "TNHH",
             "một thành viên", "MTV", "cổ phần", "trách nhiệm hữu hạn một thành viên", "TNHH MTV",

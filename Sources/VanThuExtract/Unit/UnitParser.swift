@@ -292,6 +292,13 @@ package final class UnitParser {
             var namedLocalityFrom: Int?
             while j < n, tokens[j].isCapitalized && !tokens[j].flags.contains(.hasLower) || tokens[j].isNumber,
                   continuesCaps(tokens[j].gap) || capsWrap(j) {
+                // A name with a comma inside, in capitals: "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH".
+                if let qualifier = lexicon.qualifiers.match(tokens, at: j), qualifier.length > 1,
+                   ((j + 1)..<(j + qualifier.length)).contains(where: { tokens[$0].gap.contains(.comma) }),
+                   ((j + 1)..<(j + qualifier.length)).allSatisfy({ tokens[$0].isAllCaps }) {
+                    j += qualifier.length
+                    continue
+                }
                 let headHere = lexicon.heads.match(tokens, at: j)
                 if let locality = lexicon.localities.match(tokens, at: j), locality.length >= (headHere?.length ?? 0) {
                     namedLocalityFrom = j + locality.length + 1
@@ -1063,8 +1070,10 @@ package final class UnitParser {
                 return k > j + lead.length ? k : nil
             }
             let token = tokens[k]
+            // (A head word inside a common word is no head: "bảo vệ an ninh Tổ quốc".)
             guard token.flags.contains(.hasLetter), !token.isNumber, token.key == Self.va || !lexicon.functionWords.contains(token.key),
-                  lexicon.heads.match(tokens, at: k) == nil || !token.isCapitalized else { return nil }
+                  lexicon.heads.match(tokens, at: k) == nil || !token.isCapitalized || lexicon.notUnits.match(tokens, at: k) != nil
+            else { return nil }
             k += 1
         }
         return nil
