@@ -273,6 +273,14 @@ package final class UnitParser {
         var afterQualifier = false
         var localityStart: Int?
         var localityAfterQualifier = false
+        /// A part of the name was read up to token `end`: the head has its name.
+        func readNamePart(to end: Int) {
+            j = end
+            nameEndByte = Int(tokens[j - 1].end)
+            satisfied = true
+            currentSatisfied = true
+            justAfterHead = false
+        }
 
         if allCaps {
             // Inside a heading in capitals ("… TRỢ CẤP BẢO HIỂM XÃ HỘI …", "BÁO CÁO CỦA BAN …"): a
@@ -419,11 +427,7 @@ package final class UnitParser {
                    // A whole head, a lower-case qualifier and a locality: "Chi hội phụ nữ khu phố 3".
                    || (justAfterHead && !lowercase && lexicon.verbQualifiers.match(tokens, at: j) == nil
                        && localityFollows(j + qualifier.length)) {
-                j += qualifier.length
-                nameEndByte = Int(tokens[j - 1].end)
-                satisfied = true
-                currentSatisfied = true
-                justAfterHead = false
+                readNamePart(to: j + qualifier.length)
                 afterQualifier = true
                 // "Văn hóa và Xã hội": "và" before another capitalised part of the name; "cơ quan và
                 // doanh nghiệp": before another lower-case qualifier after a lower-case one.
@@ -446,11 +450,7 @@ package final class UnitParser {
                !token.gap.contains(.newline), j + 1 < n,
                lexicon.localities.match(tokens, at: j + 1) != nil
                 || tokens[j + 1].gap.contains(.comma) || tokens[j + 1].gap.contains(.paren) {
-                j += 1
-                nameEndByte = Int(tokens[j - 1].end)
-                satisfied = true
-                currentSatisfied = true
-                justAfterHead = false
+                readNamePart(to: j + 1)
                 continue
             }
             // A steering committee named by what it fights: "Ban Chỉ đạo phòng, chống dịch Covid-19
@@ -458,11 +458,7 @@ package final class UnitParser {
             // (Also after a national level: "Ban Chỉ đạo Quốc gia phòng chống dịch Covid-19".)
             if current.contains(.topic), justAfterHead || afterNationalLevel(j), !sawLocality,
                let end = steeringTopicEnd(from: j) {
-                j = end
-                nameEndByte = Int(tokens[j - 1].end)
-                satisfied = true
-                currentSatisfied = true
-                justAfterHead = false
+                readNamePart(to: end)
                 afterQualifier = true  // (a list before it shares its locality: "UBND, Ban Chỉ đạo … huyện A")
                 continue
             }
@@ -470,11 +466,7 @@ package final class UnitParser {
             // "Ban Chỉ đạo phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa tỉnh", "Ban Chỉ đạo
             // Chương trình mục tiêu quốc gia giảm nghèo bền vững huyện A".
             if current.contains(.topic), justAfterHead, !sawLocality, let end = movementTopicEnd(from: j) {
-                j = end
-                nameEndByte = Int(tokens[j - 1].end)
-                satisfied = true
-                currentSatisfied = true
-                justAfterHead = false
+                readNamePart(to: end)
                 continue
             }
             // A steering committee's topic ending in a quoted title.
@@ -528,11 +520,7 @@ package final class UnitParser {
                 // (A place of one syllable may be the first of a word: "Hội Mỹ thuật", "Viện Pháp y".)
                 if !currentSatisfied, let place = lexicon.places.match(tokens, at: j),
                    place.length >= 2 || !clauseGoesOn(at: j + 1) || lexicon.functionWords.contains(tokens[j + 1].key) {
-                    j += place.length
-                    nameEndByte = Int(tokens[j - 1].end)
-                    satisfied = true
-                    currentSatisfied = true
-                    justAfterHead = false
+                    readNamePart(to: j + place.length)
                     continue
                 }
                 // A capitalised qualifier of one or two syllables: "Khuyến học", "Biên tập", "Y tế".
@@ -555,11 +543,7 @@ package final class UnitParser {
                justAfterHead && !currentSatisfied && ends(with: lexicon.numberNamedHeads, before: j, from: i - 1)
                 || afterQualifier && lexicon.numberNamedHeads.match(tokens, at: i) != nil,
                j + 1 >= n || !(tokens[j + 1].gap.contains(.slash) || tokens[j + 1].gap.contains(.period) && tokens[j + 1].isNumber) {
-                j += 1
-                nameEndByte = Int(tokens[j - 1].end)
-                satisfied = true
-                currentSatisfied = true
-                justAfterHead = false
+                readNamePart(to: j + 1)
                 continue
             }
             // A school for gifted pupils, named after `chuyên`: "Trường THPT chuyên Lê Khiết" (not "các
@@ -579,11 +563,7 @@ package final class UnitParser {
             }
             // A lower-case descriptor before a locality or a name: "Tổ nhân ái khóm 5".
             if current.contains(.descriptor), !satisfied, let end = descriptorEnd(from: j) {
-                j = end
-                nameEndByte = Int(tokens[j - 1].end)
-                satisfied = true
-                currentSatisfied = true
-                justAfterHead = false
+                readNamePart(to: end)
                 continue
             }
             break
