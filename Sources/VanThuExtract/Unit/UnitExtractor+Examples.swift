@@ -295,5 +295,18 @@ extension UnitExtractor {
                  ["Viện Pasteur", "Trung tâm Y tế dự phòng Quân đội phía Nam"]),
         .exactly("Hội Nông dân tỉnh phía Nam có nhiều mô hình.", ["Hội Nông dân tỉnh"],
                  note: "after a locality the region describes it, not the body"),
+        // A formation whose arm starts with a head word ("Bộ").
+        .exactly("Lễ kỷ niệm của Sư đoàn Bộ binh 325 diễn ra tại đơn vị.", ["Sư đoàn Bộ binh 325"]),
+        .exactly("Chi bộ Công an xã Tân Lạc họp.", ["Chi bộ Công an xã Tân Lạc"], note: "a head after a whole head stays a head"),
+        // A field with its lower-case speciality.
+        .exactly("Đoàn của Viện Y tế công cộng làm việc với Vụ Tổ chức cán bộ.", ["Viện Y tế công cộng", "Vụ Tổ chức cán bộ"]),
+        .matches("Ông Lê Hòa, Viện trưởng Viện Nghiên cứu phát triển kinh tế Bình Lâm, phát biểu.",
+                 "Viện Nghiên cứu phát triển kinh tế Bình Lâm"),
+        .exactly("Vụ Tổ chức cán bộ tổng hợp, báo cáo Bộ trưởng.", ["Vụ Tổ chức cán bộ"],
+                 note: "a field that is also a verb ends no speciality"),
+        .exactly("Bộ Tài chính tổng hợp, báo cáo Chính phủ.", ["Bộ Tài chính", "Chính phủ"]),
+        .exactly("Các bộ gửi Ngân hàng Nhà nước văn bản góp ý.", ["Ngân hàng Nhà nước"], note: "a document sent to the body"),
+        // A known place wrapped across a line of a gazette text.
+        .exactly("Hồ sơ nộp cho Trung tâm Dịch vụ việc làm tỉnh Quảng\nNgãi để xem xét.", ["Trung tâm Dịch vụ việc làm tỉnh Quảng Ngãi"]),
     ]
 }

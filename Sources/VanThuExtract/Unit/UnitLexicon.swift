@@ -430,6 +430,8 @@ public struct UnitLexicon: Sendable {
             "kinh tế",
             // `Viện Vệ sinh dịch tễ Trung ương`, `Viện Hàn lâm khoa học xã hội`
             "dịch tễ", "khoa học",
+            // `Viện Y tế công cộng`, `Trung tâm Dịch vụ việc làm`, `Ban Quản lý dự án đầu tư xây dựng`
+            "công cộng", "dự án",
         ]
         let headCompounds = [
             "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",

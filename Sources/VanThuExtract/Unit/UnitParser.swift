@@ -404,7 +404,9 @@ package final class UnitParser {
                 || ((lowercase || justAfterHead) && nested.value.contains(.lowercaseWithLocality) && j + nested.length < n
                     && lexicon.localities.match(tokens, at: j + nested.length) != nil),
                lexicon.notUnits.match(tokens, at: j) == nil, !isPersonStart(j),
-               !(lexicon.positions.match(tokens, at: j).map { $0.length >= nested.length } ?? false) {
+               !(lexicon.positions.match(tokens, at: j).map { $0.length >= nested.length } ?? false),
+               // A qualifier that starts with a head is the qualifier: "Sư đoàn Bộ binh 308" (not "Bộ").
+               !(justAfterHead && !currentSatisfied && (lexicon.qualifiers.match(tokens, at: j).map { $0.length > nested.length } ?? false)) {
                 if outer.contains(.organ), !nested.value.contains(.committee), !nested.value.contains(.nestedOnly),
                    innerStart == nil { innerStart = j }
                 j += nested.length
@@ -427,8 +429,20 @@ package final class UnitParser {
                    // A whole head, a lower-case qualifier and a locality: "Chi hội phụ nữ khu phố 3".
                    || (justAfterHead && !lowercase && lexicon.verbQualifiers.match(tokens, at: j) == nil
                        && localityFollows(j + qualifier.length)) {
+                let firstPart = justAfterHead
                 readNamePart(to: j + qualifier.length)
                 afterQualifier = true
+                // A short capitalised field right after the head, with a lower-case speciality after it:
+                // "Viện Y tế công cộng", "Vụ Tổ chức cán bộ", "Viện Nghiên cứu phát triển kinh tế".
+                // (A field that is also a verb, alone, is the sentence's verb: "Bộ Tài chính tổng hợp,
+                // báo cáo", "Vụ Pháp chế thông tin …"; a longer name is whole: "Bộ Kế hoạch và Đầu tư
+                // xây dựng …".)
+                // (Nor is a document sent to the body: "gửi Ngân hàng Nhà nước văn bản …".)
+                if firstPart, token.isCapitalized, qualifier.length <= 2, !sawLocality, j + 1 < n, tokens[j].key != Self.va,
+                   !(tokens[j].key == Self.van && tokens[j + 1].key == Self.ban), lexicon.tails.match(tokens, at: j) != nil {
+                    let end = specialityEnd(from: j)
+                    if end > j { readNamePart(to: end) }
+                }
                 // "Văn hóa và Xã hội": "và" before another capitalised part of the name; "cơ quan và
                 // doanh nghiệp": before another lower-case qualifier after a lower-case one.
                 if j + 1 < n, tokens[j].key == Self.va, continues(tokens[j].gap), continues(tokens[j + 1].gap) {
@@ -625,6 +639,8 @@ package final class UnitParser {
     package static let va = WordKey.key("và")
     private static let nationalLevels = [(WordKey.key("quốc"), WordKey.key("gia")), (WordKey.key("trung"), WordKey.key("ương"))]
     package static let tai = WordKey.key("tại")
+    private static let van = WordKey.key("văn")
+    private static let ban = WordKey.key("bản")
     private static let chuyen = WordKey.key("chuyên")
 
     /// The name read up to `end` ends with a qualifier of a body named with its seat ("cấp cao").
@@ -669,6 +685,12 @@ package final class UnitParser {
         let gap = tokens[j].gap
         guard gap.contains(.newline), !gap.contains(.blankLine), gap.subtracting([.space, .newline]).isEmpty else { return false }
         return !tokens[j].isCapitalized || (j > 0 && tokens[j - 1].key == Self.va)
+    }
+
+    /// Only a single line break (and spaces) before token `j`.
+    private func lineBreakOnly(_ j: Int) -> Bool {
+        let gap = tokens[j].gap
+        return gap.contains(.newline) && !gap.contains(.blankLine) && gap.subtracting([.space, .newline]).isEmpty
     }
 
     /// A line of running text wrapped just before the place that ends a name ("Tổng Liên đoàn lao
@@ -759,6 +781,20 @@ package final class UnitParser {
     }
 
     /// More tails after a tail ("Quản lý" + "lao động" + "ngoài nước"), also after "và".
+    /// The lower-case speciality after a field, as `tails(from:)` reads it, without the fields that
+    /// are also verbs at its end: "cán bộ" in "Vụ Tổ chức cán bộ tổng hợp, báo cáo"; "phát triển
+    /// kinh tế" in "Viện Nghiên cứu phát triển kinh tế".
+    private func specialityEnd(from start: Int) -> Int {
+        var j = start
+        var end = start
+        while j < tokens.count, continues(tokens[j].gap) || softWrap(j), !tokens[j].isCapitalized,
+              let tail = lexicon.tails.match(tokens, at: j) {
+            j += tail.length
+            if lexicon.verbTails.match(tokens, at: j - tail.length) == nil { end = j }
+        }
+        return end
+    }
+
     private func tails(from start: Int) -> Int {
         var j = start
         while j < tokens.count, continues(tokens[j].gap) || softWrap(j), !tokens[j].isCapitalized {
@@ -983,9 +1019,9 @@ package final class UnitParser {
     /// End of a run of capitalised words (not heads, localities or positions) joined by spaces.
     private func capitalizedRunEnd(from j: Int) -> Int {
         // A known place is read whole, whatever its words also are ("Thái Nguyên": "nguyên" is
-        // also "former" before a position).
+        // also "former" before a position), and across a line break inside it ("tỉnh Hải⏎Dương").
         if let place = lexicon.places.match(tokens, at: j),
-           (1..<place.length).allSatisfy({ j + $0 < tokens.count && continues(tokens[j + $0].gap) }) {
+           (1..<place.length).allSatisfy({ j + $0 < tokens.count && (continues(tokens[j + $0].gap) || lineBreakOnly(j + $0)) }) {
             var k = j + place.length
             while k < tokens.count, k - j < 6, tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter), continues(tokens[k].gap),
                   lexicon.heads.match(tokens, at: k) == nil, lexicon.localities.match(tokens, at: k) == nil,
