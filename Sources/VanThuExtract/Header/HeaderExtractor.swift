@@ -361,7 +361,8 @@ public struct HeaderExtractor: Extractor {
         // A gazette title may wrap over many lines (a resolution naming two decrees in full); a blank
         // line or a boundary ends it.
         while next < lines.count, parts.count < Self.titleLines, !lines.isEmpty(next), !isBoundary(lines, next),
-              !(consolidated && !parts.isEmpty && lexicon.startsCitation(folded: lines.foldedString(next).trimmingSpaces())) {
+              !(consolidated && !parts.isEmpty && lexicon.startsCitation(folded: lines.foldedString(next).trimmingSpaces())),
+              parts.isEmpty || !Self.isProseParagraph(lines.text(next)) {
             parts.append(Self.withoutFootnoteMark(lines.text(next))); next += 1
         }
         let title = parts.joined(separator: " ").trimmingSpaces()
@@ -377,6 +378,18 @@ public struct HeaderExtractor: Extractor {
               let before = trimmed.dropLast(digits).last, before.isLowercase else { return line }
         return String(trimmed.dropLast(digits))
     }
+
+    /// A paragraph of the body written on one line (a page's text dump leaves no blank line between
+    /// the title and the body): a long line that ends a sentence or opens a list (`… như sau:`).
+    /// A title wrapped over lines has short lines and no full stop at its end.
+    package static func isProseParagraph(_ line: String) -> Bool {
+        let trimmed = line.trimmingSpaces()
+        guard trimmed.count >= proseParagraphLength, let last = trimmed.last else { return false }
+        return last == "." || last == ":" || last == ";"
+    }
+
+    /// The shortest line that `isProseParagraph` takes for the body (a gazette wraps at about 80).
+    package static let proseParagraphLength = 100
 
     /// How many lines a title may wrap over.
     package static let titleLines = 16

@@ -46,6 +46,12 @@ public struct TitleExtractor: Extractor {
             .exactly("Đăng nhập\nQuyết định số 45/QĐ-UBND về việc công nhận xã văn hóa do Ủy ban nhân dân huyện ban hành\nSố hiệu: 45/QĐ-UBND   Loại văn bản: Quyết định\nNơi ban hành: UBND huyện   Người ký: Trần Văn Ba\nNgày ban hành: 03/02/2021   Ngày hiệu lực: Đã biết\nNội dung quyết định.",
                      ["Quyết định số 45/QĐ-UBND về việc công nhận xã văn hóa do Ủy ban nhân dân huyện ban hành"], kind: .dispatch,
                      note: "a register page: the document's title line, not a metadata row"),
+            .exactly("ỦY BAN NHÂN DÂN\nSố: 45/TB-UBND\nTHÔNG BÁO\nTổ chức hội nghị sơ kết 6 tháng đầu năm 2030\nỦy ban nhân dân huyện thông báo tổ chức hội nghị sơ kết như sau: thời gian 8 giờ ngày 20/4/2030 tại hội trường huyện.\n",
+                     ["Thông báo tổ chức hội nghị sơ kết 6 tháng đầu năm 2030"], kind: .dispatch,
+                     note: "the body's first paragraph, on one line with no blank line before it, is no part of the title"),
+            .exactly("ỦY BAN NHÂN DÂN\nSố: 46/KH-UBND\nKẾ HOẠCH\nTổ chức các hoạt động kỷ niệm ngày thành lập huyện và chào mừng\nĐại hội đại biểu Đảng bộ huyện lần thứ XX, nhiệm kỳ 2030 - 2035\n",
+                     ["Kế hoạch tổ chức các hoạt động kỷ niệm ngày thành lập huyện và chào mừng Đại hội đại biểu Đảng bộ huyện lần thứ XX, nhiệm kỳ 2030 - 2035"],
+                     kind: .dispatch, note: "a title wrapped over short lines goes on"),
             .never("Số hiệu: 45/QĐ-UBND   Loại văn bản: Quyết định\nNơi ban hành: UBND huyện   Người ký: Trần Văn Ba\n", kind: .news),
             .exactly("Trang chủ » Tin tức » Hoạt động các đoàn thể\nXã Hòa Lợi ra mắt mô hình tuyến đường nở hoa\n\nThân bài dài.",
                      ["Xã Hòa Lợi ra mắt mô hình tuyến đường nở hoa"], kind: .news, note: "a breadcrumb trail is not the headline"),
@@ -105,7 +111,7 @@ public struct TitleExtractor: Extractor {
                 // A line in capitals under the subject is the next block of the header (pages that
                 // give each line its own paragraph leave no blank line between them).
                 while next < count, case let nextLine = line(next), !nextLine.isEmpty, !isHeaderBoundary(nextLine),
-                      !isCapitals(nextLine), parts.count < 4 {
+                      !isCapitals(nextLine), parts.count < 4, !HeaderExtractor.isProseParagraph(nextLine) {
                     parts.append(nextLine); next += 1
                 }
                 return parts.joined(separator: " ")
@@ -129,7 +135,9 @@ public struct TitleExtractor: Extractor {
                   parts.count < HeaderExtractor.titleLines,
                   parts.last.map({ isCapitals($0) || !isCapitals(nextLine) || !(nextLine.first?.isLetter ?? false) }) ?? true,
                   // (In a consolidated text the consolidation note under the title ends it.)
-                  !(consolidated && !parts.isEmpty && lexicon.startsCitation(folded: VietnameseFolding.searchFold(nextLine))) {
+                  !(consolidated && !parts.isEmpty && lexicon.startsCitation(folded: VietnameseFolding.searchFold(nextLine))),
+                  // (The body's first paragraph, on one line with no blank line before it, ends it.)
+                  parts.isEmpty || !HeaderExtractor.isProseParagraph(nextLine) {
                 parts.append(HeaderExtractor.withoutFootnoteMark(nextLine)); next += 1
             }
             let typeName = sentenceCase(text)
