@@ -166,9 +166,20 @@ public struct ClassifyStage: Stage {
             guard k < line.count, FoldedText.isDigit(line.bytes[k]) else { return false }
             k = line.skip(from: k) { $0 != 0x20 }
             k = line.skip(from: k) { $0 == 0x20 }
+            // The date and the issuer may stand between the number and the subject: `Công văn số
+            // 215/UBND-VP ngày 3/3/2025 của UBND huyện A về việc …`.
+            if FoldedLine.starts(line.bytes, at: k, with: "ngay ") || FoldedLine.starts(line.bytes, at: k, with: "cua ") {
+                return (k..<line.count).contains { c in
+                    line.bytes[c] == 0x20 && c + 1 < line.count && isSubjectCue(line, at: c + 1)
+                }
+            }
         }
         if k < line.count && line.bytes[k] == UInt8(ascii: ":") { k = line.skip(from: k + 1) { $0 == 0x20 } }
-        return tables.subjectCues.marks(line.bytes, at: k) && !tables.notSubjectCues.marks(line.bytes, at: k)
+        return isSubjectCue(line, at: k)
+    }
+
+    private static func isSubjectCue(_ line: FoldedLine, at k: Int) -> Bool {
+        tables.subjectCues.marks(line.bytes, at: k) && !tables.notSubjectCues.marks(line.bytes, at: k)
     }
 
     public func run(_ clean: CleanDocument) throws(StageFailure) -> ClassifiedDocument {

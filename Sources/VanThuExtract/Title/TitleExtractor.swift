@@ -46,6 +46,8 @@ public struct TitleExtractor: Extractor {
             .exactly("Đăng nhập\nQuyết định số 45/QĐ-UBND về việc công nhận xã văn hóa do Ủy ban nhân dân huyện ban hành\nSố hiệu: 45/QĐ-UBND   Loại văn bản: Quyết định\nNơi ban hành: UBND huyện   Người ký: Trần Văn Ba\nNgày ban hành: 03/02/2021   Ngày hiệu lực: Đã biết\nNội dung quyết định.",
                      ["Quyết định số 45/QĐ-UBND về việc công nhận xã văn hóa do Ủy ban nhân dân huyện ban hành"], kind: .dispatch,
                      note: "a register page: the document's title line, not a metadata row"),
+            .exactly("PHÒNG NỘI VỤ\nSố: 88/PNV-TĐKT\nV/v báo cáo công tác thi đua, khen thưởng\nTân Lạc, ngày 5 tháng 1 năm 2030\nKính gửi: UBND các xã.",
+                     ["V/v báo cáo công tác thi đua, khen thưởng"], kind: .dispatch, note: "the place-and-date line under the subject ends it"),
             .exactly("ỦY BAN NHÂN DÂN\nSố: 45/TB-UBND\nTHÔNG BÁO\nTổ chức hội nghị sơ kết 6 tháng đầu năm 2030\nỦy ban nhân dân huyện thông báo tổ chức hội nghị sơ kết như sau: thời gian 8 giờ ngày 20/4/2030 tại hội trường huyện.\n",
                      ["Thông báo tổ chức hội nghị sơ kết 6 tháng đầu năm 2030"], kind: .dispatch,
                      note: "the body's first paragraph, on one line with no blank line before it, is no part of the title"),
@@ -207,7 +209,18 @@ public struct TitleExtractor: Extractor {
         // A rule under the title (`______`) or any line without letters ends it.
         guard line.contains(where: \.isLetter) else { return true }
         // The header's table of the lines that start its next block.
-        return header.blockStarts.matches(Array(VietnameseFolding.searchFold(line).utf8))
+        let folded = VietnameseFolding.searchFold(line)
+        if header.blockStarts.matches(Array(folded.utf8)) { return true }
+        // The place-and-date line (`Tân Lạc, ngày 5 tháng 1 năm 2030`), which a text dump may put
+        // under the subject.
+        return Self.isPlaceDateLine(folded)
+    }
+
+    /// A short folded line `place, ngay … thang … nam …`.
+    package static func isPlaceDateLine(_ folded: String) -> Bool {
+        guard folded.count < 80, let comma = folded.firstIndex(of: ",") else { return false }
+        let rest = folded[folded.index(after: comma)...].drop(while: { $0 == " " })
+        return rest.hasPrefix("ngay ") && rest.contains(" thang ") && rest.contains(" nam ")
     }
 
     private func sentenceCase(_ text: String) -> String {

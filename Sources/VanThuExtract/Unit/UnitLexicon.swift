@@ -204,7 +204,7 @@ public struct UnitLexicon: Sendable {
     /// `Của`): one after a unit begins something else.
     public var nameBreakers = KeyTable()
     /// Phrases that end a name written in capitals: the motto printed beside the issuer
-    /// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`).
+    /// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`), a subject's `VỀ VIỆC`.
     public var headingStops = PhraseTable<Bool>()
     /// How the lexicon's phrases are written (`Ban Thường vụ`, `nhân dân`, `Giáo dục và Đào tạo`,
     /// `tỉnh`), for printing names found in capitals.
@@ -609,7 +609,8 @@ public struct UnitLexicon: Sendable {
                        "Quân đoàn", "Binh đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Hải đoàn"] {
             lexicon.numberedHeads.insert(phrase, true)
         }
-        for phrase in ["Cộng hòa xã hội chủ nghĩa", "Độc lập - Tự do"] { lexicon.headingStops.insert(phrase, true) }
+        // (And a title's subject cue: "CÔNG VĂN SỐ 5/UBND CỦA UBND HUYỆN A VỀ VIỆC …".)
+        for phrase in ["Cộng hòa xã hội chủ nghĩa", "Độc lập - Tự do", "Về việc"] { lexicon.headingStops.insert(phrase, true) }
         lexicon.nameBreakers = KeyTable(keys: ["các", "những", "của", "và", "với", "cho", "theo", "trong", "được", "là"]
             .map(WordKey.key))
         for phrase in ["Phục vụ hành chính công", "Hành chính công"] {

@@ -101,6 +101,14 @@ enum LegacyClassifier {
                 rest = rest.dropFirst(3).drop(while: { $0 == " " })
                 guard let first = rest.first, first.isASCII, first.isNumber else { return false }
                 rest = rest.drop(while: { $0 != " " }).drop(while: { $0 == " " })
+                if rest.hasPrefix("ngay ") || rest.hasPrefix("cua ") {
+                    // The date and the issuer before the subject: the cue later on the line.
+                    let words = rest.split(separator: " ")
+                    return words.indices.dropFirst().contains { i in
+                        let tail = words[i...].joined(separator: " ")
+                        return (tail.hasPrefix("ve viec ") || tail.hasPrefix("v/v ")) && !tail.hasPrefix("ve viec lam ")
+                    }
+                }
             }
             if rest.hasPrefix(":") { rest = rest.dropFirst().drop(while: { $0 == " " }) }
             return (rest.hasPrefix("ve viec ") || rest.hasPrefix("v/v ")) && !rest.hasPrefix("ve viec lam ")

@@ -31,6 +31,8 @@ struct ClassifyPageRulesTests {
         "Thông báo số 27/TB-SNV về việc tuyển dụng viên chức năm 2025",
         "Kế hoạch: V/v tổ chức hội thao khối cơ quan",
         "Quyết định về việc công nhận xã đạt chuẩn",
+        "CÔNG VĂN SỐ 215/UBND-VP NGÀY 3/3/2030 CỦA UBND HUYỆN AN PHÚ VỀ VIỆC TRIỂN KHAI THÁNG HÀNH ĐỘNG",
+        "Kế hoạch số 45/KH-UBND của UBND xã về việc tổ chức hội thao",
     ])
     func aTypeTitleLineMakesADispatch(_ headline: String) {
         let classification = ClassifyStage.classify(TextDocument("\(headline)\n\n\(Self.prose)\n\n\(Self.prose)"))
@@ -43,6 +45,7 @@ struct ClassifyPageRulesTests {
         "Nghị định 99 có hiệu lực từ tháng sau",
         "Thông báo kết quả xổ số kiến thiết miền Bắc",
         "Kế hoạch về việc làm cho thanh niên được bàn tại hội nghị",
+        "Công văn số 215 của huyện gây tranh cãi",
     ])
     func aHeadlineThatNamesADocumentIsNoTypeTitle(_ headline: String) {
         let classification = ClassifyStage.classify(TextDocument("\(headline)\n\n\(Self.prose)\n\n\(Self.prose)"))
