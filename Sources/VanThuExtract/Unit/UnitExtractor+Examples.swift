@@ -306,6 +306,9 @@ extension UnitExtractor {
                  note: "a field that is also a verb ends no speciality"),
         .exactly("Bộ Tài chính tổng hợp, báo cáo Chính phủ.", ["Bộ Tài chính", "Chính phủ"]),
         .exactly("Các bộ gửi Ngân hàng Nhà nước văn bản góp ý.", ["Ngân hàng Nhà nước"], note: "a document sent to the body"),
+        // A lower-case head with a locality named by its number.
+        .exactly("Chi bộ công an xã và chi hội phụ nữ thôn 3 thực hiện mô hình.", ["Chi bộ công an xã", "chi hội phụ nữ thôn 3"]),
+        .exactly("Các chi hội phụ nữ thôn 3 năm liền đạt vững mạnh.", [], note: "a count after the locality noun names none"),
         // A known place wrapped across a line of a gazette text.
         .exactly("Hồ sơ nộp cho Trung tâm Dịch vụ việc làm tỉnh Quảng\nNgãi để xem xét.", ["Trung tâm Dịch vụ việc làm tỉnh Quảng Ngãi"]),
     ]

@@ -1245,11 +1245,21 @@ package final class UnitParser {
     private func lowercaseNameFits(_ i: Int, locality: Int?) -> Bool {
         guard let locality, let noun = lexicon.localities.match(tokens, at: locality) else { return false }
         let name = locality + noun.length
-        guard name < tokens.count, name - 1 - i <= UnitScanner.lookBack, tokens[name].isCapitalized,
-              !tokens[name].isAllCaps else { return false }
+        guard name < tokens.count, name - 1 - i <= UnitScanner.lookBack,
+              tokens[name].isCapitalized && !tokens[name].isAllCaps || numberNamesLocality(at: name) else { return false }
         for k in i..<name where tokens[k].isCapitalized || (k > i && tokens[k].gap != .space) { return false }
         return tokens[name].gap == .space
     }
+
+    /// A short number that names a locality ("chi hội phụ nữ thôn 3", "chi bộ khu phố 5"), not a
+    /// count after it ("thôn 3 năm liền").
+    private func numberNamesLocality(at k: Int) -> Bool {
+        guard tokens[k].isNumber, tokens[k].end - tokens[k].start <= 3 else { return false }
+        guard k + 1 < tokens.count, continues(tokens[k + 1].gap) else { return true }
+        return !Self.countedNouns.contains(tokens[k + 1].key)
+    }
+
+    private static let countedNouns = Set(["năm", "tháng", "ngày", "tuần", "lần", "người", "hộ", "mô", "đợt", "buổi"].map(WordKey.key))
 
     /// "Ban Dân vận, Hội LHPN, Hội Nông dân huyện Đất Đỏ": the locality of a list's last item
     /// belongs to the items before it that take one, joined to it by commas and `và` only.

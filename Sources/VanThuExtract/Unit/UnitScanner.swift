@@ -126,27 +126,9 @@ package struct UnitScanner {
                             resume = max(next, resume)
                         }
                     }
-                    // A lower-case head a few words before a locality noun and this place name
-                    // ("chi bộ công an xã Bình Lâm"): the farthest that makes a name goes first.
-                    if !consumed, let previous = Self.previousWord(p, before: start), previous >= handledUntil,
-                       lexicon.localityWords.contains(WordTokens.wordKey(p, at: previous, table).key) {
-                        var candidates: [Int] = []
-                        var cursor = previous
-                        for _ in 0..<Self.lookBack {
-                            guard let word = Self.previousWord(p, before: cursor), word >= handledUntil,
-                                  !Self.isCapital(p, word) else { break }
-                            if lexicon.lowercaseLocalityHeadWords.contains(WordTokens.wordKey(p, at: word, table).key) {
-                                candidates.append(word)
-                            }
-                            cursor = word
-                        }
-                        for candidate in candidates.reversed() where !consumed {
-                            let next = step(at: candidate)
-                            if next > start {
-                                consumed = true
-                                resume = max(next, resume)
-                            }
-                        }
+                    if !consumed, let next = lowercaseHeadBeforeLocality(start) {
+                        consumed = true
+                        resume = max(next, resume)
                     }
                     if !consumed && opens(p, key: key, end: end, table) {
                         resume = max(step(at: start), resume)
@@ -155,9 +137,47 @@ package struct UnitScanner {
                     return resume
                 }
 
+                /// A lower-case head a few words before a locality noun and the place name or number at
+                /// `start` ("chi bộ công an xã Bình Lâm", "chi hội phụ nữ thôn 3"): the farthest that
+                /// makes a name goes first. Returns where to go on when one did.
+                func lowercaseHeadBeforeLocality(_ start: Int) -> Int? {
+                    guard let previous = Self.previousWord(p, before: start), previous >= handledUntil,
+                          lexicon.localityWords.contains(WordTokens.wordKey(p, at: previous, table).key) else { return nil }
+                    var candidates: [Int] = []
+                    var cursor = previous
+                    for _ in 0..<Self.lookBack {
+                        guard let word = Self.previousWord(p, before: cursor), word >= handledUntil,
+                              !Self.isCapital(p, word) else { break }
+                        if lexicon.lowercaseLocalityHeadWords.contains(WordTokens.wordKey(p, at: word, table).key) {
+                            candidates.append(word)
+                        }
+                        cursor = word
+                    }
+                    for candidate in candidates.reversed() {
+                        let next = step(at: candidate)
+                        if next > start { return next }
+                    }
+                    return nil
+                }
+
+                /// A figure at `start`: only a locality's number ends a lower-case name there.
+                func visitNumber(_ start: Int) -> Int {
+                    guard Self.startsWord(p, start, table) else { return start + 1 }
+                    let end = WordTokens.wordKey(p, at: start, table).end
+                    guard let next = lowercaseHeadBeforeLocality(start) else { return max(end, start + 1) }
+                    handledUntil = max(handledUntil, next)
+                    return max(next, end)
+                }
+
                 Self.capitalLeads.withUnsafeBufferPointer { capitalLeads in
                     while k < count {
-                        if capitalLeads[Int(p[k])] && Self.isCapital(p, k) { k = visit(k) } else { k += 1 }
+                        if capitalLeads[Int(p[k])] && Self.isCapital(p, k) {
+                            k = visit(k)
+                        } else if FoldedText.isDigit(p[k]) {
+                            k = visitNumber(k)
+                        } else {
+                            k += 1
+                        }
                     }
                 }
             }
