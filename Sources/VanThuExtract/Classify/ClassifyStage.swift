@@ -200,7 +200,8 @@ public struct ClassifyStage: Stage {
         var scores: [DocumentKind: Int] = [:]
         var reasons: [String] = []
         var proseParagraphs = 0
-        // Shorter paragraphs that end as sentences (a short article cut in short paragraphs).
+        // Shorter paragraphs that end as sentences, in the head (a short article cut in short paragraphs;
+        // not a gazette's forms with a few notes far down under a signing stamp).
         var sentenceLines = 0
         // Each rule fires once: bit i is set once rule i has fired.
         var fired: UInt64 = 0
@@ -211,7 +212,9 @@ public struct ClassifyStage: Stage {
                 let length = whole.count
                 if length == 0 { return true }
                 if length >= 150 { proseParagraphs += 1 }
-                if length >= sentenceLineBytes, isSentence(UnsafeBufferPointer(rebasing: folded[whole])) { sentenceLines += 1 }
+                if index < headLines, length >= sentenceLineBytes, isSentence(UnsafeBufferPointer(rebasing: folded[whole])) {
+                    sentenceLines += 1
+                }
                 guard index < headLines || length < 150 else { return true }
                 guard fired != allFired else { return true }
                 let line = FoldedLine(bytes: UnsafeBufferPointer(rebasing: folded[FoldedLines.Blanks.spaces.trim(folded, whole)]))

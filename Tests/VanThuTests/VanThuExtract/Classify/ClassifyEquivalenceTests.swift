@@ -157,7 +157,7 @@ enum LegacyClassifier {
             let length = lineEnd - lineStart
             if length == 0 { continue }
             if length >= 150 { proseParagraphs += 1 }
-            if length >= ClassifyStage.sentenceLineBytes {
+            if index < ClassifyStage.headLines, length >= ClassifyStage.sentenceLineBytes {
                 var raw = Array(folded[lineStart..<lineEnd])
                 while let last = raw.last, [0x20, 0x09, 0x0D, 0x0A].contains(last) { raw.removeLast() }
                 let closing = raw.last == UInt8(ascii: "\"") ? raw.dropLast().last : raw.last

@@ -42,6 +42,14 @@ struct ClassifyStageTests {
         #expect(ClassifyStage.classify(TextDocument(page)).kind == .unknown)
     }
 
+    @Test func sentencesFarDownAFormAreNoArticle() {
+        let stamp = "Thời gian ký: 11.03.2019 16:42:54 +07:00"
+        let form = (1...60).map { "Mã số \($0)" }.joined(separator: "\n")
+        let notes = (1...3).map { _ in "Ghi chú: đơn vị báo cáo ghi số liệu theo từng quý và gửi cơ quan quản lý cấp trên đúng hạn." }
+        let page = "BÁO CÁO TÌNH HÌNH THU CHI\n\(stamp)\n\(form)\n" + notes.joined(separator: "\n")
+        #expect(!ClassifyStage.classify(TextDocument(page)).reasons.contains("news.short-prose"))
+    }
+
     @Test func aFewShortLinesAreUnknown() {
         #expect(ClassifyStage.classify(TextDocument("Danh sách\n1. Một\n2. Hai")).kind == .unknown)
     }
