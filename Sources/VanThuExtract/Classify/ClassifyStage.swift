@@ -102,6 +102,25 @@ public struct ClassifyStage: Stage {
         },
     ]
 
+    /// Shortest line (folded bytes) that counts as a short paragraph of prose when it ends as a sentence.
+    package static let sentenceLineBytes = 80
+    /// How many short paragraphs of prose under a byline or a dateline make an article.
+    package static let shortProseParagraphs = 3
+
+    /// Whether a folded line ends as a sentence (`.`, `!`, `?`, or one of them before a closing quote)
+    /// and has spaces between words (not a run of symbols).
+    package static func isSentence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = line.count
+        while end > 0, FoldedText.isSpace(line[end - 1]) { end -= 1 }
+        guard end > 0 else { return false }
+        var last = line[end - 1]
+        if last == UInt8(ascii: "\""), end > 1 { last = line[end - 2] }
+        guard last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") else { return false }
+        var spaces = 0
+        for index in 0..<end where line[index] == 0x20 { spaces += 1 }
+        return spaces >= 8
+    }
+
     /// Longest line (folded bytes) that may be a byline.
     package static let bylineLength = 160
 
@@ -192,6 +211,9 @@ public struct ClassifyStage: Stage {
         var scores: [DocumentKind: Int] = [:]
         var reasons: [String] = []
         var proseParagraphs = 0
+        // Shorter paragraphs that end as sentences, in the head (a short article cut in short paragraphs;
+        // not a gazette's forms with a few notes far down under a signing stamp).
+        var sentenceLines = 0
         // Each rule fires once: bit i is set once rule i has fired.
         var fired: UInt64 = 0
         let allFired: UInt64 = rules.count >= 64 ? ~0 : (1 << UInt64(rules.count)) - 1
@@ -201,6 +223,9 @@ public struct ClassifyStage: Stage {
                 let length = whole.count
                 if length == 0 { return true }
                 if length >= 150 { proseParagraphs += 1 }
+                if index < headLines, length >= sentenceLineBytes, isSentence(UnsafeBufferPointer(rebasing: folded[whole])) {
+                    sentenceLines += 1
+                }
                 guard index < headLines || length < 150 else { return true }
                 guard fired != allFired else { return true }
                 let line = FoldedLine(bytes: UnsafeBufferPointer(rebasing: folded[FoldedLines.Blanks.spaces.trim(folded, whole)]))
@@ -221,8 +246,13 @@ public struct ClassifyStage: Stage {
             reasons.append("news.prose")
         }
         if scores[.dispatch, default: 0] >= dispatchThreshold { return Classification(kind: .dispatch, reasons: reasons) }
-        // An article: several paragraphs of prose, or a dateline or metadata with prose under it.
+        // An article: several paragraphs of prose, or a dateline or metadata with prose under it (one
+        // long paragraph, or a few shorter ones that end as sentences: `Sáng 12/4, … giai đoạn 2019-2024.`).
         if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) { return Classification(kind: .news, reasons: reasons) }
+        if sentenceLines >= shortProseParagraphs && scores[.news, default: 0] >= 1 {
+            reasons.append("news.short-prose")
+            return Classification(kind: .news, reasons: reasons)
+        }
         return Classification(kind: .unknown, reasons: reasons)
     }
 }

@@ -49,7 +49,22 @@ extension DeadlineExtractor {
                  documentDate: "2024-08-01"),
         .matches("Đợt kiểm tra bắt đầu ngày 3/9 và xong trước ngày 20/9.", "2024-09-20", documentDate: "2024-08-28",
                  note: "`xong trước` asks for the work to be finished"),
+        // A list under one obligation (qcheck, session 11): items after `;` or on lines of their own under
+        // `… như sau:` go where the obligation sends them.
+        .matches("Hồ sơ gửi về Thành ủy (qua Ban Tổ chức Thành ủy) trước ngày 12/8/2024; danh sách tập thể, cá nhân tiêu biểu trước ngày 20/8/2024.",
+                 "2024-08-12 to=Thành ủy", "2024-08-20 to=Thành ủy",
+                 documentDate: "2024-07-01", note: "the previous date ends its clause right at the `;`"),
+        .matches("Các hội cơ sở gửi báo cáo về Hội Nông dân huyện như sau:\n- Báo cáo tháng: trước ngày 20 hằng tháng;\n- Báo cáo năm: trước ngày 05/11 hằng năm.",
+                 "---20 monthly to=Hội Nông dân huyện", "--11-05 yearly to=Hội Nông dân huyện",
+                 documentDate: "2024-01-10", note: "report items on lines of their own reach the list's colon"),
+        .never("Hội Nông dân huyện hướng dẫn như sau:\n- Báo cáo năm: trước ngày 05/11 hằng năm.",
+               "--11-05 yearly to=Hội Nông dân huyện",
+               documentDate: "2024-01-10", note: "an introducing line that sends nowhere gives no unit"),
         // Registration windows.
+        .matches("Các trường đăng ký danh sách đội tuyển về Phòng Giáo dục từ ngày 02/10/2024 đến hết ngày 12/10/2024.",
+                 "2024-10-12 to=Phòng Giáo dục", documentDate: "2024-09-20", note: "registering a list is sending it"),
+        .never("Giấy chứng nhận đăng ký kinh doanh có giá trị từ ngày 02/10/2024 đến hết ngày 12/10/2025.",
+               "2025-10-12", documentDate: "2024-09-20"),
         .matches("Thời gian đăng ký trực tuyến đến hết ngày 25/4/2024.", "2024-04-25", documentDate: "2024-04-01"),
         .matches("Từ ngày 1/4/2024 đến hết ngày 20/4/2024: Mở đăng ký dự thi trên cổng tuyển sinh.", "2024-04-20",
                  documentDate: "2024-03-20", note: "a schedule line: what the window is for follows its colon"),

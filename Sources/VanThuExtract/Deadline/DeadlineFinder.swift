@@ -49,7 +49,10 @@ package struct DeadlineFinder {
                 if fact.action == nil, let previous, ownClause.contains(previous.end) {
                     fact.action = previous.action
                 } else if fact.action == nil, fact.to == nil, let previous,
-                          let before = previousClause(before: ownClause.lowerBound), before.contains(previous.end) {
+                          let before = previousClause(before: ownClause.lowerBound),
+                          (before.lowerBound...before.upperBound).contains(previous.end) {
+                    // The previous date may close its clause right at the `;` (`… trước ngày 10/5/2024; danh
+                    // sách … trước ngày 15/5/2024`): the clause's range stops before the `;`, the date with it.
                     // `… gửi về Cục X trước ngày 25/6 đối với báo cáo 6 tháng; trước ngày 28/11 đối với báo cáo năm`:
                     // an item with neither action nor unit continues the one before it.
                     fact.action = previous.action
@@ -139,12 +142,14 @@ package struct DeadlineFinder {
         // `… gửi báo cáo về UBND huyện như sau: báo cáo tháng trước ngày 25 hằng tháng; sơ kết 6 tháng trước
         // ngày …; tổng kết năm trước ngày …`: an item that names only its report goes where the list's
         // obligation sends it, a few clauses back.
+        // The list may stand on lines of its own under its obligation (`… gửi báo cáo về Ban X như sau:` then
+        // `- Báo cáo tháng: trước ngày 25 hàng tháng;`): the line that ends with the colon is the last step back.
         if recipient == nil, isReportItem(clause.lowerBound..<trigger.start) {
-            var previous = previousClause(before: clause.lowerBound)
+            var previous = previousClause(before: clause.lowerBound, orListIntro: true)
             var steps = 0
             while recipient == nil, let earlier = previous, steps < Self.reportItemReach {
                 recipient = self.recipient(in: earlier, before: earlier.upperBound, after: earlier.upperBound)
-                previous = previousClause(before: earlier.lowerBound)
+                previous = previousClause(before: earlier.lowerBound, orListIntro: true)
                 steps += 1
             }
         }
@@ -517,10 +522,13 @@ package struct DeadlineFinder {
         return words <= 5
     }
 
-    /// The clause before the one that starts at `start`, when only `;` parts them (one sentence).
-    package func previousClause(before start: Int) -> Range<Int>? {
+    /// The clause before the one that starts at `start`, when only `;` parts them (one sentence); with
+    /// `orListIntro`, also the line that introduces a list with a colon at its end (`… như sau:` + line break).
+    package func previousClause(before start: Int, orListIntro: Bool = false) -> Range<Int>? {
         let end = text.skipSpacesBack(from: start, limit: 8)
-        guard end > 0, text[end - 1] == UInt8(ascii: ";") else { return nil }
+        let isIntro = orListIntro && end > 0 && text[end - 1] == UInt8(ascii: ":")
+            && (end..<start).contains { text[$0] == 0x0A }
+        guard end > 0, text[end - 1] == UInt8(ascii: ";") || isIntro else { return nil }
         let previous = clause(around: end - 1, end - 1)
         return previous.lowerBound < end - 1 ? previous.lowerBound..<(end - 1) : nil
     }

@@ -49,6 +49,8 @@ package enum DeadlineLexicon {
         // A registration window: `Thời gian đăng ký … đến hết ngày …`, `… đến hết ngày …: Mở đăng ký …`
         // (not `Giấy chứng nhận đăng ký … cho đến hết ngày …`, a span).
         ("thoi gian dang ky", true), ("mo dang ky", true), ("han dang ky", true),
+        // Registering a list is sending it (`đăng ký danh sách thí sinh về Ban X từ ngày … đến hết ngày …`).
+        ("dang ky danh sach", true),
     ])
 
     /// Right after a day of every month with no trigger word (`ngày 25 hằng tháng báo cáo kết quả về …`,

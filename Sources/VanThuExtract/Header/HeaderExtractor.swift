@@ -224,6 +224,11 @@ public struct HeaderExtractor: Extractor {
         return nil
     }
 
+    /// A blank date line's value: its year, or its year and month when the month is written.
+    static func blankDateISO(_ year: Int, _ month: Int?) -> String {
+        month.map { "\(year)-\(CalendarValue.pad($0, 2))" } ?? String(year)
+    }
+
     private func placeDate(_ lines: FoldedLines, _ line: Int, from start: Int?) -> PlaceDate? {
         let range = lines.ranges[line]
         let f = lines.document.folded.bytes
@@ -234,7 +239,7 @@ public struct HeaderExtractor: Extractor {
             if f[k] == UInt8(ascii: "n"), k == lineStart || !FoldedText.isWordByte(f[k - 1]),
                CitationDate.match(f, k, "ngay"),
                let date = lines.days.day(at: k).map({ (iso: $0.iso, end: $0.end) })
-                ?? CitationDate.readBlankYear(f, at: k).map({ (iso: String($0.year), end: $0.end) }) {
+                ?? CitationDate.readBlankDate(f, at: k).map({ (iso: Self.blankDateISO($0.year, $0.month), end: $0.end) }) {
                 // The place: the words before ", ngày" on the same line.
                 var placeEnd = k
                 while placeEnd > lineStart && (f[placeEnd - 1] == 0x20 || f[placeEnd - 1] == UInt8(ascii: ",")) { placeEnd -= 1 }

@@ -9,7 +9,16 @@ public enum CitationDate {
     /// 2018`, dots or underscores in the blanks) at folded offset `start`: its year, and the end
     /// of what was read. A full date is the date reader's (`CalendarDays`).
     public static func readBlankYear(_ f: [UInt8], at start: Int) -> (year: Int, end: Int)? {
+        readBlankDate(f, at: start).map { ($0.year, $0.end) }
+    }
+
+    /// A dispatch's date line left with blanks, as `readBlankYear`, and its month when only the day is
+    /// left blank (`ngày    tháng 3 năm 2024`: March 2024). A written day with a blank month
+    /// (`ngày 05 tháng   năm 2018`) dates the document by its year only.
+    public static func readBlankDate(_ f: [UInt8], at start: Int) -> (year: Int, month: Int?, end: Int)? {
         guard match(f, start, "ngay") else { return nil }
+        var month: Int?
+        let dayStart = skip(f, start + 4)
         func blank(_ k: Int) -> Int {
             var k = k
             while k < f.count, f[k] == 0x20 || f[k] == 0x09 || f[k] == UInt8(ascii: ".") || f[k] == UInt8(ascii: "_")
@@ -18,12 +27,18 @@ public enum CitationDate {
         }
         var k = blank(start + 4)
         guard match(f, k, "thang") else { return nil }
+        let dayBlank = !(dayStart..<k).contains { FoldedText.isDigit(f[$0]) }
+        let monthStart = skip(f, k + 5)
         k = blank(k + 5)
         guard match(f, k, "nam") else { return nil }
+        if dayBlank, let written = f.withUnsafeBufferPointer({ FoldedBytes($0).number(at: monthStart) }),
+           written.digits <= 2, (1...12).contains(written.value), skip(f, written.end) == k {
+            month = written.value
+        }
         k = skip(f, k + 3)
         guard let year = f.withUnsafeBufferPointer({ FoldedBytes($0).number(at: k) }), year.digits == 4,
               (1900...2100).contains(year.value) else { return nil }
-        return (year.value, year.end)
+        return (year.value, month, year.end)
     }
 
     @inline(__always)

@@ -848,7 +848,15 @@ package struct ModelCountBuilder {
                 continue
             }
             let sentenceStart = text.sentenceStart(of: candidate.start)
-            var resolution = years.resolve(before: sentenceStart..<candidate.start, after: candidate.start..<right)
+            // The counts of the sentence before this one (candidates are in text order).
+            var earlierCounts: [Int] = []
+            var earlier = index - 1
+            while earlier >= 0, candidates[earlier].start >= sentenceStart, earlierCounts.count < 8 {
+                if candidates[earlier].start < candidate.start { earlierCounts.append(candidates[earlier].start) }
+                earlier -= 1
+            }
+            var resolution = years.resolve(before: sentenceStart..<candidate.start, after: candidate.start..<right,
+                                           otherCounts: earlierCounts)
             var source = ModelCountCandidate.YearSource.own
             if resolution == .unstated {
                 resolution = years.frame(before: sentenceStart)

@@ -147,11 +147,29 @@ package struct ModelCountRestatements {
     package static let captionLabels: [[UInt8]] = ["anh:", "anh :", "anh minh hoa", "(anh", "hinh anh:", "trong anh:", "hinh:"]
         .map { Array($0.utf8) }
 
-    /// Whether a line is a photo caption: it opens with a caption label.
+    /// Whether a line is a photo caption: it opens with a caption label, or it closes with one in
+    /// brackets (`Xã A: 186 mô hình được công nhận (ảnh: hội nghị sơ kết)`).
     private static func isCaption(_ line: Range<Int>, of text: ModelCountText) -> Bool {
-        captionLabels.contains { label in
+        let opens = captionLabels.contains { label in
             line.count > label.count && text.bytes.base[line.lowerBound..<(line.lowerBound + label.count)].elementsEqual(label)
         }
+        return opens || closesWithCaptionLabel(line, of: text)
+    }
+
+    /// How a closing caption bracket opens (folded): `(ảnh: …)`, `(Ảnh minh họa)`, `(ảnh …)`.
+    package static let closingCaptionLabel: [UInt8] = Array("(anh".utf8)
+
+    /// The line ends with `)` and its last bracket opens with `(ảnh`, within the last 80 bytes.
+    private static func closesWithCaptionLabel(_ line: Range<Int>, of text: ModelCountText) -> Bool {
+        guard line.count > 10, text.bytes[line.upperBound - 1] == UInt8(ascii: ")") else { return false }
+        var open = line.upperBound - 2
+        while open > line.lowerBound, line.upperBound - open < 80, text.bytes[open] != UInt8(ascii: "(") { open -= 1 }
+        guard open > line.lowerBound, text.bytes[open] == UInt8(ascii: "("),
+              open + closingCaptionLabel.count < line.upperBound else { return false }
+        let label = text.bytes.base[open..<(open + closingCaptionLabel.count)]
+        // `(ảnh` as a whole word. (A person's `(anh Ba)` folds alike; a caption zone only lets a count that
+        // repeats another one merge into it, so such a line loses nothing else.)
+        return label.elementsEqual(closingCaptionLabel) && !FoldedText.isLetter(text.bytes[open + closingCaptionLabel.count])
     }
 
     /// At most this many counts in the zones are merged (a headline, a lead and a few captions):

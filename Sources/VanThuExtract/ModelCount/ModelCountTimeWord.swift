@@ -23,10 +23,13 @@ package struct ModelCountTimeWord: Sendable {
     /// A part of the current year ("6 tháng đầu năm,"): the document's year, only when the document
     /// is dated and no year number follows ("6 tháng đầu năm 2020" is read from its number).
     package let partOfYear: Bool
+    /// Governs only the count it leads to (`nâng tổng số … lên 56 mô hình`), not a later one of its sentence.
+    package let ownCountOnly: Bool
 
     package init(_ exact: String, _ kind: ModelCountYears.Kind, followedBy: Set<String> = [], notAfter: Set<String> = [],
-                 partOfYear: Bool = false) {
+                 partOfYear: Bool = false, ownCountOnly: Bool = false) {
         self.partOfYear = partOfYear
+        self.ownCountOnly = ownCountOnly
         self.exact = exact
         self.folded = VietnameseFolding.searchFold(exact)
         self.kind = kind
@@ -36,7 +39,7 @@ package struct ModelCountTimeWord: Sendable {
 
     package static let table: [ModelCountTimeWord] = [
         .init("đến nay", .noYear), .init("tới nay", .noYear), .init("hiện nay", .noYear), .init("hiện tại", .noYear),
-        .init("lũy kế", .noYear), .init("luỹ kế", .noYear), .init("nâng tổng số", .noYear),
+        .init("lũy kế", .noYear), .init("luỹ kế", .noYear), .init("nâng tổng số", .noYear, ownCountOnly: true),
         .init("hiện", .noYear,
               followedBy: ["có", "đang", "đã", "duy", "trên", "toàn", "ở", "tại", "các", "cả", "tỉnh", "huyện", "thành", "xã", "phường"],
               notAfter: ["thực", "thể", "xuất", "phát", "biểu", "hiển", "trình", "tái", "hiện"]),

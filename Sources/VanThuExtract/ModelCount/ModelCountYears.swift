@@ -31,6 +31,8 @@ package struct ModelCountYears {
         package var quoted: Bool
         /// Opens its sentence ("Năm 2017, …", "Tính đến năm 2017, …", "(CT) - Năm 2024, …").
         package var opensSentence: Bool
+        /// Governs only the count it leads to (`nâng tổng số … lên N`), not the later counts of its sentence.
+        package var ownCountOnly = false
 
         package var usable: Bool { !comparative && !quoted }
 
@@ -73,7 +75,9 @@ package struct ModelCountYears {
                 }
                 var kind = word.kind
                 if case .point = kind { kind = .point(documentYear) }  // năm nay
-                mentions.append(Self.mention(at: index, kind: kind, in: text))
+                var mention = Self.mention(at: index, kind: kind, in: text)
+                mention.ownCountOnly = word.ownCountOnly
+                mentions.append(mention)
                 continue
             }
             guard index + 8 <= count else { continue }
@@ -282,10 +286,15 @@ package struct ModelCountYears {
 
     /// The year stated for a count: the nearest usable mention in `before` (its sentence up to the
     /// count), else the first in `after` (its own clause), else `.unstated`.
-    package func resolve(before: Range<Int>, after: Range<Int>) -> Resolution {
+    /// `otherCounts`: where the other counts of the sentence before this one start. `nâng tổng số … lên
+    /// 56 mô hình` makes only the count it raises to cumulative: a later count of the sentence (`…, tăng 9
+    /// mô hình so với năm 2022`) reads past it.
+    package func resolve(before: Range<Int>, after: Range<Int>, otherCounts: [Int] = []) -> Resolution {
         var index = firstIndex(atOrAfter: before.upperBound) - 1
         while index >= 0, mentions[index].offset >= before.lowerBound {
-            if mentions[index].usable { return Self.resolution(mentions[index]) }
+            let offset = mentions[index].offset
+            let raisedOther = mentions[index].ownCountOnly && otherCounts.contains { $0 > offset && $0 < before.upperBound }
+            if mentions[index].usable && !raisedOther { return Self.resolution(mentions[index]) }
             index -= 1
         }
         index = firstIndex(atOrAfter: after.lowerBound)

@@ -117,6 +117,8 @@ public struct ChromeFilter: Sendable {
         "tin bai khac", "cac tin bai khac", "bai viet khac", "cac bai viet khac", "cac bai khac",
         "tin cung chuyen muc", "bai cung chuyen muc", "tin moi hon", "cac tin moi hon", "tin cu hon", "cac tin cu hon",
         "tin da dua", "cac tin da dua", "xem them", "doc them", "tin moi nhat",
+        // `Tin mới` over a list of the portal's latest items, each with its date.
+        "tin moi", "cac tin moi", "bai moi", "tin bai moi",
     ]
 
     /// The id of the lines of a related list under its heading.

@@ -153,6 +153,7 @@ enum LegacyClassifier {
         var scores: [DocumentKind: Int] = [:]
         var reasons: [String] = []
         var proseParagraphs = 0
+        var sentenceLines = 0
         let folded = document.folded.bytes
         var lineStart = 0
         var index = -1
@@ -164,6 +165,12 @@ enum LegacyClassifier {
             let length = lineEnd - lineStart
             if length == 0 { continue }
             if length >= 150 { proseParagraphs += 1 }
+            if index < ClassifyStage.headLines, length >= ClassifyStage.sentenceLineBytes {
+                var raw = Array(folded[lineStart..<lineEnd])
+                while let last = raw.last, [0x20, 0x09, 0x0D, 0x0A].contains(last) { raw.removeLast() }
+                let closing = raw.last == UInt8(ascii: "\"") ? raw.dropLast().last : raw.last
+                if let closing, ".!?".utf8.contains(closing), raw.filter({ $0 == 0x20 }).count >= 8 { sentenceLines += 1 }
+            }
             guard index < ClassifyStage.headLines || length < 150 else { continue }
             var start = lineStart, end = lineEnd
             while start < end && folded[start] == 0x20 { start += 1 }
@@ -184,6 +191,10 @@ enum LegacyClassifier {
         }
         if scores[.dispatch, default: 0] >= ClassifyStage.dispatchThreshold { return Classification(kind: .dispatch, reasons: reasons) }
         if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) { return Classification(kind: .news, reasons: reasons) }
+        if sentenceLines >= ClassifyStage.shortProseParagraphs && scores[.news, default: 0] >= 1 {
+            reasons.append("news.short-prose")
+            return Classification(kind: .news, reasons: reasons)
+        }
         return Classification(kind: .unknown, reasons: reasons)
     }
 }

@@ -18,6 +18,38 @@ struct ClassifyStageTests {
         #expect(kind == .news)
     }
 
+    /// A short article cut in short paragraphs, with its publication stamp at the end (qcheck, session 11).
+    @Test func shortParagraphsUnderAStampAreNews() {
+        let page = """
+        Khen thưởng 20 gương điển hình của huyện
+        Chiều 5/6, Ủy ban nhân dân huyện tổ chức hội nghị biểu dương người tốt, việc tốt năm 2024.
+        Trong năm, các xã đã phát hiện và giới thiệu nhiều tấm gương điển hình trong lao động sản xuất.
+        Dịp này, Ủy ban nhân dân huyện tặng giấy khen cho 20 gương điển hình tiêu biểu của các xã.
+        Cập nhật: Thứ năm, 6/6/2024 | 8:12:40 AM
+        """
+        let classification = ClassifyStage.classify(TextDocument(page))
+        #expect(classification.kind == .news)
+        #expect(classification.reasons.contains("news.short-prose"))
+    }
+
+    @Test func shortSentencesWithoutAStampAreNoArticle() {
+        let page = """
+        Khen thưởng 20 gương điển hình của huyện
+        Chiều 5/6, Ủy ban nhân dân huyện tổ chức hội nghị biểu dương người tốt, việc tốt năm 2024.
+        Trong năm, các xã đã phát hiện và giới thiệu nhiều tấm gương điển hình trong lao động sản xuất.
+        Dịp này, Ủy ban nhân dân huyện tặng giấy khen cho 20 gương điển hình tiêu biểu của các xã.
+        """
+        #expect(ClassifyStage.classify(TextDocument(page)).kind == .unknown)
+    }
+
+    @Test func sentencesFarDownAFormAreNoArticle() {
+        let stamp = "Thời gian ký: 11.03.2019 16:42:54 +07:00"
+        let form = (1...60).map { "Mã số \($0)" }.joined(separator: "\n")
+        let notes = (1...3).map { _ in "Ghi chú: đơn vị báo cáo ghi số liệu theo từng quý và gửi cơ quan quản lý cấp trên đúng hạn." }
+        let page = "BÁO CÁO TÌNH HÌNH THU CHI\n\(stamp)\n\(form)\n" + notes.joined(separator: "\n")
+        #expect(!ClassifyStage.classify(TextDocument(page)).reasons.contains("news.short-prose"))
+    }
+
     @Test func aFewShortLinesAreUnknown() {
         #expect(ClassifyStage.classify(TextDocument("Danh sách\n1. Một\n2. Hai")).kind == .unknown)
     }

@@ -95,6 +95,8 @@ struct ChromeFilterTests {
         #expect(filter.ruleID(for: "Tin liên quan") == "chrome.related")
         #expect(filter.ruleID(for: "Tin cùng chuyên mục:") == "chrome.related")
         #expect(filter.ruleID(for: "Tin liên quan đến vụ việc được cơ quan chức năng làm rõ.") == nil)
+        #expect(filter.ruleID(for: "Tin mới") == "chrome.related", "a portal's latest items (qcheck, session 11)")
+        #expect(filter.ruleID(for: "Tin mới về công tác dân vận được cập nhật hằng ngày.") == nil)
     }
 
     @Test func filteringKeepsArticleLinesInOrder() {
