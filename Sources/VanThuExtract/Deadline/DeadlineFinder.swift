@@ -50,7 +50,7 @@ package struct DeadlineFinder {
                     fact.action = previous.action
                 } else if fact.action == nil, fact.to == nil, let previous,
                           let before = previousClause(before: ownClause.lowerBound),
-                          (before.lowerBound...before.upperBound).contains(previous.end) {
+                          (before.lowerBound...before.upperBound).contains(previous.end), !opensWithUnit(ownClause) {
                     // The previous date may close its clause right at the `;` (`… trước ngày 10/5/2024; danh
                     // sách … trước ngày 15/5/2024`): the clause's range stops before the `;`, the date with it.
                     // `… gửi về Cục X trước ngày 25/6 đối với báo cáo 6 tháng; trước ngày 28/11 đối với báo cáo năm`:
@@ -520,6 +520,15 @@ package struct DeadlineFinder {
             if !(FoldedText.isLetter(text[k - 1]) || FoldedText.isDigit(text[k - 1])) || k == start { words += 1 }
         }
         return words <= 5
+    }
+
+    /// Whether the clause's first word starts a unit's name: the item has a subject of its own
+    /// (`…; Phòng Nội vụ thẩm định trước ngày …`) and keeps no carried unit.
+    package func opensWithUnit(_ clause: Range<Int>) -> Bool {
+        var start = clause.lowerBound
+        while start < clause.upperBound, !FoldedText.isLetter(text[start]) { start += 1 }
+        guard start < clause.upperBound else { return false }
+        return UnitPhraseReader(document: document, text: text, vocabulary: vocabulary).read(at: start) != nil
     }
 
     /// The clause before the one that starts at `start`, when only `;` parts them (one sentence); with

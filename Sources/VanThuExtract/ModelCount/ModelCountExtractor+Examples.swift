@@ -206,7 +206,7 @@ extension ModelCountExtractor {
             .exactly("Năm 2021, xã đăng ký 33 mô hình; đoàn kiểm tra đã rà soát các hồ sơ và kết luận: có 30 mô hình đạt yêu cầu.",
                      ["33 registered field=- year=2021", "30 existing field=- year=2021"], note: "a colon far from the count opens no breakdown"),
             .exactly("Xã Tân Hòa: 52 mô hình được công nhận\nQua thẩm định, Ban Chỉ đạo xã đã công nhận 52 mô hình đạt yêu cầu.\nXã Tân Hòa: 52 mô hình được công nhận (ảnh: lễ tổng kết)\nCác mô hình được nhân dân hưởng ứng.",
-                     ["52 recognized field=- year=-", "52 scope=xã Tân Hòa"],
+                     ["52 recognized field=- year=-", "52 recognizedBy=Ban Chỉ đạo xã", "52 scope=xã Tân Hòa"],
                      note: "a caption that closes with `(ảnh: …)` restates the headline: one fact"),
             .exactly("Tháng 5, xã Tân Hòa công nhận 52 mô hình.\nĐến nay, xã Tân Hòa đã công nhận 52 mô hình (gồm cả các năm trước).",
                      ["52 recognized field=- year=-", "52 scope=xã Tân Hòa", "52 recognized field=- year=-", "52 scope=xã Tân Hòa"],
