@@ -78,16 +78,38 @@ extension Pipeline {
                 // fold's map is gone: the record's copy of it, the fold and the bytes are never all
                 // held at once (issue 14, item 8).
                 let large = classified!.clean.document.storedText == nil
+                // A document extracted in windows folds each on its own: its whole fold goes now.
+                let windowed = large && ExtractStage.isWindowed(classified!.clean.document)
+                if windowed {
+                    clean = nil
+                    classified!.clean.document = classified!.clean.document.droppingFold()
+                }
                 var record = try extract.run(classified!, withText: !large)
                 timings.lap(.extract, &clock)
                 // The search entry is made from the classified document's fold (the chrome that depends
                 // on the kind is settled there); then the document (bytes, fold, lines) goes before the
                 // record's JSON is made.
                 let dropped = classified!.clean.droppedChrome.values.reduce(0, +)
+                if large && extract.includeText {
+                    // The text is made from the bytes once the document (its fold) is gone, the
+                    // JSON from the text, and the search entry folds the text from the JSON as
+                    // the index is written: the text, its JSON and its fold are never all held
+                    // at once (they were: 64 MB each, issue 14, item 8).
+                    var utf8 = classified!.clean.document.utf8
+                    clean = nil
+                    classified = nil
+                    record.text = String(decoding: utf8, as: UTF8.self)
+                    utf8 = []
+                    var prepared = PreparedRecord(textInJSON: record)
+                    record.text = ""
+                    if !keepingLargeText { prepared.record.text = "" }
+                    timings.lap(.prepare, &clock)
+                    return .archived(prepared, droppedChromeLines: dropped)
+                }
                 let search: SearchIndex.Entry
                 if large {
                     var utf8 = classified!.clean.document.utf8
-                    var foldedBytes = classified!.clean.document.folded.bytes
+                    var foldedBytes = windowed ? FoldedText(utf8: utf8).bytes : classified!.clean.document.folded.bytes
                     clean = nil
                     classified = nil
                     search = SearchIndex.Entry(record, foldedBytes: foldedBytes)

@@ -79,6 +79,23 @@ public struct DateExtractor: Extractor {
         }
     }
 
+    /// The document's own date, from its place, metadata or adoption line, its header or its title.
+    private func setDocumentDate(_ context: inout ExtractionContext, mentions: [TemporalMention]) {
+        let own = DocumentDateFinder().find(in: context.document, mentions: mentions)
+        let headerDate = context.record.header?.date
+        if let own, own.source != .publicationLine && own.source != .signaturePlaceLine || headerDate == nil {
+            context.record.date = own.value
+        } else if context.record.date == nil || own != nil, let headerDate {
+            context.record.date = headerDate
+        }
+        // A law or a decree posted as a page: its headline names it with its own date (`Nghị định số
+        // 12/2004/NĐ-CP ngày 25/6/2004 …`, `LUẬT … (Ngày 17/6/2003)`), which is its date, not the post's.
+        if headerDate == nil, own == nil || own?.source == .publicationLine, let title = context.record.title,
+           let titled = Self.legalTitleDate(title, lexicon: lexicon) {
+            context.record.date = titled
+        }
+    }
+
     public func extract(_ context: inout ExtractionContext) {
         let document = context.document
         // The shared scan (see `ExtractionContext.temporalMentions()`) without its durations.
@@ -92,19 +109,8 @@ public struct DateExtractor: Extractor {
         // A place line, a metadata line or an adoption line dates the document; a dispatch's header
         // comes before a line that only looks like a byline (`từ ngày 01 tháng 9 năm 2015, được …`
         // near the top of a consolidated text) or a place line at its end.
-        let own = DocumentDateFinder().find(in: document, mentions: mentions)
-        let headerDate = context.record.header?.date
-        if let own, own.source != .publicationLine && own.source != .signaturePlaceLine || headerDate == nil {
-            context.record.date = own.value
-        } else if context.record.date == nil || own != nil, let headerDate {
-            context.record.date = headerDate
-        }
-        // A law or a decree posted as a page: its headline names it with its own date (`Nghị định số
-        // 12/2004/NĐ-CP ngày 25/6/2004 …`, `LUẬT … (Ngày 17/6/2003)`), which is its date, not the post's.
-        if headerDate == nil, own == nil || own?.source == .publicationLine, let title = context.record.title,
-           let titled = Self.legalTitleDate(title, lexicon: lexicon) {
-            context.record.date = titled
-        }
+        // A later window of a large document has the document's own date already.
+        if !context.continuesDocument { setDocumentDate(&context, mentions: mentions) }
         let year = context.documentYear
         for mention in mentions where !mention.absorbed {
             let span = document.scalarSpan(document.folded.utf8Range(mention.range))

@@ -6,6 +6,10 @@ import VanThuText
 public struct ExtractionContext: Sendable {
     public let document: TextDocument
     public var record: Record
+    /// Set when `document` is a later window of a larger document (`ExtractStage.extractInWindows`):
+    /// the record's header, title and own date are the whole document's, read from its first
+    /// window, and are not to be read again here.
+    package var continuesDocument = false
     /// The document's temporal mentions, once scanned (see `temporalMentions()`).
     private var scannedTemporalMentions: [TemporalMention]?
 

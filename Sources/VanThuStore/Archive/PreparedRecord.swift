@@ -107,6 +107,39 @@ public struct PreparedRecord: Sendable {
     package static let untrimmedBytes = 1 << 20
 
     public init(_ record: Record, search: SearchIndex.Entry) {
+        var archiveLength: Int?
+        self.init(record, search: search, archiveLength: &archiveLength)
+    }
+
+    /// A record whose search entry reads its folded text from the record's own JSON, a piece at a
+    /// time as the index's writer writes it: for a large text, whose fold would otherwise be held
+    /// whole beside the JSON (and, while the JSON was made, beside the text too). The record's
+    /// text must be the document's (`includeText`). Falls back to folding the text when the JSON
+    /// does not end with it as expected.
+    public init(textInJSON record: Record) {
+        var archiveLength: Int?
+        self.init(record, search: SearchIndex.Entry(id: record.id), archiveLength: &archiveLength)
+        if let range = Self.textRange(in: json, of: record, archiveLength: archiveLength) {
+            search = SearchIndex.Entry(record, textInJSON: json, range: range)
+        } else {
+            search = SearchIndex.Entry(record, folded: nil)
+        }
+    }
+
+    /// Where the record's escaped text lies in its JSON, between its quotes: the text is the last
+    /// member `write(to:)` writes for a record that is not gone, so it ends the archived part
+    /// (before the store-only members, when there are some), and its escaped length is known.
+    package static func textRange(in json: [UInt8], of record: Record, archiveLength: Int?) -> Range<Int>? {
+        guard record.gone != true, !record.text.isEmpty else { return nil }
+        let close = (archiveLength ?? json.count) - 2
+        let start = close - JSONWriter.escapedLength(of: record.text)
+        let key = Array(#""text":""#.utf8)
+        guard close > 0, close < json.count, json[close] == 0x22, start >= key.count,
+              json[(start - key.count)..<start].elementsEqual(key) else { return nil }
+        return start..<close
+    }
+
+    private init(_ record: Record, search: SearchIndex.Entry, archiveLength stored: inout Int?) {
         self.record = record
         // Room for the escaped text and the facts: a buffer that has to grow doubles, and a
         // 60 MB text's record then took 135 MB and a trimmed copy of 70 more. A large one gets
@@ -117,6 +150,7 @@ public struct PreparedRecord: Sendable {
         var writer = JSONWriter(reservingCapacity: estimate < Self.untrimmedBytes ? estimate : estimate + factCount * 320)
         // The store's JSON: with the store-only members, which the archive's leaves out.
         let archiveLength = record.writeForStore(to: &writer)
+        stored = archiveLength
         json = Self.trimmed(writer.bytes)
         var summaryWriter = JSONWriter(reservingCapacity: 1024)
         var recordSummary = RecordSummary(record)

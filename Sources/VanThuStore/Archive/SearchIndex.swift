@@ -95,10 +95,19 @@ public final class SearchIndex: @unchecked Sendable {
         public var units: String
         /// The folded text, in a box that `releaseBody()` empties for every holder at once.
         private var box: Body
+        /// The folded text (made from the record's JSON, whole, when the entry reads it there).
         public var body: String {
             get { box.text }
             set { box = Body(newValue) }
         }
+
+        /// The length of the folded text, or (for an entry that reads it from the record's JSON)
+        /// an upper bound of it: the escaped text's length.
+        public var bodyBytes: Int { box.length }
+
+        /// The record's JSON and the range of its escaped text, for an entry made with
+        /// `init(_:textInJSON:range:)` whose body has not been released.
+        var bodyInJSON: (json: [UInt8], range: Range<Int>)? { box.inJSON }
 
         /// An entry of nothing but its document's id.
         public init(id: String) {
@@ -119,11 +128,110 @@ public final class SearchIndex: @unchecked Sendable {
         package func releaseBody() { box.release() }
 
         private final class Body: @unchecked Sendable {
+            private enum Content {
+                case folded(String)
+                /// The record's JSON and where its escaped text lies in it.
+                case json([UInt8], Range<Int>)
+            }
             private let lock = NSLock()
-            private var value: String
-            init(_ value: String) { self.value = value }
-            var text: String { lock.withLock { value } }
-            func release() { lock.withLock { value = "" } }
+            private var value: Content
+            init(_ value: String) { self.value = .folded(value) }
+            init(json: [UInt8], range: Range<Int>) { value = .json(json, range) }
+            var text: String {
+                switch lock.withLock({ value }) {
+                case .folded(let text): return text
+                case .json(let json, let range): return Entry.body(json: json, range: range)
+                }
+            }
+            var length: Int {
+                switch lock.withLock({ value }) {
+                case .folded(let text): return text.utf8.count
+                case .json(_, let range): return range.count
+                }
+            }
+            var inJSON: (json: [UInt8], range: Range<Int>)? {
+                if case .json(let json, let range) = lock.withLock({ value }) { return (json, range) }
+                return nil
+            }
+            func release() { lock.withLock { value = .folded("") } }
+        }
+
+        /// An entry whose folded text is that of the text escaped at `range` of `json` (a record's
+        /// JSON, shared, not copied): it is folded a piece at a time as it is written, so a large
+        /// text's fold is never held whole (issue 14, item 8).
+        public init(_ record: Record, textInJSON json: [UInt8], range: Range<Int>) {
+            id = record.id
+            title = VietnameseFolding.indexText(record.title ?? "")
+            units = VietnameseFolding.indexText(record.units.map(\.name).joined(separator: " | "))
+            box = Body(json: json, range: range)
+        }
+
+        /// The whole folded text of the text escaped at `range` of `json`.
+        static func body(json: [UInt8], range: Range<Int>) -> String {
+            var folded: [UInt8] = []
+            json.withUnsafeBufferPointer { bytes in
+                forEachFoldedPiece(ofEscaped: UnsafeBufferPointer(rebasing: bytes[range])) { folded.append(contentsOf: $0) }
+            }
+            return String(decoding: folded, as: UTF8.self)
+        }
+
+        /// Unescapes the JSON string content `escaped` a piece of about `pieceBytes` at a time
+        /// (each cut before a scalar), and hands each piece's indexed fold (`body(folded:)`) to
+        /// `body`. Folding is scalar by scalar, so the pieces make the fold of the whole text.
+        static func forEachFoldedPiece(ofEscaped escaped: UnsafeBufferPointer<UInt8>, pieceBytes: Int = FoldedText.chunk,
+                                       _ body: ([UInt8]) throws -> Void) rethrows {
+            var piece: [UInt8] = []
+            piece.reserveCapacity(pieceBytes + 8)
+            var index = 0
+            let count = escaped.count
+            while index < count {
+                let byte = escaped[index]
+                index += 1
+                if byte != 0x5C {
+                    piece.append(byte)
+                } else if index < count {
+                    let code = escaped[index]
+                    index += 1
+                    switch code {
+                    case UInt8(ascii: "n"): piece.append(0x0A)
+                    case UInt8(ascii: "r"): piece.append(0x0D)
+                    case UInt8(ascii: "t"): piece.append(0x09)
+                    case UInt8(ascii: "b"): piece.append(0x08)
+                    case UInt8(ascii: "f"): piece.append(0x0C)
+                    case UInt8(ascii: "u"):
+                        var value: UInt32 = 0
+                        var digits = 0
+                        while digits < 4 && index < count, let digit = hexValue(escaped[index]) {
+                            value = value << 4 | digit
+                            digits += 1
+                            index += 1
+                        }
+                        if value < 0x80 {
+                            piece.append(UInt8(value))
+                        } else if let scalar = Unicode.Scalar(value) {
+                            piece.append(contentsOf: Array(String(Character(scalar)).utf8))
+                        } else {
+                            piece.append(0x20)
+                        }
+                    default: piece.append(code)
+                    }
+                }
+                // A piece ends before a scalar's first byte.
+                if piece.count >= pieceBytes && (index == count || escaped[index] & 0xC0 != 0x80) {
+                    try body(Array(Self.body(folded: FoldedText(utf8: piece).bytes).utf8))
+                    piece.removeAll(keepingCapacity: true)
+                }
+            }
+            if !piece.isEmpty { try body(Array(Self.body(folded: FoldedText(utf8: piece).bytes).utf8)) }
+        }
+
+        private static func hexValue(_ byte: UInt8) -> UInt32? {
+            switch byte {
+            case 0x30...0x39: return UInt32(byte - 0x30)
+            case 0x41...0x46: return UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: return UInt32(byte - 0x61 + 10)
+            default: return nil
+            }
         }
 
         /// `folded` is the fold of the record's text when the caller has it already.
@@ -170,6 +278,35 @@ public final class SearchIndex: @unchecked Sendable {
         try db.cachedStatement(sql: "INSERT INTO \(schema).entries (id, run) VALUES (?, ?)").execute(arguments: [entry.id, run])
         let rowid = db.lastInsertedRowID
         let insert = "INSERT INTO \(schema).search (rowid, title, body, units) VALUES (?, ?, ?, ?)"
+        if let inJSON = entry.bodyInJSON {
+            let (json, range) = (inJSON.json, inJSON.range)
+            // Folded from the record's JSON a piece at a time, and cut into segments as
+            // `segments(of:limit:)` cuts a whole body.
+            var index = 0
+            func write(_ segment: ArraySlice<UInt8>) throws {
+                let text = String(decoding: segment, as: UTF8.self)
+                if index == 0 {
+                    try db.execute(sql: insert, arguments: [rowid, entry.title, text, entry.units])
+                } else {
+                    try db.cachedStatement(sql: "INSERT INTO \(schema).segments (entry) VALUES (?)").execute(arguments: [rowid])
+                    try db.execute(sql: insert, arguments: [-db.lastInsertedRowID, "", text, ""])
+                }
+                index += 1
+            }
+            var pending: [UInt8] = []
+            try json.withUnsafeBufferPointer { bytes in
+                try Entry.forEachFoldedPiece(ofEscaped: UnsafeBufferPointer(rebasing: bytes[range])) { piece in
+                    pending.append(contentsOf: piece)
+                    while pending.count > segmentBytes {
+                        let cut = pending.withUnsafeBufferPointer { segments(of: $0, limit: segmentBytes)[0].upperBound }
+                        try write(pending[..<cut])
+                        pending.removeFirst(cut)
+                    }
+                }
+            }
+            try write(pending[...])
+            return
+        }
         guard entry.body.utf8.count > segmentBytes else {
             try db.cachedStatement(sql: insert).execute(arguments: [rowid, entry.title, entry.body, entry.units])
             return

@@ -111,7 +111,7 @@ package final class StoreWriter: @unchecked Sendable {
             if index != nil {
                 pendingEntries.append(entry)
                 // The strings and what each entry costs besides (measured: about 200 bytes).
-                pendingEntryBytes += entry.body.utf8.count + entry.title.utf8.count + entry.units.utf8.count + 256
+                pendingEntryBytes += entry.bodyBytes + entry.title.utf8.count + entry.units.utf8.count + 256
             }
             // The store does not need the folded text: not held twice while its transaction waits.
             batch.archived[position].record.search = .init(id: entry.id)
@@ -148,7 +148,7 @@ package final class StoreWriter: @unchecked Sendable {
         let run = run
         indexLane.submit {
             try index.apply(entries, run: run)
-            for entry in entries where entry.body.utf8.count > index.segmentBytes { entry.releaseBody() }
+            for entry in entries where entry.bodyBytes > index.segmentBytes { entry.releaseBody() }
         }
     }
 

@@ -133,6 +133,21 @@ public struct JSONWriter: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// The number of bytes `string(_:)` writes for `value` between its quotes.
+    public static func escapedLength(of value: String) -> Int {
+        var length = 0
+        for byte in value.utf8 {
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                length += 1
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                length += 2
+            } else {
+                length += 6
+            }
+        }
+        return length
+    }
+
     private mutating func appendQuoted(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value

@@ -45,6 +45,16 @@ public struct TextDocument: Sendable {
         self.folded = folded ?? FoldedText(utf8: bytes)
     }
 
+    private init(text: String?, utf8: [UInt8], lines: LineTable, folded: FoldedText, checkpoints: [UInt32]) {
+        storedText = text; self.utf8 = utf8; self.lines = lines; self.folded = folded; self.checkpoints = checkpoints
+    }
+
+    /// The same document with an empty fold: what a document extracted in windows (each folded
+    /// on its own) keeps while it is extracted, its fold let go (issue 14, item 8).
+    package func droppingFold() -> TextDocument {
+        TextDocument(text: storedText, utf8: utf8, lines: lines, folded: FoldedText(utf8: []), checkpoints: checkpoints)
+    }
+
     /// The bytes of `bytes` that start a scalar: all but continuation bytes (0b10xxxxxx). The top
     /// two bits, XOR 0b10, are 0 only for those; adding 3 and shifting right by 2 makes that 0 or 1
     /// without a branch, so the compiler sums 32 bytes at a time (the comparison it compiled to a

@@ -216,4 +216,60 @@ struct LargeRecordTests {
         #expect(try reopened.search(SearchQuery(text: "dan van kheo")).map(\.id) == before)
         #expect(try reopened.searchTotal(SearchQuery(text: "dan van kheo")) == 1)
     }
+
+    /// A large record's search entry reads its text from the record's JSON (issue 14, item 8): its
+    /// folded text, and the rows and segments the index gets, are those of the entry made from
+    /// the text's fold, with or without store-only members after the text, whatever the escapes.
+    @Test func anEntryReadFromTheJSONIndexesWhatTheFoldedTextDoes() throws {
+        var record = try ArchiveStoreTests.record()
+        let tricky = "Trích: \"Đường liên thôn\" — ‘kênh’\tmương\r\nđường dẫn C:\\thư mục\u{1}hết\u{7F}."
+        record.text = Self.largeText(marker: tricky) + "\n" + tricky
+        for dropped in [[], [ChromeFilter.DroppedLine(rule: "chrome.counter", text: "Lượt xem: 12", line: 4)]] {
+            record.droppedLines = dropped
+            let fromJSON = PreparedRecord(textInJSON: record)
+            let fromFold = PreparedRecord(record, folded: nil)
+            #expect(fromJSON.json == fromFold.json)
+            #expect(fromJSON.search.bodyInJSON != nil)
+            #expect(fromJSON.search.body == fromFold.search.body)
+            #expect(fromJSON.search.bodyBytes >= fromFold.search.body.utf8.count)
+
+            var rows: [[[String]]] = []
+            for entry in [fromJSON.search, fromFold.search] {
+                let folder = TestSupport.temporaryFolder()
+                defer { try? FileManager.default.removeItem(at: folder) }
+                let store = try ArchiveStore(folder: folder, indexSegmentBytes: Self.segmentBytes)
+                let index = try #require(store.index)
+                try index.apply([entry], run: try store.beginRun())
+                rows.append(try index.pool.read { db in
+                    try Row.fetchAll(db, sql: "SELECT rowid, title, body, units FROM search ORDER BY rowid").map { row in
+                        [String(row[0] as Int64), row[1] as String, row[2] as String, row[3] as String]
+                    } + Row.fetchAll(db, sql: "SELECT rowid, entry FROM segments ORDER BY rowid").map { row in
+                        [String(row[0] as Int64), String(row[1] as Int64)]
+                    }
+                })
+            }
+            #expect(rows[0].count > 3)
+            #expect(rows[0] == rows[1])
+        }
+    }
+
+    /// The pieces of an escaped text, however small, fold to the fold of the whole text: no piece
+    /// ends inside a scalar or an escape.
+    @Test func piecesOfAnEscapedTextFoldAsTheWholeText() {
+        let text = "Ngày 5/3: \"Hợp tác xã\"\tthôn Đông\\Tây\nƯu tiên ‘mô hình’ — số\u{2}7."
+        var writer = JSONWriter()
+        writer.string(text)
+        let escaped = Array(writer.bytes.dropFirst().dropLast())
+        #expect(escaped.count == JSONWriter.escapedLength(of: text))
+        let whole = SearchIndex.Entry.body(folded: FoldedText(utf8: Array(text.utf8)).bytes)
+        for pieceBytes in [1, 2, 3, 7, 1000] {
+            var joined: [UInt8] = []
+            var pieces = 0
+            escaped.withUnsafeBufferPointer { buffer in
+                SearchIndex.Entry.forEachFoldedPiece(ofEscaped: buffer, pieceBytes: pieceBytes) { joined += $0; pieces += 1 }
+            }
+            #expect(String(decoding: joined, as: UTF8.self) == whole, "pieces of \(pieceBytes)")
+            #expect(pieceBytes > 10 || pieces > 5)
+        }
+    }
 }
