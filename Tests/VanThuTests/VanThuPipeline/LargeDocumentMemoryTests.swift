@@ -139,4 +139,36 @@ struct LargeDocumentMemoryTests {
         #expect((large["text"] as? String)?.hasSuffix("Cuối cùng là thôn Khuổi Nặm với mô hình chăn nuôi.") == true)
         #expect((large["text"] as? String)?.utf8.count ?? 0 > NormalizeStage.largeText)
     }
+
+    /// A document over `ExtractStage.windowBytes` is extracted in windows, and its record's search
+    /// entry reads the text from the record's JSON instead of holding its fold: the same folded
+    /// text as the fold of the record's text, and facts all along the text.
+    @Test func aWindowedDocumentsEntryReadsTheTextFromItsJSON() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let text = Self.largeText() + Self.largeText()
+        let url = folder.appendingPathComponent("lon.txt")
+        try Data(text.utf8).write(to: url)
+        let stages = Pipeline.DocumentStages(config: PipelineConfig(inputs: [.init(path: folder.path)]))
+        var timings = StageTimings()
+        let outcome = stages.outcome(SourceFile(path: url.path, relativePath: "lon.txt", size: text.utf8.count),
+                                     timings: &timings, keepingLargeText: false)
+        guard case .archived(let prepared, _) = outcome else {
+            Issue.record("not archived: \(outcome)")
+            return
+        }
+        #expect(prepared.record.text.isEmpty)
+        let record = try Record(jsonBytes: prepared.json)
+        #expect(record.text.utf8.count > 2 * ExtractStage.windowBytes)
+        #expect(prepared.search.bodyInJSON != nil)
+        #expect(prepared.search.body == SearchIndex.Entry.body(folded: FoldedText(utf8: Array(record.text.utf8)).bytes))
+        // Deadlines from the first line to the last, at the offsets of the whole text.
+        let first = try #require(record.deadlines.first)
+        let last = try #require(record.deadlines.last)
+        #expect(first.start < 100)
+        #expect(last.start > record.text.unicodeScalars.count - 40)
+        let scalars = Array(record.text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[last.start..<last.end])) == last.text)
+    }
 }
