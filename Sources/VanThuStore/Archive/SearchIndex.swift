@@ -185,35 +185,17 @@ public final class SearchIndex: @unchecked Sendable {
             var index = 0
             let count = escaped.count
             while index < count {
-                let byte = escaped[index]
-                index += 1
-                if byte != 0x5C {
-                    piece.append(byte)
-                } else if index < count {
-                    let code = escaped[index]
+                if escaped[index] != 0x5C {
+                    piece.append(escaped[index])
                     index += 1
-                    switch code {
-                    case UInt8(ascii: "n"): piece.append(0x0A)
-                    case UInt8(ascii: "r"): piece.append(0x0D)
-                    case UInt8(ascii: "t"): piece.append(0x09)
-                    case UInt8(ascii: "b"): piece.append(0x08)
-                    case UInt8(ascii: "f"): piece.append(0x0C)
-                    case UInt8(ascii: "u"):
-                        var value: UInt32 = 0
-                        var digits = 0
-                        while digits < 4 && index < count, let digit = hexValue(escaped[index]) {
-                            value = value << 4 | digit
-                            digits += 1
-                            index += 1
-                        }
-                        if value < 0x80 {
-                            piece.append(UInt8(value))
-                        } else if let scalar = Unicode.Scalar(value) {
-                            piece.append(contentsOf: Array(String(Character(scalar)).utf8))
-                        } else {
-                            piece.append(0x20)
-                        }
-                    default: piece.append(code)
+                } else {
+                    let backslash = index
+                    do {
+                        try JSONStringEscape.decode(escaped, at: &index, into: &piece)
+                    } catch {
+                        // Not what JSONWriter writes: the index stays usable, the escape is a space.
+                        piece.append(0x20)
+                        index = min(backslash + 2, count)
                     }
                 }
                 // A piece ends before a scalar's first byte.
@@ -223,15 +205,6 @@ public final class SearchIndex: @unchecked Sendable {
                 }
             }
             if !piece.isEmpty { try body(Array(Self.body(folded: FoldedText(utf8: piece).bytes).utf8)) }
-        }
-
-        private static func hexValue(_ byte: UInt8) -> UInt32? {
-            switch byte {
-            case 0x30...0x39: return UInt32(byte - 0x30)
-            case 0x41...0x46: return UInt32(byte - 0x41 + 10)
-            case 0x61...0x66: return UInt32(byte - 0x61 + 10)
-            default: return nil
-            }
         }
 
         /// `folded` is the fold of the record's text when the caller has it already.

@@ -173,48 +173,13 @@ public enum JSONValue: Sendable, Equatable {
                     return String(decoding: out, as: UTF8.self)
                 }
                 guard byte == UInt8(ascii: "\\") else { out.append(byte); position += 1; continue }
-                guard position + 1 < bytes.count else { break }
-                let escape = bytes[position + 1]
-                position += 2
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "u"):
-                    var scalar = try hex4()
-                    if (0xD800..<0xDC00).contains(scalar), position + 1 < bytes.count,
-                       bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
-                        position += 2
-                        let low = try hex4()
-                        guard (0xDC00..<0xE000).contains(low) else { throw error("bad surrogate pair") }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    out.append(contentsOf: Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8))
-                default: throw error("bad escape")
+                do throws(JSONStringEscape.Failure) {
+                    try JSONStringEscape.decode(bytes, at: &position, into: &out)
+                } catch {
+                    throw ParseError(offset: error.offset, reason: error.reason)
                 }
             }
             throw error("unterminated string")
-        }
-
-        mutating func hex4() throws(ParseError) -> UInt32 {
-            guard position + 4 <= bytes.count else { throw error("short \\u escape") }
-            var value: UInt32 = 0
-            for _ in 0..<4 {
-                let byte = bytes[position]
-                let digit: UInt32
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-                default: throw error("bad \\u escape")
-                }
-                value = value << 4 | digit
-                position += 1
-            }
-            return value
         }
     }
 }

@@ -273,3 +273,21 @@ struct LargeRecordTests {
         }
     }
 }
+
+extension LargeRecordTests {
+    /// The search index reads escapes as the JSON reader does: a surrogate pair is one scalar
+    /// (one space in the indexed text, as the text itself gives), and an escape JSONWriter never
+    /// writes leaves the rest of the text indexed.
+    @Test func escapesFoldAsTheTextTheyStandFor() {
+        func indexed(_ escaped: String) -> String {
+            var joined: [UInt8] = []
+            Array(escaped.utf8).withUnsafeBufferPointer { buffer in
+                SearchIndex.Entry.forEachFoldedPiece(ofEscaped: buffer) { joined += $0 }
+            }
+            return String(decoding: joined, as: UTF8.self)
+        }
+        let whole = SearchIndex.Entry.body(folded: FoldedText(utf8: Array("Đội 😀 mẫu".utf8)).bytes)
+        #expect(indexed(#"\u0110\u1ed9i \ud83d\ude00 m\u1eabu"#) == whole)
+        #expect(indexed(#"x\qy"#) == "x y")
+    }
+}
