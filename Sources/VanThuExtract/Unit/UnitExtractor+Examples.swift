@@ -311,5 +311,45 @@ extension UnitExtractor {
         .exactly("Các chi hội phụ nữ thôn 3 năm liền đạt vững mạnh.", [], note: "a count after the locality noun names none"),
         // A known place wrapped across a line of a gazette text.
         .exactly("Hồ sơ nộp cho Trung tâm Dịch vụ việc làm tỉnh Quảng\nNgãi để xem xét.", ["Trung tâm Dịch vụ việc làm tỉnh Quảng Ngãi"]),
+        // A village's area named by its number (not "khu vực", "khu công nghiệp").
+        .exactly("Chi hội phụ nữ khu 7 xã Đông Lâm giữ tổ vay vốn; chi bộ khu 2 họp.",
+                 ["Chi hội phụ nữ khu 7 xã Đông Lâm", "chi bộ khu 2"]),
+        .exactly("Các hộ ở khu công nghiệp và chi hội phụ nữ khu vực ven sông góp ý.", []),
+        // A plural locality over its places' names.
+        .exactly("Ủy ban nhân dân các xã Tân Lạc, Đông Lâm và Hòa Bình báo cáo.",
+                 ["Ủy ban nhân dân các xã Tân Lạc, Đông Lâm và Hòa Bình"]),
+        .exactly("Hội Nông dân các huyện Tân Lạc, Lạc Sơn chuyển giao kỹ thuật.", ["Hội Nông dân các huyện Tân Lạc, Lạc Sơn"]),
+        .exactly("Hội Cựu chiến binh các phường 3, 5 và 7 đã họp.", ["Hội Cựu chiến binh các phường 3, 5 và 7"]),
+        // A steering committee over two tasks joined by "và".
+        .exactly("Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn huyện Tân Lạc họp.",
+                 ["Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn huyện Tân Lạc"]),
+        .exactly("Ban Chỉ đạo phòng, chống thiên tai và các đơn vị đã họp.", ["Ban Chỉ đạo phòng, chống thiên tai"]),
+        // A police chief's unit named by its locality.
+        .matches("Trung tá Lê Văn Hòa, Trưởng Công an xã Đông Lâm, cho biết.", "Công an xã Đông Lâm"),
+        .never("Trung tá Lê Văn Hòa, Trưởng Công an xã Đông Lâm, cho biết.", "Trưởng Công an"),
+        // A branch named by its place.
+        .exactly("Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Lâm giải ngân vốn.",
+                 ["Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Lâm"]),
+        .exactly("Hộ vay vốn của Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh Lạc Sơn.",
+                 ["Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh Lạc Sơn"]),
+        // Lower-case fields of local bodies before their locality.
+        .exactly("Ban điều hành khu phố 4 và Ban công tác Mặt trận khu dân cư số 2 phối hợp.",
+                 ["Ban điều hành khu phố 4", "Ban công tác Mặt trận khu dân cư số 2"]),
+        .exactly("Ban điều hành tốt các cuộc họp.", [], note: "a verb, no locality: no unit"),
+        .exactly("Tổ bảo vệ an ninh, trật tự ở cơ sở thôn Đông Lâm tuần tra.", ["Tổ bảo vệ an ninh, trật tự ở cơ sở thôn Đông Lâm"]),
+        // A body numbered after its field.
+        .exactly("Đội Quản lý thị trường số 9 kiểm tra cửa hàng.", ["Đội Quản lý thị trường số 9"]),
+        .exactly("Công văn của Sở Tài chính số 45 ngày 3/5 hướng dẫn.", ["Sở Tài chính"], note: "a document's number"),
+        .exactly("Em được Viện Công nghệ số 1 thế giới mời nhập học.", ["Viện Công nghệ"], note: "a rank"),
+        // A field whose first word is capitalised, and its lower-case words.
+        .exactly("Chuyên gia của Viện Thông tin khoa học xã hội phát biểu.", ["Viện Thông tin khoa học xã hội"]),
+        .exactly("Chi cục An toàn vệ sinh thực phẩm Bình Lâm đã kiểm tra.", ["Chi cục An toàn vệ sinh thực phẩm Bình Lâm"]),
+        .exactly("Cục Cạnh tranh và Bảo vệ người tiêu dùng khuyến cáo.", ["Cục Cạnh tranh và Bảo vệ người tiêu dùng"]),
+        .exactly("Cục trưởng Cục Kỹ thuật an toàn và Môi trường công nghiệp ký.", ["Cục Kỹ thuật an toàn và Môi trường công nghiệp"]),
+        .exactly("Ông Lê Hòa, Vụ trưởng Vụ Giáo dục trung học, cho biết.", ["Vụ Giáo dục trung học"]),
+        .exactly("Thuốc chưa được Cục Quản lý Thực phẩm và Dược phẩm Hoa Kỳ cấp phép.", ["Cục Quản lý Thực phẩm và Dược phẩm Hoa Kỳ"]),
+        .exactly("Bệnh viện Đa khoa Tân Lạc cấp cứu cho bệnh nhân.", ["Bệnh viện Đa khoa Tân Lạc"], note: "a verb after the name"),
+        .exactly("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh kiểm tra.",
+                 ["Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh"]),
     ]
 }

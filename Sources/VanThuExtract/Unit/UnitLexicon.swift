@@ -117,6 +117,8 @@ public struct UnitLexicon: Sendable {
         case bareAllowed
         /// Needs a number or a name (`khóm 2`, `ấp Phú Hòa`).
         case needsName
+        /// Needs a number (`khu 5`, a village's area in the north; not `khu vực`, `khu Công nghiệp`).
+        case needsNumber
         /// An abbreviation that may carry a dot (`TP.`).
         case abbreviated
     }
@@ -200,6 +202,8 @@ public struct UnitLexicon: Sendable {
     /// short number after their name closes it. (Elsewhere it is a footnote mark or a count:
     /// `Sở Lao động - Thương binh và Xã hội 2` in a consolidated text.)
     public var numberedHeads = PhraseTable<Bool>()
+    /// What a rank is counted in (`số 1 thế giới`): after `số N` it makes the number no body's number.
+    public var rankScopes = PhraseTable<Bool>()
     /// Function words that start no place or person's name even with a capital (`Các`, `Những`,
     /// `Của`): one after a unit begins something else.
     public var nameBreakers = KeyTable()
@@ -377,6 +381,10 @@ public struct UnitLexicon: Sendable {
             "Tư vấn", "Tư vấn tuyển sinh", "Tuyên truyền và Tư vấn tuyển sinh", "Trang thiết bị", "Trang thiết bị y tế",
             "Cảnh sát điều tra", "Hàng không", "Nghiệp vụ", "Trung cấp", "Giám định", "Giám định y khoa",
             "Hưu trí", "Đấu thầu", "Bảo vệ thực vật", "Trồng trọt và Bảo vệ thực vật", "Tuần tra kiểm soát", "Tuần tra kiểm soát giao thông", "An toàn thực phẩm", "Cảnh sát giao thông", "Cảnh sát hình sự",
+            // Lower-case fields of local bodies before their locality: `Ban điều hành khu phố 2`, `Ban công
+            // tác Mặt trận khu dân cư số 3`, `Tổ bảo vệ an ninh, trật tự ở cơ sở thôn Đông`.
+            "điều hành", "công tác Mặt trận", "bảo vệ an ninh, trật tự", "bảo vệ an ninh trật tự",
+            "bảo vệ an ninh, trật tự ở cơ sở", "bảo vệ an ninh trật tự ở cơ sở", "bảo vệ an ninh trật tự cơ sở",
             "Phòng cháy chữa cháy", "Y tế dự phòng", "Kiểm soát bệnh tật", "Sở hữu trí tuệ",
             "Tiêu chuẩn Đo lường Chất lượng", "Xuất nhập khẩu", "Xúc tiến thương mại", "Quản lý cạnh tranh",
             // Names with a comma or "và" inside: committees of the National Assembly and of
@@ -432,6 +440,14 @@ public struct UnitLexicon: Sendable {
             "dịch tễ", "khoa học",
             // `Viện Y tế công cộng`, `Trung tâm Dịch vụ việc làm`, `Ban Quản lý dự án đầu tư xây dựng`
             "công cộng", "dự án",
+            // `Viện Thông tin khoa học xã hội`, `Chi cục An toàn vệ sinh thực phẩm`, `Hội Hồi sức cấp cứu và
+            // chống độc Việt Nam`, `Cục Cạnh tranh và Bảo vệ người tiêu dùng`, `Vụ Tài chính hành chính sự
+            // nghiệp`, `Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ`
+            "an toàn", "an toàn thực phẩm", "vệ sinh thực phẩm", "vệ sinh dịch tễ", "dinh dưỡng", "sinh học",
+            "hồi sức", "hồi sức cấp cứu", "cấp cứu và chống độc", "chống độc", "kế hoạch hóa gia đình",
+            "trung học", "tiểu học", "mầm non", "giáo dục thường xuyên", "bảo vệ người tiêu dùng", "người tiêu dùng",
+            "thực nghiệm", "sự nghiệp", "doanh nghiệp lớn", "phòng cháy, chữa cháy", "phòng cháy chữa cháy",
+            "cứu nạn, cứu hộ", "cứu nạn cứu hộ",
         ]
         let headCompounds = [
             "thị trường", "môi trường", "hiện trường", "chiến trường", "quảng trường", "lập trường", "công trường",
@@ -446,7 +462,7 @@ public struct UnitLexicon: Sendable {
             ("đặc khu", .bareAllowed), ("TP", .abbreviated), ("khóm", .needsName), ("ấp", .needsName),
             ("thôn", .needsName), ("xóm", .needsName), ("bản", .needsName), ("làng", .needsName),
             ("buôn", .needsName), ("sóc", .needsName), ("tổ dân phố", .needsName), ("khu phố", .needsName),
-            ("khối phố", .needsName), ("khu dân cư", .needsName), ("tiểu khu", .needsName),
+            ("khối phố", .needsName), ("khu dân cư", .needsName), ("tiểu khu", .needsName), ("khu", .needsNumber),
             // `Chi cục Thú y vùng VI`, `Cục Hải quan vùng 2`
             ("vùng", .needsName),
         ]
@@ -466,7 +482,8 @@ public struct UnitLexicon: Sendable {
             ("vụ trưởng", Position()), ("phó vụ trưởng", Position()), ("chánh văn phòng", Position(hiddenHead: true, headWords: 2)),
             ("phó chánh văn phòng", Position(hiddenHead: true, headWords: 2)), ("chánh thanh tra", Position()), ("chủ nhiệm", Position()),
             ("phó chủ nhiệm", Position()), ("hiệu trưởng", Position()), ("phó hiệu trưởng", Position()),
-            ("trưởng công an", Position()), ("phó trưởng công an", Position()), ("chỉ huy trưởng", Position()),
+            ("trưởng công an", Position(hiddenHead: true, headWords: 2)),
+            ("phó trưởng công an", Position(hiddenHead: true, headWords: 2)), ("chỉ huy trưởng", Position()),
             ("chính trị viên", Position()), ("chi hội trưởng", Position()), ("hội trưởng", Position()),
             ("tổ trưởng", Position()), ("đội trưởng", Position()), ("trưởng khóm", Position()),
             ("trưởng ấp", Position()), ("trưởng thôn", Position()), ("thư ký", Position()),
@@ -608,6 +625,9 @@ public struct UnitLexicon: Sendable {
         for phrase in ["Bệnh viện", "Trường", "Trạm", "Viện", "Trại", "Đội", "Nhà máy", "Xí nghiệp",
                        "Quân đoàn", "Binh đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Hải đoàn"] {
             lexicon.numberedHeads.insert(phrase, true)
+        }
+        for phrase in ["thế giới", "châu Á", "châu Âu", "Đông Nam Á", "Việt Nam", "cả nước", "toàn quốc", "khu vực"] {
+            lexicon.rankScopes.insert(phrase, true)
         }
         // (And a title's subject cue: "CÔNG VĂN SỐ 5/UBND CỦA UBND HUYỆN A VỀ VIỆC …".)
         for phrase in ["Cộng hòa xã hội chủ nghĩa", "Độc lập - Tự do", "Về việc"] { lexicon.headingStops.insert(phrase, true) }

@@ -181,9 +181,13 @@ package final class UnitParser {
         let j = i + length
         let positionBytes = Int(tokens[i].start)..<Int(tokens[j - 1].end)
         guard j < n, continues(tokens[j].gap) else { return j }
+        // (A head of two words may take a locality straight after it: "Trưởng Công an xã Tân Lập".)
+        let localityNext = hidden >= 2 && !tokens[j].isCapitalized && localityNoun(at: j) != nil
+            && lexicon.notLocalities.match(tokens, at: j) == nil
+            && lexicon.heads.match(tokens, at: j - hidden)?.value.contains(.lowercaseWithLocality) == true
         if hidden > 0, hidden <= length,
            !lexicon.heads.startsPhrase(tokens[j].key) || (lexicon.heads.match(tokens, at: j).map { $0.value.contains(.nestedOnly) } ?? true),
-           tokens[j].isCapitalized, lexicon.positions.match(tokens, at: j) == nil, !isPersonRun(j, context: true),
+           tokens[j].isCapitalized || localityNext, lexicon.positions.match(tokens, at: j) == nil, !isPersonRun(j, context: true),
            let unit = parseUnit(at: j - hidden, positionContext: true, hiddenHead: hidden) {
             record(unit, rule: "units.position-hidden", capitalizeFirst: !tokens[j - hidden].isCapitalized)
             if let person = unit.person { addPerson(person, position: positionBytes, unit: unit) }
@@ -308,7 +312,7 @@ package final class UnitParser {
                     continue
                 }
                 let headHere = lexicon.heads.match(tokens, at: j)
-                if let locality = lexicon.localities.match(tokens, at: j), locality.length >= (headHere?.length ?? 0) {
+                if let locality = localityNoun(at: j), locality.length >= (headHere?.length ?? 0) {
                     namedLocalityFrom = j + locality.length + 1
                 } else if let from = namedLocalityFrom, j >= from, let head = headHere, !head.value.contains(.nestedOnly),
                           !head.value.contains(.committee) || head.length >= 2 {
@@ -364,7 +368,7 @@ package final class UnitParser {
                 continue
             }
             let nestedHead = lexicon.heads.match(tokens, at: j)
-            if let locality = lexicon.localities.match(tokens, at: j), locality.length > (nestedHead?.length ?? 0),
+            if let locality = localityNoun(at: j), locality.length > (nestedHead?.length ?? 0),
                lexicon.notLocalities.match(tokens, at: j) == nil {
                 guard !(lowercase && justAfterHead && !outer.contains(.lowercaseWithLocality)),
                       let (end, personRange) = parseLocality(at: j, length: locality.length, kind: locality.value,
@@ -381,6 +385,17 @@ package final class UnitParser {
                 justAfterHead = false
                 afterQualifier = false
                 if let personRange { person = personRange; break loop }
+                continue
+            }
+            // A branch named by its place: "Ngân hàng Chính sách xã hội chi nhánh tỉnh Hà Giang",
+            // "Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh Bắc Quang".
+            if satisfied, currentSatisfied, !sawLocality, tokens[j].key == Self.chi, j + 2 < n,
+               tokens[j + 1].key == Self.nhanh, continues(tokens[j + 1].gap), continues(tokens[j + 2].gap),
+               let end = branchPlaceEnd(at: j + 2, positionContext: positionContext) {
+                j = end
+                nameEndByte = Int(tokens[j - 1].end)
+                sawLocality = true
+                afterQualifier = false
                 continue
             }
             if sawLocality { break }
@@ -402,7 +417,7 @@ package final class UnitParser {
                 || (justAfterHead && outer.contains(.organ) && j == i + headMatch.length && nested.value.contains(.standalone)
                     && !nested.value.contains(.nestedOnly))
                 || ((lowercase || justAfterHead) && nested.value.contains(.lowercaseWithLocality) && j + nested.length < n
-                    && lexicon.localities.match(tokens, at: j + nested.length) != nil),
+                    && localityNoun(at: j + nested.length) != nil),
                lexicon.notUnits.match(tokens, at: j) == nil, !isPersonStart(j),
                !(lexicon.positions.match(tokens, at: j).map { $0.length >= nested.length } ?? false),
                // A qualifier that starts with a head is the qualifier: "Sư đoàn Bộ binh 308" (not "Bộ").
@@ -447,7 +462,7 @@ package final class UnitParser {
                 // doanh nghiệp": before another lower-case qualifier after a lower-case one.
                 if j + 1 < n, tokens[j].key == Self.va, continues(tokens[j].gap), continues(tokens[j + 1].gap) {
                     if tokens[j + 1].isCapitalized, lexicon.qualifiers.match(tokens, at: j + 1) != nil,
-                       lexicon.heads.match(tokens, at: j + 1) == nil, lexicon.localities.match(tokens, at: j + 1) == nil {
+                       lexicon.heads.match(tokens, at: j + 1) == nil, localityNoun(at: j + 1) == nil {
                         j += 1
                     } else if !token.isCapitalized, !tokens[j + 1].isCapitalized,
                               let next = lexicon.qualifiers.match(tokens, at: j + 1),
@@ -462,7 +477,7 @@ package final class UnitParser {
             // Quảng Xương", "Ban Chỉ đạo 24 (cơ quan thường trực …)"; not "Ban Chỉ đạo 3 năm qua".
             if current.contains(.topic), justAfterHead, !sawLocality, token.isNumber, token.end - token.start <= 4,
                !token.gap.contains(.newline), j + 1 < n,
-               lexicon.localities.match(tokens, at: j + 1) != nil
+               localityNoun(at: j + 1) != nil
                 || tokens[j + 1].gap.contains(.comma) || tokens[j + 1].gap.contains(.paren) {
                 readNamePart(to: j + 1)
                 continue
@@ -497,7 +512,11 @@ package final class UnitParser {
                 if lexicon.positions.match(tokens, at: j) != nil { break }
                 // A function word written with a capital starts something else ("… Các tỉnh, thành phố").
                 if !token.isAllCaps, lexicon.nameBreakers.contains(token.key) { break }
-                if satisfied && currentSatisfied {
+                // A further field whose first word is capitalised, read below as a qualifier: "Cục Kỹ
+                // thuật an toàn và Môi trường công nghiệp", "Tổng cục Dân số Kế hoạch hóa gia đình".
+                let furtherField = satisfied && currentSatisfied && lexicon.verbTails.match(tokens, at: j) == nil
+                    && capitalizedFieldEnd(at: j) != nil
+                if satisfied && currentSatisfied && !furtherField {
                     // A place name or a person's name after a whole unit.
                     let runStart = j
                     let runEnd = capitalizedRunEnd(from: j)
@@ -537,8 +556,14 @@ package final class UnitParser {
                     readNamePart(to: j + place.length)
                     continue
                 }
-                // A capitalised qualifier of one or two syllables: "Khuyến học", "Biên tập", "Y tế".
-                j = extendLowercase(j + 1)
+                // A capitalised qualifier of one or two syllables: "Khuyến học", "Biên tập", "Y tế"; a field
+                // whose first word is capitalised takes its lower-case words: "Thông tin khoa học", "An
+                // toàn vệ sinh thực phẩm", "Hồi sức cấp cứu và chống độc".
+                if let end = capitalizedFieldEnd(at: j) {
+                    j = end
+                } else {
+                    j = extendLowercase(j + 1)
+                }
                 afterQualifier = true
                 // "Giáo dục và Đào tạo": "và" between capitalised parts.
                 nameEndByte = Int(tokens[j - 1].end)
@@ -565,6 +590,12 @@ package final class UnitParser {
             if afterQualifier, !sawLocality, token.key == Self.chuyen, j + 1 < n, tokens[j + 1].isCapitalized,
                continues(tokens[j + 1].gap), ends(with: lexicon.schoolLevels, before: j, from: i) {
                 j += 1
+                continue
+            }
+            // A body numbered after its field: "Đội Quản lý thị trường số 14", "Trường Tiểu học số 2".
+            if afterQualifier, !sawLocality, lexicon.numberedHeads.match(tokens, at: i) != nil, let end = numberedEnd(at: j) {
+                readNamePart(to: end)
+                afterQualifier = false  // (so it shares no list's locality)
                 continue
             }
             // A short number or code that ends a named body ("Bệnh viện Nhi đồng 1,", "Bệnh viện Quân
@@ -637,6 +668,8 @@ package final class UnitParser {
     }
 
     package static let va = WordKey.key("và")
+    private static let chi = WordKey.key("chi")
+    private static let nhanh = WordKey.key("nhánh")
     private static let nationalLevels = [(WordKey.key("quốc"), WordKey.key("gia")), (WordKey.key("trung"), WordKey.key("ương"))]
     package static let tai = WordKey.key("tại")
     private static let van = WordKey.key("văn")
@@ -658,6 +691,20 @@ package final class UnitParser {
 
     /// A number of at most three digits, or one with a capital letter (`7A`), joined to the name by a
     /// space, after which the name clearly ends (a comma, a full stop, a bracket, the line's end).
+    /// `số` and a short number at `k` that name a body or a place ("Đội Quản lý thị trường số 14",
+    /// "khu dân cư số 3"), not a document's number ("số 12/KH-UBND"). Returns the token after it.
+    private func numberedEnd(at k: Int) -> Int? {
+        guard k + 1 < tokens.count, tokens[k].key == Self.so, !tokens[k].isCapitalized, continues(tokens[k].gap),
+              continues(tokens[k + 1].gap), tokens[k + 1].isNumber, tokens[k + 1].end - tokens[k + 1].start <= 3 else { return nil }
+        if k + 2 < tokens.count {
+            let after = tokens[k + 2].gap
+            if after.contains(.slash) || after.contains(.hyphen) || after.contains(.period) && tokens[k + 2].isNumber { return nil }
+            // A rank: "số 1 thế giới", "số 1 Việt Nam".
+            if continues(after), lexicon.rankScopes.match(tokens, at: k + 2) != nil { return nil }
+        }
+        return k + 2
+    }
+
     private func codeEndsName(at k: Int) -> Bool {
         guard k < tokens.count, continues(tokens[k].gap), tokens[k].flags.contains(.hasDigit),
               !tokens[k].flags.contains(.hasLower), tokens[k].end - tokens[k].start <= 3,
@@ -675,7 +722,7 @@ package final class UnitParser {
         guard gap.contains(.newline), !gap.contains(.blankLine), gap.subtracting([.space, .newline, .hyphen]).isEmpty,
               tokens[j].isAllCaps || tokens[j].key == Self.va else { return false }
         if tokens[j].key == Self.va || gap.contains(.hyphen) || (j > 0 && tokens[j - 1].key == Self.va) { return true }
-        return lexicon.localities.match(tokens, at: j) != nil && lexicon.heads.match(tokens, at: j) == nil
+        return localityNoun(at: j) != nil && lexicon.heads.match(tokens, at: j) == nil
     }
 
     /// A single line break before token `j` that continues a name: a lower-case word follows, or
@@ -753,7 +800,7 @@ package final class UnitParser {
         }
         if numberEndsName(at: k) { return k + 1 }
         if k >= n || !continues(tokens[k].gap) || tokens[k].isCapitalized
-            || lexicon.stopWords.contains(tokens[k].key) || lexicon.localities.match(tokens, at: k) != nil
+            || lexicon.stopWords.contains(tokens[k].key) || localityNoun(at: k) != nil
             || lexicon.heads.match(tokens, at: k) != nil {
             return k
         }
@@ -763,7 +810,7 @@ package final class UnitParser {
     /// Running text goes on at token `k`: a lower-case word joined by a space, not a locality.
     private func clauseGoesOn(at k: Int) -> Bool {
         k < tokens.count && continues(tokens[k].gap) && !tokens[k].isCapitalized && !tokens[k].isNumber
-            && lexicon.localities.match(tokens, at: k) == nil
+            && localityNoun(at: k) == nil
     }
 
     /// A short number that closes a name after its second syllable ("Bệnh viện Quân y 175,"): a number
@@ -787,10 +834,16 @@ package final class UnitParser {
     private func specialityEnd(from start: Int) -> Int {
         var j = start
         var end = start
-        while j < tokens.count, continues(tokens[j].gap) || softWrap(j), !tokens[j].isCapitalized,
-              let tail = lexicon.tails.match(tokens, at: j) {
-            j += tail.length
-            if lexicon.verbTails.match(tokens, at: j - tail.length) == nil { end = j }
+        while j < tokens.count, continues(tokens[j].gap) || softWrap(j), !tokens[j].isCapitalized {
+            // (Also a second field after `và`: "phòng cháy, chữa cháy và cứu nạn, cứu hộ".)
+            var k = j
+            if j > start, tokens[j].key == Self.va, j + 1 < tokens.count, continues(tokens[j + 1].gap) || softWrap(j + 1),
+               !tokens[j + 1].isCapitalized {
+                k = j + 1
+            }
+            guard let tail = lexicon.tails.match(tokens, at: k) else { break }
+            j = k + tail.length
+            if lexicon.verbTails.match(tokens, at: k) == nil { end = j }
         }
         return end
     }
@@ -837,12 +890,16 @@ package final class UnitParser {
             }
             // ("các ấp", "các thôn": a plural needs no name.)
             guard !tokens[m].isCapitalized || tokens[m].isAllCaps && tokens[m].key == Self.tp,
-                  let locality = lexicon.localities.match(tokens, at: m), locality.value != .needsName || plural,
+                  let locality = localityNoun(at: m),
+                  plural || locality.value != .needsName && locality.value != .needsNumber,
                   lexicon.notLocalities.match(tokens, at: m) == nil else { break }
             let after = m + locality.length
             // A locality with a name or number ("tỉnh Sơn La") is one place, not a level.
             if after < n, continues(tokens[after].gap), tokens[after].isCapitalized || tokens[after].isNumber,
                lexicon.localityTails.match(tokens, at: after) == nil {
+                // "các xã Biển Bạch, Tân Bằng", "các phường 3, 5 và 7": a plural noun over the names
+                // of its places.
+                if items == 0, plural, let end = placeNames(from: after) { return end }
                 if items == 0 { return nil }
                 break
             }
@@ -858,6 +915,81 @@ package final class UnitParser {
         // A single bare noun ("huyện") is read as before; a level, a plural or a list is read here.
         guard items > 1 || plural || levelWord || end > k else { return nil }
         return end
+    }
+
+    /// A field of two or more words at `j` whose first word only is capitalised, and the lower-case
+    /// fields after it ("Thông tin khoa học", "An toàn vệ sinh thực phẩm", "Hồi sức cấp cứu và chống
+    /// độc"). Returns the token after them; nil when no such field starts at `j`.
+    private func capitalizedFieldEnd(at j: Int) -> Int? {
+        guard tokens[j].isCapitalized, !tokens[j].isAllCaps, let field = lexicon.tails.match(tokens, at: j), field.length > 1,
+              ((j + 1)..<(j + field.length)).allSatisfy({ !tokens[$0].isCapitalized }) else { return nil }
+        return tails(from: j + field.length)
+    }
+
+    /// The place a branch is named by, at `k` after `chi nhánh`: a locality ("tỉnh Hà Giang",
+    /// "huyện") or a place's name ("Bắc Quang"). Returns the token after it.
+    private func branchPlaceEnd(at k: Int, positionContext: Bool) -> Int? {
+        if let locality = localityNoun(at: k), lexicon.notLocalities.match(tokens, at: k) == nil {
+            return parseLocality(at: k, length: locality.length, kind: locality.value, positionContext: positionContext)
+                .flatMap { $0.1 == nil ? $0.0 : nil }
+        }
+        guard tokens[k].isCapitalized, !tokens[k].isAllCaps || lexicon.places.match(tokens, at: k) != nil,
+              lexicon.heads.match(tokens, at: k) == nil, lexicon.positions.match(tokens, at: k) == nil else { return nil }
+        let split = splitPlaceAndPerson(k..<capitalizedRunEnd(from: k), afterLocalityNoun: true,
+                                        positionContext: positionContext, headTakesPlace: true)
+        guard split.placeEnd > k, split.person?.isEmpty ?? true else { return nil }
+        // (Not a word whose next syllable is in lower case: "chi nhánh Khu vực 5".)
+        if lexicon.places.match(tokens, at: k) == nil, clauseGoesOn(at: split.placeEnd) { return nil }
+        return split.placeEnd
+    }
+
+    /// The locality noun at `k`; one that needs a number counts only with its number ("khu 5", not
+    /// "khu vực", "Khu kinh tế").
+    private func localityNoun(at k: Int) -> PhraseTable<UnitLexicon.Locality>.Match? {
+        guard let noun = lexicon.localities.match(tokens, at: k) else { return nil }
+        if noun.value == .needsNumber {
+            let next = k + noun.length
+            guard next < tokens.count, continues(tokens[next].gap),
+                  tokens[next].isNumber && tokens[next].end - tokens[next].start <= 3 || numberedEnd(at: next) != nil
+            else { return nil }
+        }
+        return noun
+    }
+
+    /// The names of two or more places after a plural locality noun, joined by commas and a last
+    /// `và` ("Biển Bạch, Tân Bằng", "Thới Bình, U Minh và Trần Văn Thời", "3, 5 và 7"). Returns the
+    /// token after the last name; nil when fewer than two names are there.
+    private func placeNames(from start: Int) -> Int? {
+        let n = tokens.count
+        var k = start
+        var names = 0
+        var end = start
+        var last = false
+        while k < n, continues(tokens[k].gap) || (k > start && tokens[k].gap.contains(.comma)) {
+            if tokens[k].isNumber {
+                guard tokens[k].end - tokens[k].start <= 3 else { break }
+                end = k + 1
+            } else {
+                guard tokens[k].isCapitalized, !tokens[k].isAllCaps || lexicon.places.match(tokens, at: k) != nil,
+                      lexicon.heads.match(tokens, at: k) == nil, lexicon.positions.match(tokens, at: k) == nil,
+                      localityNoun(at: k) == nil else { break }
+                let split = splitPlaceAndPerson(k..<capitalizedRunEnd(from: k), afterLocalityNoun: true,
+                                                positionContext: false, headTakesPlace: true)
+                guard split.placeEnd > k, split.person?.isEmpty ?? true else { break }
+                end = split.placeEnd
+            }
+            names += 1
+            if last || end + 1 >= n { break }
+            if tokens[end].key == Self.va, continues(tokens[end].gap), continues(tokens[end + 1].gap) {
+                last = true
+                k = end + 1
+            } else if tokens[end].gap.contains(.comma), tokens[end].gap.subtracting([.space, .comma]).isEmpty {
+                k = end
+            } else {
+                break
+            }
+        }
+        return names >= 2 ? end : nil
     }
 
     private enum CommaJoinedStep { case end(Int), part(Int), noName }
@@ -903,7 +1035,7 @@ package final class UnitParser {
                 continue
             }
             guard tokens[k].isCapitalized, !tokens[k].isAllCaps, lexicon.heads.match(tokens, at: k) == nil,
-                  lexicon.localities.match(tokens, at: k) == nil, lexicon.positions.match(tokens, at: k) == nil,
+                  localityNoun(at: k) == nil, lexicon.positions.match(tokens, at: k) == nil,
                   lexicon.places.match(tokens, at: k) == nil, last || !lexicon.stopWords.contains(tokens[k].key),
                   !isPersonStart(k) else { return nil }
             var m = k + 1
@@ -913,11 +1045,11 @@ package final class UnitParser {
             }
             let partEnd = m
             while m < n, m < k + 4, continues(tokens[m].gap), !tokens[m].isCapitalized, tokens[m].key != Self.va,
-                  !lexicon.functionWords.contains(tokens[m].key), lexicon.localities.match(tokens, at: m) == nil { m += 1 }
+                  !lexicon.functionWords.contains(tokens[m].key), localityNoun(at: m) == nil { m += 1 }
             // Lower-case words go with the part only where the name clearly ends after them
             // ("… và Phát triển rừng đã …", not "… và Truyền hình tiến hành kiểm tra").
             if m > partEnd, m < n, continues(tokens[m].gap), !tokens[m].isCapitalized, tokens[m].key != Self.va,
-               !lexicon.functionWords.contains(tokens[m].key), lexicon.localities.match(tokens, at: m) == nil {
+               !lexicon.functionWords.contains(tokens[m].key), localityNoun(at: m) == nil {
                 m = partEnd
             }
             switch next(after: m) {
@@ -938,18 +1070,22 @@ package final class UnitParser {
         -> (Int, Range<Int>?)? {
         let n = tokens.count
         var k = j + length
-        guard k < n else { return kind == .needsName ? nil : (k, nil) }
+        let named = kind == .needsName || kind == .needsNumber
+        guard k < n else { return named ? nil : (k, nil) }
         var gap = tokens[k].gap
         if kind == .abbreviated { gap.remove(.period) }
-        guard continues(gap) else { return kind == .needsName ? nil : (k, nil) }
+        guard continues(gap) else { return named ? nil : (k, nil) }
         let next = tokens[k]
         if next.isNumber, next.end - next.start <= 3 {
             return (k + 1, nil)
         }
+        // "khu dân cư số 3", "tổ dân phố số 12".
+        if let end = numberedEnd(at: k) { return (end, nil) }
+        if kind == .needsNumber { return nil }
         // "TP.Hội An": a name glued to an abbreviated locality is its name even when it starts
         // with a head noun.
         let glued = kind == .abbreviated && tokens[k].gap == .period
-        if next.isCapitalized, glued || lexicon.heads.match(tokens, at: k) == nil, lexicon.localities.match(tokens, at: k) == nil,
+        if next.isCapitalized, glued || lexicon.heads.match(tokens, at: k) == nil, localityNoun(at: k) == nil,
            lexicon.positions.match(tokens, at: k) == nil {
             let runEnd = capitalizedRunEnd(from: k)
             let split = splitPlaceAndPerson(k..<runEnd, afterLocalityNoun: true, positionContext: positionContext,
@@ -959,7 +1095,7 @@ package final class UnitParser {
                 // "xã Long đức": one capitalised syllable and a lower-case one typed for a capital.
                 if split.placeEnd - (j + length) == 1, split.person == nil, k < n, continues(tokens[k].gap),
                    !tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter), !tokens[k].isNumber,
-                   !lexicon.stopWords.contains(tokens[k].key), lexicon.localities.match(tokens, at: k) == nil,
+                   !lexicon.stopWords.contains(tokens[k].key), localityNoun(at: k) == nil,
                    lexicon.heads.match(tokens, at: k) == nil, lexicon.qualifiers.match(tokens, at: k) == nil,
                    k + 1 >= n || !continues(tokens[k + 1].gap) || lexicon.stopWords.contains(tokens[k + 1].key)
                     || tokens[k + 1].isCapitalized {
@@ -967,9 +1103,9 @@ package final class UnitParser {
                 }
                 return (k, split.person.flatMap { $0.isEmpty ? nil : $0 })
             }
-            if let person = split.person, !person.isEmpty { return kind == .needsName ? nil : (j + length, person) }
+            if let person = split.person, !person.isEmpty { return named ? nil : (j + length, person) }
         }
-        return kind == .needsName ? nil : (j + length, nil)
+        return named ? nil : (j + length, nil)
     }
 
     /// Splits a run of capitalised words after a unit into a place name and a person's name.
@@ -1024,7 +1160,7 @@ package final class UnitParser {
            (1..<place.length).allSatisfy({ j + $0 < tokens.count && (continues(tokens[j + $0].gap) || lineBreakOnly(j + $0)) }) {
             var k = j + place.length
             while k < tokens.count, k - j < 6, tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter), continues(tokens[k].gap),
-                  lexicon.heads.match(tokens, at: k) == nil, lexicon.localities.match(tokens, at: k) == nil,
+                  lexicon.heads.match(tokens, at: k) == nil, localityNoun(at: k) == nil,
                   lexicon.positions.match(tokens, at: k) == nil, lexicon.headingStops.match(tokens, at: k) == nil { k += 1 }
             return k
         }
@@ -1032,7 +1168,7 @@ package final class UnitParser {
         while k < tokens.count, tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter) {
             if k > j {
                 guard continues(tokens[k].gap) else { break }
-                if lexicon.heads.match(tokens, at: k) != nil || lexicon.localities.match(tokens, at: k) != nil
+                if lexicon.heads.match(tokens, at: k) != nil || localityNoun(at: k) != nil
                     || lexicon.positions.match(tokens, at: k) != nil || lexicon.headingStops.match(tokens, at: k) != nil { break }
             }
             k += 1
@@ -1054,12 +1190,23 @@ package final class UnitParser {
         let n = tokens.count
         guard let topic = lexicon.steeringTopics.match(tokens, at: j) else { return nil }
         var k = j + topic.length
+        /// A lower-case word of the topic at `k`: not a stop or function word, a locality or a head.
+        func topicWord(_ k: Int) -> Bool {
+            let token = tokens[k]
+            return !token.isCapitalized && token.flags.contains(.hasLetter) && !token.isNumber
+                && !lexicon.stopWords.contains(token.key) && !lexicon.functionWords.contains(token.key)
+                && localityNoun(at: k) == nil && lexicon.heads.match(tokens, at: k) == nil
+        }
         while k < n, continues(tokens[k].gap) {
             let token = tokens[k]
-            if !token.isCapitalized, token.flags.contains(.hasLetter), !token.isNumber,
-               !lexicon.stopWords.contains(token.key), !lexicon.functionWords.contains(token.key),
-               lexicon.localities.match(tokens, at: k) == nil, lexicon.heads.match(tokens, at: k) == nil {
+            if topicWord(k) {
                 k += 1
+                continue
+            }
+            // A second task joined by `và`: "phòng, chống thiên tai và tìm kiếm cứu nạn" (not "… và
+            // các đơn vị", "… và Ủy ban nhân dân").
+            if token.key == Self.va, k > j + topic.length, k + 1 < n, continues(tokens[k + 1].gap), topicWord(k + 1) {
+                k += 2
                 continue
             }
             // A disease named in capitals with its number ends the topic: "Covid-19", "COVID-19"
@@ -1070,7 +1217,7 @@ package final class UnitParser {
             }
             break
         }
-        return k > j + topic.length || lexicon.localities.match(tokens, at: k) != nil ? k : nil
+        return k > j + topic.length || localityNoun(at: k) != nil ? k : nil
     }
 
     /// A topic lead ("phong trào", "chương trình") and the words of the movement's name, ending
@@ -1082,7 +1229,7 @@ package final class UnitParser {
         guard let lead = lexicon.topicLeads.match(tokens, at: j) else { return nil }
         var k = j + lead.length
         while k < n, k < j + Self.movementWords, continues(tokens[k].gap) {
-            if lexicon.localities.match(tokens, at: k) != nil, lexicon.notLocalities.match(tokens, at: k) == nil {
+            if localityNoun(at: k) != nil, lexicon.notLocalities.match(tokens, at: k) == nil {
                 return k > j + lead.length ? k : nil
             }
             let token = tokens[k]
@@ -1150,11 +1297,11 @@ package final class UnitParser {
         var k = j
         while k < tokens.count, k < j + 4, !tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter),
               continues(tokens[k].gap), !lexicon.stopWords.contains(tokens[k].key) {
-            if lexicon.localities.match(tokens, at: k) != nil { break }
+            if localityNoun(at: k) != nil { break }
             k += 1
         }
         guard k > j, k < tokens.count, continues(tokens[k].gap) else { return nil }
-        if lexicon.localities.match(tokens, at: k) != nil { return k }
+        if localityNoun(at: k) != nil { return k }
         // "Ban Quản lý rừng phòng hộ Tân Sơn", "Câu lạc bộ bóng đá Hòa Bình": the name after the
         // descriptor (no head, position or function word of its own).
         guard tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter), lexicon.heads.match(tokens, at: k) == nil,
@@ -1200,7 +1347,7 @@ package final class UnitParser {
         // shares nothing with the hospitals listed before it.)
         if let locality = parse.localityStart, parse.localityAfterQualifier,
            !tokens[locality].isCapitalized || tokens[locality].isAllCaps
-            || parse.nameEnd > locality + (lexicon.localities.match(tokens, at: locality)?.length ?? 0) {
+            || parse.nameEnd > locality + (localityNoun(at: locality)?.length ?? 0) {
             shareLocality(Int(tokens[locality].start)..<parse.nameEndByte, before: start)
         }
         mentions.append(Mention(bytes: start..<parse.nameEndByte,
@@ -1219,34 +1366,37 @@ package final class UnitParser {
     private func namedBody(after k: Int) -> Bool {
         guard k < tokens.count, continues(tokens[k].gap) else { return false }
         if tokens[k].isCapitalized, lexicon.heads.match(tokens, at: k) != nil { return true }
-        return lexicon.localities.match(tokens, at: k) != nil && lexicon.notLocalities.match(tokens, at: k) == nil
+        return localityNoun(at: k) != nil && lexicon.notLocalities.match(tokens, at: k) == nil
     }
 
     /// A locality noun at `k` that may stand bare, or is followed by its number or name.
     private func namedLocality(at k: Int) -> Bool {
-        guard let noun = lexicon.localities.match(tokens, at: k) else { return false }
+        guard let noun = localityNoun(at: k) else { return false }
         if case .bareAllowed = noun.value { return true }
         let name = k + noun.length
-        return name < tokens.count && continues(tokens[name].gap) && (tokens[name].isCapitalized || tokens[name].isNumber)
+        return name < tokens.count && continues(tokens[name].gap)
+            && (tokens[name].isCapitalized && noun.value != .needsNumber || tokens[name].isNumber)
     }
 
     /// A locality noun with its number or name right after `k` ("khu phố 3", "xã Tân Lập").
     private func localityFollows(_ k: Int) -> Bool {
         guard k < tokens.count, continues(tokens[k].gap), !tokens[k].isCapitalized,
-              let noun = lexicon.localities.match(tokens, at: k), lexicon.notLocalities.match(tokens, at: k) == nil
+              let noun = localityNoun(at: k), lexicon.notLocalities.match(tokens, at: k) == nil
         else { return false }
         let name = k + noun.length
-        return name < tokens.count && continues(tokens[name].gap) && (tokens[name].isCapitalized || tokens[name].isNumber)
+        return name < tokens.count && continues(tokens[name].gap)
+            && (tokens[name].isCapitalized && noun.value != .needsNumber || tokens[name].isNumber)
     }
 
     /// A name with a lower-case head ("công an xã Bình Lâm") is read when its words up to the
     /// locality noun are lower case and joined by spaces, at most `UnitScanner.lookBack` words
     /// before that noun, and the locality is named with a capital (where the scanner looks).
     private func lowercaseNameFits(_ i: Int, locality: Int?) -> Bool {
-        guard let locality, let noun = lexicon.localities.match(tokens, at: locality) else { return false }
+        guard let locality, let noun = localityNoun(at: locality) else { return false }
         let name = locality + noun.length
         guard name < tokens.count, name - 1 - i <= UnitScanner.lookBack,
-              tokens[name].isCapitalized && !tokens[name].isAllCaps || numberNamesLocality(at: name) else { return false }
+              tokens[name].isCapitalized && !tokens[name].isAllCaps && noun.value != .needsNumber
+                || numberNamesLocality(at: name) else { return false }
         for k in i..<name where tokens[k].isCapitalized || (k > i && tokens[k].gap != .space) { return false }
         return tokens[name].gap == .space
     }
