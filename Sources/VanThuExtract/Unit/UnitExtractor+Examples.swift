@@ -311,6 +311,20 @@ extension UnitExtractor {
         .exactly("Các chi hội phụ nữ thôn 3 năm liền đạt vững mạnh.", [], note: "a count after the locality noun names none"),
         // A known place wrapped across a line of a gazette text.
         .exactly("Hồ sơ nộp cho Trung tâm Dịch vụ việc làm tỉnh Quảng\nNgãi để xem xét.", ["Trung tâm Dịch vụ việc làm tỉnh Quảng Ngãi"]),
+        // A school numbered after its place.
+        .exactly("Chi bộ Trường Tiểu học Tân Lạc 2 có mô hình hay.", ["Chi bộ Trường Tiểu học Tân Lạc 2"]),
+        .exactly("Trường Tiểu học Tân Lạc 2 năm liền đạt chuẩn.", ["Trường Tiểu học Tân Lạc"], note: "a count of years"),
+        // Bodies named by their place: a border gate, the forest rangers, the investigating police.
+        .exactly("Đồn Biên phòng cửa khẩu quốc tế Tân Lạc và Chi cục Hải quan cửa khẩu Tân Lạc phối hợp.",
+                 ["Đồn Biên phòng cửa khẩu quốc tế Tân Lạc", "Chi cục Hải quan cửa khẩu Tân Lạc"]),
+        .exactly("Hạt Kiểm lâm Lạc Sơn tuần tra rừng.", ["Hạt Kiểm lâm Lạc Sơn"]),
+        .exactly("Hồ sơ chuyển Cơ quan Cảnh sát điều tra Công an tỉnh Bình Lâm.", ["Cơ quan Cảnh sát điều tra Công an tỉnh Bình Lâm"]),
+        .exactly("Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn huyện Lạc Sơn họp.",
+                 ["Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn huyện Lạc Sơn"]),
+        .exactly("Công ty TNHH MTV Xổ số kiến thiết Bình Lâm trao quà.", ["Công ty TNHH MTV Xổ số kiến thiết Bình Lâm"]),
+        // A byline or a signature in initials is no body.
+        .exactly("Tin vắn\nBTV 05/09/2023, 10:12\nHội Nông dân huyện Tân Lạc họp.\nBTV", ["Hội Nông dân huyện Tân Lạc"]),
+        .matches("Đồng chí Lê Hòa thay mặt BTV Huyện ủy Tân Lạc phát biểu.", "BTV Huyện ủy Tân Lạc"),
         // A village's area named by its number (not "khu vực", "khu công nghiệp").
         .exactly("Chi hội phụ nữ khu 7 xã Đông Lâm giữ tổ vay vốn; chi bộ khu 2 họp.",
                  ["Chi hội phụ nữ khu 7 xã Đông Lâm", "chi bộ khu 2"]),

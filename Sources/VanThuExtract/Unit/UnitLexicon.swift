@@ -312,7 +312,7 @@ public struct UnitLexicon: Sendable {
             ("BCĐ", [.standalone, .topic, .abbreviation]), ("Ban Chấp hành", [.organ, .standalone]), ("Ban Thường vụ", [.organ, .standalone]),
             ("BTV", [.organ, .standalone, .abbreviation]), ("Ban Bí thư", [.standalone, .national]), ("Bộ Chính trị", [.standalone, .national]),
             ("Đoàn", []), ("Chi đoàn", [.standalone, .lowercaseWithLocality]), ("Công đoàn", [.standalone]), ("Liên đội", [.standalone, .notRecipient]),
-            ("Công an", [.lowercaseWithLocality]), ("Bộ đội", [.notRecipient]), ("Bộ Chỉ huy", []), ("Ban Chỉ huy", []), ("Quân khu", []),
+            ("Công an", [.lowercaseWithLocality]), ("Bộ đội", [.notRecipient]), ("Bộ Chỉ huy", []), ("Ban Chỉ huy", [.topic]), ("Quân khu", []),
             // Military formations named by their number (`Sư đoàn 309`, `Lữ đoàn 131`).
             ("Quân đoàn", []), ("Binh đoàn", []), ("Sư đoàn", []), ("Lữ đoàn", []), ("Trung đoàn", []), ("Hải đoàn", []),
             ("Sở", []), ("Phòng", [.lowercaseWithQualifier]), ("Bộ", [.national]), ("Cục", [.national]), ("Chi cục", []),
@@ -328,6 +328,10 @@ public struct UnitLexicon: Sendable {
             ("Quốc hội", [.standalone, .national]), ("Ban Quản lý", [.descriptor]), ("Bảo hiểm xã hội", []), ("BHXH", [.abbreviation]),
             ("Ủy ban Thường vụ Quốc hội", [.standalone, .national]), ("Đoàn Thanh niên", [.lowercaseWithLocality, .massOrganisation]),
             ("Đoàn đại biểu Quốc hội", [.standalone]), ("Kiểm toán nhà nước", [.standalone]),
+            // Bodies of the police, the border guard and the forest rangers named by their place:
+            // `Cơ quan Cảnh sát điều tra Công an tỉnh …`, `Đồn Biên phòng cửa khẩu …`, `Hạt Kiểm lâm …`.
+            ("Cơ quan Cảnh sát điều tra", [.placeName]), ("Cơ quan An ninh điều tra", [.placeName]),
+            ("Đồn Biên phòng", [.placeName]), ("Đồn Công an", [.placeName]), ("Hạt Kiểm lâm", [.placeName]),
             ("Tổng Liên đoàn", [.national]), ("Hội đồng Bộ trưởng", [.standalone, .national]),
             ("Hội đồng Chính phủ", [.standalone, .national]),
             ("Mặt trận Tổ quốc", [.standalone, .placeName, .massOrganisation]), ("Báo", [.notRecipient]),
@@ -445,7 +449,7 @@ public struct UnitLexicon: Sendable {
             // nghiệp`, `Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ`
             "an toàn", "an toàn thực phẩm", "vệ sinh thực phẩm", "vệ sinh dịch tễ", "dinh dưỡng", "sinh học",
             "hồi sức", "hồi sức cấp cứu", "cấp cứu và chống độc", "chống độc", "kế hoạch hóa gia đình",
-            "trung học", "tiểu học", "mầm non", "giáo dục thường xuyên", "bảo vệ người tiêu dùng", "người tiêu dùng",
+            "trung học", "tiểu học", "mầm non", "giáo dục thường xuyên", "xổ số", "xổ số kiến thiết", "trung ương", "bảo vệ người tiêu dùng", "người tiêu dùng",
             "thực nghiệm", "sự nghiệp", "doanh nghiệp lớn", "phòng cháy, chữa cháy", "phòng cháy chữa cháy",
             "cứu nạn, cứu hộ", "cứu nạn cứu hộ",
         ]
@@ -465,6 +469,8 @@ public struct UnitLexicon: Sendable {
             ("khối phố", .needsName), ("khu dân cư", .needsName), ("tiểu khu", .needsName), ("khu", .needsNumber),
             // `Chi cục Thú y vùng VI`, `Cục Hải quan vùng 2`
             ("vùng", .needsName),
+            // `Chi cục Hải quan cửa khẩu Lào Cai`, `Đồn Biên phòng cửa khẩu quốc tế Lao Bảo`
+            ("cửa khẩu", .needsName), ("cửa khẩu quốc tế", .needsName), ("cửa khẩu chính", .needsName),
         ]
         let positions: [(String, Position)] = [
             ("bí thư", Position()), ("phó bí thư", Position()), ("phó bí thư thường trực", Position()),

@@ -330,6 +330,7 @@ package final class UnitParser {
             while j > i + headMatch.length, tokens[j - 1].key == Self.va { j -= 1 }
             let end = j
             if !satisfied && end == i + headMatch.length { return nil }
+            if headMatch.value.contains(.abbreviation), end == i + headMatch.length, isBylineMark(i, end: end) { return nil }
             return Parse(start: i, end: end, nameEnd: end, nameEndByte: Int(tokens[end - 1].end), person: nil, inner: nil)
         }
 
@@ -543,6 +544,15 @@ package final class UnitParser {
                         break loop
                     }
                     if !advanced { break }
+                    // A school numbered after its place: "Trường Tiểu học Hòa Tiến 2" (not "… Hòa Tiến 2
+                    // năm liền").
+                    if split.person == nil, j == split.placeEnd, ends(with: lexicon.schoolLevels, before: runStart, from: i),
+                       j < n, continues(tokens[j].gap), tokens[j].end - tokens[j].start <= 2, numberNamesLocality(at: j),
+                       j + 1 >= n || !(tokens[j + 1].gap.contains(.slash) || tokens[j + 1].gap.contains(.hyphen)
+                                       || tokens[j + 1].gap.contains(.period) && tokens[j + 1].isNumber) {
+                        j += 1
+                        nameEndByte = Int(tokens[j - 1].end)
+                    }
                     if j + 1 < n, tokens[j].key == Self.va, continues(tokens[j].gap), tokens[j + 1].isCapitalized,
                        continues(tokens[j + 1].gap), lexicon.heads.match(tokens, at: j + 1) == nil, !isPersonStart(j + 1) {
                         j += 1
@@ -642,6 +652,9 @@ package final class UnitParser {
         // "Ban Tổ chức" alone names a role in an event, not a body.
         if let role = lexicon.roleOnly.match(tokens, at: i), role.length >= (person?.lowerBound ?? j) - i { return nil }
         if !outer.contains(.standalone), isNameLine(around: i) { return nil }
+        // A bare abbreviation that starts its line and ends it, or stands before a date: a byline or
+        // a signature ("BTV", "BTV 05/09/2023, 10:12"), not the body it may abbreviate.
+        if outer.contains(.abbreviation), j == i + headMatch.length, person == nil, isBylineMark(i, end: j) { return nil }
         // Drop a trailing "và" taken before a name that turned out not to follow.
         var nameEnd = j
         if let person { nameEnd = person.lowerBound }
@@ -757,6 +770,17 @@ package final class UnitParser {
     package static let wrappedLine = 60
 
     /// A short line of capitalised words only ("Hương Giang - Trường Thịnh"): names, a byline.
+    /// Tokens `i..<end` start a line and end it, or are followed on their line by a number (a date).
+    private func isBylineMark(_ i: Int, end: Int) -> Bool {
+        // (What ends the line before is that line's; a bullet or a bracket opens a list item.)
+        guard i == 0 || tokens[i].gap.contains(.newline) && tokens[i].gap.isDisjoint(with: [.hyphen, .other, .paren, .openQuote])
+        else { return false }
+        guard end < tokens.count else { return true }
+        let next = tokens[end].gap
+        return next.contains(.newline) && next.subtracting([.newline, .blankLine, .space]).isEmpty
+            || tokens[end].isNumber && next == .space
+    }
+
     private func isNameLine(around i: Int) -> Bool {
         var start = i
         while start > 0 && !tokens[start].gap.contains(.newline) && i - start < 10 { start -= 1 }
