@@ -322,6 +322,12 @@ extension UnitExtractor {
         .exactly("Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn huyện Lạc Sơn họp.",
                  ["Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn huyện Lạc Sơn"]),
         .exactly("Công ty TNHH MTV Xổ số kiến thiết Bình Lâm trao quà.", ["Công ty TNHH MTV Xổ số kiến thiết Bình Lâm"]),
+        // A school named after a person, a national park, a city, an office of a body.
+        .exactly("Giải nhì thuộc về Trường THPT Trần Quốc Tuấn và Trường Tiểu học Lê Văn Tám.",
+                 ["Trường THPT Trần Quốc Tuấn", "Trường Tiểu học Lê Văn Tám"]),
+        .exactly("Vườn quốc gia Bạch Mã phối hợp với Đoàn trường Đại học Vinh trồng cây.",
+                 ["Vườn quốc gia Bạch Mã", "Đoàn trường Đại học Vinh"]),
+        .exactly("Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành.", ["Văn phòng Ủy ban nhân dân tỉnh"]),
         // A byline or a signature in initials is no body.
         .exactly("Tin vắn\nBTV 05/09/2023, 10:12\nHội Nông dân huyện Tân Lạc họp.\nBTV", ["Hội Nông dân huyện Tân Lạc"]),
         .matches("Đồng chí Lê Hòa thay mặt BTV Huyện ủy Tân Lạc phát biểu.", "BTV Huyện ủy Tân Lạc"),

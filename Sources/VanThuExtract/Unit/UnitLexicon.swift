@@ -332,6 +332,7 @@ public struct UnitLexicon: Sendable {
             // `Cơ quan Cảnh sát điều tra Công an tỉnh …`, `Đồn Biên phòng cửa khẩu …`, `Hạt Kiểm lâm …`.
             ("Cơ quan Cảnh sát điều tra", [.placeName]), ("Cơ quan An ninh điều tra", [.placeName]),
             ("Đồn Biên phòng", [.placeName]), ("Đồn Công an", [.placeName]), ("Hạt Kiểm lâm", [.placeName]),
+            ("Vườn quốc gia", [.placeName]), ("Khu bảo tồn thiên nhiên", [.placeName]),
             ("Tổng Liên đoàn", [.national]), ("Hội đồng Bộ trưởng", [.standalone, .national]),
             ("Hội đồng Chính phủ", [.standalone, .national]),
             ("Mặt trận Tổ quốc", [.standalone, .placeName, .massOrganisation]), ("Báo", [.notRecipient]),
@@ -547,6 +548,10 @@ public struct UnitLexicon: Sendable {
             "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La",
             "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh",
             "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+            // Cities that name bodies (`Trường Đại học Vinh`, `Bệnh viện Đa khoa Nha Trang`).
+            "Vinh", "Nha Trang", "Đà Lạt", "Vũng Tàu", "Buôn Ma Thuột", "Quy Nhơn", "Hạ Long", "Biên Hòa", "Pleiku",
+            "Phan Thiết", "Rạch Giá", "Long Xuyên", "Mỹ Tho", "Cẩm Phả", "Móng Cái", "Thủ Dầu Một", "Tuy Hòa",
+            "Tam Kỳ", "Đồng Hới", "Điện Biên Phủ", "Sa Pa", "Thủ Đức",
         ]
         let topicLeads = [
             "thi đua", "phong trào", "cuộc vận động", "vận động", "chương trình", "đề án", "dự án", "mô hình",

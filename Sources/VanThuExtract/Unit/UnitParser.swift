@@ -185,6 +185,15 @@ package final class UnitParser {
         let localityNext = hidden >= 2 && !tokens[j].isCapitalized && localityNoun(at: j) != nil
             && lexicon.notLocalities.match(tokens, at: j) == nil
             && lexicon.heads.match(tokens, at: j - hidden)?.value.contains(.lowercaseWithLocality) == true
+        // A hidden head of two words before a whole body is that body's office: "Chánh Văn phòng Ủy ban
+        // nhân dân tỉnh" gives "Văn phòng Ủy ban nhân dân tỉnh".
+        if hidden >= 2, hidden <= length, tokens[j].isCapitalized, lexicon.heads.startsPhrase(tokens[j].key),
+           lexicon.heads.match(tokens, at: j - hidden)?.length == hidden, var body = parseUnit(at: j, positionContext: true) {
+            body.start = j - hidden
+            record(body, rule: "units.position-hidden", capitalizeFirst: !tokens[j - hidden].isCapitalized)
+            if let person = body.person { addPerson(person, position: positionBytes, unit: body) }
+            return max(body.end, j)
+        }
         if hidden > 0, hidden <= length,
            !lexicon.heads.startsPhrase(tokens[j].key) || (lexicon.heads.match(tokens, at: j).map { $0.value.contains(.nestedOnly) } ?? true),
            tokens[j].isCapitalized || localityNext, lexicon.positions.match(tokens, at: j) == nil, !isPersonRun(j, context: true),
@@ -521,8 +530,11 @@ package final class UnitParser {
                     // A place name or a person's name after a whole unit.
                     let runStart = j
                     let runEnd = capitalizedRunEnd(from: j)
-                    let split = splitPlaceAndPerson(j..<runEnd, afterLocalityNoun: false, positionContext: positionContext,
-                                                    headTakesPlace: current.contains(.placeName))
+                    // A school's name may be a person's: "Trường THPT Chu Văn An", "Trường Tiểu học Lê Văn Tám".
+                    let schoolName = runEnd - j <= 4 && ends(with: lexicon.schoolLevels, before: j, from: i)
+                    let split = schoolName ? (placeEnd: runEnd, person: nil)
+                        : splitPlaceAndPerson(j..<runEnd, afterLocalityNoun: false, positionContext: positionContext,
+                                              headTakesPlace: current.contains(.placeName))
                     var advanced = split.placeEnd > j
                     // "Bộ Nội vụ Người ký: …": a label after the name, not a part of it.
                     if advanced, split.person == nil, split.placeEnd == j + 1, case let label = extendLowercase(split.placeEnd),
