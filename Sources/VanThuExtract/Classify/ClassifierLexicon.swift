@@ -16,9 +16,11 @@ package struct ClassifierLexicon: Sendable {
     /// Labels of a page's byline or publication stamp (`Cập nhật: …`, `Ngày đăng: …`, `Nguồn: … |
     /// Ngày: …`): with a date on a short line, the line is the byline (`ClassifyStage.isByline`).
     package var bylineLabels: FoldedWordTable
-
+    /// The section headings of a plan or a guidance (`I. MỤC ĐÍCH, YÊU CẦU`, `III. TỔ CHỨC THỰC HIỆN`),
+    /// alone on their line after a Roman numeral: the text is the document itself.
+    package var planSections: FoldedWordTable
     /// Every table, for the tests that check their examples.
-    package var tables: [FoldedWordTable] { [registerLabels, closingFormulas, subjectCues, notSubjectCues, bylineLabels] }
+    package var tables: [FoldedWordTable] { [registerLabels, closingFormulas, subjectCues, notSubjectCues, bylineLabels, planSections] }
 
     package static let standard = ClassifierLexicon(
         registerLabels: FoldedWordTable("classify.register-labels", [
@@ -57,6 +59,13 @@ package struct ClassifierLexicon: Sendable {
             ("tac gia", "Tác giả: Đình Lộc, 11.01.2022"),
             ("dang luc", "Đăng lúc 2/3/2021"),
             ("xuat ban", "Xuất bản 15/12/2018"),
-        ], notMatching: ["Ngày 12/5/2020, Hội Nông dân xã tổ chức hội nghị", "Tin liên quan (05/04/2024)", "Thứ Hai, 03/06/2024"])
+        ], notMatching: ["Ngày 12/5/2020, Hội Nông dân xã tổ chức hội nghị", "Tin liên quan (05/04/2024)", "Thứ Hai, 03/06/2024"]),
+        planSections: FoldedWordTable("classify.plan-sections", .wholeLine, [
+            ("muc dich, yeu cau", "MỤC ĐÍCH, YÊU CẦU"),
+            ("muc dich yeu cau", "Mục đích yêu cầu"),
+            ("muc dich - yeu cau", "MỤC ĐÍCH - YÊU CẦU"),
+            ("to chuc thuc hien", "TỔ CHỨC THỰC HIỆN"),
+        ], notMatching: ["Mục đích, yêu cầu của hội nghị là đánh giá đúng kết quả", "Tổ chức thực hiện tốt phong trào thi đua",
+                         "Mục đích"])
     )
 }

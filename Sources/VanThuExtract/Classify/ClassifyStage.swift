@@ -81,6 +81,14 @@ public struct ClassifyStage: Stage {
         Rule(id: "dispatch.signature", kind: .dispatch, weight: 1, scope: .anywhere) { line, lexicon in
             line.count < 60 && lexicon.authority(atStartOf: line.bytes) != nil
         },
+        // A plan's or a guidance's section heading (`I. MỤC ĐÍCH, YÊU CẦU`): with its type line over the
+        // title (`KẾ HOẠCH` / `Thực hiện …`), a plan posted as a page's text is the plan.
+        Rule(id: "dispatch.plan-section", kind: .dispatch, weight: 2, scope: .anywhere) { line, _ in
+            guard line.count < 40 else { return false }
+            let k = romanSectionEnd(line)
+            guard k > 0 else { return false }
+            return tables.planSections.matches(UnsafeBufferPointer(rebasing: line.bytes[k...]))
+        },
         Rule(id: "news.metadata", kind: .news, weight: 1, scope: .head) { line, _ in line.hasPrefix("# date") || line.hasPrefix("date ") },
         Rule(id: "news.dateline", kind: .news, weight: 1, scope: .head) { line, _ in
             line.count < 60 && (line.hasPrefix("thu ") || line.hasPrefix("chu nhat")) && line.contains(UInt8(ascii: "/"))
@@ -174,6 +182,14 @@ public struct ClassifyStage: Stage {
             return true
         }
         return false
+    }
+
+    /// Where the text of a section heading starts after its Roman numeral (`II. `, `IV- `), or 0.
+    package static func romanSectionEnd(_ line: FoldedLine) -> Int {
+        var k = 0
+        while k < line.count, k < 4, [UInt8(ascii: "i"), UInt8(ascii: "v"), UInt8(ascii: "x")].contains(line.bytes[k]) { k += 1 }
+        guard k > 0, k < line.count, [UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/")].contains(line.bytes[k]) else { return 0 }
+        return line.skip(from: k + 1) { $0 == 0x20 }
     }
 
     /// `type name [số N…] [:] về việc|V/v …` at the start of a line.

@@ -80,7 +80,7 @@ package struct DeadlineFinder {
             guard mention.value.precision == .month || mention.value.precision == .quarter,
                   hasWithinAction(before: trigger.start, clauseStart: clause.lowerBound),
                   !isPast(before: trigger.start, clauseStart: clause.lowerBound),
-                  !isPlanned(clause.lowerBound..<trigger.start) else { return nil }
+                  !isPlanned(clause.lowerBound..<trigger.start), !continuesPlan(clause, before: trigger.start) else { return nil }
         case .before:
             // A list item's clause may have no verb of its own: the obligation that governs the list counts.
             // The verb that asks governs `trước ngày` from the left; only a fronted deadline (`Trước ngày
@@ -153,6 +153,19 @@ package struct DeadlineFinder {
                 steps += 1
             }
         }
+        // `- Báo cáo năm: trước ngày …;` … then `Các báo cáo gửi về UBND huyện (qua …).`: the line right
+        // after a list of report items sends them all.
+        if recipient == nil, isReportItem(clause.lowerBound..<trigger.start) {
+            recipient = listClosingRecipient(after: clause.upperBound)
+        }
+        // `Thời gian lấy ý kiến từ ngày … đến hết ngày 15/9/2023. Ý kiến xin gửi về Sở Nội vụ …`: the
+        // sentence after a window that sends what the window takes names where it goes.
+        if recipient == nil, trigger.kind == .windowEnd {
+            recipient = nextSentenceRecipient(after: clause.upperBound)
+        }
+        // `gửi về Ban Tổ chức cuộc thi (qua Báo …)`: an organising committee named by its role is no
+        // unit; the deadline has no receiving unit (and the channel is none either).
+        if let unit = recipient?.unit, isRoleCommittee(unit) { recipient = nil }
         let to = recipient.map { Self.singleSpaced(document.string(folded: $0.unit)) }
         let action = action(in: max(clause.lowerBound, after)..<clause.upperBound, before: trigger.start,
                             recipient: recipient)
@@ -315,13 +328,16 @@ package struct DeadlineFinder {
         return j == clauseStart && k - j <= 2 && (text[k] == UInt8(ascii: ")") || text[k] == NumberToken.dot)
     }
 
-    /// Whether a phrase of `table` starts at a word inside `range`.
+    /// Whether a phrase of `table` starts at a word inside `range`. A `false` row hides the words it
+    /// spans (`chứng nhận đăng ký` holds no `nhận đăng ký`).
     package func has(_ table: FoldedPhraseTable<Bool>, in range: Range<Int>) -> Bool {
         var i = range.lowerBound
         while i < range.upperBound {
             if FoldedText.isLetter(text[i]) && !FoldedText.isLetter(text[i - 1]), let match = table.match(text, at: i),
-               match.value, match.end <= range.upperBound {
-                return true
+               match.end <= range.upperBound {
+                if match.value { return true }
+                i = match.end
+                continue
             }
             i += 1
         }
@@ -331,6 +347,15 @@ package struct DeadlineFinder {
     /// `Dự kiến tổ chức …`, `thời gian tổ chức …` before the trigger: a schedule, not a deadline.
     package func isPlanned(_ range: Range<Int>) -> Bool {
         has(DeadlineLexicon.planned, in: max(range.lowerBound, range.upperBound - Self.plannedReach)..<range.upperBound)
+    }
+
+    /// `Vòng sơ khảo dự kiến diễn ra trong tháng 8/2024; vòng chung kết tổ chức trong tháng 10/2024`: a
+    /// clause after `;` goes on with the schedule of the one before, unless it asks for something itself.
+    package func continuesPlan(_ clause: Range<Int>, before trigger: Int) -> Bool {
+        guard let previous = previousClause(before: clause.lowerBound), has(DeadlineLexicon.planned, in: previous) else {
+            return false
+        }
+        return !has(DeadlineLexicon.requests, in: clause.lowerBound..<trigger)
     }
 
     /// How far (folded bytes) before its trigger a `Dự kiến …` still plans the date.
@@ -505,6 +530,47 @@ package struct DeadlineFinder {
             .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 
+    /// The receiving unit of the line that closes a list (`Các báo cáo gửi về UBND huyện …`): the first
+    /// line after `end` that is no list item (`-`, `+`, `*`), when it opens with a report word.
+    package func listClosingRecipient(after end: Int) -> Recipient? {
+        var i = end
+        for _ in 0...Self.reportItemReach {
+            while i < text.count, text[i] != 0x0A { i += 1 }
+            var start = i + 1
+            while start < text.count, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
+            guard start < text.count, text[start] != 0x0A else { return nil }
+            if [NumberToken.dash, UInt8(ascii: "+"), UInt8(ascii: "*")].contains(text[start]) {
+                i = start
+                continue
+            }
+            guard let opening = DeadlineLexicon.listClosings.match(text, at: start) else { return nil }
+            let line = clause(around: opening.end, opening.end)
+            return recipient(in: line, before: line.upperBound, after: line.upperBound)
+        }
+        return nil
+    }
+
+    /// The receiving unit of the sentence right after `end` (past its full stop), when it opens with
+    /// what a window takes (`Ý kiến …`, `Hồ sơ …`, `Bài dự thi …`).
+    package func nextSentenceRecipient(after end: Int) -> Recipient? {
+        guard end < text.count, text[end] == NumberToken.dot else { return nil }
+        var start = end + 1
+        while start < text.count, start - end < 8, FoldedText.isSpace(text[start]) { start += 1 }
+        guard start < text.count, DeadlineLexicon.submittedThings.match(text, at: start) != nil else { return nil }
+        let sentence = clause(around: start, start)
+        return recipient(in: sentence, before: sentence.upperBound, after: sentence.upperBound)
+    }
+
+    /// `Ban Tổ chức`, `Ban Tổ chức Hội thi`, `Ban Giám khảo cuộc thi`: a committee named by its role in an
+    /// event, not an organisational unit (`Ban Tổ chức Tỉnh ủy` is one).
+    package func isRoleCommittee(_ unit: Range<Int>) -> Bool {
+        guard let role = DeadlineLexicon.roleCommittees.match(text, at: unit.lowerBound), role.end <= unit.upperBound,
+              !FoldedText.isLetter(text[role.end]) else { return false }
+        let rest = text.skipSpaces(from: role.end, limit: 3)
+        guard rest < unit.upperBound else { return true }
+        return DeadlineLexicon.events.match(text, at: rest) != nil
+    }
+
     /// How many clauses back a report item looks for its list's receiving unit.
     package static let reportItemReach = 4
 
@@ -515,12 +581,17 @@ package struct DeadlineFinder {
         while start < range.upperBound, !FoldedText.isLetter(text[start]) { start += 1 }
         guard DeadlineLexicon.periodicReports.match(text, at: start) != nil
                 || DeadlineLexicon.reportVerbs.match(text, at: start) != nil else { return false }
+        // Words, not the number of months a report spans (`Báo cáo sơ kết 6 tháng`); a report may name
+        // what goes with it (`Báo cáo tổng kết năm và hồ sơ đề nghị khen thưởng`).
         var words = 0
-        for k in start..<range.upperBound where FoldedText.isLetter(text[k]) || FoldedText.isDigit(text[k]) {
+        for k in start..<range.upperBound where FoldedText.isLetter(text[k]) {
             if !(FoldedText.isLetter(text[k - 1]) || FoldedText.isDigit(text[k - 1])) || k == start { words += 1 }
         }
-        return words <= 5
+        return words <= Self.reportItemWords
     }
+
+    /// How many words a report item's name may have.
+    package static let reportItemWords = 12
 
     /// Whether the clause's first word starts a unit's name: the item has a subject of its own
     /// (`…; Phòng Nội vụ thẩm định trước ngày …`) and keeps no carried unit.

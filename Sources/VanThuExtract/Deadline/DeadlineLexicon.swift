@@ -46,6 +46,10 @@ package enum DeadlineLexicon {
         ("thu nhan", true), ("nop", true), ("gui", true), ("nhan dang ky", true), ("dang ky du thi", true),
         ("dang ky tham gia", true), ("bai du thi", true), ("bai thi", true), ("nhan hinh anh", true),
         ("nhan y kien", true), ("gop y", true), ("nhan de cu", true),
+        // A window for the public's comments (`Thời gian lấy ý kiến từ ngày … đến hết ngày …`).
+        ("lay y kien", true),
+        // A certificate of registration is no registering (`Giấy chứng nhận đăng ký … có giá trị đến hết ngày …`).
+        ("chung nhan dang ky", false),
         // A registration window: `Thời gian đăng ký … đến hết ngày …`, `… đến hết ngày …: Mở đăng ký …`
         // (not `Giấy chứng nhận đăng ký … cho đến hết ngày …`, a span).
         ("thoi gian dang ky", true), ("mo dang ky", true), ("han dang ky", true),
@@ -77,6 +81,12 @@ package enum DeadlineLexicon {
     package static let planned = FoldedPhraseTable<Bool>([
         ("du kien", true), ("thoi gian to chuc", true), ("thoi gian dien ra", true), ("se to chuc", true),
         ("se dien ra", true), ("du dinh", true), ("thoi gian khai mac", true), ("le khai mac", true),
+    ])
+
+    /// Words that ask for something: a clause with one is no part of the schedule before it
+    /// (`dự kiến họp ngày 5/6; các đơn vị phải báo cáo trong tháng 5/2024`).
+    package static let requests = FoldedPhraseTable<Bool>([
+        ("phai", true), ("can", true), ("de nghi", true), ("yeu cau", true), ("co trach nhiem", true),
     ])
 
     /// Between `đã` and the trigger: the sentence asks for something again (`đã được giao phải … trước`).
@@ -217,6 +227,28 @@ package enum DeadlineLexicon {
         ("trinh", true), ("cho", true), ("den", true), ("toi", true), ("qua", false),
         // `nộp trực tiếp tại Học viện …`: where the papers are handed in receives them.
         ("nop tai", true),
+    ])
+
+    /// The words that open the line closing a list of report items and sending them (`Các báo cáo gửi về …`).
+    package static let listClosings = FoldedPhraseTable<Bool>([
+        ("cac bao cao", true), ("bao cao", true), ("cac bao cao tren", true), ("cac van ban", true),
+    ])
+
+    /// What a window for submissions takes, opening the sentence that sends it (`Ý kiến xin gửi về …`).
+    package static let submittedThings = FoldedPhraseTable<Bool>([
+        ("y kien", true), ("ho so", true), ("bai du thi", true), ("tac pham", true), ("bai viet", true),
+        ("don", true), ("danh sach", true),
+    ])
+
+    /// Committees named by their role in an event (`Ban Tổ chức cuộc thi`): no receiving unit.
+    package static let roleCommittees = FoldedPhraseTable<Bool>([
+        ("ban to chuc", true), ("ban giam khao", true),
+    ])
+
+    /// The events a role committee serves (`Ban Tổ chức Hội thi`, `Ban Giám khảo cuộc thi`).
+    package static let events = FoldedPhraseTable<Bool>([
+        ("cuoc thi", true), ("hoi thi", true), ("ky thi", true), ("giai", true), ("hoi dien", true), ("lien hoan", true),
+        ("le", true), ("chuong trinh", true), ("hoi nghi", true), ("dai hoi", true), ("hoi thao", true), ("trai", true),
     ])
 
     /// After a duration: what a relative deadline counts from; `sau khi` only after a strong trigger.

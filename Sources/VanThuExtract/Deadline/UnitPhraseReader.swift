@@ -183,10 +183,24 @@ package struct UnitPhraseReader {
                 if !stop.value { break }
             }
             let previous = wordStart(before: end)
-            // `Bảo hiểm xã hội Việt Nam danh sách …`: a name that ends in a country's name is complete.
-            if !isCapitalized(next), Self.closers.match(text, endingAt: end) != nil { break }
+            // `Bảo hiểm xã hội Việt Nam danh sách …`: a name that ends in a country's name is complete,
+            // but for the level of its branch (`Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh`).
+            if !isCapitalized(next), Self.closers.match(text, endingAt: end) != nil {
+                guard let level = Self.levels.match(text, at: next), !FoldedText.isLetter(text[level.end]),
+                      isSpelled(next..<level.end) else { break }
+                end = level.end
+                words += 1
+                continue
+            }
             if !isCapitalized(next) && (!isCapitalized(previous) || isAcronym(previous..<end)) {
                 guard let phrase = vocabulary.nameWords.match(text, at: next), isSpelled(next..<phrase.end) else {
+                    // `Hội Cựu chiến binh tỉnh`: a name word of several words whose first is capitalised
+                    // (`Cựu`) goes on in lower case to its end.
+                    if let phrase = nameWordStarted(before: next, after: head.end) {
+                        end = phrase
+                        words += 1
+                        continue
+                    }
                     if let glued = gluedLevelEnd(at: next) { end = glued }
                     break
                 }
@@ -202,6 +216,29 @@ package struct UnitPhraseReader {
             end = text.skipSpacesBack(from: last.start, limit: 2)
         }
         return start..<end
+    }
+
+    /// The levels of a branch that may follow a name ending in a closer (`… Việt Nam huyện`).
+    package static let levels = FoldedPhraseTable<Bool>([
+        ("tinh", true), ("huyen", true), ("xa", true), ("phuong", true), ("quan", true), ("thi xa", true),
+        ("thi tran", true), ("thanh pho", true),
+    ])
+
+    /// The end of a name word of several words (`cựu chiến binh`) that starts at one of the two words
+    /// before `next` (after the head) and runs past `next`, or nil.
+    package func nameWordStarted(before next: Int, after headEnd: Int) -> Int? {
+        var start = next
+        for _ in 0..<2 {
+            let end = text.skipSpacesBack(from: start, limit: 2)
+            guard end < start, end > headEnd else { return nil }
+            start = wordStart(before: end)
+            guard start < end, start >= headEnd else { return nil }
+            if let phrase = vocabulary.nameWords.match(text, at: start), phrase.end > next,
+               !FoldedText.isLetter(text[phrase.end]), isSpelled(start..<phrase.end) {
+                return phrase.end
+            }
+        }
+        return nil
     }
 
     /// Level words that end a name and may lose the space before a trigger (folded).

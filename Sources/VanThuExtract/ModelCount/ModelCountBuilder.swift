@@ -525,6 +525,11 @@ package struct ModelCountBuilder {
                     .filter { match in !fieldRanges.contains { $0.overlaps(match.range) } }
             }
         }
+        // "duy trì 146 mô hình đã xây dựng từ các năm trước": a verb before the count governs it; the
+        // models' past told after the noun (`đã …`) is no status of this count.
+        if matches.contains(where: { !$0.right && $0.rank < ModelCountStatusRule.weakRank }) {
+            matches.removeAll { $0.right && tellsPast(before: $0.range.lowerBound) }
+        }
         // "35 mô hình được thẩm định, công nhận": a list of passive verbs goes on after the comma.
         if matches.isEmpty, right < text.count, text.bytes[right] == UInt8(ascii: ","),
            rightSegments.contains(where: { segment in segment.contains { text.match(Self.passive, at: $0, exact: { $0 }) != nil } }) {
@@ -607,6 +612,19 @@ package struct ModelCountBuilder {
             }
         }
         return found
+    }
+
+    /// Words before a status row after the noun that put it in the models' past (`mô hình đã xây dựng`,
+    /// `mô hình đã được công nhận`).
+    static let pastMarkers: Set<String> = ["đã", "đã được", "đã từng"]
+
+    /// Whether `đã`, `đã được` stand right before `start`.
+    private func tellsPast(before start: Int) -> Bool {
+        let words = text.previousWords(before: start, limit: 2)
+        guard let nearest = words.first else { return false }
+        if Self.pastMarkers.contains(text.lowered(nearest)) { return true }
+        guard words.count == 2 else { return false }
+        return Self.pastMarkers.contains(text.lowered(words[1].lowerBound..<nearest.upperBound))
     }
 
     /// A `beforeNumber` status row that ends right before the number at `start` (over `tổng số`).

@@ -12,6 +12,13 @@ extension ModelCountExtractor {
             .matches("Năm 2021, Hội Phụ nữ xây dựng mười lăm mô hình tự quản.", "15 built field=- year=2021"),
             .exactly("Biểu dương 120 điển hình, mô hình tiêu biểu.", ["120 commended field=- year=-"]),
             .matches("Năm 2021, mỗi khối duy trì hai mươi mốt mô hình.", "21 existing field=- year=2021"),
+            // The verb before the count governs it; `đã …` after the noun tells the models' past (qcheck2).
+            .matches("Năm 2022, các thôn tiếp tục duy trì 37 mô hình đã xây dựng từ những năm trước.",
+                     "37 existing field=- year=2022"),
+            .matches("Năm 2022, phường nhân rộng 9 mô hình đã được công nhận ra các tổ dân phố.",
+                     "9 replicated field=- year=2022"),
+            .matches("Năm 2022, 14 mô hình đã được công nhận ở các thôn.", "14 recognized field=- year=2022",
+                     note: "no verb before the count: its own predicate decides"),
             .matches("Đến năm 2023, toàn tỉnh có một trăm linh năm mô hình được công nhận.", "105 recognized field=- year=2023"),
             .matches("Hội Nông dân đã vận động thành lập ba mô hình kinh tế tập thể.", "3 total field=economy year=-", note: "thành lập alone is no status cue"),
             .matches("Năm 2023, huyện Mường Tè đã xây dựng 45 mô\nhình “Dân vận khéo”.", "45 built field=- year=2023",

@@ -67,9 +67,12 @@ package struct ModelCountStatusRule: Sendable {
         switch weight {
         case .normal: return Self.rank(status) * 10
         case .strong: return Self.rank(.registered) * 10 - 5
-        case .weak: return 10_000
+        case .weak: return Self.weakRank
         }
     }
+
+    /// The rank of a weak row (the existential `có`).
+    package static let weakRank = 10_000
 
     /// Words (as written, lower case) after which a `beforeNumber` row is the end of another
     /// word: `củng cố 203 mô hình` (consolidate), whose `cố` reads like `có` once vowel shapes go.

@@ -57,6 +57,8 @@ package enum TemporalLexicon {
     package static let standingRules = FoldedPhraseTable<Bool>([
         ("nam nay", false), ("rieng nam", false), ("nam ngoai", false), ("nam toi", false),
         ("hang nam", true), ("moi nam", true), ("dinh ky", true), ("thuong nien", true),
+        // A report of the year just ended is one of every year (`Báo cáo … của năm liền kề gửi … trước ngày 20/01`).
+        ("nam lien ke", true), ("nam bao cao", true),
         // `định kỳ hằng tháng`, `định kỳ hằng quý`: not yearly.
         ("dinh ky hang thang", false), ("dinh ky hang quy", false), ("dinh ky hang tuan", false), ("dinh ky thang", false),
         ("dinh ky quy", false), ("dinh ky tuan", false),

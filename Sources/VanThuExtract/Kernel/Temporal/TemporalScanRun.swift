@@ -736,17 +736,27 @@ package struct TemporalScanRun {
     package func standingRule(before start: Int) -> Bool {
         var i = start - 1
         while i >= 0, start - i < 1200 {
-            if text[i] == 0x0A, !text.isSoftWrap(at: i) { return false }
+            // A list's lines belong to the paragraph of the line that introduces them (`… theo thời hạn
+            // hằng năm:` then `- Báo cáo năm: trước ngày 10/11;`): a line ending in `:` or `;` goes on.
+            if text[i] == 0x0A, !text.isSoftWrap(at: i), !continuesList(beforeBreakAt: i) { return false }
             if FoldedText.isLetter(text[i]), !FoldedText.isLetter(text[i - 1]),
                let marker = TemporalLexicon.standingRules.match(text, at: i) {
                 guard marker.value else { return false }
+                // `Chương trình công tác năm sau: trước ngày 20/12`: a year of the cycle anchors nothing.
                 return !mentions.contains {
                     $0.range.lowerBound >= marker.end && $0.range.upperBound <= start && ($0.value.year != nil || $0.value.relativeYear != nil)
+                        && !($0.value.year == nil && TemporalLexicon.cycleYears.match(text, at: $0.range.lowerBound) != nil)
                 }
             }
             i -= 1
         }
         return false
+    }
+
+    /// Whether the line that ends at the break `offset` ends in `:` or `;`: the next line is an item of its list.
+    package func continuesList(beforeBreakAt offset: Int) -> Bool {
+        let end = text.skipSpacesBack(from: offset, limit: 8)
+        return end > 0 && (text[end - 1] == UInt8(ascii: ":") || text[end - 1] == UInt8(ascii: ";"))
     }
 
     /// Whether only a connector stands between `end` and `start`; true for a range (`đến`, `-`),

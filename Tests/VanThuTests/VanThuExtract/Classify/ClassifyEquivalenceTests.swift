@@ -21,7 +21,7 @@ struct ClassifyEquivalenceTests {
         "“Số” 12/3", "—", "", " ", "Thông báo số 12/TB-UBND về việc tổ chức", "Kế hoạch: V/v triển khai",
         "Thông báo: Về việc nghỉ lễ", "Kế hoạch về việc làm năm 2024", "Thông báokết quả", "Nghị định 100 có hiệu lực", "Quyết định số về việc",
         "Số hiệu: 12/TB", "Loại văn bản: Thông báo", "Trân trọng!", "Trân trọng thông báo.", "Trân trọng cảm ơn",
-        "(TTXVN) - Sáng nay", "Cập nhật: 13/3/2024 | 3:05 PM", "Lò Văn Pành | 19/06/2022 09:15", "Nguồn: Báo X | Ngày: 25-9-2020", "Ngày 8/3/2024, xã tổ chức hội nghị.", "UBND HUYỆN A PHÒNG B CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 3/PB A, ngày 2 tháng 3 năm 2020 V/v họp Kính gửi: - Các xã;", "(Báo Gia Lai) – Chiều 3/4", "(Kèm theo Nghị định số 1/2020/NĐ-CP)", "(a) - b", "()- x", "  Số 1/2  ", "Số\u{0301} 1/2", "So\u{00A0}1/2",
+        "(TTXVN) - Sáng nay", "Cập nhật: 13/3/2024 | 3:05 PM", "Lò Văn Pành | 19/06/2022 09:15", "Nguồn: Báo X | Ngày: 25-9-2020", "Ngày 8/3/2024, xã tổ chức hội nghị.", "UBND HUYỆN A PHÒNG B CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 3/PB A, ngày 2 tháng 3 năm 2020 V/v họp Kính gửi: - Các xã;", "(Báo Gia Lai) – Chiều 3/4", "I. MỤC ĐÍCH, YÊU CẦU", "III. TỔ CHỨC THỰC HIỆN", "II- Mục đích yêu cầu.", "IV. Tổ chức thực hiện tốt", "vi. to chuc thuc hien", "I.", "Tổ chức thực hiện", "(Kèm theo Nghị định số 1/2020/NĐ-CP)", "(a) - b", "()- x", "  Số 1/2  ", "Số\u{0301} 1/2", "So\u{00A0}1/2",
     ]
 
     @Test func everyRuleReadsALineAsTheStringRuleDid() {
@@ -129,6 +129,14 @@ enum LegacyClassifier {
         Rule(id: "dispatch.copy-to", kind: .dispatch, weight: 2, head: false) { $0.hasPrefix("noi nhan") },
         Rule(id: "dispatch.signature", kind: .dispatch, weight: 1, head: false) { line in
             DocumentLexicon.standard.authority(atStartOf: line) != nil && line.count < 60
+        },
+        Rule(id: "dispatch.plan-section", kind: .dispatch, weight: 2, head: false) { line in
+            guard line.count < 40 else { return false }
+            let numeral = line.prefix(while: { "ivx".contains($0) })
+            guard (1...4).contains(numeral.count), let mark = line.dropFirst(numeral.count).first, ".-/".contains(mark) else { return false }
+            var rest = Substring(line.dropFirst(numeral.count + 1).drop(while: { $0 == " " }))
+            while let last = rest.last, last == "!" || last == "." || last == " " { rest = rest.dropLast() }
+            return ["muc dich, yeu cau", "muc dich yeu cau", "muc dich - yeu cau", "to chuc thuc hien"].contains(String(rest))
         },
         Rule(id: "news.metadata", kind: .news, weight: 1, head: true) { $0.hasPrefix("# date") || $0.hasPrefix("date ") },
         Rule(id: "news.dateline", kind: .news, weight: 1, head: true) { line in

@@ -86,6 +86,17 @@ struct ClassifyPageRulesTests {
         #expect(kind == .news)
     }
 
+    @Test func aPlanPostedAsAPageIsAPlan() {
+        let plan = "KẾ HOẠCH\nTriển khai công tác dân vận năm 2025 của Hội Nông dân xã\nNgày đăng: 10/01/2025\n\nI. MỤC ĐÍCH, YÊU CẦU\n\(Self.prose)\nII. NỘI DUNG\n\(Self.prose)\nIII. TỔ CHỨC THỰC HIỆN\nCác chi hội thực hiện."
+        let classification = ClassifyStage.classify(TextDocument(plan))
+        #expect(classification.kind == .dispatch)
+        #expect(classification.reasons.contains("dispatch.plan-section"))
+        let article = "Hội nghị bàn kế hoạch năm 2025\nNgày đăng: 10/01/2025\n\n\(Self.prose)\nĐại biểu nêu mục đích, yêu cầu của kế hoạch.\n\(Self.prose)"
+        let news = ClassifyStage.classify(TextDocument(article))
+        #expect(news.kind == .news)
+        #expect(!news.reasons.contains("dispatch.plan-section"))
+    }
+
     @Test func documentsListedUnderAnArticleAreNoTitle() {
         let page = "Hội nghị tổng kết phong trào thi đua năm 2024\n\n\(Self.prose)\n\nVăn bản mới\nQuyết định số 12/QĐ-UBND về việc công nhận danh hiệu\n"
         let classification = ClassifyStage.classify(TextDocument(page))
