@@ -171,7 +171,10 @@ public struct ExtractStage: Stage {
             record.title = title
             record.titleRule = hints.pageTitleRule ?? "title without site suffix"
         }
-        if let published = hints.published, let date = CalendarDay.isoDatePrefix(published), record.kind != .dispatch {
+        // A dispatch is dated by its place-and-date line; one posted as a page without such a line is
+        // dated by its publication, as an article is.
+        if let published = hints.published, let date = CalendarDay.isoDatePrefix(published),
+           record.kind != .dispatch || record.date == nil {
             record.date = date
             record.dateSource = hints.dateSource
         }

@@ -327,7 +327,8 @@ extension UnitExtractor {
                  ["Trường THPT Trần Quốc Tuấn", "Trường Tiểu học Lê Văn Tám"]),
         .exactly("Vườn quốc gia Bạch Mã phối hợp với Đoàn trường Đại học Vinh trồng cây.",
                  ["Vườn quốc gia Bạch Mã", "Đoàn trường Đại học Vinh"]),
-        .exactly("Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành.", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+        .exactly("Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành.", ["Ủy ban nhân dân tỉnh"],
+                 note: "the body, not its office, as annotators read a position before a body"),
         // A byline or a signature in initials is no body.
         .exactly("Tin vắn\nBTV 05/09/2023, 10:12\nHội Nông dân huyện Tân Lạc họp.\nBTV", ["Hội Nông dân huyện Tân Lạc"]),
         .matches("Đồng chí Lê Hòa thay mặt BTV Huyện ủy Tân Lạc phát biểu.", "BTV Huyện ủy Tân Lạc"),

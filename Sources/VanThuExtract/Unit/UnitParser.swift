@@ -185,15 +185,6 @@ package final class UnitParser {
         let localityNext = hidden >= 2 && !tokens[j].isCapitalized && localityNoun(at: j) != nil
             && lexicon.notLocalities.match(tokens, at: j) == nil
             && lexicon.heads.match(tokens, at: j - hidden)?.value.contains(.lowercaseWithLocality) == true
-        // A hidden head of two words before a whole body is that body's office: "Chánh Văn phòng Ủy ban
-        // nhân dân tỉnh" gives "Văn phòng Ủy ban nhân dân tỉnh".
-        if hidden >= 2, hidden <= length, tokens[j].isCapitalized, lexicon.heads.startsPhrase(tokens[j].key),
-           lexicon.heads.match(tokens, at: j - hidden)?.length == hidden, var body = parseUnit(at: j, positionContext: true) {
-            body.start = j - hidden
-            record(body, rule: "units.position-hidden", capitalizeFirst: !tokens[j - hidden].isCapitalized)
-            if let person = body.person { addPerson(person, position: positionBytes, unit: body) }
-            return max(body.end, j)
-        }
         if hidden > 0, hidden <= length,
            !lexicon.heads.startsPhrase(tokens[j].key) || (lexicon.heads.match(tokens, at: j).map { $0.value.contains(.nestedOnly) } ?? true),
            tokens[j].isCapitalized || localityNext, lexicon.positions.match(tokens, at: j) == nil, !isPersonRun(j, context: true),
