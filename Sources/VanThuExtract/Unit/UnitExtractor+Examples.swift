@@ -329,6 +329,11 @@ extension UnitExtractor {
                  ["Vườn quốc gia Bạch Mã", "Đoàn trường Đại học Vinh"]),
         .exactly("Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành.", ["Ủy ban nhân dân tỉnh"],
                  note: "the body, not its office, as annotators read a position before a body"),
+        .exactly("Ban Tuyên giáo - Tổ chức Đảng ủy xã Tân Lạc họp.", ["Ban Tuyên giáo - Tổ chức Đảng ủy xã Tân Lạc"]),
+        // Names of the Central Highlands written with an apostrophe.
+        .exactly("UBND huyện Cư M'gar làm việc với Hội Nông dân huyện Ea H’leo.",
+                 ["UBND huyện Cư M'gar", "Hội Nông dân huyện Ea H’leo"]),
+        .exactly("ĐẢNG BỘ HUYỆN CƯ M'LANG\n", ["ĐẢNG BỘ HUYỆN CƯ M'LANG"]),
         // A byline or a signature in initials is no body.
         .exactly("Tin vắn\nBTV 05/09/2023, 10:12\nHội Nông dân huyện Tân Lạc họp.\nBTV", ["Hội Nông dân huyện Tân Lạc"]),
         .matches("Đồng chí Lê Hòa thay mặt BTV Huyện ủy Tân Lạc phát biểu.", "BTV Huyện ủy Tân Lạc"),

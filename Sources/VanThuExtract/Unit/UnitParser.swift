@@ -303,7 +303,7 @@ package final class UnitParser {
             // HUYỆN ỦY B", "UBND HUYỆN A PHÒNG NỘI VỤ" (a header flattened into one line).
             var namedLocalityFrom: Int?
             while j < n, tokens[j].isCapitalized && !tokens[j].flags.contains(.hasLower) || tokens[j].isNumber,
-                  continuesCaps(tokens[j].gap) || capsWrap(j) {
+                  continuesCaps(tokens[j].gap) || capsWrap(j) || apostropheInWord(j) {
                 // A name with a comma inside, in capitals: "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH".
                 if let qualifier = lexicon.qualifiers.match(tokens, at: j), qualifier.length > 1,
                    ((j + 1)..<(j + qualifier.length)).contains(where: { tokens[$0].gap.contains(.comma) }),
@@ -350,7 +350,11 @@ package final class UnitParser {
                 }
                 // A hyphen between two capitalised parts of one name: "Lao động - Thương binh".
                 let hyphenated = gap.contains(.hyphen) && gap.subtracting([.space, .hyphen]).isEmpty
-                guard hyphenated, token.isCapitalized, !sawLocality, lexicon.heads.match(tokens, at: j) == nil,
+                // (A qualifier longer than a head in it is the qualifier: "Ban Tuyên giáo - Tổ chức".)
+                let headThere = lexicon.heads.match(tokens, at: j)
+                let qualifierThere = lexicon.qualifiers.match(tokens, at: j)
+                guard hyphenated, token.isCapitalized, !sawLocality,
+                      headThere == nil || (qualifierThere.map { $0.length > headThere!.length } ?? false),
                       lexicon.positions.match(tokens, at: j) == nil, !isPersonRun(j, context: positionContext)
                 else { break loop }
             }
@@ -1192,8 +1196,8 @@ package final class UnitParser {
             return k
         }
         var k = j
-        while k < tokens.count, tokens[k].isCapitalized, tokens[k].flags.contains(.hasLetter) {
-            if k > j {
+        while k < tokens.count, tokens[k].isCapitalized || k > j && apostropheInWord(k), tokens[k].flags.contains(.hasLetter) {
+            if k > j, !apostropheInWord(k) {
                 guard continues(tokens[k].gap) else { break }
                 if lexicon.heads.match(tokens, at: k) != nil || localityNoun(at: k) != nil
                     || lexicon.positions.match(tokens, at: k) != nil || lexicon.headingStops.match(tokens, at: k) != nil { break }
@@ -1202,6 +1206,14 @@ package final class UnitParser {
             if k - j >= 6 { break }
         }
         return k
+    }
+
+    /// Token `k` goes on the word before it across an apostrophe, as names of the Central Highlands
+    /// are written ("Cư M'gar", "Ea H'leo", "CƯ M'LANG").
+    private func apostropheInWord(_ k: Int) -> Bool {
+        guard k > 0, tokens[k].gap == .other else { return false }
+        let between = utf8[Int(tokens[k - 1].end)..<Int(tokens[k].start)]
+        return between.elementsEqual([0x27]) || between.elementsEqual([0xE2, 0x80, 0x99])
     }
 
     /// Whether the two words before `j` are a national level ("Quốc gia", "Trung ương"), joined by a space.
