@@ -330,6 +330,8 @@ extension UnitExtractor {
         .exactly("Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành.", ["Ủy ban nhân dân tỉnh"],
                  note: "the body, not its office, as annotators read a position before a body"),
         .exactly("Ban Tuyên giáo - Tổ chức Đảng ủy xã Tân Lạc họp.", ["Ban Tuyên giáo - Tổ chức Đảng ủy xã Tân Lạc"]),
+        .exactly("BAN DÂN VẬN HUYỆN ỦY QUYẾT ĐỊNH:\nĐiều 1. Công nhận kết quả.", ["BAN DÂN VẬN HUYỆN ỦY"],
+                 note: "the enacting line after the issuer"),
         // Names of the Central Highlands written with an apostrophe.
         .exactly("UBND huyện Cư M'gar làm việc với Hội Nông dân huyện Ea H’leo.",
                  ["UBND huyện Cư M'gar", "Hội Nông dân huyện Ea H’leo"]),

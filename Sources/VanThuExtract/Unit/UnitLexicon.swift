@@ -640,8 +640,11 @@ public struct UnitLexicon: Sendable {
         for phrase in ["thế giới", "châu Á", "châu Âu", "Đông Nam Á", "Việt Nam", "cả nước", "toàn quốc", "khu vực"] {
             lexicon.rankScopes.insert(phrase, true)
         }
-        // (And a title's subject cue: "CÔNG VĂN SỐ 5/UBND CỦA UBND HUYỆN A VỀ VIỆC …".)
-        for phrase in ["Cộng hòa xã hội chủ nghĩa", "Độc lập - Tự do", "Về việc"] { lexicon.headingStops.insert(phrase, true) }
+        // (And a title's subject cue: "CÔNG VĂN SỐ 5/UBND CỦA UBND HUYỆN A VỀ VIỆC …", and the enacting
+        // line after the issuer: "BAN DÂN VẬN HUYỆN ỦY QUYẾT ĐỊNH:".)
+        for phrase in ["Cộng hòa xã hội chủ nghĩa", "Độc lập - Tự do", "Về việc", "Quyết định"] {
+            lexicon.headingStops.insert(phrase, true)
+        }
         lexicon.nameBreakers = KeyTable(keys: ["các", "những", "của", "và", "với", "cho", "theo", "trong", "được", "là"]
             .map(WordKey.key))
         for phrase in ["Phục vụ hành chính công", "Hành chính công"] {
