@@ -249,8 +249,17 @@ public struct ClassifyStage: Stage {
         init(lexicon: DocumentLexicon) { self.lexicon = lexicon }
 
         /// Reads the lines of `folded` (folded text), the first being line `firstLine` of the document.
+        /// The state is read into locals and written back: the rules do not reach the lexicon
+        /// through `self` while it is being changed (a copy of it per test, ten times slower).
         mutating func read(_ folded: UnsafeBufferPointer<UInt8>, firstLine: Int) {
             let rules = ClassifyStage.rules
+            let lexicon = self.lexicon
+            let allFired = self.allFired
+            var scores = self.scores
+            var reasons = self.reasons
+            var proseParagraphs = self.proseParagraphs
+            var sentenceLines = self.sentenceLines
+            var fired = self.fired
             FoldedLines.forEachLine(folded) { lineIndex, whole in
                 let index = firstLine + lineIndex
                 let length = whole.count
@@ -273,6 +282,11 @@ public struct ClassifyStage: Stage {
                 }
                 return true
             }
+            self.scores = scores
+            self.reasons = reasons
+            self.proseParagraphs = proseParagraphs
+            self.sentenceLines = sentenceLines
+            self.fired = fired
         }
 
         /// The kind the lines read make, with its reasons.
