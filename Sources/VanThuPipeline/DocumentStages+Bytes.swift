@@ -13,7 +13,9 @@ extension Pipeline.DocumentStages {
             let clean = try normalize.run(decoded)
             let classified = try classify?.run(clean) ?? ClassifiedDocument(clean: clean, classification: .unclassified)
             let record = try extract.run(classified)
-            return .archived(PreparedRecord(record, folded: clean.document.folded), droppedChromeLines: 0)
+            // A document extracted in windows has no whole fold: the entry folds the record's text.
+            let folded = ExtractStage.isWindowed(clean.document) ? nil : clean.document.folded
+            return .archived(PreparedRecord(record, folded: folded), droppedChromeLines: 0)
         } catch {
             return .quarantined(error)
         }

@@ -95,14 +95,20 @@ extension Pipeline {
                     // JSON from the text, and the search entry folds the text from the JSON as
                     // the index is written: the text, its JSON and its fold are never all held
                     // at once (they were: 64 MB each, issue 14, item 8).
+                    // The run's writers keep no text beside the JSON: the JSON is written from
+                    // the bytes as they are let go, without the text as a `String` (which, with
+                    // its JSON, held the text twice).
                     var utf8 = classified!.clean.document.utf8
                     clean = nil
                     classified = nil
-                    record.text = String(decoding: utf8, as: UTF8.self)
-                    utf8 = []
-                    var prepared = PreparedRecord(textInJSON: record)
-                    record.text = ""
-                    if !keepingLargeText { prepared.record.text = "" }
+                    let prepared: PreparedRecord
+                    if keepingLargeText {
+                        record.text = String(decoding: utf8, as: UTF8.self)
+                        utf8 = []
+                        prepared = PreparedRecord(textInJSON: record)
+                    } else {
+                        prepared = PreparedRecord(record, consumingText: &utf8)
+                    }
                     timings.lap(.prepare, &clock)
                     return .archived(prepared, droppedChromeLines: dropped)
                 }

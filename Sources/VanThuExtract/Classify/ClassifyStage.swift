@@ -222,8 +222,36 @@ public struct ClassifyStage: Stage {
     }
 
     /// The kind of `document` and the rules that decided it, with the type names and authorities
-    /// of `lexicon` (the run's, in a pipeline).
+    /// of `lexicon` (the run's, in a pipeline). A document extracted in windows, which has no
+    /// whole fold (`ExtractStage.isWindowed`), is folded a window at a time: the rules read one
+    /// line at a time and folding is scalar by scalar, so the lines read are the same.
     public static func classify(_ document: TextDocument, lexicon: DocumentLexicon = .standard) -> Classification {
+        classify(document, lexicon: lexicon, windowBytes: ExtractStage.windowBytes)
+    }
+
+    /// `classify` with windows of `windowBytes` (tests use small ones).
+    package static func classify(_ document: TextDocument, lexicon: DocumentLexicon, windowBytes: Int) -> Classification {
+        var reading = Reading(lexicon: lexicon)
+        if ExtractStage.isWindowed(document, windowBytes: windowBytes) {
+            document.utf8.withUnsafeBufferPointer { text in
+                var firstLine = 0
+                for window in NormalizeStage.lineWindows(text, size: windowBytes) {
+                    let folded = FoldedText(utf8: UnsafeBufferPointer(rebasing: text[window]))
+                    folded.bytes.withUnsafeBufferPointer { reading.read($0, firstLine: firstLine) }
+                    // A window ends after a `\n`: the next one's first line is the empty line
+                    // read after it here (which every rule passes over).
+                    firstLine += folded.bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                }
+            }
+        } else {
+            document.folded.bytes.withUnsafeBufferPointer { reading.read($0, firstLine: 0) }
+        }
+        return reading.classification
+    }
+
+    /// The rules read over a document's lines, in order, and what they found.
+    private struct Reading {
+        let lexicon: DocumentLexicon
         var scores: [DocumentKind: Int] = [:]
         var reasons: [String] = []
         var proseParagraphs = 0
@@ -232,10 +260,24 @@ public struct ClassifyStage: Stage {
         var sentenceLines = 0
         // Each rule fires once: bit i is set once rule i has fired.
         var fired: UInt64 = 0
-        let allFired: UInt64 = rules.count >= 64 ? ~0 : (1 << UInt64(rules.count)) - 1
-        let rules = Self.rules
-        document.folded.bytes.withUnsafeBufferPointer { folded in
-            FoldedLines.forEachLine(folded) { index, whole in
+        let allFired: UInt64 = ClassifyStage.rules.count >= 64 ? ~0 : (1 << UInt64(ClassifyStage.rules.count)) - 1
+
+        init(lexicon: DocumentLexicon) { self.lexicon = lexicon }
+
+        /// Reads the lines of `folded` (folded text), the first being line `firstLine` of the document.
+        /// The state is read into locals and written back: the rules do not reach the lexicon
+        /// through `self` while it is being changed (a copy of it per test, ten times slower).
+        mutating func read(_ folded: UnsafeBufferPointer<UInt8>, firstLine: Int) {
+            let rules = ClassifyStage.rules
+            let lexicon = self.lexicon
+            let allFired = self.allFired
+            var scores = self.scores
+            var reasons = self.reasons
+            var proseParagraphs = self.proseParagraphs
+            var sentenceLines = self.sentenceLines
+            var fired = self.fired
+            FoldedLines.forEachLine(folded) { lineIndex, whole in
+                let index = firstLine + lineIndex
                 let length = whole.count
                 if length == 0 { return true }
                 if length >= 150 { proseParagraphs += 1 }
@@ -256,19 +298,32 @@ public struct ClassifyStage: Stage {
                 }
                 return true
             }
+            self.scores = scores
+            self.reasons = reasons
+            self.proseParagraphs = proseParagraphs
+            self.sentenceLines = sentenceLines
+            self.fired = fired
         }
-        if proseParagraphs >= 2 {
-            scores[.news, default: 0] += 1
-            reasons.append("news.prose")
+
+        /// The kind the lines read make, with its reasons.
+        var classification: Classification {
+            var scores = scores
+            var reasons = reasons
+            if proseParagraphs >= 2 {
+                scores[.news, default: 0] += 1
+                reasons.append("news.prose")
+            }
+            if scores[.dispatch, default: 0] >= dispatchThreshold { return Classification(kind: .dispatch, reasons: reasons) }
+            // An article: several paragraphs of prose, or a dateline or metadata with prose under it (one
+            // long paragraph, or a few shorter ones that end as sentences: `Sáng 12/4, … giai đoạn 2019-2024.`).
+            if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) {
+                return Classification(kind: .news, reasons: reasons)
+            }
+            if sentenceLines >= shortProseParagraphs && scores[.news, default: 0] >= 1 {
+                reasons.append("news.short-prose")
+                return Classification(kind: .news, reasons: reasons)
+            }
+            return Classification(kind: .unknown, reasons: reasons)
         }
-        if scores[.dispatch, default: 0] >= dispatchThreshold { return Classification(kind: .dispatch, reasons: reasons) }
-        // An article: several paragraphs of prose, or a dateline or metadata with prose under it (one
-        // long paragraph, or a few shorter ones that end as sentences: `Sáng 12/4, … giai đoạn 2019-2024.`).
-        if proseParagraphs >= 2 || (proseParagraphs >= 1 && scores[.news, default: 0] >= 1) { return Classification(kind: .news, reasons: reasons) }
-        if sentenceLines >= shortProseParagraphs && scores[.news, default: 0] >= 1 {
-            reasons.append("news.short-prose")
-            return Classification(kind: .news, reasons: reasons)
-        }
-        return Classification(kind: .unknown, reasons: reasons)
     }
 }

@@ -52,7 +52,14 @@ public struct ExtractStage: Stage {
     /// Whether `document` is extracted in windows, which read only its bytes, lines and scalar
     /// checkpoints, not its fold (the pipeline lets a windowed document's fold go before).
     package static func isWindowed(_ document: TextDocument, windowBytes: Int = windowBytes) -> Bool {
-        document.utf8.count > windowBytes
+        isWindowed(byteCount: document.utf8.count, windowBytes: windowBytes)
+    }
+
+    /// Whether a text of `byteCount` UTF-8 bytes is extracted in windows. Such a document is
+    /// given no whole fold by the normalizer (`TextDocument.folded` is empty): its readers fold
+    /// it a window at a time.
+    package static func isWindowed(byteCount: Int, windowBytes: Int = windowBytes) -> Bool {
+        byteCount > windowBytes
     }
 
     /// The extractors that read the document as a whole from its beginning (its header and title):

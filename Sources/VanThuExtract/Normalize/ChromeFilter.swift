@@ -453,45 +453,80 @@ public struct ChromeFilter: Sendable {
     /// bytes of the line it is given, and those before it, but no byte after the line.
     package func forEachKeptLine(_ buffer: UnsafeBufferPointer<UInt8>, folded: FoldedText, log: inout Log,
                                  _ body: (KeptLine) -> Void) {
+        var scan = Scan()
+        forEachKeptLine(buffer, window: 0..<buffer.count, folded: folded, last: true, scan: &scan, log: &log, body)
+    }
+
+    /// What filtering carries from one line to the next, and so from one window of a text to the next.
+    package struct Scan {
         var keptCount = 0
         var lineIndex = 0
-        // Under a related list's heading, until a line that is not one of its items.
+        /// Under a related list's heading, until a line that is not one of its items.
         var inRelatedList = false
         var lastBlank = true  // no blank line at the start
         var pendingBlank = false
+        package init() {}
+    }
+
+    /// The same over the text a window at a time (`NormalizeStage.lineWindows`), each window
+    /// folded on its own as it comes: the text's whole fold is never made. The rules read one
+    /// line at a time and folding is scalar by scalar, so the lines kept and dropped are the
+    /// same as with the whole text's fold. The `folded` ranges of the kept lines are in their
+    /// window's fold, which is gone once the window is read.
+    package func forEachKeptLine(_ buffer: UnsafeBufferPointer<UInt8>, windowBytes: Int, log: inout Log,
+                                 _ body: (KeptLine) -> Void) {
+        var scan = Scan()
+        let windows = NormalizeStage.lineWindows(buffer, size: windowBytes)
+        for (k, window) in windows.enumerated() {
+            // The window's bytes are folded before any of its lines is moved (`body` moves only
+            // bytes of lines already read, which lie before the window).
+            let folded = FoldedText(utf8: UnsafeBufferPointer(rebasing: buffer[window]))
+            forEachKeptLine(buffer, window: window, folded: folded, last: k == windows.count - 1, scan: &scan, log: &log, body)
+        }
+    }
+
+    /// The lines of `window` of `buffer` (which starts the text or follows a `\n`, and ends the
+    /// text when `last`, else after a `\n`), `folded` being the fold of the window's bytes;
+    /// `scan` carries on from the window before. Kept lines' ranges are offsets in `buffer`.
+    private func forEachKeptLine(_ buffer: UnsafeBufferPointer<UInt8>, window: Range<Int>, folded: FoldedText, last: Bool,
+                                 scan: inout Scan, log: inout Log, _ body: (KeptLine) -> Void) {
+        let base = window.lowerBound
+        let text = UnsafeBufferPointer(rebasing: buffer[window])
         var lineStart = 0
         var foldedStart = 0
-        let count = buffer.count
+        let count = text.count
         folded.bytes.withUnsafeBufferPointer { foldedBytes in
             do {
                 let origin = folded.origin
-                while lineStart <= count {
-                    let lineEnd = buffer.firstIndex(ofByte: 0x0A, from: lineStart) ?? count
+                // The text's last line, which may be empty, is read in the last window; a window
+                // before ends with its last line's `\n`.
+                while lineStart < count || (last && lineStart == count) {
+                    let lineEnd = text.firstIndex(ofByte: 0x0A, from: lineStart) ?? count
                     // A `\n` folds to itself, so the folded lines are split as the lines are.
                     let foldedEnd = foldedBytes.firstIndex(ofByte: 0x0A, from: foldedStart) ?? foldedBytes.count
-                    let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])
+                    let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
                     if line.allSatisfy({ $0 == 0x20 }) {
-                        if !lastBlank { pendingBlank = true }
+                        if !scan.lastBlank { scan.pendingBlank = true }
                     } else {
                         var id = ruleID(line: line, at: lineStart, folded: foldedBytes, origin: origin,
-                                        foldedLine: foldedStart..<foldedEnd, atTop: keptCount == 0)
-                        if id == nil, inRelatedList, Self.isRelatedItem(line) { id = Self.relatedItemRule }
-                        inRelatedList = id == "chrome.related" || id == Self.relatedItemRule
+                                        foldedLine: foldedStart..<foldedEnd, atTop: scan.keptCount == 0)
+                        if id == nil, scan.inRelatedList, Self.isRelatedItem(line) { id = Self.relatedItemRule }
+                        scan.inRelatedList = id == "chrome.related" || id == Self.relatedItemRule
                         if let id, !(log.deferKindDependent && Self.keptInByRule[id] != nil) {
                             log.counts[id, default: 0] += 1
-                            log.lines.append(DroppedLine(rule: id, text: String(decoding: line, as: UTF8.self), line: lineIndex))
+                            log.lines.append(DroppedLine(rule: id, text: String(decoding: line, as: UTF8.self), line: scan.lineIndex))
                         } else {
                             // A line of the document, or one whose rule waits for the kind.
-                            body(KeptLine(range: lineStart..<lineEnd, folded: foldedStart..<foldedEnd,
-                                          blankBefore: pendingBlank, pendingRule: id, line: lineIndex))
-                            keptCount += 1
-                            pendingBlank = false
-                            lastBlank = false
+                            body(KeptLine(range: (base + lineStart)..<(base + lineEnd), folded: foldedStart..<foldedEnd,
+                                          blankBefore: scan.pendingBlank, pendingRule: id, line: scan.lineIndex))
+                            scan.keptCount += 1
+                            scan.pendingBlank = false
+                            scan.lastBlank = false
                         }
                     }
                     lineStart = lineEnd + 1
                     foldedStart = foldedEnd + 1
-                    lineIndex += 1
+                    scan.lineIndex += 1
                 }
             }
         }

@@ -24,7 +24,9 @@ public struct NormalizeStage: Stage {
         // Bytes all the way: the cleaner and the chrome filter work on one buffer, the text is
         // made from it once, and the document keeps it as its UTF-8. The text is folded once,
         // before the chrome filter, which reads its rules' folded lines there; the document's
-        // fold is made of the kept lines' folds.
+        // fold is made of the kept lines' folds. A large text is folded a window at a time as
+        // the filter reads it, and a document extracted in windows keeps no whole fold (each
+        // reader folds a window at a time): a 64 MB text's fold took 70 MB (issue 14, item 8).
         var decodedText = decoded.text
         decoded.text = ""
         // Most texts need no cleaning: then the decoded text's bytes come back as they were.
@@ -37,14 +39,14 @@ public struct NormalizeStage: Stage {
         }
         let large = bytes.count >= Self.largeText
         if large { decodedText = "" }
-        var cleanFold: FoldedText? = FoldedText(utf8: bytes)
+        var cleanFold: FoldedText? = large ? nil : FoldedText(utf8: bytes)
         var log = ChromeFilter.Log(deferKindDependent: true)
         var pending: [CleanDocument.PendingChromeLine] = []
         var lines: [(folded: Range<Int>, from: Int, to: Int, newlines: Int)] = []
         // A large text's lines are moved into place as the filter keeps them, not listed first:
         // a million lines listed twice took more memory than the text (issue 14, item 8).
         var moved = false
-        let kept = large ? Self.compact(&bytes, chrome: chrome, folded: cleanFold!, log: &log, pending: &pending, moved: &moved)
+        let kept = large ? Self.compact(&bytes, chrome: chrome, log: &log, pending: &pending, moved: &moved)
             : bytes.withUnsafeMutableBufferPointer { buffer -> Int in
             let kept = chrome.keptLines(UnsafeBufferPointer(buffer), folded: cleanFold!, log: &log)
             lines.reserveCapacity(kept.count)
@@ -66,13 +68,13 @@ public struct NormalizeStage: Stage {
         let unchanged = kept == bytes.count && (large ? !moved : lines.allSatisfy { $0.from == $0.to })
         bytes.removeSubrange(kept...)
         let folded: FoldedText
-        if unchanged {
+        if large {
+            // Folding is scalar by scalar: the kept text folded is what `FoldedText(lines:)`
+            // makes of the whole text's fold. A document extracted in windows gets an empty
+            // fold: the classifier and the extractors fold it a window at a time.
+            folded = ExtractStage.isWindowed(byteCount: bytes.count) ? FoldedText(utf8: []) : FoldedText(utf8: bytes)
+        } else if unchanged {
             folded = cleanFold!
-        } else if large {
-            // Folding is scalar by scalar: the kept text folded again is what `FoldedText(lines:)`
-            // makes, without the two folds at once.
-            cleanFold = nil
-            folded = FoldedText(utf8: bytes)
         } else {
             folded = FoldedText(lines: lines, of: cleanFold!, count: kept)
         }
@@ -107,16 +109,44 @@ public struct NormalizeStage: Stage {
 }
 
 extension NormalizeStage {
+    /// The windows a large text is folded in while it is filtered and classified: consecutive
+    /// ranges covering `buffer`, each ending after a `\n` (the last at the text's end), of at
+    /// most `size` bytes unless a line is longer (a line is never cut). An empty text is one
+    /// empty window.
+    package static func lineWindows(_ buffer: UnsafeBufferPointer<UInt8>, size: Int) -> [Range<Int>] {
+        var windows: [Range<Int>] = []
+        var start = 0
+        let count = buffer.count
+        while start < count {
+            var end = min(count, start + size)
+            if end < count {
+                // After the last `\n` of the window, else after the first one past it.
+                var cut = end
+                while cut > start && buffer[cut - 1] != 0x0A { cut -= 1 }
+                if cut > start {
+                    end = cut
+                } else if let next = buffer.firstIndex(ofByte: 0x0A, from: end) {
+                    end = next + 1
+                } else {
+                    end = count
+                }
+            }
+            windows.append(start..<end)
+            start = end
+        }
+        return windows.isEmpty ? [0..<0] : windows
+    }
+
     /// The chrome filter over a large text: each kept line moved into place as it is kept (with
     /// the newlines before it), the kind-dependent ones noted in `pending`; returns the kept
     /// length. `moved`: whether any line left its place.
-    static func compact(_ bytes: inout [UInt8], chrome: ChromeFilter, folded: FoldedText, log: inout ChromeFilter.Log,
+    static func compact(_ bytes: inout [UInt8], chrome: ChromeFilter, log: inout ChromeFilter.Log,
                         pending: inout [CleanDocument.PendingChromeLine], moved: inout Bool) -> Int {
         bytes.withUnsafeMutableBufferPointer { buffer -> Int in
             var written = 0
             var index = 0
             var anyMoved = false
-            chrome.forEachKeptLine(UnsafeBufferPointer(buffer), folded: folded, log: &log) { line in
+            chrome.forEachKeptLine(UnsafeBufferPointer(buffer), windowBytes: ExtractStage.windowBytes, log: &log) { line in
                 let newlines = (written > 0 ? 1 : 0) + (line.blankBefore ? 1 : 0)
                 for _ in 0..<newlines { buffer[written] = 0x0A; written += 1 }
                 if written != line.range.lowerBound {

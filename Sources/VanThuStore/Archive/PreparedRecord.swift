@@ -126,6 +126,77 @@ public struct PreparedRecord: Sendable {
         }
     }
 
+    /// A record whose text is given as its UTF-8 bytes, `text` (the record's own `text` is
+    /// empty), for a large document: its JSON is written from the bytes, which are let go a
+    /// megabyte at a time as they are escaped (their pages returned to the system), so the text
+    /// and its JSON are never both held whole (as a `String` and its JSON they were, 64 MB each:
+    /// issue 14, item 8). `text` is left empty. The JSON, the summary and the search entry are
+    /// those `init(textInJSON:)` makes of the record with its text.
+    public init(_ record: Record, consumingText text: inout [UInt8]) {
+        precondition(record.text.isEmpty, "the text is given as bytes")
+        var archiveLength: Int?
+        self.init(record, search: SearchIndex.Entry(id: record.id), archiveLength: &archiveLength)
+        // The JSON with an empty text: `"text":""` ends its archived part (see `textRange`).
+        let close = (archiveLength ?? json.count) - 2
+        let key = Array(#""text":""#.utf8)
+        guard !text.isEmpty, record.gone != true, close >= key.count, close < json.count, json[close] == 0x22,
+              json[(close - key.count)..<close].elementsEqual(key) else {
+            var whole = record
+            whole.text = String(decoding: text, as: UTF8.self)
+            text = []
+            self.init(textInJSON: whole)
+            self.record.text = ""
+            return
+        }
+        let escaped = text.withUnsafeBufferPointer { JSONWriter.escapedLength(of: $0) }
+        let empty = json
+        json = []
+        json = [UInt8](unsafeUninitializedCapacity: empty.count + escaped) { out, count in
+            let base = out.baseAddress!
+            empty.withUnsafeBufferPointer { empty in
+                base.initialize(from: empty.baseAddress!, count: close)
+                var written = close
+                text.withUnsafeMutableBufferPointer { source in
+                    var start = 0
+                    while start < source.count {
+                        let end = min(source.count, start + Self.releaseStep)
+                        written += JSONWriter.escape(UnsafeBufferPointer(rebasing: source[start..<end]), into: base + written)
+                        Self.releasePages(UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(source)[..<end]))
+                        start = end
+                    }
+                }
+                (base + written).initialize(from: empty.baseAddress! + close, count: empty.count - close)
+            }
+            count = empty.count + escaped
+        }
+        text = []
+        let length = archiveLength.map { $0 + escaped }
+        var summaryWriter = JSONWriter(reservingCapacity: 1024)
+        var recordSummary = RecordSummary(record)
+        recordSummary.archiveLength = length
+        recordSummary.write(to: &summaryWriter)
+        summary = Self.trimmed(summaryWriter.bytes)
+        search = SearchIndex.Entry(record, textInJSON: json, range: close..<(close + escaped))
+    }
+
+    /// How many bytes of a large text are escaped before the pages read are let go.
+    package static let releaseStep = 1 << 20
+
+    /// Returns to the system the whole pages of `buffer` (memory its caller owns and will read no
+    /// more: it reads as zeros after this), which stays allocated. Memory from `mmap` (glibc maps
+    /// blocks of 1 MB and more, see `Pipeline.returnLargeBuffersToTheSystem`) no longer counts in
+    /// the process's resident size.
+    package static func releasePages(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        guard let base = buffer.baseAddress else { return }
+        let page = Int(getpagesize())
+        let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pointer, end - start, MADV_DONTNEED)
+        #endif
+    }
+
     /// Where the record's escaped text lies in its JSON, between its quotes: the text is the last
     /// member `write(to:)` writes for a record that is not gone, so it ends the archived part
     /// (before the store-only members, when there are some), and its escaped length is known.

@@ -135,8 +135,14 @@ public struct JSONWriter: Sendable {
 
     /// The number of bytes `string(_:)` writes for `value` between its quotes.
     public static func escapedLength(of value: String) -> Int {
+        var value = value
+        return value.withUTF8 { escapedLength(of: $0) }
+    }
+
+    /// The same for a text given as its UTF-8 bytes.
+    public static func escapedLength(of value: UnsafeBufferPointer<UInt8>) -> Int {
         var length = 0
-        for byte in value.utf8 {
+        for byte in value {
             if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
                 length += 1
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x0A || byte == 0x0D || byte == 0x09 {
@@ -146,6 +152,36 @@ public struct JSONWriter: Sendable {
             }
         }
         return length
+    }
+
+    /// Writes what `string(_:)` writes between the quotes for the text whose UTF-8 bytes are
+    /// `input` to `out` (room for `escapedLength(of: input)` bytes), and returns the count written.
+    public static func escape(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = 0
+        hex.withUnsafeBufferPointer { hex in
+            for byte in input {
+                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                    out[written] = byte
+                    written += 1
+                    continue
+                }
+                out[written] = 0x5C
+                switch byte {
+                case UInt8(ascii: "\""): out[written + 1] = 0x22
+                case UInt8(ascii: "\\"): out[written + 1] = 0x5C
+                case 0x0A: out[written + 1] = UInt8(ascii: "n")
+                case 0x0D: out[written + 1] = UInt8(ascii: "r")
+                case 0x09: out[written + 1] = UInt8(ascii: "t")
+                default:
+                    out[written + 1] = UInt8(ascii: "u"); out[written + 2] = 0x30; out[written + 3] = 0x30
+                    out[written + 4] = hex[Int(byte >> 4)]; out[written + 5] = hex[Int(byte & 0xF)]
+                    written += 6
+                    continue
+                }
+                written += 2
+            }
+        }
+        return written
     }
 
     private mutating func appendQuoted(_ value: String) {

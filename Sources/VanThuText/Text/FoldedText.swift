@@ -16,27 +16,30 @@ public struct FoldedText: Sendable {
     package static let chunk = 1 << 16
 
     public init(utf8: [UInt8]) {
-        let count = utf8.count
+        self = utf8.withUnsafeBufferPointer { FoldedText(utf8: $0) }
+    }
+
+    /// The fold of the text whose UTF-8 bytes are `utf8` (a window of a larger text, say).
+    public init(utf8 input: UnsafeBufferPointer<UInt8>) {
+        let count = input.count
         var builder = FoldedOrigin.Builder(capacity: count + 1)
         var temporary = [Int32](repeating: 0, count: min(count, Self.chunk) + 1)
         // The bytes are written through a pointer into storage sized for the worst case (one
         // folded byte per UTF-8 byte): no append, no uniqueness check, in the per-byte loop.
         bytes = [UInt8](unsafeUninitializedCapacity: max(count, 1)) { bytes, bytesCount in
             var written = 0
-            utf8.withUnsafeBufferPointer { input in
-                temporary.withUnsafeMutableBufferPointer { origin in
-                    var start = 0
-                    while start < count {
-                        var end = min(count, start + Self.chunk)
-                        // A chunk ends before a scalar's first byte.
-                        while end < count && end > start && input[end] & 0xC0 == 0x80 { end -= 1 }
-                        if end == start { end = min(count, start + Self.chunk) }
-                        let n = Self.fold(UnsafeBufferPointer(rebasing: input[start..<end]), into: bytes.baseAddress! + written,
-                                          origin: origin.baseAddress!)
-                        builder.append(UnsafeBufferPointer(rebasing: origin[0..<n]), adding: Int32(truncatingIfNeeded: start))
-                        written += n
-                        start = end
-                    }
+            temporary.withUnsafeMutableBufferPointer { origin in
+                var start = 0
+                while start < count {
+                    var end = min(count, start + Self.chunk)
+                    // A chunk ends before a scalar's first byte.
+                    while end < count && end > start && input[end] & 0xC0 == 0x80 { end -= 1 }
+                    if end == start { end = min(count, start + Self.chunk) }
+                    let n = Self.fold(UnsafeBufferPointer(rebasing: input[start..<end]), into: bytes.baseAddress! + written,
+                                      origin: origin.baseAddress!)
+                    builder.append(UnsafeBufferPointer(rebasing: origin[0..<n]), adding: Int32(truncatingIfNeeded: start))
+                    written += n
+                    start = end
                 }
             }
             bytesCount = written

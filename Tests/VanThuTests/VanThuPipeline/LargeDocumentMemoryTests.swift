@@ -84,7 +84,7 @@ struct LargeDocumentMemoryTests {
         var log = ChromeFilter.Log(deferKindDependent: true)
         var pending: [CleanDocument.PendingChromeLine] = []
         var moved = false
-        let count = NormalizeStage.compact(&compacted, chrome: chrome, folded: fold, log: &log, pending: &pending, moved: &moved)
+        let count = NormalizeStage.compact(&compacted, chrome: chrome, log: &log, pending: &pending, moved: &moved)
         compacted.removeSubrange(count...)
         #expect(moved)
         #expect(String(decoding: compacted, as: UTF8.self) == String(decoding: listed, as: UTF8.self))
@@ -96,10 +96,11 @@ struct LargeDocumentMemoryTests {
         #expect(refolded.origin == listedFold.origin)
     }
 
-    /// A large document with chrome through the whole stage: its fold is its clean text's.
+    /// A large document with chrome through the whole stage: one extracted in windows gets no
+    /// whole fold (its readers fold it a window at a time), another its clean text's.
     @Test func largeDocumentIsFilteredAndFolded() throws {
         let block = Self.chromeText
-        let text = String(repeating: block, count: NormalizeStage.largeText / block.utf8.count * 3 / 2)
+        let text = String(repeating: block, count: ExtractStage.windowBytes / block.utf8.count * 2)
         let raw = RawDocument(file: SourceFile(path: "/x.txt", relativePath: "x.txt", size: text.utf8.count),
                               bytes: Array(text.utf8), sha256: "00", format: .text)
         var decoded = try DecodeStage().run(raw)
@@ -109,9 +110,23 @@ struct LargeDocumentMemoryTests {
         #expect(!clean.document.text.contains("Chia sẻ"))
         #expect(clean.document.text.contains("Cuối cùng."))
         #expect(!clean.pendingChrome.isEmpty)
-        let fold = FoldedText(utf8: clean.document.utf8)
-        #expect(clean.document.folded.bytes == fold.bytes)
-        #expect(clean.document.folded.origin == fold.origin)
+        #expect(ExtractStage.isWindowed(clean.document))
+        #expect(clean.document.folded.bytes.isEmpty)
+        // Classified and settled a window at a time as with the whole fold.
+        let folded = TextDocument(text: nil, utf8: clean.document.utf8)
+        #expect(ClassifyStage.classify(clean.document) == ClassifyStage.classify(folded, lexicon: .standard, windowBytes: .max))
+        let settled = clean.settlingChrome(for: .news)
+        #expect(settled.document.folded.bytes.isEmpty && settled.document.storedText == nil)
+        #expect(settled.document.utf8 == clean.settlingChrome(for: .news, onBytes: false).document.utf8)
+
+        // Under the windows' size after filtering: folded whole.
+        let smaller = String(repeating: block, count: NormalizeStage.largeText / block.utf8.count * 11 / 10)
+        var decodedSmaller = try DecodeStage().run(RawDocument(file: raw.file, bytes: Array(smaller.utf8), sha256: "00", format: .text))
+        let cleanSmaller = try NormalizeStage().run(taking: &decodedSmaller)
+        #expect(cleanSmaller.document.storedText == nil && !ExtractStage.isWindowed(cleanSmaller.document))
+        let fold = FoldedText(utf8: cleanSmaller.document.utf8)
+        #expect(cleanSmaller.document.folded.bytes == fold.bytes)
+        #expect(cleanSmaller.document.folded.origin == fold.origin)
     }
 
     /// A large document through a whole run (its text a `String` only after extraction, its

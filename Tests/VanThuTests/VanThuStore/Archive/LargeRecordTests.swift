@@ -253,6 +253,30 @@ struct LargeRecordTests {
         }
     }
 
+    /// A record whose JSON is written from its text's bytes, let go as they are escaped, is the
+    /// record whose JSON is written from its text: the same JSON, summary and search entry.
+    @Test func aRecordWrittenFromItsTextsBytesIsTheRecordWrittenFromItsText() throws {
+        var record = try ArchiveStoreTests.record()
+        let tricky = "Trích: \"Đường liên thôn\" — ‘kênh’\tmương\r\nđường dẫn C:\\thư mục\u{1}hết\u{7F}."
+        for text in [Self.largeText(marker: tricky) + "\n" + tricky, tricky, "Một dòng."] {
+            for dropped in [[], [ChromeFilter.DroppedLine(rule: "chrome.counter", text: "Lượt xem: 12", line: 4)]] {
+                record.droppedLines = dropped
+                record.text = text
+                let fromText = PreparedRecord(textInJSON: record)
+                record.text = ""
+                var bytes = Array(text.utf8)
+                let fromBytes = PreparedRecord(record, consumingText: &bytes)
+                #expect(bytes.isEmpty)
+                #expect(fromBytes.record.text.isEmpty)
+                #expect(fromBytes.json == fromText.json)
+                #expect(fromBytes.summary == fromText.summary)
+                #expect(fromBytes.facts == fromText.facts)
+                #expect(fromBytes.search.bodyInJSON?.range == fromText.search.bodyInJSON?.range)
+                #expect(fromBytes.search == fromText.search)
+            }
+        }
+    }
+
     /// The pieces of an escaped text, however small, fold to the fold of the whole text: no piece
     /// ends inside a scalar or an escape.
     @Test func piecesOfAnEscapedTextFoldAsTheWholeText() {
