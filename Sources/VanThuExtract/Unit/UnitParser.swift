@@ -964,14 +964,20 @@ package final class UnitParser {
             return parseLocality(at: k, length: locality.length, kind: locality.value, positionContext: positionContext)
                 .flatMap { $0.1 == nil ? $0.0 : nil }
         }
+        guard let end = placeNameEnd(at: k, positionContext: positionContext) else { return nil }
+        // (Not a word whose next syllable is in lower case: "chi nhánh Khu vực 5".)
+        if lexicon.places.match(tokens, at: k) == nil, clauseGoesOn(at: end) { return nil }
+        return end
+    }
+
+    /// A place's name at `k`, read as after a locality noun: capitalised words that start no head or
+    /// position and hold no person's name. Returns the token after it.
+    private func placeNameEnd(at k: Int, positionContext: Bool) -> Int? {
         guard tokens[k].isCapitalized, !tokens[k].isAllCaps || lexicon.places.match(tokens, at: k) != nil,
               lexicon.heads.match(tokens, at: k) == nil, lexicon.positions.match(tokens, at: k) == nil else { return nil }
         let split = splitPlaceAndPerson(k..<capitalizedRunEnd(from: k), afterLocalityNoun: true,
                                         positionContext: positionContext, headTakesPlace: true)
-        guard split.placeEnd > k, split.person?.isEmpty ?? true else { return nil }
-        // (Not a word whose next syllable is in lower case: "chi nhánh Khu vực 5".)
-        if lexicon.places.match(tokens, at: k) == nil, clauseGoesOn(at: split.placeEnd) { return nil }
-        return split.placeEnd
+        return split.placeEnd > k && (split.person?.isEmpty ?? true) ? split.placeEnd : nil
     }
 
     /// The locality noun at `k`; one that needs a number counts only with its number ("khu 5", not
@@ -1001,13 +1007,8 @@ package final class UnitParser {
                 guard tokens[k].end - tokens[k].start <= 3 else { break }
                 end = k + 1
             } else {
-                guard tokens[k].isCapitalized, !tokens[k].isAllCaps || lexicon.places.match(tokens, at: k) != nil,
-                      lexicon.heads.match(tokens, at: k) == nil, lexicon.positions.match(tokens, at: k) == nil,
-                      localityNoun(at: k) == nil else { break }
-                let split = splitPlaceAndPerson(k..<capitalizedRunEnd(from: k), afterLocalityNoun: true,
-                                                positionContext: false, headTakesPlace: true)
-                guard split.placeEnd > k, split.person?.isEmpty ?? true else { break }
-                end = split.placeEnd
+                guard localityNoun(at: k) == nil, let nameEnd = placeNameEnd(at: k, positionContext: false) else { break }
+                end = nameEnd
             }
             names += 1
             if last || end + 1 >= n { break }
